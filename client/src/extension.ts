@@ -1,0 +1,45 @@
+/**
+ * The VS Code side: starts the k1s0 language server, gives it an output
+ * channel, and offers a restart. Everything that decides anything lives in
+ * the server, so this file stays a thin wiring.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const outputChannel = vscode.window.createOutputChannel(LANGUAGE_CLIENT_NAME, { log: true });
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+    ],
+    outputChannel,
+    // The server pulls `k1s0.*` per folder; this makes the client tell it when they change.
+    synchronize: { configurationSection: 'k1s0' },
+  };
+  client = new LanguageClient(LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    outputChannel,
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
+      outputChannel.info('Restarting the k1s0 language server');
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand(Commands.showOutput, () => outputChannel.show(true)),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

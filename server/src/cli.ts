@@ -1,0 +1,93 @@
+/**
+ * `k1s0 check`: the language service wired to files, for CI pipelines.
+ * It prints exactly what the editor shows (same codes, ranges, messages).
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { version } from '../../package.json';
+import { isSelected, parseArgs, USAGE, type CheckOptions } from './cli/args';
+import { formatJson, formatSarif, formatText, type FileDiagnostics } from './cli/format';
+import { collectFiles, type FoundFile } from './workspace/walk';
+import { decodeText, matchesAny, pathToUri } from './service/files';
+import { LanguageService } from './service/languageService';
+import { DEFAULT_SETTINGS, type Settings } from './service/settings';
+import type { Diagnostic } from './service/types';
+
+class UsageError extends Error {}
+
+function main(argv: readonly string[]): number {
+  const parsed = parseArgs(argv);
+  switch (parsed.command) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case 'error':
+      process.stderr.write(`k1s0: ${parsed.reason}\n${USAGE.split('\n')[0]}\n`);
+      return 2;
+    case 'check':
+      try {
+        return check(parsed.options, DEFAULT_SETTINGS);
+      } catch (error) {
+        if (error instanceof UsageError) {
+          process.stderr.write(`k1s0: ${error.message}\n`);
+          return 2;
+        }
+        throw error;
+      }
+  }
+}
+
+function check(options: CheckOptions, settings: Settings): number {
+  const files = options.paths.flatMap((path) => {
+    try {
+      return collectFiles(path);
+    } catch (error) {
+      throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
+    }
+  });
+  const service = new LanguageService();
+  const results: FileDiagnostics[] = [];
+  let hasError = false;
+  for (const found of files) {
+    const diagnostics = checkFile(service, found, settings).filter((d) => isSelected(d.code, options.select));
+    if (diagnostics.some((d) => d.severity === 'error')) hasError = true;
+    if (diagnostics.length) results.push({ file: displayPath(found.path), diagnostics });
+  }
+  const output = options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results, version) : formatText(results, files.length);
+  process.stdout.write(output);
+  return hasError ? 1 : 0;
+}
+
+function checkFile(service: LanguageService, found: FoundFile, settings: Settings): Diagnostic[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(found.path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${found.path}: ${describeFsError(error)}`);
+  }
+  const decoded = decodeText(bytes);
+  const location = { path: resolve(found.path), relativePath: found.relativePath, explicit: found.explicit };
+  if ('error' in decoded) {
+    if (!found.explicit && !matchesAny(settings.files.config, location.path, location.relativePath)) return [];
+    const start = { line: 0, character: 0 };
+    return [{ range: { start, end: start }, severity: 'error', code: 'file/encoding', message: `Not checked: ${decoded.error}.`, source: 'k1s0' }];
+  }
+  return service.validate({ file: { uri: pathToUri(location.path), text: decoded.text }, settings, location });
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,60 @@
+import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { pairOf } from '../service/yaml/parse';
+
+/** The `observability:` entry of a config document: its key/value nodes and the document. */
+export interface ObservabilityEntry {
+  document: Document.Parsed;
+  pair: Pair<Node, Node | null>;
+}
+
+/** The first document whose top level is a mapping with an `observability` key. */
+export function findObservabilityEntry(documents: readonly Document.Parsed[]): ObservabilityEntry | undefined {
+  for (const document of documents) {
+    if (!isMap(document.contents)) continue;
+    const pair = pairOf(document.contents, 'observability');
+    if (pair) return { document, pair };
+  }
+  return undefined;
+}
+
+/** Where a path inside the section lives: the deepest existing pair and whether the full path exists. */
+export interface Located {
+  /** The pair at the path, or at its deepest existing ancestor. */
+  pair: Pair<Node, Node | null>;
+  found: boolean;
+}
+
+export function locate(entry: ObservabilityEntry, path: readonly PropertyKey[]): Located {
+  let pair = entry.pair;
+  for (const segment of path) {
+    const value = pair.value;
+    if (!isMap(value)) return { pair, found: false };
+    const child = pairOf(value as YAMLMap, String(segment));
+    if (!child) return { pair, found: false };
+    pair = child;
+  }
+  return { pair, found: true };
+}
+
+/** [start, end) of a node in the source, if it has one. */
+export function spanOf(node: Node | null | undefined): [number, number] | undefined {
+  if (!node?.range) return undefined;
+  return [node.range[0], node.range[1]];
+}
+
+/** The span diagnostics about a pair's value use: the value, or the key where the value is empty. */
+export function valueSpan(pair: Pair<Node, Node | null>): [number, number] {
+  const value = spanOf(pair.value);
+  if (value && value[1] > value[0]) return value;
+  return spanOf(pair.key) ?? [0, 0];
+}
+
+export function describeValue(node: Node | null | undefined): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isScalar(node)) {
+    if (node.value === null) return 'null';
+    if (typeof node.value === 'string') return `string ${JSON.stringify(node.value)}`;
+    return `${typeof node.value} ${String(node.value)}`;
+  }
+  return isMap(node) ? 'a mapping' : 'a list';
+}

@@ -1,0 +1,257 @@
+/**
+ * The language server: the k1s0 language service wired to LSP. It keeps a
+ * view of every workspace file (open documents win over disk), validates on
+ * open, change and disk events, and publishes diagnostics for all of them.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CodeAction,
+  type Diagnostic as LspDiagnostic,
+  type InitializeParams,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { WATCHED_FILES_GLOB } from './protocol';
+import { decodeText, pathToUri, uriToPath } from './service/files';
+import { LanguageService } from './service/languageService';
+import { SETTINGS_SECTION, readSettings, type Settings } from './service/settings';
+import type { Diagnostic } from './service/types';
+import { collectFiles } from './workspace/walk';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = new LanguageService();
+
+let folders: WorkspaceFolder[] = [];
+let canPullConfiguration = false;
+let canRegisterWatchers = false;
+let supportsVersionedEdits = false;
+let pushedSettings: unknown;
+/** Settings per workspace folder URI ('' for files outside any folder). */
+const settingsCache = new Map<string, Promise<Settings>>();
+/** Text of workspace files that are not open, read from disk. */
+const diskFiles = new Map<string, string>();
+/** What was last published per URI, with the version it was computed for (code actions use it). */
+const published = new Map<string, { version: number | undefined; diagnostics: Diagnostic[] }>();
+const scheduled = new Map<string, NodeJS.Immediate>();
+
+connection.onInitialize((params: InitializeParams) => {
+  folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  supportsVersionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'k1s0-language-server' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  if (canRegisterWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] });
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    folders = folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)).concat(event.added);
+    settingsCache.clear();
+    scanWorkspace();
+  });
+  scanWorkspace();
+});
+
+/** Reads every YAML/JSON file of the workspace so files that are not open are checked too. */
+function scanWorkspace(): void {
+  for (const folder of folders) {
+    const root = uriToPath(folder.uri);
+    let found;
+    try {
+      found = collectFiles(root);
+    } catch (error) {
+      connection.console.warn(`k1s0: cannot scan ${root}: ${String(error)}`);
+      continue;
+    }
+    for (const file of found) readFromDisk(pathToUri(file.path));
+  }
+  revalidateAll();
+}
+
+function readFromDisk(uri: string): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(uriToPath(uri));
+  } catch {
+    diskFiles.delete(uri);
+    return;
+  }
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) {
+    connection.console.log(`k1s0: skipped ${uriToPath(uri)}: ${decoded.error}`);
+    diskFiles.delete(uri);
+    return;
+  }
+  diskFiles.set(uri, decoded.text);
+}
+
+function folderOf(uri: string): WorkspaceFolder | undefined {
+  return folders.filter((f) => uri === f.uri || uri.startsWith(f.uri.endsWith('/') ? f.uri : `${f.uri}/`)).sort((a, b) => b.uri.length - a.uri.length)[0];
+}
+
+function settingsFor(uri: string): Promise<Settings> {
+  const folder = folderOf(uri);
+  const key = folder?.uri ?? '';
+  let settings = settingsCache.get(key);
+  if (!settings) {
+    settings = loadSettings(folder?.uri);
+    settingsCache.set(key, settings);
+  }
+  return settings;
+}
+
+async function loadSettings(scopeUri: string | undefined): Promise<Settings> {
+  let raw: unknown = pushedSettings;
+  if (canPullConfiguration) {
+    try {
+      raw = await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION });
+    } catch (error) {
+      connection.console.warn(`k1s0: could not read settings: ${String(error)}`);
+    }
+  }
+  const { settings, problems } = readSettings(raw);
+  for (const problem of problems) connection.console.warn(`k1s0: setting ignored, default used: ${problem}`);
+  return settings;
+}
+
+connection.onDidChangeConfiguration((change) => {
+  const pushed = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+  if (pushed !== undefined) pushedSettings = pushed;
+  settingsCache.clear();
+  revalidateAll();
+});
+
+function schedule(uri: string): void {
+  // Coalesce bursts of edits: only the latest text of a document is validated.
+  if (scheduled.has(uri)) return;
+  scheduled.set(
+    uri,
+    setImmediate(() => {
+      scheduled.delete(uri);
+      void validate(uri);
+    }),
+  );
+}
+
+function revalidateAll(): void {
+  const uris = new Set([...diskFiles.keys(), ...documents.keys(), ...published.keys()]);
+  for (const uri of uris) schedule(uri);
+}
+
+async function validate(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  const text = document?.getText() ?? diskFiles.get(uri);
+  if (text === undefined) {
+    clear(uri);
+    return;
+  }
+  const version = document?.version;
+  let diagnostics: Diagnostic[];
+  try {
+    const settings = await settingsFor(uri);
+    const folder = folderOf(uri);
+    const path = uriToPath(uri);
+    const location = { path, relativePath: folder ? relative(uriToPath(folder.uri), path) : undefined };
+    diagnostics = service.validate({ file: { uri, text, version }, settings, location });
+  } catch (error) {
+    // One broken check must not take the server down; say so where the user looks.
+    connection.console.error(`k1s0: validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    diagnostics = [];
+  }
+  // A newer edit arrived while settings were loading: its own validation will publish.
+  if (documents.get(uri)?.version !== version) return;
+  if (diagnostics.length === 0 && !published.has(uri)) return;
+  published.set(uri, { version, diagnostics });
+  void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+}
+
+function clear(uri: string): void {
+  service.forget(uri);
+  if (!published.delete(uri)) return;
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
+  return { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: d.source, message: d.message };
+}
+
+documents.onDidOpen((event) => schedule(event.document.uri));
+documents.onDidChangeContent((event) => schedule(event.document.uri));
+documents.onDidClose((event) => {
+  // A workspace file goes back to its state on disk; anything else is forgotten.
+  const uri = event.document.uri;
+  if (folderOf(uri)) readFromDisk(uri);
+  if (diskFiles.has(uri)) schedule(uri);
+  else clear(uri);
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) {
+    if (change.type === FileChangeType.Deleted) {
+      diskFiles.delete(change.uri);
+      if (!documents.get(change.uri)) clear(change.uri);
+      continue;
+    }
+    readFromDisk(change.uri);
+    if (!documents.get(change.uri)) schedule(change.uri);
+  }
+});
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const last = published.get(params.textDocument.uri);
+  // Fixes are only offered for the text they were computed on.
+  if (!document || !last || last.version !== document.version) return [];
+  const actions: CodeAction[] = [];
+  for (const diagnostic of last.diagnostics) {
+    if (!diagnostic.fixes || !overlaps(diagnostic.range, params.range)) continue;
+    for (const fix of diagnostic.fixes) {
+      const edits = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toLspDiagnostic(diagnostic)],
+        isPreferred: fix.preferred,
+        edit: supportsVersionedEdits
+          ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }
+          : { changes: { [document.uri]: edits } },
+      });
+    }
+  }
+  return actions;
+});
+
+function overlaps(a: LspDiagnostic['range'], b: LspDiagnostic['range']): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { Severity } from './types';
+
+/**
+ * The `k1s0.*` settings, one type for the client, the server and the CLI.
+ * The manifest's `contributes.configuration` must carry the same defaults;
+ * settings.test.ts holds the two together.
+ */
+
+export const SETTINGS_SECTION = 'k1s0';
+
+export const severityOverride = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+export type SeverityOverride = z.infer<typeof severityOverride>;
+
+export const environmentName = z.enum(['dev', 'staging', 'prod']);
+export type EnvironmentName = z.infer<typeof environmentName>;
+
+export const DEFAULT_CONFIG_GLOBS = ['**/config*.yaml', '**/config*.yml'];
+export const DEFAULT_MAX_FILE_SIZE_KB = 20480;
+
+const settingsSchema = z.object({
+  diagnostics: z
+    .object({
+      /** Code (`config/policy`) or area (`config`) → new severity or `off`. */
+      severity: z.record(z.string(), severityOverride).default({}),
+    })
+    .default({ severity: {} }),
+  files: z
+    .object({
+      config: z.array(z.string()).default(DEFAULT_CONFIG_GLOBS),
+      rules: z.array(z.string()).default([]),
+      maxFileSizeKB: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE_KB),
+    })
+    .default({ config: DEFAULT_CONFIG_GLOBS, rules: [], maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB }),
+  config: z
+    .object({
+      /** Glob → environment, for config files whose name does not say it. */
+      environments: z.record(z.string(), environmentName).default({}),
+    })
+    .default({ environments: {} }),
+  trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).default('off') }).default({ server: 'off' }),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/**
+ * Reads settings as the editor or a file sends them. Fields that do not fit
+ * fall back to their defaults one by one, and each is named in `problems`
+ * so the server can log it: a typo in one setting never disables the rest.
+ */
+export function readSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const parsed = settingsSchema.safeParse(raw ?? {});
+  if (parsed.success) return { settings: parsed.data, problems: [] };
+  const problems = parsed.error.issues.map((issue) => `k1s0.${issue.path.join('.')}: ${issue.message}`);
+  const cleaned = structuredClone((raw ?? {}) as Record<string, unknown>);
+  for (const issue of parsed.error.issues) removePath(cleaned, issue.path);
+  const retry = settingsSchema.safeParse(cleaned);
+  return { settings: retry.success ? retry.data : DEFAULT_SETTINGS, problems };
+}
+
+function removePath(target: Record<string, unknown>, path: readonly PropertyKey[]): void {
+  let node: unknown = target;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (typeof node !== 'object' || node === null) return;
+    node = (node as Record<PropertyKey, unknown>)[path[i] as PropertyKey];
+  }
+  const last = path[path.length - 1];
+  if (typeof node === 'object' && node !== null && last !== undefined) delete (node as Record<PropertyKey, unknown>)[last];
+}
+
+/**
+ * The severity a finding gets under the user's overrides: an exact code wins
+ * over its area (`config/schema` over `config`); `undefined` means turned off.
+ */
+export function regrade(code: string, severity: Severity, overrides: Settings['diagnostics']['severity']): Severity | undefined {
+  const override = overrides[code] ?? overrides[code.split('/')[0] ?? code];
+  if (override === undefined) return severity;
+  return override === 'off' ? undefined : override;
+}

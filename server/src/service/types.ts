@@ -1,0 +1,60 @@
+/**
+ * Shapes shared by every check and by the two wirings (LSP server, CLI).
+ * They mirror LSP's structurally so the server can pass them through, but
+ * nothing here imports LSP: the service stays plain Node.
+ */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** 0-based line and UTF-16 character, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A replacement of document offsets [start, end) with newText. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A quick fix a check proposes together with its finding. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix the editor should apply first. */
+  preferred?: boolean;
+}
+
+/** What a check reports, in document offsets (UTF-16 code units). */
+export interface Finding {
+  start: number;
+  end: number;
+  code: string;
+  message: string;
+  severity: Severity;
+  fixes?: Fix[];
+}
+
+/** A finding placed in a document, after settings have re-graded it. */
+export interface Diagnostic {
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+  source: 'k1s0';
+  fixes?: { title: string; preferred?: boolean; edits: { range: Range; newText: string }[] }[];
+}
+
+/** A document as the service sees it: a URI, its text and (in the editor) its version. */
+export interface SourceFile {
+  uri: string;
+  text: string;
+  version?: number;
+}
