@@ -36,6 +36,7 @@ let folders: WorkspaceFolder[] = [];
 let canPullConfiguration = false;
 let canRegisterWatchers = false;
 let supportsVersionedEdits = false;
+let supportsFolderEvents = false;
 let pushedSettings: unknown;
 /** Settings per workspace folder URI ('' for files outside any folder). */
 const settingsCache = new Map<string, Promise<Settings>>();
@@ -50,6 +51,7 @@ connection.onInitialize((params: InitializeParams) => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   supportsVersionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  supportsFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
   pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   return {
     capabilities: {
@@ -64,11 +66,13 @@ connection.onInitialize((params: InitializeParams) => {
 connection.onInitialized(async () => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   if (canRegisterWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] });
-  connection.workspace.onDidChangeWorkspaceFolders((event) => {
-    folders = folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)).concat(event.added);
-    settingsCache.clear();
-    scanWorkspace();
-  });
+  if (supportsFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      folders = folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)).concat(event.added);
+      settingsCache.clear();
+      scanWorkspace();
+    });
+  }
   scanWorkspace();
 });
 

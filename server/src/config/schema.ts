@@ -36,12 +36,14 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue): Finding[] {
     const key = String(path[path.length - 1]);
     const [start, end] = spanOf(located.pair.key) ?? [0, 0];
     const why = issue.code === 'custom' ? ' (required while enabled is true)' : '';
-    return [finding(start, end, `${parent} is missing "${key}"${why}: expected ${info?.expects ?? 'a value'}, e.g. ${key}: ${info?.example ?? '…'}.`)];
+    const example = info?.example ? `, e.g. ${key}: ${info.example}` : '';
+    return [finding(start, end, `${parent} is missing "${key}"${why}: expected ${info?.expects ?? 'a value'}${example}.`)];
   }
 
   const [start, end] = valueSpan(located.pair);
   const got = describeValue(located.pair.value);
   const expects = info?.expects ?? 'a valid value';
+  const example = info?.example ? `, e.g. ${info.example}` : '';
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map(String);
     const actual = located.pair.value?.toJS(entry.document);
@@ -53,11 +55,11 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue): Finding[] {
   }
   if (issue.code === 'invalid_format' && issue.format === 'starts_with') {
     const actual = String(located.pair.value?.toJS(entry.document) ?? '');
-    const result = finding(start, end, `${name} must be ${expects}, e.g. ${info?.example}; got ${got}.`);
+    const result = finding(start, end, `${name} must be ${expects}${example}; got ${got}.`);
     result.fixes = [{ title: `Change to "/${actual}"`, preferred: true, edits: [{ start, end, newText: `/${actual}` }] }];
     return [result];
   }
-  return [finding(start, end, `${name} must be ${expects}, e.g. ${info?.example ?? '…'}; got ${got}.`)];
+  return [finding(start, end, `${name} must be ${expects}${example}; got ${got}.`)];
 }
 
 function unknownKey(entry: ObservabilityEntry, path: readonly PropertyKey[], key: string): Finding {

@@ -26,7 +26,9 @@ export function parseYaml(text: string): ParsedYaml {
     const key = String(start);
     if (seen.has(key)) continue;
     seen.add(key);
-    syntax.push({ start, end: widenToToken(text, start, Math.min(end, text.length)), code: 'yaml/syntax', message, severity: 'error' });
+    const tokenEnd = widenToToken(text, start, Math.min(end, text.length));
+    const shown = error.code === 'DUPLICATE_KEY' ? `Duplicate key "${text.slice(start, tokenEnd)}": map keys must be unique` : message;
+    syntax.push({ start, end: tokenEnd, code: 'yaml/syntax', message: shown, severity: 'error' });
   }
   return { documents, syntax };
 }

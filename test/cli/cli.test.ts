@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+const CLI = join(ROOT, 'dist/cli.js');
+
+function run(args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonItem {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: string;
+  code: string;
+  message: string;
+  source: string;
+}
+
+test('check examples/ reports every deliberate mistake and exits 1', () => {
+  const { code, stdout, stderr } = run(['check', 'examples/', '--format', 'json']);
+  assert.equal(stderr, '');
+  assert.equal(code, 1);
+  const items = JSON.parse(stdout) as JsonItem[];
+  assert.deepEqual(
+    items.map((i) => `${i.file}:${i.range.start.line}:${i.range.start.character}-${i.range.end.line}:${i.range.end.character} ${i.severity} ${i.code}`),
+    [
+      'examples/regions/business/accounting/server/go/ledger/config/config.staging.yaml:11:12-11:16 error config/schema',
+      'examples/regions/business/accounting/server/go/ledger/config/config.staging.yaml:14:14-14:52 error config/schema',
+      'examples/regions/business/accounting/server/go/ledger/config/config.staging.yaml:15:4-15:16 error config/schema',
+      'examples/regions/business/accounting/server/go/ledger/config/config.staging.yaml:18:10-18:17 error config/schema',
+      'examples/regions/service/order/server/typescript/order/config/config.dev.yaml:12:4-12:9 error yaml/syntax',
+      'examples/regions/system/server/rust/auth/config/config.yaml:10:11-10:20 error config/schema',
+      'examples/regions/system/server/rust/auth/config/config.yaml:11:12-11:18 warning config/policy',
+      'examples/regions/system/server/rust/auth/config/config.yaml:15:17-15:20 warning config/policy',
+    ],
+  );
+  for (const item of items) {
+    assert.deepEqual(Object.keys(item), ['file', 'range', 'severity', 'code', 'message', 'source']);
+    assert.equal(item.source, 'k1s0');
+  }
+});
+
+test('text output is one line per problem, 1-based, with a summary', () => {
+  const { code, stdout } = run(['check', 'examples/regions/system']);
+  assert.equal(code, 1);
+  assert.equal(
+    stdout,
+    [
+      'examples/regions/system/server/rust/auth/config/config.yaml:11:12: error observability.log.level must be one of debug, info, warn, error; got string "verbose". [config/schema]',
+      'examples/regions/system/server/rust/auth/config/config.yaml:12:13: warning prod: observability.log.format should be json, not "text" (design: JSON structured logs are the standard (Loki); text is for dev only). [config/policy]',
+      'examples/regions/system/server/rust/auth/config/config.yaml:16:18: warning prod: observability.trace.sample_rate should be 0.1, not 1.0 (design: トレースサンプリング戦略: prod keeps 10% (tail-based in the OTel Collector, errors 100%)). [config/policy]',
+      '3 problems (1 error, 2 warnings, 0 other) in 1 of 1 file checked.',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('a clean tree exits 0; warnings alone do not fail', () => {
+  const clean = run(['check', 'examples/config']);
+  assert.equal(clean.code, 0);
+  assert.equal(clean.stdout, 'No problems (3 files checked).\n');
+  const warningsOnly = run(['check', 'examples/regions/system', '--select', 'config/policy', '--format', 'json']);
+  assert.equal(warningsOnly.code, 0);
+  assert.deepEqual((JSON.parse(warningsOnly.stdout) as JsonItem[]).map((i) => i.code), ['config/policy', 'config/policy']);
+});
+
+test('--select keeps codes by prefix at a / boundary', () => {
+  const yamlOnly = run(['check', 'examples', '--select=yaml', '--format', 'json']);
+  assert.equal(yamlOnly.code, 1);
+  assert.deepEqual((JSON.parse(yamlOnly.stdout) as JsonItem[]).map((i) => i.code), ['yaml/syntax']);
+  const none = run(['check', 'examples', '--select', 'conf', '--format', 'json']);
+  assert.equal(none.code, 0);
+  assert.equal(none.stdout, '[]\n');
+});
+
+test('sarif output is SARIF 2.1.0 with 1-based regions', () => {
+  const { code, stdout } = run(['check', 'examples/regions/system', '--format', 'sarif']);
+  assert.equal(code, 1);
+  const sarif = JSON.parse(stdout);
+  assert.equal(sarif.version, '2.1.0');
+  const [run0] = sarif.runs;
+  assert.deepEqual(run0.tool.driver.rules.map((r: { id: string }) => r.id), ['config/policy', 'config/schema']);
+  assert.deepEqual(run0.results[0].locations[0].physicalLocation.region, { startLine: 11, startColumn: 12, endLine: 11, endColumn: 21 });
+  assert.equal(run0.results[0].level, 'error');
+  assert.equal(run0.results[1].level, 'warning');
+});
+
+test('usage and I/O problems exit 2 with a one-line reason', () => {
+  const missing = run(['check', 'does/not/exist']);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stdout, '');
+  assert.equal(missing.stderr, 'k1s0: cannot read does/not/exist: no such file or directory\n');
+  const badFormat = run(['check', '--format', 'xml']);
+  assert.equal(badFormat.code, 2);
+  assert.match(badFormat.stderr, /^k1s0: unknown format "xml" \(expected text, json or sarif\)\n/);
+  assert.equal(run(['lint']).code, 2);
+  assert.equal(run(['check', '--frobnicate']).code, 2);
+  assert.equal(run(['check', '--select']).code, 2);
+  const help = run(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage: k1s0 check/);
+});
+
+test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence for the rest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k1s0-cli-'));
+  mkdirSync(join(dir, 'node_modules/pkg'), { recursive: true });
+  writeFileSync(join(dir, 'config.yaml'), Buffer.from([0x6f, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
+  writeFileSync(join(dir, 'docker-compose.yaml'), 'services: [\n');
+  writeFileSync(join(dir, 'latin1.yaml'), Buffer.from([0xe9, 0x0a]));
+  writeFileSync(join(dir, 'node_modules/pkg/config.yaml'), 'observability: 1\n');
+  const { code, stdout } = run(['check', dir, '--format', 'json']);
+  assert.equal(code, 1);
+  const items = JSON.parse(stdout) as JsonItem[];
+  assert.deepEqual(items.map((i) => [i.file.endsWith('/config.yaml'), i.code, i.message]), [[true, 'file/encoding', 'Not checked: the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON.']]);
+});
