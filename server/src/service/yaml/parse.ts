@@ -1,5 +1,6 @@
 import { parseAllDocuments, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding } from '../types';
+import { findExcessiveNesting, MAX_YAML_DEPTH } from './depth';
 
 export interface ParsedYaml {
   documents: Document.Parsed[];
@@ -12,6 +13,11 @@ export interface ParsedYaml {
  * package recovers and reports them with offsets, which become findings.
  */
 export function parseYaml(text: string): ParsedYaml {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep >= 0) {
+    const message = `Not checked: the document nests deeper than ${MAX_YAML_DEPTH} levels`;
+    return { documents: [], syntax: [{ start: tooDeep, end: tooDeep + 1, code: 'yaml/syntax', message, severity: 'error' }] };
+  }
   const stream = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   // An empty stream carries its own errors (e.g. a lone directive) and no documents.
   const documents: Document.Parsed[] = 'empty' in stream ? [] : stream;
