@@ -1,0 +1,141 @@
+/**
+ * Checks on calls, aggregations, unary and binary operators: checkAST's
+ * Call, AggregateExpr, UnaryExpr and BinaryExpr cases plus newAggregateExpr
+ * (prometheus/promql/parser/parse.go).
+ */
+import { argTypeAt, arityOf, promqlFunctions } from './functionTable';
+import type { CheckContext } from './problem';
+import { childrenOf, type SyntaxNode } from './parse';
+import { exprChildren, functionName, type PromqlType } from './valueTypes';
+
+const EXPERIMENTAL_FUNCTIONS_FLAG = 'promql-experimental-functions';
+
+export function checkFunctionCall(node: SyntaxNode, ctx: CheckContext): void {
+  const name = functionName(node, ctx.expr);
+  const fn = promqlFunctions.get(name);
+  if (!fn) return; // lezer only produces FunctionCall for names it knows; unknown names are reported earlier.
+  const id = node.getChild('FunctionIdentifier');
+  if (fn.experimental && id) ctx.experimental(id.from, id.to, `function "${name}"`, fn.experimental);
+  const args = exprChildren(node.getChild('FunctionCallBody') ?? node);
+  const { min, max } = arityOf(fn);
+  if (min === max && args.length !== min) {
+    ctx.error(node.from, node.to, `expected ${min} argument(s) in call to "${name}", got ${args.length}`);
+  } else if (args.length < min) {
+    ctx.error(node.from, node.to, `expected at least ${min} argument(s) in call to "${name}", got ${args.length}`);
+  } else if (args.length > max) {
+    ctx.error(node.from, node.to, `expected at most ${max} argument(s) in call to "${name}", got ${args.length}`);
+  }
+  if (name === 'info' && args[1]) checkInfoLabelSelector(args[1], ctx);
+  args.forEach((arg, i) => {
+    const want = argTypeAt(fn, i);
+    const got = ctx.typeOf(arg);
+    if (want && got !== want) ctx.error(arg.from, arg.to, `expected type ${want} in call to function "${name}", got ${got}`);
+  });
+}
+
+/** info()'s second argument selects info metrics by labels only. */
+function checkInfoLabelSelector(arg: SyntaxNode, ctx: CheckContext): void {
+  if (arg.name !== 'VectorSelector') ctx.error(arg.from, arg.to, 'expected label selectors only');
+  else if (arg.getChild('Identifier')) ctx.error(arg.from, arg.to, 'expected label selectors only, got vector selector instead');
+}
+
+const PARAMETER_TYPES: Record<string, PromqlType> = {
+  topk: 'scalar', bottomk: 'scalar', quantile: 'scalar', limitk: 'scalar', limit_ratio: 'scalar', count_values: 'string',
+};
+const EXPERIMENTAL_AGGREGATORS = new Set(['limitk', 'limit_ratio']);
+
+export function checkAggregation(node: SyntaxNode, ctx: CheckContext): void {
+  const opNode = node.getChild('AggregateOp');
+  if (!opNode) return;
+  const op = ctx.expr.slice(opNode.from, opNode.to).toLowerCase();
+  if (EXPERIMENTAL_AGGREGATORS.has(op)) ctx.experimental(opNode.from, opNode.to, `${op}()`, EXPERIMENTAL_FUNCTIONS_FLAG);
+  const args = exprChildren(node.getChild('FunctionCallBody') ?? node);
+  const paramType = PARAMETER_TYPES[op];
+  const want = paramType ? 2 : 1;
+  if (args.length === 0) {
+    ctx.error(node.from, node.to, 'no arguments for aggregate expression provided');
+    return;
+  }
+  if (args.length !== want) {
+    ctx.error(node.from, node.to, `wrong number of arguments for aggregate expression provided, expected ${want}, got ${args.length}`);
+    return;
+  }
+  const operand = args[want - 1];
+  if (operand && ctx.typeOf(operand) !== 'instant vector') {
+    ctx.error(operand.from, operand.to, `expected type instant vector in aggregation expression, got ${ctx.typeOf(operand)}`);
+  }
+  const param = args[0];
+  if (paramType && param && ctx.typeOf(param) !== paramType) {
+    ctx.error(param.from, param.to, `expected type ${paramType} in aggregation parameter, got ${ctx.typeOf(param)}`);
+  }
+}
+
+export function checkUnary(node: SyntaxNode, ctx: CheckContext): void {
+  const operand = exprChildren(node)[0];
+  if (!operand) return;
+  const t = ctx.typeOf(operand);
+  if (t !== 'scalar' && t !== 'instant vector') {
+    ctx.error(node.from, node.to, `unary expression only allowed on expressions of type scalar or instant vector, got "${t}"`);
+  }
+}
+
+const COMPARISONS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
+const SET_OPERATORS = new Set(['And', 'Or', 'Unless']);
+const OPERATOR_NODES = new Set(['Pow', 'Mul', 'Div', 'Mod', 'Atan2', 'Add', 'Sub', 'Eql', 'Gte', 'Gtr', 'TrimUpper',
+  'TrimLower', 'Lte', 'Lss', 'Neq', 'And', 'Unless', 'Or']);
+
+function groupingLabels(node: SyntaxNode | null, expr: string): string[] {
+  if (!node) return [];
+  return childrenOf(node).map((l) => {
+    const text = expr.slice(l.from, l.to);
+    return l.name === 'QuotedLabelName' ? text.slice(1, -1) : text;
+  });
+}
+
+export function checkBinary(node: SyntaxNode, ctx: CheckContext): void {
+  const { expr } = ctx;
+  const [lhs, rhs] = exprChildren(node);
+  const children = childrenOf(node);
+  const opNode = children.find((c) => OPERATOR_NODES.has(c.name));
+  if (!lhs || !rhs || !opNode) return;
+  const op = opNode.name;
+  const opText = expr.slice(opNode.from, opNode.to).toLowerCase();
+  const boolNode = node.getChild('BoolModifier');
+  const matching = node.getChild('MatchingModifierClause');
+  const fill = node.getChild('FillModifier');
+  // Prometheus points at the operator and its modifiers ("opRange").
+  const opTo = Math.max(opNode.to, boolNode?.to ?? 0, matching?.to ?? 0, fill?.to ?? 0);
+  const lt = ctx.typeOf(lhs);
+  const rt = ctx.typeOf(rhs);
+  const isComparison = COMPARISONS.has(op);
+  const isSet = SET_OPERATORS.has(op);
+
+  if (fill) ctx.experimental(fill.from, fill.to, 'fill modifiers', 'promql-binop-fill-modifiers');
+  if (boolNode && !isComparison) ctx.error(opNode.from, opTo, 'bool modifier can only be used on comparison operators');
+  if (isComparison && !boolNode && lt === 'scalar' && rt === 'scalar') {
+    ctx.error(opNode.from, opTo, 'comparisons between scalars must use BOOL modifier', [
+      { title: `Use "${opText} bool"`, edits: [{ start: opNode.to, end: opNode.to, newText: ' bool' }] },
+    ]);
+  }
+  const labelLists = matching?.getChildren('GroupingLabels') ?? [];
+  const matchingLabels = groupingLabels(labelLists[0] ?? null, expr);
+  const includeLabels = groupingLabels(labelLists[1] ?? null, expr);
+  const grouped = !!(matching?.getChild('GroupLeft') ?? matching?.getChild('GroupRight'));
+  if (matching?.getChild('On')) {
+    for (const label of matchingLabels.filter((l) => includeLabels.includes(l))) {
+      ctx.error(opNode.from, opTo, `label "${label}" must not occur in ON and GROUP clause at once`);
+    }
+  }
+  if (lt !== 'scalar' && lt !== 'instant vector') ctx.error(lhs.from, lhs.to, 'binary expression must contain only scalar and instant vector types');
+  if (rt !== 'scalar' && rt !== 'instant vector') ctx.error(rhs.from, rhs.to, 'binary expression must contain only scalar and instant vector types');
+  if (lt !== 'instant vector' || rt !== 'instant vector') {
+    if (matchingLabels.length > 0) ctx.error(node.from, node.to, 'vector matching only allowed between instant vectors');
+    if (fill) ctx.error(node.from, node.to, 'filling in missing series only allowed between instant vectors');
+  } else if (isSet) {
+    if (grouped) ctx.error(node.from, node.to, `no grouping allowed for "${opText}" operation`);
+    if (fill) ctx.error(node.from, node.to, 'filling in missing series not allowed for set operators');
+  }
+  if ((lt === 'scalar' || rt === 'scalar') && isSet) {
+    ctx.error(node.from, node.to, `set operator "${opText}" not allowed in binary scalar expression`);
+  }
+}

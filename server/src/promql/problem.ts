@@ -1,0 +1,27 @@
+import type { Severity } from '../service/types';
+
+export type PromqlCode = 'promql/syntax' | 'promql/type';
+
+export interface PromqlFix {
+  title: string;
+  edits: { start: number; end: number; newText: string }[];
+}
+
+/** One finding in a PromQL expression; offsets are UTF-16 offsets into the expression. */
+export interface PromqlProblem {
+  from: number;
+  to: number;
+  code: PromqlCode;
+  message: string;
+  severity: Severity;
+  fixes?: PromqlFix[];
+}
+
+/** What every semantic check gets: the text, the types found so far, and a sink. */
+export interface CheckContext {
+  readonly expr: string;
+  typeOf(node: import('./parse').SyntaxNode): import('./valueTypes').PromqlType;
+  error(from: number, to: number, message: string, fixes?: PromqlFix[]): void;
+  /** An experimental feature: valid in Prometheus 3 only with --enable-feature=flag. */
+  experimental(from: number, to: number, what: string, flag: string): void;
+}

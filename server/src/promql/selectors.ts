@@ -1,0 +1,275 @@
+/**
+ * Checks on selectors and their modifiers: label matchers, ranges, offset and
+ * @ — the rules Prometheus applies in newLabelMatcher, the matrix_selector
+ * grammar action, addOffset, setTimestamp and checkAST's VectorSelector case
+ * (prometheus/promql/parser/parse.go, generated_parser.y).
+ */
+import { RE2JS } from 're2js';
+import type { CheckContext } from './problem';
+import { childrenOf, type SyntaxNode } from './parse';
+import { literalSeconds, unquote } from './literals';
+import { exprChildren, functionName } from './valueTypes';
+
+interface Matcher {
+  name: string;
+  op: '=' | '!=' | '=~' | '!~';
+  value: string;
+  from: number;
+  to: number;
+  /** Whether the matcher matches the empty string (then it selects "everything"). */
+  matchesEmpty: boolean;
+}
+
+/** Anchored like Prometheus 3's FastRegexMatcher: ^(?s:re)$. */
+function compileRegex(source: string): RE2JS | string {
+  try {
+    return RE2JS.compile(`^(?s:${source})$`);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+function readMatcher(node: SyntaxNode, ctx: CheckContext): Matcher | undefined {
+  const { expr } = ctx;
+  const nameNode = node.getChild('LabelName') ?? node.getChild('QuotedLabelName');
+  const opNode = node.getChild('MatchOp');
+  const valueNode = node.getChild('StringLiteral');
+  if (!nameNode || !opNode || !valueNode) return undefined;
+  const rawName = expr.slice(nameNode.from, nameNode.to);
+  const name = nameNode.name === 'QuotedLabelName' ? unquote(rawName) : rawName;
+  const op = expr.slice(opNode.from, opNode.to) as Matcher['op'];
+  const value = unquote(expr.slice(valueNode.from, valueNode.to));
+  let matchesEmpty = op === '=' ? value === '' : op === '!=' ? value !== '' : false;
+  if (op === '=~' || op === '!~') {
+    const re = compileRegex(value);
+    if (typeof re === 'string') {
+      ctx.error(node.from, node.to, re);
+      return undefined;
+    }
+    matchesEmpty = re.matches('') === (op === '=~');
+  }
+  return { name, op, value, from: node.from, to: node.to, matchesEmpty };
+}
+
+/** Whether this selector is info()'s second argument, which may be label matchers only. */
+function isInfoDataSelector(node: SyntaxNode, expr: string): boolean {
+  const body = node.parent;
+  const call = body?.parent;
+  if (body?.name !== 'FunctionCallBody' || call?.name !== 'FunctionCall') return false;
+  return functionName(call, expr) === 'info' && exprChildren(body)[1]?.from === node.from;
+}
+
+export function checkVectorSelector(node: SyntaxNode, ctx: CheckContext): void {
+  const { expr } = ctx;
+  const metric = node.getChild('Identifier');
+  const matchers: Matcher[] = [];
+  for (const m of childrenOf(node.getChild('LabelMatchers') ?? node)) {
+    if (m.name === 'QuotedLabelName') {
+      // {"metric.name"}: a metric name inside the braces (Prometheus 3).
+      const value = unquote(expr.slice(m.from, m.to));
+      matchers.push({ name: '__name__', op: '=', value, from: m.from, to: m.to, matchesEmpty: value === '' });
+    } else if (m.name === 'UnquotedLabelMatcher' || m.name === 'QuotedLabelMatcher') {
+      const matcher = readMatcher(m, ctx);
+      if (matcher) matchers.push(matcher);
+    }
+  }
+  if (metric) {
+    const name = expr.slice(metric.from, metric.to);
+    for (const m of matchers) {
+      if (m.name === '__name__') ctx.error(node.from, node.to, `metric name must not be set twice: "${name}" or "${m.value}"`);
+    }
+    return;
+  }
+  if (isInfoDataSelector(node, expr)) return;
+  if (!matchers.some((m) => !m.matchesEmpty)) {
+    ctx.error(node.from, node.to, 'vector selector must contain at least one non-empty matcher');
+  }
+}
+
+/** The offset of `char` after position `from`, skipping whitespace and comments. */
+function findChar(expr: string, from: number, char: string): number {
+  const at = expr.indexOf(char, from);
+  return at < 0 ? from : at;
+}
+
+/** The constant value in seconds of a duration expression, or undefined if it needs step()/range(). */
+function durationSeconds(node: SyntaxNode, expr: string): number | undefined {
+  const kids = childrenOf(node);
+  const [a, b, c] = kids;
+  if (kids.length === 1 && a?.name === 'NumberDurationLiteralInDurationContext') return literalSeconds(expr.slice(a.from, a.to));
+  if (kids.length === 1 && a?.name === 'DurationExpr') return durationSeconds(a, expr);
+  if (kids.length === 2 && a?.name === 'UnaryOp' && b) {
+    const v = durationSeconds(b, expr);
+    return v === undefined ? undefined : expr[a.from] === '-' ? -v : v;
+  }
+  if (kids.length === 3 && a?.name === 'DurationExpr' && b && c?.name === 'DurationExpr') {
+    const l = durationSeconds(a, expr);
+    const r = durationSeconds(c, expr);
+    if (l === undefined || r === undefined) return undefined;
+    const ops: Record<string, number> = { Add: l + r, Sub: l - r, Mul: l * r, Div: l / r, Mod: l % r, Pow: l ** r };
+    return ops[b.name];
+  }
+  return undefined;
+}
+
+/** Checks a DurationExpr used as a range or subquery step: it must be a positive duration. */
+function checkPositiveDuration(node: SyntaxNode | null | undefined, ctx: CheckContext): void {
+  if (!node) return;
+  const literal = node.getChild('NumberDurationLiteralInDurationContext');
+  const simple = literal && childrenOf(node).length === 1;
+  if (!simple) ctx.experimental(node.from, node.to, 'duration expressions', 'promql-duration-expr');
+  const seconds = durationSeconds(node, ctx.expr);
+  if (seconds !== undefined && !(seconds > 0)) ctx.error(node.from, node.to, 'duration must be greater than 0');
+}
+
+/** For `a + b[5m]` (see postfixTarget): the operand the range really applies to, and the operator. */
+function misassociatedOperand(inner: SyntaxNode): { operand: SyntaxNode; operator: SyntaxNode } | undefined {
+  if (!OPERATORS.has(inner.name)) return undefined;
+  let operator = inner;
+  let operand = exprChildren(inner).at(-1);
+  while (operand && OPERATORS.has(operand.name)) {
+    operator = operand;
+    operand = exprChildren(operand).at(-1);
+  }
+  return operand ? { operand, operator } : undefined;
+}
+
+/** Prometheus's error for an operator applied to a range vector, e.g. `-foo[5m]` or `a + b[5m:]`. */
+function reportRangeOperand(node: SyntaxNode, operand: SyntaxNode, operator: SyntaxNode, ctx: CheckContext): void {
+  if (operator.name === 'UnaryExpr') {
+    ctx.error(operator.from, node.to, 'unary expression only allowed on expressions of type scalar or instant vector, got "range vector"');
+  } else {
+    ctx.error(operand.from, node.to, 'binary expression must contain only scalar and instant vector types');
+  }
+}
+
+export function checkMatrixSelector(node: SyntaxNode, ctx: CheckContext): void {
+  const inner = exprChildren(node)[0];
+  if (!inner) return;
+  const split = misassociatedOperand(inner);
+  const operand = split?.operand ?? inner;
+  const open = findChar(ctx.expr, inner.to, '[');
+  const message = operand.name === 'VectorSelector' ? undefined
+    : operand.name === 'OffsetExpr' && unwrapModifiers(operand).name === 'VectorSelector' ? 'no offset modifiers allowed before range'
+    : operand.name === 'StepInvariantExpr' && unwrapModifiers(operand).name === 'VectorSelector' ? 'no @ modifiers allowed before range'
+    : 'ranges only allowed for vector selectors';
+  if (message) {
+    const fixes = message.startsWith('ranges') && !split && ctx.typeOf(inner) === 'instant vector'
+      ? [{ title: 'Make it a subquery', edits: [{ start: node.to - 1, end: node.to - 1, newText: ':' }] }]
+      : undefined;
+    ctx.error(open, node.to, message, fixes);
+  } else if (split) {
+    reportRangeOperand(node, split.operand, split.operator, ctx);
+  }
+  checkPositiveDuration(node.getChild('DurationExpr'), ctx);
+}
+
+export function checkSubquery(node: SyntaxNode, ctx: CheckContext): void {
+  const inner = exprChildren(node)[0];
+  if (inner) {
+    const split = misassociatedOperand(inner);
+    const t = ctx.typeOf(split?.operand ?? inner);
+    // Prometheus prints the Go ValueType name here, not the documented one.
+    const goName = t === 'range vector' ? 'matrix' : t === 'instant vector' ? 'vector' : t;
+    if (t !== 'instant vector') ctx.error(node.from, node.to, `subquery is only allowed on instant vector, got ${goName} instead`);
+    else if (split) reportRangeOperand(node, split.operand, split.operator, ctx);
+  }
+  for (const d of node.getChildren('DurationExpr')) checkPositiveDuration(d, ctx);
+}
+
+const MODIFIERS = new Set(['OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr']);
+const OPERATORS = new Set(['BinaryExpr', 'UnaryExpr']);
+
+/**
+ * lezer-promql attaches postfix modifiers (offset, @, [range], anchored) to a
+ * whole unparenthesized binary or unary expression: `a / b offset 1h` parses
+ * as `(a / b) offset 1h`. Prometheus binds them to the rightmost operand, so
+ * we walk down to it: the selector or subquery the modifier really modifies.
+ */
+export function postfixTarget(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  for (;;) {
+    const inner = OPERATORS.has(n.name) ? exprChildren(n).at(-1) : MODIFIERS.has(n.name) ? exprChildren(n)[0] : undefined;
+    if (!inner) return n;
+    n = inner;
+  }
+}
+
+/** Whether a modifier of the given kind already sits between `node` and its postfix target. */
+function hasModifier(node: SyntaxNode, kind: string): boolean {
+  for (let n: SyntaxNode | undefined = node; n && (MODIFIERS.has(n.name) || OPERATORS.has(n.name)); n = OPERATORS.has(n.name) ? exprChildren(n).at(-1) : exprChildren(n)[0]) {
+    if (n.name === kind) return true;
+  }
+  return false;
+}
+
+/** The selector or subquery under a chain of offset/@/anchored/smoothed modifiers. */
+function unwrapModifiers(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (MODIFIERS.has(n.name)) {
+    const inner = exprChildren(n)[0];
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
+
+const SELECTABLE = new Set(['VectorSelector', 'MatrixSelector', 'SubqueryExpr']);
+
+/** Shared rule of addOffset and getAtModifierVars: what the modifier may follow, and only once. */
+function checkModifierTarget(node: SyntaxNode, ctx: CheckContext, what: 'offset modifier' | '@ modifier', twice: string): boolean {
+  const inner = exprChildren(node)[0];
+  if (!inner) return false;
+  const target = postfixTarget(inner);
+  if (!SELECTABLE.has(target.name)) {
+    ctx.error(target.from, target.to, `${what} must be preceded by an instant vector selector or range vector selector or a subquery`);
+    return false;
+  }
+  if (hasModifier(inner, node.name)) {
+    ctx.error(node.from, node.to, twice);
+    return false;
+  }
+  return true;
+}
+
+export function checkOffset(node: SyntaxNode, ctx: CheckContext): void {
+  if (!checkModifierTarget(node, ctx, 'offset modifier', 'offset may not be set multiple times')) return;
+  const duration = node.getChild('OffsetDurationExpr');
+  if (duration && duration.getChild('DurationExpr')) {
+    ctx.experimental(duration.from, duration.to, 'duration expressions', 'promql-duration-expr');
+  }
+}
+
+const MAX_INT64_SECONDS = 2 ** 63 / 1000;
+
+export function checkAt(node: SyntaxNode, ctx: CheckContext): void {
+  if (!checkModifierTarget(node, ctx, '@ modifier', '@ <timestamp> may not be set multiple times')) return;
+  const literal = node.getChild('NumberDurationLiteral');
+  if (!literal) return;
+  const text = ctx.expr.slice(literal.from, literal.to);
+  const ts = literalSeconds(text);
+  if (!Number.isFinite(ts) || Math.abs(ts) >= MAX_INT64_SECONDS) {
+    ctx.error(node.from, node.to, `timestamp out of bounds for @ modifier: ${formatGoFloat(ts)}`);
+  }
+}
+
+/** Go's %f for the few values the @ bound check prints. */
+function formatGoFloat(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
+  return n.toFixed(6);
+}
+
+/** anchored / smoothed (Prometheus 3.7+, promql-extended-range-selectors); see setAnchored in parse.go. */
+export function checkRangeSmoothing(node: SyntaxNode, ctx: CheckContext): void {
+  const kind = node.name === 'AnchoredExpr' ? 'anchored' : 'smoothed';
+  const inner = exprChildren(node)[0];
+  ctx.experimental(node.from, node.to, `the ${kind} modifier`, 'promql-extended-range-selectors');
+  if (!inner) return;
+  const base = postfixTarget(inner);
+  if (base.name === 'SubqueryExpr') ctx.error(node.from, node.to, `${kind} modifier is not supported for subqueries`);
+  else if (base.name !== 'VectorSelector' && base.name !== 'MatrixSelector') ctx.error(node.from, node.to, `${kind} modifier not implemented`);
+  else if (hasModifier(inner, node.name === 'AnchoredExpr' ? 'SmoothedExpr' : 'AnchoredExpr')) {
+    ctx.error(node.from, node.to, 'anchored and smoothed modifiers cannot be used together');
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The value type of a PromQL expression node, as Prometheus's Expr.Type()
+ * defines it (prometheus/promql/parser/ast.go).
+ */
+import { promqlFunctions, type ValueType } from './functionTable';
+import { childrenOf, nodeKey, visitPostOrder, type SyntaxNode } from './parse';
+
+/** 'none' is the type of things that are not expressions (or not parsed). */
+export type PromqlType = ValueType | 'none';
+
+/** Wrappers whose type is the type of the expression they wrap. */
+const TRANSPARENT = new Set(['PromQL', 'ParenExpr', 'OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr', 'UnaryExpr']);
+
+export function isExprNode(node: SyntaxNode): boolean {
+  return node.type.is('Expr');
+}
+
+export function exprChildren(node: SyntaxNode): SyntaxNode[] {
+  return childrenOf(node).filter(isExprNode);
+}
+
+/** The function name of a FunctionCall node. */
+export function functionName(call: SyntaxNode, expr: string): string {
+  const id = call.getChild('FunctionIdentifier');
+  return id ? expr.slice(id.from, id.to) : '';
+}
+
+/**
+ * The type of one node given the types of its children: used by the checker's
+ * single post-order walk and by inferType.
+ */
+export function typeOfNode(node: SyntaxNode, expr: string, typeOfChild: (n: SyntaxNode) => PromqlType): PromqlType {
+  const name = node.type.name;
+  switch (name) {
+    case 'AggregateExpr':
+    case 'VectorSelector':
+      return 'instant vector';
+    case 'MatrixSelector':
+    case 'SubqueryExpr': {
+      // `a + b[5m:]` parses as `(a + b)[5m:]` in lezer-promql but is a binary expression in Prometheus.
+      const inner = exprChildren(node)[0];
+      return inner?.name === 'BinaryExpr' ? typeOfChild(inner) : 'range vector';
+    }
+    case 'NumberDurationLiteral':
+      return 'scalar';
+    case 'StringLiteral':
+      return 'string';
+    case 'FunctionCall':
+      return promqlFunctions.get(functionName(node, expr))?.returns ?? 'none';
+    case 'BinaryExpr': {
+      const [lhs, rhs] = exprChildren(node);
+      if (!lhs || !rhs) return 'none';
+      return typeOfChild(lhs) === 'scalar' && typeOfChild(rhs) === 'scalar' ? 'scalar' : 'instant vector';
+    }
+    default: {
+      if (!TRANSPARENT.has(name)) return 'none';
+      const inner = exprChildren(node)[0];
+      return inner ? typeOfChild(inner) : 'none';
+    }
+  }
+}
+
+/** The value type of an expression node (a pure function of the tree and text). */
+export function inferType(node: SyntaxNode, expr: string): PromqlType {
+  const types = new Map<string, PromqlType>();
+  const lookup = (n: SyntaxNode): PromqlType => types.get(nodeKey(n)) ?? 'none';
+  visitPostOrder(node, (n) => {
+    if (n.type.is('Expr') || TRANSPARENT.has(n.type.name) || n.type.name === 'PromQL') {
+      types.set(nodeKey(n), typeOfNode(n, expr, lookup));
+    }
+  });
+  return lookup(node);
+}
