@@ -1,0 +1,42 @@
+import { LineIndex } from '../service/lineIndex';
+import type { Finding } from '../service/types';
+import type { RuleModel } from './model';
+import { FindingSink } from './sites';
+
+/**
+ * rules/duplicate: two rules of one file that produce the same series or
+ * alert, i.e. the same name (record or alert) and the same labels, across all
+ * its groups. promtool's lint reports these (cmd/promtool/main.go
+ * checkDuplicates); Prometheus loads them, so this is a warning.
+ * https://github.com/prometheus/prometheus/blob/v2.42.0/cmd/promtool/main.go
+ */
+export const DUPLICATE_CODE = 'rules/duplicate';
+
+function identity(rule: RuleModel): string {
+  const labels = rule.labels.map((l) => [l.key, l.value.value] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([rule.documentIndex, rule.name, labels]);
+}
+
+export function checkDuplicates(text: string, rules: readonly RuleModel[]): Finding[] {
+  const sink = new FindingSink(DUPLICATE_CODE);
+  const lines = new LineIndex(text);
+  const first = new Map<string, RuleModel>();
+  for (const rule of rules) {
+    const key = identity(rule);
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, rule);
+      continue;
+    }
+    const line = lines.positionAt(earlier.nameEntry.keyStart).line + 1;
+    const what = rule.kind === 'alert' ? 'alert' : 'recording rule';
+    const labels = rule.labels.length > 0 ? ' with the same labels' : '';
+    const where = earlier.group === rule.group ? '' : ` in group ${JSON.stringify(earlier.group)}`;
+    sink.add(
+      [rule.nameEntry.value.start, rule.nameEntry.value.end],
+      `duplicate rule: ${what} ${JSON.stringify(rule.name)}${labels} is already defined on line ${line}${where}`,
+      'warning',
+    );
+  }
+  return sink.findings;
+}

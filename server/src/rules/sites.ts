@@ -1,0 +1,57 @@
+import { isScalar, type Node, type Pair, type Scalar } from 'yaml';
+import { scalarOffsets } from '../service/yaml/scalarOffsets';
+import type { Finding, Fix, Severity } from '../service/types';
+import type { EntrySite, ScalarSite } from './model';
+
+/** Locates a scalar's value in the document. */
+export function scalarSite(text: string, node: Scalar): ScalarSite {
+  const offsets = scalarOffsets(text, node);
+  const [start, end] = node.range ?? [0, 0];
+  return {
+    value: offsets.value,
+    start,
+    end,
+    toDocumentOffset: offsets.toDocumentOffset,
+    toDocumentRange: offsets.toDocumentRange,
+  };
+}
+
+/** A `key: scalar` entry, or undefined when the key or value is not a scalar (a null value counts as ''). */
+export function entrySite(text: string, pair: Pair<unknown, unknown>): EntrySite | undefined {
+  const { key, value } = pair;
+  if (!isScalar(key) || !isScalar(value)) return undefined;
+  const [keyStart, keyEnd] = key.range ?? [0, 0];
+  return { key: String(key.value), keyStart, keyEnd, value: scalarSite(text, value) };
+}
+
+/**
+ * A node's [start, end) for a finding. Empty nodes (`expr:` with no value)
+ * get `fallback`, usually the key, so the finding stays visible.
+ */
+export function spanOf(node: Node | null | undefined, fallback: [number, number]): [number, number] {
+  const range = node?.range;
+  if (!range || range[1] <= range[0]) return fallback;
+  return [range[0], range[1]];
+}
+
+/** What the YAML node is, as a message names it. */
+export function describeNode(node: unknown): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isScalar(node)) {
+    if (node.value === null) return 'null';
+    return typeof node.value === 'string' ? 'a string' : `a ${typeof node.value}`;
+  }
+  const type = (node as { constructor?: { name?: string } }).constructor?.name;
+  return type === 'YAMLMap' ? 'a mapping' : type === 'YAMLSeq' ? 'a list' : 'a value of another kind';
+}
+
+export class FindingSink {
+  readonly findings: Finding[] = [];
+  constructor(private readonly code: string) {}
+
+  add(span: [number, number], message: string, severity: Severity = 'error', fixes?: Fix[]): void {
+    const finding: Finding = { start: span[0], end: span[1], code: this.code, message, severity };
+    if (fixes && fixes.length > 0) finding.fixes = fixes;
+    this.findings.push(finding);
+  }
+}

@@ -1,0 +1,326 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { LineIndex } from '../service/lineIndex';
+import type { Finding, Fix } from '../service/types';
+import type { RuleGroupsSite } from './detect';
+import { parsePrometheusDuration, suggestDuration } from './duration';
+import type { EntrySite, GroupModel, RuleModel } from './model';
+import { describeNode, entrySite, FindingSink, spanOf } from './sites';
+import { closestName } from './suggest';
+
+/**
+ * rules/structure: the shape of rule groups and rules, as Prometheus checks
+ * it when loading a rule file (model/rulefmt/rulefmt.go: Parse, RuleGroups.Validate,
+ * Rule.Validate). Unlike promtool, every problem is reported, not the first
+ * YAML decoding error only, and each on the node at fault.
+ * https://github.com/prometheus/prometheus/blob/v2.42.0/model/rulefmt/rulefmt.go
+ */
+export const STRUCTURE_CODE = 'rules/structure';
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** rulefmt.RuleGroup's fields; `query_offset` (2.53) and `labels` (3.0) are newer than 2.42. */
+const GROUP_FIELDS = ['name', 'interval', 'query_offset', 'limit', 'rules', 'labels'];
+/** Thanos' field, which prometheus-operator passes through in PrometheusRule groups. */
+const OPERATOR_GROUP_FIELDS = [...GROUP_FIELDS, 'partial_response_strategy'];
+const RULE_FIELDS = ['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'];
+
+export interface StructureResult {
+  findings: Finding[];
+  groups: GroupModel[];
+}
+
+type AnyPair = Pair<Node, Node | null>;
+
+class StructureChecker {
+  private readonly sink = new FindingSink(STRUCTURE_CODE);
+  private readonly lines: LineIndex;
+
+  constructor(private readonly text: string) {
+    this.lines = new LineIndex(text);
+  }
+
+  check(sites: readonly RuleGroupsSite[]): StructureResult {
+    const groups = sites.flatMap((site) => this.checkFile(site));
+    return { findings: this.sink.findings, groups };
+  }
+
+  private keySpan(pair: AnyPair): [number, number] {
+    return spanOf(pair.key, [0, 0]);
+  }
+
+  private renameFix(pair: AnyPair, to: string): Fix[] {
+    const [start, end] = this.keySpan(pair);
+    return [{ title: `Rename to '${to}'`, edits: [{ start, end, newText: to }], preferred: true }];
+  }
+
+  /** Keys outside `known`, worded as Go's yaml decoder does with KnownFields. */
+  private unknownField(pair: AnyPair, known: readonly string[], goType: string): void {
+    const name = isScalar(pair.key) ? String(pair.key.value) : '?';
+    const suggestion = closestName(name, known);
+    const hint = suggestion ? `; did you mean '${suggestion}'?` : `; expected one of ${known.join(', ')}`;
+    this.sink.add(this.keySpan(pair), `field ${name} not found in type ${goType}${hint}`, 'error', suggestion ? this.renameFix(pair, suggestion) : undefined);
+  }
+
+  private checkFile(site: RuleGroupsSite): GroupModel[] {
+    if (site.kind === 'plain') {
+      for (const pair of site.container.items as AnyPair[]) {
+        if (pair !== site.groups) this.unknownField(pair, ['groups'], 'rulefmt.RuleGroups');
+      }
+    }
+    const list = site.groups.value;
+    if (list === null || (isScalar(list) && list.value === null)) return [];
+    if (!isSeq(list)) {
+      this.sink.add(spanOf(list, this.keySpan(site.groups)), `'groups' must be a list of rule groups, found ${describeNode(list)}`);
+      return [];
+    }
+    const firstByName = new Map<string, number>();
+    const groups: GroupModel[] = [];
+    list.items.forEach((item, groupIndex) => {
+      const group = this.checkGroup(site, item as Node | null, groupIndex, spanOf(list, this.keySpan(site.groups)));
+      if (!group) return;
+      if (group.nameEntry && group.name !== '') {
+        const first = firstByName.get(group.name);
+        if (first !== undefined) {
+          const line = this.lines.positionAt(first).line + 1;
+          const { value } = group.nameEntry;
+          this.sink.add([value.start, value.end], `group name ${JSON.stringify(group.name)} is repeated in the same file (first defined on line ${line}); group names must be unique`);
+        } else {
+          firstByName.set(group.name, group.nameEntry.value.start);
+        }
+      }
+      groups.push(group);
+    });
+    return groups;
+  }
+
+  private checkGroup(site: RuleGroupsSite, node: Node | null, groupIndex: number, listSpan: [number, number]): GroupModel | undefined {
+    const span = spanOf(node, listSpan);
+    if (!isMap(node)) {
+      this.sink.add(span, `a rule group must be a mapping with 'name' and 'rules', found ${describeNode(node)}`);
+      return undefined;
+    }
+    const known = site.kind === 'PrometheusRule' ? OPERATOR_GROUP_FIELDS : GROUP_FIELDS;
+    const group: GroupModel = { name: '', documentIndex: site.documentIndex, groupIndex, source: site.kind, rules: [], start: span[0], end: span[1] };
+    let rulesPair: AnyPair | undefined;
+    for (const pair of node.items as AnyPair[]) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      switch (key) {
+        case 'name': {
+          const entry = this.scalarEntry(pair, 'name');
+          if (entry) {
+            group.nameEntry = entry;
+            group.name = entry.value.value;
+          }
+          break;
+        }
+        case 'interval':
+        case 'query_offset': {
+          const entry = this.durationEntry(pair, key);
+          if (entry && key === 'interval') group.interval = entry;
+          break;
+        }
+        case 'limit':
+          this.checkLimit(pair);
+          break;
+        case 'rules':
+          rulesPair = pair;
+          break;
+        case 'labels':
+          this.labelEntries(pair, 'label');
+          break;
+        default:
+          if (key === undefined || !known.includes(key)) this.unknownField(pair, known, 'rulefmt.RuleGroup');
+      }
+    }
+    if (group.name === '') {
+      const where: [number, number] = group.nameEntry ? [group.nameEntry.keyStart, group.nameEntry.keyEnd] : this.firstKeySpan(node, span);
+      if (!group.nameEntry && node.items.some((p) => isScalar(p.key) && p.key.value === 'name')) {
+        // A non-scalar name was reported already.
+      } else {
+        this.sink.add(where, "rule group needs a non-empty 'name'");
+      }
+    }
+    const rules = rulesPair?.value;
+    if (rulesPair && rules !== null && !(isScalar(rules) && rules.value === null)) {
+      if (!isSeq(rules)) {
+        this.sink.add(spanOf(rules, this.keySpan(rulesPair)), `'rules' must be a list of rules, found ${describeNode(rules)}`);
+      } else {
+        rules.items.forEach((item, ruleIndex) => {
+          const rule = this.checkRule(item as Node | null, group, ruleIndex, spanOf(rules, this.keySpan(rulesPair)));
+          if (rule) group.rules.push(rule);
+        });
+      }
+    }
+    return group;
+  }
+
+  private firstKeySpan(map: YAMLMap, fallback: [number, number]): [number, number] {
+    const first = map.items[0] as AnyPair | undefined;
+    return first ? this.keySpan(first) : fallback;
+  }
+
+  /** A `key: scalar` entry; a list or mapping is reported as Go's decoder would refuse it. */
+  private scalarEntry(pair: AnyPair, what: string): EntrySite | undefined {
+    if (pair.value !== null && !isScalar(pair.value)) {
+      this.sink.add(spanOf(pair.value, this.keySpan(pair)), `'${what}' must be a string, found ${describeNode(pair.value)}`);
+      return undefined;
+    }
+    if (pair.value === null) {
+      const [keyStart, keyEnd] = this.keySpan(pair);
+      return { key: what, keyStart, keyEnd, value: { value: '', start: keyEnd, end: keyEnd, toDocumentOffset: () => keyEnd, toDocumentRange: () => [keyEnd, keyEnd] } };
+    }
+    return entrySite(this.text, pair);
+  }
+
+  private durationEntry(pair: AnyPair, what: string): EntrySite | undefined {
+    const entry = this.scalarEntry(pair, what);
+    if (!entry || (isScalar(pair.value) && pair.value.value === null)) return undefined;
+    const result = parsePrometheusDuration(entry.value.value);
+    if (!result.ok) {
+      const better = suggestDuration(entry.value.value);
+      const span: [number, number] = [entry.value.start, entry.value.end];
+      const fixes = better ? [{ title: `Change to '${better}'`, edits: [{ start: span[0], end: span[1], newText: better }], preferred: true }] : undefined;
+      this.sink.add(entry.value.end > entry.value.start ? span : this.keySpan(pair), `'${what}': ${result.message}`, 'error', fixes);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private checkLimit(pair: AnyPair): void {
+    const value = pair.value;
+    if (value === null || (isScalar(value) && value.value === null)) return;
+    const span = spanOf(value, this.keySpan(pair));
+    if (!isScalar(value) || typeof value.value !== 'number' || !Number.isInteger(value.value)) {
+      this.sink.add(span, `'limit' must be an integer (the most alerts or series a rule may produce), found ${describeNode(value)}`);
+    } else if (value.value < 0) {
+      this.sink.add(span, "'limit' is negative; Prometheus treats it as no limit: use 0 for none", 'warning');
+    }
+  }
+
+  /** `labels` / `annotations`: a mapping of valid names to scalar values. */
+  private labelEntries(pair: AnyPair, what: 'label' | 'annotation'): EntrySite[] {
+    const map = pair.value;
+    if (map === null || (isScalar(map) && map.value === null)) return [];
+    if (!isMap(map)) {
+      this.sink.add(spanOf(map, this.keySpan(pair)), `'${what}s' must be a mapping of names to strings, found ${describeNode(map)}`);
+      return [];
+    }
+    const entries: EntrySite[] = [];
+    for (const item of map.items as AnyPair[]) {
+      const keySpan = spanOf(item.key, spanOf(map, [0, 0]));
+      if (!isScalar(item.key)) {
+        this.sink.add(keySpan, `${what} names must be strings`);
+        continue;
+      }
+      const name = String(item.key.value);
+      if (!LABEL_NAME.test(name)) {
+        this.sink.add(keySpan, `invalid ${what} name: ${JSON.stringify(name)}; names match [a-zA-Z_][a-zA-Z0-9_]*`);
+      } else if (what === 'label' && name === '__name__') {
+        this.sink.add(keySpan, 'invalid label name: __name__ is the metric name; rule labels cannot set it');
+      } else if (what === 'label' && name.startsWith('__')) {
+        this.sink.add(keySpan, `label name ${JSON.stringify(name)} starts with '__', which Prometheus reserves for internal use`, 'warning');
+      }
+      const entry = this.scalarEntry(item, `${what} ${name}`);
+      if (entry) entries.push({ ...entry, key: name });
+    }
+    return entries;
+  }
+
+  private checkRule(node: Node | null, group: GroupModel, ruleIndex: number, listSpan: [number, number]): RuleModel | undefined {
+    const span = spanOf(node, listSpan);
+    if (!isMap(node)) {
+      this.sink.add(span, `a rule must be a mapping with 'record' or 'alert' and 'expr', found ${describeNode(node)}`);
+      return undefined;
+    }
+    const pairs = new Map<string, AnyPair>();
+    const entries = new Map<string, EntrySite>();
+    let labels: EntrySite[] = [];
+    let annotations: EntrySite[] = [];
+    for (const pair of node.items as AnyPair[]) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined || !RULE_FIELDS.includes(key)) {
+        this.unknownField(pair, RULE_FIELDS, 'rulefmt.RuleNode');
+        continue;
+      }
+      pairs.set(key, pair);
+      if (key === 'labels') labels = this.labelEntries(pair, 'label');
+      else if (key === 'annotations') annotations = this.labelEntries(pair, 'annotation');
+      else if (key === 'for' || key === 'keep_firing_for') {
+        const entry = this.durationEntry(pair, key);
+        if (entry) entries.set(key, entry);
+      } else {
+        const entry = this.scalarEntry(pair, key);
+        if (entry) entries.set(key, entry);
+      }
+    }
+    const firstKey = this.firstKeySpan(node, span);
+    const record = entries.get('record');
+    const alert = entries.get('alert');
+    const named = [record, alert].filter((e): e is EntrySite => e !== undefined && e.value.value !== '');
+    if (named.length === 2) {
+      const second = (record as EntrySite).keyStart > (alert as EntrySite).keyStart ? (record as EntrySite) : (alert as EntrySite);
+      this.sink.add([second.keyStart, second.keyEnd], "only one of 'record' and 'alert' must be set: a rule records a series or raises an alert");
+    } else if (named.length === 0) {
+      const empty = record ?? alert;
+      if (empty) this.sink.add([empty.keyStart, empty.keyEnd], `'${empty.key}' must not be empty: one of 'record' or 'alert' must be set`);
+      // A record or alert that is a list or mapping was reported already.
+      else if (!pairs.has('record') && !pairs.has('alert')) this.sink.add(firstKey, "one of 'record' or 'alert' must be set");
+    }
+    const expr = entries.get('expr');
+    if (!pairs.has('expr')) {
+      this.sink.add(firstKey, "field 'expr' must be set in rule");
+    } else if (expr && expr.value.value.trim() === '') {
+      this.sink.add(expr.value.end > expr.value.start ? [expr.value.start, expr.value.end] : [expr.keyStart, expr.keyEnd], "field 'expr' must be set in rule: it is empty");
+    }
+    const kind = named.length === 1 ? (named[0] === record ? 'record' : 'alert') : undefined;
+    if (kind === 'record' && record) this.checkRecordingRule(record, pairs, entries, annotations);
+    if (!kind) return undefined;
+    const nameEntry = named[0] as EntrySite;
+    const rule: RuleModel = {
+      kind,
+      name: nameEntry.value.value,
+      nameEntry,
+      labels,
+      annotations,
+      group: group.name,
+      documentIndex: group.documentIndex,
+      groupIndex: group.groupIndex,
+      ruleIndex,
+      start: span[0],
+      end: span[1],
+    };
+    if (expr && expr.value.value.trim() !== '') rule.expr = expr.value;
+    const forEntry = entries.get('for');
+    const keepFiringFor = entries.get('keep_firing_for');
+    if (forEntry) rule.for = forEntry;
+    if (keepFiringFor) rule.keepFiringFor = keepFiringFor;
+    return rule;
+  }
+
+  private checkRecordingRule(record: EntrySite, pairs: Map<string, AnyPair>, entries: Map<string, EntrySite>, annotations: EntrySite[]): void {
+    const name = record.value.value;
+    if (!METRIC_NAME.test(name)) {
+      const hint = /[{}]/.test(name) ? '; braces belong in expr, not in the recorded name' : '; a recorded name is a metric name matching [a-zA-Z_:][a-zA-Z0-9_:]*, e.g. level:metric:operations';
+      this.sink.add([record.value.start, record.value.end], `invalid recording rule name: ${JSON.stringify(name)}${hint}`);
+    }
+    const annotationsPair = pairs.get('annotations');
+    if (annotationsPair && annotations.length > 0) {
+      this.sink.add(this.keySpan(annotationsPair), "invalid field 'annotations' in recording rule: only alerting rules carry annotations");
+    }
+    for (const key of ['for', 'keep_firing_for'] as const) {
+      const pair = pairs.get(key);
+      const entry = entries.get(key);
+      if (!pair || !entry) continue;
+      const parsed = parsePrometheusDuration(entry.value.value);
+      const nonZero = parsed.ok && parsed.milliseconds > 0;
+      if (nonZero) this.sink.add(this.keySpan(pair), `invalid field '${key}' in recording rule: only alerting rules wait or keep firing`);
+      else this.sink.add(this.keySpan(pair), `'${key}' has no effect in a recording rule`, 'warning');
+    }
+  }
+}
+
+/** Checks the shape of every rule group in the given documents and builds the rule model. */
+export function checkStructure(text: string, sites: readonly RuleGroupsSite[]): StructureResult {
+  return new StructureChecker(text).check(sites);
+}

@@ -1,0 +1,71 @@
+import type { Finding, Fix } from '../service/types';
+import { checkTemplate, GO_BUILTIN_FUNCTIONS, type TemplateProblem } from './goTemplate/parse';
+import type { EntrySite, RuleModel } from './model';
+import { FindingSink } from './sites';
+import { closestName } from './suggest';
+
+/**
+ * rules/template: alert labels and annotations are Go text/templates that
+ * Prometheus parses when it loads the rule (rulefmt.go testTemplateParsing,
+ * with the functions of template/template.go and the variables it defines
+ * first: `{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}
+ * {{$externalURL := .ExternalURL}}{{$value := .Value}}`). Recording rules'
+ * labels are not templates, so only alerting rules are checked.
+ * https://github.com/prometheus/prometheus/blob/v2.42.0/template/template.go
+ */
+export const TEMPLATE_CODE = 'rules/template';
+
+/** Functions Prometheus adds to Go's builtins, and the release that added the newer ones. */
+export const PROMETHEUS_TEMPLATE_FUNCTIONS: readonly { name: string; since?: string }[] = [
+  { name: 'query' }, { name: 'first' }, { name: 'label' }, { name: 'value' }, { name: 'strvalue' }, { name: 'args' },
+  { name: 'reReplaceAll' }, { name: 'safeHtml' }, { name: 'match' }, { name: 'title' }, { name: 'toUpper' },
+  { name: 'toLower' }, { name: 'graphLink' }, { name: 'tableLink' }, { name: 'sortByLabel' }, { name: 'humanize' },
+  { name: 'humanize1024' }, { name: 'humanizeDuration' }, { name: 'humanizePercentage' }, { name: 'humanizeTimestamp' },
+  { name: 'toTime' }, { name: 'pathPrefix' }, { name: 'externalURL' }, { name: 'parseDuration' }, { name: 'stripPort' },
+  { name: 'stripDomain' },
+  // Not in Prometheus 2.42 (promtool 2.42 reports them as not defined); accepted for newer servers.
+  { name: 'toDuration', since: '2.45' }, { name: 'now', since: '2.46' }, { name: 'urlQueryEscape', since: '3.x' },
+];
+
+/** The variables Prometheus defines before an alert template. */
+export const ALERT_TEMPLATE_VARIABLES: readonly string[] = ['$labels', '$externalLabels', '$externalURL', '$value'];
+
+const FUNCTIONS = new Set(PROMETHEUS_TEMPLATE_FUNCTIONS.map((f) => f.name));
+const ALL_FUNCTIONS = [...GO_BUILTIN_FUNCTIONS, ...FUNCTIONS];
+
+function fixFor(problem: TemplateProblem, range: [number, number], suggestion: string | undefined): Fix[] | undefined {
+  if (!suggestion) return undefined;
+  return [{ title: `Change to '${suggestion}'`, edits: [{ start: range[0], end: range[1], newText: suggestion }], preferred: true }];
+}
+
+function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: FindingSink): void {
+  const { value } = entry;
+  if (!value.value.includes('{{')) return;
+  const { problems } = checkTemplate(value.value, { functions: FUNCTIONS, variables: ALERT_TEMPLATE_VARIABLES });
+  for (const problem of problems) {
+    const range = value.toDocumentRange(problem.start, Math.max(problem.end, problem.start + 1));
+    const context = `${what} ${JSON.stringify(entry.key)}`;
+    if (problem.kind === 'unknown-function' && problem.name) {
+      const suggestion = closestName(problem.name, ALL_FUNCTIONS);
+      const hint = suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : '';
+      sink.add(range, `${context}: ${problem.message} in Prometheus templates${hint}`, 'error', fixFor(problem, range, suggestion));
+    } else if (problem.kind === 'undefined-variable' && problem.name) {
+      const suggestion = closestName(problem.name, ALERT_TEMPLATE_VARIABLES);
+      const hint = suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : `; alert templates define ${ALERT_TEMPLATE_VARIABLES.join(', ')}`;
+      sink.add(range, `${context}: ${problem.message}${hint}`, 'error', fixFor(problem, range, suggestion));
+    } else {
+      sink.add(range, `${context}: template: ${problem.message}`);
+    }
+  }
+}
+
+/** Template problems in every alerting rule's labels and annotations. */
+export function checkTemplates(rules: readonly RuleModel[]): Finding[] {
+  const sink = new FindingSink(TEMPLATE_CODE);
+  for (const rule of rules) {
+    if (rule.kind !== 'alert') continue;
+    for (const label of rule.labels) checkEntry(label, 'label', sink);
+    for (const annotation of rule.annotations) checkEntry(annotation, 'annotation', sink);
+  }
+  return sink.findings;
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineIndex } from '../service/lineIndex';
+import type { Finding } from '../service/types';
+import { parseYaml } from '../service/yaml/parse';
+import { analyzeRuleFile, type RuleFileAnalysis } from './analyze';
+
+/** Test helpers: fixtures next to the checks, and findings as readable rows. */
+
+export function fixturePath(name: string): string {
+  return join(__dirname, 'fixtures', name);
+}
+
+export function readFixture(name: string): string {
+  return readFileSync(fixturePath(name), 'utf8');
+}
+
+/** Parses like the service does and analyzes; YAML syntax errors fail the test's fixture. */
+export function analyzeText(text: string): RuleFileAnalysis {
+  const { documents, syntax } = parseYaml(text);
+  if (syntax.length > 0) throw new Error(`fixture does not parse: ${syntax.map((s) => s.message).join('; ')}`);
+  return analyzeRuleFile(text, documents);
+}
+
+/** `[ 'line:char-line:char', severity, message ]`, 0-based like LSP. */
+export type Row = [string, Finding['severity'], string];
+
+export function rows(text: string, findings: readonly Finding[], code?: string): Row[] {
+  const lines = new LineIndex(text);
+  return findings
+    .filter((f) => code === undefined || f.code === code)
+    .map((f) => {
+      const a = lines.positionAt(f.start);
+      const b = lines.positionAt(f.end);
+      return [`${a.line}:${a.character}-${b.line}:${b.character}`, f.severity, f.message];
+    });
+}
