@@ -7,8 +7,10 @@ import { regrade, type Settings } from './settings';
 import { matchesAny, uriToPath } from './files';
 import type { Diagnostic, Finding, SourceFile } from './types';
 import { parseYaml, type ParsedYaml } from './yaml/parse';
+import { checkRuleFile } from './ruleFile';
+import { isRuleDocument } from '../rules/analyze';
 
-export type FileKind = 'config';
+export type FileKind = 'config' | 'rules';
 
 /** Where a file sits: its path on disk and, when known, relative to its workspace folder. */
 export interface FileLocation {
@@ -46,23 +48,30 @@ export class LanguageService {
   /** Which of our kinds a file is, judged by name and content; undefined for files we leave alone. */
   kindOf(file: SourceFile, settings: Settings, location: FileLocation): FileKind | undefined {
     if (!isYamlPath(location.path)) return undefined;
-    const byName = location.explicit || matchesAny(settings.files.config, location.path, location.relativePath);
-    if (!byName) return undefined;
+    const namedConfig = matchesAny(settings.files.config, location.path, location.relativePath);
+    const namedRules = matchesAny(settings.files.rules, location.path, location.relativePath);
+    // Rule files are found by content wherever they are; a cheap look at the text first
+    // spares parsing every docker-compose and Helm file of the workspace.
+    const mayBeRules = namedRules || /^(?:groups|spec)\s*:|^kind\s*:\s*PrometheusRule/m.test(file.text);
+    if (!namedConfig && !mayBeRules && !location.explicit) return undefined;
     const parsed = this.parse(file);
-    if (findObservabilityEntry(parsed.documents)) return 'config';
-    // A config file that does not parse is still ours: its syntax errors are worth showing.
-    return parsed.syntax.length > 0 && matchesAny(settings.files.config, location.path, location.relativePath) ? 'config' : undefined;
+    if ((namedConfig || location.explicit) && findObservabilityEntry(parsed.documents)) return 'config';
+    if (parsed.documents.some(isRuleDocument)) return 'rules';
+    // A file named as ours that does not parse is still ours: its syntax errors are worth showing.
+    if (parsed.syntax.length > 0 && (namedConfig || namedRules)) return namedRules ? 'rules' : 'config';
+    return namedRules ? 'rules' : undefined;
   }
 
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (file.text.length > settings.files.maxFileSizeKB * 1024) {
-      if (!matchesAny(settings.files.config, location.path, location.relativePath)) return [];
+      if (!matchesAny([...settings.files.config, ...settings.files.rules], location.path, location.relativePath)) return [];
       return [{ start: 0, end: 0, code: 'file/too-large', severity: 'warning', message: `Not checked: the file is ${Math.round(file.text.length / 1024)} KB, over k1s0.files.maxFileSizeKB (${settings.files.maxFileSizeKB} KB).` }];
     }
     const kind = this.kindOf(file, settings, location);
     if (kind === undefined) return [];
     const parsed = this.parse(file);
     const findings = [...parsed.syntax];
+    if (kind === 'rules') return [...findings, ...checkRuleFile(file.text, parsed)];
     const entry = findObservabilityEntry(parsed.documents);
     // On a document that does not parse, the recovered tree is a guess: checking it would
     // bury the one real mistake under consequences of it.
