@@ -9,7 +9,7 @@ import { isSelected, parseArgs, USAGE, type CheckOptions } from './cli/args';
 import { formatJson, formatSarif, formatText, type FileDiagnostics } from './cli/format';
 import { collectFiles, type FoundFile } from './workspace/walk';
 import { decodeText, matchesAny, pathToUri } from './service/files';
-import { LanguageService } from './service/languageService';
+import { LanguageService, type ValidationRequest } from './service/languageService';
 import { DEFAULT_SETTINGS, type Settings } from './service/settings';
 import type { Diagnostic } from './service/types';
 
@@ -49,19 +49,24 @@ function check(options: CheckOptions, settings: Settings): number {
     }
   });
   const service = new LanguageService();
+  const loaded = files.map((found) => loadFile(found, settings));
+  // Every file is indexed before any is checked: a rule in one file may be used in another.
+  for (const file of loaded) if ('request' in file) service.index(file.request);
   const results: FileDiagnostics[] = [];
   let hasError = false;
-  for (const found of files) {
-    const diagnostics = checkFile(service, found, settings).filter((d) => isSelected(d.code, options.select));
+  for (const file of loaded) {
+    const diagnostics = ('request' in file ? service.validate(file.request) : file.diagnostics).filter((d) => isSelected(d.code, options.select));
     if (diagnostics.some((d) => d.severity === 'error')) hasError = true;
-    if (diagnostics.length) results.push({ file: displayPath(found.path), diagnostics });
+    if (diagnostics.length) results.push({ file: displayPath(file.found.path), diagnostics });
   }
   const output = options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results, version) : formatText(results, files.length);
   process.stdout.write(output);
   return hasError ? 1 : 0;
 }
 
-function checkFile(service: LanguageService, found: FoundFile, settings: Settings): Diagnostic[] {
+type LoadedFile = { found: FoundFile; request: ValidationRequest } | { found: FoundFile; diagnostics: Diagnostic[] };
+
+function loadFile(found: FoundFile, settings: Settings): LoadedFile {
   let bytes: Buffer;
   try {
     bytes = readFileSync(found.path);
@@ -71,11 +76,11 @@ function checkFile(service: LanguageService, found: FoundFile, settings: Setting
   const decoded = decodeText(bytes);
   const location = { path: resolve(found.path), relativePath: found.relativePath, explicit: found.explicit };
   if ('error' in decoded) {
-    if (!found.explicit && !matchesAny(settings.files.config, location.path, location.relativePath)) return [];
+    if (!found.explicit && !matchesAny([...settings.files.config, ...settings.files.rules], location.path, location.relativePath)) return { found, diagnostics: [] };
     const start = { line: 0, character: 0 };
-    return [{ range: { start, end: start }, severity: 'error', code: 'file/encoding', message: `Not checked: ${decoded.error}.`, source: 'k1s0' }];
+    return { found, diagnostics: [{ range: { start, end: start }, severity: 'error', code: 'file/encoding', message: `Not checked: ${decoded.error}.`, source: 'k1s0' }] };
   }
-  return service.validate({ file: { uri: pathToUri(location.path), text: decoded.text }, settings, location });
+  return { found, request: { file: { uri: pathToUri(location.path), text: decoded.text }, settings, location } };
 }
 
 function displayPath(path: string): string {

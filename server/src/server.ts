@@ -89,7 +89,35 @@ function scanWorkspace(): void {
     }
     for (const file of found) readFromDisk(pathToUri(file.path));
   }
-  revalidateAll();
+  void reindexAll().then(revalidateAll);
+}
+
+/** Indexes every known file (open documents win over disk) before anything is validated. */
+async function reindexAll(): Promise<void> {
+  const uris = new Set([...diskFiles.keys(), ...documents.keys()]);
+  for (const uri of uris) await reindex(uri);
+}
+
+/** Re-reads what one file defines for the others; true when that changed. */
+async function reindex(uri: string): Promise<boolean> {
+  const text = documents.get(uri)?.getText() ?? diskFiles.get(uri);
+  if (text === undefined) return service.forget(uri);
+  try {
+    return service.index({ file: { uri, text }, settings: await settingsFor(uri), location: locationOf(uri) });
+  } catch (error) {
+    connection.console.error(`k1s0: indexing ${uri} failed: ${describe(error)}`);
+    return false;
+  }
+}
+
+function locationOf(uri: string): { path: string; relativePath?: string } {
+  const folder = folderOf(uri);
+  const path = uriToPath(uri);
+  return { path, relativePath: folder ? relative(uriToPath(folder.uri), path) : undefined };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 function readFromDisk(uri: string): void {
@@ -142,7 +170,7 @@ connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
   if (pushed !== undefined) pushedSettings = pushed;
   settingsCache.clear();
-  revalidateAll();
+  void reindexAll().then(revalidateAll);
 });
 
 function schedule(uri: string): void {
@@ -152,14 +180,18 @@ function schedule(uri: string): void {
     uri,
     setImmediate(() => {
       scheduled.delete(uri);
-      void validate(uri);
+      void reindex(uri).then((changed) => {
+        // What this file defines changed (a recording rule renamed): the others may now differ.
+        if (changed) revalidateAll();
+        else void validate(uri);
+      });
     }),
   );
 }
 
 function revalidateAll(): void {
   const uris = new Set([...diskFiles.keys(), ...documents.keys(), ...published.keys()]);
-  for (const uri of uris) schedule(uri);
+  for (const uri of uris) void validate(uri);
 }
 
 async function validate(uri: string): Promise<void> {
@@ -172,14 +204,10 @@ async function validate(uri: string): Promise<void> {
   const version = document?.version;
   let diagnostics: Diagnostic[];
   try {
-    const settings = await settingsFor(uri);
-    const folder = folderOf(uri);
-    const path = uriToPath(uri);
-    const location = { path, relativePath: folder ? relative(uriToPath(folder.uri), path) : undefined };
-    diagnostics = service.validate({ file: { uri, text, version }, settings, location });
+    diagnostics = service.validate({ file: { uri, text, version }, settings: await settingsFor(uri), location: locationOf(uri) });
   } catch (error) {
     // One broken check must not take the server down; say so where the user looks.
-    connection.console.error(`k1s0: validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    connection.console.error(`k1s0: validation of ${uri} failed: ${describe(error)}`);
     diagnostics = [];
   }
   // A newer edit arrived while settings were loading: its own validation will publish.
@@ -190,7 +218,7 @@ async function validate(uri: string): Promise<void> {
 }
 
 function clear(uri: string): void {
-  service.forget(uri);
+  if (service.forget(uri)) revalidateAll();
   if (!published.delete(uri)) return;
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 }

@@ -2,13 +2,14 @@ import { checkConfigPolicy } from '../config/policy';
 import { checkConfigSchema } from '../config/schema';
 import { environmentOf } from '../config/environment';
 import { findObservabilityEntry } from '../config/section';
+import { isRuleDocument, type RuleFileAnalysis } from '../rules/analyze';
+import { NO_FACTS, WorkspaceIndex, type FileFacts } from '../workspace/index';
 import { LineIndex } from './lineIndex';
-import { regrade, type Settings } from './settings';
 import { matchesAny, uriToPath } from './files';
+import { analyzeRules, checkRuleFile, ruleFileFacts } from './ruleFile';
+import { regrade, type Settings } from './settings';
 import type { Diagnostic, Finding, SourceFile } from './types';
 import { parseYaml, type ParsedYaml } from './yaml/parse';
-import { checkRuleFile } from './ruleFile';
-import { isRuleDocument } from '../rules/analyze';
 
 export type FileKind = 'config' | 'rules';
 
@@ -26,23 +27,38 @@ export interface ValidationRequest {
   location?: FileLocation;
 }
 
+/** What is known of one document's text; rebuilt only when the text changes. */
+interface Analysis {
+  text: string;
+  yaml?: ParsedYaml;
+  rules?: RuleFileAnalysis;
+}
+
 /**
  * The k1s0 language service: documents and settings in, diagnostics out.
  * It knows nothing of LSP or VS Code; the server and the CLI wire it up.
+ * Files are first indexed (what they define for others), then validated.
  */
 export class LanguageService {
-  /** Parses keyed by URI and reused while the text is the same. */
-  private readonly yamlCache = new Map<string, { text: string; parsed: ParsedYaml }>();
+  readonly workspace = new WorkspaceIndex();
+  private readonly analyses = new Map<string, Analysis>();
+
+  /** Records what a file defines for the rest of the workspace; true when that changed. */
+  index({ file, settings, location }: ValidationRequest): boolean {
+    const where = location ?? { path: uriToPath(file.uri) };
+    if (file.text.length > settings.files.maxFileSizeKB * 1024) return this.workspace.remove(file.uri);
+    return this.workspace.update(file.uri, this.factsOf(file, settings, where));
+  }
 
   validate({ file, settings, location }: ValidationRequest): Diagnostic[] {
     const where = location ?? { path: uriToPath(file.uri) };
-    const findings = this.findings(file, settings, where);
-    return toDiagnostics(file.text, findings, settings);
+    return toDiagnostics(file.text, this.findings(file, settings, where), settings);
   }
 
-  /** Forgets what was cached for a document that is gone. */
-  forget(uri: string): void {
-    this.yamlCache.delete(uri);
+  /** Forgets a document that is gone, and what it defined. */
+  forget(uri: string): boolean {
+    this.analyses.delete(uri);
+    return this.workspace.remove(uri);
   }
 
   /** Which of our kinds a file is, judged by name and content; undefined for files we leave alone. */
@@ -54,12 +70,17 @@ export class LanguageService {
     // spares parsing every docker-compose and Helm file of the workspace.
     const mayBeRules = namedRules || /^(?:groups|spec)\s*:|^kind\s*:\s*PrometheusRule/m.test(file.text);
     if (!namedConfig && !mayBeRules && !location.explicit) return undefined;
-    const parsed = this.parse(file);
+    const parsed = this.yaml(file);
     if ((namedConfig || location.explicit) && findObservabilityEntry(parsed.documents)) return 'config';
     if (parsed.documents.some(isRuleDocument)) return 'rules';
     // A file named as ours that does not parse is still ours: its syntax errors are worth showing.
-    if (parsed.syntax.length > 0 && (namedConfig || namedRules)) return namedRules ? 'rules' : 'config';
+    if (parsed.syntax.length > 0 && namedConfig) return 'config';
     return namedRules ? 'rules' : undefined;
+  }
+
+  private factsOf(file: SourceFile, settings: Settings, location: FileLocation): FileFacts {
+    if (this.kindOf(file, settings, location) !== 'rules') return NO_FACTS;
+    return ruleFileFacts(file.uri, this.rules(file));
   }
 
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
@@ -69,9 +90,9 @@ export class LanguageService {
     }
     const kind = this.kindOf(file, settings, location);
     if (kind === undefined) return [];
-    const parsed = this.parse(file);
+    const parsed = this.yaml(file);
     const findings = [...parsed.syntax];
-    if (kind === 'rules') return [...findings, ...checkRuleFile(file.text, parsed)];
+    if (kind === 'rules') return [...findings, ...checkRuleFile(this.rules(file), this.workspace)];
     const entry = findObservabilityEntry(parsed.documents);
     // On a document that does not parse, the recovered tree is a guess: checking it would
     // bury the one real mistake under consequences of it.
@@ -83,12 +104,24 @@ export class LanguageService {
     return findings;
   }
 
-  private parse(file: SourceFile): ParsedYaml {
-    const cached = this.yamlCache.get(file.uri);
-    if (cached && cached.text === file.text) return cached.parsed;
-    const parsed = parseYaml(file.text);
-    this.yamlCache.set(file.uri, { text: file.text, parsed });
-    return parsed;
+  private analysis(file: SourceFile): Analysis {
+    const cached = this.analyses.get(file.uri);
+    if (cached && cached.text === file.text) return cached;
+    const fresh: Analysis = { text: file.text };
+    this.analyses.set(file.uri, fresh);
+    return fresh;
+  }
+
+  private yaml(file: SourceFile): ParsedYaml {
+    const analysis = this.analysis(file);
+    analysis.yaml ??= parseYaml(file.text);
+    return analysis.yaml;
+  }
+
+  private rules(file: SourceFile): RuleFileAnalysis {
+    const analysis = this.analysis(file);
+    analysis.rules ??= analyzeRules(file.text, this.yaml(file));
+    return analysis.rules;
   }
 }
 

@@ -1,0 +1,69 @@
+import { checkPromql, parsePromql, type Tree } from '../promql';
+import type { WorkspaceIndex } from '../workspace/index';
+import type { Finding, Severity } from './types';
+
+/** Where a PromQL expression sits in a document, and how its offsets map back. */
+export interface ExpressionSite {
+  /** The expression as Prometheus would read it (YAML/JSON escapes decoded). */
+  value: string;
+  /** Document range [start, end) of the source of `value[from..to)`. */
+  toDocumentRange(from: number, to: number): [number, number];
+  /**
+   * Whether `value[from..to)` overlaps text that is not the user's own but a
+   * stand-in (a Grafana `$variable` replaced by a representative value):
+   * checks of names and values skip those parts.
+   */
+  isSubstituted?(from: number, to: number): boolean;
+}
+
+/** What an expression check may know beyond the text: who holds it and the workspace. */
+export interface ExpressionContext {
+  origin: 'rule' | 'dashboard' | 'promql';
+  workspace: WorkspaceIndex;
+}
+
+/** A finding of an expression check, in expression offsets. */
+export interface ExpressionProblem {
+  from: number;
+  to: number;
+  code: string;
+  message: string;
+  severity: Severity;
+  fixes?: { title: string; preferred?: boolean; edits: { start: number; end: number; newText: string }[] }[];
+}
+
+/** A check over an expression that parsed and type-checked (catalog, lints). */
+export type ExpressionCheck = (expr: string, tree: Tree, context: ExpressionContext) => ExpressionProblem[];
+
+/** Checks that run after syntax and types passed; later areas (catalog, lints) add theirs here. */
+export const EXPRESSION_CHECKS: ExpressionCheck[] = [];
+
+/**
+ * Every problem of one expression, moved from expression offsets to document
+ * offsets. Checks beyond syntax and types only see expressions Prometheus
+ * would load: on a broken one they would only echo the real mistake.
+ */
+export function checkExpression(site: ExpressionSite, context: ExpressionContext): Finding[] {
+  const problems: ExpressionProblem[] = checkPromql(site.value);
+  if (!problems.some((p) => p.severity === 'error')) {
+    const tree = parsePromql(site.value);
+    for (const check of EXPRESSION_CHECKS) problems.push(...check(site.value, tree, context));
+  }
+  return problems.map((problem) => toFinding(site, problem));
+}
+
+function toFinding(site: ExpressionSite, problem: ExpressionProblem): Finding {
+  const [start, end] = site.toDocumentRange(problem.from, problem.to);
+  const finding: Finding = { start, end, code: problem.code, message: problem.message, severity: problem.severity };
+  if (problem.fixes?.length) {
+    finding.fixes = problem.fixes.map((fix) => ({
+      title: fix.title,
+      ...(fix.preferred ? { preferred: true } : {}),
+      edits: fix.edits.map((edit) => {
+        const [editStart, editEnd] = site.toDocumentRange(edit.start, edit.end);
+        return { start: editStart, end: editEnd, newText: edit.newText };
+      }),
+    }));
+  }
+  return finding;
+}
