@@ -30,6 +30,10 @@ test('check examples/ reports every deliberate mistake and exits 1', () => {
   assert.deepEqual(
     items.map((i) => `${i.file}:${i.range.start.line}:${i.range.start.character}-${i.range.end.line}:${i.range.end.character} ${i.severity} ${i.code}`),
     [
+      'examples/infra/observability/prometheus/alerts/system-tier-alerts.yaml:16:65-16:67 error promql/syntax',
+      'examples/infra/observability/prometheus/alerts/system-tier-alerts.yaml:23:25-23:74 error promql/type',
+      'examples/infra/observability/prometheus/alerts/system-tier-alerts.yaml:33:15-33:24 error rules/structure',
+      'examples/infra/observability/prometheus/alerts/system-tier-alerts.yaml:38:45-38:56 error rules/template',
       'examples/regions/business/accounting/server/go/ledger/config/config.staging.yaml:11:12-11:16 error config/schema',
       'examples/regions/business/accounting/server/go/ledger/config/config.staging.yaml:14:14-14:52 error config/schema',
       'examples/regions/business/accounting/server/go/ledger/config/config.staging.yaml:15:4-15:16 error config/schema',

@@ -41,11 +41,27 @@ test('the start-up scan publishes diagnostics for workspace files nobody opened'
   assert.equal(diagnostics[0]?.message, 'observability.log.level must be one of debug, info, warn, error; got string "verbose".');
 });
 
+test('rule files found by content: PromQL and rule problems land on their tokens inside YAML scalars', async () => {
+  const relative = 'infra/observability/prometheus/alerts/system-tier-alerts.yaml';
+  const text = readFileSync(join(workspace, relative), 'utf8');
+  const diagnostics = await client.diagnosticsFor(uriOf(relative));
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.range, d.message]),
+    [
+      // Inside a literal block scalar: the second `by`, where Prometheus's parser stops.
+      ['promql/syntax', rangeOf(text, 'by', 1), 'unexpected <by> in aggregation'],
+      ['promql/type', rangeOf(text, 'http_requests_total{tier="system", status=~"5.."}', 1), 'expected type range vector in call to function "rate", got instant vector'],
+      ['rules/structure', rangeOf(text, '5 minutes'), "'for': not a valid duration string: \"5 minutes\"; use a Prometheus duration such as \"5m\""],
+      ['rules/template', rangeOf(text, 'humanizePct'), 'annotation "description": function "humanizePct" not defined in Prometheus templates; did you mean "humanizePercentage"?'],
+    ],
+  );
+});
+
 test('the design examples get no diagnostics at all', async () => {
   // A clean file is never published; give the scan time to publish the broken ones first.
   await client.diagnosticsFor(uriOf('regions/business/accounting/server/go/ledger/config/config.staging.yaml'));
-  for (const name of ['config.dev.yaml', 'config.staging.yaml', 'config.yaml']) {
-    assert.equal(client.lastDiagnostics(uriOf(`config/${name}`)), undefined, name);
+  for (const name of ['config/config.dev.yaml', 'config/config.staging.yaml', 'config/config.yaml', 'infra/docker/prometheus/recording_rules.yaml', 'infra/docker/prometheus/alerting_rules.yaml']) {
+    assert.equal(client.lastDiagnostics(uriOf(name)), undefined, name);
   }
 });
 

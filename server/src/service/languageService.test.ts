@@ -54,3 +54,34 @@ test('diagnostics are sorted by position and carry fixes as ranges', () => {
   assert.deepEqual(diagnostics.map((d) => d.range.start.line), [3, 6]);
   assert.deepEqual(diagnostics[1]?.fixes, [{ title: 'Change to "json"', preferred: true, edits: [{ range: { start: { line: 6, character: 12 }, end: { line: 6, character: 16 } }, newText: 'json' }] }]);
 });
+
+const RULES = 'groups:\n  - name: g\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up\n';
+
+test('rule files are found by content anywhere, and by k1s0.files.rules globs', () => {
+  assert.deepEqual(validate('/w/anything/alerts.yml', RULES).map((d) => [d.code, d.message]), [['promql/syntax', 'unclosed left parenthesis']]);
+  const crd = `apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: x\nspec:\n${RULES.replace(/^/gm, '  ').trimEnd()}\n`;
+  assert.deepEqual(validate('/w/k8s/rules.yaml', crd).map((d) => d.code), ['promql/syntax']);
+  assert.deepEqual(validate('/w/k8s/other.yaml', 'kind: Deployment\nspec:\n  replicas: 1\n'), [], 'a spec that is not a PrometheusRule');
+  const named = readSettings({ files: { rules: ['**/prom/*.yaml'] } }).settings;
+  assert.deepEqual(validate('/w/prom/broken.yaml', 'groups: [\n', named).map((d) => d.code), ['yaml/syntax'], 'a named rule file that does not parse');
+  assert.deepEqual(validate('/w/other/broken.yaml', 'groups: [\n').map((d) => d.code), ['yaml/syntax'], 'recognizable by its groups key even broken');
+  assert.deepEqual(validate('/w/other/compose.yaml', 'services: [\n'), [], 'neither named nor recognizable');
+});
+
+test('in a multi-document stream, a document that does not parse does not hide the others', () => {
+  const text = `${RULES}---\ngroups: [\n`;
+  assert.deepEqual(validate('/w/rules.yaml', text).map((d) => [d.code, d.range.start.line]), [
+    ['promql/syntax', 4],
+    ['yaml/syntax', 7],
+  ]);
+});
+
+test('recording rules are indexed per file and forgotten with it', () => {
+  const local = new LanguageService();
+  const request = { file: { uri: 'file:///w/r.yaml', text: RULES.replace('(up\n', '(up)\n') }, settings: DEFAULT_SETTINGS, location: { path: '/w/r.yaml' } };
+  assert.equal(local.index(request), true);
+  assert.equal(local.index(request), false, 'unchanged facts are not a change');
+  assert.deepEqual([...local.workspace.recordingRules().keys()], ['job:up:sum']);
+  assert.equal(local.forget('file:///w/r.yaml'), true);
+  assert.deepEqual([...local.workspace.recordingRules().keys()], []);
+});
