@@ -4,7 +4,7 @@
  * (c) the first error node lezer-promql's recovery produced. Reporting only
  * the first keeps one mistake from cascading into many diagnostics.
  */
-import { closestNames } from './didYouMean';
+import { closestMatches } from '../service/suggest';
 import { promqlFunctions, removedFunctions } from './functionTable';
 import { lex, type Token } from './lexer';
 import type { PromqlProblem } from './problem';
@@ -48,7 +48,7 @@ function unknownFunction(tokens: Token[]): PromqlProblem | undefined {
         fixes: [{ title: `Rename to ${removed.replacement}`, edits: [{ start: t.from, end: t.to, newText: removed.replacement }] }],
       };
     }
-    const suggestions = closestNames(t.text, promqlFunctions.keys());
+    const suggestions = closestMatches(t.text, promqlFunctions.keys());
     const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?)` : '';
     return {
       ...syntaxError(t.from, t.to, `unknown function with name "${t.text}"${hint}`),

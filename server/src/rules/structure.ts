@@ -5,7 +5,7 @@ import type { RuleGroupsSite } from './detect';
 import { parsePrometheusDuration, suggestDuration } from './duration';
 import type { EntrySite, GroupModel, RuleModel } from './model';
 import { describeNode, entrySite, FindingSink, spanOf } from './sites';
-import { closestName } from './suggest';
+import { closestMatch } from '../service/suggest';
 
 /**
  * rules/structure: the shape of rule groups and rules, as Prometheus checks
@@ -57,7 +57,7 @@ class StructureChecker {
   /** Keys outside `known`, worded as Go's yaml decoder does with KnownFields. */
   private unknownField(pair: AnyPair, known: readonly string[], goType: string): void {
     const name = isScalar(pair.key) ? String(pair.key.value) : '?';
-    const suggestion = closestName(name, known);
+    const suggestion = closestMatch(name, known);
     const hint = suggestion ? `; did you mean '${suggestion}'?` : `; expected one of ${known.join(', ')}`;
     this.sink.add(this.keySpan(pair), `field ${name} not found in type ${goType}${hint}`, 'error', suggestion ? this.renameFix(pair, suggestion) : undefined);
   }

@@ -2,7 +2,7 @@ import type { Finding, Fix } from '../service/types';
 import { checkTemplate, GO_BUILTIN_FUNCTIONS, type TemplateProblem } from './goTemplate/parse';
 import type { EntrySite, RuleModel } from './model';
 import { FindingSink } from './sites';
-import { closestName } from './suggest';
+import { closestMatch } from '../service/suggest';
 
 /**
  * rules/template: alert labels and annotations are Go text/templates that
@@ -46,11 +46,11 @@ function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: Findin
     const range = value.toDocumentRange(problem.start, Math.max(problem.end, problem.start + 1));
     const context = `${what} ${JSON.stringify(entry.key)}`;
     if (problem.kind === 'unknown-function' && problem.name) {
-      const suggestion = closestName(problem.name, ALL_FUNCTIONS);
+      const suggestion = closestMatch(problem.name, ALL_FUNCTIONS);
       const hint = suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : '';
       sink.add(range, `${context}: ${problem.message} in Prometheus templates${hint}`, 'error', fixFor(problem, range, suggestion));
     } else if (problem.kind === 'undefined-variable' && problem.name) {
-      const suggestion = closestName(problem.name, ALERT_TEMPLATE_VARIABLES);
+      const suggestion = closestMatch(problem.name, ALERT_TEMPLATE_VARIABLES);
       const hint = suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : `; alert templates define ${ALERT_TEMPLATE_VARIABLES.join(', ')}`;
       sink.add(range, `${context}: ${problem.message}${hint}`, 'error', fixFor(problem, range, suggestion));
     } else {

@@ -1,37 +1,66 @@
-/** Edit distance between two short strings (names, keys): insertions, deletions, substitutions and adjacent swaps. */
+/**
+ * "Did you mean" for misspelt names — config keys, rule fields, template and
+ * PromQL functions, metrics. One ranking everywhere, so suggestions agree.
+ */
+
+/** Edit distance counting an adjacent swap as one edit (`jsno` → `json`), in O(|b|) memory. */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i]!;
-      const prev = d[i - 1]!;
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
-      }
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
+      current.push(best);
     }
+    beforePrevious = previous;
+    previous = current;
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length] ?? 0;
 }
 
 /**
- * The candidate closest to `name`, if it is close enough to be a likely typo:
- * at most a third of the name's length in edits (at least one), ties broken by list order.
+ * Whether `short` abbreviates `long`: its letters in order, and at least half
+ * of it a common prefix (`humanizePct` → `humanizePercentage`, not `foo` → `floor`).
  */
-export function closestMatch(name: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.floor(name.length / 3));
-  let best: string | undefined;
-  let bestDistance = Infinity;
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 3 || short.length >= long.length) return false;
+  let prefix = 0;
+  while (prefix < short.length && short[prefix] === long[prefix]) prefix++;
+  if (prefix * 2 < short.length) return false;
+  let j = 0;
+  for (const ch of long) if (ch === short[j]) j++;
+  return j === short.length;
+}
+
+/**
+ * Up to `limit` candidates `name` likely stands for, best first: small edits
+ * (case ignored; at most a third of the shorter name, one to three), else the
+ * shortest candidates it abbreviates.
+ */
+export function closestMatches(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  const lower = name.toLowerCase();
+  const scored: { candidate: string; distance: number }[] = [];
+  const abbreviated: string[] = [];
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
+    const allowed = Math.max(1, Math.min(3, Math.floor(Math.min(name.length, candidate.length) / 3)));
+    // Lengths alone rule most candidates out before the O(n·m) table.
+    if (Math.abs(candidate.length - name.length) <= allowed) {
+      const distance = editDistance(lower, candidate.toLowerCase());
+      if (distance <= allowed) scored.push({ candidate, distance });
     }
+    if (abbreviates(name, candidate)) abbreviated.push(candidate);
   }
-  return bestDistance <= limit ? best : undefined;
+  if (scored.length > 0) {
+    return scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate)).slice(0, limit).map((s) => s.candidate);
+  }
+  return abbreviated.sort((x, y) => x.length - y.length || x.localeCompare(y)).slice(0, limit);
+}
+
+/** The single most likely candidate, if any is close enough. */
+export function closestMatch(name: string, candidates: Iterable<string>): string | undefined {
+  return closestMatches(name, candidates, 1)[0];
 }
