@@ -28,18 +28,32 @@ const removedSchema = z.object({
   message: z.string(),
 });
 
+const aggregationSchema = z.object({
+  name: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  /** The type of the parameter before the vector (topk's k), if it takes one. */
+  param: valueTypeSchema.optional(),
+  doc: z.string().min(1),
+  experimental: z.string().optional(),
+});
+
 const tableSchema = z.object({
   functions: z.array(functionSchema),
+  aggregations: z.array(aggregationSchema),
   removed: z.array(removedSchema),
 });
 
 export type FunctionSignature = Readonly<z.infer<typeof functionSchema>>;
 export type RemovedFunction = Readonly<z.infer<typeof removedSchema>>;
+export type AggregationOperator = Readonly<z.infer<typeof aggregationSchema>>;
 
 const table = tableSchema.parse(rawTable);
 
 export const promqlFunctions: ReadonlyMap<string, FunctionSignature> = new Map(
   table.functions.map((f) => [f.name, f]),
+);
+
+export const promqlAggregations: ReadonlyMap<string, AggregationOperator> = new Map(
+  table.aggregations.map((a) => [a.name, a]),
 );
 
 export const removedFunctions: ReadonlyMap<string, RemovedFunction> = new Map(

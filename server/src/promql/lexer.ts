@@ -6,6 +6,7 @@
  * "bad number or duration syntax", ...), and keep the tokens to describe the
  * token a parse error stopped at.
  */
+import { promqlAggregations } from './functionTable';
 
 export type TokenKind =
   | 'identifier' | 'keyword' | 'aggregator' | 'operator' | 'number' | 'duration' | 'string'
@@ -33,8 +34,7 @@ export interface LexResult {
 
 const KEYWORDS = new Set(['bool', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'offset',
   'start', 'end', 'smoothed', 'anchored', 'fill', 'fill_left', 'fill_right']);
-const AGGREGATORS = new Set(['sum', 'avg', 'count', 'min', 'max', 'group', 'stddev', 'stdvar', 'topk',
-  'bottomk', 'count_values', 'quantile', 'limitk', 'limit_ratio']);
+const AGGREGATORS: ReadonlySet<string> = new Set(promqlAggregations.keys());
 const WORD_OPERATORS = new Set(['and', 'or', 'unless', 'atan2']);
 // Longest first, so "==" wins over "=".
 const SYMBOL_OPERATORS = ['==', '!=', '<=', '>=', '</', '>/', '=~', '!~', '+', '-', '*', '/', '%', '^', '<', '>', '='];

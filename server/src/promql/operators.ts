@@ -3,7 +3,7 @@
  * Call, AggregateExpr, UnaryExpr and BinaryExpr cases plus newAggregateExpr
  * (prometheus/promql/parser/parse.go).
  */
-import { argTypeAt, arityOf, promqlFunctions } from './functionTable';
+import { argTypeAt, arityOf, promqlAggregations, promqlFunctions } from './functionTable';
 import type { CheckContext } from './problem';
 import { childrenOf, type SyntaxNode } from './parse';
 import { exprChildren, functionName, type PromqlType } from './valueTypes';
@@ -39,18 +39,15 @@ function checkInfoLabelSelector(arg: SyntaxNode, ctx: CheckContext): void {
   else if (arg.getChild('Identifier')) ctx.error(arg.from, arg.to, 'expected label selectors only, got vector selector instead');
 }
 
-const PARAMETER_TYPES: Record<string, PromqlType> = {
-  topk: 'scalar', bottomk: 'scalar', quantile: 'scalar', limitk: 'scalar', limit_ratio: 'scalar', count_values: 'string',
-};
-const EXPERIMENTAL_AGGREGATORS = new Set(['limitk', 'limit_ratio']);
 
 export function checkAggregation(node: SyntaxNode, ctx: CheckContext): void {
   const opNode = node.getChild('AggregateOp');
   if (!opNode) return;
   const op = ctx.expr.slice(opNode.from, opNode.to).toLowerCase();
-  if (EXPERIMENTAL_AGGREGATORS.has(op)) ctx.experimental(opNode.from, opNode.to, `${op}()`, EXPERIMENTAL_FUNCTIONS_FLAG);
+  const aggregation = promqlAggregations.get(op);
+  if (aggregation?.experimental) ctx.experimental(opNode.from, opNode.to, `${op}()`, aggregation.experimental);
   const args = exprChildren(node.getChild('FunctionCallBody') ?? node);
-  const paramType = PARAMETER_TYPES[op];
+  const paramType: PromqlType | undefined = aggregation?.param;
   const want = paramType ? 2 : 1;
   if (args.length === 0) {
     ctx.error(node.from, node.to, 'no arguments for aggregate expression provided');
