@@ -1,5 +1,6 @@
 import { checkPromql, parsePromql, type Tree } from '../promql';
 import type { WorkspaceIndex } from '../workspace/index';
+import { CATALOG_CHECKS } from '../catalog/checks';
 import type { Finding, Severity } from './types';
 
 /** Where a PromQL expression sits in a document, and how its offsets map back. */
@@ -20,6 +21,8 @@ export interface ExpressionSite {
 export interface ExpressionContext {
   origin: 'rule' | 'dashboard' | 'promql';
   workspace: WorkspaceIndex;
+  /** Set by checkExpression from the site: whether `value[from..to)` is a stand-in (see ExpressionSite). */
+  isSubstituted?(from: number, to: number): boolean;
 }
 
 /** A finding of an expression check, in expression offsets. */
@@ -36,7 +39,7 @@ export interface ExpressionProblem {
 export type ExpressionCheck = (expr: string, tree: Tree, context: ExpressionContext) => ExpressionProblem[];
 
 /** Checks that run after syntax and types passed; later areas (catalog, lints) add theirs here. */
-export const EXPRESSION_CHECKS: ExpressionCheck[] = [];
+export const EXPRESSION_CHECKS: ExpressionCheck[] = [...CATALOG_CHECKS];
 
 /**
  * Every problem of one expression, moved from expression offsets to document
@@ -47,7 +50,8 @@ export function checkExpression(site: ExpressionSite, context: ExpressionContext
   const problems: ExpressionProblem[] = checkPromql(site.value);
   if (!problems.some((p) => p.severity === 'error')) {
     const tree = parsePromql(site.value);
-    for (const check of EXPRESSION_CHECKS) problems.push(...check(site.value, tree, context));
+    const withSite: ExpressionContext = site.isSubstituted ? { ...context, isSubstituted: (from, to) => site.isSubstituted?.(from, to) ?? false } : context;
+    for (const check of EXPRESSION_CHECKS) problems.push(...check(site.value, tree, withSite));
   }
   return problems.map((problem) => toFinding(site, problem));
 }

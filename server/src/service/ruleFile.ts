@@ -1,5 +1,6 @@
 import { analyzeRuleFile, type RuleFileAnalysis } from '../rules/analyze';
 import type { FileFacts, WorkspaceIndex } from '../workspace/index';
+import { checkRuleWithCatalog } from '../catalog/ruleChecks';
 import { checkExpression } from './expression';
 import type { Finding } from './types';
 import type { ParsedYaml } from './yaml/parse';
@@ -18,6 +19,9 @@ export function checkRuleFile(analysis: RuleFileAnalysis, workspace: WorkspaceIn
   const findings = [...analysis.findings];
   for (const rule of analysis.rules) {
     if (rule.expr) findings.push(...checkExpression(rule.expr, { origin: 'rule', workspace }));
+    // A rule with shape errors (a `for` that is no duration, ...) is not held to the policy: it would only echo them.
+    const broken = analysis.findings.some((f) => f.severity === 'error' && f.start >= rule.start && f.end <= rule.end);
+    if (!broken) findings.push(...checkRuleWithCatalog(rule, workspace));
   }
   return findings;
 }
@@ -27,6 +31,9 @@ export function ruleFileFacts(uri: string, analysis: RuleFileAnalysis): FileFact
   return {
     recordingRules: analysis.rules
       .filter((rule) => rule.kind === 'record')
-      .map((rule) => ({ name: rule.name, uri, start: rule.nameEntry.value.start, end: rule.nameEntry.value.end, expr: rule.expr?.value ?? '' })),
+      .map((rule) => ({
+        name: rule.name, uri, start: rule.nameEntry.value.start, end: rule.nameEntry.value.end, expr: rule.expr?.value ?? '',
+        labels: Object.fromEntries(rule.labels.map((label) => [label.key, label.value.value])),
+      })),
   };
 }

@@ -1,8 +1,11 @@
 /**
  * What the workspace defines, file by file: the facts other files are checked
- * against (recording rules now; scrape jobs and dashboards as areas add them).
- * Updated per file, so a change costs the size of that file, not the workspace.
+ * against (recording rules, scrape jobs and their static labels, catalog
+ * extensions, services named by config files; dashboards as that area adds
+ * them). Updated per file, so a change costs the size of that file, not the
+ * workspace.
  */
+import type { CatalogExtension } from '../catalog/schema';
 
 /** A recording rule defined somewhere in the workspace. */
 export interface RecordingRuleDefinition {
@@ -12,11 +15,52 @@ export interface RecordingRuleDefinition {
   start: number;
   end: number;
   expr: string;
+  /** The rule's own `labels:` (added to every output series). */
+  labels?: Record<string, string>;
+}
+
+/** A scrape job of a Prometheus configuration (`scrape_configs[]`). */
+export interface ScrapeJob {
+  name: string;
+  uri: string;
+  /** Document range of the `job_name` value. */
+  start: number;
+  end: number;
+  /** The job's scrape interval in seconds, when it sets one. */
+  intervalSeconds?: number;
+  /** Static labels of its `static_configs` (value lists per label: targets may differ). */
+  labels: Record<string, string[]>;
+}
+
+/** What a Prometheus configuration (prometheus.yaml) tells the workspace. */
+export interface ScrapeFacts {
+  globalIntervalSeconds?: number;
+  jobs: ScrapeJob[];
+  /** `global.external_labels` names: every series may carry them. */
+  externalLabels: string[];
+}
+
+/** A service named by a config file (`app.name`, `app.tier`). */
+export interface ServiceFact {
+  name: string;
+  tier?: string;
 }
 
 /** Everything one file contributes to the workspace. */
 export interface FileFacts {
   recordingRules: RecordingRuleDefinition[];
+  scrape?: ScrapeFacts;
+  /** A workspace catalog extension (`.k1s0/catalog.yaml`), as far as it is valid. */
+  catalog?: CatalogExtension;
+  services?: ServiceFact[];
+  /** Metrics seen by a live Prometheus (`k1s0.prometheus.url`). */
+  live?: LiveFacts;
+}
+
+/** What a running Prometheus told us (names, types, label values). */
+export interface LiveFacts {
+  metrics: { name: string; type?: string; help?: string }[];
+  labelValues: Record<string, string[]>;
 }
 
 export const NO_FACTS: FileFacts = { recordingRules: [] };
@@ -34,7 +78,7 @@ export class WorkspaceIndex {
       if (!before && facts !== NO_FACTS) this.facts.set(uri, facts);
       return false;
     }
-    if (facts.recordingRules.length === 0) this.facts.delete(uri);
+    if (isEmpty(facts)) this.facts.delete(uri);
     else this.facts.set(uri, facts);
     this.changed();
     return true;
@@ -62,16 +106,44 @@ export class WorkspaceIndex {
     return this.recordingRuleCache;
   }
 
+  /** Every Prometheus configuration's facts, in URI order (stable). */
+  scrapeConfigs(): ScrapeFacts[] {
+    return this.sorted().flatMap(([, f]) => (f.scrape ? [f.scrape] : []));
+  }
+
+  /** Catalog extensions with the URI they come from, in URI order. */
+  catalogExtensions(): { uri: string; extension: CatalogExtension }[] {
+    return this.sorted().flatMap(([uri, f]) => (f.catalog ? [{ uri, extension: f.catalog }] : []));
+  }
+
+  services(): ServiceFact[] {
+    return this.sorted().flatMap(([, f]) => f.services ?? []);
+  }
+
+  live(): LiveFacts[] {
+    return this.sorted().flatMap(([, f]) => (f.live ? [f.live] : []));
+  }
+
+  private sorted(): [string, FileFacts][] {
+    return [...this.facts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   private changed(): void {
     this.generation++;
     this.recordingRuleCache = undefined;
   }
 }
 
+function isEmpty(facts: FileFacts): boolean {
+  return facts.recordingRules.length === 0 && !facts.scrape && !facts.catalog && !facts.services?.length && !facts.live;
+}
+
 function sameFacts(a: FileFacts, b: FileFacts): boolean {
   if (a.recordingRules.length !== b.recordingRules.length) return false;
-  return a.recordingRules.every((rule, i) => {
+  const rulesSame = a.recordingRules.every((rule, i) => {
     const other = b.recordingRules[i];
-    return other !== undefined && other.name === rule.name && other.expr === rule.expr && other.start === rule.start;
+    return other !== undefined && other.name === rule.name && other.expr === rule.expr && other.start === rule.start && JSON.stringify(other.labels ?? {}) === JSON.stringify(rule.labels ?? {});
   });
+  if (!rulesSame) return false;
+  return JSON.stringify([a.scrape, a.catalog, a.services, a.live]) === JSON.stringify([b.scrape, b.catalog, b.services, b.live]);
 }

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { alertRule, check, diagnose, render } from './testSupport';
+
+test('alerts/labels: severity outside warning|critical (fix), missing summary, templates naming labels the aggregation removed', () => {
+  const extra = '        labels:\n          severity: critcal\n        annotations:\n          description: "{{ $labels.instance }} on {{ $labels.servce }} {{ $labels.service }}"\n';
+  assert.deepEqual(check(alertRule('A', 'sum(rate(http_requests_total[5m])) by (service) > 1', extra), ['alerts/labels']), [
+    "3:15-3:16 warning alerts/labels alert A has no summary annotation: the design's alerts say what fires in summary",
+    '6:20-6:27 warning alerts/labels severity "critcal" is not one of the design\'s severities (warning, critical); did you mean "critical"?',
+    '  fix Change to critical: 6:20-6:27 "critical"',
+    "8:27-8:43 warning alerts/labels $labels.instance is always empty: the alert's expression keeps only service",
+    "8:53-8:67 warning alerts/labels $labels.servce is always empty: the alert's expression keeps only service; did you mean $labels.service?",
+    '  fix Change to $labels.service: 8:53-8:67 "$labels.service"',
+  ]);
+});
+
+test('alerts/labels: a missing severity label', () => {
+  assert.deepEqual(check(alertRule('A', 'up == 0', '        annotations:\n          summary: s\n'), ['alerts/labels']), [
+    "3:15-3:16 warning alerts/labels alert A has no severity label: the design's alerts carry severity: warning | critical",
+  ]);
+});
+
+test('alerts/condition: no comparison or filter fires for every series; constants and data filters are deliberate', () => {
+  assert.deepEqual(check(alertRule('B', 'up'), ['alerts/condition']), [
+    '4:14-4:16 warning alerts/condition alert B has no comparison or filter: it fires for every series "up" returns, all the time; compare it with a threshold (e.g. > 0)',
+  ]);
+  assert.deepEqual(check(alertRule('C', 'up{job="kong"} + 1'), ['alerts/condition']), [
+    '4:14-4:32 warning alerts/condition alert C has no comparison or filter: it fires for every series "up{job="kong"} + 1" returns, all the time; compare it with a threshold (e.g. > 0)',
+  ]);
+  assert.deepEqual(check(alertRule('F', 'up == bool 0'), ['alerts/condition']), [
+    '4:14-4:26 warning alerts/condition alert F has no comparison or filter: it fires for every series "up == bool 0" returns, all the time; compare it with a threshold (e.g. > 0)',
+  ]);
+  for (const expr of ['vector(1)', 'kube_pod_status_phase{phase="Failed"}', 'absent(up{job="kong"})', 'up == 0 and on(job) up offset 1h', 'count(up == 0) by (job)']) {
+    assert.deepEqual(check(alertRule('D', expr), ['alerts/condition']), [], expr);
+  }
+});
+
+test("the design's own rule files produce no catalog, policy or alerts diagnostic", () => {
+  for (const file of ['infra/docker/prometheus/recording_rules.yaml', 'infra/docker/prometheus/alerting_rules.yaml']) {
+    assert.deepEqual(render(diagnose(file, {})), [], file);
+  }
+});

@@ -1,0 +1,132 @@
+/**
+ * Alerting rules against what their expression is known to carry.
+ *
+ * alerts/labels: a template (`{{ $labels.instance }}`) in a label or
+ * annotation naming a label the expression's result cannot carry (it was
+ * aggregated away: the text renders empty); a missing `severity` label or
+ * one outside the design's warning | critical; a missing `summary`.
+ *
+ * alerts/condition: an expression with no comparison or filter, which fires
+ * for every series it returns, all the time. Constants (`vector(1)`, the
+ * Watchdog pattern) are deliberate and left alone.
+ */
+import type { SyntaxNode, Tree } from '../promql/parse';
+import { checkTemplate } from '../rules/goTemplate/parse';
+import type { RuleModel } from '../rules/model';
+import { ALERT_TEMPLATE_VARIABLES, PROMETHEUS_TEMPLATE_FUNCTIONS } from '../rules/template';
+import { closestMatch } from '../service/suggest';
+import type { Finding } from '../service/types';
+import type { Catalog } from './catalog';
+import { carries, describeLabels, inferLabels, type LabelEnv } from './labels';
+import { aggregationOp, binaryOperator, callArgs, COMPARISONS, exprChildren, functionName, readSelector, unparen } from './tree';
+
+export const ALERT_LABELS = 'alerts/labels';
+export const ALERT_CONDITION = 'alerts/condition';
+
+const TARGET_SCOPES = new Set(['job', 'instance', 'namespace', 'service', 'tier', 'lang', 'pod', 'container', 'node', 'endpoint', 'cluster']);
+const TEMPLATE_FUNCTIONS = new Set(PROMETHEUS_TEMPLATE_FUNCTIONS.map((f) => f.name));
+
+export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: LabelEnv & { catalog: Catalog }): Finding[] {
+  if (rule.kind !== 'alert') return [];
+  const findings: Finding[] = [];
+  const policy = env.catalog.policy;
+  const name = rule.nameEntry.value;
+  for (const required of policy.requiredLabels) {
+    const entry = rule.labels.find((l) => l.key === required);
+    if (!entry) {
+      findings.push({ start: name.start, end: name.end, code: ALERT_LABELS, severity: 'warning', message: `alert ${rule.name} has no ${required} label: the design's alerts carry ${required}: ${policy.severities.join(' | ')}` });
+    } else if (required === 'severity' && !entry.value.value.includes('{{') && !policy.severities.includes(entry.value.value)) {
+      const suggestion = closestMatch(entry.value.value, policy.severities);
+      const finding: Finding = {
+        start: entry.value.start, end: entry.value.end, code: ALERT_LABELS, severity: 'warning',
+        message: `severity "${entry.value.value}" is not one of the design's severities (${policy.severities.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      };
+      if (suggestion) finding.fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ start: entry.value.start, end: entry.value.end, newText: suggestion }] }];
+      findings.push(finding);
+    }
+  }
+  for (const required of policy.requiredAnnotations) {
+    if (!rule.annotations.some((a) => a.key === required)) {
+      findings.push({ start: name.start, end: name.end, code: ALERT_LABELS, severity: 'warning', message: `alert ${rule.name} has no ${required} annotation: the design's alerts say what fires in ${required}` });
+    }
+  }
+  if (tree && rule.expr) {
+    const labels = inferLabels(tree.topNode, rule.expr.value, env);
+    if (!labels.open) {
+      for (const entry of [...rule.labels, ...rule.annotations]) {
+        if (!entry.value.value.includes('{{')) continue;
+        const { references } = checkTemplate(entry.value.value, { functions: TEMPLATE_FUNCTIONS, variables: ALERT_TEMPLATE_VARIABLES });
+        for (const reference of references) {
+          const label = reference.fields[0];
+          if (reference.variable !== '$labels' || label === undefined || carries(labels, label)) continue;
+          const [start, end] = entry.value.toDocumentRange(reference.start, reference.end);
+          const suggestion = closestMatch(label, [...labels.names].filter((n) => n !== '__name__'));
+          findings.push({
+            start, end, code: ALERT_LABELS, severity: 'warning',
+            message: `$labels.${label} is always empty: the alert's expression keeps only ${describeLabels(labels)}${suggestion ? `; did you mean $labels.${suggestion}?` : ''}`,
+            ...(suggestion ? { fixes: [{ title: `Change to $labels.${suggestion}`, preferred: true, edits: [{ start, end, newText: `$labels.${suggestion}` }] }] } : {}),
+          });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+export function checkAlertCondition(rule: RuleModel, tree: Tree | undefined): Finding[] {
+  if (rule.kind !== 'alert' || !tree || !rule.expr) return [];
+  const expr = rule.expr.value;
+  if (isCondition(tree.topNode, expr)) return [];
+  const from = expr.length - expr.trimStart().length;
+  const to = expr.trimEnd().length;
+  const [start, end] = rule.expr.toDocumentRange(from, to);
+  return [{
+    start, end, code: ALERT_CONDITION, severity: 'warning',
+    message: `alert ${rule.name} has no comparison or filter: it fires for every series "${expr.trim().replace(/\s+/g, ' ').slice(0, 80)}" returns, all the time; compare it with a threshold (e.g. > 0)`,
+  }];
+}
+
+/** Whether an expression only returns series for which something holds (a comparison, a filter, absent()). */
+function isCondition(node: SyntaxNode, expr: string): boolean {
+  const n = unparen(node);
+  switch (n.name) {
+    case 'NumberDurationLiteral':
+      return true;
+    case 'BinaryExpr': {
+      const op = binaryOperator(n, expr);
+      const [lhs, rhs] = exprChildren(n);
+      if (!lhs || !rhs) return true;
+      if (COMPARISONS.has(op)) return !n.getChild('BoolModifier');
+      if (op === 'and' || op === 'unless') return true;
+      if (op === 'or') return isCondition(lhs, expr) && isCondition(rhs, expr);
+      // Arithmetic filters only if an operand does; a number beside a vector filters nothing.
+      const operands = [lhs, rhs].filter((side) => unparen(side).name !== 'NumberDurationLiteral');
+      return operands.length === 0 || operands.some((side) => isCondition(side, expr));
+    }
+    case 'AggregateExpr': {
+      const op = aggregationOp(n, expr);
+      if (op === 'topk' || op === 'bottomk' || op === 'limitk' || op === 'limit_ratio') return true;
+      const arg = callArgs(n).at(-1);
+      return arg ? isCondition(arg, expr) : true;
+    }
+    case 'FunctionCall': {
+      const name = functionName(n, expr);
+      if (name === 'absent' || name === 'absent_over_time' || name === 'vector') return true;
+      return callArgs(n).some((a) => a.name !== 'NumberDurationLiteral' && a.name !== 'StringLiteral' && isCondition(a, expr));
+    }
+    case 'OffsetExpr':
+    case 'StepInvariantExpr':
+    case 'UnaryExpr': {
+      const inner = exprChildren(n)[0];
+      return inner ? isCondition(inner, expr) : true;
+    }
+    case 'VectorSelector':
+      // A matcher on a label of the data (not a target label that only scopes) filters: `info{state="down"}`.
+      return readSelector(n, expr).matchers.some((m) => !TARGET_SCOPES.has(m.name) && !(m.op === '=~' && /^\.[*+]$/.test(m.value)));
+    case 'MatrixSelector':
+    case 'SubqueryExpr':
+      return false;
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * The effective catalog of a workspace: the built-in k1s0 catalog (from the
+ * observability design, k1s0-catalog.json) plus what the workspace adds —
+ * `.k1s0/catalog.yaml` extensions, scrape jobs and their static labels,
+ * services named by config files, and a live Prometheus when configured.
+ * Rebuilt only when the workspace index's generation changes.
+ */
+import rawCatalog from './k1s0-catalog.json';
+import { builtinCatalogSchema, type BuiltinCatalog, type MetricEntry, type MetricType, type Policy } from './schema';
+import type { WorkspaceIndex } from '../workspace/index';
+import { NameIndex } from '../service/suggest';
+
+/** The built-in catalog, validated at load: a bad edit of the data fails loudly, here. */
+export const BUILTIN_CATALOG: BuiltinCatalog = builtinCatalogSchema.parse(rawCatalog);
+
+/** What the values of one series are, for the functions applied to it. */
+export type SampleKind = 'counter' | 'gauge' | 'histogram-base' | 'summary-base' | 'unknown';
+
+/** A series name the catalog knows, resolved (a histogram gives `_bucket`, `_sum`, `_count`). */
+export interface MetricInfo {
+  /** The series name (`http_request_duration_seconds_bucket`). */
+  name: string;
+  /** The catalog entry's name (`http_request_duration_seconds`). */
+  family: string;
+  type: MetricType;
+  series?: 'bucket' | 'sum' | 'count';
+  sampleKind: SampleKind;
+  /** Labels the series may carry; undefined when not known (any label accepted). */
+  labels?: ReadonlySet<string>;
+  labelPrefixes: readonly string[];
+  /** Where the entry comes from, as messages name it. */
+  origin: string;
+  help?: string;
+}
+
+export interface KnownValues {
+  values: readonly string[];
+  /**
+   * 'target': a target label (tier, service, job, ...), checked on every known series;
+   * 'metric': a label some metrics declare (status, grpc_code), checked only on those.
+   */
+  scope: 'target' | 'metric';
+  /** Where the values come from, as messages name it. */
+  source: string;
+}
+
+const CATALOG_ORIGIN = `the k1s0 catalog (${BUILTIN_CATALOG.design}: カスタムメトリクス一覧)`;
+
+export class Catalog {
+  private readonly metrics = new Map<string, MetricInfo>();
+  private readonly families: { prefix: string; exporter: string }[] = [];
+  readonly targetLabels = new Set<string>();
+  private readonly values = new Map<string, { values: Set<string>; sources: Set<string>; scope: 'target' | 'metric' }>();
+  readonly policy: Policy;
+  readonly scrapeIntervalSeconds: number;
+  private readonly jobIntervals = new Map<string, number>();
+  /** Exact names in lookup order: the k1s0 catalog first (did-you-mean prefers them). */
+  readonly catalogNames: string[] = [];
+  readonly exporterNames: string[] = [];
+
+  constructor(base: BuiltinCatalog, private readonly workspace?: WorkspaceIndex) {
+    this.policy = base.policy;
+    for (const label of base.targetLabels) this.targetLabels.add(label.name);
+    for (const entry of base.metrics) this.addEntry(entry, CATALOG_ORIGIN, true, base.histogramBuckets);
+    for (const exporter of base.exporters) this.addExporter(exporter.name, exporter.prefixes, exporter.metrics);
+    this.addValues('tier', base.tiers, 'the design tiers');
+    this.addValues('lang', base.languages, 'the telemetry libraries');
+    this.addValues('service', base.services.map((s) => s.name), 'the design services');
+    for (const [label, spec] of Object.entries(base.labels)) if (spec.values) this.addValues(label, spec.values, 'the k1s0 catalog', this.targetLabels.has(label) ? 'target' : 'metric');
+    let interval = parseSeconds(base.scrapeInterval) ?? 15;
+    if (workspace) {
+      for (const { uri, extension } of workspace.catalogExtensions()) {
+        const origin = `the workspace catalog ${basename(uri)}`;
+        for (const entry of extension.metrics ?? []) this.addEntry(entry, origin, true, base.histogramBuckets);
+        for (const exporter of extension.exporters ?? []) this.addExporter(exporter.name, exporter.prefixes, exporter.metrics);
+        for (const label of extension.targetLabels ?? []) this.targetLabels.add(label);
+        for (const service of extension.services ?? []) this.addValues('service', [typeof service === 'string' ? service : service.name], origin);
+        this.addValues('tier', extension.tiers ?? [], origin);
+        this.addValues('lang', extension.languages ?? [], origin);
+        for (const [label, spec] of Object.entries(extension.labels ?? {})) {
+          this.targetLabels.add(label);
+          if (spec.values) this.addValues(label, spec.values, origin);
+        }
+      }
+      const configs = workspace.scrapeConfigs();
+      for (const config of configs) {
+        if (config.globalIntervalSeconds !== undefined) interval = config.globalIntervalSeconds;
+        for (const label of config.externalLabels) this.targetLabels.add(label);
+        for (const job of config.jobs) {
+          this.addValues('job', [job.name], 'the scrape jobs of prometheus.yaml');
+          if (job.intervalSeconds !== undefined) this.jobIntervals.set(job.name, job.intervalSeconds);
+          for (const [label, values] of Object.entries(job.labels)) {
+            this.targetLabels.add(label);
+            this.addValues(label, values, 'the scrape jobs of prometheus.yaml');
+          }
+        }
+      }
+      for (const service of workspace.services()) this.addValues('service', [service.name], 'the config files (app.name)');
+      for (const live of workspace.live()) {
+        for (const metric of live.metrics) {
+          if (this.metrics.has(metric.name)) continue;
+          const type = (['counter', 'gauge', 'histogram', 'summary'] as const).find((t) => t === metric.type);
+          this.metrics.set(metric.name, {
+            name: metric.name, family: metric.name, type: type ?? 'unknown',
+            sampleKind: type === 'counter' || type === 'gauge' ? type : 'unknown',
+            labelPrefixes: [], origin: 'the live Prometheus', ...(metric.help ? { help: metric.help } : {}),
+          });
+          this.exporterNames.push(metric.name);
+        }
+        for (const [label, values] of Object.entries(live.labelValues)) {
+          // A live source widens what is known but never makes a label closed by itself.
+          if (this.values.has(label)) this.addValues(label, values, 'the live Prometheus');
+        }
+      }
+    }
+    this.scrapeIntervalSeconds = interval;
+    this.families.sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  private metricNames: NameIndex | undefined;
+  private catalogOnly: NameIndex | undefined;
+
+  /** The known name (catalog, exporters, recording rules) `name` most likely misspells. */
+  closestMetric(name: string): string | undefined {
+    this.metricNames ??= new NameIndex([...this.catalogNames, ...this.exporterNames, ...(this.workspace?.recordingRules().keys() ?? [])]);
+    return this.metricNames.closest(name);
+  }
+
+  private ruleNames: NameIndex | undefined;
+
+  /** The recording rule of the workspace `name` most likely misspells. */
+  closestRule(name: string): string | undefined {
+    this.ruleNames ??= new NameIndex([...(this.workspace?.recordingRules().keys() ?? [])]);
+    return this.ruleNames.closest(name);
+  }
+
+  /** The k1s0 catalog name `name` most likely misspells. */
+  closestCatalogMetric(name: string): string | undefined {
+    this.catalogOnly ??= new NameIndex(this.catalogNames);
+    return this.catalogOnly.closest(name);
+  }
+
+  /** The series, when some source knows it by name. */
+  metric(name: string): MetricInfo | undefined {
+    return this.metrics.get(name);
+  }
+
+  /** Whether a series may carry the label: its own labels, the target labels, its label prefixes. */
+  canCarry(info: MetricInfo, label: string): boolean {
+    if (!info.labels) return true;
+    return info.labels.has(label) || this.targetLabels.has(label) || info.labelPrefixes.some((p) => label.startsWith(p));
+  }
+
+  /** The labels a series may carry (for messages and suggestions); undefined when open. */
+  labelNames(info: MetricInfo): string[] | undefined {
+    return info.labels ? [...new Set([...info.labels, ...this.targetLabels])].filter((l) => l !== '__name__') : undefined;
+  }
+
+  /** The exporter whose family (name prefix) covers `name`, if any. */
+  exporterFamily(name: string): string | undefined {
+    return this.families.find((f) => name.startsWith(f.prefix))?.exporter;
+  }
+
+  /** The known values of a label, when the catalog or workspace closes them. */
+  knownValues(label: string): KnownValues | undefined {
+    const known = this.values.get(label);
+    return known ? { values: [...known.values], source: [...known.sources].join(', '), scope: known.scope } : undefined;
+  }
+
+  /** The scrape interval of a job (its own, else the global one), in seconds. */
+  intervalOf(job: string | undefined): number {
+    return (job !== undefined ? this.jobIntervals.get(job) : undefined) ?? this.scrapeIntervalSeconds;
+  }
+
+  private addValues(label: string, values: readonly string[], source: string, scope: 'target' | 'metric' = 'target'): void {
+    if (values.length === 0) return;
+    let known = this.values.get(label);
+    if (!known) this.values.set(label, (known = { values: new Set(), sources: new Set(), scope }));
+    for (const value of values) known.values.add(value);
+    known.sources.add(source);
+  }
+
+  private addExporter(name: string, prefixes: readonly string[], metrics: readonly Partial<MetricEntry>[]): void {
+    for (const prefix of prefixes) this.families.push({ prefix, exporter: name });
+    for (const metric of metrics) {
+      if (!metric.name) continue;
+      this.addEntry({ ...metric, name: metric.name, type: metric.type ?? 'unknown' }, `the ${name} exporter`, false, []);
+    }
+  }
+
+  private addEntry(entry: MetricEntry, origin: string, ownCatalog: boolean, defaultBuckets: readonly number[]): void {
+    void defaultBuckets;
+    // Only metrics that list their labels are closed (exporters' carry relabelled extras:
+    // cluster, ...); target labels come on top (see canCarry).
+    const labels = entry.labels ? new Set([...entry.labels, '__name__']) : undefined;
+    const names = ownCatalog ? this.catalogNames : this.exporterNames;
+    const base = { family: entry.name, type: entry.type, labelPrefixes: entry.labelPrefixes ?? [], origin, ...(entry.help ? { help: entry.help } : {}) };
+    const add = (info: MetricInfo): void => {
+      if (this.metrics.has(info.name)) return;
+      this.metrics.set(info.name, info);
+      names.push(info.name);
+    };
+    if (entry.type === 'histogram' || entry.type === 'summary') {
+      const extra = entry.type === 'histogram' ? 'le' : 'quantile';
+      const withExtra = labels ? new Set([...labels, extra]) : undefined;
+      if (entry.type === 'histogram') add({ ...base, name: `${entry.name}_bucket`, series: 'bucket', sampleKind: 'counter', ...(withExtra ? { labels: withExtra } : {}) });
+      else add({ ...base, name: entry.name, sampleKind: 'summary-base', ...(withExtra ? { labels: withExtra } : {}) });
+      add({ ...base, name: `${entry.name}_sum`, series: 'sum', sampleKind: 'counter', ...(labels ? { labels } : {}) });
+      add({ ...base, name: `${entry.name}_count`, series: 'count', sampleKind: 'counter', ...(labels ? { labels } : {}) });
+      if (entry.type === 'histogram' && !this.metrics.has(entry.name)) {
+        // Not a series of a classic histogram: kept so a selector of it can be told so.
+        this.metrics.set(entry.name, { ...base, name: entry.name, sampleKind: 'histogram-base', ...(labels ? { labels } : {}) });
+      }
+      return;
+    }
+    const sampleKind: SampleKind = entry.type === 'counter' ? 'counter' : entry.type === 'unknown' ? 'unknown' : 'gauge';
+    add({ ...base, name: entry.name, sampleKind, ...(labels ? { labels } : {}) });
+  }
+}
+
+const cache = new WeakMap<WorkspaceIndex, { generation: number; catalog: Catalog }>();
+
+/** The effective catalog of a workspace, rebuilt when the workspace's facts change. */
+export function catalogFor(workspace: WorkspaceIndex): Catalog {
+  const hit = cache.get(workspace);
+  if (hit && hit.generation === workspace.generation) return hit.catalog;
+  const catalog = new Catalog(BUILTIN_CATALOG, workspace);
+  cache.set(workspace, { generation: workspace.generation, catalog });
+  return catalog;
+}
+
+const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+
+/** Seconds of a Prometheus duration (`15s`, `1m30s`); undefined when it is not one. */
+export function parseSeconds(text: string): number | undefined {
+  if (!/^(\d+(ms|s|m|h|d|w|y))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const m of text.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) total += Number(m[1]) * (UNIT_SECONDS[m[2] ?? ''] ?? 0);
+  return total;
+}
+
+/** A number of seconds as a Prometheus duration (`30s`, `1m`, `1h30m`). */
+export function formatSeconds(seconds: number): string {
+  if (seconds > 0 && seconds < 1) return `${Math.round(seconds * 1000)}ms`;
+  let rest = Math.round(seconds);
+  let out = '';
+  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+    if (rest >= size) {
+      out += `${Math.floor(rest / size)}${unit}`;
+      rest %= size;
+    }
+  }
+  return out || '0s';
+}
+
+function basename(uri: string): string {
+  const parts = uri.split('/');
+  const name = parts.pop() ?? uri;
+  const dir = parts.pop();
+  return dir === '.k1s0' ? `.k1s0/${name}` : name;
+}

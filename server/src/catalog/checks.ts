@@ -1,0 +1,21 @@
+/** The catalog's expression checks, in the order their findings are produced. */
+import type { ExpressionCheck } from '../service/expression';
+import { checkRawCounters } from './counterLint';
+import { checkLabelValues } from './labelValue';
+import { checkMetricTypes } from './metricType';
+import { checkRateWindows } from './rateWindow';
+import { checkPlainRegexes } from './regexLint';
+import { checkUndefinedRules } from './undefinedRule';
+import { checkUnknownLabels } from './unknownLabel';
+import { checkUnknownMetrics } from './unknownMetric';
+
+export const CATALOG_CHECKS: readonly ExpressionCheck[] = [
+  checkUnknownMetrics,
+  checkUndefinedRules,
+  checkUnknownLabels,
+  checkLabelValues,
+  checkMetricTypes,
+  checkRawCounters,
+  checkRateWindows,
+  checkPlainRegexes,
+];

@@ -1,0 +1,64 @@
+/**
+ * promql/counter (hint): a counter used raw — compared, summed or graphed
+ * without rate() / increase(). Its value only grows and falls back to zero
+ * when the process restarts, so the raw number rarely means anything.
+ * Uses that are fine with a raw counter are left alone: under a range
+ * (rate, increase, ...), absent(), count(), group(), timestamp(), and the
+ * right side of and / unless / or (a filter by label set).
+ */
+import type { SyntaxNode, Tree } from '../promql/parse';
+import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import { formatSeconds } from './catalog';
+import { envOf, type CheckEnv } from './env';
+import { sampleKindOf } from './metricType';
+import { aggregationOp, binaryOperator, exprChildren, functionName, selectorsOf } from './tree';
+
+export const RAW_COUNTER = 'promql/counter';
+
+const RAW_OK_FUNCTIONS = new Set(['absent', 'timestamp', 'changes', 'resets']);
+const RAW_OK_AGGREGATIONS = new Set(['count', 'group', 'count_values']);
+
+export function checkRawCounters(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
+  const env = envOf(context);
+  const problems: ExpressionProblem[] = [];
+  for (const selector of selectorsOf(tree, expr)) {
+    if (!selector.metric || sampleKindOf(selector.metric, env) !== 'counter' || rawUseIsFine(selector.node, expr)) continue;
+    if (env.substituted(selector.node.from, selector.node.to)) continue;
+    const text = expr.slice(selector.node.from, selector.node.to);
+    const window = formatSeconds(4 * intervalFor(selector.node, expr, env));
+    problems.push({
+      from: selector.metricFrom, to: selector.metricTo, code: RAW_COUNTER, severity: 'hint',
+      message: `${selector.metric} is a counter used raw: it only grows and restarts from zero, so compare or graph rate(${selector.metric}[${window}]) or increase(...) instead`,
+      fixes: [{ title: `Use rate(${text}[${window}])`, edits: [{ start: selector.node.from, end: selector.node.to, newText: `rate(${text}[${window}])` }] }],
+    });
+  }
+  return problems;
+}
+
+function intervalFor(node: SyntaxNode, expr: string, env: CheckEnv): number {
+  const job = selectorsOf(node, expr)[0]?.matchers.find((m) => m.name === 'job' && m.op === '=')?.value;
+  return env.catalog.intervalOf(job);
+}
+
+function rawUseIsFine(selector: SyntaxNode, expr: string): boolean {
+  let child = selector;
+  for (let p = selector.parent; p; child = p, p = p.parent) {
+    switch (p.name) {
+      case 'MatrixSelector':
+      case 'SubqueryExpr':
+        return true;
+      case 'FunctionCallBody': {
+        const call = p.parent;
+        if (call?.name === 'FunctionCall' && RAW_OK_FUNCTIONS.has(functionName(call, expr))) return true;
+        if (call?.name === 'AggregateExpr' && RAW_OK_AGGREGATIONS.has(aggregationOp(call, expr))) return true;
+        break;
+      }
+      case 'BinaryExpr': {
+        const op = binaryOperator(p, expr);
+        if ((op === 'and' || op === 'unless' || op === 'or') && exprChildren(p)[1]?.from === child.from) return true;
+        break;
+      }
+    }
+  }
+  return false;
+}

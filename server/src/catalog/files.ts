@@ -1,0 +1,42 @@
+/**
+ * What the catalog learns from files that are not rule files: catalog
+ * extensions, Prometheus configurations (scrape jobs), config files
+ * (`app.name` / `app.tier` name a service). Used by the language service's
+ * indexing; each returns the file's facts, or undefined for nothing.
+ */
+import { isMap, isScalar, type Document } from 'yaml';
+import type { ParsedYaml } from '../service/yaml/parse';
+import type { FileFacts, ServiceFact } from '../workspace/index';
+import { prometheusConfigDocument, scrapeFacts } from '../workspace/scrape';
+import { analyzeCatalogExtension } from './extension';
+
+/** Cheap test before parsing: a top-level `scrape_configs:` key. */
+export function mayBePrometheusConfig(text: string): boolean {
+  return /^scrape_configs\s*:/m.test(text);
+}
+
+export function isPrometheusConfig(parsed: ParsedYaml): boolean {
+  return prometheusConfigDocument(parsed.documents) !== undefined;
+}
+
+export function prometheusConfigFacts(uri: string, parsed: ParsedYaml): FileFacts {
+  const document = prometheusConfigDocument(parsed.documents.filter((d) => d.errors.length === 0));
+  return document ? { recordingRules: [], scrape: scrapeFacts(uri, document) } : { recordingRules: [] };
+}
+
+export function catalogExtensionFacts(parsed: ParsedYaml): FileFacts {
+  const { extension } = analyzeCatalogExtension(parsed);
+  return extension ? { recordingRules: [], catalog: extension } : { recordingRules: [] };
+}
+
+/** The service a config file describes (`app.name`, `app.tier`). */
+export function configFileFacts(document: Document.Parsed | undefined): FileFacts {
+  const app = document?.get('app', true);
+  if (!isMap(app)) return { recordingRules: [] };
+  const name = app.get('name', true);
+  const tier = app.get('tier', true);
+  if (!isScalar(name) || typeof name.value !== 'string' || name.value === '') return { recordingRules: [] };
+  const service: ServiceFact = { name: name.value };
+  if (isScalar(tier) && typeof tier.value === 'string') service.tier = tier.value;
+  return { recordingRules: [], services: [service] };
+}

@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, recordingRule } from './testSupport';
+
+const CODES = ['catalog/label-value'];
+
+test('tiers, jobs and languages against the design and prometheus.yaml; a fix for a near value', () => {
+  assert.deepEqual(check(recordingRule('up{job=~"auth-server.*|kong", tier="sytem"}'), CODES), [
+    '4:49-4:56 warning catalog/label-value tier="sytem" selects nothing: "sytem" is not a known tier (the design tiers, the k1s0 catalog, the scrape jobs of prometheus.yaml: system, business, service); did you mean "system"?',
+    '  fix Change to "system": 4:49-4:56 "\\"system\\""',
+  ]);
+  assert.deepEqual(check(recordingRule('up{job="node-exporter"}'), CODES), [
+    '4:21-4:36 warning catalog/label-value job="node-exporter" selects nothing: "node-exporter" is not a known job (the scrape jobs of prometheus.yaml: prometheus, auth-server-rust, config-server-rust, saga-server-rust, dlq-manager, bff-proxy-go, kong)',
+  ]);
+});
+
+test('regexes that can match none of the known values; negative matchers too', () => {
+  assert.deepEqual(check(recordingRule('http_requests_total{status=~"6..", lang!="java"}'), CODES), [
+    '4:42-4:47 warning catalog/label-value status=~"6.." selects nothing: the regex matches none of the known status values (the k1s0 catalog: 100, 101, 102, 103, 200, 201, 202, 203, … (63 in all))',
+    '4:55-4:61 warning catalog/label-value lang!="java" excludes nothing: "java" is not a known lang (the telemetry libraries, the k1s0 catalog, the scrape jobs of prometheus.yaml: go, rust, typescript, dart)',
+  ]);
+  assert.deepEqual(check(recordingRule('http_requests_total{status=~"5..", tier=~"business|service"}'), CODES), []);
+});
+
+test('without a prometheus.yaml, jobs are not known; metric labels (status) only on the metrics that declare them', () => {
+  assert.deepEqual(check(recordingRule('up{job="node-exporter"}'), CODES, { 'infra/docker/prometheus/prometheus.yaml': undefined }), []);
+  assert.deepEqual(check(recordingRule('kube_pod_info{status="true"} + mysql_up{tier="x"}'), CODES), []);
+});
+
+test('services from config files (app.name) and catalog extensions are known', () => {
+  const config = 'app:\n  name: ledger-server\n  tier: business\nobservability:\n  log:\n    level: info\n';
+  assert.deepEqual(check(recordingRule('http_requests_total{service="ledger-server"}'), CODES, { 'config/config.yaml': config }), []);
+  assert.equal(check(recordingRule('http_requests_total{service="ledger-server"}'), CODES).length, 1);
+});
+
+test('a hostile regex against a long known value runs in linear time (RE2)', () => {
+  const extension = `services:\n  - ${'a'.repeat(50_000)}\n`;
+  const started = Date.now();
+  const lines = check(recordingRule('http_requests_total{service=~"(a*)*(a|aa)*(a*)*b"}'), CODES, { '.k1s0/catalog.yaml': extension });
+  assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+  assert.equal(lines.length, 1);
+  assert.match(lines[0] ?? '', /^4:43-4:63 warning catalog\/label-value service=~"\(a\*\)\*\(a\|aa\)\*\(a\*\)\*b" selects nothing: the regex matches none of the known service values/);
+});

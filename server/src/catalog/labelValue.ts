@@ -1,0 +1,76 @@
+/**
+ * catalog/label-value: equality matchers and regexes checked against the
+ * known values of their label — tiers, languages, services, jobs (from the
+ * workspace's prometheus.yaml), HTTP `status` codes, `grpc_code`s, methods.
+ * A regex is evaluated with RE2 semantics (re2js, linear time: a hostile
+ * regex cannot hang the server), anchored as Prometheus anchors it; one that
+ * can match none of the known values is reported. Selectors of unknown
+ * metrics are left to catalog/unknown-metric.
+ */
+import { RE2JS } from 're2js';
+import type { Tree } from '../promql/parse';
+import { closestMatch } from '../service/suggest';
+import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import { envOf, listValues, replaceFix, requote, type CheckEnv } from './env';
+import { selectorsOf, type MatcherInfo } from './tree';
+
+export const LABEL_VALUE = 'catalog/label-value';
+
+/** Regexes longer than this are not evaluated (RE2 is linear, but the program size is not free). */
+const MAX_REGEX_LENGTH = 4096;
+
+export function checkLabelValues(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
+  const env = envOf(context);
+  const problems: ExpressionProblem[] = [];
+  for (const selector of selectorsOf(tree, expr)) {
+    const metric = selector.metric;
+    if (metric !== undefined && !isKnown(metric, env)) continue;
+    for (const matcher of selector.matchers) {
+      if (matcher.value === '' || env.substituted(matcher.valueFrom, matcher.valueTo)) continue;
+      const known = env.catalog.knownValues(matcher.name);
+      if (!known || (known.scope === 'metric' && !declares(metric, matcher.name, env))) continue;
+      const found = matcher.op === '=' || matcher.op === '!=' ? checkEquality(matcher, known.values, known.source, expr) : checkRegex(matcher, known.values, known.source);
+      if (found) problems.push(found);
+    }
+  }
+  return problems;
+}
+
+/** Whether the series declares the label itself (a catalog metric's own labels, or a recording rule's output). */
+function declares(metric: string | undefined, label: string, env: CheckEnv): boolean {
+  if (metric === undefined) return false;
+  if (env.workspace.recordingRules().has(metric)) return true;
+  return env.catalog.metric(metric)?.labels?.has(label) ?? false;
+}
+
+function isKnown(metric: string, env: CheckEnv): boolean {
+  return env.workspace.recordingRules().has(metric) || env.catalog.metric(metric) !== undefined || env.catalog.exporterFamily(metric) !== undefined;
+}
+
+function checkEquality(matcher: MatcherInfo, values: readonly string[], source: string, expr: string): ExpressionProblem | undefined {
+  if (values.includes(matcher.value)) return undefined;
+  const suggestion = closestMatch(matcher.value, values);
+  const effect = matcher.op === '=' ? 'selects nothing' : 'excludes nothing';
+  const problem: ExpressionProblem = {
+    from: matcher.valueFrom, to: matcher.valueTo, code: LABEL_VALUE, severity: 'warning',
+    message: `${matcher.name}${matcher.op}"${matcher.value}" ${effect}: "${matcher.value}" is not a known ${matcher.name} (${source}: ${listValues(values)})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+  };
+  if (suggestion) problem.fixes = replaceFix(matcher.valueFrom, matcher.valueTo, requote(expr.slice(matcher.valueFrom, matcher.valueTo), suggestion), `Change to "${suggestion}"`);
+  return problem;
+}
+
+function checkRegex(matcher: MatcherInfo, values: readonly string[], source: string): ExpressionProblem | undefined {
+  if (matcher.value.length > MAX_REGEX_LENGTH) return undefined;
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(`^(?s:${matcher.value})$`);
+  } catch {
+    return undefined; // promql/type reports invalid regexes
+  }
+  if (values.some((v) => re.matches(v))) return undefined;
+  const effect = matcher.op === '=~' ? 'selects nothing' : 'excludes nothing';
+  return {
+    from: matcher.valueFrom, to: matcher.valueTo, code: LABEL_VALUE, severity: 'warning',
+    message: `${matcher.name}${matcher.op}"${matcher.value}" ${effect}: the regex matches none of the known ${matcher.name} values (${source}: ${listValues(values)})`,
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * The labels an expression's result can carry, derived the way Prometheus
+ * builds result series: selectors carry their metric's labels (catalog, or a
+ * recording rule's output), `by` keeps only its list, `without` drops its
+ * list, one-to-one `on(...)` keeps the matching labels, `group_left(...)`
+ * adds the named ones, `label_replace` adds its target, `histogram_quantile`
+ * drops `le`. A set is open when any label may appear (an unknown metric).
+ */
+import { checkPromql, parsePromql } from '../promql';
+import type { SyntaxNode } from '../promql/parse';
+import { unquote } from '../promql/literals';
+import type { WorkspaceIndex } from '../workspace/index';
+import type { Catalog } from './catalog';
+import { aggregationModifier, aggregationOp, binaryOperator, callArgs, exprChildren, functionName, groupingLabels, readSelector } from './tree';
+
+export interface LabelSet {
+  /** Any label may appear (something unknown feeds the expression). */
+  open: boolean;
+  names: ReadonlySet<string>;
+  /** Label name prefixes that may appear in any number (`label_*`). */
+  prefixes: readonly string[];
+}
+
+export const OPEN: LabelSet = { open: true, names: new Set(), prefixes: [] };
+const NONE: LabelSet = { open: false, names: new Set(), prefixes: [] };
+
+export function closed(names: Iterable<string>, prefixes: readonly string[] = []): LabelSet {
+  return { open: false, names: new Set(names), prefixes };
+}
+
+export function carries(set: LabelSet, label: string): boolean {
+  return set.open || set.names.has(label) || set.prefixes.some((p) => label.startsWith(p));
+}
+
+export interface LabelEnv {
+  catalog: Catalog;
+  workspace: WorkspaceIndex;
+}
+
+/** The labels of a selector's series: a recording rule's output, a catalog metric's, or open. */
+export function selectorLabels(metric: string | undefined, env: LabelEnv): LabelSet {
+  if (metric === undefined) return OPEN;
+  if (env.workspace.recordingRules().has(metric)) return ruleOutputLabels(metric, env);
+  const info = env.catalog.metric(metric);
+  if (!info) return OPEN;
+  const names = env.catalog.labelNames(info);
+  return names ? closed([...names, '__name__'], info.labelPrefixes) : OPEN;
+}
+
+const ruleCache = new WeakMap<Catalog, Map<string, LabelSet>>();
+
+/**
+ * The labels a recording rule's output carries: what its expression keeps,
+ * plus the rule's own `labels:`. A name recorded by several rules carries
+ * the union; a cycle (a rule fed by itself) is open.
+ */
+export function ruleOutputLabels(name: string, env: LabelEnv): LabelSet {
+  let cache = ruleCache.get(env.catalog);
+  if (!cache) ruleCache.set(env.catalog, (cache = new Map()));
+  const hit = cache.get(name);
+  if (hit) return hit;
+  cache.set(name, OPEN); // guards cycles
+  const definitions = env.workspace.recordingRules().get(name) ?? [];
+  let result: LabelSet | undefined;
+  for (const rule of definitions) {
+    let set = OPEN;
+    if (!checkPromql(rule.expr).some((p) => p.severity === 'error')) {
+      set = inferLabels(parsePromql(rule.expr).topNode, rule.expr, env);
+    }
+    set = union(without(set, ['__name__']), closed(Object.keys(rule.labels ?? {})));
+    result = result ? union(result, set) : set;
+  }
+  const final = result ?? OPEN;
+  cache.set(name, final);
+  return final;
+}
+
+function union(a: LabelSet, b: LabelSet): LabelSet {
+  if (a.open || b.open) return OPEN;
+  return { open: false, names: new Set([...a.names, ...b.names]), prefixes: [...a.prefixes, ...b.prefixes] };
+}
+
+function without(set: LabelSet, labels: readonly string[]): LabelSet {
+  if (set.open) return set;
+  const names = new Set(set.names);
+  for (const l of labels) names.delete(l);
+  return { open: false, names, prefixes: set.prefixes };
+}
+
+function keep(set: LabelSet, labels: readonly string[]): LabelSet {
+  // Kept labels the input cannot carry are absent from the result.
+  return closed(labels.filter((l) => carries(set, l)));
+}
+
+function add(set: LabelSet, labels: readonly string[]): LabelSet {
+  return set.open ? set : { open: false, names: new Set([...set.names, ...labels]), prefixes: set.prefixes };
+}
+
+const TRANSPARENT = new Set(['PromQL', 'ParenExpr', 'MatrixSelector', 'SubqueryExpr', 'OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr', 'UnaryExpr']);
+const SELECTING_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
+const CONSTANT_FUNCTIONS = new Set(['vector', 'time', 'pi', 'scalar']);
+const DATE_FUNCTIONS = new Set(['minute', 'hour', 'day_of_month', 'day_of_week', 'day_of_year', 'days_in_month', 'month', 'year']);
+
+/** The labels the result of `node` can carry. Recursion depth follows the expression's nesting. */
+export function inferLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet {
+  switch (node.name) {
+    case 'VectorSelector':
+      return selectorLabels(readSelector(node, expr).metric, env);
+    case 'NumberDurationLiteral':
+    case 'StringLiteral':
+      return NONE;
+    case 'FunctionCall':
+      return functionLabels(node, expr, env);
+    case 'AggregateExpr':
+      return aggregationLabels(node, expr, env);
+    case 'BinaryExpr':
+      return binaryLabels(node, expr, env);
+    default: {
+      if (!TRANSPARENT.has(node.name)) return OPEN;
+      const inner = exprChildren(node)[0];
+      return inner ? inferLabels(inner, expr, env) : OPEN;
+    }
+  }
+}
+
+function stringArg(node: SyntaxNode | undefined, expr: string): string | undefined {
+  return node?.name === 'StringLiteral' ? unquote(expr.slice(node.from, node.to)) : undefined;
+}
+
+function functionLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet {
+  const name = functionName(node, expr);
+  const args = callArgs(node);
+  if (CONSTANT_FUNCTIONS.has(name) || (DATE_FUNCTIONS.has(name) && args.length === 0)) return NONE;
+  if (name === 'label_replace' || name === 'label_join') {
+    const input = args[0] ? inferLabels(args[0], expr, env) : OPEN;
+    const target = stringArg(args[1], expr);
+    return target ? add(input, [target]) : input;
+  }
+  if (name === 'absent' || name === 'absent_over_time') {
+    // The one series has the equality matchers' labels of a plain selector.
+    let inner = args[0];
+    while (inner && (inner.name === 'MatrixSelector' || inner.name === 'ParenExpr')) inner = exprChildren(inner)[0];
+    if (inner?.name !== 'VectorSelector') return NONE;
+    return closed(readSelector(inner, expr).matchers.filter((m) => m.op === '=').map((m) => m.name));
+  }
+  if (name === 'info') return OPEN;
+  const vectorArg = args.find((a) => a.name !== 'NumberDurationLiteral' && a.name !== 'StringLiteral') ?? args[0];
+  if (!vectorArg) return NONE;
+  const input = inferLabels(vectorArg, expr, env);
+  if (name === 'histogram_quantile' || name === 'histogram_fraction') return without(input, ['le']);
+  return input;
+}
+
+function aggregationLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet {
+  const op = aggregationOp(node, expr);
+  const args = callArgs(node);
+  const vector = args.at(-1);
+  const input = vector ? inferLabels(vector, expr, env) : OPEN;
+  if (SELECTING_AGGREGATIONS.has(op)) return input;
+  const modifier = aggregationModifier(node, expr);
+  let result: LabelSet;
+  if (!modifier) result = NONE;
+  else if (modifier.kind === 'by') result = input.open ? closed(modifier.labels.map((l) => l.name)) : keep(input, modifier.labels.map((l) => l.name));
+  else result = without(input, [...modifier.labels.map((l) => l.name), '__name__']);
+  if (op === 'count_values') {
+    const target = stringArg(args[0], expr);
+    if (target) result = add(result, [target]);
+  }
+  return result;
+}
+
+function binaryLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet {
+  const [lhsNode, rhsNode] = exprChildren(node);
+  if (!lhsNode || !rhsNode) return OPEN;
+  const lhs = inferLabels(lhsNode, expr, env);
+  const rhs = inferLabels(rhsNode, expr, env);
+  const op = binaryOperator(node, expr);
+  const lhsScalar = isScalarLike(lhsNode, expr);
+  const rhsScalar = isScalarLike(rhsNode, expr);
+  if (lhsScalar && rhsScalar) return NONE;
+  if (rhsScalar) return lhs;
+  if (lhsScalar) return rhs;
+  if (op === 'and' || op === 'unless') return lhs;
+  if (op === 'or') return union(lhs, rhs);
+  const clause = node.getChild('MatchingModifierClause');
+  if (!clause) return lhs;
+  const labelLists = clause.getChildren('GroupingLabels');
+  const matching = groupingLabels(labelLists[0], expr).map((l) => l.name);
+  const include = groupingLabels(labelLists[1], expr).map((l) => l.name);
+  if (clause.getChild('GroupLeft')) return add(lhs, include);
+  if (clause.getChild('GroupRight')) return add(rhs, include);
+  return clause.getChild('On') ? keep(lhs, matching) : without(lhs, matching);
+}
+
+/** Whether a node is a number (or arithmetic on numbers only): it carries no labels. */
+function isScalarLike(node: SyntaxNode, expr: string): boolean {
+  let n = node;
+  while (n.name === 'ParenExpr' || n.name === 'UnaryExpr') {
+    const inner = exprChildren(n)[0];
+    if (!inner) return false;
+    n = inner;
+  }
+  if (n.name === 'NumberDurationLiteral') return true;
+  if (n.name === 'BinaryExpr') return exprChildren(n).every((c) => isScalarLike(c, expr));
+  if (n.name === 'FunctionCall') return ['scalar', 'time', 'pi'].includes(functionName(n, expr));
+  return false;
+}
+
+/** The label names of a set, sorted, for messages. */
+export function describeLabels(set: LabelSet): string {
+  const names = [...set.names].filter((n) => n !== '__name__').sort();
+  return names.length ? names.join(', ') : 'no labels';
+}

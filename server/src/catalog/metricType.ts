@@ -1,0 +1,141 @@
+/**
+ * catalog/metric-type: a function applied to the wrong kind of series —
+ * rate / irate / increase / resets over something that is not a counter;
+ * histogram_quantile over anything but `_bucket` series aggregated with `le`
+ * kept; `_over_time` averages, sums and derivatives of a counter (meaningless
+ * for an ever-growing total); a classic histogram's base name, which has no
+ * series of its own. Only series whose kind some source knows are judged.
+ */
+import type { SyntaxNode, Tree } from '../promql/parse';
+import { visitPostOrder } from '../promql/parse';
+import { postfixTarget } from '../promql/selectors';
+import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { SampleKind } from './catalog';
+import { envOf, type CheckEnv } from './env';
+import { carries, inferLabels } from './labels';
+import { aggregationModifier, callArgs, exprChildren, functionName, readSelector, selectorsOf, type SelectorInfo } from './tree';
+import { parsePromql } from '../promql/parse';
+
+export const METRIC_TYPE = 'catalog/metric-type';
+
+const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
+const GAUGE_FUNCTIONS = new Set(['avg_over_time', 'sum_over_time', 'stddev_over_time', 'stdvar_over_time', 'quantile_over_time', 'mad_over_time', 'deriv', 'predict_linear', 'delta', 'idelta']);
+
+export function checkMetricTypes(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
+  const env = envOf(context);
+  const problems: ExpressionProblem[] = [];
+  visitPostOrder(tree.topNode, (node) => {
+    if (node.name === 'VectorSelector') checkBase(node, expr, env, problems);
+    if (node.name !== 'FunctionCall') return;
+    const name = functionName(node, expr);
+    if (COUNTER_FUNCTIONS.has(name) || GAUGE_FUNCTIONS.has(name)) checkRangeFunction(node, name, expr, env, problems);
+    else if (name === 'histogram_quantile') checkQuantile(node, expr, env, problems);
+  });
+  return problems.sort((a, b) => a.from - b.from);
+}
+
+/** What the values of a selector's series are: catalog, live, or what a recording rule computes. */
+export function sampleKindOf(metric: string | undefined, env: CheckEnv): SampleKind {
+  if (metric === undefined) return 'unknown';
+  const rules = env.workspace.recordingRules().get(metric);
+  if (rules?.length) return ruleKind(rules[0]?.expr ?? '', env);
+  return env.catalog.metric(metric)?.sampleKind ?? 'unknown';
+}
+
+const AGGREGATING_SUMS = new Set(['sum', 'min', 'max']);
+
+/** A recording rule's output kind: a (summed) counter stays a counter; rates and ratios are gauges. */
+function ruleKind(ruleExpr: string, env: CheckEnv, depth = 0): SampleKind {
+  if (depth > 8) return 'unknown';
+  let node: SyntaxNode | undefined = parsePromql(ruleExpr).topNode;
+  while (node && (node.name === 'PromQL' || node.name === 'ParenExpr' || (node.name === 'AggregateExpr' && AGGREGATING_SUMS.has(node.getChild('AggregateOp')?.firstChild?.name.toLowerCase() ?? '')))) {
+    node = node.name === 'AggregateExpr' ? callArgs(node).at(-1) : exprChildren(node)[0];
+  }
+  if (!node) return 'unknown';
+  if (node.name === 'VectorSelector') {
+    const metric = readSelector(node, ruleExpr).metric;
+    const rules = metric !== undefined ? env.workspace.recordingRules().get(metric) : undefined;
+    if (rules?.length) return ruleKind(rules[0]?.expr ?? '', env, depth + 1);
+    return metric !== undefined ? env.catalog.metric(metric)?.sampleKind ?? 'unknown' : 'unknown';
+  }
+  if (node.name === 'FunctionCall' || node.name === 'BinaryExpr' || node.name === 'AggregateExpr') return 'gauge';
+  return 'unknown';
+}
+
+function checkBase(node: SyntaxNode, expr: string, env: CheckEnv, problems: ExpressionProblem[]): void {
+  const selector = readSelector(node, expr);
+  const info = selector.metric !== undefined ? env.catalog.metric(selector.metric) : undefined;
+  if (!info || info.sampleKind !== 'histogram-base' || env.substituted(selector.metricFrom, selector.metricTo)) return;
+  problems.push({
+    from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+    message: `${info.name} is a histogram (from ${info.origin}) with no series of its own: select ${info.name}_bucket (with le), ${info.name}_sum or ${info.name}_count`,
+    fixes: ['_bucket', '_sum', '_count'].map((suffix) => ({ title: `Change to ${info.name}${suffix}`, edits: [{ start: selector.metricTo, end: selector.metricTo, newText: suffix }] })),
+  });
+}
+
+/** The selector a range function's argument reads, through the matrix selector and its modifiers. */
+function rangeSelector(call: SyntaxNode, expr: string): SelectorInfo | undefined {
+  const arg = callArgs(call)[0];
+  if (arg?.name !== 'MatrixSelector') return undefined;
+  const inner = exprChildren(arg)[0];
+  const target = inner ? postfixTarget(inner) : undefined;
+  return target?.name === 'VectorSelector' ? readSelector(target, expr) : undefined;
+}
+
+function describe(metric: string, env: CheckEnv): string {
+  const rule = env.workspace.recordingRules().get(metric)?.[0];
+  if (rule) return `recording rule ${metric} (${rule.uri.split('/').pop()})`;
+  return `${metric} (from ${env.catalog.metric(metric)?.origin ?? 'an unknown source'})`;
+}
+
+function checkRangeFunction(call: SyntaxNode, name: string, expr: string, env: CheckEnv, problems: ExpressionProblem[]): void {
+  const selector = rangeSelector(call, expr);
+  if (!selector?.metric || env.substituted(selector.metricFrom, selector.metricTo)) return;
+  const kind = sampleKindOf(selector.metric, env);
+  if (COUNTER_FUNCTIONS.has(name) && kind === 'gauge') {
+    problems.push({
+      from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+      message: `${name}() is for counters, but ${describe(selector.metric, env)} is a gauge: use deriv() or delta() for a gauge's change, avg_over_time() for its level`,
+    });
+  } else if (GAUGE_FUNCTIONS.has(name) && kind === 'counter') {
+    problems.push({
+      from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+      message: `${name}() of a counter is meaningless (${describe(selector.metric, env)} only grows and resets on restart): take rate() or increase() of it`,
+    });
+  }
+}
+
+function checkQuantile(call: SyntaxNode, expr: string, env: CheckEnv, problems: ExpressionProblem[]): void {
+  const input = callArgs(call)[1];
+  if (!input) return;
+  for (const selector of selectorsOf(input, expr)) {
+    const info = selector.metric !== undefined ? env.catalog.metric(selector.metric) : undefined;
+    if (!info || info.series === 'bucket' || info.sampleKind === 'unknown' || info.sampleKind === 'histogram-base' || env.substituted(selector.metricFrom, selector.metricTo)) continue;
+    if (env.workspace.recordingRules().has(selector.metric ?? '')) continue;
+    problems.push({
+      from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+      message: `histogram_quantile() needs the _bucket series of a histogram, but ${describe(info.name, env)} is a ${info.type}${info.series ? ` ${info.series} series` : ''}`,
+    });
+    return;
+  }
+  const labels = inferLabels(input, expr, env);
+  if (labels.open || carries(labels, 'le')) return;
+  const aggregation = unwrapToAggregation(input);
+  const modifier = aggregation ? aggregationModifier(aggregation, expr) : undefined;
+  const problem: ExpressionProblem = {
+    from: input.from, to: input.to, code: METRIC_TYPE, severity: 'warning',
+    message: `histogram_quantile() needs the le label, but its input drops it${modifier ? ` (${modifier.kind} (${modifier.labels.map((l) => l.name).join(', ')}))` : ''}: keep le in the aggregation`,
+  };
+  const clause = aggregation?.getChild('AggregateModifier')?.getChild('GroupingLabels');
+  if (modifier?.kind === 'by' && clause) {
+    const insertAt = clause.to - 1;
+    problem.fixes = [{ title: 'Keep le in by (...)', preferred: true, edits: [{ start: insertAt, end: insertAt, newText: modifier.labels.length ? ', le' : 'le' }] }];
+  }
+  problems.push(problem);
+}
+
+function unwrapToAggregation(node: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | undefined = node;
+  while (n && n.name === 'ParenExpr') n = exprChildren(n)[0];
+  return n?.name === 'AggregateExpr' ? n : undefined;
+}

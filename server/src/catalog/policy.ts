@@ -1,0 +1,166 @@
+/**
+ * The design's alert and SLO policy, checked against rules of the same name.
+ *
+ * policy/alert: the alert tables of アラートルール一覧 (per tier error-rate and
+ * latency thresholds, `for`, severity; the local ServiceDown / HighErrorRate /
+ * HighLatency; the burn-rate alerts' `for` and severity).
+ *
+ * policy/slo: SLO targets (system 99.95%, business / service 99.9%) in
+ * `slo:*` recording rules and SLO alerts, and the multi-window burn-rate
+ * alerts (14.4x over 1h + 5m critical, 6x over 6h + 30m warning).
+ *
+ * Messages quote the design's value and the file's.
+ */
+import type { SyntaxNode, Tree } from '../promql/parse';
+import { visitPostOrder } from '../promql/parse';
+import { parseNumber } from '../promql/literals';
+import type { RuleModel } from '../rules/model';
+import type { Finding } from '../service/types';
+import { parseSeconds, type Catalog } from './catalog';
+import type { AlertPolicy } from './schema';
+import { binaryOperator, COMPARISONS, exprChildren, readSelector, unparen } from './tree';
+
+export const POLICY_ALERT = 'policy/alert';
+export const POLICY_SLO = 'policy/slo';
+
+const TABLE = 'アラートルール一覧';
+
+export function checkPolicy(rule: RuleModel, tree: Tree | undefined, catalog: Catalog): Finding[] {
+  const findings: Finding[] = [];
+  const policy = rule.kind === 'alert' ? catalog.policy.alerts.find((a) => a.name === rule.name) : undefined;
+  if (policy) findings.push(...checkAlertPolicy(rule, tree, policy, catalog));
+  if (tree && rule.expr && (/^slo:/i.test(rule.name) || /^SLO/.test(rule.name))) findings.push(...checkTargets(rule, tree, catalog));
+  return findings;
+}
+
+function designSays(policy: AlertPolicy): string {
+  return `(${TABLE}: ${policy.name} — ${policy.condition}, for ${policy.for}, ${policy.severity})`;
+}
+
+function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: AlertPolicy, catalog: Catalog): Finding[] {
+  const findings: Finding[] = [];
+  const name = rule.nameEntry.value;
+  const forValue = rule.for?.value;
+  if (!forValue) {
+    findings.push({ start: name.start, end: name.end, code: POLICY_ALERT, severity: 'warning', message: `${rule.name} has no for:, the design says for ${policy.for} ${designSays(policy)}` });
+  } else {
+    const seconds = parseSeconds(forValue.value);
+    if (seconds !== undefined && seconds !== parseSeconds(policy.for)) {
+      findings.push({
+        start: forValue.start, end: forValue.end, code: POLICY_ALERT, severity: 'warning',
+        message: `${rule.name}: for is ${forValue.value}, the design says ${policy.for} ${designSays(policy)}`,
+        fixes: [{ title: `Change to ${policy.for}`, preferred: true, edits: [{ start: forValue.start, end: forValue.end, newText: policy.for }] }],
+      });
+    }
+  }
+  const severity = rule.labels.find((l) => l.key === 'severity')?.value;
+  if (severity && catalog.policy.severities.includes(severity.value) && severity.value !== policy.severity) {
+    findings.push({
+      start: severity.start, end: severity.end, code: POLICY_ALERT, severity: 'warning',
+      message: `${rule.name}: severity is ${severity.value}, the design says ${policy.severity} ${designSays(policy)}`,
+      fixes: [{ title: `Change to ${policy.severity}`, preferred: true, edits: [{ start: severity.start, end: severity.end, newText: policy.severity }] }],
+    });
+  }
+  if (!tree || !rule.expr) return findings;
+  const expr = rule.expr.value;
+  if (policy.threshold !== undefined) {
+    const thresholds = comparisonLiterals(tree.topNode, expr);
+    const first = thresholds[0];
+    if (first && !thresholds.some((t) => t.value === policy.threshold)) {
+      const [start, end] = rule.expr.toDocumentRange(first.node.from, first.node.to);
+      findings.push({
+        start, end, code: POLICY_ALERT, severity: 'warning',
+        message: `${rule.name}: the threshold is ${expr.slice(first.node.from, first.node.to)}, the design says ${policy.threshold} ${designSays(policy)}`,
+        fixes: [{ title: `Change to ${policy.threshold}`, preferred: true, edits: [{ start, end, newText: String(policy.threshold) }] }],
+      });
+    }
+  }
+  if (policy.kind === 'burn-rate') findings.push(...checkBurnRate(rule, tree, policy));
+  return findings;
+}
+
+/** Number literals compared against at the top of a condition (`x > 0.01`, `a > 1 and b < 2`). */
+function comparisonLiterals(node: SyntaxNode, expr: string): { node: SyntaxNode; value: number }[] {
+  const n = unparen(node);
+  if (n.name !== 'BinaryExpr') return [];
+  const op = binaryOperator(n, expr);
+  const [lhs, rhs] = exprChildren(n);
+  if (!lhs || !rhs) return [];
+  if (op === 'and' || op === 'or' || op === 'unless') return [...comparisonLiterals(lhs, expr), ...comparisonLiterals(rhs, expr)];
+  if (!COMPARISONS.has(op)) return [];
+  return [rhs, lhs].map(unparen).filter((side) => side.name === 'NumberDurationLiteral').map((side) => ({ node: side, value: parseNumber(expr.slice(side.from, side.to)) }));
+}
+
+function numberLiterals(tree: Tree, expr: string): { node: SyntaxNode; value: number }[] {
+  const out: { node: SyntaxNode; value: number }[] = [];
+  visitPostOrder(tree.topNode, (node) => {
+    if (node.name === 'NumberDurationLiteral') out.push({ node, value: parseNumber(expr.slice(node.from, node.to)) });
+  });
+  return out.sort((a, b) => a.node.from - b.node.from);
+}
+
+function checkBurnRate(rule: RuleModel, tree: Tree, policy: AlertPolicy): Finding[] {
+  const expr = rule.expr?.value ?? '';
+  const site = rule.expr;
+  if (!site) return [];
+  const findings: Finding[] = [];
+  const literals = numberLiterals(tree, expr);
+  const [wholeStart, wholeEnd] = site.toDocumentRange(expr.length - expr.trimStart().length, expr.trimEnd().length);
+  if (policy.burnRate !== undefined && !literals.some((l) => l.value === policy.burnRate)) {
+    const factor = literals.find((l) => l.value > 1);
+    const [start, end] = factor ? site.toDocumentRange(factor.node.from, factor.node.to) : [wholeStart, wholeEnd];
+    findings.push({
+      start, end, code: POLICY_SLO, severity: 'warning',
+      message: `${rule.name}: the burn-rate factor is ${factor ? expr.slice(factor.node.from, factor.node.to) : 'missing'}, the design says ${policy.burnRate}x ${designSays(policy)}`,
+      ...(factor ? { fixes: [{ title: `Change to ${policy.burnRate}`, preferred: true, edits: [{ start, end, newText: String(policy.burnRate) }] }] } : {}),
+    });
+  }
+  const windows = windowsOf(tree, expr);
+  const missing = (policy.windows ?? []).filter((w) => !windows.some((seen) => seen === parseSeconds(w)));
+  if (missing.length) {
+    findings.push({
+      start: wholeStart, end: wholeEnd, code: POLICY_SLO, severity: 'warning',
+      message: `${rule.name}: the design's multi-window alert looks at ${(policy.windows ?? []).join(' + ')}, but no ${missing.join(' or ')} window is in the expression ${designSays(policy)}`,
+    });
+  }
+  return findings;
+}
+
+/** The windows an expression looks at: literal ranges, and windows named in recording rules it reads (`…:rate1h`). */
+function windowsOf(tree: Tree, expr: string): number[] {
+  const out: number[] = [];
+  visitPostOrder(tree.topNode, (node) => {
+    if (node.name === 'NumberDurationLiteralInDurationContext') {
+      const seconds = parseSeconds(expr.slice(node.from, node.to));
+      if (seconds !== undefined) out.push(seconds);
+    } else if (node.name === 'VectorSelector') {
+      const metric = readSelector(node, expr).metric ?? '';
+      for (const m of metric.matchAll(/(?:^|[^0-9])(\d+(?:ms|s|m|h|d|w|y))(?![0-9a-z])/g)) {
+        const seconds = parseSeconds(m[1] ?? '');
+        if (seconds !== undefined) out.push(seconds);
+      }
+    }
+  });
+  return out;
+}
+
+/** SLO targets written in an `slo:` rule or SLO alert must be the design's (0.9995 system, 0.999 others). */
+function checkTargets(rule: RuleModel, tree: Tree, catalog: Catalog): Finding[] {
+  const site = rule.expr;
+  if (!site) return [];
+  const { targets, source } = catalog.policy.slo;
+  const allowed = [...new Set(Object.values(targets))];
+  const described = Object.entries(targets).map(([tier, t]) => `${tier} ${+(t * 100).toFixed(3)}%`).join(', ');
+  const findings: Finding[] = [];
+  for (const literal of numberLiterals(tree, site.value)) {
+    if (!(literal.value > 0.9 && literal.value < 1) || allowed.includes(literal.value)) continue;
+    const [start, end] = site.toDocumentRange(literal.node.from, literal.node.to);
+    const nearest = allowed.reduce((a, b) => (Math.abs(b - literal.value) < Math.abs(a - literal.value) ? b : a));
+    findings.push({
+      start, end, code: POLICY_SLO, severity: 'warning',
+      message: `${rule.name}: SLO target ${site.value.slice(literal.node.from, literal.node.to)} is not one of the design's (${described}; ${source})`,
+      fixes: [{ title: `Change to ${nearest}`, edits: [{ start, end, newText: String(nearest) }] }],
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,51 @@
+/**
+ * promql/rate-window (hint): a rate-like function over a range shorter than
+ * two scrape intervals of the job (15s in the design's prometheus.yaml, or
+ * the job's own `scrape_interval`): the window holds fewer than two samples
+ * and the function returns nothing. The fix proposes four intervals, which
+ * also survives a missed scrape.
+ */
+import type { SyntaxNode, Tree } from '../promql/parse';
+import { visitPostOrder } from '../promql/parse';
+import { literalSeconds } from '../promql/literals';
+import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import { formatSeconds } from './catalog';
+import { envOf } from './env';
+import { callArgs, exprChildren, functionName, selectorsOf } from './tree';
+
+export const RATE_WINDOW = 'promql/rate-window';
+
+const TWO_SAMPLE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'predict_linear']);
+
+export function checkRateWindows(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
+  const env = envOf(context);
+  const problems: ExpressionProblem[] = [];
+  visitPostOrder(tree.topNode, (node) => {
+    if (node.name !== 'FunctionCall') return;
+    const name = functionName(node, expr);
+    if (!TWO_SAMPLE_FUNCTIONS.has(name)) return;
+    const arg = callArgs(node)[0];
+    if (arg?.name !== 'MatrixSelector') return;
+    const duration = literalDuration(arg);
+    if (!duration || env.substituted(duration.from, duration.to)) return;
+    const seconds = literalSeconds(expr.slice(duration.from, duration.to));
+    const inner = exprChildren(arg)[0];
+    const job = inner ? selectorsOf(inner, expr).at(-1)?.matchers.find((m) => m.name === 'job' && m.op === '=')?.value : undefined;
+    const interval = env.catalog.intervalOf(job);
+    if (!(seconds < 2 * interval)) return;
+    const better = formatSeconds(4 * interval);
+    const source = job !== undefined ? `job ${job}` : 'the scrape interval';
+    problems.push({
+      from: duration.from, to: duration.to, code: RATE_WINDOW, severity: 'hint',
+      message: `${name}() over [${expr.slice(duration.from, duration.to)}] is shorter than two scrape intervals (${source}: ${formatSeconds(interval)}): it sees fewer than two samples and returns nothing; use [${better}]`,
+      fixes: [{ title: `Use [${better}]`, preferred: true, edits: [{ start: duration.from, end: duration.to, newText: better }] }],
+    });
+  });
+  return problems;
+}
+
+function literalDuration(matrix: SyntaxNode): SyntaxNode | undefined {
+  const duration = matrix.getChild('DurationExpr');
+  const literal = duration?.getChild('NumberDurationLiteralInDurationContext');
+  return literal && duration && literal.from === duration.from && literal.to === duration.to ? literal : undefined;
+}

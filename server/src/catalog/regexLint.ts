@@ -1,0 +1,31 @@
+/**
+ * promql/regex (hint): a regex matcher without a metacharacter is an
+ * equality in disguise (Prometheus anchors regexes: `=~"500"` matches only
+ * "500"): `=` says so and is cheaper.
+ */
+import type { Tree } from '../promql/parse';
+import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import { envOf } from './env';
+import { selectorsOf } from './tree';
+
+export const PLAIN_REGEX = 'promql/regex';
+
+const METACHARACTERS = /[.+*?()[\]{}|^$\\]/;
+
+export function checkPlainRegexes(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
+  const env = envOf(context);
+  const problems: ExpressionProblem[] = [];
+  for (const selector of selectorsOf(tree, expr)) {
+    for (const m of selector.matchers) {
+      if ((m.op !== '=~' && m.op !== '!~') || m.value === '' || METACHARACTERS.test(m.value)) continue;
+      if (env.substituted(m.valueFrom, m.valueTo)) continue;
+      const op = m.op === '=~' ? '=' : '!=';
+      problems.push({
+        from: m.opFrom, to: m.opTo, code: PLAIN_REGEX, severity: 'hint',
+        message: `${m.name}${m.op}"${m.value}" has no regex metacharacters (regexes are anchored, so it matches only "${m.value}"): use ${m.name}${op}"${m.value}"`,
+        fixes: [{ title: `Use ${op}`, preferred: true, edits: [{ start: m.opFrom, end: m.opTo, newText: op }] }],
+      });
+    }
+  }
+  return problems;
+}

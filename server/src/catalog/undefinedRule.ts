@@ -1,0 +1,33 @@
+/**
+ * catalog/undefined-rule: a recording-rule name (`level:metric:operations`)
+ * that no rule file of the workspace records (nor a catalog entry names).
+ */
+import type { Tree } from '../promql/parse';
+import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import { envOf, replaceFix, requote } from './env';
+import { selectorsOf } from './tree';
+
+export const UNDEFINED_RULE = 'catalog/undefined-rule';
+
+export function checkUndefinedRules(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
+  const env = envOf(context);
+  const rules = env.workspace.recordingRules();
+  const problems: ExpressionProblem[] = [];
+  for (const selector of selectorsOf(tree, expr)) {
+    const name = selector.metric;
+    if (name === undefined || !name.includes(':') || rules.has(name) || env.catalog.metric(name)) continue;
+    if (env.substituted(selector.metricFrom, selector.metricTo)) continue;
+    const suggestion = env.catalog.closestRule(name);
+    const where = suggestion ? rules.get(suggestion)?.[0]?.uri.split('/').pop() : undefined;
+    const problem: ExpressionProblem = {
+      from: selector.metricFrom, to: selector.metricTo, code: UNDEFINED_RULE, severity: 'warning',
+      message: `no rule file in the workspace records "${name}"${suggestion ? `; did you mean "${suggestion}" (recorded in ${where})?` : rules.size ? '' : ' (the workspace defines no recording rules)'}`,
+    };
+    if (suggestion) {
+      const text = selector.metricIsIdentifier ? suggestion : requote(expr.slice(selector.metricFrom, selector.metricTo), suggestion);
+      problem.fixes = replaceFix(selector.metricFrom, selector.metricTo, text, `Change to ${suggestion}`);
+    }
+    problems.push(problem);
+  }
+  return problems;
+}

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, recordingRule } from './testSupport';
+
+const CODES = ['catalog/unknown-label'];
+
+test('a matcher label the catalog metric does not carry, and a by label the input lost', () => {
+  assert.deepEqual(check(recordingRule('sum(rate(http_requests_total{statuss="500", tier="system", foo=""}[5m])) by (service, grpc_code)'), CODES), [
+    '4:43-4:50 warning catalog/unknown-label label "statuss" cannot be on these series: http_requests_total, from the k1s0 catalog (observability-design.md: カスタムメトリクス一覧), carries container, endpoint, instance, job, lang, method, namespace, node, path, pod, service, status, tier; did you mean "status"?',
+    '  fix Change to status: 4:43-4:50 "status"',
+    '4:100-4:109 warning catalog/unknown-label label "grpc_code" cannot be on these series: the input of sum by (...) carries container, endpoint, instance, job, lang, method, namespace, node, path, pod, service, status, tier',
+  ]);
+});
+
+test("a recording rule's output carries only what its expression keeps", () => {
+  assert.deepEqual(check(recordingRule('service:http_errors:rate5m{tier="system"}'), CODES), [
+    '4:41-4:45 warning catalog/unknown-label label "tier" cannot be on these series: the recording rule service:http_errors:rate5m (recording_rules.yaml) keeps only service',
+  ]);
+  assert.deepEqual(check(recordingRule('sum without (tier) (service:http_requests:rate5m)'), CODES), [
+    '4:27-4:31 warning catalog/unknown-label label "tier" cannot be on these series: the input of sum without (...) carries service',
+  ]);
+  assert.deepEqual(check(recordingRule('slo:availability:ratio{namespace="k1s0-system", service="auth-server"}'), CODES), []);
+});
+
+test('unknown metrics are open: nothing to say about their labels', () => {
+  assert.deepEqual(check(recordingRule('sum by (le) (mysql_x_bucket{a="b"})'), CODES), []);
+});
+
+test('static labels of prometheus.yaml and catalog extensions become target labels', () => {
+  const extension = 'targetLabels: [cluster]\n';
+  assert.deepEqual(check(recordingRule('http_requests_total{cluster="a"}'), CODES, { '.k1s0/catalog.yaml': extension }), []);
+});

@@ -1,0 +1,83 @@
+/**
+ * catalog/unknown-label: a matcher or `by` / `without` label the series
+ * cannot carry. A catalog metric carries its own labels and the target labels
+ * (job, instance, service, tier, ...); a recording rule's output only the
+ * labels its expression keeps (`service:http_errors:rate5m` is summed
+ * `by (service)`: it has no `tier`). Unknown metrics are open: not checked.
+ * A matcher that matches the empty string asserts the label's absence: fine.
+ */
+import { RE2JS } from 're2js';
+import type { SyntaxNode, Tree } from '../promql/parse';
+import { visitPostOrder } from '../promql/parse';
+import { closestMatch } from '../service/suggest';
+import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import { envOf, replaceFix, type CheckEnv } from './env';
+import { carries, describeLabels, inferLabels, selectorLabels, type LabelSet } from './labels';
+import { aggregationModifier, aggregationOp, callArgs, readSelector, type MatcherInfo } from './tree';
+
+export const UNKNOWN_LABEL = 'catalog/unknown-label';
+
+export function checkUnknownLabels(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
+  const env = envOf(context);
+  const problems: ExpressionProblem[] = [];
+  visitPostOrder(tree.topNode, (node) => {
+    if (node.name === 'VectorSelector') checkSelector(node, expr, env, problems);
+    else if (node.name === 'AggregateExpr') checkGrouping(node, expr, env, problems);
+  });
+  return problems.sort((a, b) => a.from - b.from);
+}
+
+function describeSeries(metric: string, env: CheckEnv): string {
+  if (env.workspace.recordingRules().has(metric)) {
+    const file = env.workspace.recordingRules().get(metric)?.[0]?.uri.split('/').pop();
+    return `the recording rule ${metric} (${file}) keeps only`;
+  }
+  const info = env.catalog.metric(metric);
+  return `${metric}, from ${info?.origin ?? 'the catalog'}, carries`;
+}
+
+function checkSelector(node: SyntaxNode, expr: string, env: CheckEnv, problems: ExpressionProblem[]): void {
+  const selector = readSelector(node, expr);
+  if (selector.metric === undefined) return;
+  const set = selectorLabels(selector.metric, env);
+  if (set.open) return;
+  for (const matcher of selector.matchers) {
+    if (matcher.name.startsWith('__') || carries(set, matcher.name) || matchesEmpty(matcher)) continue;
+    if (env.substituted(matcher.nameFrom, matcher.nameTo)) continue;
+    problems.push(problem(matcher.name, matcher.nameFrom, matcher.nameTo, set, `${describeSeries(selector.metric, env)} ${describeLabels(set)}`));
+  }
+}
+
+function checkGrouping(node: SyntaxNode, expr: string, env: CheckEnv, problems: ExpressionProblem[]): void {
+  const modifier = aggregationModifier(node, expr);
+  const input = callArgs(node).at(-1);
+  if (!modifier || !input) return;
+  const set = inferLabels(input, expr, env);
+  if (set.open) return;
+  const op = aggregationOp(node, expr);
+  for (const label of modifier.labels) {
+    if (label.name.startsWith('__') || carries(set, label.name) || env.substituted(label.from, label.to)) continue;
+    problems.push(problem(label.name, label.from, label.to, set, `the input of ${op} ${modifier.kind} (...) carries ${describeLabels(set)}`));
+  }
+}
+
+function problem(label: string, from: number, to: number, set: LabelSet, context: string): ExpressionProblem {
+  const suggestion = closestMatch(label, [...set.names].filter((n) => n !== '__name__'));
+  const p: ExpressionProblem = {
+    from, to, code: UNKNOWN_LABEL, severity: 'warning',
+    message: `label "${label}" cannot be on these series: ${context}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+  };
+  if (suggestion) p.fixes = replaceFix(from, to, suggestion);
+  return p;
+}
+
+function matchesEmpty(matcher: MatcherInfo): boolean {
+  if (matcher.op === '=') return matcher.value === '';
+  if (matcher.op === '!=') return matcher.value !== '';
+  try {
+    const matches = RE2JS.compile(`^(?s:${matcher.value})$`).matches('');
+    return matcher.op === '=~' ? matches : !matches;
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * catalog/unknown-metric: a selector whose metric is in none of the k1s0
+ * catalog, the known exporters (by name, or by the family prefix of an
+ * exporter in the design's stack), the workspace's recording rules and the
+ * live Prometheus. Names with a `:` are recording-rule names: see
+ * catalog/undefined-rule. A name inside a known exporter family is accepted,
+ * unless it is one edit or two from a k1s0 catalog name (`kafka_messages_produce_total`).
+ */
+import type { Tree } from '../promql/parse';
+import { editDistance } from '../service/suggest';
+import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import { envOf, replaceFix, requote } from './env';
+import { selectorsOf, type SelectorInfo } from './tree';
+
+export const UNKNOWN_METRIC = 'catalog/unknown-metric';
+
+export function checkUnknownMetrics(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
+  const env = envOf(context);
+  const problems: ExpressionProblem[] = [];
+  const rules = env.workspace.recordingRules();
+  for (const selector of selectorsOf(tree, expr)) {
+    const name = selector.metric;
+    if (name === undefined || name.includes(':') || rules.has(name) || env.catalog.metric(name)) continue;
+    if (env.substituted(selector.metricFrom, selector.metricTo)) continue;
+    const family = env.catalog.exporterFamily(name);
+    if (family) {
+      const near = env.catalog.closestCatalogMetric(name);
+      if (near && editDistance(name.toLowerCase(), near.toLowerCase()) <= 2) problems.push(report(selector, expr, name, near, env.catalog.metric(near)?.origin, `(a ${family} name would not be this close to a k1s0 one)`));
+      continue;
+    }
+    const suggestion = env.catalog.closestMetric(name);
+    const origin = suggestion ? (env.catalog.metric(suggestion)?.origin ?? 'a recording rule of the workspace') : undefined;
+    problems.push(report(selector, expr, name, suggestion, origin));
+  }
+  return problems;
+}
+
+function report(selector: SelectorInfo, expr: string, name: string, suggestion: string | undefined, origin: string | undefined, note?: string): ExpressionProblem {
+  const where = 'not in the k1s0 catalog, a known exporter, or a recording rule of the workspace';
+  const hint = suggestion ? `; did you mean "${suggestion}" from ${origin}?` : '; add it to .k1s0/catalog.yaml if a service of yours exports it';
+  const problem: ExpressionProblem = {
+    from: selector.metricFrom, to: selector.metricTo, code: UNKNOWN_METRIC, severity: 'warning',
+    message: `unknown metric "${name}": ${where}${hint}${note && suggestion ? ` ${note}` : ''}`,
+  };
+  if (suggestion) {
+    const text = selector.metricIsIdentifier ? suggestion : requote(expr.slice(selector.metricFrom, selector.metricTo), suggestion);
+    problem.fixes = replaceFix(selector.metricFrom, selector.metricTo, text, `Change to ${suggestion}`);
+  }
+  return problem;
+}
