@@ -1,0 +1,195 @@
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Finding } from '../service/types';
+
+export type JsonNode = Node;
+
+export interface ParsedJson {
+  /** The recovered tree; undefined only for an empty or hopeless document. */
+  root: JsonNode | undefined;
+  /** `json/syntax` findings, one per parse error, in document order. */
+  syntax: Finding[];
+}
+
+/** Deeper nesting than this is refused before parsing: the parser recurses per level. */
+export const MAX_JSON_DEPTH = 512;
+
+const MESSAGES: Record<number, string> = {
+  1: 'Unexpected character: JSON allows objects, arrays, strings, numbers, true, false and null here',
+  2: 'Invalid number',
+  3: 'Expected a property name in double quotes',
+  4: 'Expected a value',
+  5: 'Expected ":" after the property name',
+  6: 'Expected "," between entries',
+  7: 'Expected "}" to close the object',
+  8: 'Expected "]" to close the array',
+  9: 'Expected the end of the document: there is text after the top-level value',
+  10: 'Comments are not allowed in JSON',
+  11: 'Unterminated comment',
+  12: 'Unterminated string: a closing " is missing',
+  13: 'Unexpected end of number',
+  14: 'Invalid unicode escape: \\u needs four hex digits',
+  15: 'Invalid escape: JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX',
+  16: 'Invalid character in a string: control characters must be escaped',
+};
+
+/**
+ * Parses strict JSON (Grafana's dashboards) with exact offsets. Never throws:
+ * errors become `json/syntax` findings and the tree is the parser's recovery.
+ */
+export function parseJson(text: string): ParsedJson {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep >= 0) {
+    return { root: undefined, syntax: [{ start: tooDeep, end: tooDeep + 1, code: 'json/syntax', severity: 'error', message: `Not checked: the document nests deeper than ${MAX_JSON_DEPTH} levels` }] };
+  }
+  const errors: ParseError[] = [];
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { root: undefined, syntax: [{ start: 0, end: 0, code: 'json/syntax', severity: 'error', message: `Not checked: the JSON parser failed (${message})` }] };
+  }
+  const syntax: Finding[] = [];
+  const seen = new Set<number>();
+  for (const error of errors) {
+    if (seen.has(error.offset)) continue;
+    seen.add(error.offset);
+    const start = Math.min(error.offset, text.length);
+    const end = Math.min(text.length, start + Math.max(1, error.length));
+    const closer = text[start];
+    const comma = /,\s*$/.exec(text.slice(0, start));
+    if ((error.error === 3 || error.error === 4) && comma && (closer === ']' || closer === '}')) {
+      // The most common hand-edit mistake: say it, on the comma itself.
+      syntax.push({ start: comma.index, end: comma.index + 1, code: 'json/syntax', severity: 'error', message: `Trailing comma: JSON allows no comma before "${closer}"` });
+      continue;
+    }
+    syntax.push({ start, end: Math.max(start, end), code: 'json/syntax', severity: 'error', message: MESSAGES[error.error] ?? 'Invalid JSON' });
+  }
+  return { root, syntax };
+}
+
+/** Offset of the first bracket nested deeper than MAX_JSON_DEPTH, or -1. Strings are skipped. */
+function findExcessiveNesting(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (ch === 0x7d || ch === 0x5d) depth = Math.max(0, depth - 1);
+  }
+  return -1;
+}
+
+/** The value node of `key` in an object node. */
+export function prop(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (node?.type !== 'object') return undefined;
+  let found: JsonNode | undefined;
+  // Like JSON.parse (and Grafana), the last of duplicate keys wins.
+  for (const property of node.children ?? []) {
+    if (property.children?.[0]?.value === key) found = property.children[1];
+  }
+  return found;
+}
+
+/** The key node of `key` in an object node (for findings about the property). */
+export function keyNode(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (node?.type !== 'object') return undefined;
+  let found: JsonNode | undefined;
+  for (const property of node.children ?? []) {
+    if (property.children?.[0]?.value === key) found = property.children[0];
+  }
+  return found;
+}
+
+export function stringOf(node: JsonNode | undefined): string | undefined {
+  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+export function itemsOf(node: JsonNode | undefined): JsonNode[] {
+  return node?.type === 'array' ? (node.children ?? []) : [];
+}
+
+export function spanOf(node: JsonNode): [number, number] {
+  return [node.offset, node.offset + node.length];
+}
+
+/** What a JSON node is, as a message names it. */
+export function describeJson(node: JsonNode | undefined): string {
+  if (!node) return 'nothing';
+  switch (node.type) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean';
+    default:
+      return 'null';
+  }
+}
+
+/**
+ * A JSON string's value with the document offsets of each of its UTF-16
+ * units: `\"`, `\\`, `\n`, `\u00e9` ... map back to the escape that produced them.
+ */
+export interface StringOffsets {
+  value: string;
+  /** Document range [start, end) covering the source of `value[from..to)`. */
+  toDocumentRange(from: number, to: number): [number, number];
+}
+
+const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+export function stringOffsets(text: string, node: JsonNode): StringOffsets {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let value = '';
+  const open = node.offset + 1;
+  const close = text[node.offset + node.length - 1] === '"' && node.length >= 2 ? node.offset + node.length - 1 : node.offset + node.length;
+  let i = open;
+  while (i < close) {
+    const ch = text[i] as string;
+    if (ch === '\\') {
+      const next = text[i + 1] ?? '';
+      const simple = SIMPLE[next];
+      if (simple !== undefined) {
+        value += simple;
+        starts.push(i);
+        ends.push(i + 2);
+        i += 2;
+        continue;
+      }
+      const hex = text.slice(i + 2, i + 6);
+      if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) {
+        value += String.fromCharCode(parseInt(hex, 16));
+        starts.push(i);
+        ends.push(i + 6);
+        i += 6;
+        continue;
+      }
+    }
+    value += ch;
+    starts.push(i);
+    ends.push(i + 1);
+    i++;
+  }
+  const endOf = (n: number): number => (n > 0 ? (ends[n - 1] as number) : (starts[0] ?? open));
+  const startOf = (n: number): number => (n < value.length ? (starts[n] as number) : endOf(value.length));
+  return {
+    value,
+    toDocumentRange(from, to) {
+      const a = startOf(Math.max(0, Math.min(from, value.length)));
+      const b = to > from ? endOf(Math.min(to, value.length)) : a;
+      return [a, Math.max(a, b)];
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import { parser } from '@grafana/lezer-logql';
+import { closestMatch } from '../service/suggest';
+import type { ExpressionProblem, ExpressionSite } from '../service/expression';
+import type { Finding } from '../service/types';
+
+/**
+ * LogQL (Loki) queries of dashboards: syntax as `@grafana/lezer-logql` (the
+ * grammar of Grafana's own Loki editor) reads it, and stream selector labels
+ * against the design's log label table.
+ */
+
+/** ログラベル設計: the labels k1s0's log streams carry, with the values the design knows. */
+export const LOG_LABELS: ReadonlyMap<string, readonly string[] | undefined> = new Map([
+  ['service', undefined],
+  ['tier', ['system', 'business', 'service']],
+  ['environment', ['dev', 'staging', 'prod']],
+  ['level', ['debug', 'info', 'warn', 'error']],
+  ['trace_id', undefined],
+]);
+
+// Types come from the parser itself: its typings resolve @lezer/common as ESM, ours as CommonJS.
+type Tree = ReturnType<typeof parser.parse>;
+type SyntaxNode = Tree['topNode'];
+
+const DESIGN = 'design: ログラベル設計: service, tier, environment, level, trace_id';
+
+export function parseLogql(query: string): Tree {
+  return parser.parse(query);
+}
+
+const LOG_PIPELINE = /\}\s*(?:\|[=~>]|!=|!~|!>|\|\s*(?:json|logfmt|pattern|regexp|unpack|line_format|label_format|unwrap|drop|keep|decolorize)\b)/;
+
+/**
+ * Whether a query that is not valid PromQL, from a datasource we could not
+ * identify, is LogQL: it parses as LogQL, or it has a log pipeline after a
+ * stream selector (`{…} |= "x"`, `{…} | json`).
+ */
+export function looksLikeLogql(query: string): boolean {
+  if (LOG_PIPELINE.test(query)) return true;
+  let clean = true;
+  parseLogql(query).iterate({
+    enter(node) {
+      if (node.type.isError) clean = false;
+      return clean;
+    },
+  });
+  return clean;
+}
+
+/** The problems of one LogQL query, in query offsets. */
+export function checkLogqlQuery(query: string, isSubstituted: (from: number, to: number) => boolean = () => false): ExpressionProblem[] {
+  if (query.trim() === '') return [];
+  let tree: Tree;
+  try {
+    tree = parseLogql(query);
+  } catch (error) {
+    return [{ from: 0, to: query.length, code: 'logql/syntax', severity: 'error', message: `internal error while parsing LogQL: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+  const syntax = firstSyntaxError(query, tree);
+  if (syntax) return [syntax];
+  return checkStreamLabels(query, tree, isSubstituted);
+}
+
+function firstSyntaxError(query: string, tree: Tree): ExpressionProblem | undefined {
+  let found: { from: number; to: number } | undefined;
+  tree.iterate({
+    enter(node) {
+      if (found) return false;
+      if (node.type.isError) found = { from: node.from, to: node.to };
+      return !found;
+    },
+  });
+  if (!found) return undefined;
+  if (found.to > found.from) {
+    const text = query.slice(found.from, found.to);
+    return { from: found.from, to: found.to, code: 'logql/syntax', severity: 'error', message: `LogQL syntax error: unexpected ${quote(text)}.` };
+  }
+  // An empty error node: something is missing at `from`. Point at what precedes it.
+  const rest = query.slice(found.from);
+  const next = /^\s*(\S+)/.exec(rest);
+  if (next?.[1]) {
+    const start = found.from + rest.indexOf(next[1]);
+    const token = /^[\w.]+|^"(?:[^"\\]|\\.)*"?|^\S/.exec(next[1])?.[0] ?? next[1];
+    return { from: start, to: start + token.length, code: 'logql/syntax', severity: 'error', message: `LogQL syntax error: unexpected ${quote(token)}.` };
+  }
+  const before = query.slice(0, found.from).trimEnd();
+  const lastToken = /(?:[\w.:]+|"(?:[^"\\]|\\.)*"|`[^`]*`|\|[=~]|!=|!~|=~|\S)$/.exec(before)?.[0] ?? '';
+  const start = Math.max(0, before.length - lastToken.length);
+  const open = unclosedParens(before);
+  const message = open > 0 ? `LogQL syntax error: ${open === 1 ? 'a closing ")" is' : `${open} closing ")" are`} missing at the end.` : `LogQL syntax error: the query ends early after ${quote(lastToken)}.`;
+  return { from: start, to: Math.max(start + 1, before.length), code: 'logql/syntax', severity: 'error', message };
+}
+
+/** Parentheses opened and not closed, outside strings. */
+function unclosedParens(text: string): number {
+  let depth = 0;
+  let quoteChar: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoteChar) {
+      if (ch === '\\' && quoteChar !== '`') i++;
+      else if (ch === quoteChar) quoteChar = undefined;
+    } else if (ch === '"' || ch === '`') quoteChar = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
+function quote(text: string): string {
+  const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return `"${short}"`;
+}
+
+function checkStreamLabels(query: string, tree: Tree, isSubstituted: (from: number, to: number) => boolean): ExpressionProblem[] {
+  const problems: ExpressionProblem[] = [];
+  tree.iterate({
+    enter(node) {
+      if (node.name !== 'Selector') return true;
+      for (const matcher of matchersOf(node.node)) {
+        const label = matcher.getChild('Identifier');
+        if (!label) continue;
+        const name = query.slice(label.from, label.to);
+        if (isSubstituted(label.from, label.to)) continue;
+        if (!LOG_LABELS.has(name)) {
+          const suggestion = closestMatch(name, LOG_LABELS.keys());
+          problems.push({
+            from: label.from,
+            to: label.to,
+            code: 'logql/unknown-label',
+            severity: 'warning',
+            message: `"${name}" is not a k1s0 log stream label${suggestion ? `; did you mean "${suggestion}"?` : ''} (${DESIGN}).`,
+            ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ start: label.from, end: label.to, newText: suggestion }] }] } : {}),
+          });
+          continue;
+        }
+        const known = LOG_LABELS.get(name);
+        const operator = matcher.getChild('Eq') ?? matcher.getChild('Neq');
+        const value = matcher.getChild('String');
+        if (!known || !operator || !value || isSubstituted(value.from, value.to)) continue;
+        const literal = unquote(query.slice(value.from, value.to));
+        if (literal === undefined || literal === '' || known.includes(literal)) continue;
+        const suggestion = closestMatch(literal, known);
+        problems.push({
+          from: value.from,
+          to: value.to,
+          code: 'logql/label-value',
+          severity: 'warning',
+          message: `${name}="${literal}" matches no k1s0 log stream: ${name} is one of ${known.join(', ')}${suggestion ? `; did you mean "${suggestion}"?` : ''} (design: ログラベル設計).`,
+          ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ start: value.from + 1, end: value.to - 1, newText: suggestion }] }] } : {}),
+        });
+      }
+      return false;
+    },
+  });
+  return problems;
+}
+
+function matchersOf(selector: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const visit = (node: SyntaxNode): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.name === 'Matcher') out.push(child);
+      else if (child.name === 'Matchers') visit(child);
+    }
+  };
+  visit(selector);
+  return out;
+}
+
+function unquote(text: string): string | undefined {
+  if (text.startsWith('`') && text.endsWith('`') && text.length >= 2) return text.slice(1, -1);
+  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return undefined;
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every problem of a LogQL query at a dashboard site, in document offsets. */
+export function checkLogql(site: ExpressionSite): Finding[] {
+  const substituted = site.isSubstituted ?? (() => false);
+  return checkLogqlQuery(site.value, substituted).map((problem) => {
+    const [start, end] = site.toDocumentRange(problem.from, problem.to);
+    const finding: Finding = { start, end, code: problem.code, message: problem.message, severity: problem.severity };
+    if (problem.fixes?.length) {
+      finding.fixes = problem.fixes.map((fix) => ({
+        title: fix.title,
+        ...(fix.preferred ? { preferred: true } : {}),
+        edits: fix.edits.map((edit) => {
+          const [a, b] = site.toDocumentRange(edit.start, edit.end);
+          return { start: a, end: b, newText: edit.newText };
+        }),
+      }));
+    }
+    return finding;
+  });
+}

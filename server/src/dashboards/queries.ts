@@ -1,0 +1,166 @@
+import { checkPromql } from '../promql';
+import { checkExpression, type ExpressionSite } from '../service/expression';
+import { closestMatch } from '../service/suggest';
+import type { Finding } from '../service/types';
+import type { WorkspaceIndex } from '../workspace/index';
+import { resolveDatasource, type DatasourceKind, type ResolvedDatasource } from './datasource';
+import { itemsOf, keyNode, prop, stringOffsets, type JsonNode, type StringOffsets } from './json';
+import { checkLogql, checkLogqlQuery, looksLikeLogql } from './logql';
+import type { DashboardModel } from './model';
+import { findVariableReferences, hasAmbiguousReference, isBuiltin, substitute, type SubstitutedQuery, type VariableReference } from './variables';
+
+/** What a dashboard without any datasource falls back to: Grafana's default, Prometheus in the design. */
+export const DEFAULT_DATASOURCE: DatasourceKind = 'prometheus';
+
+/** Counts of what was checked, for benchmarks and tests. */
+export interface QueryStats {
+  promql: number;
+  logql: number;
+  skipped: number;
+}
+
+/**
+ * Every target's query, through the checker of its datasource's language:
+ * PromQL through `checkExpression` (syntax, types, catalog), LogQL through
+ * the LogQL checks. Template variables are substituted first; one that the
+ * dashboard does not define is `dashboard/variable`.
+ */
+export function checkQueries(text: string, model: DashboardModel, workspace: WorkspaceIndex, stats?: QueryStats): Finding[] {
+  const findings: Finding[] = [];
+  for (const target of targetsOf(text, model, findings)) {
+    const prepared = prepareTarget(text, target.exprNode, target.kind, model, stats);
+    findings.push(...prepared.findings);
+    if (!prepared.site) continue;
+    if (prepared.language === 'logql') findings.push(...checkLogql(prepared.site));
+    else findings.push(...checkExpression(prepared.site, { origin: 'dashboard', workspace }));
+  }
+  return findings;
+}
+
+/** The PromQL queries of a dashboard's targets with the document range of each (for editor features). */
+export function promqlSitesOf(text: string, model: DashboardModel): { site: ExpressionSite; start: number; end: number }[] {
+  const sites: { site: ExpressionSite; start: number; end: number }[] = [];
+  for (const target of targetsOf(text, model, [])) {
+    const prepared = prepareTarget(text, target.exprNode, target.kind, model);
+    if (prepared.site && prepared.language === 'promql') sites.push({ site: prepared.site, start: target.exprNode.offset, end: target.exprNode.offset + target.exprNode.length });
+  }
+  return sites;
+}
+
+/**
+ * Every target with a query and the datasource kind it runs on. Datasource
+ * problems found on the way (an undefined variable, a mixed panel's target
+ * without a datasource) are added to `findings`.
+ */
+function* targetsOf(text: string, model: DashboardModel, findings: Finding[]): Generator<{ exprNode: JsonNode; kind: DatasourceKind }> {
+  const reportedDatasources = new Set<JsonNode>();
+  const resolve = (node: JsonNode | undefined): ResolvedDatasource | undefined => {
+    const resolved = resolveDatasource(node, model);
+    const missing = resolved?.undefinedVariable;
+    if (missing && !reportedDatasources.has(missing.node)) {
+      reportedDatasources.add(missing.node);
+      findings.push(undefinedVariable(text, missing.node, missing.name, model));
+    }
+    return resolved;
+  };
+  for (const { node: panel } of model.panels) {
+    if (panel.type !== 'object') continue;
+    const panelDatasource = resolve(prop(panel, 'datasource'));
+    for (const target of itemsOf(prop(panel, 'targets'))) {
+      if (target.type !== 'object') continue;
+      let own = resolve(prop(target, 'datasource'));
+      if (own?.kind === 'mixed') own = undefined;
+      const exprNode = prop(target, 'expr');
+      if (exprNode?.type !== 'string' || typeof exprNode.value !== 'string' || exprNode.value.trim() === '') continue;
+      if (!own && panelDatasource?.kind === 'mixed') {
+        const key = keyNode(target, 'expr') ?? exprNode;
+        findings.push({
+          start: key.offset,
+          end: key.offset + key.length,
+          code: 'dashboard/structure',
+          severity: 'warning',
+          message: 'This query of a "-- Mixed --" panel names no datasource of its own, so Grafana runs it on the default datasource; set the target\'s "datasource".',
+        });
+      }
+      yield { exprNode, kind: (own ?? (panelDatasource?.kind === 'mixed' ? undefined : panelDatasource))?.kind ?? DEFAULT_DATASOURCE };
+    }
+  }
+}
+
+/**
+ * A target's query ready to check: undefined variables reported, the others
+ * replaced by stand-ins (the reading that parses, when several are possible),
+ * and the language it is in.
+ */
+function prepareTarget(text: string, exprNode: JsonNode, kind: DatasourceKind, model: DashboardModel, stats?: QueryStats): { findings: Finding[]; site?: ExpressionSite; language: 'promql' | 'logql' } {
+  if (kind === 'other' || kind === 'mixed') {
+    if (stats) stats.skipped++;
+    return { findings: [], language: 'promql' };
+  }
+  const source = stringOffsets(text, exprNode);
+  const references = findVariableReferences(source.value);
+  const findings: Finding[] = [];
+  for (const ref of references) {
+    if (isBuiltin(ref.name) || model.variables.has(ref.name)) continue;
+    const [start, end] = source.toDocumentRange(ref.from, ref.to);
+    findings.push(undefinedVariableAt(start, end, ref, source, model));
+  }
+  const typeOf = (name: string): string | undefined => model.variables.get(name)?.type;
+  const currentOf = (name: string): string | undefined => model.variables.get(name)?.current;
+  const readings = [substitute(source.value, references, typeOf, 'number', currentOf)];
+  if (hasAmbiguousReference(source.value, references, typeOf)) {
+    readings.push(substitute(source.value, references, typeOf, 'identifier', currentOf), substitute(source.value, references, typeOf, 'current', currentOf));
+  }
+
+  let language: 'promql' | 'logql' = kind === 'loki' ? 'logql' : 'promql';
+  if (kind === 'unknown') {
+    const promqlFits = readings.some((reading) => !checkPromql(reading.value).some((p) => p.code === 'promql/syntax'));
+    language = !promqlFits && readings.some((reading) => looksLikeLogql(reading.value)) ? 'logql' : 'promql';
+  }
+  if (stats) stats[language]++;
+  const fits = (reading: SubstitutedQuery): boolean =>
+    language === 'promql' ? !checkPromql(reading.value).some((p) => p.severity === 'error') : !checkLogqlQuery(reading.value).some((p) => p.code === 'logql/syntax');
+  const reading = readings.length > 1 ? (readings.find(fits) ?? readings[0]) : readings[0];
+  if (!reading) return { findings, language };
+  const site: ExpressionSite = {
+    value: reading.value,
+    toDocumentRange: (from, to) => {
+      const [a, b] = reading.toOriginal(from, to);
+      return source.toDocumentRange(a, b);
+    },
+    isSubstituted: (from, to) => reading.isSubstituted(from, to),
+  };
+  return { findings, site, language };
+}
+
+function definedNames(model: DashboardModel): string {
+  const names = [...model.variables.keys()];
+  return names.length ? `defined: ${names.map((n) => `$${n}`).join(', ')}` : 'the dashboard defines no variables';
+}
+
+function undefinedVariableAt(start: number, end: number, ref: VariableReference, source: StringOffsets, model: DashboardModel): Finding {
+  const suggestion = closestMatch(ref.name, model.variables.keys());
+  const finding: Finding = {
+    start,
+    end,
+    code: 'dashboard/variable',
+    severity: 'error',
+    message: `Template variable "$${ref.name}" is not defined in this dashboard's templating${suggestion ? `; did you mean "$${suggestion}"?` : ''} (${definedNames(model)}). Grafana leaves it as it is, and the query fails or matches nothing.`,
+  };
+  if (suggestion) {
+    const nameAt = source.value.indexOf(ref.name, ref.from);
+    const [a, b] = source.toDocumentRange(nameAt, nameAt + ref.name.length);
+    finding.fixes = [{ title: `Change to "$${suggestion}"`, preferred: true, edits: [{ start: a, end: b, newText: suggestion }] }];
+  }
+  return finding;
+}
+
+function undefinedVariable(text: string, node: JsonNode, name: string, model: DashboardModel): Finding {
+  const source = stringOffsets(text, node);
+  const [ref] = findVariableReferences(source.value);
+  const at = ref ?? { name, from: 0, to: source.value.length };
+  const [start, end] = source.toDocumentRange(at.from, at.to);
+  const finding = undefinedVariableAt(start, end, at, source, model);
+  finding.message = `Datasource variable "$${name}" is not defined in this dashboard's templating or __inputs (${definedNames(model)}); Grafana cannot find the datasource and the panel stays empty.`;
+  return finding;
+}

@@ -1,0 +1,255 @@
+import { RE2JS } from 're2js';
+import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import { scalarOffsets } from '../service/yaml/scalarOffsets';
+import type { Finding } from '../service/types';
+import { checkFields, isEnvReference, keyOf, pairsOf, scalarString, Sink, valueOf, type FieldTable } from './fields';
+
+/**
+ * Grafana datasource provisioning (`provisioning/datasources/*.yaml`):
+ * fields and types, unique names and uids, one default per organisation,
+ * Loki derived fields that point at a defined datasource with a regex that
+ * compiles and captures, URLs that are URLs, and Grafana data-link variables
+ * that provisioning would take for environment variables.
+ */
+
+const FILE_FIELDS: FieldTable = {
+  apiVersion: { type: 'int' },
+  datasources: { type: 'list' },
+  deleteDatasources: { type: 'list' },
+  prune: { type: 'bool' },
+};
+
+const DATASOURCE_FIELDS: FieldTable = {
+  name: { type: 'string', required: true },
+  type: { type: 'string', required: true },
+  access: { type: 'string', values: ['proxy', 'direct'] },
+  orgId: { type: 'int' },
+  uid: { type: 'string' },
+  url: { type: 'string' },
+  user: { type: 'string' },
+  database: { type: 'string' },
+  basicAuth: { type: 'bool' },
+  basicAuthUser: { type: 'string' },
+  withCredentials: { type: 'bool' },
+  isDefault: { type: 'bool' },
+  jsonData: { type: 'map' },
+  secureJsonData: { type: 'map' },
+  version: { type: 'int' },
+  editable: { type: 'bool' },
+  password: { type: 'string' },
+  basicAuthPassword: { type: 'string' },
+  correlations: { type: 'list' },
+};
+
+const DELETE_FIELDS: FieldTable = {
+  name: { type: 'string', required: true },
+  orgId: { type: 'int' },
+};
+
+const DERIVED_FIELD_FIELDS: FieldTable = {
+  name: { type: 'string', required: true },
+  matcherRegex: { type: 'string', required: true },
+  matcherType: { type: 'string', values: ['regex', 'label'] },
+  url: { type: 'string' },
+  urlDisplayLabel: { type: 'string' },
+  datasourceUid: { type: 'string' },
+  targetBlank: { type: 'bool' },
+};
+
+/** Datasource types that talk HTTP to a server and are useless without a `url`. */
+const HTTP_TYPES = new Set(['prometheus', 'loki', 'jaeger', 'tempo', 'zipkin', 'alertmanager', 'elasticsearch', 'graphite', 'influxdb', 'opentsdb']);
+
+interface Entry {
+  map: YAMLMap;
+  name?: { value: string; node: Node };
+  uid?: { value: string; node: Node };
+  orgId: string;
+}
+
+export function checkDatasourcesFile(text: string, document: Document.Parsed): Finding[] {
+  const sink = new Sink();
+  const root = document.contents;
+  if (!isMap(root)) return [];
+  checkFields(root, FILE_FIELDS, 'the datasources file', sink);
+  const list = valueOf(root, 'datasources');
+  const entries: Entry[] = [];
+  if (isSeq(list)) {
+    for (const item of list.items as (Node | null)[]) {
+      if (!isMap(item)) {
+        sink.add('provisioning/schema', item, [list.range?.[0] ?? 0, (list.range?.[0] ?? 0) + 1], 'A datasource must be a mapping with at least "name" and "type".');
+        continue;
+      }
+      entries.push(checkDatasource(text, item, sink));
+    }
+  }
+  const deletes = valueOf(root, 'deleteDatasources');
+  if (isSeq(deletes)) for (const item of deletes.items as (Node | null)[]) if (isMap(item)) checkFields(item, DELETE_FIELDS, 'a deleteDatasources entry', sink);
+
+  checkUnique(entries, 'name', sink);
+  checkUnique(entries, 'uid', sink);
+  checkDefaults(entries, sink);
+  checkDerivedFields(entries, sink);
+  return sink.findings;
+}
+
+function checkDatasource(text: string, map: YAMLMap, sink: Sink): Entry {
+  const nameNode = valueOf(map, 'name');
+  const name = scalarString(nameNode);
+  checkFields(map, DATASOURCE_FIELDS, name ? `datasource "${name}"` : 'a datasource', sink);
+  const uidNode = valueOf(map, 'uid');
+  const uid = scalarString(uidNode);
+  const orgId = scalarString(valueOf(map, 'orgId')) ?? '1';
+  const type = scalarString(valueOf(map, 'type'));
+  const urlNode = valueOf(map, 'url');
+  const url = scalarString(urlNode);
+  const firstKey = pairsOf(map)[0]?.key?.range;
+  const where = name ? `datasource "${name}"` : 'a datasource';
+  if (type && HTTP_TYPES.has(type) && urlNode === undefined && firstKey) {
+    sink.at('provisioning/schema', firstKey[0], firstKey[1], `${where} (${type}) has no "url"; Grafana provisions it, but every query fails. Give the server's address, e.g. url: http://${type}:${defaultPort(type)}.`);
+  }
+  if (url !== undefined && urlNode && (type === undefined || HTTP_TYPES.has(type)) && !isEnvReference(url)) {
+    const problem = urlProblem(url);
+    if (problem) sink.add('provisioning/url', urlNode, [0, 0], `${where}: url ${problem}`);
+  }
+  checkDataLinkVariables(text, map, sink);
+  return {
+    map,
+    orgId,
+    ...(name !== undefined && nameNode ? { name: { value: name, node: nameNode } } : {}),
+    ...(uid !== undefined && uidNode ? { uid: { value: uid, node: uidNode } } : {}),
+  };
+}
+
+function defaultPort(type: string): string {
+  return { prometheus: '9090', loki: '3100', jaeger: '16686', tempo: '3200', alertmanager: '9093', elasticsearch: '9200', zipkin: '9411' }[type] ?? '80';
+}
+
+/** What is wrong with a datasource URL, or undefined when it is a well-formed http(s) URL. */
+export function urlProblem(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (trimmed === '') return 'is empty; give the server address, e.g. http://prometheus:9090.';
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return `"${url}" has no scheme; Grafana needs an absolute URL such as http://${trimmed.replace(/^\/+/, '')}.`;
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return `"${url}" is not a well-formed URL.`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `"${url}" uses ${parsed.protocol.slice(0, -1)}; Grafana's HTTP datasources need http or https.`;
+  if (!parsed.hostname) return `"${url}" names no host.`;
+  return undefined;
+}
+
+function checkUnique(entries: Entry[], key: 'name' | 'uid', sink: Sink): void {
+  const first = new Map<string, Entry>();
+  for (const entry of entries) {
+    const field = entry[key];
+    if (!field) continue;
+    const id = `${entry.orgId}\u0000${field.value}`;
+    const earlier = first.get(id);
+    if (!earlier) {
+      first.set(id, entry);
+      continue;
+    }
+    sink.add('provisioning/duplicate', field.node, [0, 0], `Another datasource of org ${entry.orgId} already has ${key} "${field.value}"; ${key === 'uid' ? 'uids' : 'names'} must be unique, or one datasource silently replaces the other.`);
+  }
+}
+
+function checkDefaults(entries: Entry[], sink: Sink): void {
+  const defaults = new Map<string, Entry>();
+  for (const entry of entries) {
+    const node = valueOf(entry.map, 'isDefault');
+    if (!isScalar(node) || !(node.value === true || node.value === 'true')) continue;
+    const earlier = defaults.get(entry.orgId);
+    if (!earlier) {
+      defaults.set(entry.orgId, entry);
+      continue;
+    }
+    sink.add('provisioning/duplicate', node, [0, 0], `Datasource "${earlier.name?.value ?? '?'}" is already the default of org ${entry.orgId}; Grafana refuses a provisioning file with two defaults in one organisation.`);
+  }
+}
+
+function checkDerivedFields(entries: Entry[], sink: Sink): void {
+  const uids = new Set(entries.flatMap((e) => (e.uid ? [e.uid.value] : [])));
+  for (const entry of entries) {
+    const jsonData = valueOf(entry.map, 'jsonData');
+    if (!isMap(jsonData)) continue;
+    const derived = valueOf(jsonData, 'derivedFields');
+    if (derived === undefined || derived === null) continue;
+    if (!isSeq(derived)) {
+      sink.add('provisioning/schema', derived, [0, 0], 'jsonData.derivedFields must be a list of derived fields.');
+      continue;
+    }
+    for (const item of derived.items as (Node | null)[]) {
+      if (!isMap(item)) {
+        sink.add('provisioning/schema', item, [derived.range?.[0] ?? 0, (derived.range?.[0] ?? 0) + 1], 'A derived field must be a mapping with "name" and "matcherRegex".');
+        continue;
+      }
+      const fieldName = scalarString(valueOf(item, 'name'));
+      const where = fieldName ? `derived field "${fieldName}"` : 'a derived field';
+      checkFields(item, DERIVED_FIELD_FIELDS, where, sink);
+      const uidNode = valueOf(item, 'datasourceUid');
+      const uid = scalarString(uidNode);
+      if (uid !== undefined && uidNode && !isEnvReference(uid) && !uids.has(uid)) {
+        const known = [...uids];
+        sink.add(
+          'provisioning/reference',
+          uidNode,
+          [0, 0],
+          `${where} links to datasourceUid "${uid}", but no datasource in this file has that uid (${known.length ? `uids: ${known.join(', ')}` : 'none sets a uid'}); the trace link would lead nowhere. Set uid: ${uid} on the target datasource.`,
+        );
+      }
+      const matcherType = scalarString(valueOf(item, 'matcherType')) ?? 'regex';
+      const regexNode = valueOf(item, 'matcherRegex');
+      const regex = scalarString(regexNode);
+      if (matcherType === 'regex' && regex !== undefined && regexNode && !isEnvReference(regex)) {
+        const problem = regexProblem(regex.replace(/\$\$/g, '$'));
+        if (problem) sink.add('provisioning/regex', regexNode, [0, 0], `${where}: matcherRegex ${problem}`);
+      }
+    }
+  }
+}
+
+/** What is wrong with a derived field's regex (RE2 syntax, one capture group for the value), or undefined. */
+export function regexProblem(regex: string): string | undefined {
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(regex);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return `does not compile: ${message}.`;
+  }
+  if (compiled.groupCount() < 1) return 'has no capture group; Grafana takes the value of the link from the first group, e.g. "trace_id":"(\\w+)".';
+  return undefined;
+}
+
+const DATA_LINK = /(?<!\$)\$\{(__[^}]*)\}/g;
+
+/**
+ * Provisioning expands `$VAR` and `${VAR}` from the environment in every
+ * value before Grafana sees it; a data-link variable such as
+ * `${__value.raw}` must be written `$${__value.raw}` to survive.
+ */
+function checkDataLinkVariables(text: string, map: YAMLMap, sink: Sink): void {
+  const visit = (node: Node | null | undefined): void => {
+    if (isMap(node)) for (const pair of pairsOf(node)) visit(pair.value);
+    else if (isSeq(node)) for (const item of node.items as (Node | null)[]) visit(item);
+    else if (isScalar(node) && typeof node.value === 'string' && node.value.includes('${__')) {
+      const offsets = scalarOffsets(text, node);
+      DATA_LINK.lastIndex = 0;
+      for (let match = DATA_LINK.exec(offsets.value); match; match = DATA_LINK.exec(offsets.value)) {
+        const [start, end] = offsets.toDocumentRange(match.index, match.index + match[0].length);
+        const [insertAt] = offsets.toDocumentRange(match.index, match.index + 1);
+        sink.at(
+          'provisioning/env',
+          start,
+          end,
+          `Provisioning reads ${match[0]} as an environment variable and replaces it (with nothing, usually) before Grafana sees it; write $${match[0]} to keep the data-link variable.`,
+          'error',
+          [{ title: `Escape as $${match[0]}`, preferred: true, edits: [{ start: insertAt, end: insertAt, newText: '$' }] }],
+        );
+      }
+    }
+  };
+  for (const pair of pairsOf(map)) if (keyOf(pair) !== 'secureJsonData') visit(pair.value);
+}
