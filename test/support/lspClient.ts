@@ -98,6 +98,11 @@ export class LspTestClient {
     return code;
   }
 
+  /** The server's process id (benchmarks read its memory). */
+  get pid(): number {
+    return this.process.pid ?? -1;
+  }
+
   kill(): void {
     this.process.kill();
   }

@@ -1,0 +1,155 @@
+/**
+ * Binds the editor features to LSP requests: a table of handlers, each one
+ * converting between LSP shapes and the features' own. A request about a
+ * document that is not open, or a position outside any query, answers empty.
+ */
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  ResponseError,
+  SymbolKind,
+  type Connection,
+  type DocumentSymbol,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { EditorFeatures } from './features/editorFeatures';
+import type { SymbolTree } from './features/symbols';
+import type { CompletionKind, SymbolKind as FeatureSymbolKind } from './features/types';
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  metric: CompletionItemKind.Variable,
+  'recording-rule': CompletionItemKind.Constant,
+  function: CompletionItemKind.Function,
+  aggregation: CompletionItemKind.Operator,
+  keyword: CompletionItemKind.Keyword,
+  label: CompletionItemKind.Field,
+  value: CompletionItemKind.Value,
+  duration: CompletionItemKind.Unit,
+  property: CompletionItemKind.Property,
+  enum: CompletionItemKind.EnumMember,
+};
+
+const SYMBOL_KIND: Record<FeatureSymbolKind, SymbolKind> = {
+  group: SymbolKind.Namespace,
+  alert: SymbolKind.Event,
+  record: SymbolKind.Constant,
+  section: SymbolKind.Object,
+  key: SymbolKind.Key,
+  panel: SymbolKind.Object,
+  dashboard: SymbolKind.File,
+};
+
+export function registerFeatureHandlers(connection: Connection, documents: TextDocuments<TextDocument>, features: EditorFeatures): void {
+  const fileOf = (uri: string) => {
+    const document = documents.get(uri);
+    return document ? { uri, text: document.getText(), version: document.version } : undefined;
+  };
+  /** Runs a feature; a failure is logged and answered empty, never thrown at the editor. */
+  const safely = <T>(name: string, empty: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      connection.console.error(`k1s0: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return empty;
+    }
+  };
+
+  connection.onCompletion(({ textDocument, position }) =>
+    safely('completion', [], () => {
+      const file = fileOf(textDocument.uri);
+      if (!file) return [];
+      return features.completion({ file, position }).map((item) => ({
+        label: item.label,
+        kind: COMPLETION_KIND[item.kind],
+        detail: item.detail,
+        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+        sortText: item.sortText,
+        filterText: item.label,
+        insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: item.range, newText: item.insertText ?? item.label },
+      }));
+    }),
+  );
+
+  connection.onHover(({ textDocument, position }) =>
+    safely('hover', null, () => {
+      const file = fileOf(textDocument.uri);
+      const hover = file && features.hover({ file, position });
+      return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
+    }),
+  );
+
+  connection.onSignatureHelp(({ textDocument, position }) =>
+    safely('signature help', null, () => {
+      const file = fileOf(textDocument.uri);
+      const signature = file && features.signatureHelp({ file, position });
+      if (!signature) return null;
+      return {
+        signatures: [{ label: signature.label, documentation: { kind: MarkupKind.Markdown, value: signature.documentation }, parameters: signature.parameters.map((label) => ({ label })) }],
+        activeSignature: 0,
+        activeParameter: signature.activeParameter,
+      };
+    }),
+  );
+
+  connection.onDefinition(({ textDocument, position }) =>
+    safely('definition', [], () => {
+      const file = fileOf(textDocument.uri);
+      return file ? features.definition({ file, position }).map(({ uri, range }) => ({ uri, range })) : [];
+    }),
+  );
+
+  connection.onReferences(({ textDocument, position, context }) =>
+    safely('references', [], () => {
+      const file = fileOf(textDocument.uri);
+      return file ? features.references({ file, position }, context.includeDeclaration).map(({ uri, range }) => ({ uri, range })) : [];
+    }),
+  );
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const file = fileOf(textDocument.uri);
+    if (!file) return null;
+    const prepared = safely('prepare rename', { error: 'k1s0 could not prepare this rename; see the output channel.' }, () => features.prepareRename({ file, position }));
+    if ('error' in prepared) throw new ResponseError(0, prepared.error);
+    return prepared;
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const file = fileOf(textDocument.uri);
+    if (!file) return null;
+    const result = safely('rename', { error: 'k1s0 could not rename; see the output channel.' }, () => features.rename({ file, position }, newName));
+    if ('error' in result) throw new ResponseError(0, result.error);
+    return { changes: result.changes };
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) =>
+    safely('document symbols', [], () => {
+      const file = fileOf(textDocument.uri);
+      return file ? features.documentSymbols(file).map(toLspSymbol) : [];
+    }),
+  );
+
+  connection.onWorkspaceSymbol(({ query }) =>
+    safely('workspace symbols', [], () =>
+      features.workspaceSymbols(query).map((symbol) => ({
+        name: symbol.name,
+        kind: SYMBOL_KIND[symbol.kind],
+        containerName: symbol.container,
+        location: { uri: symbol.uri, range: symbol.range },
+      })),
+    ),
+  );
+}
+
+function toLspSymbol(symbol: SymbolTree): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: SYMBOL_KIND[symbol.kind],
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(toLspSymbol),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Completion and hover in the `observability:` section of config.yaml, from
+ * the same field table and policy rows the checks use. Positions are read
+ * from indentation, so they work on the half-written YAML completion sees.
+ */
+import { LOG_FORMATS, LOG_LEVELS, OBSERVABILITY_FIELDS } from '../config/fields';
+import { POLICY_RULES } from '../config/policy';
+import { t } from '../l10n';
+import type { EnvironmentName } from '../service/settings';
+import type { CompletionItem, HoverResult } from './types';
+
+interface YamlPosition {
+  /** Keys from the document root down to the mapping the cursor is in. */
+  path: string[];
+  /** The key on the cursor's line, when the cursor is in its value. */
+  valueKey?: string;
+  /** The word being typed and its range. */
+  from: number;
+  to: number;
+  /** Keys already present beside the cursor. */
+  siblings: string[];
+}
+
+const KEY_LINE = /^(\s*)([A-Za-z_][\w-]*)\s*:(.*)$/;
+
+function positionAt(text: string, offset: number): YamlPosition {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEndRaw = text.indexOf('\n', offset);
+  const lineEnd = lineEndRaw < 0 ? text.length : lineEndRaw;
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const column = offset - lineStart;
+  const indent = line.length - line.trimStart().length;
+  const keyMatch = KEY_LINE.exec(line);
+  const colon = keyMatch ? line.indexOf(':', indent) : -1;
+  const inValue = keyMatch !== null && colon >= 0 && column > colon;
+
+  // Ancestors: the nearest lines above with less indentation, each `key:` opening a mapping.
+  const path: string[] = [];
+  let level = inValue || line.trim() !== '' ? indent : column;
+  const lines = text.slice(0, Math.max(0, lineStart - 1)).split('\n');
+  for (let i = lines.length - 1; i >= 0 && level > 0; i--) {
+    const above = (lines[i] ?? '').replace(/\r$/, '');
+    if (above.trim() === '' || above.trimStart().startsWith('#')) continue;
+    const aboveIndent = above.length - above.trimStart().length;
+    if (aboveIndent >= level) continue;
+    const match = KEY_LINE.exec(above);
+    if (!match) break;
+    path.unshift(match[2] ?? '');
+    level = aboveIndent;
+  }
+
+  const siblings = siblingKeys(text, lineStart, indent);
+  if (inValue) {
+    const valueStart = lineStart + colon + 1 + ((line.slice(colon + 1).length - line.slice(colon + 1).trimStart().length));
+    const rawValue = text.slice(valueStart, lineEnd).replace(/\s+#.*$/, '').trimEnd();
+    return { path, valueKey: keyMatch?.[2], from: valueStart, to: valueStart + rawValue.length, siblings };
+  }
+  const wordStart = lineStart + indent;
+  const wordEnd = keyMatch ? lineStart + colon : lineStart + line.trimEnd().length;
+  return { path, from: Math.min(wordStart, offset), to: Math.max(wordEnd, offset), siblings };
+}
+
+/** Keys at `indent` in the block around the line starting at `lineStart`. */
+function siblingKeys(text: string, lineStart: number, indent: number): string[] {
+  const keys: string[] = [];
+  const scan = (lines: string[]) => {
+    for (const raw of lines) {
+      const line = raw.replace(/\r$/, '');
+      if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+      const lineIndent = line.length - line.trimStart().length;
+      if (lineIndent < indent) break;
+      const match = KEY_LINE.exec(line);
+      if (lineIndent === indent && match) keys.push(match[2] ?? '');
+    }
+  };
+  scan(text.slice(0, lineStart).split('\n').slice(0, -1).reverse());
+  const after = text.indexOf('\n', lineStart);
+  if (after >= 0) scan(text.slice(after + 1).split('\n'));
+  return keys;
+}
+
+function fieldPath(path: string[], key?: string): string | undefined {
+  if (path[0] !== 'observability') return undefined;
+  return [...path.slice(1), ...(key ? [key] : [])].join('.');
+}
+
+const VALUE_CHOICES: Record<string, readonly string[]> = {
+  'log.level': LOG_LEVELS,
+  'log.format': LOG_FORMATS,
+  'trace.enabled': ['true', 'false'],
+  'metrics.enabled': ['true', 'false'],
+  'trace.sample_rate': ['1.0', '0.5', '0.1'],
+  'trace.endpoint': ['"jaeger:4317"', '"jaeger.observability.svc.cluster.local:4317"'],
+  'metrics.path': ['"/metrics"'],
+};
+
+/** Completion in a config file: observability keys where a key goes, allowed values where a value goes. */
+export function completeConfig(text: string, offset: number, environment: EnvironmentName | undefined): CompletionItem[] {
+  const position = positionAt(text, offset);
+  if (position.valueKey !== undefined) {
+    const field = fieldPath(position.path, position.valueKey);
+    const choices = field !== undefined ? VALUE_CHOICES[field] : undefined;
+    if (!choices || field === undefined) return [];
+    const recommended = POLICY_RULES.find((rule) => rule.environment === environment && rule.field === field);
+    return choices.map((value, i) => {
+      const isRecommended = recommended !== undefined && Number(value) === recommended.expected || value === recommended?.expected;
+      return {
+        label: value,
+        kind: 'enum' as const,
+        detail: isRecommended ? `${environment} policy` : OBSERVABILITY_FIELDS[field]?.expects,
+        documentation: isRecommended && recommended ? t(recommended.rule) : undefined,
+        sortText: `${isRecommended ? 0 : 1}${String(i).padStart(2, '0')}`,
+        start: position.from,
+        end: position.to,
+      };
+    });
+  }
+  if (position.path.length === 0) {
+    if (position.siblings.includes('observability')) return [];
+    return [{ label: 'observability', kind: 'property', detail: 'k1s0 telemetry settings', documentation: OBSERVABILITY_FIELDS['']?.doc, insertText: 'observability:\n  $0', snippet: true, sortText: '0', start: position.from, end: position.to }];
+  }
+  const parent = fieldPath(position.path);
+  if (parent === undefined) return [];
+  const depth = parent === '' ? 1 : parent.split('.').length + 1;
+  return Object.entries(OBSERVABILITY_FIELDS)
+    .filter(([field]) => field !== '' && field.split('.').length === depth && (parent === '' || field.startsWith(`${parent}.`)))
+    .map(([field, info]) => ({ key: field.split('.').pop() ?? field, field, info }))
+    .filter(({ key }) => !position.siblings.includes(key))
+    .map(({ key, field, info }, i) => {
+      const choices = VALUE_CHOICES[field];
+      const isMapping = info.example === '';
+      const insertText = isMapping ? `${key}:\n  $0` : choices && !field.endsWith('endpoint') && !field.endsWith('path') ? `${key}: \${1|${choices.join(',')}|}` : `${key}: \${1:${info.example}}`;
+      return { label: key, kind: 'property' as const, detail: info.expects, documentation: info.doc, insertText, snippet: true, sortText: String(i).padStart(2, '0'), start: position.from, end: position.to };
+    });
+}
+
+/** Hover on a key of the observability section: meaning, allowed values, environment policy. */
+export function hoverConfig(text: string, offset: number): HoverResult | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const match = KEY_LINE.exec(text.slice(lineStart, (text.indexOf('\n', offset) + 1 || text.length + 1) - 1).replace(/\r$/, ''));
+  if (!match) return undefined;
+  const keyStart = lineStart + (match[1]?.length ?? 0);
+  const key = match[2] ?? '';
+  if (offset < keyStart || offset > keyStart + key.length) return undefined;
+  const position = positionAt(text, keyStart);
+  const field = key === 'observability' && position.path.length === 0 ? '' : fieldPath(position.path, key);
+  const info = field !== undefined ? OBSERVABILITY_FIELDS[field] : undefined;
+  if (field === undefined || !info) return undefined;
+  const policy = POLICY_RULES.filter((rule) => rule.field === field);
+  const lines = [`**observability${field ? `.${field}` : ''}** — ${info.expects}`, '', info.doc];
+  if (policy.length) {
+    lines.push('', '| environment | design value | rule |', '| --- | --- | --- |');
+    for (const rule of policy) lines.push(`| ${rule.environment} | \`${String(rule.expected)}\` | ${t(rule.rule)} |`);
+  }
+  return { contents: lines.join('\n'), start: keyStart, end: keyStart + key.length };
+}

@@ -1,0 +1,58 @@
+import { parsePromql } from '../promql';
+import { promqlAggregations, promqlFunctions, removedFunctions } from '../promql/functionTable';
+import type { HoverResult } from './types';
+import { describeMetric, describeRule, type Vocabulary } from './vocabulary';
+
+/** Hover at `offset` of a PromQL expression: metric, recording rule, function, aggregation, label or duration. */
+export function hoverPromql(expr: string, offset: number, vocabulary: Vocabulary, relativePathOf: (uri: string) => string): HoverResult | undefined {
+  const tree = parsePromql(expr);
+  const node = tree.resolveInner(offset, 1);
+  const text = expr.slice(node.from, node.to);
+  const at = (contents: string): HoverResult => ({ contents, start: node.from, end: node.to });
+  const parent = node.parent?.name;
+
+  if (node.name === 'Identifier' && parent === 'VectorSelector') {
+    const rule = vocabulary.rules.get(text)?.[0];
+    if (rule) return at(describeRule(rule, relativePathOf(rule.uri)));
+    const info = vocabulary.catalog.metric(text);
+    if (info) return at(describeMetric(vocabulary.catalog, info));
+    const family = vocabulary.catalog.exporterFamily(text);
+    return at(`**${text}**\n\n${family ? `A metric of the ${family} exporter family.` : 'Not in the k1s0 catalog, the known exporters or the recording rules of this workspace.'}`);
+  }
+  if (parent === 'FunctionIdentifier' || node.name === 'FunctionIdentifier') {
+    const name = text.toLowerCase();
+    const fn = promqlFunctions.get(name);
+    if (fn) {
+      const experimental = fn.experimental ? `\n\nExperimental: needs \`--enable-feature=${fn.experimental}\`.` : '';
+      return at(`\`\`\`promql\n${fn.name}(${fn.args.join(', ')}${fn.variadic !== 0 ? ', …' : ''}) → ${fn.returns}\n\`\`\`\n\n${fn.doc}${experimental}`);
+    }
+    const removed = removedFunctions.get(name);
+    if (removed) return at(removed.message);
+  }
+  if (parent === 'AggregateOp') {
+    const aggregation = promqlAggregations.get(text.toLowerCase());
+    if (aggregation) return at(`\`\`\`promql\n${aggregation.name}${aggregation.param ? `(${aggregation.param}, instant vector)` : '(instant vector)'} → instant vector\n\`\`\`\n\n${aggregation.doc}`);
+  }
+  if (node.name === 'LabelName') {
+    const values = vocabulary.labelValues(text);
+    return at(`**${text}** — label${values.length ? `\n\nKnown values: ${values.map((v) => `\`${v}\``).join(', ')}` : ''}`);
+  }
+  if (/^NumberDurationLiteral/.test(node.name) && /[a-z]/i.test(text)) {
+    const seconds = durationSeconds(text);
+    if (seconds !== undefined) return at(`\`${text}\` = ${seconds.toLocaleString('en-US')} seconds`);
+  }
+  return undefined;
+}
+
+const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+
+function durationSeconds(text: string): number | undefined {
+  let total = 0;
+  const parts = text.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g);
+  let consumed = 0;
+  for (const [whole, amount, unit] of parts) {
+    total += Number(amount) * (UNIT_SECONDS[unit ?? 's'] ?? 1);
+    consumed += whole.length;
+  }
+  return consumed === text.length ? total : undefined;
+}

@@ -1,0 +1,58 @@
+import { promqlAggregations, promqlFunctions } from '../promql/functionTable';
+import type { SignatureResult } from './types';
+
+/**
+ * The signature of the function call the cursor is in, and which argument it
+ * is on, read from the text before the cursor (calls being typed do not parse).
+ */
+export function signatureAt(expr: string, offset: number): SignatureResult | undefined {
+  const opens: { name: string; commas: number }[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < offset; i++) {
+    const ch = expr[i] ?? '';
+    if (quote) {
+      if (ch === '\\' && quote !== '`') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '(' || ch === '{' || ch === '[') opens.push({ name: ch === '(' ? wordBefore(expr, i) : '', commas: 0 });
+    else if (ch === ')' || ch === '}' || ch === ']') opens.pop();
+    else if (ch === ',' && opens.length) opens[opens.length - 1]!.commas++;
+  }
+  for (let depth = opens.length - 1; depth >= 0; depth--) {
+    const open = opens[depth]!;
+    if (open.name === '') return undefined; // inside braces or brackets of the innermost call
+    const fn = promqlFunctions.get(open.name);
+    if (fn) {
+      const params = fn.args.map((arg, i) => (fn.variadic !== 0 && i === fn.args.length - 1 ? `${arg}...` : arg));
+      return build(fn.name, params, fn.returns, fn.doc, open.commas);
+    }
+    const aggregation = promqlAggregations.get(open.name);
+    if (aggregation) return build(aggregation.name, aggregation.param ? [aggregation.param, 'instant vector'] : ['instant vector'], 'instant vector', aggregation.doc, open.commas);
+    // `by (`, `on (` and plain parentheses: look further out.
+  }
+  return undefined;
+}
+
+function build(name: string, params: string[], returns: string, doc: string, commas: number): SignatureResult {
+  const parameters: [number, number][] = [];
+  let label = `${name}(`;
+  params.forEach((param, i) => {
+    if (i > 0) label += ', ';
+    parameters.push([label.length, label.length + param.length]);
+    label += param;
+  });
+  label += `) → ${returns}`;
+  const last = params.length - 1;
+  const variadic = params[last]?.endsWith('...') ?? false;
+  return { label, documentation: doc, parameters, activeParameter: variadic ? Math.min(commas, last) : commas };
+}
+
+function wordBefore(expr: string, index: number): string {
+  let end = index;
+  while (end > 0 && /\s/.test(expr[end - 1] ?? '')) end--;
+  let start = end;
+  while (start > 0 && /[A-Za-z0-9_]/.test(expr[start - 1] ?? '')) start--;
+  return expr.slice(start, end).toLowerCase();
+}

@@ -1,0 +1,58 @@
+/**
+ * Results of the editor features, in document offsets; the language service
+ * turns offsets into LSP positions, the server passes them through.
+ */
+
+export type CompletionKind = 'metric' | 'recording-rule' | 'function' | 'aggregation' | 'keyword' | 'label' | 'value' | 'duration' | 'property' | 'enum';
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Text to insert; a snippet (`$1`, `${1:x}`) when `snippet` is set. Defaults to the label. */
+  insertText?: string;
+  snippet?: boolean;
+  /** Ranking: items sort by this, best first. */
+  sortText: string;
+  /** The document range the item replaces. */
+  start: number;
+  end: number;
+}
+
+export interface HoverResult {
+  /** Markdown. */
+  contents: string;
+  start: number;
+  end: number;
+}
+
+export interface SignatureResult {
+  label: string;
+  documentation: string;
+  /** Each parameter as [start, end) inside `label`. */
+  parameters: [number, number][];
+  activeParameter: number;
+}
+
+/** A place in some document of the workspace. */
+export interface TargetLocation {
+  uri: string;
+  start: number;
+  end: number;
+}
+
+export type SymbolKind = 'group' | 'alert' | 'record' | 'section' | 'key' | 'panel' | 'dashboard';
+
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  start: number;
+  end: number;
+  /** The part to highlight when the symbol is selected (its name). */
+  selectionStart: number;
+  selectionEnd: number;
+  children: DocumentSymbol[];
+}

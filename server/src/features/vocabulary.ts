@@ -1,0 +1,73 @@
+/**
+ * Names an editor feature can offer or explain in PromQL: the effective
+ * catalog (k1s0 metrics, exporters, workspace extensions, scrape labels) and
+ * the recording rules of the workspace, behind one small interface.
+ */
+import { catalogFor, type Catalog, type MetricInfo } from '../catalog/catalog';
+import type { RecordingRuleDefinition, WorkspaceIndex } from '../workspace/index';
+
+export interface Vocabulary {
+  catalog: Catalog;
+  /** Recording rules by name. */
+  rules: ReadonlyMap<string, readonly RecordingRuleDefinition[]>;
+  /** Every metric name with what is known of it: k1s0 catalog first, then rules, then exporters. */
+  metricNames(): { name: string; source: 'catalog' | 'rule' | 'exporter' }[];
+  /** Label names a series may carry (all known labels when the metric is unknown or open). */
+  labelNames(metric: string | undefined): string[];
+  /** Known values of a label. */
+  labelValues(label: string): readonly string[];
+}
+
+export function vocabularyOf(workspace: WorkspaceIndex): Vocabulary {
+  const catalog = catalogFor(workspace);
+  const rules = workspace.recordingRules();
+  return {
+    catalog,
+    rules,
+    metricNames() {
+      const seen = new Set<string>();
+      const out: { name: string; source: 'catalog' | 'rule' | 'exporter' }[] = [];
+      const add = (name: string, source: 'catalog' | 'rule' | 'exporter') => {
+        if (seen.has(name)) return;
+        seen.add(name);
+        out.push({ name, source });
+      };
+      for (const name of catalog.catalogNames) add(name, 'catalog');
+      for (const name of rules.keys()) add(name, 'rule');
+      for (const name of catalog.exporterNames) add(name, 'exporter');
+      return out;
+    },
+    labelNames(metric) {
+      const info = metric ? catalog.metric(metric) : undefined;
+      const own = info ? catalog.labelNames(info) : undefined;
+      if (own) return own;
+      const rule = metric ? rules.get(metric)?.[0] : undefined;
+      const all = new Set<string>([...catalog.targetLabels, ...Object.keys(rule?.labels ?? {})]);
+      if (!info && !rule) {
+        for (const name of catalog.catalogNames) {
+          const entry = catalog.metric(name);
+          for (const label of (entry && catalog.labelNames(entry)) ?? []) all.add(label);
+        }
+      }
+      return [...all].sort();
+    },
+    labelValues(label) {
+      return catalog.knownValues(label)?.values ?? [];
+    },
+  };
+}
+
+/** Markdown describing a catalog metric: type, help, labels and where it comes from. */
+export function describeMetric(catalog: Catalog, info: MetricInfo): string {
+  const labels = catalog.labelNames(info);
+  const lines = [`**${info.name}** — ${info.type}${info.series ? ` (${info.series} series of ${info.family})` : ''}`];
+  if (info.help) lines.push('', info.help);
+  if (labels) lines.push('', `Labels: ${labels.map((l) => `\`${l}\``).join(', ')}`);
+  lines.push('', `From ${info.origin}.`);
+  return lines.join('\n');
+}
+
+/** Markdown describing a recording rule: its expression and where it is defined. */
+export function describeRule(rule: RecordingRuleDefinition, relativePath: string): string {
+  return [`**${rule.name}** — recording rule`, '', '```promql', rule.expr.trim(), '```', '', `Defined in \`${relativePath}\`.`].join('\n');
+}

@@ -1,0 +1,195 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LineIndex } from '../../server/src/service/lineIndex';
+import { LspTestClient } from '../support/lspClient';
+import { rangeOf } from '../support/text';
+
+const EXAMPLES = join(__dirname, '../../examples');
+const RECORDING = 'infra/docker/prometheus/recording_rules.yaml';
+const ALERTING = 'infra/docker/prometheus/alerting_rules.yaml';
+const DASHBOARD = 'infra/docker/grafana/dashboards/system-overview.json';
+let workspace: string;
+let client: LspTestClient;
+const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
+const textOf = (relative: string) => readFileSync(join(workspace, relative), 'utf8');
+
+/** The LSP position just after the `occurrence`-th `needle` (or inside it, at `shift`). */
+function after_(text: string, needle: string, occurrence = 0, shift = needle.length) {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) index = text.indexOf(needle, index + 1);
+  assert.ok(index >= 0, `${needle} not found`);
+  return new LineIndex(text).positionAt(index + shift);
+}
+
+interface Item {
+  label: string;
+  kind: number;
+  detail?: string;
+  sortText: string;
+  textEdit: { range: unknown; newText: string };
+  insertTextFormat: number;
+}
+
+async function complete(uri: string, position: unknown): Promise<Item[]> {
+  const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as Item[];
+  return items.sort((a, b) => a.sortText.localeCompare(b.sortText));
+}
+
+before(async () => {
+  workspace = mkdtempSync(join(tmpdir(), 'k1s0-features-'));
+  cpSync(EXAMPLES, workspace, { recursive: true });
+  client = new LspTestClient();
+  await client.initialize(pathToFileURL(workspace).href);
+  for (const relative of [RECORDING, ALERTING, 'config/config.dev.yaml']) await client.open(uriOf(relative), textOf(relative));
+  // Scanned and indexed before answering: wait for a diagnostic the scan publishes.
+  await client.diagnosticsFor(uriOf('regions/system/server/rust/auth/config/config.yaml'));
+});
+
+after(async () => {
+  await client.shutdown();
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+test('completion of metric names inside a literal block scalar, best match first, replacing the word', async () => {
+  const text = textOf(RECORDING);
+  const position = after_(text, 'rate(http_req', 1);
+  const items = await complete(uriOf(RECORDING), position);
+  const first = items[0];
+  assert.equal(first?.label, 'http_requests_total');
+  assert.equal(first?.kind, 6);
+  assert.deepEqual(first?.textEdit, { range: rangeOf(text, 'http_requests_total', 1), newText: 'http_requests_total' });
+  assert.match(first?.detail ?? '', /^counter · k1s0 catalog$/);
+  assert.ok(items.some((i) => i.label === 'service:http_requests:rate5m' && i.kind === 21), 'recording rules of the workspace are offered');
+  const rate = items.find((i) => i.label === 'rate');
+  assert.deepEqual([rate?.kind, rate?.insertTextFormat, rate?.textEdit.newText], [3, 2, 'rate(${1:range_vector})']);
+});
+
+test('completion of label names inside braces, for the metric in front of them', async () => {
+  const text = textOf(RECORDING);
+  const position = after_(text, 'http_requests_total{', 0);
+  const items = await complete(uriOf(RECORDING), position);
+  const labels = items.map((i) => i.label);
+  for (const label of ['method', 'path', 'service', 'status', 'job', 'instance', 'tier']) assert.ok(labels.includes(label), `${label} offered`);
+  assert.ok(!labels.includes('grpc_code'), 'labels of other metrics are not offered');
+  assert.ok(items.every((i) => i.kind === 5));
+});
+
+test('completion of label values inside a matcher string', async () => {
+  const uri = uriOf('scratch/values.promql');
+  await client.open(uri, 'sum(rate(http_requests_total{tier=""}[5m]))', 'promql');
+  const items = await complete(uri, { line: 0, character: 35 });
+  assert.deepEqual(items.map((i) => i.label), ['system', 'business', 'service'], 'in the design order');
+  assert.deepEqual(items[0]?.textEdit.range, { start: { line: 0, character: 35 }, end: { line: 0, character: 35 } });
+});
+
+test('completion of config keys and values, ranked by the environment policy', async () => {
+  const uri = uriOf('config/config.staging.yaml');
+  const text = 'observability:\n  log:\n    level: info\n    format: \n  \n';
+  await client.open(uri, text);
+  const values = await complete(uri, { line: 3, character: 12 });
+  assert.deepEqual(values.map((i) => [i.label, i.detail]), [['json', 'staging policy'], ['text', 'one of text, json']]);
+  const keys = await complete(uri, { line: 4, character: 2 });
+  assert.deepEqual(keys.map((i) => i.label), ['trace', 'metrics']);
+});
+
+test('hover on a catalog metric, a function, a recording rule and a config key', async () => {
+  const recording = textOf(RECORDING);
+  const metric = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'http_requests_total', 0, 3) })) as { contents: { value: string }; range: unknown };
+  assert.deepEqual(metric.range, rangeOf(recording, 'http_requests_total'));
+  assert.match(metric.contents.value, /^\*\*http_requests_total\*\* — counter\n\nHTTP/);
+  assert.match(metric.contents.value, /Labels: .*`method`.*`status`/);
+
+  const fn = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'histogram_quantile', 0, 2) })) as { contents: { value: string } };
+  assert.match(fn.contents.value, /^```promql\nhistogram_quantile\(scalar, instant vector\) → instant vector\n```/);
+
+  const alerting = textOf(ALERTING);
+  const rule = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(ALERTING) }, position: after_(alerting, 'service:http_errors:rate5m', 0, 4) })) as { contents: { value: string } };
+  assert.equal(
+    rule.contents.value,
+    '**service:http_errors:rate5m** — recording rule\n\n```promql\nsum(rate(http_requests_total{status=~"5.."}[5m])) by (service)\n/ sum(rate(http_requests_total[5m])) by (service)\n```\n\nDefined in `infra/docker/prometheus/recording_rules.yaml`.',
+  );
+
+  const config = textOf('config/config.dev.yaml');
+  const key = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('config/config.dev.yaml') }, position: after_(config, 'sample_rate', 0, 1) })) as { contents: { value: string } };
+  assert.match(key.contents.value, /^\*\*observability\.trace\.sample_rate\*\* — a number between 0 and 1/);
+  assert.match(key.contents.value, /\| prod \| `0.1` \|/);
+});
+
+test('hover and completion inside an escaped JSON string of a dashboard target', async () => {
+  const dashboard = textOf(DASHBOARD);
+  await client.open(uriOf(DASHBOARD), dashboard, 'json');
+  // The matcher sits among \" escapes: positions map through them.
+  const at = dashboard.indexOf('service=~\\"');
+  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(DASHBOARD) }, position: new LineIndex(dashboard).positionAt(at + 2) })) as { contents: { value: string }; range: unknown };
+  assert.deepEqual(hover.range, new LineIndex(dashboard).rangeOf(at, at + 'service'.length));
+  assert.match(hover.contents.value, /^\*\*service\*\* — label/);
+  const metric = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(DASHBOARD) }, position: after_(dashboard, 'service:http_errors:rate5m', 0, 2) })) as { contents: { value: string } };
+  assert.match(metric.contents.value, /^\*\*service:http_errors:rate5m\*\* — recording rule/);
+});
+
+test('signature help follows the argument being typed', async () => {
+  const uri = uriOf('scratch/signature.promql');
+  await client.open(uri, 'histogram_quantile(0.99, sum(rate(x[5m])) by (le))', 'promql');
+  const help = (await client.connection.sendRequest('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 0, character: 25 } })) as { signatures: { label: string }[]; activeParameter: number };
+  assert.deepEqual([help.signatures[0]?.label, help.activeParameter], ['histogram_quantile(scalar, instant vector) → instant vector', 1]);
+  const inner = (await client.connection.sendRequest('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 0, character: 34 } })) as { signatures: { label: string }[]; activeParameter: number };
+  assert.deepEqual([inner.signatures[0]?.label, inner.activeParameter], ['rate(range vector) → instant vector', 0]);
+});
+
+test('go to definition, find references and rename a recording rule across files', async () => {
+  const recording = textOf(RECORDING);
+  const alerting = textOf(ALERTING);
+  const position = after_(alerting, 'service:http_errors:rate5m', 0, 3);
+  const definition = await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: uriOf(ALERTING) }, position });
+  assert.deepEqual(definition, [{ uri: uriOf(RECORDING), range: rangeOf(recording, 'service:http_errors:rate5m') }]);
+
+  const references = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri: uriOf(ALERTING) }, position, context: { includeDeclaration: true } })) as { uri: string; range: unknown }[];
+  const dashboard = textOf(DASHBOARD);
+  assert.deepEqual(references.sort((a, b) => a.uri.localeCompare(b.uri)), [
+    { uri: uriOf(DASHBOARD), range: rangeOf(dashboard, 'service:http_errors:rate5m') },
+    { uri: uriOf(ALERTING), range: rangeOf(alerting, 'service:http_errors:rate5m') },
+    { uri: uriOf(RECORDING), range: rangeOf(recording, 'service:http_errors:rate5m') },
+  ]);
+
+  const refused = client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: '5xx-rate' });
+  await assert.rejects(refused, /"5xx-rate" is not a valid metric name/);
+  const rename = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: 'service:http_5xx:ratio_rate5m' })) as { changes: Record<string, unknown[]> };
+  assert.deepEqual(rename.changes, {
+    [uriOf(RECORDING)]: [{ range: rangeOf(recording, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }],
+    [uriOf(ALERTING)]: [{ range: rangeOf(alerting, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }],
+    [uriOf(DASHBOARD)]: [{ range: rangeOf(dashboard, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }],
+  });
+  const notARule = client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'http_requests_total', 0, 2) });
+  await assert.rejects(notARule, /"http_requests_total" is not a recording rule of this workspace/);
+});
+
+test('document and workspace symbols', async () => {
+  const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(RECORDING) } })) as { name: string; kind: number; children: { name: string; kind: number }[] }[];
+  assert.deepEqual(
+    symbols.map((s) => [s.name, s.kind, s.children.map((c) => c.name)]),
+    [
+      ['red-recording-rules', 3, ['service:http_requests:rate5m', 'service:http_errors:rate5m', 'service:http_request_duration_seconds:p99', 'service:http_request_duration_seconds:p95', 'service:grpc_requests:rate5m', 'service:grpc_errors:rate5m', 'service:grpc_handling_seconds:p99']],
+      ['slo-recording-rules', 3, ['slo:availability:ratio', 'slo:error_budget:remaining']],
+    ],
+  );
+  const found = (await client.connection.sendRequest('workspace/symbol', { query: 'higherr' })) as { name: string; kind: number; containerName: string; location: { uri: string } }[];
+  assert.deepEqual(found.map((s) => [s.name, s.kind, s.containerName, s.location.uri]).sort(), [
+    ['HighErrorRate', 24, 'local-dev-alerts', uriOf(ALERTING)],
+    ['ServiceHighErrorRate', 24, 'business-service-tier', uriOf('infra/observability/prometheus/alerts/business-tier-alerts.yaml')],
+    ['SystemServiceHighErrorRate', 24, 'system-tier', uriOf('infra/observability/prometheus/alerts/system-tier-alerts.yaml')],
+  ]);
+});
+
+test('positions outside any query answer empty, never an error', async () => {
+  const recording = textOf(RECORDING);
+  const comment = after_(recording, '# リクエストレート', 0, 2);
+  assert.deepEqual(await complete(uriOf(RECORDING), comment), []);
+  assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(RECORDING) }, position: comment }), null);
+  assert.equal(await client.connection.sendRequest('textDocument/signatureHelp', { textDocument: { uri: uriOf(RECORDING) }, position: comment }), null);
+  assert.deepEqual(await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: 'file:///not/open.yaml' }, position: { line: 0, character: 0 } }), []);
+  assert.deepEqual(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: uriOf(RECORDING) }, position: { line: 999, character: 999 } }), []);
+});
