@@ -1,12 +1,14 @@
 /**
- * `k1s0 check`: the language service wired to files, for CI pipelines.
+ * `k1s0-obs check`: the language service wired to files, for CI pipelines.
  * It prints exactly what the editor shows (same codes, ranges, messages).
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { version } from '../../package.json';
-import { isSelected, parseArgs, USAGE, type CheckOptions } from './cli/args';
-import { formatJson, formatSarif, formatText, type FileDiagnostics } from './cli/format';
+import { isSelected, localeArg, parseArgs, usage, type CheckOptions } from './cli/args';
+import { countSeverities, formatGithub, formatJson, formatSarif, formatText, type FileDiagnostics } from './cli/format';
+import { getLocale, setLocale, t } from './l10n';
+import { applyLintConfig, findLintConfig, loadLintConfig } from './lint/lintConfig';
 import { collectFiles, type FoundFile } from './workspace/walk';
 import { decodeText, matchesAny, pathToUri } from './service/files';
 import { LanguageService, type ValidationRequest } from './service/languageService';
@@ -15,21 +17,23 @@ import type { Diagnostic } from './service/types';
 
 class UsageError extends Error {}
 
-function main(argv: readonly string[]): number {
+function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {
+  // The language comes first so that every message, usage errors included, is in it.
+  setLocale(localeArg(argv) || env.LC_ALL || env.LC_MESSAGES || env.LANG);
   const parsed = parseArgs(argv);
   switch (parsed.command) {
     case 'help':
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${usage()}\n`);
       return 0;
     case 'version':
       process.stdout.write(`${version}\n`);
       return 0;
     case 'error':
-      process.stderr.write(`k1s0: ${parsed.reason}\n${USAGE.split('\n')[0]}\n`);
+      process.stderr.write(`k1s0: ${parsed.reason}\n${usage().split('\n')[0]}\n`);
       return 2;
     case 'check':
       try {
-        return check(parsed.options, DEFAULT_SETTINGS);
+        return check(parsed.options, settingsFor(parsed.options));
       } catch (error) {
         if (error instanceof UsageError) {
           process.stderr.write(`k1s0: ${error.message}\n`);
@@ -40,12 +44,26 @@ function main(argv: readonly string[]): number {
   }
 }
 
+/** The editor's defaults under the workspace's `.k1s0/lint.yaml` (or --config). */
+function settingsFor(options: CheckOptions): Settings {
+  const path = options.config ?? findLintConfig(process.cwd());
+  if (path === undefined) return DEFAULT_SETTINGS;
+  let result;
+  try {
+    result = loadLintConfig(path);
+  } catch (error) {
+    throw new UsageError(t('cli.cannotRead', { path, reason: describeFsError(error) }));
+  }
+  if (!result.ok) throw new UsageError(t('cli.lintConfigInvalid', { path: displayPath(path), problems: result.problems }));
+  return applyLintConfig(DEFAULT_SETTINGS, result.config);
+}
+
 function check(options: CheckOptions, settings: Settings): number {
   const files = options.paths.flatMap((path) => {
     try {
       return collectFiles(path);
     } catch (error) {
-      throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
+      throw new UsageError(t('cli.cannotRead', { path, reason: describeFsError(error) }));
     }
   });
   const service = new LanguageService();
@@ -53,15 +71,26 @@ function check(options: CheckOptions, settings: Settings): number {
   // Every file is indexed before any is checked: a rule in one file may be used in another.
   for (const file of loaded) if ('request' in file) service.index(file.request);
   const results: FileDiagnostics[] = [];
-  let hasError = false;
   for (const file of loaded) {
-    const diagnostics = ('request' in file ? service.validate(file.request) : file.diagnostics).filter((d) => isSelected(d.code, options.select));
-    if (diagnostics.some((d) => d.severity === 'error')) hasError = true;
+    const diagnostics = ('request' in file ? service.validate(file.request) : file.diagnostics).filter((d) => isSelected(d.code, options.select, options.ignore));
     if (diagnostics.length) results.push({ file: displayPath(file.found.path), diagnostics });
   }
-  const output = options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results, version) : formatText(results, files.length);
+  const output =
+    options.format === 'json'
+      ? formatJson(results)
+      : options.format === 'sarif'
+        ? formatSarif(results, version, getLocale())
+        : options.format === 'github'
+          ? formatGithub(results)
+          : formatText(results, files.length);
   process.stdout.write(output);
-  return hasError ? 1 : 0;
+  const counts = countSeverities(results);
+  if (counts.error > 0) return 1;
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    process.stderr.write(`k1s0: ${t('cli.tooManyWarnings', { count: counts.warning, max: options.maxWarnings })}\n`);
+    return 1;
+  }
+  return 0;
 }
 
 type LoadedFile = { found: FoundFile; request: ValidationRequest } | { found: FoundFile; diagnostics: Diagnostic[] };
@@ -71,14 +100,14 @@ function loadFile(found: FoundFile, settings: Settings): LoadedFile {
   try {
     bytes = readFileSync(found.path);
   } catch (error) {
-    throw new UsageError(`cannot read ${found.path}: ${describeFsError(error)}`);
+    throw new UsageError(t('cli.cannotRead', { path: found.path, reason: describeFsError(error) }));
   }
   const decoded = decodeText(bytes);
   const location = { path: resolve(found.path), relativePath: found.relativePath, explicit: found.explicit };
   if ('error' in decoded) {
     if (!found.explicit && !matchesAny([...settings.files.config, ...settings.files.rules], location.path, location.relativePath)) return { found, diagnostics: [] };
     const start = { line: 0, character: 0 };
-    return { found, diagnostics: [{ range: { start, end: start }, severity: 'error', code: 'file/encoding', message: `Not checked: ${decoded.error}.`, source: 'k1s0' }] };
+    return { found, diagnostics: [{ range: { start, end: start }, severity: 'error', code: 'file/encoding', message: t('cli.notChecked', { reason: decoded.error }), source: 'k1s0' }] };
   }
   return { found, request: { file: { uri: pathToUri(location.path), text: decoded.text }, settings, location } };
 }
@@ -90,9 +119,9 @@ function displayPath(path: string): string {
 
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES') return 'permission denied';
+  if (code === 'ENOENT') return t('cli.noSuchFile');
+  if (code === 'EACCES') return t('cli.permissionDenied');
   return error instanceof Error ? error.message : String(error);
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = main(process.argv.slice(2), process.env);

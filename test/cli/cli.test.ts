@@ -9,7 +9,9 @@ const ROOT = join(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.js');
 
 function run(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  // English whatever the machine's locale: the messages are asserted word for word.
+  const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,6 +32,19 @@ test('check examples/ reports every deliberate mistake and exits 1', () => {
   assert.deepEqual(
     items.map((i) => `${i.file}:${i.range.start.line}:${i.range.start.character}-${i.range.end.line}:${i.range.end.character} ${i.severity} ${i.code}`),
     [
+      'examples/.k1s0/catalog.yaml:8:10-8:16 error catalog/file',
+      'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:40:59-40:66 error dashboard/variable',
+      'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:85:28-85:46 warning catalog/unknown-metric',
+      'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:142:91-142:93 error promql/syntax',
+      'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:189:60-189:62 error logql/syntax',
+      'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:10:19-10:37 warning catalog/unknown-metric',
+      'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:19:44-19:54 warning catalog/label-value',
+      'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:19:71-19:74 hint promql/rate-window',
+      'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:20:81-20:84 warning policy/alert',
+      'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:25:23-25:39 warning alerts/labels',
+      'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:27:56-27:60 warning catalog/unknown-label',
+      'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:28:13-28:16 warning policy/alert',
+      'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:34:14-34:39 warning catalog/undefined-rule',
       'examples/infra/observability/prometheus/alerts/system-tier-alerts.yaml:16:65-16:67 error promql/syntax',
       'examples/infra/observability/prometheus/alerts/system-tier-alerts.yaml:23:25-23:74 error promql/type',
       'examples/infra/observability/prometheus/alerts/system-tier-alerts.yaml:33:15-33:24 error rules/structure',
@@ -102,13 +117,13 @@ test('usage and I/O problems exit 2 with a one-line reason', () => {
   assert.equal(missing.stderr, 'k1s0: cannot read does/not/exist: no such file or directory\n');
   const badFormat = run(['check', '--format', 'xml']);
   assert.equal(badFormat.code, 2);
-  assert.match(badFormat.stderr, /^k1s0: unknown format "xml" \(expected text, json or sarif\)\n/);
+  assert.match(badFormat.stderr, /^k1s0: unknown format "xml" \(expected text, json, sarif, github\)\n/);
   assert.equal(run(['lint']).code, 2);
   assert.equal(run(['check', '--frobnicate']).code, 2);
   assert.equal(run(['check', '--select']).code, 2);
   const help = run(['--help']);
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /^Usage: k1s0 check/);
+  assert.match(help.stdout, /^Usage: k1s0-obs check/);
 });
 
 test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence for the rest', () => {

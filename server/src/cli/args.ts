@@ -1,57 +1,100 @@
-/** What `k1s0 check` was asked to do. */
+import { LOCALES, t, type Locale } from '../l10n';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** What `k1s0-obs check` was asked to do. */
 export interface CheckOptions {
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: Format;
   /** Code prefixes to keep (`config/`, `promql`); empty keeps all. */
   select: string[];
+  /** Code prefixes to drop; applied after select. */
+  ignore: string[];
+  /** More warnings than this fail the run (exit 1); undefined: no limit. */
+  maxWarnings?: number;
+  /** The lint configuration file named with --config (else it is looked for). */
+  config?: string;
+  /** --locale, when given. */
+  locale?: Locale;
 }
 
 export type ParsedArgs = { command: 'check'; options: CheckOptions } | { command: 'help' } | { command: 'version' } | { command: 'error'; reason: string };
 
-export const USAGE = `Usage: k1s0 check [PATH...] [--format text|json|sarif] [--select PREFIX,...]
+/** The usage text in the current locale. */
+export function usage(): string {
+  return t('cli.usage');
+}
 
-Checks k1s0 config.yaml observability sections (and the other k1s0 files the
-extension knows) under each PATH (default: the current directory).
-Directories are walked; node_modules and .git are skipped.
+const WITH_VALUE = new Set(['--format', '--select', '--ignore', '--max-warnings', '--config', '--locale']);
 
-Exit status: 0 no error, 1 at least one error-severity diagnostic, 2 usage or I/O problem.`;
-
-const FORMATS = ['text', 'json', 'sarif'] as const;
+/**
+ * The value of --locale in argv, read before anything else so that even the
+ * usage errors are said in that language; undefined when absent or unknown
+ * (parseArgs reports an unknown one).
+ */
+export function localeArg(argv: readonly string[]): Locale | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const value = arg.startsWith('--locale=') ? arg.slice('--locale='.length) : arg === '--locale' ? argv[i + 1] : undefined;
+    if (value !== undefined && (LOCALES as readonly string[]).includes(value)) return value as Locale;
+  }
+  return undefined;
+}
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
-  if (command !== 'check') return { command: 'error', reason: `unknown command "${command}" (expected "check")` };
+  if (command !== 'check') return { command: 'error', reason: t('cli.unknownCommand', { command }) };
 
-  const options: CheckOptions = { paths: [], format: 'text', select: [] };
+  const options: CheckOptions = { paths: [], format: 'text', select: [], ignore: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
     const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (flag === '--help' || flag === '-h') return { command: 'help' };
-    if (flag === '--format' || flag === '--select') {
+    if (WITH_VALUE.has(flag)) {
       const value = inlineValue ?? rest[++i];
-      if (value === undefined || value === '') return { command: 'error', reason: `${flag} needs a value` };
-      if (flag === '--format') {
-        if (!(FORMATS as readonly string[]).includes(value)) return { command: 'error', reason: `unknown format "${value}" (expected text, json or sarif)` };
-        options.format = value as CheckOptions['format'];
-      } else {
-        options.select.push(...value.split(',').map((part) => part.trim()).filter(Boolean));
+      if (value === undefined || value === '') return { command: 'error', reason: t('cli.needsValue', { flag }) };
+      switch (flag) {
+        case '--format':
+          if (!(FORMATS as readonly string[]).includes(value)) return { command: 'error', reason: t('cli.unknownFormat', { value, formats: FORMATS }) };
+          options.format = value as Format;
+          break;
+        case '--select':
+        case '--ignore':
+          (flag === '--select' ? options.select : options.ignore).push(...value.split(',').map((part) => part.trim()).filter(Boolean));
+          break;
+        case '--max-warnings':
+          if (!/^\d+$/.test(value)) return { command: 'error', reason: t('cli.notACount', { flag, value }) };
+          options.maxWarnings = Number(value);
+          break;
+        case '--config':
+          options.config = value;
+          break;
+        case '--locale':
+          if (!(LOCALES as readonly string[]).includes(value)) return { command: 'error', reason: t('cli.unknownLocale', { value, locales: LOCALES }) };
+          options.locale = value as Locale;
+          break;
       }
       continue;
     }
-    if (arg.startsWith('-') && arg !== '-') return { command: 'error', reason: `unknown option "${arg}"` };
+    if (arg.startsWith('-') && arg !== '-') return { command: 'error', reason: t('cli.unknownOption', { option: arg }) };
     options.paths.push(arg);
   }
   if (options.paths.length === 0) options.paths.push('.');
   return { command: 'check', options };
 }
 
-/** Whether a code is kept by --select: a prefix matches at a `/` boundary or in full. */
-export function isSelected(code: string, select: readonly string[]): boolean {
-  if (select.length === 0) return true;
-  return select.some((prefix) => {
+/** Whether a code matches a prefix list: a prefix matches at a `/` boundary or in full. */
+export function matchesPrefix(code: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((prefix) => {
     const bare = prefix.replace(/\/$/, '');
     return code === bare || code.startsWith(`${bare}/`);
   });
+}
+
+/** Whether a code is kept by --select (empty keeps all) and not dropped by --ignore. */
+export function isSelected(code: string, select: readonly string[], ignore: readonly string[] = []): boolean {
+  return (select.length === 0 || matchesPrefix(code, select)) && !matchesPrefix(code, ignore);
 }

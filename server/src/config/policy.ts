@@ -1,6 +1,7 @@
 import type { EnvironmentName } from '../service/settings';
 import { LOG_FORMATS } from './fields';
 import type { Finding } from '../service/types';
+import { t, type MessageKey } from '../l10n';
 import { locate, valueSpan, type ObservabilityEntry } from './section';
 
 const CODE = 'config/policy';
@@ -10,8 +11,8 @@ interface PolicyRule {
   environment: EnvironmentName;
   field: 'trace.sample_rate' | 'log.format';
   expected: number | string;
-  /** The design's rule, quoted in the message. */
-  rule: string;
+  /** The design's rule, quoted in the message (a message key: it is said in the user's language). */
+  rule: MessageKey & `policy.rule.${string}`;
 }
 
 /**
@@ -21,11 +22,11 @@ interface PolicyRule {
  * (the OTel Collector keeps every error trace) and logs JSON.
  */
 export const POLICY_RULES: readonly PolicyRule[] = [
-  { environment: 'dev', field: 'trace.sample_rate', expected: 1.0, rule: 'トレースサンプリング戦略: dev is AlwaysOn, 100% of traces' },
-  { environment: 'staging', field: 'trace.sample_rate', expected: 0.5, rule: 'トレースサンプリング戦略: staging is TraceIDRatioBased at 50%' },
-  { environment: 'prod', field: 'trace.sample_rate', expected: 0.1, rule: 'トレースサンプリング戦略: prod keeps 10% (tail-based in the OTel Collector, errors 100%)' },
-  { environment: 'staging', field: 'log.format', expected: 'json', rule: 'JSON structured logs are the standard (Loki); text is for dev only' },
-  { environment: 'prod', field: 'log.format', expected: 'json', rule: 'JSON structured logs are the standard (Loki); text is for dev only' },
+  { environment: 'dev', field: 'trace.sample_rate', expected: 1.0, rule: 'policy.rule.samplingDev' },
+  { environment: 'staging', field: 'trace.sample_rate', expected: 0.5, rule: 'policy.rule.samplingStaging' },
+  { environment: 'prod', field: 'trace.sample_rate', expected: 0.1, rule: 'policy.rule.samplingProd' },
+  { environment: 'staging', field: 'log.format', expected: 'json', rule: 'policy.rule.jsonLogs' },
+  { environment: 'prod', field: 'log.format', expected: 'json', rule: 'policy.rule.jsonLogs' },
 ];
 
 /**
@@ -52,8 +53,8 @@ export function checkConfigPolicy(entry: ObservabilityEntry, environment: Enviro
       end,
       code: CODE,
       severity: 'warning',
-      message: `${environment}: observability.${rule.field} should be ${formatLike('', rule.expected)}, not ${shown} (design: ${rule.rule}).`,
-      fixes: [{ title: `Set ${rule.field} to ${formatLike('', rule.expected)} (${environment} policy)`, preferred: true, edits: [{ start, end, newText: formatLike(shown, rule.expected) }] }],
+      message: t('policy.shouldBe', { environment, field: rule.field, expected: formatLike('', rule.expected), shown, rule: t(rule.rule) }),
+      fixes: [{ title: t('policy.fix', { field: rule.field, expected: formatLike('', rule.expected), environment }), preferred: true, edits: [{ start, end, newText: formatLike(shown, rule.expected) }] }],
     });
   }
   return findings;

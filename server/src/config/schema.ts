@@ -1,6 +1,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import type { Finding } from '../service/types';
 import { closestMatch } from '../service/suggest';
+import { t } from '../l10n';
 import { OBSERVABILITY_FIELDS, observabilitySchema } from './fields';
 import { describeValue, locate, spanOf, valueSpan, type ObservabilityEntry } from './section';
 
@@ -15,13 +16,21 @@ export function checkConfigSchema(entry: ObservabilityEntry): Finding[] {
   const value = entry.pair.value ? entry.pair.value.toJS(entry.document) : undefined;
   const result = observabilitySchema.safeParse(value);
   if (result.success) return [];
-  const findings = result.error.issues.flatMap((issue) => findingsFor(entry, issue));
+  const marks: Marks = { renamedTo: new Set(), missing: new Map() };
+  const findings = result.error.issues.flatMap((issue) => findingsFor(entry, issue, marks));
   // A misspelt key is one mistake: say "did you mean sample_rate", not also "sample_rate is missing".
-  const renamed = new Set(findings.flatMap((f) => f.fixes?.filter((fix) => fix.title.startsWith('Rename')).map((fix) => fix.edits[0]?.newText) ?? []));
-  return findings.filter((f) => !(f.message.includes(' is missing "') && [...renamed].some((key) => f.message.includes(`is missing "${key}"`))));
+  return findings.filter((f) => !marks.renamedTo.has(marks.missing.get(f) ?? ''));
 }
 
-function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue): Finding[] {
+/** What the findings are about, kept beside them: their messages are in the user's language. */
+interface Marks {
+  /** Keys a did-you-mean fix renames to. */
+  renamedTo: Set<string>;
+  /** The key each "is missing" finding is about. */
+  missing: Map<Finding, string>;
+}
+
+function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks): Finding[] {
   const path = issue.path;
   const dotted = path.map(String).join('.');
   const name = dotted ? `observability.${dotted}` : 'observability';
@@ -29,40 +38,43 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue): Finding[] {
   const located = locate(entry, path);
 
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => unknownKey(entry, path, key));
+    return issue.keys.map((key) => unknownKey(entry, path, key, marks));
   }
   if (!located.found) {
     const parent = name.slice(0, name.lastIndexOf('.'));
     const key = String(path[path.length - 1]);
     const [start, end] = spanOf(located.pair.key) ?? [0, 0];
-    const why = issue.code === 'custom' ? ' (required while enabled is true)' : '';
-    const example = info?.example ? `, e.g. ${key}: ${info.example}` : '';
-    return [finding(start, end, `${parent} is missing "${key}"${why}: expected ${info?.expects ?? 'a value'}${example}.`)];
+    const missing = finding(
+      start,
+      end,
+      t('schema.missing', { parent, key, whileEnabled: issue.code === 'custom', expects: t('field.expects', { field: dotted, fallback: 'any' }), example: info?.example ?? '' }),
+    );
+    marks.missing.set(missing, key);
+    return [missing];
   }
 
   const [start, end] = valueSpan(located.pair);
   const got = describeValue(located.pair.value);
-  const expects = info?.expects ?? 'a valid value';
-  const example = info?.example ? `, e.g. ${info.example}` : '';
+  const expects = t('field.expects', { field: dotted, fallback: 'valid' });
+  const example = info?.example ?? '';
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map(String);
     const actual = located.pair.value?.toJS(entry.document);
     const suggestion = typeof actual === 'string' ? closestMatch(actual, allowed) : undefined;
-    const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-    const result = finding(start, end, `${name} must be ${expects}; got ${got}.${hint}`);
-    if (suggestion) result.fixes = [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ start, end, newText: suggestion }] }];
+    const result = finding(start, end, t('schema.notInEnum', { name, expects, got, ...(suggestion ? { suggestion } : {}) }));
+    if (suggestion) result.fixes = [{ title: t('fix.changeTo', { value: suggestion }), preferred: true, edits: [{ start, end, newText: suggestion }] }];
     return [result];
   }
   if (issue.code === 'invalid_format' && issue.format === 'starts_with') {
     const actual = String(located.pair.value?.toJS(entry.document) ?? '');
-    const result = finding(start, end, `${name} must be ${expects}${example}; got ${got}.`);
-    result.fixes = [{ title: `Change to "/${actual}"`, preferred: true, edits: [{ start, end, newText: `/${actual}` }] }];
+    const result = finding(start, end, t('schema.invalid', { name, expects, example, got }));
+    result.fixes = [{ title: t('fix.changeTo', { value: `/${actual}` }), preferred: true, edits: [{ start, end, newText: `/${actual}` }] }];
     return [result];
   }
-  return [finding(start, end, `${name} must be ${expects}${example}; got ${got}.`)];
+  return [finding(start, end, t('schema.invalid', { name, expects, example, got }))];
 }
 
-function unknownKey(entry: ObservabilityEntry, path: readonly PropertyKey[], key: string): Finding {
+function unknownKey(entry: ObservabilityEntry, path: readonly PropertyKey[], key: string, marks: Marks): Finding {
   const { pair } = locate(entry, [...path, key]);
   const [start, end] = spanOf(pair.key) ?? [0, 0];
   const parentPath = path.map(String).join('.');
@@ -71,9 +83,11 @@ function unknownKey(entry: ObservabilityEntry, path: readonly PropertyKey[], key
     .filter((field) => field !== '' && field.split('.').length === path.length + 1 && field.startsWith(parentPath ? `${parentPath}.` : ''))
     .map((field) => field.split('.').pop() ?? field);
   const suggestion = closestMatch(key, allowed);
-  const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-  const result = finding(start, end, `Unknown key "${key}" in ${where}.${hint} Allowed keys: ${allowed.join(', ')}.`);
-  if (suggestion) result.fixes = [{ title: `Rename to "${suggestion}"`, preferred: true, edits: [{ start, end, newText: suggestion }] }];
+  const result = finding(start, end, t('schema.unknownKey', { key, where, allowed, ...(suggestion ? { suggestion } : {}) }));
+  if (suggestion) {
+    marks.renamedTo.add(suggestion);
+    result.fixes = [{ title: t('fix.renameTo', { key: suggestion }), preferred: true, edits: [{ start, end, newText: suggestion }] }];
+  }
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { pairOf } from '../service/yaml/parse';
+import { t } from '../l10n';
 
 /** The `observability:` entry of a config document: its key/value nodes and the document. */
 export interface ObservabilityEntry {
@@ -50,11 +51,11 @@ export function valueSpan(pair: Pair<Node, Node | null>): [number, number] {
 }
 
 export function describeValue(node: Node | null | undefined): string {
-  if (node === null || node === undefined) return 'nothing';
+  if (node === null || node === undefined) return t('value.nothing');
   if (isScalar(node)) {
-    if (node.value === null) return 'null';
-    if (typeof node.value === 'string') return `string ${JSON.stringify(node.value)}`;
-    return `${typeof node.value} ${String(node.value)}`;
+    if (node.value === null) return t('value.null');
+    if (typeof node.value === 'string') return t('value.string', { json: JSON.stringify(node.value) });
+    return t('value.scalar', { type: typeof node.value, value: String(node.value) });
   }
-  return isMap(node) ? 'a mapping' : 'a list';
+  return isMap(node) ? t('value.mapping') : t('value.list');
 }

@@ -1,0 +1,73 @@
+/**
+ * English messages: the reference table. Every other language implements
+ * `Messages` (the same keys with the same parameters).
+ */
+import { OBSERVABILITY_FIELDS } from '../config/fields';
+
+const list = (items: readonly string[]): string => items.join(', ');
+
+export const en = {
+  // config/schema ----------------------------------------------------------
+  'value.nothing': () => 'nothing',
+  'value.null': () => 'null',
+  'value.string': (p: { json: string }) => `string ${p.json}`,
+  'value.scalar': (p: { type: string; value: string }) => `${p.type} ${p.value}`,
+  'value.mapping': () => 'a mapping',
+  'value.list': () => 'a list',
+  /** What a field expects, in words; `fallback` when the field is not in the table. */
+  'field.expects': (p: { field: string; fallback: 'any' | 'valid' }) => OBSERVABILITY_FIELDS[p.field]?.expects ?? (p.fallback === 'any' ? 'a value' : 'a valid value'),
+  'schema.missing': (p: { parent: string; key: string; whileEnabled: boolean; expects: string; example: string }) =>
+    `${p.parent} is missing "${p.key}"${p.whileEnabled ? ' (required while enabled is true)' : ''}: expected ${p.expects}${p.example ? `, e.g. ${p.key}: ${p.example}` : ''}.`,
+  'schema.notInEnum': (p: { name: string; expects: string; got: string; suggestion?: string }) =>
+    `${p.name} must be ${p.expects}; got ${p.got}.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''}`,
+  'schema.invalid': (p: { name: string; expects: string; example: string; got: string }) => `${p.name} must be ${p.expects}${p.example ? `, e.g. ${p.example}` : ''}; got ${p.got}.`,
+  'schema.unknownKey': (p: { key: string; where: string; suggestion?: string; allowed: readonly string[] }) =>
+    `Unknown key "${p.key}" in ${p.where}.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} Allowed keys: ${list(p.allowed)}.`,
+  'fix.changeTo': (p: { value: string }) => `Change to "${p.value}"`,
+  'fix.renameTo': (p: { key: string }) => `Rename to "${p.key}"`,
+
+  // config/policy ----------------------------------------------------------
+  'policy.rule.samplingDev': () => 'トレースサンプリング戦略: dev is AlwaysOn, 100% of traces',
+  'policy.rule.samplingStaging': () => 'トレースサンプリング戦略: staging is TraceIDRatioBased at 50%',
+  'policy.rule.samplingProd': () => 'トレースサンプリング戦略: prod keeps 10% (tail-based in the OTel Collector, errors 100%)',
+  'policy.rule.jsonLogs': () => 'JSON structured logs are the standard (Loki); text is for dev only',
+  'policy.shouldBe': (p: { environment: string; field: string; expected: string; shown: string; rule: string }) =>
+    `${p.environment}: observability.${p.field} should be ${p.expected}, not ${p.shown} (design: ${p.rule}).`,
+  'policy.fix': (p: { field: string; expected: string; environment: string }) => `Set ${p.field} to ${p.expected} (${p.environment} policy)`,
+
+  // CLI ----------------------------------------------------------------------
+  'cli.usage': () => `Usage: k1s0-obs check [PATH...] [--format text|json|sarif|github] [--select PREFIX,...]
+                      [--ignore PREFIX,...] [--max-warnings N] [--config FILE] [--locale en|ja]
+
+Checks k1s0 config.yaml observability sections (and the other k1s0 files the
+extension knows) under each PATH (default: the current directory).
+Directories are walked; node_modules and .git are skipped.
+
+  --format         text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)
+  --select         keep only codes with these prefixes (config, config/policy, ...)
+  --ignore         drop codes with these prefixes
+  --max-warnings   fail (exit 1) when there are more than N warnings
+  --config         the lint configuration file (default: .k1s0/lint.yaml in the
+                   current directory or the nearest parent that has one)
+  --locale         language of the messages (default: from LANG)
+
+Exit status: 0 no error, 1 at least one error-severity diagnostic (or too many
+warnings), 2 usage or I/O problem.`,
+  'cli.unknownCommand': (p: { command: string }) => `unknown command "${p.command}" (expected "check")`,
+  'cli.needsValue': (p: { flag: string }) => `${p.flag} needs a value`,
+  'cli.unknownFormat': (p: { value: string; formats: readonly string[] }) => `unknown format "${p.value}" (expected ${list(p.formats)})`,
+  'cli.unknownLocale': (p: { value: string; locales: readonly string[] }) => `unknown locale "${p.value}" (expected ${list(p.locales)})`,
+  'cli.notACount': (p: { flag: string; value: string }) => `${p.flag} needs a whole number of 0 or more, got "${p.value}"`,
+  'cli.unknownOption': (p: { option: string }) => `unknown option "${p.option}"`,
+  'cli.cannotRead': (p: { path: string; reason: string }) => `cannot read ${p.path}: ${p.reason}`,
+  'cli.noSuchFile': () => 'no such file or directory',
+  'cli.permissionDenied': () => 'permission denied',
+  'cli.lintConfigInvalid': (p: { path: string; problems: readonly string[] }) => `${p.path} is not a valid lint configuration: ${p.problems.join('; ')}`,
+  'cli.notChecked': (p: { reason: string }) => `Not checked: ${p.reason}.`,
+  'cli.noProblems': (p: { files: number }) => `No problems (${p.files} file${p.files === 1 ? '' : 's'} checked).`,
+  'cli.summary': (p: { total: number; errors: number; warnings: number; other: number; withProblems: number; files: number }) =>
+    `${p.total} problem${p.total === 1 ? '' : 's'} (${p.errors} error${p.errors === 1 ? '' : 's'}, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}, ${p.other} other) in ${p.withProblems} of ${p.files} file${p.files === 1 ? '' : 's'} checked.`,
+  'cli.tooManyWarnings': (p: { count: number; max: number }) => `too many warnings: ${p.count}, more than --max-warnings ${p.max}`,
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,49 @@
+/**
+ * The server's and the CLI's messages in the user's language. One process
+ * speaks one language: the server takes the client's locale at initialize,
+ * the CLI takes `--locale` (else LANG / LC_ALL). Checks call `t(key, params)`;
+ * the tables are typed so every language has every message with the same
+ * parameters. English is the fallback for any locale without a table.
+ *
+ * Adopted so far by config/ (schema, policy) and the CLI; other areas move
+ * their messages here when they are translated.
+ */
+import { en, type Messages } from './en';
+import { ja } from './ja';
+
+export const LOCALES = ['en', 'ja'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const TABLES: Record<Locale, Messages> = { en, ja };
+
+let current: Locale = 'en';
+
+/** Maps a BCP 47 tag or POSIX locale (`ja`, `ja-JP`, `ja_JP.UTF-8`) to one we speak; English otherwise. */
+export function resolveLocale(tag: string | undefined): Locale {
+  const language = (tag ?? '').trim().toLowerCase().split(/[-_.@]/)[0] ?? '';
+  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
+}
+
+/** Sets the language of every message from now on; returns the one chosen. */
+export function setLocale(tag: string | undefined): Locale {
+  current = resolveLocale(tag);
+  return current;
+}
+
+export function getLocale(): Locale {
+  return current;
+}
+
+export type MessageKey = keyof Messages;
+export type MessageParams<K extends MessageKey> = Parameters<Messages[K]>;
+
+/** The message `key` in the current language. */
+export function t<K extends MessageKey>(key: K, ...params: MessageParams<K>): string {
+  return localize(current, key, ...params);
+}
+
+/** The message `key` in a given language (SARIF rule help, tests). */
+export function localize<K extends MessageKey>(locale: Locale, key: K, ...params: MessageParams<K>): string {
+  const message = TABLES[locale][key] as (...args: MessageParams<K>) => string;
+  return message(...params);
+}

@@ -1,0 +1,78 @@
+/** 日本語のメッセージ。キーと引数は en.ts と同じ（型で保証）。 */
+import type { Messages } from './en';
+
+const list = (items: readonly string[]): string => items.join('、');
+
+/** 各フィールドが期待する値（en は config/fields.ts の expects）。 */
+const EXPECTS: Record<string, string> = {
+  '': 'log、trace、metrics を持つマッピング',
+  log: 'level と format を持つマッピング',
+  'log.level': 'debug、info、warn、error のいずれか',
+  'log.format': 'text、json のいずれか',
+  trace: 'enabled、endpoint、sample_rate を持つマッピング',
+  'trace.enabled': '真偽値（true または false）',
+  'trace.endpoint': 'host:port、またはポートを明示した http(s) URL',
+  'trace.sample_rate': '0 以上 1 以下の数値',
+  metrics: 'enabled と path を持つマッピング',
+  'metrics.enabled': '真偽値（true または false）',
+  'metrics.path': '"/" で始まるパス',
+};
+
+const TYPES: Record<string, string> = { number: '数値', boolean: '真偽値', bigint: '整数', string: '文字列' };
+
+export const ja: Messages = {
+  'value.nothing': () => '値なし',
+  'value.null': () => 'null',
+  'value.string': (p) => `文字列 ${p.json}`,
+  'value.scalar': (p) => `${TYPES[p.type] ?? p.type} ${p.value}`,
+  'value.mapping': () => 'マッピング',
+  'value.list': () => 'リスト',
+  'field.expects': (p) => EXPECTS[p.field] ?? (p.fallback === 'any' ? '値' : '正しい値'),
+  'schema.missing': (p) =>
+    `${p.parent} に "${p.key}" がありません${p.whileEnabled ? '（enabled が true の間は必須）' : ''}。${p.expects} を指定してください${p.example ? `（例: ${p.key}: ${p.example}）` : ''}。`,
+  'schema.notInEnum': (p) => `${p.name} は ${p.expects} である必要があります。実際の値: ${p.got}。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}`,
+  'schema.invalid': (p) => `${p.name} は ${p.expects} である必要があります${p.example ? `（例: ${p.example}）` : ''}。実際の値: ${p.got}。`,
+  'schema.unknownKey': (p) =>
+    `${p.where} に未知のキー "${p.key}" があります。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}使用できるキー: ${list(p.allowed)}。`,
+  'fix.changeTo': (p) => `"${p.value}" に変更`,
+  'fix.renameTo': (p) => `"${p.key}" に名前を変更`,
+
+  'policy.rule.samplingDev': () => 'トレースサンプリング戦略: dev は AlwaysOn（トレースの 100%）',
+  'policy.rule.samplingStaging': () => 'トレースサンプリング戦略: staging は TraceIDRatioBased で 50%',
+  'policy.rule.samplingProd': () => 'トレースサンプリング戦略: prod は 10%（OTel Collector でテールベース、エラーは 100%）',
+  'policy.rule.jsonLogs': () => 'JSON 構造化ログが標準（Loki）、text は dev のみ',
+  'policy.shouldBe': (p) => `${p.environment}: observability.${p.field} は ${p.shown} ではなく ${p.expected} にしてください（設計: ${p.rule}）。`,
+  'policy.fix': (p) => `${p.field} を ${p.expected} に設定（${p.environment} のポリシー）`,
+
+  'cli.usage': () => `使い方: k1s0-obs check [PATH...] [--format text|json|sarif|github] [--select PREFIX,...]
+                      [--ignore PREFIX,...] [--max-warnings N] [--config FILE] [--locale en|ja]
+
+各 PATH（既定: カレントディレクトリ）の下にある k1s0 の config.yaml の observability
+セクション（および拡張機能が扱うその他の k1s0 ファイル）を検査します。
+ディレクトリは再帰的にたどります（node_modules と .git は除外）。
+
+  --format         text（既定）、json、sarif（SARIF 2.1.0）、github（ワークフローのアノテーション）
+  --select         指定した接頭辞のコードだけを残す（config、config/policy など）
+  --ignore         指定した接頭辞のコードを除く
+  --max-warnings   警告が N 件を超えたら失敗（終了コード 1）
+  --config         lint 設定ファイル（既定: カレントディレクトリまたは最も近い親の
+                   .k1s0/lint.yaml）
+  --locale         メッセージの言語（既定: LANG から）
+
+終了コード: 0 エラーなし、1 エラー重大度の診断が 1 件以上（または警告が多すぎる）、
+2 使い方または入出力の問題。`,
+  'cli.unknownCommand': (p) => `不明なコマンド "${p.command}"（"check" を指定してください）`,
+  'cli.needsValue': (p) => `${p.flag} には値が必要です`,
+  'cli.unknownFormat': (p) => `不明な形式 "${p.value}"（${list(p.formats)} のいずれか）`,
+  'cli.unknownLocale': (p) => `不明なロケール "${p.value}"（${list(p.locales)} のいずれか）`,
+  'cli.notACount': (p) => `${p.flag} には 0 以上の整数が必要です（指定値 "${p.value}"）`,
+  'cli.unknownOption': (p) => `不明なオプション "${p.option}"`,
+  'cli.cannotRead': (p) => `${p.path} を読めません: ${p.reason}`,
+  'cli.noSuchFile': () => 'ファイルまたはディレクトリがありません',
+  'cli.permissionDenied': () => 'アクセス権がありません',
+  'cli.lintConfigInvalid': (p) => `${p.path} は正しい lint 設定ではありません: ${p.problems.join('; ')}`,
+  'cli.notChecked': (p) => `検査していません: ${p.reason}。`,
+  'cli.noProblems': (p) => `問題はありません（${p.files} ファイルを検査）。`,
+  'cli.summary': (p) => `${p.total} 件の問題（エラー ${p.errors} 件、警告 ${p.warnings} 件、その他 ${p.other} 件）: 検査した ${p.files} ファイルのうち ${p.withProblems} ファイル。`,
+  'cli.tooManyWarnings': (p) => `警告が多すぎます: ${p.count} 件（--max-warnings ${p.max} を超過）`,
+};
