@@ -8,6 +8,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Prefer ES module builds: UMD entry points (jsonc-parser's) require their parts
+  // dynamically, which a bundle cannot resolve.
+  mainFields: ['module', 'main'],
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',

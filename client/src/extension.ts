@@ -21,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
+      { language: 'promql' },
     ],
     outputChannel,
     // The server pulls `k1s0.*` per folder; this makes the client tell it when they change.

@@ -24,13 +24,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WATCHED_FILES_GLOB } from './protocol';
 import { decodeText, pathToUri, uriToPath } from './service/files';
 import { LanguageService } from './service/languageService';
-import { SETTINGS_SECTION, readSettings, type Settings } from './service/settings';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, readSettings, type Settings } from './service/settings';
+import { EditorFeatures } from './features/editorFeatures';
+import { registerFeatureHandlers } from './featureHandlers';
 import type { Diagnostic } from './service/types';
 import { collectFiles } from './workspace/walk';
+import { setLocale } from './l10n';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = new LanguageService();
+// A live Prometheus (k1s0.prometheus.url) answered after diagnostics went out: publish again with what it knows.
+service.onWorkspaceChange = () => revalidateAll();
 
 let folders: WorkspaceFolder[] = [];
 let canPullConfiguration = false;
@@ -40,6 +45,8 @@ let supportsFolderEvents = false;
 let pushedSettings: unknown;
 /** Settings per workspace folder URI ('' for files outside any folder). */
 const settingsCache = new Map<string, Promise<Settings>>();
+/** The same, once loaded, for requests that answer synchronously. */
+const loadedSettings = new Map<string, Settings>();
 /** Text of workspace files that are not open, read from disk. */
 const diskFiles = new Map<string, string>();
 /** What was last published per URI, with the version it was computed for (code actions use it). */
@@ -47,6 +54,9 @@ const published = new Map<string, { version: number | undefined; diagnostics: Di
 const scheduled = new Map<string, NodeJS.Immediate>();
 
 connection.onInitialize((params: InitializeParams) => {
+  // Messages follow the editor's display language (English where we have no table).
+  const locale = setLocale(params.locale);
+  connection.console.info(`k1s0 language server started (messages: ${locale})`);
   folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -57,6 +67,14 @@ connection.onInitialize((params: InitializeParams) => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      completionProvider: { triggerCharacters: ['{', ',', '(', '"', "'", '=', '[', ' ', ':'] },
+      hoverProvider: true,
+      signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'k1s0-language-server' },
@@ -110,6 +128,12 @@ async function reindex(uri: string): Promise<boolean> {
   }
 }
 
+const features = new EditorFeatures(
+  service,
+  (uri) => ({ settings: loadedSettings.get(folderOf(uri)?.uri ?? '') ?? DEFAULT_SETTINGS, location: locationOf(uri) }),
+  (uri) => locationOf(uri).relativePath ?? uriToPath(uri),
+);
+
 function locationOf(uri: string): { path: string; relativePath?: string } {
   const folder = folderOf(uri);
   const path = uriToPath(uri);
@@ -148,6 +172,7 @@ function settingsFor(uri: string): Promise<Settings> {
   if (!settings) {
     settings = loadSettings(folder?.uri);
     settingsCache.set(key, settings);
+    void settings.then((loaded) => loadedSettings.set(key, loaded));
   }
   return settings;
 }
@@ -284,6 +309,8 @@ function overlaps(a: LspDiagnostic['range'], b: LspDiagnostic['range']): boolean
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
+
+registerFeatureHandlers(connection, documents, features);
 
 documents.listen(connection);
 connection.listen();

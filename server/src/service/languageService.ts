@@ -1,17 +1,29 @@
+import { mayBeDashboard } from '../dashboards/model';
+import { mayBeProvisioning } from '../provisioning/detect';
 import { checkConfigPolicy } from '../config/policy';
 import { checkConfigSchema } from '../config/schema';
 import { environmentOf } from '../config/environment';
 import { findObservabilityEntry } from '../config/section';
 import { isRuleDocument, type RuleFileAnalysis } from '../rules/analyze';
+import { analyzeCatalogExtension, isCatalogExtensionPath } from '../catalog/extension';
+import { LivePrometheus } from '../catalog/live';
+import { catalogExtensionFacts, configFileFacts, isPrometheusConfig, mayBePrometheusConfig, prometheusConfigFacts } from '../catalog/files';
 import { NO_FACTS, WorkspaceIndex, type FileFacts } from '../workspace/index';
 import { LineIndex } from './lineIndex';
 import { matchesAny, uriToPath } from './files';
+import { promqlSitesOf } from '../dashboards/queries';
+import { analyzeDashboard, checkDashboardFile, type DashboardAnalysis } from './dashboardFile';
+import { checkProvisioningFile, isProvisioningFile } from './provisioningFile';
 import { analyzeRules, checkRuleFile, ruleFileFacts } from './ruleFile';
+import { checkExpression, type ExpressionSite } from './expression';
 import { regrade, type Settings } from './settings';
 import type { Diagnostic, Finding, SourceFile } from './types';
 import { parseYaml, type ParsedYaml } from './yaml/parse';
 
-export type FileKind = 'config' | 'rules';
+/** Where the live Prometheus's facts sit in the workspace index. */
+export const LIVE_SOURCE_URI = 'k1s0-live:prometheus';
+
+export type FileKind = 'config' | 'rules' | 'dashboard' | 'promql' | 'catalog' | 'prometheus' | 'provisioning';
 
 /** Where a file sits: its path on disk and, when known, relative to its workspace folder. */
 export interface FileLocation {
@@ -32,6 +44,7 @@ interface Analysis {
   text: string;
   yaml?: ParsedYaml;
   rules?: RuleFileAnalysis;
+  dashboard?: DashboardAnalysis;
 }
 
 /**
@@ -42,15 +55,23 @@ interface Analysis {
 export class LanguageService {
   readonly workspace = new WorkspaceIndex();
   private readonly analyses = new Map<string, Analysis>();
+  /** Called when the workspace's facts change by themselves (a live Prometheus answered): revalidate. */
+  onWorkspaceChange: (() => void) | undefined;
+  /** `k1s0.prometheus.url`: fetched in the background, never waited for; its answer lands in the index. */
+  readonly live = new LivePrometheus((facts) => {
+    if (this.workspace.update(LIVE_SOURCE_URI, facts ? { recordingRules: [], live: facts } : NO_FACTS)) this.onWorkspaceChange?.();
+  });
 
   /** Records what a file defines for the rest of the workspace; true when that changed. */
   index({ file, settings, location }: ValidationRequest): boolean {
+    this.live.use(settings.prometheus.url);
     const where = location ?? { path: uriToPath(file.uri) };
     if (file.text.length > settings.files.maxFileSizeKB * 1024) return this.workspace.remove(file.uri);
     return this.workspace.update(file.uri, this.factsOf(file, settings, where));
   }
 
   validate({ file, settings, location }: ValidationRequest): Diagnostic[] {
+    this.live.use(settings.prometheus.url);
     const where = location ?? { path: uriToPath(file.uri) };
     return toDiagnostics(file.text, this.findings(file, settings, where), settings);
   }
@@ -63,36 +84,52 @@ export class LanguageService {
 
   /** Which of our kinds a file is, judged by name and content; undefined for files we leave alone. */
   kindOf(file: SourceFile, settings: Settings, location: FileLocation): FileKind | undefined {
+    if (isJsonPath(location.path)) return this.isDashboard(file, settings, location) ? 'dashboard' : undefined;
+    if (/\.promql$/i.test(location.path)) return 'promql';
     if (!isYamlPath(location.path)) return undefined;
+    if (isCatalogExtensionPath(location.path) || matchesAny(settings.catalog.files, location.path, location.relativePath)) return 'catalog';
     const namedConfig = matchesAny(settings.files.config, location.path, location.relativePath);
     const namedRules = matchesAny(settings.files.rules, location.path, location.relativePath);
     // Rule files are found by content wherever they are; a cheap look at the text first
     // spares parsing every docker-compose and Helm file of the workspace.
     const mayBeRules = namedRules || /^(?:groups|spec)\s*:|^kind\s*:\s*PrometheusRule/m.test(file.text);
-    if (!namedConfig && !mayBeRules && !location.explicit) return undefined;
+    const mayBePrometheus = mayBePrometheusConfig(file.text);
+    const mayBeGrafana = mayBeProvisioning(file.text);
+    if (!namedConfig && !mayBeRules && !mayBePrometheus && !mayBeGrafana && !location.explicit) return undefined;
     const parsed = this.yaml(file);
+    if (mayBePrometheus && isPrometheusConfig(parsed)) return 'prometheus';
     if ((namedConfig || location.explicit) && findObservabilityEntry(parsed.documents)) return 'config';
     if (parsed.documents.some(isRuleDocument)) return 'rules';
+    if (mayBeGrafana && isProvisioningFile(parsed, location.path)) return 'provisioning';
     // A file named as ours that does not parse is still ours: its syntax errors are worth showing.
     if (parsed.syntax.length > 0 && namedConfig) return 'config';
     return namedRules ? 'rules' : undefined;
   }
 
   private factsOf(file: SourceFile, settings: Settings, location: FileLocation): FileFacts {
-    if (this.kindOf(file, settings, location) !== 'rules') return NO_FACTS;
-    return ruleFileFacts(file.uri, this.rules(file));
+    const kind = this.kindOf(file, settings, location);
+    if (kind === 'rules') return ruleFileFacts(file.uri, this.rules(file));
+    if (kind === 'catalog') return catalogExtensionFacts(this.yaml(file));
+    if (kind === 'prometheus') return prometheusConfigFacts(file.uri, this.yaml(file));
+    if (kind === 'config' && this.yaml(file).syntax.length === 0) return configFileFacts(findObservabilityEntry(this.yaml(file).documents)?.document);
+    return NO_FACTS;
   }
 
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (file.text.length > settings.files.maxFileSizeKB * 1024) {
-      if (!matchesAny([...settings.files.config, ...settings.files.rules], location.path, location.relativePath)) return [];
+      if (!matchesAny([...settings.files.config, ...settings.files.rules, ...settings.files.dashboards], location.path, location.relativePath)) return [];
       return [{ start: 0, end: 0, code: 'file/too-large', severity: 'warning', message: `Not checked: the file is ${Math.round(file.text.length / 1024)} KB, over k1s0.files.maxFileSizeKB (${settings.files.maxFileSizeKB} KB).` }];
     }
     const kind = this.kindOf(file, settings, location);
     if (kind === undefined) return [];
+    if (kind === 'dashboard') return checkDashboardFile(file.text, this.dashboard(file), this.workspace);
+    if (kind === 'promql') return checkExpression(wholeTextSite(file.text), { origin: 'promql', workspace: this.workspace });
     const parsed = this.yaml(file);
     const findings = [...parsed.syntax];
     if (kind === 'rules') return [...findings, ...checkRuleFile(this.rules(file), this.workspace)];
+    if (kind === 'catalog') return [...findings, ...analyzeCatalogExtension(parsed).findings];
+    if (kind === 'prometheus') return findings;
+    if (kind === 'provisioning') return [...findings, ...checkProvisioningFile(file.text, parsed, location.path)];
     const entry = findObservabilityEntry(parsed.documents);
     // On a document that does not parse, the recovered tree is a guess: checking it would
     // bury the one real mistake under consequences of it.
@@ -118,6 +155,57 @@ export class LanguageService {
     return analysis.yaml;
   }
 
+  /** A JSON file is a dashboard by content, or by k1s0.files.dashboards (then even when it does not parse). */
+  private isDashboard(file: SourceFile, settings: Settings, location: FileLocation): boolean {
+    const named = matchesAny(settings.files.dashboards, location.path, location.relativePath);
+    if (!named && !mayBeDashboard(file.text)) return false;
+    const analysis = this.dashboard(file);
+    if (analysis.model) return true;
+    return analysis.json.syntax.length > 0 && (named || analysis.looksLikeDashboard);
+  }
+
+  private dashboard(file: SourceFile): DashboardAnalysis {
+    const analysis = this.analysis(file);
+    analysis.dashboard ??= analyzeDashboard(file.text);
+    return analysis.dashboard;
+  }
+
+  /** The PromQL expressions of a file with the document range each occupies. */
+  expressionSites(file: SourceFile, settings: Settings, location: FileLocation): LocatedExpression[] {
+    switch (this.kindOf(file, settings, location)) {
+      case 'rules':
+        return this.rules(file).rules.flatMap((rule) => (rule.expr ? [{ site: rule.expr, start: rule.expr.start, end: rule.expr.end }] : []));
+      case 'promql':
+        return [{ site: wholeTextSite(file.text), start: 0, end: file.text.length }];
+      case 'dashboard': {
+        const { model } = this.dashboard(file);
+        return model ? promqlSitesOf(file.text, model) : [];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** The rule model of a rule file (cached with its text). */
+  ruleAnalysis(file: SourceFile): RuleFileAnalysis {
+    return this.rules(file);
+  }
+
+  /** The YAML parse of a document (cached with its text). */
+  yamlOf(file: SourceFile): ParsedYaml {
+    return this.yaml(file);
+  }
+
+  /** The latest text the service has of a document. */
+  textOf(uri: string): string | undefined {
+    return this.analyses.get(uri)?.text;
+  }
+
+  /** Every document the service has seen (indexed or validated), with its latest text. */
+  *knownDocuments(): Iterable<SourceFile> {
+    for (const [uri, analysis] of this.analyses) yield { uri, text: analysis.text };
+  }
+
   private rules(file: SourceFile): RuleFileAnalysis {
     const analysis = this.analysis(file);
     analysis.rules ??= analyzeRules(file.text, this.yaml(file));
@@ -125,8 +213,24 @@ export class LanguageService {
   }
 }
 
+/** A PromQL expression located in a document. */
+export interface LocatedExpression {
+  site: ExpressionSite;
+  start: number;
+  end: number;
+}
+
+/** A `.promql` file: the whole text is the expression. */
+function wholeTextSite(text: string): ExpressionSite {
+  return { value: text, toDocumentRange: (from, to) => [from, to] };
+}
+
 function isYamlPath(path: string): boolean {
   return /\.ya?ml$/i.test(path);
+}
+
+function isJsonPath(path: string): boolean {
+  return /\.json$/i.test(path);
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;

@@ -29,9 +29,10 @@ const settingsSchema = z.object({
     .object({
       config: z.array(z.string()).default(DEFAULT_CONFIG_GLOBS),
       rules: z.array(z.string()).default([]),
+      dashboards: z.array(z.string()).default([]),
       maxFileSizeKB: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE_KB),
     })
-    .default({ config: DEFAULT_CONFIG_GLOBS, rules: [], maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB }),
+    .default({ config: DEFAULT_CONFIG_GLOBS, rules: [], dashboards: [], maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB }),
   config: z
     .object({
       /** Glob → environment, for config files whose name does not say it. */
@@ -39,6 +40,18 @@ const settingsSchema = z.object({
     })
     .default({ environments: {} }),
   trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).default('off') }).default({ server: 'off' }),
+  catalog: z
+    .object({
+      /** Globs of catalog extension files, besides `.k1s0/catalog.yaml`. */
+      files: z.array(z.string()).default([]),
+    })
+    .default({ files: [] }),
+  prometheus: z
+    .object({
+      /** A running Prometheus whose metric names and label values extend the catalog ('' for none). */
+      url: z.union([z.literal(''), z.string().url()]).default(''),
+    })
+    .default({ url: '' }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
