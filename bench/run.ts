@@ -1,0 +1,173 @@
+/**
+ * `npm run bench`: k1s0 against promtool on the same files, side by side in
+ * one run, and the language server's editing latency, start-up and memory.
+ * Results go to bench/RESULTS.md with the machine and the versions.
+ * Runs are alternated so machine noise hits both tools alike; medians are reported.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LineIndex } from '../server/src/service/lineIndex';
+import { LspTestClient } from '../test/support/lspClient';
+import { ROOT, SHARED_CORPUS, filesUnder, generateRuleFile } from './corpus';
+import { fmt, median, peakRssMb, percentile, rssMb, timeCommand } from './measure';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+const SOAK_EDITS = Number(process.env.BENCH_SOAK_EDITS ?? 10_000);
+const CLI = join(ROOT, 'dist/cli.js');
+const report: string[] = [];
+const log = (line = '') => {
+  console.log(line);
+  report.push(line);
+};
+
+function sideBySide(label: string, files: string[]): void {
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate which tool goes first.
+    const order = run % 2 === 0 ? ['k1s0', 'promtool'] : ['promtool', 'k1s0'];
+    for (const tool of order) {
+      if (tool === 'k1s0') ours.push(timeCommand(process.execPath, [CLI, 'check', '--format', 'json', ...files], ROOT).ms);
+      else theirs.push(timeCommand('promtool', ['check', 'rules', ...files], ROOT).ms);
+    }
+  }
+  const ratio = median(ours) / median(theirs);
+  log(`| ${label} | ${files.length} | ${fmt(median(ours))} | ${fmt(median(theirs))} | ${ratio.toFixed(2)} |`);
+}
+
+async function editing(file: string): Promise<void> {
+  const text = readFileSync(file, 'utf8');
+  const client = new LspTestClient();
+  await client.initialize(null);
+  const uri = pathToFileURL(file).href;
+  await client.open(uri, text);
+  await client.diagnosticsFor(uri, (p) => p.version === 1, 120_000);
+  // Edit the window of rate() ranges one at a time: each edit changes one expression.
+  const windows = [...text.matchAll(/\[(\d+)m\]/g)].slice(0, EDITS);
+  const latencies: number[] = [];
+  let version = 1;
+  let current = text;
+  for (const match of windows) {
+    const offset = (match.index ?? 0) + 1;
+    const old = match[1] ?? '5';
+    const replacement = String(Number(old) + 1);
+    const position = new LineIndex(current).positionAt(offset);
+    version++;
+    const start = process.hrtime.bigint();
+    await client.change(uri, version, [{ range: { start: position, end: { line: position.line, character: position.character + old.length } }, text: replacement }]);
+    const wanted = version;
+    await client.diagnosticsFor(uri, (p) => p.version === wanted, 60_000);
+    latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+    current = current.slice(0, offset) + replacement + current.slice(offset + old.length);
+    if (replacement.length !== old.length) break; // keep later offsets valid
+  }
+  const completion: number[] = [];
+  const hover: number[] = [];
+  const exprOffsets = [...current.matchAll(/rate\(([a-z_]+)/g)].slice(0, EDITS).map((m) => (m.index ?? 0) + 5 + Math.min(3, (m[1] ?? '').length));
+  const currentLines = new LineIndex(current);
+  for (const offset of exprOffsets) {
+    const position = currentLines.positionAt(offset);
+    let start = process.hrtime.bigint();
+    await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+    completion.push(Number(process.hrtime.bigint() - start) / 1e6);
+    start = process.hrtime.bigint();
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+    hover.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  log(`| didChange → publishDiagnostics (${latencies.length} edits) | ${fmt(median(latencies))} | ${fmt(percentile(latencies, 99))} | 50 |`);
+  log(`| completion (${completion.length} requests) | ${fmt(median(completion))} | ${fmt(percentile(completion, 99))} | 20 |`);
+  log(`| hover (${hover.length} requests) | ${fmt(median(hover))} | ${fmt(percentile(hover, 99))} | 20 |`);
+  await client.shutdown();
+}
+
+async function startUp(): Promise<void> {
+  const workspace = mkdtempSync(join(tmpdir(), 'k1s0-bench-'));
+  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+  // Start-up ends when every file the CLI finds problems in has its diagnostics.
+  const broken = JSON.parse(spawnSync(process.execPath, [CLI, 'check', workspace, '--format', 'json'], { encoding: 'utf8' }).stdout) as { file: string }[];
+  const expected = [...new Set(broken.map((b) => pathToFileURL(b.file).href))];
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = process.hrtime.bigint();
+    const client = new LspTestClient();
+    await client.initialize(pathToFileURL(workspace).href);
+    for (const uri of expected) await client.diagnosticsFor(uri, () => true, 60_000);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    await client.shutdown();
+  }
+  log(`| start → all diagnostics of examples/ | ${fmt(median(times))} ms (median of ${RUNS}) |`);
+  rmSync(workspace, { recursive: true, force: true });
+}
+
+async function memory(file: string): Promise<void> {
+  const text = readFileSync(file, 'utf8');
+  const client = new LspTestClient();
+  await client.initialize(null);
+  const uri = pathToFileURL(file).href;
+  await client.open(uri, text);
+  await client.diagnosticsFor(uri, (p) => p.version === 1, 300_000);
+  const peak = peakRssMb(client.pid);
+  const offset = text.indexOf('[5m]') + 1;
+  const position = new LineIndex(text).positionAt(offset);
+  const before = rssMb(client.pid);
+  let version = 1;
+  for (let i = 0; i < SOAK_EDITS; i++) {
+    version++;
+    // Alternate 5m/6m in one expression: the same work over and over, nothing should accumulate.
+    await client.change(uri, version, [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: i % 2 === 0 ? '6' : '5' }]);
+    if (i % 500 === 499) {
+      const wanted = version;
+      await client.diagnosticsFor(uri, (p) => p.version === wanted, 120_000);
+    }
+  }
+  const wanted = version;
+  await client.diagnosticsFor(uri, (p) => p.version === wanted, 120_000);
+  const after = rssMb(client.pid);
+  log(`| peak RSS after opening the 5 MB file | ${peak.toFixed(0)} MB | 200 MB |`);
+  log(`| RSS before / after ${SOAK_EDITS} edits | ${before.toFixed(0)} MB / ${after.toFixed(0)} MB | no growth |`);
+  await client.shutdown();
+}
+
+async function main(): Promise<void> {
+  const corpusRules = filesUnder(join(SHARED_CORPUS, 'rules'), /\.ya?ml$/);
+  const oneMb = generateRuleFile(1024 * 1024, 'rules-1mb.yaml');
+  const fiveMb = generateRuleFile(5 * 1024 * 1024, 'rules-5mb.yaml');
+  const design = [join(ROOT, 'examples/infra/docker/prometheus/recording_rules.yaml'), join(ROOT, 'examples/infra/docker/prometheus/alerting_rules.yaml')];
+  const promtool = spawnSync('promtool', ['--version'], { encoding: 'utf8' });
+  log('# Benchmark results');
+  log();
+  log(`Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${(promtool.stdout || promtool.stderr).split('\n')[0]}.`);
+  log(`Medians of ${RUNS} alternating runs. Regenerate with \`npm run bench\`.`);
+  log();
+  log('## Whole-workspace check: `dist/cli.js check` (syntax, types, rules, catalog) vs `promtool check rules`');
+  log();
+  log('| input | files | k1s0 ms | promtool ms | ratio |');
+  log('| --- | --- | --- | --- | --- |');
+  sideBySide("design's rule files", design);
+  if (corpusRules.length) sideBySide('public corpus rule files', corpusRules);
+  sideBySide('generated 1 MB', [oneMb]);
+  sideBySide('generated 5 MB', [fiveMb]);
+  log();
+  log('## Editing a 1 MB rule file over LSP (stdio)');
+  log();
+  log('| measure | median ms | p99 ms | goal p99 ms |');
+  log('| --- | --- | --- | --- |');
+  await editing(oneMb);
+  log();
+  log('## Start-up and memory');
+  log();
+  log('| measure | value | goal |');
+  log('| --- | --- | --- |');
+  await startUp();
+  await memory(fiveMb);
+  writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${report.join('\n')}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
