@@ -47,13 +47,39 @@ export const EXPRESSION_CHECKS: ExpressionCheck[] = [...CATALOG_CHECKS];
  * would load: on a broken one they would only echo the real mistake.
  */
 export function checkExpression(site: ExpressionSite, context: ExpressionContext): Finding[] {
+  return problemsOf(site, context).map((problem) => toFinding(site, problem));
+}
+
+/**
+ * Problems of an expression, remembered by its text while the workspace's
+ * facts stay the same: an edit re-checks only the expressions it changed.
+ * Substituted dashboard queries depend on more than their text and are not kept.
+ */
+const remembered = new Map<string, ExpressionProblem[]>();
+let rememberedFor: { workspace: WorkspaceIndex; generation: number } | undefined;
+const REMEMBER_AT_MOST = 50_000;
+
+function problemsOf(site: ExpressionSite, context: ExpressionContext): ExpressionProblem[] {
+  const cacheable = !site.isSubstituted && !context.isSubstituted;
+  if (cacheable) {
+    if (rememberedFor?.workspace !== context.workspace || rememberedFor.generation !== context.workspace.generation) {
+      remembered.clear();
+      rememberedFor = { workspace: context.workspace, generation: context.workspace.generation };
+    }
+    const known = remembered.get(`${context.origin}\u0000${site.value}`);
+    if (known) return known;
+  }
   const problems: ExpressionProblem[] = checkPromql(site.value);
   if (!problems.some((p) => p.severity === 'error')) {
     const tree = parsePromql(site.value);
     const withSite: ExpressionContext = site.isSubstituted ? { ...context, isSubstituted: (from, to) => site.isSubstituted?.(from, to) ?? false } : context;
     for (const check of EXPRESSION_CHECKS) problems.push(...check(site.value, tree, withSite));
   }
-  return problems.map((problem) => toFinding(site, problem));
+  if (cacheable) {
+    if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+    remembered.set(`${context.origin}\u0000${site.value}`, problems);
+  }
+  return problems;
 }
 
 function toFinding(site: ExpressionSite, problem: ExpressionProblem): Finding {
