@@ -58,6 +58,11 @@ describe('Go template checking parser', () => {
     );
   });
 
+  it('keeps an error at the very end inside the template', () => {
+    // Found by the property below: a comment that closes at the end of the text.
+    assert.deepEqual(problemsOf('{{/**/').map((p) => [p.message, p.start, p.end]), [['comment ends before closing delimiter', 6, 6]]);
+  });
+
   it('never throws, and every problem lies inside the template', () => {
     const piece = fc.constantFrom('{{', '}}', '{{-', ' -}}', '/*', '*/', 'if', 'else', 'end', 'range', '$x', ':=', '$labels', '.job', '|', '(', ')', '"s"', '`r`', '1', 'humanize', ' ', '\n', ',', 'define', '"t"', 'template', 'block', 'break', 'x');
     fc.assert(

@@ -35,7 +35,7 @@ class TemplateParser {
   private readonly functions: ReadonlySet<string>;
   private readonly topVariables: string[];
 
-  constructor(text: string, env: TemplateEnvironment) {
+  constructor(private readonly text: string, env: TemplateEnvironment) {
     this.tokens = lexTemplate(text);
     this.functions = new Set([...GO_BUILTIN_FUNCTIONS, ...env.functions]);
     this.topVariables = ['$', ...env.variables];
@@ -60,7 +60,8 @@ class TemplateParser {
   private next(): Token {
     const token = this.peek();
     if (this.pos < this.tokens.length) this.pos++;
-    if (token.kind === 'error') throw new TemplateSyntaxError(token.text, token.start, Math.max(token.end, token.start + 1));
+    // A one-character range reads better than an empty one, but never past the end of the text.
+    if (token.kind === 'error') throw new TemplateSyntaxError(token.text, token.start, Math.max(token.end, Math.min(token.start + 1, this.text.length)));
     return token;
   }
   private skipSpace(): void {
