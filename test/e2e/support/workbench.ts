@@ -1,0 +1,308 @@
+/**
+ * The VS Code workbench in Chromium, driven the way a user drives it:
+ * Quick Open to open files, the command palette to run commands, the
+ * Problems panel and the Output view read from the screen. Tests for new
+ * features (hover, completion, tree view, stack commands) add a helper here
+ * and a test file beside workbench.test.ts.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { CodeServer } from './codeServer';
+import { ARTIFACTS, CHROMIUM } from './paths';
+import { waitFor, waitForValue, type WaitOptions } from './wait';
+
+/** The flags the machine needs: no sandbox as root, no GPU, no calls out of a closed network. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** One row of the Problems panel, as the user reads it. */
+export interface Problem {
+  /** Path relative to the workspace folder. */
+  file: string;
+  /** 1-based, as the panel shows it. */
+  line: number;
+  column: number;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  source: string;
+}
+
+/** `file:line:column severity code`: a compact form for exact assertions on lists. */
+export function brief(problem: Problem): string {
+  return `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code}`;
+}
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    readonly server: CodeServer,
+  ) {}
+
+  /** Opens the workspace in a new page and waits for the workbench and our extension's first diagnostics. */
+  static async open(browser: Browser, server: CodeServer): Promise<Workbench> {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(server.url);
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+    return new Workbench(page, server);
+  }
+
+  /** Runs a command from the command palette, picking it by its id (the title may be translated). */
+  async runCommand(commandId: string, typed: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${typed}`);
+    const entry = this.page.locator(`.quick-input-list [data-quick-input-id="${commandId}"]`);
+    await entry.waitFor({ timeout: 15_000 });
+    await entry.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Opens a workspace file by its relative path with Quick Open and waits for its editor. */
+  async openFile(relativePath: string): Promise<void> {
+    const name = relativePath.split('/').pop() ?? relativePath;
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(relativePath);
+    const description = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/')) : '';
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).filter({ hasText: description });
+    await row.first().waitFor({ timeout: 15_000 });
+    await row.first().click();
+    await this.activeTab(name).waitFor();
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  private activeTab(name: string): Locator {
+    return this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`);
+  }
+
+  /** Focuses the active editor (after panels or widgets took the focus). */
+  async focusEditor(): Promise<void> {
+    await this.runCommand('workbench.action.focusActiveEditorGroup', 'View: Focus Active Editor Group');
+  }
+
+  /** Moves the cursor with Go to Line (1-based line and column). */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await waitFor(async () => (await this.cursorPosition()) === `Ln ${line}, Col ${column}`, { what: `the cursor at ${line}:${column}` });
+  }
+
+  /** `Ln 16, Col 5`, as the status bar shows it. */
+  async cursorPosition(): Promise<string> {
+    const item = this.page.locator('#status\\.editor\\.selection');
+    return (await item.innerText()).trim();
+  }
+
+  /** Saves the active editor and waits until it is no longer dirty. */
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await waitFor(async () => (await this.page.locator('.tabs-container .tab.active.dirty').count()) === 0, { what: 'the active editor to be saved' });
+  }
+
+  /**
+   * Opens the quick fixes at the cursor (Ctrl+.), as the lightbulb does, and
+   * applies the one with this title.
+   */
+  async applyQuickFix(title: string): Promise<void> {
+    await this.page.keyboard.press('Control+.');
+    const item = this.page.locator('.action-widget .monaco-list-row', { hasText: title });
+    await item.first().waitFor({ timeout: 15_000 });
+    await item.first().click();
+    await item.first().waitFor({ state: 'hidden' });
+  }
+
+  /** Shows the Problems panel. */
+  async showProblems(): Promise<void> {
+    await this.runCommand('workbench.panel.markers.view.focus', 'Problems: Focus on Problems View');
+    await this.page.locator('.markers-panel').waitFor();
+  }
+
+  /**
+   * Every row of the Problems panel, in the panel's order. The panel is a
+   * virtual list: it is scrolled from top to bottom and the rows collected.
+   */
+  async readProblems(): Promise<Problem[]> {
+    await this.showProblems();
+    const maximized = await this.maximizePanel();
+    try {
+      return this.parseProblems(await this.collectProblemRows());
+    } finally {
+      if (maximized) await this.runCommand('workbench.action.toggleMaximizedPanel', 'View: Toggle Maximized Panel');
+    }
+  }
+
+  /** Maximizes the panel unless it is; true when it did (the caller restores it). */
+  private async maximizePanel(): Promise<boolean> {
+    const editor = await this.page.locator('.part.editor').boundingBox();
+    if (!editor || editor.height < 50) return false;
+    await this.runCommand('workbench.action.toggleMaximizedPanel', 'View: Toggle Maximized Panel');
+    await waitFor(async () => ((await this.page.locator('.part.editor').boundingBox())?.height ?? 0) < 50, { what: 'the panel to be maximized' });
+    return true;
+  }
+
+  private async renderedFrame(): Promise<void> {
+    // Two animation frames: the list has rendered what the last scroll asked for.
+    await this.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))))');
+  }
+
+  /** The rows of the virtual list, scrolled through from the top. */
+  private async collectProblemRows(): Promise<ProblemRow[]> {
+    const rows = new Map<number, ProblemRow>();
+    if ((await this.page.locator('.markers-panel .monaco-list-rows > .monaco-list-row').count()) === 0) return [];
+    await this.page.locator('.markers-panel .monaco-list').first().hover();
+    await this.page.mouse.wheel(0, -100_000);
+    await waitFor(async () => (await this.page.locator('.markers-panel .monaco-list-rows > .monaco-list-row[data-index="0"]').count()) === 1, { what: 'the Problems list scrolled to the top' });
+    for (let previous = -1; ; ) {
+      await this.renderedFrame();
+      // Rows of the list itself, not the sticky-scroll copies of file rows above it.
+      // No named helpers inside: the page runs this function's source as it is (tsx would add __name).
+      const visible = await this.page.locator('.markers-panel .monaco-list-rows > .monaco-list-row').evaluateAll((elements) =>
+        elements.map((row) => ({
+          index: Number(row.getAttribute('data-index')),
+          level: row.getAttribute('aria-level') ?? '',
+          label: row.querySelector('.label-name')?.textContent ?? '',
+          description: row.querySelector('.label-description')?.textContent ?? '',
+          message: row.querySelector('.marker-message')?.textContent ?? '',
+          code: row.querySelector('.marker-code')?.textContent ?? '',
+          source: row.querySelector('.marker-source')?.textContent ?? '',
+          position: row.querySelector('.marker-line')?.textContent ?? '',
+          icon: row.querySelector('.marker-icon')?.className ?? '',
+        })),
+      );
+      for (const row of visible) rows.set(row.index, row);
+      const last = Math.max(...visible.map((row) => row.index));
+      if (last === previous) break;
+      previous = last;
+      await this.page.mouse.wheel(0, 400);
+    }
+    return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+  }
+
+  private parseProblems(rows: readonly ProblemRow[]): Problem[] {
+    const problems: Problem[] = [];
+    let file = '';
+    for (const row of rows) {
+      if (row.level === '1') {
+        file = row.description ? `${row.description}/${row.label}` : row.label;
+        continue;
+      }
+      const position = /\[Ln (\d+), Col (\d+)\]/.exec(row.position);
+      if (!position) throw new Error(`unexpected Problems row: ${JSON.stringify(row)}`);
+      const severity = /\berror\b/.test(row.icon) ? 'error' : /\bwarning\b/.test(row.icon) ? 'warning' : 'info';
+      problems.push({ file, line: Number(position[1]), column: Number(position[2]), severity, code: row.code, message: row.message, source: row.source });
+    }
+    return problems;
+  }
+
+  /**
+   * Waits until the Problems panel shows exactly `expected` (compared with
+   * `brief`, in sorted order: the panel orders files by severity, which is
+   * not what is tested). Returns the rows sorted the same way.
+   */
+  async waitForProblems(expected: string[], options?: Partial<WaitOptions>): Promise<Problem[]> {
+    let last: Problem[] = [];
+    await waitForValue(
+      async () => {
+        last = (await this.readProblems()).sort((a, b) => compareBrief(brief(a), brief(b)));
+        return last.map(brief);
+      },
+      [...expected].sort(compareBrief),
+      { what: 'the Problems panel', timeoutMs: 60_000, ...options },
+    );
+    return last;
+  }
+
+  /** The text of an output channel, as the Output view shows it. */
+  async outputText(): Promise<string> {
+    const lines = this.page.locator('.part.panel .output-view .view-lines .view-line');
+    const texts = await lines.evaluateAll((elements) =>
+      elements
+        .map((e) => ({ top: Number.parseFloat((e as unknown as { style: { top: string } }).style.top || '0'), text: (e.textContent ?? '').replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((e) => e.text),
+    );
+    return texts.join('\n');
+  }
+
+  /** The name of the channel the Output view shows. */
+  async outputChannel(): Promise<string> {
+    const select = this.page.locator('.part.panel .monaco-select-box, .part.panel select').first();
+    const title = await select.getAttribute('title');
+    if (title) return title;
+    return (await select.inputValue().catch(() => '')) || (await select.innerText());
+  }
+
+  /** Types text into the focused editor. */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  /** Opens the suggestion list (Ctrl+Space) and accepts the entry whose label is `label`. */
+  async acceptSuggestion(label: string): Promise<void> {
+    await this.page.keyboard.press('Control+Space');
+    const row = this.page.locator('.suggest-widget .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+    await row.first().waitFor({ timeout: 15_000 });
+    await row.first().click();
+    await this.page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /** Leaves snippet mode and closes any widget (Escape until none is left). */
+  async escape(): Promise<void> {
+    for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    return path;
+  }
+
+  /** Keeps a screenshot and the server log of a failed test under test-artifacts/. */
+  async keepArtifacts(name: string): Promise<void> {
+    try {
+      await this.screenshot(name);
+    } catch {
+      // The page may be gone; the log still helps.
+    }
+    writeFileSync(join(ARTIFACTS, `${name}.code-server.log`), this.server.log());
+  }
+}
+
+interface ProblemRow {
+  index: number;
+  level: string;
+  label: string;
+  description: string;
+  message: string;
+  code: string;
+  source: string;
+  position: string;
+  icon: string;
+}
+
+/** Orders `file:line:column ...` strings by file, then line and column as numbers. */
+export function compareBrief(a: string, b: string): number {
+  const parse = (s: string) => {
+    const match = /^(.*):(\d+):(\d+) (.*)$/.exec(s);
+    return match ? { file: match[1] ?? '', line: Number(match[2]), column: Number(match[3]), rest: match[4] ?? '' } : { file: s, line: 0, column: 0, rest: '' };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  return x.file.localeCompare(y.file) || x.line - y.line || x.column - y.column || x.rest.localeCompare(y.rest);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
