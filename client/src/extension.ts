@@ -6,6 +6,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME } from '../../server/src/protocol';
+import { registerSloTree } from './tree/sloTreeView';
+import { registerStackCommands } from './stack/commands';
+import { registerInsertTelemetryInit } from './snippets/insertCommand';
 
 let client: LanguageClient | undefined;
 
@@ -37,6 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => outputChannel.show(true)),
   );
+  // The tree view, the stack commands and the telemetry snippet command (issue 7).
+  registerSloTree(context, client);
+  registerStackCommands(context);
+  registerInsertTelemetryInit(context);
   await client.start();
 }
 

@@ -5,12 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { version } from '../../package.json';
-import { isSelected, localeArg, parseArgs, usage, type CheckOptions } from './cli/args';
+import { SLO_USAGE, isSelected, localeArg, parseArgs, usage, type CheckOptions, type SloOptions } from './cli/args';
+import { formatSloText } from './slo/format';
 import { countSeverities, formatGithub, formatJson, formatSarif, formatText, type FileDiagnostics } from './cli/format';
 import { getLocale, setLocale, t } from './l10n';
 import { applyLintConfig, findLintConfig, loadLintConfig } from './lint/lintConfig';
 import { collectFiles, type FoundFile } from './workspace/walk';
-import { decodeText, matchesAny, pathToUri } from './service/files';
+import { decodeText, matchesAny, pathToUri, uriToPath } from './service/files';
 import { LanguageService, type ValidationRequest } from './service/languageService';
 import { DEFAULT_SETTINGS, type Settings } from './service/settings';
 import type { Diagnostic } from './service/types';
@@ -23,8 +24,21 @@ function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   const parsed = parseArgs(argv);
   switch (parsed.command) {
     case 'help':
-      process.stdout.write(`${usage()}\n`);
+      process.stdout.write(`${usage()}\n\n${SLO_USAGE.split('\n')[0]}\n`);
       return 0;
+    case 'slo-help':
+      process.stdout.write(`${SLO_USAGE}\n`);
+      return 0;
+    case 'slo':
+      try {
+        return slo(parsed.options);
+      } catch (error) {
+        if (error instanceof UsageError) {
+          process.stderr.write(`k1s0: ${error.message}\n`);
+          return 2;
+        }
+        throw error;
+      }
     case 'version':
       process.stdout.write(`${version}\n`);
       return 0;
@@ -89,6 +103,33 @@ function check(options: CheckOptions, settings: Settings): number {
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
     process.stderr.write(`k1s0: ${t('cli.tooManyWarnings', { count: counts.warning, max: options.maxWarnings })}\n`);
     return 1;
+  }
+  return 0;
+}
+
+/** `slo`: every file indexed as the editor would, then the tree of what they define. */
+function slo(options: SloOptions): number {
+  const settings = settingsFor({ paths: options.paths, format: 'text', select: [], ignore: [] });
+  const files = options.paths.flatMap((path) => {
+    try {
+      return collectFiles(path);
+    } catch (error) {
+      throw new UsageError(t('cli.cannotRead', { path, reason: describeFsError(error) }));
+    }
+  });
+  const service = new LanguageService();
+  for (const found of files) {
+    const file = loadFile(found, settings);
+    if ('request' in file) service.index(file.request);
+  }
+  const tree = service.sloTree();
+  const display = (uri: string): string => displayPath(uriToPath(uri));
+  if (options.format === 'json') {
+    // Paths as the text format shows them, next to the URIs the editor uses.
+    const withPaths = JSON.parse(JSON.stringify(tree), (key, value) => (key === 'location' && value && typeof value.uri === 'string' ? { file: display(value.uri), ...value } : value));
+    process.stdout.write(`${JSON.stringify(withPaths, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatSloText(tree, display));
   }
   return 0;
 }

@@ -2,13 +2,41 @@
  * What the client and the server say to each other beyond standard LSP.
  * Both sides import this module; nothing here is declared twice.
  */
+import { NotificationType0, RequestType } from 'vscode-languageserver-protocol';
+import type { SloTree } from './slo/model';
 export const LANGUAGE_CLIENT_ID = 'k1s0';
 export const LANGUAGE_CLIENT_NAME = 'k1s0 Observability';
 
 export const Commands = {
   restartServer: 'k1s0.restartServer',
   showOutput: 'k1s0.showOutput',
+  insertTelemetryInit: 'k1s0.insertTelemetryInit',
+  refreshSloTree: 'k1s0.slo.refresh',
+  startStack: 'k1s0.stack.start',
+  stopStack: 'k1s0.stack.stop',
+  showStackStatus: 'k1s0.stack.status',
+  createStackFiles: 'k1s0.stack.createFiles',
+  openGrafana: 'k1s0.stack.openGrafana',
+  openPrometheus: 'k1s0.stack.openPrometheus',
+  openJaeger: 'k1s0.stack.openJaeger',
 } as const;
+
+/** The tier and SLO tree view (in its own view container). */
+export const SLO_VIEW_CONTAINER = 'k1s0';
+export const SLO_VIEW = 'k1s0.sloTree';
 
 /** Files the server watches on disk, open or not. */
 export const WATCHED_FILES_GLOB = '**/*.{yaml,yml,json}';
+
+/* ---- k1s0 extensions to LSP (rust-analyzer's lsp_ext.ts style) ---- */
+
+export type { SloAlert, SloDashboard, SloLocation, SloService, SloTier, SloTree } from './slo/model';
+
+/** No parameters today; an object so that fields can be added without breaking clients. */
+export type SloTreeParams = Record<string, never>;
+
+/** The tier and SLO tree of everything the server has indexed (client → server). */
+export const SloTreeRequest = new RequestType<SloTreeParams, SloTree, void>('k1s0/sloTree');
+
+/** What the workspace defines changed, so the SLO tree may have (server → client; no payload). */
+export const SloTreeChangedNotification = new NotificationType0('k1s0/sloTreeChanged');

@@ -21,7 +21,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WATCHED_FILES_GLOB } from './protocol';
+import { SloTreeChangedNotification, SloTreeRequest, WATCHED_FILES_GLOB } from './protocol';
 import { decodeText, pathToUri, uriToPath } from './service/files';
 import { LanguageService } from './service/languageService';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, readSettings, type Settings } from './service/settings';
@@ -214,7 +214,18 @@ function schedule(uri: string): void {
   );
 }
 
+connection.onRequest(SloTreeRequest, () => service.sloTree());
+
+/** Tells the client the SLO tree may have changed, once per change of the workspace's facts. */
+let announcedGeneration = -1;
+function announceSloTree(): void {
+  if (service.workspace.generation === announcedGeneration) return;
+  announcedGeneration = service.workspace.generation;
+  void connection.sendNotification(SloTreeChangedNotification);
+}
+
 function revalidateAll(): void {
+  announceSloTree();
   const uris = new Set([...diskFiles.keys(), ...documents.keys(), ...published.keys()]);
   for (const uri of uris) void validate(uri);
 }
@@ -237,7 +248,8 @@ async function validate(uri: string): Promise<void> {
   }
   // A newer edit arrived while settings were loading: its own validation will publish.
   if (documents.get(uri)?.version !== version) return;
-  if (diagnostics.length === 0 && !published.has(uri)) return;
+  // Open documents always hear back (an empty list says "checked, clean"); files on disk only when there is news.
+  if (diagnostics.length === 0 && !published.has(uri) && !documents.get(uri)) return;
   published.set(uri, { version, diagnostics });
   void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
 }

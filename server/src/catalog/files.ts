@@ -29,14 +29,21 @@ export function catalogExtensionFacts(parsed: ParsedYaml): FileFacts {
   return extension ? { recordingRules: [], catalog: extension } : { recordingRules: [] };
 }
 
-/** The service a config file describes (`app.name`, `app.tier`). */
-export function configFileFacts(document: Document.Parsed | undefined): FileFacts {
+/** The service a config file describes (`app.name`, `app.tier`, `app.environment`), located at its name. */
+export function configFileFacts(document: Document.Parsed | undefined, uri?: string): FileFacts {
   const app = document?.get('app', true);
   if (!isMap(app)) return { recordingRules: [] };
   const name = app.get('name', true);
   const tier = app.get('tier', true);
+  const environment = app.get('environment', true);
   if (!isScalar(name) || typeof name.value !== 'string' || name.value === '') return { recordingRules: [] };
   const service: ServiceFact = { name: name.value };
   if (isScalar(tier) && typeof tier.value === 'string') service.tier = tier.value;
+  if (isScalar(environment) && typeof environment.value === 'string') service.environment = environment.value;
+  if (uri !== undefined && name.range) {
+    service.uri = uri;
+    service.start = name.range[0];
+    service.end = name.range[1];
+  }
   return { recordingRules: [], services: [service] };
 }

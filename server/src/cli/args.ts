@@ -19,7 +19,15 @@ export interface CheckOptions {
   locale?: Locale;
 }
 
-export type ParsedArgs = { command: 'check'; options: CheckOptions } | { command: 'help' } | { command: 'version' } | { command: 'error'; reason: string };
+/** What `k1s0-obs slo` was asked to do. */
+export interface SloOptions {
+  paths: string[];
+  format: 'text' | 'json';
+}
+
+export const SLO_USAGE = 'Usage: k1s0-obs slo [PATH...] [--format text|json]\n\nPrints the tier and SLO tree of the workspace under each PATH (default: the current\ndirectory): services by tier, their scrape targets, SLO target and 30-day error\nbudget, the design\'s per-tier and burn-rate alerts (present, missing or not\ncovering the service) and the dashboards that show them. Exit status 0, or 2 on a\nusage or I/O problem.';
+
+export type ParsedArgs = { command: 'check'; options: CheckOptions } | { command: 'slo'; options: SloOptions } | { command: 'slo-help' } | { command: 'help' } | { command: 'version' } | { command: 'error'; reason: string };
 
 /** The usage text in the current locale. */
 export function usage(): string {
@@ -46,6 +54,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
+  if (command === 'slo') return parseSloArgs(rest);
   if (command !== 'check') return { command: 'error', reason: t('cli.unknownCommand', { command }) };
 
   const options: CheckOptions = { paths: [], format: 'text', select: [], ignore: [] };
@@ -97,4 +106,29 @@ export function matchesPrefix(code: string, prefixes: readonly string[]): boolea
 /** Whether a code is kept by --select (empty keeps all) and not dropped by --ignore. */
 export function isSelected(code: string, select: readonly string[], ignore: readonly string[] = []): boolean {
   return (select.length === 0 || matchesPrefix(code, select)) && !matchesPrefix(code, ignore);
+}
+
+/** `slo [PATH...] [--format text|json]` (--locale is accepted: it was read before). */
+function parseSloArgs(rest: readonly string[]): ParsedArgs {
+  const options: SloOptions = { paths: [], format: 'text' };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? '';
+    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--help' || flag === '-h') return { command: 'slo-help' };
+    if (flag === '--format' || flag === '--locale') {
+      const value = inlineValue ?? rest[++i];
+      if (value === undefined || value === '') return { command: 'error', reason: t('cli.needsValue', { flag }) };
+      if (flag === '--locale') {
+        if (!(LOCALES as readonly string[]).includes(value)) return { command: 'error', reason: t('cli.unknownLocale', { value, locales: LOCALES }) };
+        continue;
+      }
+      if (value !== 'text' && value !== 'json') return { command: 'error', reason: t('cli.unknownFormat', { value, formats: ['text', 'json'] }) };
+      options.format = value;
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') return { command: 'error', reason: t('cli.unknownOption', { option: arg }) };
+    options.paths.push(arg);
+  }
+  if (options.paths.length === 0) options.paths.push('.');
+  return { command: 'slo', options };
 }

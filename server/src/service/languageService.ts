@@ -7,6 +7,7 @@ import { findObservabilityEntry } from '../config/section';
 import { isRuleDocument, type RuleFileAnalysis } from '../rules/analyze';
 import { analyzeCatalogExtension, isCatalogExtensionPath } from '../catalog/extension';
 import { LivePrometheus } from '../catalog/live';
+import { catalogFor } from '../catalog/catalog';
 import { catalogExtensionFacts, configFileFacts, isPrometheusConfig, mayBePrometheusConfig, prometheusConfigFacts } from '../catalog/files';
 import { NO_FACTS, WorkspaceIndex, type FileFacts } from '../workspace/index';
 import { LineIndex } from './lineIndex';
@@ -19,6 +20,8 @@ import { checkExpression, type ExpressionSite } from './expression';
 import { regrade, type Settings } from './settings';
 import type { Diagnostic, Finding, SourceFile } from './types';
 import { parseYaml, type ParsedYaml } from './yaml/parse';
+import { alertFacts, dashboardFacts } from '../slo/facts';
+import { buildSloTree, type SloTree } from '../slo/model';
 
 /** Where the live Prometheus's facts sit in the workspace index. */
 export const LIVE_SOURCE_URI = 'k1s0-live:prometheus';
@@ -108,10 +111,18 @@ export class LanguageService {
 
   private factsOf(file: SourceFile, settings: Settings, location: FileLocation): FileFacts {
     const kind = this.kindOf(file, settings, location);
-    if (kind === 'rules') return ruleFileFacts(file.uri, this.rules(file));
+    if (kind === 'rules') {
+      const rules = this.rules(file);
+      const alerts = alertFacts(file.uri, rules.rules);
+      return alerts.length ? { ...ruleFileFacts(file.uri, rules), alerts } : ruleFileFacts(file.uri, rules);
+    }
+    if (kind === 'dashboard') {
+      const { model, json } = this.dashboard(file);
+      return model && json.syntax.length === 0 ? { recordingRules: [], dashboard: dashboardFacts(file.uri, model) } : NO_FACTS;
+    }
     if (kind === 'catalog') return catalogExtensionFacts(this.yaml(file));
     if (kind === 'prometheus') return prometheusConfigFacts(file.uri, this.yaml(file));
-    if (kind === 'config' && this.yaml(file).syntax.length === 0) return configFileFacts(findObservabilityEntry(this.yaml(file).documents)?.document);
+    if (kind === 'config' && this.yaml(file).syntax.length === 0) return configFileFacts(findObservabilityEntry(this.yaml(file).documents)?.document, file.uri);
     return NO_FACTS;
   }
 
@@ -204,6 +215,21 @@ export class LanguageService {
   /** Every document the service has seen (indexed or validated), with its latest text. */
   *knownDocuments(): Iterable<SourceFile> {
     for (const [uri, analysis] of this.analyses) yield { uri, text: analysis.text };
+  }
+
+  /**
+   * The tier and SLO tree of what is indexed: services from scrape jobs,
+   * config files and catalog extensions, with their SLO, alerts and dashboards.
+   */
+  sloTree(): SloTree {
+    const lines = new Map<string, LineIndex | undefined>();
+    return buildSloTree(this.workspace, catalogFor(this.workspace).policy, (uri, offset) => {
+      if (!lines.has(uri)) {
+        const text = this.textOf(uri);
+        lines.set(uri, text === undefined ? undefined : new LineIndex(text));
+      }
+      return lines.get(uri)?.positionAt(offset) ?? { line: 0, character: 0 };
+    });
   }
 
   private rules(file: SourceFile): RuleFileAnalysis {

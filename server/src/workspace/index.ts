@@ -30,6 +30,8 @@ export interface ScrapeJob {
   intervalSeconds?: number;
   /** Static labels of its `static_configs` (value lists per label: targets may differ). */
   labels: Record<string, string[]>;
+  /** The `host:port` targets of its `static_configs`, in order. */
+  targets?: string[];
 }
 
 /** What a Prometheus configuration (prometheus.yaml) tells the workspace. */
@@ -44,6 +46,44 @@ export interface ScrapeFacts {
 export interface ServiceFact {
   name: string;
   tier?: string;
+  /** `app.environment`, when the file says it. */
+  environment?: string;
+  /** Where it is named: the config file and the document range of the `app.name` value. */
+  uri?: string;
+  start?: number;
+  end?: number;
+}
+
+/** A label matcher of a PromQL selector on one of the labels that pick services (service, tier, job). */
+export interface ServiceMatcher {
+  label: string;
+  op: '=' | '!=' | '=~' | '!~';
+  value: string;
+}
+
+/** An alerting rule of a rule file, with what it selects on. */
+export interface AlertRuleFact {
+  name: string;
+  uri: string;
+  /** Document range of the `alert:` value. */
+  start: number;
+  end: number;
+  group: string;
+  expr: string;
+  for?: string;
+  severity?: string;
+  /** Per vector selector of `expr`: its matchers on service, tier and job (empty: selects every service). */
+  selectors: ServiceMatcher[][];
+}
+
+/** A Grafana dashboard and the service-picking matchers of its panels' queries. */
+export interface DashboardFact {
+  uri: string;
+  title: string;
+  /** Document range of the `title` value (the file's start when it has none). */
+  start: number;
+  end: number;
+  panels: { title: string; start: number; end: number; selectors: ServiceMatcher[][] }[];
 }
 
 /** Everything one file contributes to the workspace. */
@@ -55,6 +95,10 @@ export interface FileFacts {
   services?: ServiceFact[];
   /** Metrics seen by a live Prometheus (`k1s0.prometheus.url`). */
   live?: LiveFacts;
+  /** Alerting rules of a rule file. */
+  alerts?: AlertRuleFact[];
+  /** A dashboard file's dashboard. */
+  dashboard?: DashboardFact;
 }
 
 /** What a running Prometheus told us (names, types, label values). */
@@ -124,6 +168,21 @@ export class WorkspaceIndex {
     return this.sorted().flatMap(([, f]) => (f.live ? [f.live] : []));
   }
 
+  /** Every alerting rule of the workspace, in URI then document order. */
+  alerts(): AlertRuleFact[] {
+    return this.sorted().flatMap(([, f]) => f.alerts ?? []);
+  }
+
+  /** Every dashboard of the workspace, in URI order. */
+  dashboards(): DashboardFact[] {
+    return this.sorted().flatMap(([, f]) => (f.dashboard ? [f.dashboard] : []));
+  }
+
+  /** Scrape jobs with the URI of the configuration they come from, in URI order. */
+  scrapeJobs(): ScrapeJob[] {
+    return this.scrapeConfigs().flatMap((config) => config.jobs);
+  }
+
   private sorted(): [string, FileFacts][] {
     return [...this.facts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
@@ -135,7 +194,7 @@ export class WorkspaceIndex {
 }
 
 function isEmpty(facts: FileFacts): boolean {
-  return facts.recordingRules.length === 0 && !facts.scrape && !facts.catalog && !facts.services?.length && !facts.live;
+  return facts.recordingRules.length === 0 && !facts.scrape && !facts.catalog && !facts.services?.length && !facts.live && !facts.alerts?.length && !facts.dashboard;
 }
 
 function sameFacts(a: FileFacts, b: FileFacts): boolean {
@@ -145,5 +204,5 @@ function sameFacts(a: FileFacts, b: FileFacts): boolean {
     return other !== undefined && other.name === rule.name && other.expr === rule.expr && other.start === rule.start && JSON.stringify(other.labels ?? {}) === JSON.stringify(rule.labels ?? {});
   });
   if (!rulesSame) return false;
-  return JSON.stringify([a.scrape, a.catalog, a.services, a.live]) === JSON.stringify([b.scrape, b.catalog, b.services, b.live]);
+  return JSON.stringify([a.scrape, a.catalog, a.services, a.live, a.alerts, a.dashboard]) === JSON.stringify([b.scrape, b.catalog, b.services, b.live, b.alerts, b.dashboard]);
 }

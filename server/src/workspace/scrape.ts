@@ -44,6 +44,11 @@ export function scrapeFacts(uri: string, document: Document.Parsed): ScrapeFacts
     if (seconds !== undefined) job.intervalSeconds = seconds;
     const statics = get(config, 'static_configs');
     for (const target of isSeq(statics) ? statics.items : []) {
+      const hosts = get(target, 'targets');
+      for (const host of isSeq(hosts) ? hosts.items : []) {
+        const text = scalarText(host);
+        if (text !== undefined) (job.targets ??= []).push(text);
+      }
       const labels = get(target, 'labels');
       if (!isMap(labels)) continue;
       for (const pair of labels.items) {

@@ -1,0 +1,176 @@
+/**
+ * The stack commands in VS Code: start / stop / status / open / create
+ * files. The decisions live in compose.ts, health.ts and stackFiles.ts; this
+ * is the glue (terminal, progress, status bar, messages). In an untrusted
+ * workspace nothing here starts a process.
+ */
+import * as vscode from 'vscode';
+import { Commands } from '../../../server/src/protocol';
+import { classifyFailure, preflight, run, stopArgs, upArgs, type RunResult } from './compose';
+import { pollHealth, probe, stackComponents, summarize, type ComponentId, type HealthReport } from './health';
+import { readStackSettings, type StackSettings } from './settings';
+import { describePlan, planStackFiles, writeStackFiles } from './stackFiles';
+
+function settingsFor(folder: vscode.WorkspaceFolder): StackSettings {
+  const config = vscode.workspace.getConfiguration('k1s0.stack', folder.uri);
+  return readStackSettings((key) => config.get(key));
+}
+
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) {
+    if (!folders[0]) void vscode.window.showErrorMessage('k1s0: open a folder first: the stack commands work on a workspace folder.');
+    return folders[0];
+  }
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder of the observability stack' });
+}
+
+function trusted(action: string): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  void vscode.window.showWarningMessage(`k1s0: this workspace is not trusted, so the extension does not run docker (${action}). Trust the workspace to use the stack commands; checks keep working.`);
+  return false;
+}
+
+/** Runs docker in a terminal the user watches; resolves with the result when it ends. */
+function runInTerminal(title: string, executable: string, args: string[], cwd: string): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const writer = new vscode.EventEmitter<string>();
+    const closer = new vscode.EventEmitter<number | void>();
+    const controller = new AbortController();
+    const pty: vscode.Pseudoterminal = {
+      onDidWrite: writer.event,
+      onDidClose: closer.event,
+      open: () => {
+        writer.fire(`$ ${[executable, ...args].map((a) => (/[\s"'$]/.test(a) ? JSON.stringify(a) : a)).join(' ')}\r\n`);
+        void run(executable, args, { cwd, signal: controller.signal, onOutput: (chunk) => writer.fire(chunk.replace(/\r?\n/g, '\r\n')) }).then((result) => {
+          writer.fire(`\r\n[${result.code === 0 ? 'done' : `exit ${result.code ?? result.error?.message ?? '?'}`}] (press any key to close)\r\n`);
+          resolve(result);
+        });
+      },
+      close: () => controller.abort(),
+      handleInput: () => closer.fire(),
+    };
+    vscode.window.createTerminal({ name: title, pty }).show(true);
+  });
+}
+
+export function registerStackCommands(context: vscode.ExtensionContext): void {
+  const status = vscode.window.createStatusBarItem('k1s0.stack', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'k1s0 observability stack';
+  status.command = Commands.showStackStatus;
+  context.subscriptions.push(status);
+
+  const show = (reports: HealthReport[]): void => {
+    const summary = summarize(reports);
+    status.text = `$(${summary.allUp ? 'pulse' : 'warning'}) ${summary.text}`;
+    status.tooltip = reports.map((r) => `${r.component.name} :${r.component.port} — ${r.up ? 'up' : `down (${r.detail})`}`).join('\n');
+    status.show();
+  };
+
+  const probeAll = async (settings: StackSettings): Promise<HealthReport[]> =>
+    Promise.all(stackComponents(settings).map(async (component) => ({ component, ...(await probe(component.healthUrl, 1500)) })));
+
+  const open = (id: ComponentId) => async (): Promise<void> => {
+    const folder = (vscode.workspace.workspaceFolders ?? [])[0];
+    const settings = folder ? settingsFor(folder) : readStackSettings((key) => vscode.workspace.getConfiguration('k1s0.stack').get(key));
+    const component = stackComponents(settings).find((c) => c.id === id);
+    if (component) await vscode.env.openExternal(vscode.Uri.parse(component.uiUrl));
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.startStack, async () => {
+      if (!trusted('start')) return;
+      const folder = await pickFolder();
+      if (!folder) return;
+      const settings = settingsFor(folder);
+      const root = folder.uri.fsPath;
+      const components = stackComponents(settings);
+      const before = await probeAll(settings);
+      const running = new Set(before.filter((r) => r.up).map((r) => r.component.id));
+      const problem = await preflight(root, settings, components, running);
+      if (problem) {
+        const create = 'Create observability stack files';
+        const choice = await vscode.window.showErrorMessage(`k1s0: ${problem.message}`, ...(problem.kind === 'no-compose-file' ? [create] : []));
+        if (choice === create) await vscode.commands.executeCommand(Commands.createStackFiles);
+        return;
+      }
+      const result = await runInTerminal('k1s0 stack: up', settings.dockerPath, upArgs(root, settings), root);
+      if (result.code !== 0) {
+        void vscode.window.showErrorMessage(`k1s0: ${classifyFailure(result, settings.dockerPath).message}`);
+        return;
+      }
+      const reports = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'k1s0: waiting for the observability stack', cancellable: true },
+        (progress, token) => {
+          const controller = new AbortController();
+          token.onCancellationRequested(() => controller.abort());
+          let reported = 0;
+          return pollHealth(components, {
+            timeoutMs: settings.healthTimeoutSeconds * 1000,
+            signal: controller.signal,
+            onProgress: (r) => {
+              show(r);
+              const up = r.filter((x) => x.up).length;
+              progress.report({ message: `${up}/${r.length} up: ${r.filter((x) => x.up).map((x) => x.component.name).join(', ') || 'none yet'}`, increment: ((up - reported) / r.length) * 100 });
+              reported = up;
+            },
+          });
+        },
+      );
+      const summary = summarize(reports);
+      if (summary.allUp) void vscode.window.showInformationMessage(`k1s0: the observability stack is up (${reports.map((r) => `${r.component.name} :${r.component.port}`).join(', ')}).`);
+      else void vscode.window.showWarningMessage(`k1s0: ${summary.text} — not up: ${reports.filter((r) => !r.up).map((r) => `${r.component.name} :${r.component.port} (${r.detail})`).join(', ')}. See "docker compose logs" in the stack terminal.`);
+    }),
+    vscode.commands.registerCommand(Commands.stopStack, async () => {
+      if (!trusted('stop')) return;
+      const folder = await pickFolder();
+      if (!folder) return;
+      const settings = settingsFor(folder);
+      const result = await runInTerminal('k1s0 stack: stop', settings.dockerPath, stopArgs(folder.uri.fsPath, settings), folder.uri.fsPath);
+      if (result.code !== 0) void vscode.window.showErrorMessage(`k1s0: ${classifyFailure(result, settings.dockerPath).message}`);
+      show(await probeAll(settings));
+    }),
+    vscode.commands.registerCommand(Commands.showStackStatus, async () => {
+      const folder = (vscode.workspace.workspaceFolders ?? [])[0];
+      const settings = folder ? settingsFor(folder) : readStackSettings((key) => vscode.workspace.getConfiguration('k1s0.stack').get(key));
+      const reports = await probeAll(settings);
+      show(reports);
+      void vscode.window.showInformationMessage(`k1s0: ${summarize(reports).text} — ${reports.map((r) => `${r.component.name} ${r.up ? 'up' : 'down'}`).join(', ')}`);
+    }),
+    vscode.commands.registerCommand(Commands.openGrafana, open('grafana')),
+    vscode.commands.registerCommand(Commands.openPrometheus, open('prometheus')),
+    vscode.commands.registerCommand(Commands.openJaeger, open('jaeger')),
+    vscode.commands.registerCommand(Commands.createStackFiles, async () => {
+      const folder = await pickFolder();
+      if (!folder) return;
+      const root = folder.uri.fsPath;
+      const plan = planStackFiles(root, settingsFor(folder));
+      const toWrite = plan.filter((f) => f.state !== 'same');
+      if (toWrite.length === 0) {
+        void vscode.window.showInformationMessage('k1s0: the observability stack files are already there, as the design gives them.');
+        return;
+      }
+      // Show what will be written before anything is.
+      const preview = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: `# k1s0: observability stack files\n\n\`\`\`\n${describePlan(plan)}\n\`\`\`\n\n${toWrite.map((f) => `## ${f.path}${f.state === 'differs' ? ' (exists, differs)' : ''}\n\n\`\`\`yaml\n${f.content}\`\`\`\n`).join('\n')}`,
+      });
+      await vscode.window.showTextDocument(preview, { preview: true });
+      const fresh = toWrite.filter((f) => f.state === 'new');
+      const differing = toWrite.filter((f) => f.state === 'differs');
+      const write = `Write ${fresh.length} new file${fresh.length === 1 ? '' : 's'}`;
+      const overwrite = `Also overwrite ${differing.length} existing`;
+      const choice = await vscode.window.showInformationMessage(
+        `k1s0: create the observability stack files?${differing.length ? ` ${differing.length} exist with other content: ${differing.map((f) => f.path).join(', ')}.` : ''}`,
+        { modal: true },
+        ...(fresh.length ? [write] : []),
+        ...(differing.length ? [overwrite] : []),
+      );
+      if (!choice) return;
+      const result = writeStackFiles(root, plan, new Set(choice === overwrite ? differing.map((f) => f.path) : []));
+      const parts = [`${result.written.length} written`, result.kept.length ? `${result.kept.length} kept as they were (${result.kept.join(', ')})` : '', result.unchanged.length ? `${result.unchanged.length} unchanged` : ''].filter(Boolean);
+      if (result.failed.length) void vscode.window.showErrorMessage(`k1s0: could not write ${result.failed.map((f) => `${f.path} (${f.reason})`).join(', ')}`);
+      void vscode.window.showInformationMessage(`k1s0: observability stack files: ${parts.join(', ')}.`);
+    }),
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * `docker compose` for the local observability stack, without the editor:
+ * the argument arrays, the checks before starting (docker executable,
+ * compose plugin, compose file, engine, free ports) and the classification
+ * of failures into messages that say what to do. Processes are spawned
+ * without a shell, from argument arrays. No vscode import.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { isAbsolute, join } from 'node:path';
+import type { StackComponent } from './health';
+import type { StackSettings } from './settings';
+
+export type StackProblemKind = 'no-docker' | 'no-compose' | 'no-compose-file' | 'engine-down' | 'port-taken' | 'failed';
+
+export interface StackProblem {
+  kind: StackProblemKind;
+  message: string;
+}
+
+export function composeFilePath(root: string, settings: StackSettings): string {
+  return isAbsolute(settings.composeFile) ? settings.composeFile : join(root, settings.composeFile);
+}
+
+/** `compose -f FILE [--profile infra] --profile observability` */
+function composeBase(root: string, settings: StackSettings): string[] {
+  return ['compose', '-f', composeFilePath(root, settings), ...(settings.includeInfra ? ['--profile', 'infra'] : []), '--profile', 'observability'];
+}
+
+/** The design's start command: `docker compose [--profile infra] --profile observability up -d`. */
+export function upArgs(root: string, settings: StackSettings): string[] {
+  return [...composeBase(root, settings), 'up', '-d'];
+}
+
+export function stopArgs(root: string, settings: StackSettings): string[] {
+  return [...composeBase(root, settings), 'stop'];
+}
+
+export function psArgs(root: string, settings: StackSettings): string[] {
+  return [...composeBase(root, settings), 'ps', '--format', 'json'];
+}
+
+export interface RunResult {
+  /** The exit code; undefined when the process could not start (then `error` says why). */
+  code: number | undefined;
+  output: string;
+  error?: NodeJS.ErrnoException;
+}
+
+export interface RunOptions {
+  cwd: string;
+  onOutput?: (chunk: string) => void;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Runs an executable with an argument array, no shell; never throws. */
+export function run(executable: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve) => {
+    let output = '';
+    let settled = false;
+    const finish = (result: RunResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(executable, [...args], { cwd: options.cwd, shell: false, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
+    } catch (error) {
+      finish({ code: undefined, output, error: error as NodeJS.ErrnoException });
+      return;
+    }
+    const onData = (data: Buffer): void => {
+      const text = data.toString();
+      output += text;
+      options.onOutput?.(text);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('error', (error: NodeJS.ErrnoException) => finish({ code: undefined, output, error }));
+    child.on('close', (code) => finish({ code: code ?? 1, output }));
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      finish({ code: undefined, output, error: Object.assign(new Error(`${executable} did not finish within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }) });
+    }, options.timeoutMs ?? 600_000);
+  });
+}
+
+/** Whether a TCP port can be bound on the host (nobody listens on it). */
+export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * What stands in the way of `up -d`, checked in the order a user would fix
+ * it; undefined when nothing does. `running` names the components whose
+ * health URL already answers (the stack is up: their ports are taken by it).
+ */
+export async function preflight(root: string, settings: StackSettings, components: readonly StackComponent[], running: ReadonlySet<string>, env?: NodeJS.ProcessEnv): Promise<StackProblem | undefined> {
+  const docker = settings.dockerPath;
+  const opts = { cwd: root, timeoutMs: 30_000, ...(env ? { env } : {}) };
+  const version = await run(docker, ['--version'], opts);
+  if (version.code === undefined || version.code !== 0) {
+    return { kind: 'no-docker', message: `The docker executable "${docker}" ${version.error?.code === 'ENOENT' ? 'was not found' : `did not run (${version.error?.message ?? version.output.trim()})`}. Install Docker (with the compose plugin), or set k1s0.stack.dockerPath to its path.` };
+  }
+  const compose = await run(docker, ['compose', 'version'], opts);
+  if (compose.code !== 0) {
+    return { kind: 'no-compose', message: `"${docker} compose" is not available: ${firstLine(compose.output) || 'the compose plugin is missing'}. Install the Docker Compose plugin (docker-compose-plugin), then start the stack again.` };
+  }
+  const file = composeFilePath(root, settings);
+  if (!existsSync(file)) {
+    return { kind: 'no-compose-file', message: `No compose file at ${file}. Run "k1s0: Create observability stack files" to write one with the design's observability profile, or set k1s0.stack.composeFile.` };
+  }
+  const info = await run(docker, ['info', '--format', '{{.ServerVersion}}'], opts);
+  if (info.code !== 0) {
+    return { kind: 'engine-down', message: `The Docker engine is not running (${firstLine(info.output) || 'docker info failed'}). Start Docker (Docker Desktop, or "sudo systemctl start docker"), then start the stack again.` };
+  }
+  for (const component of components) {
+    if (running.has(component.id)) continue;
+    if (!(await portIsFree(component.port))) {
+      return { kind: 'port-taken', message: `Port ${component.port} (${component.name}) is already taken by another process. Stop that process, or change k1s0.stack.ports.${component.id} and the compose file's port mapping.` };
+    }
+  }
+  return undefined;
+}
+
+/** A failed compose run, as a message that says what to do. */
+export function classifyFailure(result: RunResult, executable: string): StackProblem {
+  if (result.error?.code === 'ENOENT') return { kind: 'no-docker', message: `The docker executable "${executable}" was not found. Install Docker, or set k1s0.stack.dockerPath.` };
+  const output = result.output;
+  if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i.test(output)) {
+    return { kind: 'engine-down', message: 'The Docker engine is not running. Start Docker, then start the stack again.' };
+  }
+  if (/'compose' is not a docker command|unknown command "compose"|docker: unknown command/i.test(output)) {
+    return { kind: 'no-compose', message: 'The Docker Compose plugin is missing. Install it (docker-compose-plugin), then start the stack again.' };
+  }
+  const port = /(?:port is already allocated|address already in use)/i.test(output) ? (/(?:0\.0\.0\.0|\[::\]|127\.0\.0\.1):(\d+)/.exec(output)?.[1] ?? /:(\d+)/.exec(output)?.[1]) : undefined;
+  if (/(?:port is already allocated|address already in use)/i.test(output)) {
+    return { kind: 'port-taken', message: `A port of the stack is already taken${port ? ` (${port})` : ''}. Stop what uses it, or change k1s0.stack.ports.* and the compose file's port mapping.` };
+  }
+  if (/no such file or directory|not found|no configuration file provided/i.test(output) && /compose|\.ya?ml/i.test(output)) {
+    return { kind: 'no-compose-file', message: `The compose file was not found: ${firstLine(output)}. Run "k1s0: Create observability stack files" or set k1s0.stack.composeFile.` };
+  }
+  const code = result.code === undefined ? (result.error?.message ?? 'did not finish') : `exit code ${result.code}`;
+  return { kind: 'failed', message: `docker compose failed (${code}): ${firstLine(output) || 'no output'}. See the k1s0 stack terminal for the whole output.` };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+}

@@ -1,0 +1,146 @@
+/**
+ * The tier and SLO tree view: the model comes from the language server
+ * (k1s0/sloTree), so this is only its presentation — tiers, services, their
+ * SLO, scrape targets, config files, alerts (missing ones as warnings) and
+ * dashboards; nodes that stand for something in a file open it at its line.
+ * With Prometheus answering, services show live values.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Commands, SLO_VIEW, SloTreeChangedNotification, SloTreeRequest, type SloAlert, type SloLocation, type SloService, type SloTree } from '../../../server/src/protocol';
+import { probe, stackComponents } from '../stack/health';
+import { describeLive, liveValuesOf, type LiveValues } from '../stack/live';
+import { readStackSettings } from '../stack/settings';
+
+type Node =
+  | { kind: 'tier'; label: string; description: string; services: SloService[] }
+  | { kind: 'service'; service: SloService }
+  | { kind: 'group'; label: string; icon: string; children: Node[] }
+  | { kind: 'leaf'; label: string; description?: string; tooltip?: string; icon: string; color?: string; location?: SloLocation };
+
+class SloTreeProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private tree: SloTree | undefined;
+  private error: string | undefined;
+  private live = new Map<string, LiveValues>();
+
+  constructor(private readonly client: LanguageClient) {}
+
+  async refresh(): Promise<void> {
+    try {
+      this.tree = await this.client.sendRequest(SloTreeRequest, {});
+      this.error = undefined;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+    this.changed.fire(undefined);
+    void this.refreshLive();
+  }
+
+  /** Live values when Prometheus answers; the tree works the same without. */
+  private async refreshLive(): Promise<void> {
+    const tree = this.tree;
+    if (!tree) return;
+    const settings = readStackSettings((key) => vscode.workspace.getConfiguration('k1s0.stack').get(key));
+    const prometheus = stackComponents(settings)[0];
+    if (!prometheus || !(await probe(prometheus.healthUrl, 1000)).up) {
+      if (this.live.size) {
+        this.live.clear();
+        this.changed.fire(undefined);
+      }
+      return;
+    }
+    const services = [...tree.tiers.flatMap((t) => t.services), ...tree.unassigned];
+    const values = await Promise.all(services.map(async (s) => [s.name, await liveValuesOf(prometheus.uiUrl, s, 2000)] as const));
+    this.live = new Map(values);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      if (this.error) return [{ kind: 'leaf', label: `Could not get the SLO tree: ${this.error}`, icon: 'error', color: 'errorForeground' }];
+      if (!this.tree) return [];
+      const tiers: Node[] = this.tree.tiers.map((t) => ({ kind: 'tier', label: t.tier, description: `SLO ${t.slo.percent} · budget ${t.slo.errorBudgetMinutes} min/30d`, services: t.services }));
+      if (this.tree.unassigned.length) tiers.push({ kind: 'tier', label: 'no tier', description: 'no SLO: the tier is unknown', services: this.tree.unassigned });
+      return tiers;
+    }
+    if (node.kind === 'tier') return node.services.map((service) => ({ kind: 'service', service }));
+    if (node.kind === 'group') return node.children;
+    if (node.kind === 'service') return serviceChildren(node.service);
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'tier': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = node.description;
+        item.iconPath = new vscode.ThemeIcon('layers');
+        return item;
+      }
+      case 'service': {
+        const s = node.service;
+        const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
+        const missing = s.alerts.filter((a) => a.status !== 'present').length;
+        const live = this.live.get(s.name);
+        item.description = [live ? describeLive(live) : '', missing ? `${missing} alert${missing === 1 ? '' : 's'} missing` : ''].filter(Boolean).join(' · ');
+        item.iconPath = missing || s.problems.length ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('server-process');
+        item.tooltip = [s.name, s.tier ? `tier ${s.tier}` : 'no tier', ...s.problems].join('\n');
+        if (s.location) item.command = openCommand(s.location);
+        item.contextValue = 'k1s0.service';
+        return item;
+      }
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        return item;
+      }
+      case 'leaf': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        if (node.description) item.description = node.description;
+        if (node.tooltip) item.tooltip = node.tooltip;
+        item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
+        if (node.location) item.command = openCommand(node.location);
+        return item;
+      }
+    }
+  }
+}
+
+function serviceChildren(s: SloService): Node[] {
+  const out: Node[] = [];
+  for (const problem of s.problems) out.push({ kind: 'leaf', label: problem, icon: 'warning', color: 'problemsWarningIcon.foreground' });
+  if (s.slo) out.push({ kind: 'leaf', label: `SLO ${s.slo.percent}`, description: `error budget ${s.slo.errorBudgetMinutes} min / 30 days`, tooltip: s.slo.source, icon: 'target' });
+  for (const t of s.scrapeTargets) out.push({ kind: 'leaf', label: `scrape: ${t.targets.join(', ') || t.job}`, description: `job ${t.job}`, icon: 'radio-tower', location: t.location });
+  for (const c of s.configs) out.push({ kind: 'leaf', label: `config${c.environment ? ` (${c.environment})` : ''}`, description: vscode.workspace.asRelativePath(vscode.Uri.parse(c.location.uri)), icon: 'settings-gear', location: c.location });
+  if (s.alerts.length) out.push({ kind: 'group', label: `Alerts (${s.alerts.filter((a) => a.status === 'present').length}/${s.alerts.length})`, icon: 'bell', children: s.alerts.map(alertNode) });
+  if (s.dashboards.length) {
+    out.push({ kind: 'group', label: `Dashboards (${s.dashboards.length})`, icon: 'graph', children: s.dashboards.map((d) => ({ kind: 'leaf', label: d.title || '(untitled)', description: `${d.panels.length} panel${d.panels.length === 1 ? '' : 's'}`, tooltip: d.panels.join('\n'), icon: 'dashboard', location: d.location })) });
+  }
+  return out;
+}
+
+function alertNode(a: SloAlert): Node {
+  const severity = a.severity ?? a.design?.severity;
+  const base = { kind: 'leaf' as const, label: a.name, tooltip: [a.note, a.design ? `design: ${a.design.condition}, for ${a.design.for}, ${a.design.severity}` : ''].filter(Boolean).join('\n') };
+  const location = a.location ? { location: a.location } : {};
+  if (a.status === 'missing') return { ...base, description: `missing${severity ? ` · ${severity}` : ''}`, icon: 'warning', color: 'problemsWarningIcon.foreground' };
+  if (a.status === 'not-covering') return { ...base, ...location, description: 'does not cover this service', icon: 'warning', color: 'problemsWarningIcon.foreground' };
+  return { ...base, ...location, description: [a.role === 'burn-rate' ? 'burn rate' : a.role === 'tier' ? 'tier alert' : '', severity].filter(Boolean).join(' · '), icon: a.role === 'burn-rate' ? 'flame' : 'bell' };
+}
+
+function openCommand(location: SloLocation): vscode.Command {
+  const { start, end } = location.range;
+  return { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) }] };
+}
+
+/** The view, refreshed when the server says the workspace's facts changed (and by the refresh command). */
+export function registerSloTree(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const provider = new SloTreeProvider(client);
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider(SLO_VIEW, provider),
+    vscode.commands.registerCommand(Commands.refreshSloTree, () => provider.refresh()),
+    client.onNotification(SloTreeChangedNotification, () => void provider.refresh()),
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * What the SLO tree needs to know of rule files and dashboards, read at
+ * indexing time into the workspace index: alerting rules and dashboard
+ * panels with the matchers their PromQL puts on the labels that pick a
+ * service (service, tier, job). Pure: no LSP, no vscode.
+ */
+import type { RuleModel } from '../rules/model';
+import type { DashboardModel } from '../dashboards/model';
+import { itemsOf, prop, spanOf, stringOf } from '../dashboards/json';
+import { parsePromql } from '../promql/parse';
+import { selectorsOf } from '../catalog/tree';
+import type { AlertRuleFact, DashboardFact, ServiceMatcher } from '../workspace/index';
+
+/** The labels whose matchers decide which services a query looks at. */
+export const SERVICE_LABELS: readonly string[] = ['service', 'tier', 'job'];
+
+/**
+ * Per vector selector of an expression, its matchers on service, tier and
+ * job. The lezer parser recovers from errors, so a query with a Grafana
+ * variable outside a string (`[$__rate_interval]`) still gives its selectors.
+ */
+export function serviceSelectors(expr: string): ServiceMatcher[][] {
+  if (expr.trim() === '') return [];
+  let selectors;
+  try {
+    selectors = selectorsOf(parsePromql(expr), expr);
+  } catch {
+    return [];
+  }
+  return selectors.map((selector) =>
+    selector.matchers.filter((m) => SERVICE_LABELS.includes(m.name)).map((m) => ({ label: m.name, op: m.op, value: m.value })),
+  );
+}
+
+/** The alerting rules of a rule file's model. */
+export function alertFacts(uri: string, rules: readonly RuleModel[]): AlertRuleFact[] {
+  return rules
+    .filter((rule) => rule.kind === 'alert')
+    .map((rule) => {
+      const fact: AlertRuleFact = {
+        name: rule.name, uri, start: rule.nameEntry.value.start, end: rule.nameEntry.value.end,
+        group: rule.group, expr: rule.expr?.value ?? '', selectors: serviceSelectors(rule.expr?.value ?? ''),
+      };
+      const severity = rule.labels.find((l) => l.key === 'severity')?.value.value;
+      if (severity !== undefined) fact.severity = severity;
+      if (rule.for) fact.for = rule.for.value.value;
+      return fact;
+    });
+}
+
+/** A dashboard's title and its panels' service-picking matchers. */
+export function dashboardFacts(uri: string, model: DashboardModel): DashboardFact {
+  const titleNode = prop(model.dashboard, 'title');
+  const [start, end] = titleNode ? spanOf(titleNode) : [0, 0];
+  const panels: DashboardFact['panels'] = [];
+  for (const { node } of model.panels) {
+    if (node.type !== 'object') continue;
+    const targets = itemsOf(prop(node, 'targets'));
+    if (targets.length === 0) continue;
+    const selectors = targets.flatMap((target) => serviceSelectors(stringOf(prop(target, 'expr')) ?? ''));
+    const panelTitle = prop(node, 'title');
+    const [pStart, pEnd] = panelTitle ? spanOf(panelTitle) : spanOf(node);
+    panels.push({ title: stringOf(panelTitle) ?? '', start: pStart, end: pEnd, selectors });
+  }
+  return { uri, title: stringOf(titleNode) ?? '', start, end, panels };
+}

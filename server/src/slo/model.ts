@@ -1,0 +1,313 @@
+/**
+ * The tier and SLO tree: tiers → services → what covers each service (its
+ * scrape targets, config files, SLO target and 30-day error budget, the
+ * design's per-tier alerts and SLO burn-rate pair — present, missing or not
+ * covering it — other alerts that select it, and the dashboards that show it).
+ *
+ * Computed from the workspace index alone, so the language server answers
+ * the custom request with it, the CLI prints it and tests need no editor.
+ * Pure: no LSP, no vscode.
+ */
+import type { Policy } from '../catalog/schema';
+import type { AlertRuleFact, ServiceMatcher, WorkspaceIndex } from '../workspace/index';
+
+export interface SloPosition {
+  line: number;
+  character: number;
+}
+
+/** Somewhere in a file, as LSP says it (0-based lines, UTF-16 characters). */
+export interface SloLocation {
+  uri: string;
+  range: { start: SloPosition; end: SloPosition };
+}
+
+export type SloAlertStatus = 'present' | 'missing' | 'not-covering';
+export type SloAlertRole = 'tier' | 'burn-rate' | 'other';
+
+export interface SloAlert {
+  name: string;
+  role: SloAlertRole;
+  status: SloAlertStatus;
+  severity?: string;
+  /** The design's row for an expected alert (アラートルール一覧). */
+  design?: { condition: string; for: string; severity: string };
+  location?: SloLocation;
+  /** Why an alert of that name does not cover the service, or what is missing. */
+  note?: string;
+}
+
+export interface SloScrapeTarget {
+  job: string;
+  targets: string[];
+  location: SloLocation;
+}
+
+export interface SloConfigFile {
+  environment?: string;
+  location: SloLocation;
+}
+
+export interface SloDashboard {
+  title: string;
+  location: SloLocation;
+  /** Titles of the panels whose queries select the service. */
+  panels: string[];
+}
+
+export interface SloTarget {
+  /** 0.9995 */
+  objective: number;
+  /** "99.95%" */
+  percent: string;
+  /** The error budget of a 30-day window, in minutes (21.6 for 99.95%). */
+  errorBudgetMinutes: number;
+  /** Where the target comes from (the design's SLO section). */
+  source: string;
+}
+
+export interface SloService {
+  name: string;
+  tier?: string;
+  /** Where the service is known from. */
+  sources: ('scrape' | 'config' | 'catalog')[];
+  /** The first place that names it (scrape job, else config file, else catalog file). */
+  location?: SloLocation;
+  scrapeTargets: SloScrapeTarget[];
+  configs: SloConfigFile[];
+  slo?: SloTarget;
+  alerts: SloAlert[];
+  dashboards: SloDashboard[];
+  /** PromQL for live values, run against a Prometheus when the stack is up. */
+  live: { errorRatio: string; availability30d: string };
+  /** Disagreements between the sources (a tier given two ways, a tier the design does not know). */
+  problems: string[];
+}
+
+export interface SloTier {
+  tier: string;
+  slo: SloTarget;
+  services: SloService[];
+}
+
+export interface SloTree {
+  tiers: SloTier[];
+  /** Services and scrape jobs whose tier is unknown or not one of the design's. */
+  unassigned: SloService[];
+  /** Counts for a status line. */
+  summary: { services: number; missingAlerts: number; notCoveringAlerts: number };
+}
+
+/** Maps a document offset of an indexed file to a position (the caller holds the texts). */
+export type PositionResolver = (uri: string, offset: number) => SloPosition;
+
+const MINUTES_30D = 30 * 24 * 60;
+
+/** The SLO target of a tier per the design, with its 30-day error budget. */
+export function sloTarget(objective: number, source: string): SloTarget {
+  return {
+    objective,
+    percent: `${+(objective * 100).toFixed(3)}%`,
+    errorBudgetMinutes: Math.round((1 - objective) * MINUTES_30D * 1000) / 1000,
+    source,
+  };
+}
+
+interface ServiceDraft {
+  name: string;
+  tiers: { tier: string; from: string }[];
+  jobs: string[];
+  sources: Set<'scrape' | 'config' | 'catalog'>;
+  scrapeTargets: SloScrapeTarget[];
+  configs: SloConfigFile[];
+  catalogLocation?: SloLocation;
+  /** A scrape job without a `service` label: listed under its job name. */
+  jobOnly: boolean;
+}
+
+export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, positionOf: PositionResolver): SloTree {
+  const at = (uri: string, start: number, end: number): SloLocation => ({ uri, range: { start: positionOf(uri, start), end: positionOf(uri, end) } });
+  const drafts = new Map<string, ServiceDraft>();
+  const draft = (name: string, jobOnly = false): ServiceDraft => {
+    let d = drafts.get(name);
+    if (!d) drafts.set(name, (d = { name, tiers: [], jobs: [], sources: new Set(), scrapeTargets: [], configs: [], jobOnly }));
+    else if (!jobOnly) d.jobOnly = false;
+    return d;
+  };
+
+  for (const job of workspace.scrapeJobs()) {
+    const names = job.labels.service?.length ? job.labels.service : [job.name];
+    for (const name of names) {
+      const d = draft(name, !job.labels.service?.length);
+      d.sources.add('scrape');
+      if (!d.jobs.includes(job.name)) d.jobs.push(job.name);
+      for (const tier of job.labels.tier ?? []) d.tiers.push({ tier, from: `scrape job ${job.name}` });
+      d.scrapeTargets.push({ job: job.name, targets: job.targets ?? [], location: at(job.uri, job.start, job.end) });
+    }
+  }
+  for (const service of workspace.services()) {
+    const d = draft(service.name);
+    d.sources.add('config');
+    if (service.tier !== undefined) d.tiers.push({ tier: service.tier, from: `config ${fileName(service.uri)}` });
+    if (service.uri !== undefined) {
+      d.configs.push({ ...(service.environment !== undefined ? { environment: service.environment } : {}), location: at(service.uri, service.start ?? 0, service.end ?? 0) });
+    }
+  }
+  for (const { uri, extension } of workspace.catalogExtensions()) {
+    for (const entry of extension.services ?? []) {
+      const name = typeof entry === 'string' ? entry : entry.name;
+      const d = draft(name);
+      d.sources.add('catalog');
+      if (typeof entry !== 'string' && entry.tier !== undefined) d.tiers.push({ tier: entry.tier, from: `catalog ${fileName(uri)}` });
+      d.catalogLocation ??= at(uri, 0, 0);
+    }
+  }
+
+  const designTiers = Object.keys(policy.slo.targets);
+  const alerts = workspace.alerts();
+  const dashboards = workspace.dashboards();
+  const tiers: SloTier[] = designTiers.map((tier) => ({ tier, slo: sloTarget(policy.slo.targets[tier] ?? 0, policy.slo.source), services: [] }));
+  const unassigned: SloService[] = [];
+
+  for (const d of [...drafts.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const problems: string[] = [];
+    const distinct = [...new Set(d.tiers.map((t) => t.tier))];
+    const tier = d.tiers[0]?.tier;
+    if (distinct.length > 1) problems.push(`tier given differently: ${d.tiers.map((t) => `${t.tier} (${t.from})`).join(', ')}; ${tier} is used`);
+    const tierNode = tier !== undefined ? tiers.find((t) => t.tier === tier) : undefined;
+    if (tier !== undefined && !tierNode) problems.push(`tier "${tier}" is not one of the design's (${designTiers.join(', ')})`);
+    const identity: Identity = { name: d.name, tier, jobs: d.jobs };
+    const service: SloService = {
+      name: d.name,
+      ...(tier !== undefined ? { tier } : {}),
+      sources: [...d.sources].sort(),
+      scrapeTargets: d.scrapeTargets,
+      configs: d.configs,
+      alerts: alertsFor(identity, tierNode ? tier : undefined, alerts, policy, at),
+      dashboards: dashboards.flatMap((dashboard) => {
+        const panels = dashboard.panels.filter((panel) => panel.selectors.some((selector) => selector.length > 0 && accepts(selector, identity)));
+        return panels.length ? [{ title: dashboard.title, location: at(dashboard.uri, dashboard.start, dashboard.end), panels: panels.map((p) => p.title) }] : [];
+      }),
+      live: liveQueries(d.jobOnly ? { label: 'job', value: d.name } : { label: 'service', value: d.name }),
+      problems,
+    };
+    const location = d.scrapeTargets[0]?.location ?? d.configs[0]?.location ?? d.catalogLocation;
+    if (location) service.location = location;
+    if (tierNode) {
+      service.slo = tierNode.slo;
+      tierNode.services.push(service);
+    } else {
+      if (tier === undefined && !d.jobOnly) problems.push('no tier: give the scrape job a tier label or the config file app.tier');
+      unassigned.push(service);
+    }
+  }
+  const all = [...tiers.flatMap((t) => t.services), ...unassigned];
+  return {
+    tiers,
+    unassigned,
+    summary: {
+      services: all.length,
+      missingAlerts: all.reduce((n, s) => n + s.alerts.filter((a) => a.status === 'missing').length, 0),
+      notCoveringAlerts: all.reduce((n, s) => n + s.alerts.filter((a) => a.status === 'not-covering').length, 0),
+    },
+  };
+}
+
+interface Identity {
+  name: string;
+  tier: string | undefined;
+  jobs: string[];
+}
+
+/** The design's alerts for the tier (present, missing or not covering), then other alerts that select the service. */
+function alertsFor(service: Identity, tier: string | undefined, alerts: readonly AlertRuleFact[], policy: Policy, at: (uri: string, start: number, end: number) => SloLocation): SloAlert[] {
+  const out: SloAlert[] = [];
+  const expected = tier === undefined ? [] : policy.alerts.filter((a) => a.kind === 'burn-rate' || (a.tiers ?? []).includes(tier));
+  // The design's order: per-tier alerts first, the burn-rate pair last.
+  expected.sort((a, b) => Number(a.kind === 'burn-rate') - Number(b.kind === 'burn-rate'));
+  for (const design of expected) {
+    const role: SloAlertRole = design.kind === 'burn-rate' ? 'burn-rate' : 'tier';
+    const base = { name: design.name, role, design: { condition: design.condition, for: design.for, severity: design.severity } };
+    const named = alerts.filter((a) => a.name === design.name);
+    const covering = named.find((a) => covers(a, service));
+    if (covering) {
+      out.push({ ...base, status: 'present', ...(covering.severity !== undefined ? { severity: covering.severity } : {}), location: at(covering.uri, covering.start, covering.end) });
+    } else if (named[0]) {
+      const first = named[0];
+      const selector = first.selectors.find((s) => !accepts(s, service)) ?? [];
+      out.push({
+        ...base, status: 'not-covering', location: at(first.uri, first.start, first.end),
+        ...(first.severity !== undefined ? { severity: first.severity } : {}),
+        note: `${design.name} selects ${selector.map(describeMatcher).join(', ')}, which leaves out ${describeService(service)}`,
+      });
+    } else {
+      out.push({ ...base, status: 'missing', note: `no alerting rule ${design.name} in the workspace (design: ${design.condition}, for ${design.for}, ${design.severity})` });
+    }
+  }
+  const expectedNames = new Set(policy.alerts.filter((a) => a.kind === 'burn-rate' || a.tiers?.length).map((a) => a.name));
+  for (const alert of alerts) {
+    if (expectedNames.has(alert.name) || !covers(alert, service)) continue;
+    out.push({ name: alert.name, role: 'other', status: 'present', ...(alert.severity !== undefined ? { severity: alert.severity } : {}), location: at(alert.uri, alert.start, alert.end) });
+  }
+  return out;
+}
+
+/** An alert covers a service when every selector of its expression lets the service's series through. */
+function covers(alert: AlertRuleFact, service: Identity): boolean {
+  return alert.selectors.every((selector) => accepts(selector, service));
+}
+
+/** Whether a selector's matchers on service, tier and job all accept the service. */
+export function accepts(selector: readonly ServiceMatcher[], service: Identity): boolean {
+  return selector.every((m) => {
+    // A Grafana template variable (`$service`) picks any service.
+    if (m.value.includes('$')) return true;
+    const values = m.label === 'service' ? [service.name] : m.label === 'tier' ? [service.tier ?? ''] : service.jobs.length ? service.jobs : [''];
+    return values.some((value) => matches(m, value));
+  });
+}
+
+function matches(m: ServiceMatcher, value: string): boolean {
+  switch (m.op) {
+    case '=':
+      return value === m.value;
+    case '!=':
+      return value !== m.value;
+    case '=~':
+    case '!~': {
+      let re: RegExp;
+      try {
+        re = new RegExp(`^(?:${m.value})$`, 'u');
+      } catch {
+        return false;
+      }
+      return re.test(value) === (m.op === '=~');
+    }
+  }
+}
+
+function describeMatcher(m: ServiceMatcher): string {
+  return `${m.label}${m.op}"${m.value}"`;
+}
+
+function describeService(service: Identity): string {
+  return `${service.name} (tier ${service.tier ?? 'unknown'}${service.jobs.length ? `, job ${service.jobs.join('|')}` : ''})`;
+}
+
+function fileName(uri: string | undefined): string {
+  return uri?.split('/').pop() ?? '';
+}
+
+/** The design's RED metrics per service: error ratio over 5m, availability over the 30-day SLO window. */
+function liveQueries(pick: { label: string; value: string }): SloService['live'] {
+  const sel = `${pick.label}="${pick.value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return {
+    errorRatio: `sum(rate(http_requests_total{${sel}, status=~"5.."}[5m])) / sum(rate(http_requests_total{${sel}}[5m]))`,
+    availability30d: `sum(rate(http_requests_total{${sel}, status!~"5.."}[30d])) / sum(rate(http_requests_total{${sel}}[30d]))`,
+  };
+}
+
+/** Budget remaining (1 = untouched, 0 = spent, negative = overspent) from a 30-day availability. */
+export function budgetRemaining(availability: number, objective: number): number {
+  return 1 - (1 - availability) / (1 - objective);
+}

@@ -1,0 +1,95 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspTestClient } from '../support/lspClient';
+import { SloTreeChangedNotification, SloTreeRequest, type SloTree } from '../../server/src/protocol';
+
+const EXAMPLES = join(__dirname, '../../examples');
+let workspace: string;
+let client: LspTestClient;
+let changes = 0;
+const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
+
+/** Resolves once the server has announced `count` tree changes, or fails at the deadline. */
+async function announced(count: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (changes < count) {
+    if (Date.now() > deadline) throw new Error(`only ${changes} of ${count} k1s0/sloTreeChanged notifications within ${timeoutMs} ms`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+before(async () => {
+  workspace = mkdtempSync(join(tmpdir(), 'k1s0-slo-'));
+  cpSync(EXAMPLES, workspace, { recursive: true });
+  client = new LspTestClient();
+  client.connection.onNotification(SloTreeChangedNotification.method, () => {
+    changes++;
+  });
+  await client.initialize(pathToFileURL(workspace).href);
+  await announced(1);
+});
+
+after(async () => {
+  assert.equal(await client.shutdown(), 0);
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+test('k1s0/sloTree answers the tree of the example workspace', async () => {
+  const tree = await client.connection.sendRequest(SloTreeRequest, {});
+  assert.deepEqual(
+    tree.tiers.map((t) => [t.tier, t.slo.percent, t.services.map((s) => s.name)]),
+    [
+      ['system', '99.95%', ['auth-server', 'bff-proxy', 'config-server', 'dlq-manager', 'saga-server']],
+      ['business', '99.9%', ['ledger-server']],
+      ['service', '99.9%', []],
+    ],
+  );
+  assert.deepEqual(tree.unassigned.map((s) => s.name), ['kong', 'prometheus']);
+  assert.deepEqual(tree.summary, { services: 8, missingAlerts: 12, notCoveringAlerts: 1 });
+  const ledger = tree.tiers[1]?.services[0];
+  const notCovering = ledger?.alerts.find((a) => a.status === 'not-covering');
+  assert.deepEqual(notCovering, {
+    name: 'ServiceHighErrorRate',
+    role: 'tier',
+    design: { condition: 'business/service Tier 5xx エラー率 > 5%（5分間）', for: '5m', severity: 'critical' },
+    status: 'not-covering',
+    location: { uri: uriOf('infra/observability/prometheus/alerts/business-tier-alerts.yaml'), range: { start: { line: 17, character: 15 }, end: { line: 17, character: 35 } } },
+    severity: 'critical',
+    note: 'ServiceHighErrorRate selects tier="buisness", which leaves out ledger-server (tier business)',
+  });
+});
+
+test('an edit that adds the burn-rate pair is announced and the tree shows them present', async () => {
+  const before = changes;
+  const uri = uriOf('infra/slo/burn-rate.yaml');
+  const text = [
+    'groups:',
+    '  - name: slo-burn-rate',
+    '    rules:',
+    '      - alert: SLOBurnRateCritical',
+    '        expr: slo:error_ratio:rate1h > (14.4 * 0.001) and slo:error_ratio:rate5m > (14.4 * 0.001)',
+    '        for: 2m',
+    '        labels: { severity: critical }',
+    '        annotations: { summary: "budget burns 14.4x" }',
+    '      - alert: SLOBurnRateWarning',
+    '        expr: slo:error_ratio:rate6h > (6 * 0.001) and slo:error_ratio:rate30m > (6 * 0.001)',
+    '        for: 5m',
+    '        labels: { severity: warning }',
+    '        annotations: { summary: "budget burns 6x" }',
+    '',
+  ].join('\n');
+  await client.open(uri, text);
+  await announced(before + 1);
+  const tree: SloTree = await client.connection.sendRequest(SloTreeRequest, {});
+  assert.deepEqual(tree.summary, { services: 8, missingAlerts: 0, notCoveringAlerts: 1 });
+  const auth = tree.tiers[0]?.services[0];
+  assert.deepEqual(
+    auth?.alerts.filter((a) => a.role === 'burn-rate').map((a) => [a.name, a.status, a.location?.uri, a.location?.range.start.line]),
+    [['SLOBurnRateCritical', 'present', uri, 3], ['SLOBurnRateWarning', 'present', uri, 8]],
+  );
+  await client.close(uri);
+});
