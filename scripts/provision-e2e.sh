@@ -48,6 +48,9 @@ if [ ! -f "$CODE_SERVER_HOME/.installed-$CODE_SERVER_VERSION" ]; then
   (
     cd "$CODE_SERVER_HOME"
     echo '{"private":true}' > package.json
+    # Run from `npm run test:e2e`, the outer npm's settings are inherited as npm_config_*
+    # variables; its user agent (node/v20) would fail code-server's Node 24 check.
+    for variable in $(compgen -e | grep -i '^npm_' || true); do unset "$variable"; done
     export PATH="$NODE_HOME/bin:$PATH"
     export npm_config_nodedir="$NODE_HOME"
     npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
