@@ -14,6 +14,8 @@
  *   maxFileSizeKB: 4096
  * config:
  *   environments: { "deploy/dev/**": dev }
+ * catalog:
+ *   files: ["observability/catalog/*.yaml"]
  * ```
  *
  * The file is strict: an unknown key or a wrong value is reported (the CLI
@@ -25,7 +27,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { environmentName, severityOverride, type Settings } from '../service/settings';
+import type { Node } from 'yaml';
+import { DEFAULT_SETTINGS, environmentName, severityOverride, type Settings } from '../service/settings';
+import { closestMatch } from '../service/suggest';
+import type { Finding } from '../service/types';
+import { isMap, nodeSpan, pairOf, type ParsedYaml } from '../service/yaml/parse';
 
 export const LINT_CONFIG_FILE = join('.k1s0', 'lint.yaml');
 
@@ -40,6 +46,7 @@ export const lintConfigSchema = z.strictObject({
     })
     .optional(),
   config: z.strictObject({ environments: z.record(z.string(), environmentName).optional() }).optional(),
+  catalog: z.strictObject({ files: z.array(z.string()).optional() }).optional(),
 });
 
 export type LintConfig = z.infer<typeof lintConfigSchema>;
@@ -93,7 +100,120 @@ export function applyLintConfig(base: Settings, config: LintConfig): Settings {
     diagnostics: { severity: { ...base.diagnostics.severity, ...config.diagnostics?.severity } },
     files: { ...base.files, ...definedOnly(config.files ?? {}) },
     config: { environments: { ...base.config.environments, ...config.config?.environments } },
+    catalog: { files: config.catalog?.files ?? base.catalog.files },
   };
+}
+
+/**
+ * The editor's settings over the workspace's lint configuration: per-code
+ * severities and environments are merged key by key (the editor's key wins);
+ * a list or number the editor leaves at its default comes from the file,
+ * one the user set in the editor wins. With default editor settings this is
+ * exactly what the CLI uses (`applyLintConfig(DEFAULT_SETTINGS, config)`).
+ */
+export function mergeEditorSettings(editor: Settings, config: LintConfig): Settings {
+  const files = config.files ?? {};
+  const pick = <T>(editorValue: T, defaultValue: T, fileValue: T | undefined): T =>
+    fileValue !== undefined && JSON.stringify(editorValue) === JSON.stringify(defaultValue) ? fileValue : editorValue;
+  return {
+    ...editor,
+    diagnostics: { severity: { ...config.diagnostics?.severity, ...editor.diagnostics.severity } },
+    files: {
+      config: pick(editor.files.config, DEFAULT_SETTINGS.files.config, files.config),
+      rules: pick(editor.files.rules, DEFAULT_SETTINGS.files.rules, files.rules),
+      dashboards: pick(editor.files.dashboards, DEFAULT_SETTINGS.files.dashboards, files.dashboards),
+      maxFileSizeKB: pick(editor.files.maxFileSizeKB, DEFAULT_SETTINGS.files.maxFileSizeKB, files.maxFileSizeKB),
+    },
+    config: { environments: { ...config.config?.environments, ...editor.config.environments } },
+    catalog: { files: pick(editor.catalog.files, DEFAULT_SETTINGS.catalog.files, config.catalog?.files) },
+  };
+}
+
+/** Whether a path is a workspace's `.k1s0/lint.yaml`. */
+export function isLintConfigPath(path: string): boolean {
+  return /(?:^|[\\/])\.k1s0[\\/]lint\.yaml$/.test(path);
+}
+
+/** Keys each level of the file allows, for did-you-mean on a misspelt one. */
+const ALLOWED_KEYS: Record<string, readonly string[]> = {
+  '': ['diagnostics', 'files', 'config', 'catalog'],
+  diagnostics: ['severity'],
+  files: ['config', 'rules', 'dashboards', 'maxFileSizeKB'],
+  config: ['environments'],
+  catalog: ['files'],
+};
+
+/**
+ * The lint configuration of a parsed `.k1s0/lint.yaml` as the editor reads
+ * it: every problem a `lint/config` finding on the exact key or value, and
+ * the configuration without the parts in error (the rest still applies).
+ * A file with YAML syntax errors yields no configuration (its `yaml/syntax`
+ * findings say why).
+ */
+export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findings: Finding[] } {
+  if (parsed.syntax.length > 0) return { config: {}, findings: [] };
+  const document = parsed.documents[0];
+  if (!document) return { config: {}, findings: [] };
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    // Alias bombs and the like: say so on the whole document rather than throw.
+    return { config: {}, findings: [lintFinding(nodeSpan(document.contents as Node | null) ?? [0, 0], `(top level): ${error instanceof Error ? error.message : String(error)}`)] };
+  }
+  const result = lintConfigSchema.safeParse(raw);
+  if (result.success) return { config: result.data, findings: [] };
+  const findings: Finding[] = [];
+  const cleaned = structuredClone(raw) as Record<string, unknown>;
+  for (const issue of result.error.issues) {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const where = path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const parent = path.length ? document.getIn(path, true) : document.contents;
+      for (const key of issue.keys) {
+        const pair = isMap(parent) ? pairOf(parent, key) : undefined;
+        const span = nodeSpan(pair?.key as Node | undefined) ?? nodeSpan(parent as Node | undefined) ?? [0, 0];
+        const suggestion = closestMatch(key, ALLOWED_KEYS[where] ?? []);
+        findings.push(lintFinding(span, `${where || '(top level)'}: unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${(ALLOWED_KEYS[where] ?? []).join(', ')}.`}`, suggestion));
+        removePath(cleaned, [...path, key]);
+      }
+      continue;
+    }
+    // The deepest node the path reaches: a missing one is reported on its parent.
+    let span: [number, number] | undefined;
+    for (let depth = path.length; depth >= 0 && !span; depth--) {
+      const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
+      span = nodeSpan(node as Node | undefined);
+    }
+    findings.push(lintFinding(span ?? [0, 0], `${where || '(top level)'}: ${issue.message}`));
+    if (path.length === 0) return { config: {}, findings };
+    // A bad item drops its whole list: half a list of globs is not what anyone meant.
+    const firstIndex = path.findIndex((p) => typeof p === 'number');
+    removePath(cleaned, firstIndex < 0 ? path : path.slice(0, firstIndex));
+  }
+  const retry = lintConfigSchema.safeParse(cleaned);
+  return { config: retry.success ? retry.data : {}, findings };
+}
+
+function lintFinding([start, end]: [number, number], message: string, replacement?: string): Finding {
+  return {
+    start,
+    end,
+    code: 'lint/config',
+    severity: 'error',
+    message,
+    ...(replacement ? { fixes: [{ title: `Change to "${replacement}"`, preferred: true, edits: [{ start, end, newText: replacement }] }] } : {}),
+  };
+}
+
+function removePath(target: Record<string, unknown>, path: readonly PropertyKey[]): void {
+  let node: unknown = target;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (typeof node !== 'object' || node === null) return;
+    node = (node as Record<PropertyKey, unknown>)[path[i] as PropertyKey];
+  }
+  const last = path[path.length - 1];
+  if (typeof node === 'object' && node !== null && last !== undefined) delete (node as Record<PropertyKey, unknown>)[last];
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -40,6 +40,8 @@ export interface Finding {
   message: string;
   severity: Severity;
   fixes?: Fix[];
+  /** "Disable <code> for this line" (suppression/): offered after the fixes, kept apart so checks' own fixes stay theirs. */
+  disable?: Fix;
 }
 
 /** A finding placed in a document, after settings have re-graded it. */
@@ -50,6 +52,7 @@ export interface Diagnostic {
   message: string;
   source: 'k1s0';
   fixes?: { title: string; preferred?: boolean; edits: { range: Range; newText: string }[] }[];
+  disable?: { title: string; edits: { range: Range; newText: string }[] };
 }
 
 /** A document as the service sees it: a URI, its text and (in the editor) its version. */

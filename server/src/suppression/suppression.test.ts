@@ -1,0 +1,161 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { LanguageService } from '../service/languageService';
+import { DEFAULT_SETTINGS } from '../service/settings';
+import type { Finding } from '../service/types';
+import { lines, rangeOf, spanOf } from '../../../test/support/text';
+import { applySuppressions, codeMatches, multilineScalars, parseDirectives } from './suppression';
+
+const finding = (text: string, needle: string, code: string, occurrence = 0): Finding => {
+  const [start, end] = spanOf(text, needle, occurrence);
+  return { start, end, code, severity: 'warning', message: `${code} here` };
+};
+
+const disableFix = (text: string, needle: string, code: string, indent: string) => {
+  const [start] = spanOf(text, needle);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return { title: `Disable ${code} for this line`, edits: [{ start: lineStart, end: lineStart, newText: `${indent}# k1s0-disable-next-line ${code}\n` }] };
+};
+
+test('directives: keyword, codes (commas or spaces), reason after --; only comments alone on their line', () => {
+  const text = lines(
+    'a: 1 # k1s0-disable-next-line config/policy',
+    '  #k1s0-disable-next-line config/policy,  promql/counter -- the reason -- with dashes',
+    '# k1s0-disable catalog',
+    '# k1s0-disabled config',
+    'b: |',
+    '  # k1s0-disable config',
+  );
+  const scalars = multilineScalars(text, parseAllDocuments(text) as never);
+  assert.deepEqual(parseDirectives(text, scalars), [
+    {
+      kind: 'next-line',
+      start: spanOf(text, 'k1s0-disable-next-line', 1)[0],
+      end: spanOf(text, 'k1s0-disable-next-line', 1)[1],
+      line: 1,
+      codes: [
+        { code: 'config/policy', start: spanOf(text, 'config/policy', 1)[0], end: spanOf(text, 'config/policy', 1)[1] },
+        { code: 'promql/counter', start: spanOf(text, 'promql/counter')[0], end: spanOf(text, 'promql/counter')[1] },
+      ],
+      reason: 'the reason -- with dashes',
+    },
+    { kind: 'rest', start: spanOf(text, 'k1s0-disable catalog')[0], end: spanOf(text, 'k1s0-disable catalog')[0] + 'k1s0-disable'.length, line: 2, codes: [{ code: 'catalog', start: spanOf(text, 'catalog')[0], end: spanOf(text, 'catalog')[1] }] },
+  ]);
+});
+
+test('codes match exactly or by area, as the severity settings do', () => {
+  assert.equal(codeMatches('catalog', 'catalog/unknown-metric'), true);
+  assert.equal(codeMatches('catalog/unknown-metric', 'catalog/unknown-metric'), true);
+  assert.equal(codeMatches('catalog/unknown', 'catalog/unknown-metric'), false);
+  assert.equal(codeMatches('cat', 'catalog/unknown-metric'), false);
+});
+
+test('next-line silences the next line only, stacked directives reach past each other, the rest keeps a disable fix', () => {
+  const text = lines(
+    'observability:',
+    '  log:',
+    '    # k1s0-disable-next-line config/policy',
+    '    # k1s0-disable-next-line config -- both on "format"',
+    '    format: text',
+    '    level: verbose',
+  );
+  const findings = [finding(text, 'text', 'config/policy'), finding(text, 'verbose', 'config/schema')];
+  assert.deepEqual(applySuppressions({ text, findings }), [{ ...finding(text, 'verbose', 'config/schema'), disable: disableFix(text, 'level: verbose', 'config/schema', '    ') }]);
+});
+
+test('an unused suppression is a hint on its code; an unknown code a warning with did-you-mean and its fix', () => {
+  const text = lines('# k1s0-disable-next-line config/polcy, promql/counter, nonsense', 'a: 1', '# k1s0-disable-next-line', 'b: 2');
+  const [start, end] = spanOf(text, 'config/polcy');
+  assert.deepEqual(applySuppressions({ text, findings: [] }), [
+    {
+      start,
+      end,
+      code: 'suppression/unknown-code',
+      severity: 'warning',
+      message: 'Unknown diagnostic code "config/polcy" in k1s0-disable-next-line. Did you mean "config/policy"?',
+      fixes: [{ title: 'Change to "config/policy"', preferred: true, edits: [{ start, end, newText: 'config/policy' }] }],
+    },
+    { start: spanOf(text, 'nonsense')[0], end: spanOf(text, 'nonsense')[1], code: 'suppression/unknown-code', severity: 'warning', message: 'Unknown diagnostic code "nonsense" in k1s0-disable-next-line: name a code such as config/policy or an area such as config.' },
+    { start: spanOf(text, 'k1s0-disable-next-line', 1)[0], end: spanOf(text, 'k1s0-disable-next-line', 1)[1], code: 'suppression/unknown-code', severity: 'warning', message: 'k1s0-disable-next-line needs a diagnostic code: "# k1s0-disable-next-line config/policy -- reason".' },
+    { start: spanOf(text, 'promql/counter')[0], end: spanOf(text, 'promql/counter')[1], code: 'suppression/unused', severity: 'hint', message: 'Unused suppression: no promql/counter diagnostic on the next line; remove "promql/counter" from the directive.' },
+  ]);
+});
+
+test('k1s0-disable lasts to the end of the rule it sits in, else to the end of the file', () => {
+  const text = lines(
+    'groups:',
+    '  - name: g',
+    '    rules:',
+    '      - alert: A',
+    '        # k1s0-disable catalog',
+    '        expr: up{a="1"} > bad_metric',
+    '      - alert: B',
+    '        expr: bad_metric',
+    '# k1s0-disable promql/counter',
+    '# k1s0-disable rules',
+  );
+  const ruleA = { start: spanOf(text, 'alert: A')[0], end: spanOf(text, '      - alert: B')[0] };
+  const ruleB = { start: spanOf(text, 'alert: B')[0], end: spanOf(text, '# k1s0-disable promql')[0] };
+  const inA = finding(text, 'bad_metric', 'catalog/unknown-metric');
+  const inB = finding(text, 'bad_metric', 'catalog/unknown-metric', 1);
+  const result = applySuppressions({ text, findings: [inA, inB], rules: [ruleA, ruleB] });
+  assert.deepEqual(result.map((f) => [f.code, text.slice(f.start, f.end), f.message]), [
+    ['catalog/unknown-metric', 'bad_metric', 'catalog/unknown-metric here'],
+    ['suppression/unused', 'promql/counter', 'Unused suppression: no promql/counter diagnostic in the rest of the file; remove "promql/counter" from the directive.'],
+    ['suppression/unused', 'rules', 'Unused suppression: no rules diagnostic in the rest of the file; remove "rules" from the directive.'],
+  ]);
+  assert.equal(result[0]?.start, inB.start, 'the finding of rule B stays');
+});
+
+test('inside a block scalar: a # line is no directive, and the line of a finding is the scalar\'s first', () => {
+  const text = lines('groups:', '  - name: g', '    rules:', '      - record: a:b:c', '        # k1s0-disable-next-line catalog', '        expr: |', '          sum(', '            # k1s0-disable promql', '            rate(bad_total[5m]))');
+  const scalars = multilineScalars(text, parseAllDocuments(text) as never);
+  assert.equal(parseDirectives(text, scalars).length, 1);
+  assert.deepEqual(applySuppressions({ text, findings: [finding(text, 'bad_total', 'catalog/unknown-metric')], scalars }), []);
+  // Without the directive, the fix goes above `expr: |`, where a directive is a YAML comment.
+  const bare = text.replace('        # k1s0-disable-next-line catalog\n', '');
+  const bareScalars = multilineScalars(bare, parseAllDocuments(bare) as never);
+  const [kept] = applySuppressions({ text: bare, findings: [finding(bare, 'bad_total', 'catalog/unknown-metric')], scalars: bareScalars });
+  assert.deepEqual(kept?.disable, disableFix(bare, 'expr: |', 'catalog/unknown-metric', '        '));
+});
+
+test('CRLF files get a CRLF directive; codes of this file count as known; findings of suppression itself are never silenced', () => {
+  const text = 'a:\r\n  b: 1\r\n';
+  const [kept] = applySuppressions({ text, findings: [finding(text, '1', 'consistency/metrics-path')], knownCodes: ['consistency/metrics-path'] });
+  assert.deepEqual(kept?.disable, { title: 'Disable consistency/metrics-path for this line', edits: [{ start: 4, end: 4, newText: '  # k1s0-disable-next-line consistency/metrics-path\r\n' }] });
+  const directive = lines('# k1s0-disable suppression', 'a: 1');
+  // suppression/* codes are known, but never silenced: such a directive suppresses nothing.
+  assert.deepEqual(applySuppressions({ text: directive, findings: [finding(directive, 'a', 'suppression/unused')] }).map((f) => f.code), ['suppression/unused', 'suppression/unused']);
+});
+
+test('through the language service: the fixtures of a rule file and a config file', () => {
+  const service = new LanguageService();
+  const check = (name: string) => {
+    const path = join(__dirname, 'fixtures', name);
+    const file = { uri: `file://${path}`, text: readFileSync(path, 'utf8') };
+    service.index({ file, settings: DEFAULT_SETTINGS, location: { path } });
+    return { text: file.text, diagnostics: service.validate({ file, settings: DEFAULT_SETTINGS, location: { path } }) };
+  };
+  const rules = check('alerts.yaml');
+  assert.deepEqual(rules.diagnostics.map((d) => [d.code, d.severity, d.range, d.disable?.title]), [
+    ['suppression/unused', 'hint', rangeOf(rules.text, 'promql/counter'), undefined],
+    ['catalog/unknown-metric', 'warning', rangeOf(rules.text, 'legacy_other_total'), 'Disable catalog/unknown-metric for this line'],
+  ]);
+  const other = rules.diagnostics[1];
+  assert.ok(other);
+  assert.deepEqual(other.disable?.edits, [{ range: { start: { line: other.range.start.line, character: 0 }, end: { line: other.range.start.line, character: 0 } }, newText: '        # k1s0-disable-next-line catalog/unknown-metric\n' }]);
+
+  const config = check('config.dev.yaml');
+  assert.deepEqual(config.diagnostics.map((d) => [d.code, d.severity, d.range, d.message]), [
+    ['suppression/unused', 'hint', rangeOf(config.text, 'config/policy'), 'Unused suppression: no config/policy diagnostic on the next line; remove "config/policy" from the directive.'],
+    ['suppression/unknown-code', 'warning', rangeOf(config.text, 'config/polcy'), 'Unknown diagnostic code "config/polcy" in k1s0-disable-next-line. Did you mean "config/policy"?'],
+    ['suppression/unused', 'hint', rangeOf(config.text, 'config/schema'), 'Unused suppression: no config/schema diagnostic on the next line; remove "config/schema" from the directive.'],
+  ]);
+  // Re-graded like any code: the unused hints can be turned off.
+  const path = join(__dirname, 'fixtures', 'config.dev.yaml');
+  const quiet = { ...DEFAULT_SETTINGS, diagnostics: { severity: { 'suppression/unused': 'off' as const } } };
+  assert.deepEqual(service.validate({ file: { uri: `file://${path}`, text: config.text }, settings: quiet, location: { path } }).map((d) => d.code), ['suppression/unknown-code']);
+});

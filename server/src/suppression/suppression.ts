@@ -1,0 +1,220 @@
+/**
+ * Inline suppression in YAML files:
+ *
+ * ```yaml
+ * # k1s0-disable-next-line config/policy, promql/counter -- reason
+ * # k1s0-disable catalog -- the rest of the rule it sits in, else of the file
+ * ```
+ *
+ * A code matches a finding's code exactly, or as its area (`catalog` silences
+ * `catalog/*`), as in `k1s0.diagnostics.severity`. A suppression that silences
+ * nothing is reported (`suppression/unused`), and so is a code nobody reports
+ * (`suppression/unknown-code`, with did-you-mean). Every other finding gets
+ * the quick fix "Disable <code> for this line".
+ *
+ * Pure: text, findings and spans in, findings out. The language service
+ * supplies the rule spans and the multi-line scalars of the YAML parse.
+ */
+import { isScalar, visit, type Document } from 'yaml';
+import { LineIndex } from '../service/lineIndex';
+import { DIAGNOSTIC_CODES } from '../service/codes';
+import { closestMatch } from '../service/suggest';
+import type { Finding } from '../service/types';
+
+export const UNUSED_CODE = 'suppression/unused';
+export const UNKNOWN_CODE = 'suppression/unknown-code';
+
+/** Every code the checks report; directives naming others are reported. */
+export const KNOWN_CODES: readonly string[] = DIAGNOSTIC_CODES;
+
+/** A document range [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type DirectiveKind = 'next-line' | 'rest';
+
+export interface DirectiveCode {
+  code: string;
+  start: number;
+  end: number;
+}
+
+export interface Directive {
+  kind: DirectiveKind;
+  /** The keyword (`k1s0-disable-next-line` / `k1s0-disable`) in the document. */
+  start: number;
+  end: number;
+  /** 0-based line of the comment. */
+  line: number;
+  codes: DirectiveCode[];
+  reason?: string;
+}
+
+export interface SuppressionInput {
+  text: string;
+  findings: readonly Finding[];
+  /** Rule mappings: a `k1s0-disable` inside one lasts to its end. */
+  rules?: readonly Span[];
+  /** Scalars that span lines (block, folded, quoted): a `#` line inside is not a comment, and a finding inside belongs to the scalar's first line. */
+  scalars?: readonly Span[];
+  /** Codes a directive may name besides KNOWN_CODES (say, those of this file's findings). */
+  knownCodes?: Iterable<string>;
+}
+
+const DIRECTIVE = /^([ \t]*#[ \t]*)(k1s0-disable(?:-next-line)?)(?![\w-])(.*)$/;
+
+/** The k1s0 directives of a text: comments alone on their line, outside multi-line scalars. */
+export function parseDirectives(text: string, scalars: readonly Span[] = []): Directive[] {
+  if (!text.includes('k1s0-disable')) return [];
+  const directives: Directive[] = [];
+  let line = 0;
+  // Lines end at \r\n, \n or \r, as LineIndex (and LSP) count them.
+  for (const match of text.matchAll(/([^\r\n]*)(\r\n|\r|\n|$)/g)) {
+    const lineStart = match.index ?? 0;
+    const content = match[1] ?? '';
+    const found = content.includes('k1s0-disable') ? DIRECTIVE.exec(content) : null;
+    if (found && !inside(scalars, lineStart)) {
+      const [, lead = '', keyword = '', rest = ''] = found;
+      const keywordStart = lineStart + lead.length;
+      const restStart = keywordStart + keyword.length;
+      const reasonAt = rest.search(/(?:^|\s)--(?:\s|$)/);
+      const codesText = reasonAt < 0 ? rest : rest.slice(0, reasonAt);
+      const codes: DirectiveCode[] = [];
+      for (const token of codesText.matchAll(/[^\s,]+/g)) {
+        const start = restStart + (token.index ?? 0);
+        codes.push({ code: token[0], start, end: start + token[0].length });
+      }
+      const reason = reasonAt < 0 ? undefined : rest.slice(reasonAt).replace(/^\s*--\s*/, '').trim();
+      directives.push({ kind: keyword === 'k1s0-disable' ? 'rest' : 'next-line', start: keywordStart, end: restStart, line, codes, ...(reason ? { reason } : {}) });
+    }
+    if (!match[2]) break;
+    line++;
+  }
+  return directives;
+}
+
+/** The scalars of YAML documents that span more than one line. */
+export function multilineScalars(text: string, documents: readonly Document.Parsed[]): Span[] {
+  const spans: Span[] = [];
+  for (const document of documents) {
+    visit(document, {
+      Scalar(_key, node) {
+        if (!isScalar(node) || !node.range) return;
+        const [start, end] = node.range;
+        const newline = text.indexOf('\n', start);
+        if (newline >= 0 && newline < end - 1) spans.push({ start, end });
+      },
+    });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a code of a directive covers a finding's code: exactly, or as its area. */
+export function codeMatches(directiveCode: string, findingCode: string): boolean {
+  return directiveCode === findingCode || (!directiveCode.includes('/') && findingCode.startsWith(`${directiveCode}/`));
+}
+
+/** Whether a finding of this code may be silenced (and gets the "Disable" quick fix). */
+export function isSuppressible(code: string): boolean {
+  return !code.startsWith('suppression/');
+}
+
+/**
+ * Findings without the suppressed ones, each suppressible one with a
+ * "Disable <code> for this line" fix, followed by the directives' own problems.
+ */
+export function applySuppressions({ text, findings, rules = [], scalars = [], knownCodes = [] }: SuppressionInput): Finding[] {
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number): number => lines.positionAt(anchorOf(scalars, offset)).line;
+  const directives = parseDirectives(text, scalars);
+  const known = new Set([...KNOWN_CODES, ...knownCodes]);
+  const areas = new Set([...known].map((code) => code.split('/')[0] ?? code));
+  const result: Finding[] = [];
+  const problems: Finding[] = [];
+  // What each directive code applies to, and whether it silenced anything.
+  const active: { directive: Directive; code: DirectiveCode; applies: (finding: Finding) => boolean; used: boolean }[] = [];
+  const directiveLines = new Set(directives.map((d) => d.line));
+  for (const directive of directives) {
+    const keyword = text.slice(directive.start, directive.end);
+    if (directive.codes.length === 0) {
+      problems.push({ start: directive.start, end: directive.end, code: UNKNOWN_CODE, severity: 'warning', message: `${keyword} needs a diagnostic code: "# ${keyword} config/policy -- reason".` });
+      continue;
+    }
+    let applies: (finding: Finding) => boolean;
+    if (directive.kind === 'next-line') {
+      // Stacked directives all apply to the first line below them that is not one.
+      let target = directive.line + 1;
+      while (directiveLines.has(target)) target++;
+      applies = (finding) => lineOf(finding.start) === target;
+    } else {
+      const rule = rules.find((r) => r.start <= directive.start && directive.start < r.end);
+      const end = rule ? rule.end : Infinity;
+      applies = (finding) => finding.start >= directive.start && finding.start < end;
+    }
+    for (const code of directive.codes) {
+      if (known.has(code.code) || areas.has(code.code)) {
+        active.push({ directive, code, applies, used: false });
+        continue;
+      }
+      const suggestion = closestMatch(code.code, [...known, ...areas]);
+      problems.push({
+        start: code.start,
+        end: code.end,
+        code: UNKNOWN_CODE,
+        severity: 'warning',
+        message: `Unknown diagnostic code "${code.code}" in ${keyword}${suggestion ? `. Did you mean "${suggestion}"?` : ': name a code such as config/policy or an area such as config.'}`,
+        ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ start: code.start, end: code.end, newText: suggestion }] }] } : {}),
+      });
+    }
+  }
+  for (const finding of findings) {
+    if (!isSuppressible(finding.code)) {
+      result.push(finding);
+      continue;
+    }
+    let suppressed = false;
+    for (const entry of active) {
+      if (codeMatches(entry.code.code, finding.code) && entry.applies(finding)) {
+        entry.used = true;
+        suppressed = true;
+      }
+    }
+    if (!suppressed) result.push(withDisableFix(finding, text, lines, lineOf(finding.start)));
+  }
+  for (const entry of active) {
+    if (entry.used) continue;
+    const where = entry.directive.kind === 'next-line' ? 'on the next line' : rules.some((r) => r.start <= entry.directive.start && entry.directive.start < r.end) ? 'in the rest of this rule' : 'in the rest of the file';
+    problems.push({
+      start: entry.code.start,
+      end: entry.code.end,
+      code: UNUSED_CODE,
+      severity: 'hint',
+      message: `Unused suppression: no ${entry.code.code} diagnostic ${where}; remove "${entry.code.code}" from the directive.`,
+    });
+  }
+  return [...result, ...problems];
+}
+
+/** The finding with "Disable <code> for this line": a directive inserted above its line, indented like it. */
+function withDisableFix(finding: Finding, text: string, lines: LineIndex, line: number): Finding {
+  const start = lines.offsetAt({ line, character: 0 });
+  const indent = /^[ \t]*/.exec(text.slice(start, start + 200))?.[0] ?? '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const fix = { title: `Disable ${finding.code} for this line`, edits: [{ start, end: start, newText: `${indent}# k1s0-disable-next-line ${finding.code}${eol}` }] };
+  return { ...finding, disable: fix };
+}
+
+/** Where a finding "is" for next-line purposes: inside a multi-line scalar, the scalar's start. */
+function anchorOf(scalars: readonly Span[], offset: number): number {
+  for (const span of scalars) {
+    if (span.start > offset) break;
+    if (offset < span.end) return span.start;
+  }
+  return offset;
+}
+
+function inside(spans: readonly Span[], offset: number): boolean {
+  return spans.some((s) => s.start < offset && offset < s.end);
+}
