@@ -9,6 +9,7 @@ import { Commands, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME } from '../../server
 import { registerSloTree } from './tree/sloTreeView';
 import { registerStackCommands } from './stack/commands';
 import { registerInsertTelemetryInit } from './snippets/insertCommand';
+import { registerRunCommands } from './run/commands';
 
 let client: LanguageClient | undefined;
 
@@ -44,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerSloTree(context, client);
   registerStackCommands(context);
   registerInsertTelemetryInit(context);
+  // The query CodeLenses' commands: run in Prometheus, open in Prometheus / Grafana Explore (issue 10).
+  registerRunCommands(context);
   await client.start();
 }
 

@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EditorFeatures } from './features/editorFeatures';
+import type { QueryLens } from './features/queryLens';
 import type { SymbolTree } from './features/symbols';
 import type { CompletionKind, SymbolKind as FeatureSymbolKind } from './features/types';
 
@@ -41,7 +42,13 @@ const SYMBOL_KIND: Record<FeatureSymbolKind, SymbolKind> = {
   dashboard: SymbolKind.File,
 };
 
-export function registerFeatureHandlers(connection: Connection, documents: TextDocuments<TextDocument>, features: EditorFeatures): void {
+export function registerFeatureHandlers(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  features: EditorFeatures,
+  /** The query CodeLenses of an open document (features/queryLens.ts). */
+  queryLenses: (file: { uri: string; text: string; version: number }) => QueryLens[] = () => [],
+): void {
   const fileOf = (uri: string) => {
     const document = documents.get(uri);
     return document ? { uri, text: document.getText(), version: document.version } : undefined;
@@ -128,6 +135,13 @@ export function registerFeatureHandlers(connection: Connection, documents: TextD
     safely('document symbols', [], () => {
       const file = fileOf(textDocument.uri);
       return file ? features.documentSymbols(file).map(toLspSymbol) : [];
+    }),
+  );
+
+  connection.onCodeLens(({ textDocument }) =>
+    safely('code lens', [], () => {
+      const file = fileOf(textDocument.uri);
+      return file ? queryLenses(file).map((lens) => ({ range: lens.range, command: { title: lens.title, command: lens.command, arguments: lens.arguments } })) : [];
     }),
   );
 

@@ -19,7 +19,21 @@ export const Commands = {
   openGrafana: 'k1s0.stack.openGrafana',
   openPrometheus: 'k1s0.stack.openPrometheus',
   openJaeger: 'k1s0.stack.openJaeger',
+  runQuery: 'k1s0.query.run',
+  openQueryInPrometheus: 'k1s0.query.openInPrometheus',
+  openQueryInGrafana: 'k1s0.query.openInGrafana',
 } as const;
+
+/** The argument of the query CodeLens commands (server → client, in `Command.arguments[0]`). */
+export interface QueryLensArguments {
+  /** The query as Prometheus should receive it (Grafana variables filled). */
+  query: string;
+  /** The document it comes from, and the 0-based line of its `expr`. */
+  uri: string;
+  line: number;
+  /** The Grafana datasource uid or name a dashboard target names, when it names a concrete one. */
+  datasource?: string;
+}
 
 /** The tier and SLO tree view (in its own view container). */
 export const SLO_VIEW_CONTAINER = 'k1s0';
