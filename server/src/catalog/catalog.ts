@@ -31,6 +31,8 @@ export interface MetricInfo {
   /** Where the entry comes from, as messages name it. */
   origin: string;
   help?: string;
+  /** A histogram's bucket upper bounds (`le`), ascending, when the catalog says them. */
+  buckets?: readonly number[];
 }
 
 export interface KnownValues {
@@ -52,6 +54,8 @@ export class Catalog {
   readonly targetLabels = new Set<string>();
   private readonly values = new Map<string, { values: Set<string>; sources: Set<string>; scope: 'target' | 'metric' }>();
   readonly policy: Policy;
+  /** Labels the catalog marks `highCardinality`, with their help. */
+  readonly highCardinality = new Map<string, string>();
   readonly scrapeIntervalSeconds: number;
   private readonly jobIntervals = new Map<string, number>();
   /** Exact names in lookup order: the k1s0 catalog first (did-you-mean prefers them). */
@@ -66,6 +70,7 @@ export class Catalog {
     this.addValues('tier', base.tiers, 'the design tiers');
     this.addValues('lang', base.languages, 'the telemetry libraries');
     this.addValues('service', base.services.map((s) => s.name), 'the design services');
+    for (const [label, spec] of Object.entries(base.labels)) if (spec.highCardinality) this.highCardinality.set(label, spec.help ?? '');
     for (const [label, spec] of Object.entries(base.labels)) if (spec.values) this.addValues(label, spec.values, 'the k1s0 catalog', this.targetLabels.has(label) ? 'target' : 'metric');
     let interval = parseSeconds(base.scrapeInterval) ?? 15;
     if (workspace) {
@@ -79,6 +84,7 @@ export class Catalog {
         this.addValues('lang', extension.languages ?? [], origin);
         for (const [label, spec] of Object.entries(extension.labels ?? {})) {
           this.targetLabels.add(label);
+          if (spec.highCardinality) this.highCardinality.set(label, spec.help ?? '');
           if (spec.values) this.addValues(label, spec.values, origin);
         }
       }
@@ -189,12 +195,16 @@ export class Catalog {
   }
 
   private addEntry(entry: MetricEntry, origin: string, ownCatalog: boolean, defaultBuckets: readonly number[]): void {
-    void defaultBuckets;
+    const buckets = entry.buckets === 'default' ? defaultBuckets : entry.buckets;
     // Only metrics that list their labels are closed (exporters' carry relabelled extras:
     // cluster, ...); target labels come on top (see canCarry).
     const labels = entry.labels ? new Set([...entry.labels, '__name__']) : undefined;
     const names = ownCatalog ? this.catalogNames : this.exporterNames;
-    const base = { family: entry.name, type: entry.type, labelPrefixes: entry.labelPrefixes ?? [], origin, ...(entry.help ? { help: entry.help } : {}) };
+    const base = {
+      family: entry.name, type: entry.type, labelPrefixes: entry.labelPrefixes ?? [], origin,
+      ...(entry.help ? { help: entry.help } : {}),
+      ...(entry.type === 'histogram' && buckets?.length ? { buckets: [...buckets].sort((a, b) => a - b) } : {}),
+    };
     const add = (info: MetricInfo): void => {
       if (this.metrics.has(info.name)) return;
       this.metrics.set(info.name, info);

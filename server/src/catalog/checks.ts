@@ -8,6 +8,8 @@ import { checkPlainRegexes } from './regexLint';
 import { checkUndefinedRules } from './undefinedRule';
 import { checkUnknownLabels } from './unknownLabel';
 import { checkUnknownMetrics } from './unknownMetric';
+import { checkBucketThresholds } from '../slo/bucketThreshold';
+import { checkDashboardSources } from '../consistency/dashboardSources';
 
 export const CATALOG_CHECKS: readonly ExpressionCheck[] = [
   checkUnknownMetrics,
@@ -18,4 +20,6 @@ export const CATALOG_CHECKS: readonly ExpressionCheck[] = [
   checkRawCounters,
   checkRateWindows,
   checkPlainRegexes,
+  checkBucketThresholds,
+  checkDashboardSources,
 ];

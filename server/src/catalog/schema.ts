@@ -55,6 +55,8 @@ export const labelSchema = z.strictObject({
   /** The known values: equality matchers and regexes are checked against them. */
   values: z.array(z.string()).optional(),
   help: z.string().optional(),
+  /** One series per value and the values unbounded (path, instance, pod, trace_id): never a `by` label of a recording rule. */
+  highCardinality: z.boolean().optional(),
 });
 
 const alertPolicySchema = z.strictObject({

@@ -32,6 +32,31 @@ export interface ScrapeJob {
   labels: Record<string, string[]>;
   /** The `host:port` targets of its `static_configs`, in order. */
   targets?: string[];
+  /** Its `metrics_path`, when it sets one (Prometheus's default is `/metrics`). */
+  metricsPath?: string;
+}
+
+/** An entry of a Prometheus configuration's `rule_files` (a path or a glob, as written). */
+export interface RuleFilesEntry {
+  pattern: string;
+  /** Document range of the entry's scalar. */
+  start: number;
+  end: number;
+}
+
+/** A service of a compose file and what it lets other containers reach. */
+export interface ComposeService {
+  name: string;
+  /** Other names it answers to on the compose network (`hostname`, `container_name`, network aliases). */
+  aliases: string[];
+  /** Container ports it publishes (`ports`) or exposes (`expose`). */
+  ports: number[];
+}
+
+/** What a compose file tells the workspace. */
+export interface ComposeFacts {
+  uri: string;
+  services: ComposeService[];
 }
 
 /** What a Prometheus configuration (prometheus.yaml) tells the workspace. */
@@ -40,6 +65,8 @@ export interface ScrapeFacts {
   jobs: ScrapeJob[];
   /** `global.external_labels` names: every series may carry them. */
   externalLabels: string[];
+  /** The `rule_files` entries (absent when the configuration has none). */
+  ruleFiles?: RuleFilesEntry[];
 }
 
 /** A service named by a config file (`app.name`, `app.tier`). */
@@ -99,6 +126,10 @@ export interface FileFacts {
   alerts?: AlertRuleFact[];
   /** A dashboard file's dashboard. */
   dashboard?: DashboardFact;
+  /** Set for every rule file, even one that defines nothing: plain `groups:` or a Kubernetes PrometheusRule. */
+  ruleFile?: 'plain' | 'PrometheusRule';
+  /** A compose file's services. */
+  compose?: ComposeFacts;
 }
 
 /** What a running Prometheus told us (names, types, label values). */
@@ -112,6 +143,8 @@ export const NO_FACTS: FileFacts = { recordingRules: [] };
 export class WorkspaceIndex {
   private readonly facts = new Map<string, FileFacts>();
   private recordingRuleCache: Map<string, RecordingRuleDefinition[]> | undefined;
+  /** Views derived from every file's facts, computed once per generation (see derived). */
+  private readonly derivedCache = new Map<string, unknown>();
   /** Bumped whenever any file's facts change; dependants revalidate on a new generation. */
   generation = 0;
 
@@ -178,6 +211,32 @@ export class WorkspaceIndex {
     return this.sorted().flatMap(([, f]) => (f.dashboard ? [f.dashboard] : []));
   }
 
+  /** Rule files of the workspace (URI → shape), whatever they define. */
+  ruleFiles(): ReadonlyMap<string, 'plain' | 'PrometheusRule'> {
+    return this.derived('ruleFiles', () => new Map(this.sorted().flatMap(([uri, f]) => (f.ruleFile ? [[uri, f.ruleFile] as const] : []))));
+  }
+
+  /** Compose files of the workspace, in URI order. */
+  composeFiles(): ComposeFacts[] {
+    return this.derived('compose', () => this.sorted().flatMap(([, f]) => (f.compose ? [f.compose] : [])));
+  }
+
+  /** Prometheus configurations with the URI they come from, in URI order. */
+  prometheusConfigs(): { uri: string; scrape: ScrapeFacts }[] {
+    return this.derived('prometheus', () => this.sorted().flatMap(([uri, f]) => (f.scrape ? [{ uri, scrape: f.scrape }] : [])));
+  }
+
+  /**
+   * A view computed from every file's facts, kept until any file's facts change:
+   * checks that run once per file read it without walking the workspace each time.
+   */
+  derived<T>(key: string, compute: () => T): T {
+    if (this.derivedCache.has(key)) return this.derivedCache.get(key) as T;
+    const value = compute();
+    this.derivedCache.set(key, value);
+    return value;
+  }
+
   /** Scrape jobs with the URI of the configuration they come from, in URI order. */
   scrapeJobs(): ScrapeJob[] {
     return this.scrapeConfigs().flatMap((config) => config.jobs);
@@ -190,11 +249,12 @@ export class WorkspaceIndex {
   private changed(): void {
     this.generation++;
     this.recordingRuleCache = undefined;
+    this.derivedCache.clear();
   }
 }
 
 function isEmpty(facts: FileFacts): boolean {
-  return facts.recordingRules.length === 0 && !facts.scrape && !facts.catalog && !facts.services?.length && !facts.live && !facts.alerts?.length && !facts.dashboard;
+  return facts.recordingRules.length === 0 && !facts.scrape && !facts.catalog && !facts.services?.length && !facts.live && !facts.alerts?.length && !facts.dashboard && !facts.ruleFile && !facts.compose;
 }
 
 function sameFacts(a: FileFacts, b: FileFacts): boolean {
@@ -204,5 +264,5 @@ function sameFacts(a: FileFacts, b: FileFacts): boolean {
     return other !== undefined && other.name === rule.name && other.expr === rule.expr && other.start === rule.start && JSON.stringify(other.labels ?? {}) === JSON.stringify(rule.labels ?? {});
   });
   if (!rulesSame) return false;
-  return JSON.stringify([a.scrape, a.catalog, a.services, a.live, a.alerts, a.dashboard]) === JSON.stringify([b.scrape, b.catalog, b.services, b.live, b.alerts, b.dashboard]);
+  return JSON.stringify([a.scrape, a.catalog, a.services, a.live, a.alerts, a.dashboard, a.ruleFile, a.compose]) === JSON.stringify([b.scrape, b.catalog, b.services, b.live, b.alerts, b.dashboard, b.ruleFile, b.compose]);
 }

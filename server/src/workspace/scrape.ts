@@ -31,6 +31,14 @@ export function scrapeFacts(uri: string, document: Document.Parsed): ScrapeFacts
   };
   const globalSeconds = globalInterval !== undefined ? parseSeconds(globalInterval) : undefined;
   if (globalSeconds !== undefined) facts.globalIntervalSeconds = globalSeconds;
+  const ruleFiles = get(document.contents, 'rule_files');
+  if (isSeq(ruleFiles)) {
+    facts.ruleFiles = ruleFiles.items.flatMap((item) => {
+      const pattern = scalarText(item);
+      const range = (item as Node | undefined)?.range;
+      return pattern !== undefined && pattern !== '' && range ? [{ pattern, start: range[0], end: range[1] }] : [];
+    });
+  }
   const configs = get(document.contents, 'scrape_configs');
   if (!isSeq(configs)) return facts;
   for (const config of configs.items) {
@@ -42,6 +50,8 @@ export function scrapeFacts(uri: string, document: Document.Parsed): ScrapeFacts
     const interval = scalarText(get(config, 'scrape_interval'));
     const seconds = interval !== undefined ? parseSeconds(interval) : undefined;
     if (seconds !== undefined) job.intervalSeconds = seconds;
+    const metricsPath = scalarText(get(config, 'metrics_path'));
+    if (metricsPath !== undefined) job.metricsPath = metricsPath;
     const statics = get(config, 'static_configs');
     for (const target of isSeq(statics) ? statics.items : []) {
       const hosts = get(target, 'targets');

@@ -1,0 +1,34 @@
+/**
+ * catalog/high-cardinality: a recording rule that keeps a high-cardinality
+ * label (`by (path)`, `by (instance)`, …; the catalog's label metadata
+ * `highCardinality: true`) records one series per value of it — the
+ * opposite of what a recording rule is for.
+ */
+import { visitPostOrder, type Tree } from '../promql/parse';
+import type { RuleModel } from '../rules/model';
+import type { Finding } from '../service/types';
+import type { Catalog } from './catalog';
+import { aggregationModifier } from './tree';
+
+export const HIGH_CARDINALITY = 'catalog/high-cardinality';
+
+export function checkHighCardinality(rule: RuleModel, tree: Tree | undefined, catalog: Catalog): Finding[] {
+  if (rule.kind !== 'record' || !tree || !rule.expr || catalog.highCardinality.size === 0) return [];
+  const site = rule.expr;
+  const findings: Finding[] = [];
+  visitPostOrder(tree.topNode, (node) => {
+    if (node.name !== 'AggregateExpr') return;
+    const modifier = aggregationModifier(node, site.value);
+    if (modifier?.kind !== 'by') return;
+    for (const label of modifier.labels) {
+      const help = catalog.highCardinality.get(label.name);
+      if (help === undefined) continue;
+      const [start, end] = site.toDocumentRange(label.from, label.to);
+      findings.push({
+        start, end, code: HIGH_CARDINALITY, severity: 'warning',
+        message: `recording rule ${rule.name} keeps ${label.name} in by (…): ${label.name} is a high-cardinality label in the k1s0 catalog${help ? ` (${help})` : ''}, so the rule records one series per value; aggregate it away`,
+      });
+    }
+  });
+  return findings.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,147 @@
+/**
+ * consistency/rule-files: `rule_files` of a prometheus.yaml that no rule file
+ * of the workspace matches (warning), and rule files that no prometheus.yaml
+ * of the workspace loads (information).
+ *
+ * Where an entry points: Prometheus resolves a relative entry against the
+ * directory of its configuration file. The design's stack mounts the
+ * directory of prometheus.yaml at `/etc/prometheus/` (its compose file mounts
+ * `./infra/docker/prometheus/*.yaml` there), so an absolute
+ * `/etc/prometheus/<rest>` means `<rest>` next to prometheus.yaml. Any other
+ * absolute path is taken as it is. Globs (`*`, `?`, `[…]`) match within one
+ * path segment, as Go's filepath.Glob does.
+ *
+ * Kubernetes `PrometheusRule` resources are loaded by the Prometheus Operator,
+ * not by rule_files, and are never reported as unloaded; nor is anything when
+ * the workspace has no prometheus.yaml that lists rule_files.
+ */
+import type { Finding } from '../service/types';
+import type { RuleFilesEntry, WorkspaceIndex } from '../workspace/index';
+
+export const CONSISTENCY_RULE_FILES = 'consistency/rule-files';
+
+/** The mount point of the configuration's directory in the design's Prometheus container. */
+export const CONTAINER_CONFIG_DIR = '/etc/prometheus/';
+
+interface ResolvedEntry {
+  entry: RuleFilesEntry;
+  configUri: string;
+  /** The workspace path (decoded URI path) it names. */
+  path: string;
+  matcher: RegExp;
+}
+
+function directoryOf(uri: string): string {
+  return decodePath(uri).replace(/[^/]*$/, '');
+}
+
+function decodePath(uri: string): string {
+  const path = uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The workspace path an entry of the configuration at `configUri` names (see the module comment). */
+export function resolveRuleFilesEntry(pattern: string, configUri: string): string {
+  const dir = directoryOf(configUri);
+  if (pattern.startsWith(CONTAINER_CONFIG_DIR)) return normalize(dir + pattern.slice(CONTAINER_CONFIG_DIR.length));
+  if (pattern.startsWith('/')) return normalize(pattern);
+  return normalize(dir + pattern);
+}
+
+function normalize(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+/** A glob of filepath.Match as a regular expression over a whole path. */
+export function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] ?? '';
+    if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) {
+        out += '\\[';
+        continue;
+      }
+      const body = glob.slice(i + 1, close).replace(/^\^/, '!');
+      out += `[${body.startsWith('!') ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`;
+      i = close;
+    } else if (c === '\\' && i + 1 < glob.length) {
+      out += escapeRe(glob[++i] ?? '');
+    } else out += escapeRe(c);
+  }
+  return new RegExp(`^${out}$`, 'u');
+}
+
+function escapeRe(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function escapeClass(body: string): string {
+  return body.replace(/[\\\]]/g, '\\$&');
+}
+
+/** Every rule_files entry of the workspace, resolved (computed once per change of the workspace's facts). */
+function resolvedEntries(workspace: WorkspaceIndex): ResolvedEntry[] {
+  return workspace.derived('consistency/rule-files', () =>
+    workspace.prometheusConfigs().flatMap(({ uri, scrape }) =>
+      (scrape.ruleFiles ?? []).flatMap((entry) => {
+        const path = resolveRuleFilesEntry(entry.pattern, uri);
+        let matcher: RegExp;
+        try {
+          matcher = globToRegExp(path);
+        } catch {
+          return [];
+        }
+        return [{ entry, configUri: uri, path, matcher }];
+      }),
+    ),
+  );
+}
+
+/** On a prometheus.yaml: its rule_files entries that match no rule file of the workspace. */
+export function checkRuleFilesEntries(configUri: string, workspace: WorkspaceIndex): Finding[] {
+  const entries = resolvedEntries(workspace).filter((e) => e.configUri === configUri);
+  if (entries.length === 0) return [];
+  const ruleFiles = [...workspace.ruleFiles().keys()].map(decodePath);
+  const findings: Finding[] = [];
+  for (const { entry, path, matcher } of entries) {
+    if (ruleFiles.some((file) => matcher.test(file))) continue;
+    const mapped = entry.pattern.startsWith(CONTAINER_CONFIG_DIR) ? ` (${CONTAINER_CONFIG_DIR} is the directory of this prometheus.yaml in the stack's container)` : '';
+    findings.push({
+      start: entry.start, end: entry.end, code: CONSISTENCY_RULE_FILES, severity: 'warning',
+      message: `rule_files: "${entry.pattern}" matches no rule file of the workspace: nothing at ${relativeTo(path, directoryOf(configUri))}${mapped}`,
+    });
+  }
+  return findings;
+}
+
+/** On a plain rule file: whether some prometheus.yaml of the workspace loads it (start of the file when not). */
+export function checkRuleFileLoaded(uri: string, workspace: WorkspaceIndex): Finding[] {
+  if (workspace.ruleFiles().get(uri) !== 'plain') return [];
+  const entries = resolvedEntries(workspace);
+  if (entries.length === 0) return [];
+  const path = decodePath(uri);
+  if (entries.some((e) => e.matcher.test(path))) return [];
+  const configs = [...new Set(entries.map((e) => e.configUri.split('/').pop() ?? e.configUri))].join(', ');
+  return [{
+    start: 0, end: 0, code: CONSISTENCY_RULE_FILES, severity: 'information',
+    message: `no prometheus.yaml of the workspace loads this rule file: it is in none of the rule_files of ${configs}`,
+  }];
+}
+
+function relativeTo(path: string, dir: string): string {
+  return path.startsWith(dir) ? `./${path.slice(dir.length)}` : path;
+}

@@ -1,0 +1,147 @@
+/**
+ * consistency/metrics, consistency/trace-endpoint: a config file's
+ * observability section against the stack that is to collect its telemetry.
+ *
+ * - `metrics.enabled: false`, or a `metrics.path` other than the job's
+ *   `metrics_path` (Prometheus's default `/metrics`), for a service a
+ *   prometheus.yaml of the workspace scrapes (a job with its `service` label,
+ *   or named after it): the target would be down.
+ * - `trace.endpoint` whose host or port the compose stack does not expose:
+ *   the compose files of the workspace when there are any, else the design's
+ *   stack (`jaeger:4317` under compose, `jaeger.observability.svc.cluster.local:4317`
+ *   in Kubernetes; OTLP gRPC).
+ */
+import { isScalar, type Node, type Pair } from 'yaml';
+import type { ObservabilityEntry } from '../config/section';
+import { locate } from '../config/section';
+import type { Finding } from '../service/types';
+import type { ComposeFacts, ScrapeJob, WorkspaceIndex } from '../workspace/index';
+
+export const CONSISTENCY_METRICS = 'consistency/metrics';
+export const CONSISTENCY_TRACE_ENDPOINT = 'consistency/trace-endpoint';
+
+/** The design's OTLP gRPC receiver (ポート一覧: Jaeger OTLP 4317 (gRPC)). */
+export const DESIGN_OTLP_PORT = 4317;
+export const DESIGN_TRACE_HOSTS: readonly string[] = ['jaeger', 'jaeger.observability.svc.cluster.local'];
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]', 'host.docker.internal']);
+
+export function checkConfigAgainstStack(entry: ObservabilityEntry, text: string, workspace: WorkspaceIndex): Finding[] {
+  return [...checkMetrics(entry, workspace), ...checkTraceEndpoint(entry, text, workspace)];
+}
+
+function scalarPair(entry: ObservabilityEntry, path: readonly string[]): (Pair<Node, Node | null> & { value: Node }) | undefined {
+  const { pair, found } = locate(entry, path);
+  return found && isScalar(pair.value) && pair.value.range ? (pair as Pair<Node, Node | null> & { value: Node }) : undefined;
+}
+
+/** The jobs that scrape a service: those with its `service` label, else one named after it. */
+export function jobsScraping(service: string, workspace: WorkspaceIndex): ScrapeJob[] {
+  const jobs = workspace.scrapeJobs();
+  const labelled = jobs.filter((job) => job.labels.service?.includes(service));
+  return labelled.length ? labelled : jobs.filter((job) => job.name === service);
+}
+
+function checkMetrics(entry: ObservabilityEntry, workspace: WorkspaceIndex): Finding[] {
+  const name = entry.document.getIn(['app', 'name']);
+  if (typeof name !== 'string' || name === '') return [];
+  const jobs = jobsScraping(name, workspace);
+  const job = jobs[0];
+  if (!job) return [];
+  const where = `${fileName(job.uri)} scrapes ${name} (job ${job.name})`;
+  const findings: Finding[] = [];
+  const enabled = scalarPair(entry, ['metrics', 'enabled']);
+  if (enabled && isScalar(enabled.value) && enabled.value.value === false) {
+    const [start, end] = enabled.value.range ?? [0, 0];
+    findings.push({
+      start, end, code: CONSISTENCY_METRICS, severity: 'warning',
+      message: `metrics.enabled is false, but ${where}: the target would be down and ServiceDown would fire`,
+      fixes: [{ title: 'Change to true', preferred: true, edits: [{ start, end, newText: 'true' }] }],
+    });
+    return findings;
+  }
+  const path = scalarPair(entry, ['metrics', 'path']);
+  if (path && isScalar(path.value) && typeof path.value.value === 'string' && path.value.value.startsWith('/')) {
+    const expected = job.metricsPath ?? '/metrics';
+    const actual = path.value.value;
+    if (actual !== expected && !jobs.some((j) => (j.metricsPath ?? '/metrics') === actual)) {
+      const [start, end] = path.value.range ?? [0, 0];
+      findings.push({
+        start, end, code: CONSISTENCY_METRICS, severity: 'warning',
+        message: `metrics.path is "${actual}", but ${where} at ${expected}${job.metricsPath === undefined ? ' (no metrics_path: the default)' : ''}`,
+        fixes: [{ title: `Change to ${expected}`, preferred: true, edits: [{ start, end, newText: JSON.stringify(expected) }] }],
+      });
+    }
+  }
+  return findings;
+}
+
+/** Host and port of an endpoint (`host:port`, or a URL with or without a port); undefined when it is neither. */
+export function parseEndpoint(endpoint: string): { host: string; port: number } | undefined {
+  const value = endpoint.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return undefined;
+    }
+    const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : url.protocol === 'http:' ? 80 : NaN;
+    return url.hostname && Number.isInteger(port) ? { host: url.hostname.toLowerCase(), port } : undefined;
+  }
+  const m = /^(\[[^\]]+\]|[^:/\s]+):(\d{1,5})$/.exec(value);
+  return m ? { host: (m[1] ?? '').toLowerCase(), port: Number(m[2]) } : undefined;
+}
+
+function checkTraceEndpoint(entry: ObservabilityEntry, text: string, workspace: WorkspaceIndex): Finding[] {
+  const pair = scalarPair(entry, ['trace', 'endpoint']);
+  if (!pair || !isScalar(pair.value) || typeof pair.value.value !== 'string') return [];
+  const endpoint = pair.value.value;
+  const parsed = parseEndpoint(endpoint);
+  if (!parsed) return []; // config/schema says what is wrong with it
+  const [start, end] = pair.value.range ?? [0, 0];
+  const problem = (message: string, port?: number): Finding => {
+    const finding: Finding = { start, end, code: CONSISTENCY_TRACE_ENDPOINT, severity: 'warning', message };
+    const source = text.slice(start, end);
+    const at = source.lastIndexOf(`:${parsed.port}`);
+    if (port !== undefined && at >= 0) {
+      const from = start + at + 1;
+      finding.fixes = [{ title: `Change the port to ${port}`, preferred: true, edits: [{ start: from, end: from + String(parsed.port).length, newText: String(port) }] }];
+    }
+    return finding;
+  };
+  const composes = workspace.composeFiles();
+  if (composes.length) return checkAgainstCompose(parsed, endpoint, composes, problem);
+  const designHost = DESIGN_TRACE_HOSTS.includes(parsed.host) || LOOPBACK.has(parsed.host);
+  const design = `the design's stack receives OTLP gRPC at jaeger:${DESIGN_OTLP_PORT} (compose) or jaeger.observability.svc.cluster.local:${DESIGN_OTLP_PORT} (Kubernetes)`;
+  if (!designHost) return [problem(`trace.endpoint "${endpoint}": no such host in the stack; ${design}`)];
+  if (parsed.port !== DESIGN_OTLP_PORT) return [problem(`trace.endpoint "${endpoint}": port ${parsed.port} is not the OTLP gRPC port; ${design}`, DESIGN_OTLP_PORT)];
+  return [];
+}
+
+function checkAgainstCompose(
+  parsed: { host: string; port: number },
+  endpoint: string,
+  composes: readonly ComposeFacts[],
+  problem: (message: string, port?: number) => Finding,
+): Finding[] {
+  const files = composes.map((c) => fileName(c.uri)).join(', ');
+  const services = composes.flatMap((c) => c.services);
+  if (LOOPBACK.has(parsed.host)) {
+    if (services.some((s) => s.ports.includes(parsed.port))) return [];
+    const otlp = services.find((s) => s.ports.includes(DESIGN_OTLP_PORT));
+    return [problem(`trace.endpoint "${endpoint}": no service of the compose stack (${files}) publishes port ${parsed.port}`, otlp ? DESIGN_OTLP_PORT : undefined)];
+  }
+  const service = services.find((s) => s.name.toLowerCase() === parsed.host || s.aliases.some((a) => a.toLowerCase() === parsed.host));
+  if (!service) {
+    const names = services.map((s) => s.name);
+    return [problem(`trace.endpoint "${endpoint}": the compose stack (${files}) has no service ${parsed.host}${names.length ? `; its services: ${names.join(', ')}` : ''}`)];
+  }
+  // A service that lists no ports is reachable on any port from the compose network.
+  if (service.ports.length === 0 || service.ports.includes(parsed.port)) return [];
+  const expected = service.ports.includes(DESIGN_OTLP_PORT) ? DESIGN_OTLP_PORT : undefined;
+  return [problem(`trace.endpoint "${endpoint}": ${service.name} of the compose stack (${files}) exposes ${service.ports.join(', ')}, not ${parsed.port}`, expected)];
+}
+
+function fileName(uri: string): string {
+  return uri.split('/').pop() ?? uri;
+}

@@ -1,0 +1,88 @@
+/**
+ * slo/bucket-threshold: a latency threshold `histogram_quantile(φ, …) > X`
+ * whose X is not one of the histogram's bucket bounds (the catalog's; the
+ * design's 0.005 … 10 for its latency histograms). Between two bounds
+ * histogram_quantile interpolates linearly, so the alert fires on an estimate
+ * rather than on a count of slow requests; the quick fixes offer the nearest
+ * bounds. A recording rule of histogram_quantile (`service:…:p99 > 0.3`) is
+ * followed to the histogram it reads.
+ */
+import { visitPostOrder, parsePromql, type SyntaxNode, type Tree } from '../promql/parse';
+import { parseNumber } from '../promql/literals';
+import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import { envOf, type CheckEnv } from '../catalog/env';
+import { binaryOperator, COMPARISONS, exprChildren, functionName, readSelector, selectorsOf, unparen } from '../catalog/tree';
+
+export const SLO_BUCKET_THRESHOLD = 'slo/bucket-threshold';
+
+interface Histogram {
+  /** The `_bucket` series histogram_quantile reads. */
+  series: string;
+  family: string;
+  buckets: readonly number[];
+  /** The recording rule followed to it, if any. */
+  via?: string;
+}
+
+export function checkBucketThresholds(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
+  const env = envOf(context);
+  const problems: ExpressionProblem[] = [];
+  visitPostOrder(tree.topNode, (node) => {
+    if (node.name !== 'BinaryExpr' || !COMPARISONS.has(binaryOperator(node, expr))) return;
+    const [lhs, rhs] = exprChildren(node).map(unparen);
+    if (!lhs || !rhs) return;
+    const [quantile, literal] = rhs.name === 'NumberDurationLiteral' ? [lhs, rhs] : lhs.name === 'NumberDurationLiteral' ? [rhs, lhs] : [];
+    if (!quantile || !literal) return;
+    const histogram = histogramOf(quantile, expr, env, 0);
+    if (!histogram) return;
+    const text = expr.slice(literal.from, literal.to);
+    const value = parseNumber(text);
+    if (!Number.isFinite(value) || histogram.buckets.includes(value)) return;
+    if (env.substituted(literal.from, literal.to)) return;
+    const nearest = nearestBounds(value, histogram.buckets);
+    const between = nearest.length === 2 ? `between the bounds ${nearest[0]} and ${nearest[1]}` : value > (histogram.buckets.at(-1) ?? 0) ? `above the largest bound ${nearest[0]} (a quantile in the +Inf bucket is reported as ${nearest[0]})` : `below the smallest bound ${nearest[0]}`;
+    problems.push({
+      from: literal.from, to: literal.to, code: SLO_BUCKET_THRESHOLD, severity: 'warning',
+      message: `the threshold ${text} is not a bucket bound of ${histogram.family}${histogram.via ? ` (read by ${histogram.via})` : ''}: it is ${between}, where histogram_quantile only interpolates; compare against a bound (buckets: ${histogram.buckets.join(', ')})`,
+      fixes: [...nearest]
+        .sort((a, b) => Math.abs(a - value) - Math.abs(b - value))
+        .map((bound, i) => ({ title: `Change to ${bound}`, ...(i === 0 ? { preferred: true } : {}), edits: [{ start: literal.from, end: literal.to, newText: String(bound) }] })),
+    });
+  });
+  return problems;
+}
+
+/** The nearest bound below and above `value` (one of them at the ends). */
+export function nearestBounds(value: number, buckets: readonly number[]): number[] {
+  const below = [...buckets].reverse().find((b) => b < value);
+  const above = buckets.find((b) => b > value);
+  return [below, above].filter((b): b is number => b !== undefined);
+}
+
+/** The histogram a quantile expression reads: `histogram_quantile(φ, …_bucket…)` or a recording rule of one. */
+function histogramOf(node: SyntaxNode, expr: string, env: CheckEnv, depth: number): Histogram | undefined {
+  if (node.name === 'FunctionCall' && functionName(node, expr) === 'histogram_quantile') {
+    const body = node.getChild('FunctionCallBody');
+    const arg = body ? exprChildren(body)[1] : undefined;
+    if (!arg) return undefined;
+    for (const selector of selectorsOf(arg, expr)) {
+      const info = selector.metric !== undefined ? env.catalog.metric(selector.metric) : undefined;
+      if (info?.series === 'bucket' && info.buckets?.length) return { series: info.name, family: info.family, buckets: info.buckets };
+    }
+    return undefined;
+  }
+  if (node.name === 'VectorSelector' && depth < 3) {
+    const name = readSelector(node, expr).metric;
+    const rule = name !== undefined ? env.workspace.recordingRules().get(name)?.[0] : undefined;
+    if (!rule || !name) return undefined;
+    let tree: Tree;
+    try {
+      tree = parsePromql(rule.expr);
+    } catch {
+      return undefined;
+    }
+    const found = histogramOf(unparen(tree.topNode), rule.expr, env, depth + 1);
+    return found ? { ...found, via: found.via ?? name } : undefined;
+  }
+  return undefined;
+}

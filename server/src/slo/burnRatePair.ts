@@ -1,0 +1,108 @@
+/**
+ * policy/slo (missing burn-rate alerts): every service of the SLO tree has
+ * the design's multi-window burn-rate pair — page (SLOBurnRateCritical,
+ * 14.4x over 1h + 5m) and ticket (SLOBurnRateWarning, 6x over 6h + 30m) —
+ * at its tier's SLO target.
+ *
+ * Where it is reported: on the rule file that holds the tier's alerts (the
+ * design's per-tier table; the first such file in URI order), at the first
+ * of them. That is the file the pair belongs in, and a workspace without any
+ * tier alert (the design's local stack alone) gets no noise; the tree view
+ * still lists the pair as missing there. The quick fix appends the missing
+ * alerts to that alert's group, generated for the tier (`tier="<tier>"`, the
+ * tier's target, e.g. 14.4 * 0.0005 for system's 99.95%).
+ */
+import type { RuleFileAnalysis } from '../rules/analyze';
+import type { AlertPolicy, Policy } from '../catalog/schema';
+import type { Finding } from '../service/types';
+import type { WorkspaceIndex } from '../workspace/index';
+import { buildSloTree, type SloTree } from './model';
+import { POLICY_SLO } from '../catalog/policy';
+
+function treeOf(workspace: WorkspaceIndex, policy: Policy): SloTree {
+  return workspace.derived('slo/tree', () => buildSloTree(workspace, policy, () => ({ line: 0, character: 0 })));
+}
+
+/** The error budget of an objective, without float noise (0.9995 → 0.0005). */
+export function errorBudget(objective: number): number {
+  return +(1 - objective).toFixed(10);
+}
+
+function percent(objective: number): string {
+  return `${+(objective * 100).toFixed(3)}%`;
+}
+
+/** One burn-rate alert of the design for a tier, as rule-file YAML lines (relative indentation, `- alert:` first). */
+export function burnRateAlertLines(design: AlertPolicy, tier: string, objective: number): string[] {
+  const factor = design.burnRate ?? 1;
+  const budget = errorBudget(objective);
+  const threshold = `(${factor} * ${budget})`;
+  const ratio = (window: string): string[] => [
+    `  sum(rate(http_requests_total{tier="${tier}", status=~"5.."}[${window}])) by (service)`,
+    `    / sum(rate(http_requests_total{tier="${tier}"}[${window}])) by (service)`,
+  ];
+  const windows = design.windows ?? [];
+  const expr = windows.flatMap((window, i) => [...(i > 0 ? ['and'] : []), '(', ...ratio(window), `) > ${threshold}`]);
+  return [
+    `- alert: ${design.name}`,
+    '  expr: |',
+    ...expr.map((line) => `    ${line}`),
+    `  for: ${design.for}`,
+    '  labels:',
+    `    severity: ${design.severity}`,
+    `    tier: ${tier}`,
+    '  annotations:',
+    `    summary: "{{ $labels.service }} burns its error budget ${factor}x too fast over ${windows.join(' and ')} (SLO ${percent(objective)})"`,
+  ];
+}
+
+export function checkBurnRatePairs(uri: string, text: string, analysis: RuleFileAnalysis, workspace: WorkspaceIndex, policy: Policy): Finding[] {
+  const burnRate = policy.alerts.filter((a) => a.kind === 'burn-rate');
+  if (burnRate.length === 0) return [];
+  const ownAlerts = workspace.alerts().filter((a) => a.uri === uri);
+  if (ownAlerts.length === 0) return [];
+  const tree = treeOf(workspace, policy);
+  const findings: Finding[] = [];
+  for (const tier of tree.tiers) {
+    const tierAlertNames = new Set(policy.alerts.filter((a) => a.kind !== 'burn-rate' && a.tiers?.includes(tier.tier)).map((a) => a.name));
+    const home = workspace.alerts().find((a) => tierAlertNames.has(a.name));
+    if (!home || home.uri !== uri) continue;
+    const missing = burnRate.filter((design) => tier.services.some((s) => s.alerts.some((a) => a.name === design.name && a.status !== 'present')));
+    if (missing.length === 0) continue;
+    const services = tier.services.filter((s) => s.alerts.some((a) => a.role === 'burn-rate' && a.status !== 'present')).map((s) => s.name);
+    const rule = analysis.rules.find((r) => r.kind === 'alert' && r.nameEntry.value.start === home.start);
+    const group = rule ? analysis.groups.find((g) => g.documentIndex === rule.documentIndex && g.groupIndex === rule.groupIndex) : undefined;
+    const last = group?.rules.at(-1);
+    const finding: Finding = {
+      start: home.start, end: home.end, code: POLICY_SLO, severity: 'warning',
+      message: `the ${tier.tier} tier (SLO ${tier.slo.percent}) has no ${missing.map((d) => `${d.name} (${d.burnRate}x over ${(d.windows ?? []).join(' + ')}, ${d.severity})`).join(' and ')} covering ${services.join(', ')}: the design pages and tickets on the burn rate of every SLO (${tier.slo.source})`,
+    };
+    if (last) {
+      const dashColumn = columnOfDash(text, last.start);
+      const at = lineAfter(text, last.end);
+      if (dashColumn !== undefined) {
+        const pad = ' '.repeat(dashColumn);
+        const lines = missing.flatMap((design) => burnRateAlertLines(design, tier.tier, tier.slo.objective)).map((line) => `${pad}${line}`);
+        const newText = `${at.needsNewline ? '\n' : ''}${lines.join('\n')}\n`;
+        finding.fixes = [{ title: `Add ${missing.map((d) => d.name).join(' and ')} for the ${tier.tier} tier (SLO ${tier.slo.percent})`, preferred: true, edits: [{ start: at.offset, end: at.offset, newText }] }];
+      }
+    }
+    findings.push(finding);
+  }
+  return findings;
+}
+
+/** The column of the `-` that opens the sequence item whose mapping starts at `offset` (block style only). */
+function columnOfDash(text: string, offset: number): number | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const m = /^( *)- +$/.exec(text.slice(lineStart, offset));
+  return m ? (m[1] ?? '').length : undefined;
+}
+
+/** Where the line after a node's last character starts (the end of the text when it has no final newline). */
+function lineAfter(text: string, end: number): { offset: number; needsNewline: boolean } {
+  let p = end;
+  while (p > 0 && /\s/.test(text[p - 1] ?? '')) p--;
+  const newline = text.indexOf('\n', p);
+  return newline < 0 ? { offset: text.length, needsNewline: true } : { offset: newline + 1, needsNewline: false };
+}
