@@ -27,9 +27,12 @@ import { LanguageService } from './service/languageService';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, readSettings, type Settings } from './service/settings';
 import { EditorFeatures } from './features/editorFeatures';
 import { registerFeatureHandlers } from './featureHandlers';
+import { queryLenses } from './features/queryLens';
 import type { Diagnostic } from './service/types';
 import { collectFiles } from './workspace/walk';
 import { setLocale } from './l10n';
+import { findLintConfig, isLintConfigPath, mergeEditorSettings, readLintConfig } from './lint/lintConfig';
+import { parseYaml } from './service/yaml/parse';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -74,6 +77,7 @@ connection.onInitialize((params: InitializeParams) => {
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -188,7 +192,26 @@ async function loadSettings(scopeUri: string | undefined): Promise<Settings> {
   }
   const { settings, problems } = readSettings(raw);
   for (const problem of problems) connection.console.warn(`k1s0: setting ignored, default used: ${problem}`);
-  return settings;
+  return withLintConfig(settings, scopeUri);
+}
+
+/**
+ * The editor's settings over the folder's `.k1s0/lint.yaml` (found as the CLI finds
+ * it, from the folder up). Its problems are diagnostics on the file itself; the parts
+ * without problems still apply.
+ */
+function withLintConfig(settings: Settings, scopeUri: string | undefined): Settings {
+  if (scopeUri === undefined) return settings;
+  try {
+    const path = findLintConfig(uriToPath(scopeUri));
+    if (path === undefined) return settings;
+    const { config, findings } = readLintConfig(parseYaml(readFileSync(path, 'utf8')));
+    if (findings.length) connection.console.warn(`k1s0: ${path}: ${findings.length} problem(s); the rest of it applies`);
+    return mergeEditorSettings(settings, config);
+  } catch (error) {
+    connection.console.warn(`k1s0: could not read the lint configuration: ${String(error)}`);
+    return settings;
+  }
 }
 
 connection.onDidChangeConfiguration((change) => {
@@ -291,6 +314,11 @@ connection.onDidChangeWatchedFiles((params) => {
     readFromDisk(change.uri);
     if (!documents.get(change.uri)) schedule(change.uri);
   }
+  // A workspace's .k1s0/lint.yaml changed: every file is graded again with it.
+  if (params.changes.some((change) => isLintConfigPath(uriToPath(change.uri)))) {
+    settingsCache.clear();
+    void reindexAll().then(revalidateAll);
+  }
 });
 
 connection.onCodeAction((params) => {
@@ -300,8 +328,9 @@ connection.onCodeAction((params) => {
   if (!document || !last || last.version !== document.version) return [];
   const actions: CodeAction[] = [];
   for (const diagnostic of last.diagnostics) {
-    if (!diagnostic.fixes || !overlaps(diagnostic.range, params.range)) continue;
-    for (const fix of diagnostic.fixes) {
+    const fixes: NonNullable<Diagnostic['fixes']> = [...(diagnostic.fixes ?? []), ...(diagnostic.disable ? [diagnostic.disable] : [])];
+    if (fixes.length === 0 || !overlaps(diagnostic.range, params.range)) continue;
+    for (const fix of fixes) {
       const edits = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
       actions.push({
         title: fix.title,
@@ -322,7 +351,11 @@ function overlaps(a: LspDiagnostic['range'], b: LspDiagnostic['range']): boolean
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-registerFeatureHandlers(connection, documents, features);
+registerFeatureHandlers(connection, documents, features, (file) => {
+  const settings = loadedSettings.get(folderOf(file.uri)?.uri ?? '') ?? DEFAULT_SETTINGS;
+  const location = locationOf(file.uri);
+  return queryLenses(file, service.kindOf(file, settings, location), service.expressionSites(file, settings, location));
+});
 
 documents.listen(connection);
 connection.listen();

@@ -21,7 +21,8 @@ test('the .vsix holds only dist/, syntaxes/, snippets/, icons, README, CHANGELOG
     /^extension\/dist\/(extension|server|cli)\.js$/,
     /^extension\/syntaxes\/[^/]+\.json$/,
     /^extension\/snippets\/[^/]+\.json$/,
-    /^extension\/images\/[^/]+\.png$/,
+    // The marketplace icon and the activity-bar icon; README screenshots stay out.
+    /^extension\/images\/(icon\.png|k1s0-activity\.svg)$/,
     // The languages contribution's editor configuration (comments, brackets) for PromQL.
     /^extension\/language-configuration\.json$/,
   ];

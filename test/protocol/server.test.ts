@@ -48,6 +48,8 @@ test('rule files found by content: PromQL and rule problems land on their tokens
   assert.deepEqual(
     diagnostics.map((d) => [d.code, d.range, d.message]),
     [
+      // The first alert of the tier: the file has none of the design's burn-rate pair.
+      ['policy/slo', rangeOf(text, 'SystemServiceErrorRateWarning'), 'the system tier (SLO 99.95%) has no SLOBurnRateCritical (14.4x over 1h + 5m, critical) and SLOBurnRateWarning (6x over 6h + 30m, warning) covering auth-server, bff-proxy, config-server, dlq-manager, saga-server: the design pages and tickets on the burn rate of every SLO (SLO 設計 (system 99.95%, business / service 99.9%))'],
       // Inside a literal block scalar: the second `by`, where Prometheus's parser stops.
       ['promql/syntax', rangeOf(text, 'by', 1), 'unexpected <by> in aggregation'],
       ['promql/type', rangeOf(text, 'http_requests_total{tier="system", status=~"5.."}', 1), 'expected type range vector in call to function "rate", got instant vector'],
@@ -86,6 +88,12 @@ test('open, incremental change, quick fix and close', async () => {
       isPreferred: true,
       diagnostics: [first[0]],
       edit: { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: rangeOf(text, 'jsno'), newText: 'json' }] }] },
+    },
+    {
+      title: 'Disable config/schema for this line',
+      kind: 'quickfix',
+      diagnostics: [first[0]],
+      edit: { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '    # k1s0-disable-next-line config/schema\n' }] }] },
     },
   ]);
 

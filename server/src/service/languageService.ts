@@ -21,12 +21,19 @@ import { regrade, type Settings } from './settings';
 import type { Diagnostic, Finding, SourceFile } from './types';
 import { parseYaml, type ParsedYaml } from './yaml/parse';
 import { alertFacts, dashboardFacts } from '../slo/facts';
+import { isLintConfigPath, readLintConfig } from '../lint/lintConfig';
+import { applySuppressions, multilineScalars, type Span } from '../suppression/suppression';
 import { buildSloTree, type SloTree } from '../slo/model';
+import { checkBurnRatePairs } from '../slo/burnRatePair';
+import { composeFacts, isComposePath } from '../consistency/compose';
+import { checkConfigAgainstStack } from '../consistency/stack';
+import { checkRuleFileLoaded, checkRuleFilesEntries } from '../consistency/ruleFiles';
+import { ruleFileKind } from '../rules/analyze';
 
 /** Where the live Prometheus's facts sit in the workspace index. */
 export const LIVE_SOURCE_URI = 'k1s0-live:prometheus';
 
-export type FileKind = 'config' | 'rules' | 'dashboard' | 'promql' | 'catalog' | 'prometheus' | 'provisioning';
+export type FileKind = 'config' | 'rules' | 'dashboard' | 'promql' | 'catalog' | 'prometheus' | 'provisioning' | 'lint';
 
 /** Where a file sits: its path on disk and, when known, relative to its workspace folder. */
 export interface FileLocation {
@@ -48,6 +55,8 @@ interface Analysis {
   yaml?: ParsedYaml;
   rules?: RuleFileAnalysis;
   dashboard?: DashboardAnalysis;
+  /** Multi-line YAML scalars (suppression comments and "disable" fixes place around them). */
+  scalars?: Span[];
 }
 
 /**
@@ -76,7 +85,24 @@ export class LanguageService {
   validate({ file, settings, location }: ValidationRequest): Diagnostic[] {
     this.live.use(settings.prometheus.url);
     const where = location ?? { path: uriToPath(file.uri) };
-    return toDiagnostics(file.text, this.findings(file, settings, where), settings);
+    return toDiagnostics(file.text, this.suppressed(file, settings, where), settings);
+  }
+
+  /**
+   * The findings of a file after its `# k1s0-disable…` comments, for every YAML
+   * kind we check: suppressed ones gone, the directives' own problems added, and
+   * "Disable <code> for this line" on each of the rest — once, here, for every area.
+   */
+  private suppressed(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
+    const findings = this.findings(file, settings, location);
+    if (!isYamlPath(location.path) || file.text.length > settings.files.maxFileSizeKB * 1024) return findings;
+    const kind = this.kindOf(file, settings, location);
+    if (kind === undefined) return findings;
+    if (findings.length === 0 && !file.text.includes('k1s0-disable')) return findings;
+    const analysis = this.analysis(file);
+    analysis.scalars ??= multilineScalars(file.text, this.yaml(file).documents);
+    const rules = kind === 'rules' ? this.rules(file).rules.map((rule) => ({ start: rule.start, end: rule.end })) : [];
+    return applySuppressions({ text: file.text, findings, rules, scalars: analysis.scalars, knownCodes: findings.map((f) => f.code) });
   }
 
   /** Forgets a document that is gone, and what it defined. */
@@ -90,6 +116,7 @@ export class LanguageService {
     if (isJsonPath(location.path)) return this.isDashboard(file, settings, location) ? 'dashboard' : undefined;
     if (/\.promql$/i.test(location.path)) return 'promql';
     if (!isYamlPath(location.path)) return undefined;
+    if (isLintConfigPath(location.path)) return 'lint';
     if (isCatalogExtensionPath(location.path) || matchesAny(settings.catalog.files, location.path, location.relativePath)) return 'catalog';
     const namedConfig = matchesAny(settings.files.config, location.path, location.relativePath);
     const namedRules = matchesAny(settings.files.rules, location.path, location.relativePath);
@@ -110,11 +137,17 @@ export class LanguageService {
   }
 
   private factsOf(file: SourceFile, settings: Settings, location: FileLocation): FileFacts {
+    // A compose file is no kind of ours (nothing to check in it), but its services are the stack.
+    if (isComposePath(location.path) && /^services\s*:/m.test(file.text)) {
+      const compose = composeFacts(file.uri, this.yaml(file).documents);
+      return compose ? { recordingRules: [], compose } : NO_FACTS;
+    }
     const kind = this.kindOf(file, settings, location);
     if (kind === 'rules') {
       const rules = this.rules(file);
       const alerts = alertFacts(file.uri, rules.rules);
-      return alerts.length ? { ...ruleFileFacts(file.uri, rules), alerts } : ruleFileFacts(file.uri, rules);
+      const shape = this.yaml(file).documents.some((d) => ruleFileKind(d) === 'PrometheusRule') ? 'PrometheusRule' : 'plain';
+      return { ...ruleFileFacts(file.uri, rules), ...(alerts.length ? { alerts } : {}), ruleFile: shape };
     }
     if (kind === 'dashboard') {
       const { model, json } = this.dashboard(file);
@@ -137,9 +170,14 @@ export class LanguageService {
     if (kind === 'promql') return checkExpression(wholeTextSite(file.text), { origin: 'promql', workspace: this.workspace });
     const parsed = this.yaml(file);
     const findings = [...parsed.syntax];
-    if (kind === 'rules') return [...findings, ...checkRuleFile(this.rules(file), this.workspace)];
+    if (kind === 'rules') {
+      const rules = this.rules(file);
+      const consistency = [...checkRuleFileLoaded(file.uri, this.workspace), ...checkBurnRatePairs(file.uri, file.text, rules, this.workspace, catalogFor(this.workspace).policy)];
+      return [...findings, ...checkRuleFile(rules, this.workspace), ...consistency];
+    }
     if (kind === 'catalog') return [...findings, ...analyzeCatalogExtension(parsed).findings];
-    if (kind === 'prometheus') return findings;
+    if (kind === 'prometheus') return [...findings, ...checkRuleFilesEntries(file.uri, this.workspace)];
+    if (kind === 'lint') return [...findings, ...readLintConfig(parsed).findings];
     if (kind === 'provisioning') return [...findings, ...checkProvisioningFile(file.text, parsed, location.path)];
     const entry = findObservabilityEntry(parsed.documents);
     // On a document that does not parse, the recovered tree is a guess: checking it would
@@ -148,6 +186,7 @@ export class LanguageService {
       const declared = entry.document.getIn(['app', 'environment']);
       findings.push(...checkConfigSchema(entry));
       findings.push(...checkConfigPolicy(entry, environmentOf(location.path, settings.config.environments, declared), file.text));
+      findings.push(...checkConfigAgainstStack(entry, file.text, this.workspace));
     }
     return findings;
   }
@@ -276,6 +315,7 @@ export function toDiagnostics(text: string, findings: readonly Finding[], settin
         edits: fix.edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), newText: edit.newText })),
       }));
     }
+    if (finding.disable) diagnostic.disable = { title: finding.disable.title, edits: finding.disable.edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), newText: edit.newText })) };
     diagnostics.push(diagnostic);
   }
   return diagnostics.sort(
