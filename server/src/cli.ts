@@ -72,14 +72,19 @@ function settingsFor(options: CheckOptions): Settings {
   return applyLintConfig(DEFAULT_SETTINGS, result.config);
 }
 
-function check(options: CheckOptions, settings: Settings): number {
-  const files = options.paths.flatMap((path) => {
+/** The files under the paths the user named; a path that cannot be read is a usage problem. */
+function filesUnder(paths: readonly string[]): FoundFile[] {
+  return paths.flatMap((path) => {
     try {
       return collectFiles(path);
     } catch (error) {
       throw new UsageError(t('cli.cannotRead', { path, reason: describeFsError(error) }));
     }
   });
+}
+
+function check(options: CheckOptions, settings: Settings): number {
+  const files = filesUnder(options.paths);
   const service = new LanguageService();
   const loaded = files.map((found) => loadFile(found, settings));
   // Every file is indexed before any is checked: a rule in one file may be used in another.
@@ -110,13 +115,7 @@ function check(options: CheckOptions, settings: Settings): number {
 /** `slo`: every file indexed as the editor would, then the tree of what they define. */
 function slo(options: SloOptions): number {
   const settings = settingsFor({ paths: options.paths, format: 'text', select: [], ignore: [] });
-  const files = options.paths.flatMap((path) => {
-    try {
-      return collectFiles(path);
-    } catch (error) {
-      throw new UsageError(t('cli.cannotRead', { path, reason: describeFsError(error) }));
-    }
-  });
+  const files = filesUnder(options.paths);
   const service = new LanguageService();
   for (const found of files) {
     const file = loadFile(found, settings);

@@ -1,6 +1,6 @@
 import { parser } from '@grafana/lezer-logql';
 import { closestMatch } from '../service/suggest';
-import type { ExpressionProblem, ExpressionSite } from '../service/expression';
+import { toFinding, type ExpressionProblem, type ExpressionSite } from '../service/expression';
 import type { Finding } from '../service/types';
 
 /**
@@ -181,19 +181,5 @@ function unquote(text: string): string | undefined {
 /** Every problem of a LogQL query at a dashboard site, in document offsets. */
 export function checkLogql(site: ExpressionSite): Finding[] {
   const substituted = site.isSubstituted ?? (() => false);
-  return checkLogqlQuery(site.value, substituted).map((problem) => {
-    const [start, end] = site.toDocumentRange(problem.from, problem.to);
-    const finding: Finding = { start, end, code: problem.code, message: problem.message, severity: problem.severity };
-    if (problem.fixes?.length) {
-      finding.fixes = problem.fixes.map((fix) => ({
-        title: fix.title,
-        ...(fix.preferred ? { preferred: true } : {}),
-        edits: fix.edits.map((edit) => {
-          const [a, b] = site.toDocumentRange(edit.start, edit.end);
-          return { start: a, end: b, newText: edit.newText };
-        }),
-      }));
-    }
-    return finding;
-  });
+  return checkLogqlQuery(site.value, substituted).map((problem) => toFinding(site, problem));
 }

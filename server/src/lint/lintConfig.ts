@@ -28,7 +28,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Node } from 'yaml';
-import { DEFAULT_SETTINGS, environmentName, severityOverride, type Settings } from '../service/settings';
+import { DEFAULT_SETTINGS, environmentName, removePath, severityOverride, type Settings } from '../service/settings';
 import { closestMatch } from '../service/suggest';
 import type { Finding } from '../service/types';
 import { isMap, nodeSpan, pairOf, type ParsedYaml } from '../service/yaml/parse';
@@ -204,16 +204,6 @@ function lintFinding([start, end]: [number, number], message: string, replacemen
     message,
     ...(replacement ? { fixes: [{ title: `Change to "${replacement}"`, preferred: true, edits: [{ start, end, newText: replacement }] }] } : {}),
   };
-}
-
-function removePath(target: Record<string, unknown>, path: readonly PropertyKey[]): void {
-  let node: unknown = target;
-  for (let i = 0; i < path.length - 1; i++) {
-    if (typeof node !== 'object' || node === null) return;
-    node = (node as Record<PropertyKey, unknown>)[path[i] as PropertyKey];
-  }
-  const last = path[path.length - 1];
-  if (typeof node === 'object' && node !== null && last !== undefined) delete (node as Record<PropertyKey, unknown>)[last];
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -82,7 +82,8 @@ function problemsOf(site: ExpressionSite, context: ExpressionContext): Expressio
   return problems;
 }
 
-function toFinding(site: ExpressionSite, problem: ExpressionProblem): Finding {
+/** A problem in expression offsets, moved to the document (its fixes too). */
+export function toFinding(site: ExpressionSite, problem: ExpressionProblem): Finding {
   const [start, end] = site.toDocumentRange(problem.from, problem.to);
   const finding: Finding = { start, end, code: problem.code, message: problem.message, severity: problem.severity };
   if (problem.fixes?.length) {

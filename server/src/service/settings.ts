@@ -73,7 +73,8 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   return { settings: retry.success ? retry.data : DEFAULT_SETTINGS, problems };
 }
 
-function removePath(target: Record<string, unknown>, path: readonly PropertyKey[]): void {
+/** Deletes the value at `path` of a plain object tree, if it is there. */
+export function removePath(target: Record<string, unknown>, path: readonly PropertyKey[]): void {
   let node: unknown = target;
   for (let i = 0; i < path.length - 1; i++) {
     if (typeof node !== 'object' || node === null) return;
