@@ -68,7 +68,11 @@ export function defineSuites(): void {
         const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(15, 4, 15, 16), vscode.CodeActionKind.QuickFix.value);
         return found.length > 0 ? found : undefined;
       }, 'the quick fixes of the did-you-mean diagnostic');
-      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Rename to "sample_rate"', true]]);
+      // The check's own fix first and preferred; then the suppression every diagnostic offers.
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
+        ['Rename to "sample_rate"', true],
+        ['Disable config/schema for this line', undefined],
+      ]);
     });
 
     test('the restart command brings the server back with the same diagnostics', async function () {
