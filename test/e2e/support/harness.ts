@@ -28,15 +28,19 @@ export function scratchWorkspace(): string {
   return dir;
 }
 
+type SessionOptions = Partial<Omit<CodeServerOptions, 'workspace'>>;
+
 /**
  * Registers before/after hooks that start code-server with the packed
  * extension and open the workspace; the returned getter gives the session.
  */
-export function useSession(options: Partial<Omit<CodeServerOptions, 'workspace'>> = {}): () => Session {
+export function useSession(options: SessionOptions | (() => Promise<SessionOptions>) = {}): () => Session {
   let session: Session | undefined;
   before(async () => {
     const workspace = scratchWorkspace();
-    const server = await startCodeServer({ workspace, extensions: [VSIX], ...options });
+    // Options given as a function are prepared when the session starts (a server the settings name, say).
+    const resolved = typeof options === 'function' ? await options() : options;
+    const server = await startCodeServer({ workspace, extensions: [VSIX], ...resolved });
     const browser = await launchBrowser();
     try {
       const workbench = await Workbench.open(browser, server);
