@@ -321,13 +321,24 @@ connection.onDidChangeWatchedFiles((params) => {
   }
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  const last = published.get(params.textDocument.uri);
-  // Fixes are only offered for the text they were computed on.
-  if (!document || !last || last.version !== document.version) return [];
+  if (!document) return [];
+  // Fixes are offered for the text the editor shows now: when the published diagnostics are of an
+  // older version (the request raced the validation), the document is checked again here (parses are cached).
+  let current = published.get(document.uri);
+  if (current?.version !== document.version) {
+    try {
+      const file = { uri: document.uri, text: document.getText(), version: document.version };
+      current = { version: document.version, diagnostics: service.validate({ file, settings: await settingsFor(document.uri), location: locationOf(document.uri) }) };
+    } catch (error) {
+      connection.console.error(`k1s0: code actions for ${document.uri} failed: ${describe(error)}`);
+      return [];
+    }
+    if (documents.get(document.uri)?.version !== current.version) return [];
+  }
   const actions: CodeAction[] = [];
-  for (const diagnostic of last.diagnostics) {
+  for (const diagnostic of current.diagnostics) {
     const fixes: NonNullable<Diagnostic['fixes']> = [...(diagnostic.fixes ?? []), ...(diagnostic.disable ? [diagnostic.disable] : [])];
     if (fixes.length === 0 || !overlaps(diagnostic.range, params.range)) continue;
     for (const fix of fixes) {
