@@ -6,11 +6,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { runInstantQuery } from '../../client/src/run/query';
+import { freePort } from './net';
 
 export const PROMETHEUS_BINARY = '/usr/bin/prometheus';
 
@@ -21,22 +21,18 @@ export interface TestPrometheus {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+/** What the scrape of itself is called and which static labels it adds. */
+export interface PrometheusOptions {
+  job?: string;
+  labels?: Record<string, string>;
 }
 
-export async function startPrometheus(): Promise<TestPrometheus> {
+export async function startPrometheus({ job = 'prometheus', labels = {} }: PrometheusOptions = {}): Promise<TestPrometheus> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'k1s0-prometheus-'));
   const config = join(dir, 'prometheus.yml');
-  writeFileSync(config, ['global:', '  scrape_interval: 1s', '  evaluation_interval: 1s', 'scrape_configs:', '  - job_name: prometheus', '    static_configs:', `      - targets: ['127.0.0.1:${port}']`, ''].join('\n'));
+  const labelLines = Object.entries(labels).length ? ['        labels:', ...Object.entries(labels).map(([name, value]) => `          ${name}: ${JSON.stringify(value)}`)] : [];
+  writeFileSync(config, ['global:', '  scrape_interval: 1s', '  evaluation_interval: 1s', 'scrape_configs:', `  - job_name: ${job}`, '    static_configs:', `      - targets: ['127.0.0.1:${port}']`, ...labelLines, ''].join('\n'));
   const child: ChildProcess = spawn(
     PROMETHEUS_BINARY,
     [`--config.file=${config}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_STACK_SETTINGS } from '../stack/settings';
-import { freePort } from '../../../test/support/prometheus';
+import { freePort } from '../../../test/support/net';
 import { resultHtml, seriesText, summaryOf } from './format';
 import { parseAnswer, runInstantQuery } from './query';
 import { grafanaBaseUrl, grafanaExploreUrl, prometheusBaseUrl, prometheusGraphUrl } from './urls';

@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
+import { freePort } from '../../../test/support/net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { PROMTOOL, requirePromtool } from '../../../server/src/rules/promtoolOracle';
@@ -54,15 +55,6 @@ process.exit(answer.code);
     },
     behave: (b) => writeFileSync(join(dir, 'behaviour.json'), JSON.stringify(b)),
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
 }
 
 function settingsWith(ports: Partial<StackSettings['ports']>, extra: Partial<StackSettings> = {}): StackSettings {

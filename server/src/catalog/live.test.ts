@@ -5,50 +5,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from '../service/settings';
 import { recordingRule } from './testSupport';
 import { LivePrometheus } from './live';
-
-const PROMETHEUS = '/usr/bin/prometheus';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('timed out');
-}
+import { startPrometheus } from '../../../test/support/prometheus';
 
 test('metric names, types and target labels come from a real Prometheus; validate never waits', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-live-'));
-  const port = await freePort();
-  writeFileSync(join(dir, 'prometheus.yml'), `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: self\n    static_configs:\n      - targets: ["127.0.0.1:${port}"]\n        labels:\n          tier: system\n`);
-  const child: ChildProcess = spawn(PROMETHEUS, [`--config.file=${join(dir, 'prometheus.yml')}`, `--web.listen-address=127.0.0.1:${port}`, `--storage.tsdb.path=${join(dir, 'data')}`], { stdio: 'ignore' });
-  t.after(() => {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => {
-    const response = await fetch(`${url}/api/v1/series?match[]=up`);
-    const body = (await response.json()) as { data: unknown[] };
-    return body.data.length > 0;
-  }, 30_000);
+  const prometheus = await startPrometheus({ job: 'self', labels: { tier: 'system' } });
+  t.after(() => prometheus.stop());
+  const { url } = prometheus;
 
   const service = new LanguageService();
   let changes = 0;

@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../support/net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODE_SERVER_ENTRY, NODE24 } from './paths';
@@ -56,17 +56,6 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'problems.sortOrder': 'position',
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export function installExtension(userDataDir: string, extensionsDir: string, vsix: string): void {
   if (!existsSync(vsix)) throw new Error(`${vsix} does not exist: run npm run package first`);
