@@ -29,12 +29,7 @@ export function completePromql(expr: string, offset: number, vocabulary: Vocabul
       return [];
     case 'expression': {
       const typed = expr.slice(context.from, offset);
-      return [
-        ...vocabulary.metricNames().map(({ name, source }) => metricItem(name, source, vocabulary)),
-        ...[...promqlFunctions.values()].map((fn) => functionItem(fn)),
-        ...[...promqlAggregations.values()].map((agg) => ({ label: agg.name, kind: 'aggregation' as const, detail: agg.param ? `${agg.name}(${agg.param}, instant vector)` : `${agg.name}(instant vector)`, documentation: agg.doc, insertText: agg.param ? `${agg.name}(\${1:param}, \${2:expr})` : `${agg.name}(\${1:expr})`, snippet: true })),
-        ...Object.entries(KEYWORDS).map(([word, doc]) => ({ label: word, kind: 'keyword' as const, documentation: doc })),
-      ].map((item) => rank(item, typed, context.from, context.to));
+      return expressionItems(vocabulary).map((item) => rank(item, typed, context.from, context.to));
     }
     case 'label-name': {
       const typed = expr.slice(context.from, offset);
@@ -70,6 +65,23 @@ export function completePromql(expr: string, offset: number, vocabulary: Vocabul
 function matchQuality(label: string, typed: string): number {
   const query = typed.toLowerCase();
   return query === '' || label.toLowerCase().startsWith(query) ? 0 : label.toLowerCase().includes(query) ? 1 : 2;
+}
+
+const expressionItemCache = new WeakMap<Vocabulary, Unranked[]>();
+
+/** Everything an expression position offers, built once per vocabulary; only the ranking depends on what is typed. */
+function expressionItems(vocabulary: Vocabulary): Unranked[] {
+  let items = expressionItemCache.get(vocabulary);
+  if (!items) {
+    items = [
+      ...vocabulary.metricNames().map(({ name, source }) => metricItem(name, source, vocabulary)),
+      ...[...promqlFunctions.values()].map((fn) => functionItem(fn)),
+      ...[...promqlAggregations.values()].map((agg) => ({ label: agg.name, kind: 'aggregation' as const, detail: agg.param ? `${agg.name}(${agg.param}, instant vector)` : `${agg.name}(instant vector)`, documentation: agg.doc, insertText: agg.param ? `${agg.name}(\${1:param}, \${2:expr})` : `${agg.name}(\${1:expr})`, snippet: true })),
+      ...Object.entries(KEYWORDS).map(([word, doc]) => ({ label: word, kind: 'keyword' as const, documentation: doc })),
+    ];
+    expressionItemCache.set(vocabulary, items);
+  }
+  return items;
 }
 
 type Unranked = Omit<CompletionItem, 'sortText' | 'start' | 'end'>;

@@ -18,13 +18,26 @@ export interface Vocabulary {
   labelValues(label: string): readonly string[];
 }
 
+const vocabularies = new WeakMap<WorkspaceIndex, { generation: number; vocabulary: Vocabulary }>();
+
+/** The vocabulary of a workspace, built once per generation of its facts (completion asks on every keystroke). */
 export function vocabularyOf(workspace: WorkspaceIndex): Vocabulary {
+  const known = vocabularies.get(workspace);
+  if (known && known.generation === workspace.generation) return known.vocabulary;
+  const vocabulary = buildVocabulary(workspace);
+  vocabularies.set(workspace, { generation: workspace.generation, vocabulary });
+  return vocabulary;
+}
+
+function buildVocabulary(workspace: WorkspaceIndex): Vocabulary {
   const catalog = catalogFor(workspace);
   const rules = workspace.recordingRules();
+  let names: { name: string; source: 'catalog' | 'rule' | 'exporter' }[] | undefined;
   return {
     catalog,
     rules,
     metricNames() {
+      if (names) return names;
       const seen = new Set<string>();
       const out: { name: string; source: 'catalog' | 'rule' | 'exporter' }[] = [];
       const add = (name: string, source: 'catalog' | 'rule' | 'exporter') => {
@@ -35,6 +48,7 @@ export function vocabularyOf(workspace: WorkspaceIndex): Vocabulary {
       for (const name of catalog.catalogNames) add(name, 'catalog');
       for (const name of rules.keys()) add(name, 'rule');
       for (const name of catalog.exporterNames) add(name, 'exporter');
+      names = out;
       return out;
     },
     labelNames(metric) {
