@@ -383,30 +383,9 @@ function yamlInjection() {
       contentName: 'meta.embedded.block.promql',
       patterns: [{ include: '#expression' }],
     };
-    // expr: "..." (may span lines)
-    repository[`double-quoted-${anchorName}`] = {
-      begin: begin('[ \\t]+(")'),
-      end: '"',
-      beginCaptures: {
-        ...KEY_CAPTURES(n),
-        [n + 2]: { name: 'string.quoted.double.yaml punctuation.definition.string.begin.yaml' },
-      },
-      endCaptures: { 0: { name: 'string.quoted.double.yaml punctuation.definition.string.end.yaml' } },
-      contentName: 'meta.embedded.inline.promql',
-      patterns: [{ include: '#double-expression' }],
-    };
-    // expr: '...' (may span lines)
-    repository[`single-quoted-${anchorName}`] = {
-      begin: begin("[ \\t]+(')"),
-      end: "'(?!')",
-      beginCaptures: {
-        ...KEY_CAPTURES(n),
-        [n + 2]: { name: 'string.quoted.single.yaml punctuation.definition.string.begin.yaml' },
-      },
-      endCaptures: { 0: { name: 'string.quoted.single.yaml punctuation.definition.string.end.yaml' } },
-      contentName: 'meta.embedded.inline.promql',
-      patterns: [{ include: '#single-expression' }],
-    };
+    // expr: "..." and expr: '...' (both may span lines)
+    repository[`double-quoted-${anchorName}`] = quotedValue(begin, n, '"', '"', 'double', '#double-expression');
+    repository[`single-quoted-${anchorName}`] = quotedValue(begin, n, "'", "'(?!')", 'single', '#single-expression');
     // expr: sum(rate(x[5m]))   (plain; may go on over deeper lines, also starting on the next line)
     repository[`plain-${anchorName}`] = {
       begin: begin('(?=[ \\t]*$|[ \\t]+#|[ \\t]+(?:[^\\s|>\'"#&*!%@`{\\[\\],}?:-]|[?:-]\\S))'),
@@ -434,6 +413,21 @@ function yamlInjection() {
       ...rules(VIEWS['yaml-single']),
       ...rules(VIEWS['yaml-double']),
     },
+  };
+}
+
+/** A quoted YAML `expr:` value: the key's captures, the quotes scoped as YAML's, PromQL between them. */
+function quotedValue(begin, n, quote, end, style, expression) {
+  return {
+    begin: begin(`[ \\t]+(${quote})`),
+    end,
+    beginCaptures: {
+      ...KEY_CAPTURES(n),
+      [n + 2]: { name: `string.quoted.${style}.yaml punctuation.definition.string.begin.yaml` },
+    },
+    endCaptures: { 0: { name: `string.quoted.${style}.yaml punctuation.definition.string.end.yaml` } },
+    contentName: 'meta.embedded.inline.promql',
+    patterns: [{ include: expression }],
   };
 }
 
