@@ -8,7 +8,7 @@ import { closestMatches } from '../service/suggest';
 import { promqlFunctions, removedFunctions } from './functionTable';
 import { lex, type Token } from './lexer';
 import type { PromqlProblem } from './problem';
-import type { SyntaxNode, Tree } from './parse';
+import { tooDeepForParser, type SyntaxNode, type Tree } from './parse';
 
 function syntaxError(from: number, to: number, message: string): PromqlProblem {
   return { from, to, code: 'promql/syntax', message, severity: 'error' };
@@ -133,6 +133,8 @@ function isLezerLimit(problem: PromqlProblem, tokens: Token[]): boolean {
 /** The first syntax error of expr, if any. */
 export function checkSyntax(expr: string, tree: Tree): PromqlProblem | undefined {
   const { tokens, error } = lex(expr);
+  // Not parsed (see tooDeepForParser): the lexer's verdict is all there is.
+  if (tooDeepForParser(tokens)) return error ? syntaxError(error.from, error.to, error.message) : { from: 0, to: expr.length, code: 'promql/syntax', severity: 'information', message: TOO_BIG };
   if (!error && tokens.every((t) => t.kind === 'eof')) {
     return syntaxError(0, expr.length, 'no expression found in input');
   }
