@@ -17,10 +17,15 @@ export function analyzeRules(text: string, parsed: ParsedYaml): RuleFileAnalysis
 /** A rule file's findings: its shape (rules/*) and every `expr` through the expression checks. */
 export function checkRuleFile(analysis: RuleFileAnalysis, workspace: WorkspaceIndex): Finding[] {
   const findings = [...analysis.findings];
+  // Findings come sorted by start; so do rules: one pass finds the rules with shape errors.
+  const errors = analysis.findings.filter((f) => f.severity === 'error');
+  let nextError = 0;
   for (const rule of analysis.rules) {
     if (rule.expr) findings.push(...checkExpression(rule.expr, { origin: 'rule', workspace }));
+    while (nextError < errors.length && (errors[nextError]?.start ?? Infinity) < rule.start) nextError++;
+    let broken = false;
+    for (let i = nextError; i < errors.length && (errors[i]?.start ?? Infinity) < rule.end; i++) if ((errors[i]?.end ?? Infinity) <= rule.end) broken = true;
     // A rule with shape errors (a `for` that is no duration, ...) is not held to the policy: it would only echo them.
-    const broken = analysis.findings.some((f) => f.severity === 'error' && f.start >= rule.start && f.end <= rule.end);
     if (!broken) findings.push(...checkRuleWithCatalog(rule, workspace));
   }
   return findings;

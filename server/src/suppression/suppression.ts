@@ -127,6 +127,7 @@ export function isSuppressible(code: string): boolean {
  */
 export function applySuppressions({ text, findings, rules = [], scalars = [], knownCodes = [] }: SuppressionInput): Finding[] {
   const lines = new LineIndex(text);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lineOf = (offset: number): number => lines.positionAt(anchorOf(scalars, offset)).line;
   const directives = parseDirectives(text, scalars);
   const known = new Set([...KNOWN_CODES, ...knownCodes]);
@@ -181,7 +182,7 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
         suppressed = true;
       }
     }
-    if (!suppressed) result.push(withDisableFix(finding, text, lines, lineOf(finding.start)));
+    if (!suppressed) result.push(withDisableFix(finding, text, lines, lineOf(finding.start), eol));
   }
   for (const entry of active) {
     if (entry.used) continue;
@@ -198,23 +199,35 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
 }
 
 /** The finding with "Disable <code> for this line": a directive inserted above its line, indented like it. */
-function withDisableFix(finding: Finding, text: string, lines: LineIndex, line: number): Finding {
+function withDisableFix(finding: Finding, text: string, lines: LineIndex, line: number, eol: string): Finding {
   const start = lines.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(start, start + 200))?.[0] ?? '';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const fix = { title: `Disable ${finding.code} for this line`, edits: [{ start, end: start, newText: `${indent}# k1s0-disable-next-line ${finding.code}${eol}` }] };
   return { ...finding, disable: fix };
 }
 
 /** Where a finding "is" for next-line purposes: inside a multi-line scalar, the scalar's start. */
 function anchorOf(scalars: readonly Span[], offset: number): number {
-  for (const span of scalars) {
-    if (span.start > offset) break;
-    if (offset < span.end) return span.start;
-  }
-  return offset;
+  const span = scalars[lastStartingAtOrBefore(scalars, offset)];
+  return span && offset < span.end ? span.start : offset;
 }
 
 function inside(spans: readonly Span[], offset: number): boolean {
-  return spans.some((s) => s.start < offset && offset < s.end);
+  const span = spans[lastStartingAtOrBefore(spans, offset - 1)];
+  return span !== undefined && offset < span.end;
+}
+
+/** Index of the last span starting at or before `offset` (spans sorted by start, never nested: scalars), or -1. */
+function lastStartingAtOrBefore(spans: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = spans.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((spans[mid]?.start ?? Infinity) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
