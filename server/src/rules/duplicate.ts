@@ -13,13 +13,14 @@ import { FindingSink } from './sites';
 export const DUPLICATE_CODE = 'rules/duplicate';
 
 function identity(rule: RuleModel): string {
+  if (rule.labels.length === 0) return `${rule.documentIndex}\u0000${rule.name}`;
   const labels = rule.labels.map((l) => [l.key, l.value.value] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([rule.documentIndex, rule.name, labels]);
 }
 
 export function checkDuplicates(text: string, rules: readonly RuleModel[]): Finding[] {
   const sink = new FindingSink(DUPLICATE_CODE);
-  const lines = new LineIndex(text);
+  let lines: LineIndex | undefined;
   const first = new Map<string, RuleModel>();
   for (const rule of rules) {
     const key = identity(rule);
@@ -28,6 +29,7 @@ export function checkDuplicates(text: string, rules: readonly RuleModel[]): Find
       first.set(key, rule);
       continue;
     }
+    lines ??= new LineIndex(text);
     const line = lines.positionAt(earlier.nameEntry.keyStart).line + 1;
     const what = rule.kind === 'alert' ? 'alert' : 'recording rule';
     const labels = rule.labels.length > 0 ? ' with the same labels' : '';

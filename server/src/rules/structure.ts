@@ -33,11 +33,15 @@ export interface StructureResult {
 type AnyPair = Pair<Node, Node | null>;
 
 class StructureChecker {
-  private readonly sink = new FindingSink(STRUCTURE_CODE);
-  private readonly lines: LineIndex;
+  readonly sink = new FindingSink(STRUCTURE_CODE);
+  private linesOfText: LineIndex | undefined;
 
-  constructor(private readonly text: string) {
-    this.lines = new LineIndex(text);
+  constructor(private readonly text: string) {}
+
+  /** Built on first need (a repeated group name): most files never need it. */
+  private get lines(): LineIndex {
+    this.linesOfText ??= new LineIndex(this.text);
+    return this.linesOfText;
   }
 
   check(sites: readonly RuleGroupsSite[]): StructureResult {
@@ -227,7 +231,7 @@ class StructureChecker {
     return entries;
   }
 
-  private checkRule(node: Node | null, group: GroupModel, ruleIndex: number, listSpan: [number, number]): RuleModel | undefined {
+  checkRule(node: Node | null, group: GroupModel, ruleIndex: number, listSpan: [number, number]): RuleModel | undefined {
     const span = spanOf(node, listSpan);
     if (!isMap(node)) {
       this.sink.add(span, `a rule must be a mapping with 'record' or 'alert' and 'expr', found ${describeNode(node)}`);
@@ -323,4 +327,14 @@ class StructureChecker {
 /** Checks the shape of every rule group in the given documents and builds the rule model. */
 export function checkStructure(text: string, sites: readonly RuleGroupsSite[]): StructureResult {
   return new StructureChecker(text).check(sites);
+}
+
+/**
+ * Checks one rule mapping of `group` on its own, as checkStructure would in
+ * place: what an edit inside one rule needs re-checked.
+ */
+export function checkRuleAlone(text: string, node: YAMLMap, group: GroupModel, ruleIndex: number): { rule?: RuleModel; findings: Finding[] } {
+  const checker = new StructureChecker(text);
+  const rule = checker.checkRule(node, group, ruleIndex, spanOf(node, [0, 0]));
+  return { ...(rule ? { rule } : {}), findings: checker.sink.findings };
 }

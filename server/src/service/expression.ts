@@ -1,5 +1,5 @@
 import { checkPromql, parsePromql, type Tree } from '../promql';
-import type { WorkspaceIndex } from '../workspace/index';
+import type { ReadStamp, WorkspaceIndex } from '../workspace/index';
 import { CATALOG_CHECKS } from '../catalog/checks';
 import type { Finding, Severity } from './types';
 
@@ -51,33 +51,31 @@ export function checkExpression(site: ExpressionSite, context: ExpressionContext
 }
 
 /**
- * Problems of an expression, remembered by its text while the workspace's
- * facts stay the same: an edit re-checks only the expressions it changed.
- * Substituted dashboard queries depend on more than their text and are not kept.
+ * Problems of an expression, remembered by its text with what the checks read
+ * of the workspace: an edit re-checks only the expressions it changed and those
+ * that read a recording rule it changed. Substituted dashboard queries depend
+ * on more than their text and are not kept.
  */
-const remembered = new Map<string, ExpressionProblem[]>();
-let rememberedFor: { workspace: WorkspaceIndex; generation: number } | undefined;
+const remembered = new Map<string, { problems: ExpressionProblem[]; workspace: WorkspaceIndex; stamp: ReadStamp }>();
 const REMEMBER_AT_MOST = 50_000;
 
 function problemsOf(site: ExpressionSite, context: ExpressionContext): ExpressionProblem[] {
-  const cacheable = !site.isSubstituted && !context.isSubstituted;
-  if (cacheable) {
-    if (rememberedFor?.workspace !== context.workspace || rememberedFor.generation !== context.workspace.generation) {
-      remembered.clear();
-      rememberedFor = { workspace: context.workspace, generation: context.workspace.generation };
-    }
-    const known = remembered.get(`${context.origin}\u0000${site.value}`);
-    if (known) return known;
-  }
+  if (site.isSubstituted || context.isSubstituted) return computeProblems(site, context);
+  const key = `${context.origin}\u0000${site.value}`;
+  const known = remembered.get(key);
+  if (known && known.workspace === context.workspace && context.workspace.stillValid(known.stamp)) return known.problems;
+  const { value: problems, stamp } = context.workspace.track(() => computeProblems(site, context));
+  if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+  remembered.set(key, { problems, workspace: context.workspace, stamp });
+  return problems;
+}
+
+function computeProblems(site: ExpressionSite, context: ExpressionContext): ExpressionProblem[] {
   const problems: ExpressionProblem[] = checkPromql(site.value);
   if (!problems.some((p) => p.severity === 'error')) {
     const tree = parsePromql(site.value);
     const withSite: ExpressionContext = site.isSubstituted ? { ...context, isSubstituted: (from, to) => site.isSubstituted?.(from, to) ?? false } : context;
     for (const check of EXPRESSION_CHECKS) problems.push(...check(site.value, tree, withSite));
-  }
-  if (cacheable) {
-    if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
-    remembered.set(`${context.origin}\u0000${site.value}`, problems);
   }
   return problems;
 }

@@ -29,6 +29,7 @@ import { composeFacts, isComposePath } from '../consistency/compose';
 import { checkConfigAgainstStack } from '../consistency/stack';
 import { checkRuleFileLoaded, checkRuleFilesEntries } from '../consistency/ruleFiles';
 import { ruleFileKind } from '../rules/analyze';
+import { updateRuleFile } from '../rules/incremental';
 
 /** Where the live Prometheus's facts sit in the workspace index. */
 export const LIVE_SOURCE_URI = 'k1s0-live:prometheus';
@@ -57,6 +58,8 @@ interface Analysis {
   dashboard?: DashboardAnalysis;
   /** Multi-line YAML scalars (suppression comments and "disable" fixes place around them). */
   scalars?: Span[];
+  /** The kind last judged, with the settings and location it was judged under. */
+  kind?: { settings: Settings; where: string; kind: FileKind | undefined };
 }
 
 /**
@@ -113,6 +116,15 @@ export class LanguageService {
 
   /** Which of our kinds a file is, judged by name and content; undefined for files we leave alone. */
   kindOf(file: SourceFile, settings: Settings, location: FileLocation): FileKind | undefined {
+    const analysis = this.analysis(file);
+    const where = `${location.path}\u0000${location.relativePath ?? ''}\u0000${location.explicit === true}`;
+    if (analysis.kind?.settings === settings && analysis.kind.where === where) return analysis.kind.kind;
+    const kind = this.judgeKind(file, settings, location);
+    analysis.kind = { settings, where, kind };
+    return kind;
+  }
+
+  private judgeKind(file: SourceFile, settings: Settings, location: FileLocation): FileKind | undefined {
     if (isJsonPath(location.path)) return this.isDashboard(file, settings, location) ? 'dashboard' : undefined;
     if (/\.promql$/i.test(location.path)) return 'promql';
     if (!isYamlPath(location.path)) return undefined;
@@ -173,7 +185,7 @@ export class LanguageService {
     if (kind === 'rules') {
       const rules = this.rules(file);
       const consistency = [...checkRuleFileLoaded(file.uri, this.workspace), ...checkBurnRatePairs(file.uri, file.text, rules, this.workspace, catalogFor(this.workspace).policy)];
-      return [...findings, ...checkRuleFile(rules, this.workspace), ...consistency];
+      return [...findings, ...checkRuleFile(file.text, rules, this.workspace), ...consistency];
     }
     if (kind === 'catalog') return [...findings, ...analyzeCatalogExtension(parsed).findings];
     if (kind === 'prometheus') return [...findings, ...checkRuleFilesEntries(file.uri, this.workspace)];
@@ -195,6 +207,17 @@ export class LanguageService {
     const cached = this.analyses.get(file.uri);
     if (cached && cached.text === file.text) return cached;
     const fresh: Analysis = { text: file.text };
+    // An edit inside one rule of a rule file: only that rule is parsed and checked again.
+    if (cached?.yaml && cached.rules) {
+      const updated = updateRuleFile({ text: cached.text, parsed: cached.yaml, rules: cached.rules, ...(cached.scalars ? { scalars: cached.scalars } : {}) }, file.text);
+      if (updated) {
+        fresh.yaml = updated.parsed;
+        fresh.rules = updated.rules;
+        if (updated.scalars) fresh.scalars = updated.scalars;
+        // What makes a file a rule file (its top-level keys) lies outside any rule.
+        if (cached.kind) fresh.kind = cached.kind;
+      }
+    }
     this.analyses.set(file.uri, fresh);
     return fresh;
   }

@@ -1,5 +1,7 @@
 import { analyzeRuleFile, type RuleFileAnalysis } from '../rules/analyze';
-import type { FileFacts, WorkspaceIndex } from '../workspace/index';
+import type { FileFacts, ReadStamp, WorkspaceIndex } from '../workspace/index';
+import type { RuleModel } from '../rules/model';
+import { shiftFinding } from './shift';
 import { checkRuleWithCatalog } from '../catalog/ruleChecks';
 import { checkExpression } from './expression';
 import type { Finding } from './types';
@@ -15,7 +17,7 @@ export function analyzeRules(text: string, parsed: ParsedYaml): RuleFileAnalysis
 }
 
 /** A rule file's findings: its shape (rules/*) and every `expr` through the expression checks. */
-export function checkRuleFile(analysis: RuleFileAnalysis, workspace: WorkspaceIndex): Finding[] {
+export function checkRuleFile(text: string, analysis: RuleFileAnalysis, workspace: WorkspaceIndex): Finding[] {
   const findings = [...analysis.findings];
   // Findings come sorted by start; so do rules: one pass finds the rules with shape errors.
   const errors = analysis.findings.filter((f) => f.severity === 'error');
@@ -26,8 +28,28 @@ export function checkRuleFile(analysis: RuleFileAnalysis, workspace: WorkspaceIn
     let broken = false;
     for (let i = nextError; i < errors.length && (errors[i]?.start ?? Infinity) < rule.end; i++) if ((errors[i]?.end ?? Infinity) <= rule.end) broken = true;
     // A rule with shape errors (a `for` that is no duration, ...) is not held to the policy: it would only echo them.
-    if (!broken) findings.push(...checkRuleWithCatalog(rule, workspace));
+    if (!broken) findings.push(...catalogFindings(text, rule, workspace));
   }
+  return findings;
+}
+
+/**
+ * A rule's catalog findings, remembered by the rule's source text (and its
+ * column and group, which the text alone does not show) relative to where the
+ * rule starts: typing in one rule of a big file re-checks that rule only, and
+ * a rule that merely moved is shifted, not re-checked.
+ */
+const rememberedRules = new Map<string, { findings: Finding[]; workspace: WorkspaceIndex; stamp: ReadStamp }>();
+const REMEMBER_RULES_AT_MOST = 20_000;
+
+function catalogFindings(text: string, rule: RuleModel, workspace: WorkspaceIndex): Finding[] {
+  const column = rule.start - (text.lastIndexOf('\n', rule.start - 1) + 1);
+  const key = `${column}\u0000${rule.group}\u0000${text.slice(rule.start, rule.end)}`;
+  const known = rememberedRules.get(key);
+  if (known && known.workspace === workspace && workspace.stillValid(known.stamp)) return known.findings.map((f) => shiftFinding(f, rule.start));
+  const { value: findings, stamp } = workspace.track(() => checkRuleWithCatalog(rule, workspace));
+  if (rememberedRules.size >= REMEMBER_RULES_AT_MOST) rememberedRules.clear();
+  rememberedRules.set(key, { findings: findings.map((f) => shiftFinding(f, -rule.start)), workspace, stamp });
   return findings;
 }
 

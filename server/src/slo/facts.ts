@@ -21,16 +21,25 @@ export const SERVICE_LABELS: readonly string[] = ['service', 'tier', 'job'];
  */
 export function serviceSelectors(expr: string): ServiceMatcher[][] {
   if (expr.trim() === '') return [];
+  // Every edit of a rule file re-reads its alerts: only expressions not seen before are parsed.
+  const known = selectorMemo.get(expr);
+  if (known) return known;
   let selectors;
   try {
     selectors = selectorsOf(parsePromql(expr), expr);
   } catch {
     return [];
   }
-  return selectors.map((selector) =>
+  const matchers = selectors.map((selector) =>
     selector.matchers.filter((m) => SERVICE_LABELS.includes(m.name)).map((m) => ({ label: m.name, op: m.op, value: m.value })),
   );
+  if (selectorMemo.size >= SELECTOR_MEMO_SIZE) selectorMemo.clear();
+  selectorMemo.set(expr, matchers);
+  return matchers;
 }
+
+const selectorMemo = new Map<string, ServiceMatcher[][]>();
+const SELECTOR_MEMO_SIZE = 20_000;
 
 /** The alerting rules of a rule file's model. */
 export function alertFacts(uri: string, rules: readonly RuleModel[]): AlertRuleFact[] {

@@ -15,7 +15,7 @@
  * Pure: text, findings and spans in, findings out. The language service
  * supplies the rule spans and the multi-line scalars of the YAML parse.
  */
-import { isScalar, visit, type Document } from 'yaml';
+import { isScalar, visit, type Document, type Node } from 'yaml';
 import { LineIndex } from '../service/lineIndex';
 import { DIAGNOSTIC_CODES } from '../service/codes';
 import { closestMatch } from '../service/suggest';
@@ -96,7 +96,7 @@ export function parseDirectives(text: string, scalars: readonly Span[] = []): Di
 }
 
 /** The scalars of YAML documents that span more than one line. */
-export function multilineScalars(text: string, documents: readonly Document.Parsed[]): Span[] {
+export function multilineScalars(text: string, documents: readonly (Document.Parsed | Node)[]): Span[] {
   const spans: Span[] = [];
   for (const document of documents) {
     visit(document, {

@@ -6,6 +6,7 @@
  * workspace.
  */
 import type { CatalogExtension } from '../catalog/schema';
+import { compareFacts, Reads, TrackedRules } from './changes';
 
 /** A recording rule defined somewhere in the workspace. */
 export interface RecordingRuleDefinition {
@@ -140,30 +141,92 @@ export interface LiveFacts {
 
 export const NO_FACTS: FileFacts = { recordingRules: [] };
 
+/** When a tracked result was computed and what it read (see WorkspaceIndex.track). */
+export interface ReadStamp {
+  generation: number;
+  catalogGeneration: number;
+  reads: Reads;
+}
+
+/** How many generations of recording-rule changes are remembered for stamps to be checked against. */
+const RULE_CHANGE_LOG = 512;
+
 export class WorkspaceIndex {
   private readonly facts = new Map<string, FileFacts>();
   private recordingRuleCache: Map<string, RecordingRuleDefinition[]> | undefined;
-  /** Views derived from every file's facts, computed once per generation (see derived). */
+  /** Views derived from every file's facts, computed once per change (see derived). */
   private readonly derivedCache = new Map<string, unknown>();
-  /** Bumped whenever any file's facts change; dependants revalidate on a new generation. */
+  /** Bumped whenever what some check reads changes (not when facts only move); dependants revalidate on a new generation. */
   generation = 0;
+  /** Bumped when the effective catalog's sources change: scrape configs, catalog extensions, services, live facts, the set of recording-rule names. */
+  catalogGeneration = 0;
+  /** Bumped on every change of stored facts, positions included (the SLO tree's locations). */
+  revision = 0;
+  /** Recording rules whose definition changed, per generation, newest last. */
+  private readonly ruleChanges: { generation: number; names: Set<string> }[] = [];
+  /** Stamps older than this cannot be checked against the log any more. */
+  private forgottenBefore = 0;
+  private tracking: Reads | undefined;
 
-  /** Records a file's facts; returns whether they differ from what was known. */
+  /** Records a file's facts; returns whether what checks read of them changed. */
   update(uri: string, facts: FileFacts): boolean {
-    const before = this.facts.get(uri);
-    if (sameFacts(before ?? NO_FACTS, facts)) {
-      if (!before && facts !== NO_FACTS) this.facts.set(uri, facts);
-      return false;
-    }
+    const before = this.facts.get(uri) ?? NO_FACTS;
+    if (before === facts) return false;
+    const change = compareFacts(before, facts);
     if (isEmpty(facts)) this.facts.delete(uri);
     else this.facts.set(uri, facts);
-    this.changed();
+    // Even when nothing a check reads changed, positions may have moved: views are rebuilt.
+    this.recordingRuleCache = undefined;
+    this.derivedCache.clear();
+    this.revision++;
+    if (change.none) return false;
+    this.generation++;
+    if (change.catalog || change.ruleNames) this.catalogGeneration++;
+    if (change.rules.size > 0) {
+      this.ruleChanges.push({ generation: this.generation, names: change.rules });
+      if (this.ruleChanges.length > RULE_CHANGE_LOG) this.forgottenBefore = this.ruleChanges.shift()?.generation ?? this.generation;
+    }
     return true;
   }
 
   remove(uri: string): boolean {
-    if (!this.facts.delete(uri)) return false;
-    this.changed();
+    if (!this.facts.has(uri)) return false;
+    this.update(uri, NO_FACTS);
+    return true;
+  }
+
+  /**
+   * Runs `compute` noting what it reads of the workspace: the stamp tells later
+   * (stillValid) whether the result still holds after other files changed.
+   */
+  track<T>(compute: () => T): { value: T; stamp: ReadStamp } {
+    const outer = this.tracking;
+    const reads = new Reads();
+    this.tracking = reads;
+    try {
+      const value = compute();
+      return { value, stamp: { generation: this.generation, catalogGeneration: this.catalogGeneration, reads } };
+    } finally {
+      this.tracking = outer;
+      if (outer) {
+        for (const name of reads.names) outer.names.add(name);
+        outer.allRules ||= reads.allRules;
+        outer.other ||= reads.other;
+      }
+    }
+  }
+
+  /** Whether a tracked result still holds: nothing it read changed since. Refreshes the stamp when it does. */
+  stillValid(stamp: ReadStamp): boolean {
+    if (stamp.generation === this.generation) return true;
+    if (stamp.catalogGeneration !== this.catalogGeneration || stamp.reads.other || stamp.generation < this.forgottenBefore) return false;
+    for (let i = this.ruleChanges.length - 1; i >= 0; i--) {
+      const change = this.ruleChanges[i];
+      if (!change || change.generation <= stamp.generation) break;
+      if (stamp.reads.allRules) return false;
+      for (const name of change.names) if (stamp.reads.names.has(name)) return false;
+    }
+    stamp.generation = this.generation;
     return true;
   }
 
@@ -180,7 +243,7 @@ export class WorkspaceIndex {
       }
       this.recordingRuleCache = byName;
     }
-    return this.recordingRuleCache;
+    return this.tracking ? new TrackedRules(this.recordingRuleCache, this.tracking) : this.recordingRuleCache;
   }
 
   /** Every Prometheus configuration's facts, in URI order (stable). */
@@ -203,11 +266,13 @@ export class WorkspaceIndex {
 
   /** Every alerting rule of the workspace, in URI then document order. */
   alerts(): AlertRuleFact[] {
+    this.readOther();
     return this.sorted().flatMap(([, f]) => f.alerts ?? []);
   }
 
   /** Every dashboard of the workspace, in URI order. */
   dashboards(): DashboardFact[] {
+    this.readOther();
     return this.sorted().flatMap(([, f]) => (f.dashboard ? [f.dashboard] : []));
   }
 
@@ -231,10 +296,16 @@ export class WorkspaceIndex {
    * checks that run once per file read it without walking the workspace each time.
    */
   derived<T>(key: string, compute: () => T): T {
+    this.readOther();
     if (this.derivedCache.has(key)) return this.derivedCache.get(key) as T;
     const value = compute();
     this.derivedCache.set(key, value);
     return value;
+  }
+
+  /** A tracked result that reads facts the change log does not follow holds for one generation only. */
+  private readOther(): void {
+    if (this.tracking) this.tracking.other = true;
   }
 
   /** Scrape jobs with the URI of the configuration they come from, in URI order. */
@@ -245,24 +316,8 @@ export class WorkspaceIndex {
   private sorted(): [string, FileFacts][] {
     return [...this.facts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
-
-  private changed(): void {
-    this.generation++;
-    this.recordingRuleCache = undefined;
-    this.derivedCache.clear();
-  }
 }
 
 function isEmpty(facts: FileFacts): boolean {
   return facts.recordingRules.length === 0 && !facts.scrape && !facts.catalog && !facts.services?.length && !facts.live && !facts.alerts?.length && !facts.dashboard && !facts.ruleFile && !facts.compose;
-}
-
-function sameFacts(a: FileFacts, b: FileFacts): boolean {
-  if (a.recordingRules.length !== b.recordingRules.length) return false;
-  const rulesSame = a.recordingRules.every((rule, i) => {
-    const other = b.recordingRules[i];
-    return other !== undefined && other.name === rule.name && other.expr === rule.expr && other.start === rule.start && JSON.stringify(other.labels ?? {}) === JSON.stringify(rule.labels ?? {});
-  });
-  if (!rulesSame) return false;
-  return JSON.stringify([a.scrape, a.catalog, a.services, a.live, a.alerts, a.dashboard, a.ruleFile, a.compose]) === JSON.stringify([b.scrape, b.catalog, b.services, b.live, b.alerts, b.dashboard, b.ruleFile, b.compose]);
 }

@@ -2,6 +2,9 @@ import { parseAllDocuments, isMap, isScalar, isSeq, type Document, type Node, ty
 import type { Finding } from '../types';
 import { findExcessiveNesting, MAX_YAML_DEPTH } from './depth';
 
+/** How every YAML file is parsed: all errors as data, duplicate keys refused. */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
 export interface ParsedYaml {
   documents: Document.Parsed[];
   /** `yaml/syntax` findings: every error the parser reports, each once. */
@@ -18,7 +21,7 @@ export function parseYaml(text: string): ParsedYaml {
     const message = `Not checked: the document nests deeper than ${MAX_YAML_DEPTH} levels`;
     return { documents: [], syntax: [{ start: tooDeep, end: tooDeep + 1, code: 'yaml/syntax', message, severity: 'error' }] };
   }
-  const stream = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const stream = parseAllDocuments(text, YAML_OPTIONS);
   // An empty stream carries its own errors (e.g. a lone directive) and no documents.
   const documents: Document.Parsed[] = 'empty' in stream ? [] : stream;
   const errors = 'empty' in stream ? stream.errors : stream.flatMap((doc) => doc.errors);

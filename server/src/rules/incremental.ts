@@ -1,0 +1,229 @@
+/**
+ * Re-analysing a rule file after an edit inside one rule, without parsing the
+ * rest of it again: the usual keystroke in a file of thousands of rules.
+ *
+ * The edited rule's lines (from its `- ` to the end of its last line) are
+ * parsed on their own, spliced into the previous YAML tree, and checked alone;
+ * every node, rule and finding after it moves by the edit's length. Anything
+ * this cannot reproduce exactly (the edit touches the `- ` or the lines around
+ * the rule, the rule becomes two or stops being one, anchors, keep-chomped
+ * block scalars, a syntax error) returns undefined and the caller parses the
+ * whole file, so the result is always what a full analysis would give.
+ */
+import { isAlias, isCollection, isMap, isNode, isPair, isSeq, parseAllDocuments, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Finding } from '../service/types';
+import type { ParsedYaml } from '../service/yaml/parse';
+import { pairOf, YAML_OPTIONS } from '../service/yaml/parse';
+import { shiftFinding, shiftGroup, shiftRule } from '../service/shift';
+import { multilineScalars, type Span } from '../suppression/suppression';
+import type { RuleFileAnalysis } from './analyze';
+import { findRuleGroups } from './detect';
+import { checkDuplicates, DUPLICATE_CODE } from './duplicate';
+import type { GroupModel, RuleModel } from './model';
+import { checkRuleAlone } from './structure';
+import { checkTemplates } from './template';
+
+export interface RuleFileSnapshot {
+  text: string;
+  parsed: ParsedYaml;
+  rules: RuleFileAnalysis;
+  /** Multi-line scalars, when they were computed. */
+  scalars?: Span[];
+}
+
+/** The analysis of `text`, made from the previous snapshot's; undefined when only a full parse will do. */
+export function updateRuleFile(before: RuleFileSnapshot, text: string): RuleFileSnapshot | undefined {
+  if (before.parsed.syntax.length > 0) return undefined;
+  const old = before.text;
+  const edit = changedRegion(old, text);
+  const ruleIndex = lastStartingAtOrBefore(before.rules.rules, edit.start);
+  const rule = before.rules.rules[ruleIndex];
+  if (!rule || edit.start < rule.start) return undefined;
+  // The rule's lines: from the start of its `- ` line to the line break ending its last line.
+  const itemStart = old.lastIndexOf('\n', rule.start - 1) + 1;
+  const dash = /^( *)- +$/.exec(old.slice(itemStart, rule.start));
+  if (!dash) return undefined;
+  const lineBreak = old[rule.end - 1] === '\n' ? rule.end - 1 : old.indexOf('\n', rule.end);
+  // The line break itself stays: an edit that joins the rule to the next line is not inside it.
+  if (lineBreak < 0 || edit.oldEnd > lineBreak) return undefined;
+  const oldItemEnd = lineBreak + 1;
+  const delta = text.length - old.length;
+  const chunk = text.slice(itemStart, oldItemEnd + delta);
+  if (!staysInsideItem(chunk, dash[1]?.length ?? 0)) return undefined;
+
+  const node = parseItem(chunk, itemStart);
+  const group = before.rules.groups.find((g) => g.documentIndex === rule.documentIndex && g.groupIndex === rule.groupIndex);
+  const container = itemContainer(before.parsed.documents, rule);
+  const oldNode = container?.items[rule.ruleIndex];
+  if (!node || !group || !isMap(oldNode) || oldNode.range?.[0] !== rule.start || hasAnchors(oldNode)) return undefined;
+  const checked = checkRuleAlone(text, node, group, rule.ruleIndex);
+  if (!checked.rule) return undefined;
+
+  const linesMoved = countLineBreaks(old, edit.start, edit.oldEnd) !== countLineBreaks(text, edit.start, edit.newEnd);
+  const findings = movedFindings(before.rules.findings, itemStart, oldItemEnd, delta, linesMoved);
+  if (!findings) return undefined;
+
+  // From here on the previous tree is changed in place: it becomes the new one.
+  shiftTree(before.parsed.documents, oldNode, itemStart, oldItemEnd, delta);
+  (container as YAMLSeq).items[rule.ruleIndex] = node;
+
+  const rules = placeRules(before.rules, group, ruleIndex, checked.rule, oldItemEnd, delta);
+  findings.push(...checked.findings, ...checkTemplates([checked.rule]), ...checkDuplicates(text, rules.rules));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  const snapshot: RuleFileSnapshot = { text, parsed: before.parsed, rules: { findings, rules: rules.rules, groups: rules.groups } };
+  if (before.scalars) snapshot.scalars = movedScalars(before.scalars, text, node, itemStart, oldItemEnd, delta);
+  return snapshot;
+}
+
+/** The changed part of a text: the same before `start` and after the old `oldEnd` / new `newEnd`. */
+function changedRegion(old: string, text: string): { start: number; oldEnd: number; newEnd: number } {
+  const shorter = Math.min(old.length, text.length);
+  // Whole blocks first (compared natively), then characters.
+  const BLOCK = 4096;
+  let start = 0;
+  while (start + BLOCK <= shorter && old.slice(start, start + BLOCK) === text.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix + BLOCK <= shorter - start && old.slice(old.length - suffix - BLOCK, old.length - suffix) === text.slice(text.length - suffix - BLOCK, text.length - suffix)) suffix += BLOCK;
+  while (suffix < shorter - start && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
+}
+
+function lastStartingAtOrBefore(rules: readonly RuleModel[], offset: number): number {
+  let low = 0;
+  let high = rules.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((rules[mid]?.start ?? Infinity) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Every line after the `- ` line is blank or indented past the dash, with spaces: the text cannot close the item early. */
+function staysInsideItem(chunk: string, dashColumn: number): boolean {
+  const lines = chunk.split('\n');
+  lines.pop(); // the empty remainder after the final line break
+  for (let i = 1; i < lines.length; i++) {
+    const line = (lines[i] ?? '').replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    if (indent <= dashColumn || line[indent] === '\t') return false;
+  }
+  // Keep-chomped block scalars take the blank lines after them, which lie outside the chunk.
+  return !/[|>][1-9]?\+/.test(chunk) && !chunk.includes('\t');
+}
+
+/** The chunk's one sequence item as a mapping, its ranges moved to document offsets. */
+function parseItem(chunk: string, itemStart: number): YAMLMap | undefined {
+  const documents = parseAllDocuments(chunk, YAML_OPTIONS);
+  if (!Array.isArray(documents) || documents.length !== 1) return undefined;
+  const [document] = documents as Document.Parsed[];
+  if (!document || document.errors.length > 0 || document.warnings.length > 0) return undefined;
+  const seq = document.contents;
+  if (!isSeq(seq) || seq.items.length !== 1) return undefined;
+  const item = seq.items[0];
+  if (!isMap(item) || item.range?.[1] !== chunk.length || hasAnchors(item)) return undefined;
+  visit(item, {
+    Node(_key, node) {
+      if (node.range) node.range = [node.range[0] + itemStart, node.range[1] + itemStart, node.range[2] + itemStart];
+    },
+  });
+  return item;
+}
+
+function hasAnchors(node: Node): boolean {
+  let found = node.anchor !== undefined;
+  visit(node, {
+    Node(_key, child) {
+      if (isAlias(child) || child.anchor !== undefined) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** The `rules:` sequence holding a rule. */
+function itemContainer(documents: readonly Document.Parsed[], rule: RuleModel) {
+  const site = findRuleGroups(documents).find((s) => s.documentIndex === rule.documentIndex);
+  const groups = site?.groups.value;
+  const group = isSeq(groups) ? groups.items[rule.groupIndex] : undefined;
+  const rules = isMap(group) ? pairOf(group, 'rules')?.value : undefined;
+  return isSeq(rules) ? rules : undefined;
+}
+
+/** Moves every node after the edited item by `delta`, and the ends of those around it. */
+function shiftTree(documents: readonly Document.Parsed[], edited: Node, itemStart: number, oldItemEnd: number, delta: number): void {
+  const move = (range: [number, number, number]): [number, number, number] => {
+    if (range[0] >= oldItemEnd) return [range[0] + delta, range[1] + delta, range[2] + delta];
+    // Around the item: its start stays, its ends move.
+    return [range[0], range[1] >= oldItemEnd ? range[1] + delta : range[1], range[2] >= oldItemEnd ? range[2] + delta : range[2]];
+  };
+  // Recursion is bounded: YAML deeper than MAX_YAML_DEPTH is never parsed.
+  const walk = (node: unknown): void => {
+    if (node === edited || !isNode(node) || !node.range || node.range[2] <= itemStart) return;
+    node.range = move(node.range);
+    if (!isCollection(node)) return;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        walk(item.key);
+        walk(item.value);
+      } else walk(item);
+    }
+  };
+  for (const document of documents) {
+    if (document.range) document.range = move(document.range);
+    walk(document.contents);
+  }
+}
+
+/** Findings of the previous analysis outside the edited rule, moved; undefined when one would not survive the move as is. */
+function movedFindings(findings: readonly Finding[], itemStart: number, oldItemEnd: number, delta: number, linesMoved: boolean): Finding[] | undefined {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.code === DUPLICATE_CODE) continue; // recomputed over the new rules
+    if (finding.start >= itemStart && finding.end <= oldItemEnd) continue; // the edited rule's own
+    if (finding.start < itemStart && finding.end > itemStart) return undefined;
+    const after = finding.start >= oldItemEnd;
+    // A message naming a line ("first defined on line 12") is stale once lines move.
+    if (after && linesMoved && /\bline \d/.test(finding.message)) return undefined;
+    kept.push(after ? shiftFinding(finding, delta) : finding);
+  }
+  return kept;
+}
+
+/** The rules and groups with the edited rule replaced and everything after it moved. */
+function placeRules(before: RuleFileAnalysis, group: GroupModel, ruleIndex: number, edited: RuleModel, oldItemEnd: number, delta: number): { rules: RuleModel[]; groups: GroupModel[] } {
+  const placed = new Map<RuleModel, RuleModel>();
+  const rules = before.rules.map((rule, i) => {
+    const moved = i < ruleIndex ? rule : i === ruleIndex ? edited : shiftRule(rule, delta);
+    placed.set(rule, moved);
+    return moved;
+  });
+  const groups = before.groups.map((g) => {
+    const groupRules = g.rules.map((rule) => placed.get(rule) ?? rule);
+    if (g === group) return shiftGroup(g, 0, groupRules, delta);
+    if (g.start >= oldItemEnd) return shiftGroup(g, delta, groupRules);
+    return g.end >= oldItemEnd ? shiftGroup(g, 0, groupRules, delta) : g;
+  });
+  return { rules, groups };
+}
+
+function movedScalars(scalars: readonly Span[], text: string, item: Node, itemStart: number, oldItemEnd: number, delta: number): Span[] {
+  const before = scalars.filter((s) => s.end <= itemStart);
+  const after = scalars.filter((s) => s.start >= oldItemEnd).map((s) => ({ start: s.start + delta, end: s.end + delta }));
+  const inside = multilineScalars(text, [item]);
+  return [...before, ...inside, ...after];
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) count++;
+  return count;
+}
