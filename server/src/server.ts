@@ -231,7 +231,10 @@ function schedule(uri: string): void {
       void reindex(uri).then((changed) => {
         // What this file defines changed (a recording rule renamed): the others may now differ.
         if (changed) revalidateAll();
-        else void validate(uri);
+        else {
+          announceSloTree();
+          void validate(uri);
+        }
       });
     }),
   );
@@ -240,10 +243,11 @@ function schedule(uri: string): void {
 connection.onRequest(SloTreeRequest, () => service.sloTree());
 
 /** Tells the client the SLO tree may have changed, once per change of the workspace's facts. */
-let announcedGeneration = -1;
+let announcedRevision = -1;
 function announceSloTree(): void {
-  if (service.workspace.generation === announcedGeneration) return;
-  announcedGeneration = service.workspace.generation;
+  // Revision, not generation: rules that only moved still move the tree's locations.
+  if (service.workspace.revision === announcedRevision) return;
+  announcedRevision = service.workspace.revision;
   void connection.sendNotification(SloTreeChangedNotification);
 }
 

@@ -233,9 +233,10 @@ const cache = new WeakMap<WorkspaceIndex, { generation: number; catalog: Catalog
 /** The effective catalog of a workspace, rebuilt when the workspace's facts change. */
 export function catalogFor(workspace: WorkspaceIndex): Catalog {
   const hit = cache.get(workspace);
-  if (hit && hit.generation === workspace.generation) return hit.catalog;
+  // The catalog generation moves only when its sources do (not on every edit of a rule's expr).
+  if (hit && hit.generation === workspace.catalogGeneration) return hit.catalog;
   const catalog = new Catalog(BUILTIN_CATALOG, workspace);
-  cache.set(workspace, { generation: workspace.generation, catalog });
+  cache.set(workspace, { generation: workspace.catalogGeneration, catalog });
   return catalog;
 }
 

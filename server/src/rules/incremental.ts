@@ -3,29 +3,28 @@
  * rest of it again: the usual keystroke in a file of thousands of rules.
  *
  * The edited rule's lines (from its `- ` to the end of its last line) are
- * parsed on their own, spliced into the previous YAML tree, and checked alone;
- * every node, rule and finding after it moves by the edit's length. Anything
+ * parsed on their own and checked alone; every rule and finding after it moves
+ * by the edit's length. The YAML tree of the whole file is not kept up to date:
+ * the few who need it parse the new text when they ask. Anything
  * this cannot reproduce exactly (the edit touches the `- ` or the lines around
  * the rule, the rule becomes two or stops being one, anchors, keep-chomped
  * block scalars, a syntax error) returns undefined and the caller parses the
  * whole file, so the result is always what a full analysis would give.
  */
-import { isAlias, isCollection, isMap, isNode, isPair, isSeq, parseAllDocuments, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isSeq, parseAllDocuments, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Finding } from '../service/types';
-import type { ParsedYaml } from '../service/yaml/parse';
-import { pairOf, YAML_OPTIONS } from '../service/yaml/parse';
+import { YAML_OPTIONS } from '../service/yaml/parse';
 import { shiftFinding, shiftGroup, shiftRule } from '../service/shift';
 import { multilineScalars, type Span } from '../suppression/suppression';
 import type { RuleFileAnalysis } from './analyze';
-import { findRuleGroups } from './detect';
 import { checkDuplicates, DUPLICATE_CODE } from './duplicate';
 import type { GroupModel, RuleModel } from './model';
 import { checkRuleAlone } from './structure';
 import { checkTemplates } from './template';
 
+/** A rule file's analysis; only files whose YAML parses without errors can be updated. */
 export interface RuleFileSnapshot {
   text: string;
-  parsed: ParsedYaml;
   rules: RuleFileAnalysis;
   /** Multi-line scalars, when they were computed. */
   scalars?: Span[];
@@ -33,7 +32,6 @@ export interface RuleFileSnapshot {
 
 /** The analysis of `text`, made from the previous snapshot's; undefined when only a full parse will do. */
 export function updateRuleFile(before: RuleFileSnapshot, text: string): RuleFileSnapshot | undefined {
-  if (before.parsed.syntax.length > 0) return undefined;
   const old = before.text;
   const edit = changedRegion(old, text);
   const ruleIndex = lastStartingAtOrBefore(before.rules.rules, edit.start);
@@ -53,9 +51,7 @@ export function updateRuleFile(before: RuleFileSnapshot, text: string): RuleFile
 
   const node = parseItem(chunk, itemStart);
   const group = before.rules.groups.find((g) => g.documentIndex === rule.documentIndex && g.groupIndex === rule.groupIndex);
-  const container = itemContainer(before.parsed.documents, rule);
-  const oldNode = container?.items[rule.ruleIndex];
-  if (!node || !group || !isMap(oldNode) || oldNode.range?.[0] !== rule.start || hasAnchors(oldNode)) return undefined;
+  if (!node || !group || ANCHOR.test(old.slice(itemStart, oldItemEnd))) return undefined;
   const checked = checkRuleAlone(text, node, group, rule.ruleIndex);
   if (!checked.rule) return undefined;
 
@@ -63,14 +59,10 @@ export function updateRuleFile(before: RuleFileSnapshot, text: string): RuleFile
   const findings = movedFindings(before.rules.findings, itemStart, oldItemEnd, delta, linesMoved);
   if (!findings) return undefined;
 
-  // From here on the previous tree is changed in place: it becomes the new one.
-  shiftTree(before.parsed.documents, oldNode, itemStart, oldItemEnd, delta);
-  (container as YAMLSeq).items[rule.ruleIndex] = node;
-
   const rules = placeRules(before.rules, group, ruleIndex, checked.rule, oldItemEnd, delta);
   findings.push(...checked.findings, ...checkTemplates([checked.rule]), ...checkDuplicates(text, rules.rules));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  const snapshot: RuleFileSnapshot = { text, parsed: before.parsed, rules: { findings, rules: rules.rules, groups: rules.groups } };
+  const snapshot: RuleFileSnapshot = { text, rules: { findings, rules: rules.rules, groups: rules.groups } };
   if (before.scalars) snapshot.scalars = movedScalars(before.scalars, text, node, itemStart, oldItemEnd, delta);
   return snapshot;
 }
@@ -114,7 +106,8 @@ function staysInsideItem(chunk: string, dashColumn: number): boolean {
     if (indent <= dashColumn || line[indent] === '\t') return false;
   }
   // Keep-chomped block scalars take the blank lines after them, which lie outside the chunk.
-  return !/[|>][1-9]?\+/.test(chunk) && !chunk.includes('\t');
+  // A lone \r is a line break to the full parse (parseYaml), not to a chunk parsed alone.
+  return !/[|>][1-9]?\+/.test(chunk) && !chunk.includes('\t') && !/\r(?!\n)/.test(chunk);
 }
 
 /** The chunk's one sequence item as a mapping, its ranges moved to document offsets. */
@@ -126,7 +119,7 @@ function parseItem(chunk: string, itemStart: number): YAMLMap | undefined {
   const seq = document.contents;
   if (!isSeq(seq) || seq.items.length !== 1) return undefined;
   const item = seq.items[0];
-  if (!isMap(item) || item.range?.[1] !== chunk.length || hasAnchors(item)) return undefined;
+  if (!isMap(item) || item.range?.[1] !== chunk.length || endsEmpty(item) || hasAnchors(item)) return undefined;
   visit(item, {
     Node(_key, node) {
       if (node.range) node.range = [node.range[0] + itemStart, node.range[1] + itemStart, node.range[2] + itemStart];
@@ -134,6 +127,25 @@ function parseItem(chunk: string, itemStart: number): YAMLMap | undefined {
   });
   return item;
 }
+
+/**
+ * Whether the item's last value is empty (`expr:` and nothing): in the whole
+ * file, such a mapping's range runs on over the comment lines after it.
+ */
+function endsEmpty(node: unknown): boolean {
+  if (isCollection(node)) {
+    const last = node.items.at(-1) as unknown;
+    return last === undefined || endsEmpty(isPair(last) ? last.value : last);
+  }
+  return !isNode(node) || !node.range || node.range[0] === node.range[1];
+}
+
+/**
+ * An anchor or alias in the old text of the rule: the rest of the file may
+ * refer to it. Conservative (PromQL's `2 *x` matches too): a match only means
+ * the whole file is parsed.
+ */
+const ANCHOR = /(?:^|[\s[{,])[&*][^\s,\]}]/;
 
 function hasAnchors(node: Node): boolean {
   let found = node.anchor !== undefined;
@@ -147,40 +159,6 @@ function hasAnchors(node: Node): boolean {
     },
   });
   return found;
-}
-
-/** The `rules:` sequence holding a rule. */
-function itemContainer(documents: readonly Document.Parsed[], rule: RuleModel) {
-  const site = findRuleGroups(documents).find((s) => s.documentIndex === rule.documentIndex);
-  const groups = site?.groups.value;
-  const group = isSeq(groups) ? groups.items[rule.groupIndex] : undefined;
-  const rules = isMap(group) ? pairOf(group, 'rules')?.value : undefined;
-  return isSeq(rules) ? rules : undefined;
-}
-
-/** Moves every node after the edited item by `delta`, and the ends of those around it. */
-function shiftTree(documents: readonly Document.Parsed[], edited: Node, itemStart: number, oldItemEnd: number, delta: number): void {
-  const move = (range: [number, number, number]): [number, number, number] => {
-    if (range[0] >= oldItemEnd) return [range[0] + delta, range[1] + delta, range[2] + delta];
-    // Around the item: its start stays, its ends move.
-    return [range[0], range[1] >= oldItemEnd ? range[1] + delta : range[1], range[2] >= oldItemEnd ? range[2] + delta : range[2]];
-  };
-  // Recursion is bounded: YAML deeper than MAX_YAML_DEPTH is never parsed.
-  const walk = (node: unknown): void => {
-    if (node === edited || !isNode(node) || !node.range || node.range[2] <= itemStart) return;
-    node.range = move(node.range);
-    if (!isCollection(node)) return;
-    for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        walk(item.key);
-        walk(item.value);
-      } else walk(item);
-    }
-  };
-  for (const document of documents) {
-    if (document.range) document.range = move(document.range);
-    walk(document.contents);
-  }
 }
 
 /** Findings of the previous analysis outside the edited rule, moved; undefined when one would not survive the move as is. */

@@ -58,6 +58,10 @@ interface Analysis {
   dashboard?: DashboardAnalysis;
   /** Multi-line YAML scalars (suppression comments and "disable" fixes place around them). */
   scalars?: Span[];
+  /** The rule analysis came from YAML without syntax errors (then an edit inside one rule may update it). */
+  clean?: boolean;
+  /** A rule file's shape: plain `groups:` or a Kubernetes PrometheusRule. */
+  shape?: 'plain' | 'PrometheusRule';
   /** The kind last judged, with the settings and location it was judged under. */
   kind?: { settings: Settings; where: string; kind: FileKind | undefined };
 }
@@ -158,8 +162,9 @@ export class LanguageService {
     if (kind === 'rules') {
       const rules = this.rules(file);
       const alerts = alertFacts(file.uri, rules.rules);
-      const shape = this.yaml(file).documents.some((d) => ruleFileKind(d) === 'PrometheusRule') ? 'PrometheusRule' : 'plain';
-      return { ...ruleFileFacts(file.uri, rules), ...(alerts.length ? { alerts } : {}), ruleFile: shape };
+      const analysis = this.analysis(file);
+      analysis.shape ??= this.yaml(file).documents.some((d) => ruleFileKind(d) === 'PrometheusRule') ? 'PrometheusRule' : 'plain';
+      return { ...ruleFileFacts(file.uri, rules), ...(alerts.length ? { alerts } : {}), ruleFile: analysis.shape };
     }
     if (kind === 'dashboard') {
       const { model, json } = this.dashboard(file);
@@ -180,13 +185,15 @@ export class LanguageService {
     if (kind === undefined) return [];
     if (kind === 'dashboard') return checkDashboardFile(file.text, this.dashboard(file), this.workspace);
     if (kind === 'promql') return checkExpression(wholeTextSite(file.text), { origin: 'promql', workspace: this.workspace });
-    const parsed = this.yaml(file);
-    const findings = [...parsed.syntax];
     if (kind === 'rules') {
       const rules = this.rules(file);
+      // A rule analysis updated in place came from YAML without errors; no need to parse it all again.
+      const findings = this.analysis(file).clean ? [] : [...this.yaml(file).syntax];
       const consistency = [...checkRuleFileLoaded(file.uri, this.workspace), ...checkBurnRatePairs(file.uri, file.text, rules, this.workspace, catalogFor(this.workspace).policy)];
       return [...findings, ...checkRuleFile(file.text, rules, this.workspace), ...consistency];
     }
+    const parsed = this.yaml(file);
+    const findings = [...parsed.syntax];
     if (kind === 'catalog') return [...findings, ...analyzeCatalogExtension(parsed).findings];
     if (kind === 'prometheus') return [...findings, ...checkRuleFilesEntries(file.uri, this.workspace)];
     if (kind === 'lint') return [...findings, ...readLintConfig(parsed).findings];
@@ -208,14 +215,15 @@ export class LanguageService {
     if (cached && cached.text === file.text) return cached;
     const fresh: Analysis = { text: file.text };
     // An edit inside one rule of a rule file: only that rule is parsed and checked again.
-    if (cached?.yaml && cached.rules) {
-      const updated = updateRuleFile({ text: cached.text, parsed: cached.yaml, rules: cached.rules, ...(cached.scalars ? { scalars: cached.scalars } : {}) }, file.text);
+    if (cached?.rules && cached.clean) {
+      const updated = updateRuleFile({ text: cached.text, rules: cached.rules, ...(cached.scalars ? { scalars: cached.scalars } : {}) }, file.text);
       if (updated) {
-        fresh.yaml = updated.parsed;
         fresh.rules = updated.rules;
+        fresh.clean = true;
         if (updated.scalars) fresh.scalars = updated.scalars;
-        // What makes a file a rule file (its top-level keys) lies outside any rule.
+        // What makes a file a rule file, and which shape, lies outside any rule.
         if (cached.kind) fresh.kind = cached.kind;
+        if (cached.shape) fresh.shape = cached.shape;
       }
     }
     this.analyses.set(file.uri, fresh);
@@ -296,7 +304,11 @@ export class LanguageService {
 
   private rules(file: SourceFile): RuleFileAnalysis {
     const analysis = this.analysis(file);
-    analysis.rules ??= analyzeRules(file.text, this.yaml(file));
+    if (!analysis.rules) {
+      const parsed = this.yaml(file);
+      analysis.rules = analyzeRules(file.text, parsed);
+      analysis.clean = parsed.syntax.length === 0;
+    }
     return analysis.rules;
   }
 }
