@@ -18,6 +18,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const SOAK_EDITS = Number(process.env.BENCH_SOAK_EDITS ?? 10_000);
 const CLI = join(ROOT, 'dist/cli.js');
+/** `BENCH_ONLY=editing,startup` runs only those sections (check, editing, startup, memory); unset runs all. */
+const SECTIONS = ['check', 'editing', 'startup', 'memory'] as const;
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const unknownSections = ONLY.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+if (unknownSections.length) throw new Error(`BENCH_ONLY: unknown section(s) ${unknownSections.join(', ')}; known: ${SECTIONS.join(', ')}`);
+const runs = (section: (typeof SECTIONS)[number]) => ONLY.length === 0 || ONLY.includes(section);
 const report: string[] = [];
 const log = (line = '') => {
   console.log(line);
@@ -138,37 +144,44 @@ async function memory(bigFile: string, soakFile: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const corpusRules = filesUnder(join(SHARED_CORPUS, 'rules'), /\.ya?ml$/);
-  const oneMb = generateRuleFile(1024 * 1024, 'rules-1mb.yaml');
-  const fiveMb = generateRuleFile(5 * 1024 * 1024, 'rules-5mb.yaml');
+  const corpusRules = runs('check') ? filesUnder(join(SHARED_CORPUS, 'rules'), /\.ya?ml$/) : [];
+  const oneMb = runs('check') || runs('editing') ? generateRuleFile(1024 * 1024, 'rules-1mb.yaml') : '';
+  const fiveMb = runs('check') || runs('memory') ? generateRuleFile(5 * 1024 * 1024, 'rules-5mb.yaml') : '';
   const design = [join(ROOT, 'examples/infra/docker/prometheus/recording_rules.yaml'), join(ROOT, 'examples/infra/docker/prometheus/alerting_rules.yaml')];
   const promtool = spawnSync('promtool', ['--version'], { encoding: 'utf8' });
   log('# Benchmark results');
   log();
   log(`Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${(promtool.stdout || promtool.stderr).split('\n')[0]}.`);
   log(`Medians of ${RUNS} alternating runs. Regenerate with \`npm run bench\`.`);
-  log();
-  log('## Whole-workspace check: `dist/cli.js check` (syntax, types, rules, catalog) vs `promtool check rules`');
-  log();
-  log('| input | files | k1s0 ms | promtool ms | ratio |');
-  log('| --- | --- | --- | --- | --- |');
-  sideBySide("design's rule files", design);
-  if (corpusRules.length) sideBySide('public corpus rule files', corpusRules);
-  sideBySide('generated 1 MB', [oneMb]);
-  sideBySide('generated 5 MB', [fiveMb]);
-  log();
-  log('## Editing a 1 MB rule file over LSP (stdio)');
-  log();
-  log('| measure | median ms | p99 ms | goal p99 ms |');
-  log('| --- | --- | --- | --- |');
-  await editing(oneMb);
-  log();
-  log('## Start-up and memory');
-  log();
-  log('| measure | value | goal |');
-  log('| --- | --- | --- |');
-  await startUp();
-  await memory(fiveMb, design[0] ?? '');
+  if (ONLY.length) log(`Only: ${ONLY.join(', ')} (BENCH_ONLY).`);
+  if (runs('check')) {
+    log();
+    log('## Whole-workspace check: `dist/cli.js check` (syntax, types, rules, catalog) vs `promtool check rules`');
+    log();
+    log('| input | files | k1s0 ms | promtool ms | ratio |');
+    log('| --- | --- | --- | --- | --- |');
+    sideBySide("design's rule files", design);
+    if (corpusRules.length) sideBySide('public corpus rule files', corpusRules);
+    sideBySide('generated 1 MB', [oneMb]);
+    sideBySide('generated 5 MB', [fiveMb]);
+  }
+  if (runs('editing')) {
+    log();
+    log('## Editing a 1 MB rule file over LSP (stdio)');
+    log();
+    log('| measure | median ms | p99 ms | goal p99 ms |');
+    log('| --- | --- | --- | --- |');
+    await editing(oneMb);
+  }
+  if (runs('startup') || runs('memory')) {
+    log();
+    log('## Start-up and memory');
+    log();
+    log('| measure | value | goal |');
+    log('| --- | --- | --- |');
+    if (runs('startup')) await startUp();
+    if (runs('memory')) await memory(fiveMb, design[0] ?? '');
+  }
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${report.join('\n')}\n`);
 }
 

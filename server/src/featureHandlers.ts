@@ -5,6 +5,7 @@
  */
 import {
   CompletionItemKind,
+  type CompletionList,
   InsertTextFormat,
   MarkupKind,
   ResponseError,
@@ -17,7 +18,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EditorFeatures } from './features/editorFeatures';
 import type { QueryLens } from './features/queryLens';
 import type { SymbolTree } from './features/symbols';
-import type { CompletionKind, SymbolKind as FeatureSymbolKind } from './features/types';
+import type { CompletionKind, DocumentationKey, SymbolKind as FeatureSymbolKind } from './features/types';
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   metric: CompletionItemKind.Variable,
@@ -53,6 +54,14 @@ export function registerFeatureHandlers(
     const document = documents.get(uri);
     return document ? { uri, text: document.getText(), version: document.version } : undefined;
   };
+  /** A position request on an open document; its TextDocument converts positions (its line table follows the edits). */
+  const requestAt = (uri: string, position: { line: number; character: number }) => {
+    const document = documents.get(uri);
+    return document ? { file: { uri, text: document.getText(), version: document.version }, position, lines: document } : undefined;
+  };
+  // What the features keep of a document's text goes with that text.
+  documents.onDidChangeContent(({ document }) => features.forget(document.uri));
+  documents.onDidClose(({ document }) => features.forget(document.uri));
   /** Runs a feature; a failure is logged and answered empty, never thrown at the editor. */
   const safely = <T>(name: string, empty: T, run: () => T): T => {
     try {
@@ -63,35 +72,51 @@ export function registerFeatureHandlers(
     }
   };
 
-  connection.onCompletion(({ textDocument, position }) =>
-    safely('completion', [], () => {
-      const file = fileOf(textDocument.uri);
-      if (!file) return [];
-      return features.completion({ file, position }).map((item) => ({
-        label: item.label,
-        kind: COMPLETION_KIND[item.kind],
-        detail: item.detail,
-        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-        sortText: item.sortText,
-        filterText: item.label,
-        insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: item.range, newText: item.insertText ?? item.label },
-      }));
+  // Answers a list: only the items matching the word typed, cut to the best when long
+  // (isIncomplete: the editor asks again as the user types); PromQL documentation comes on resolve.
+  connection.onCompletion(({ textDocument, position }): CompletionList =>
+    safely('completion', { isIncomplete: false, items: [] }, () => {
+      const request = requestAt(textDocument.uri, position);
+      if (!request) return { isIncomplete: false, items: [] };
+      const { items, isIncomplete } = features.completionList(request);
+      return {
+        isIncomplete,
+        items: items.map((item) => ({
+          label: item.label,
+          kind: COMPLETION_KIND[item.kind],
+          detail: item.detail,
+          documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+          sortText: item.sortText,
+          // The label filters and plain text is inserted unless said otherwise: both left to their defaults.
+          insertTextFormat: item.snippet ? InsertTextFormat.Snippet : undefined,
+          textEdit: { range: item.range, newText: item.insertText ?? item.label },
+          data: item.resolve,
+        })),
+      };
+    }),
+  );
+
+  connection.onCompletionResolve((item) =>
+    safely('completion resolve', item, () => {
+      const key = documentationKeyOf(item.data);
+      if (!key || item.documentation) return item;
+      const documentation = features.completionDocumentation(key);
+      return documentation ? { ...item, documentation: { kind: MarkupKind.Markdown, value: documentation } } : item;
     }),
   );
 
   connection.onHover(({ textDocument, position }) =>
     safely('hover', null, () => {
-      const file = fileOf(textDocument.uri);
-      const hover = file && features.hover({ file, position });
+      const request = requestAt(textDocument.uri, position);
+      const hover = request && features.hover(request);
       return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
     }),
   );
 
   connection.onSignatureHelp(({ textDocument, position }) =>
     safely('signature help', null, () => {
-      const file = fileOf(textDocument.uri);
-      const signature = file && features.signatureHelp({ file, position });
+      const request = requestAt(textDocument.uri, position);
+      const signature = request && features.signatureHelp(request);
       if (!signature) return null;
       return {
         signatures: [{ label: signature.label, documentation: { kind: MarkupKind.Markdown, value: signature.documentation }, parameters: signature.parameters.map((label) => ({ label })) }],
@@ -103,30 +128,30 @@ export function registerFeatureHandlers(
 
   connection.onDefinition(({ textDocument, position }) =>
     safely('definition', [], () => {
-      const file = fileOf(textDocument.uri);
-      return file ? features.definition({ file, position }).map(({ uri, range }) => ({ uri, range })) : [];
+      const request = requestAt(textDocument.uri, position);
+      return request ? features.definition(request).map(({ uri, range }) => ({ uri, range })) : [];
     }),
   );
 
   connection.onReferences(({ textDocument, position, context }) =>
     safely('references', [], () => {
-      const file = fileOf(textDocument.uri);
-      return file ? features.references({ file, position }, context.includeDeclaration).map(({ uri, range }) => ({ uri, range })) : [];
+      const request = requestAt(textDocument.uri, position);
+      return request ? features.references(request, context.includeDeclaration).map(({ uri, range }) => ({ uri, range })) : [];
     }),
   );
 
   connection.onPrepareRename(({ textDocument, position }) => {
-    const file = fileOf(textDocument.uri);
-    if (!file) return null;
-    const prepared = safely('prepare rename', { error: 'k1s0 could not prepare this rename; see the output channel.' }, () => features.prepareRename({ file, position }));
+    const request = requestAt(textDocument.uri, position);
+    if (!request) return null;
+    const prepared = safely('prepare rename', { error: 'k1s0 could not prepare this rename; see the output channel.' }, () => features.prepareRename(request));
     if ('error' in prepared) throw new ResponseError(0, prepared.error);
     return prepared;
   });
 
   connection.onRenameRequest(({ textDocument, position, newName }) => {
-    const file = fileOf(textDocument.uri);
-    if (!file) return null;
-    const result = safely('rename', { error: 'k1s0 could not rename; see the output channel.' }, () => features.rename({ file, position }, newName));
+    const request = requestAt(textDocument.uri, position);
+    if (!request) return null;
+    const result = safely('rename', { error: 'k1s0 could not rename; see the output channel.' }, () => features.rename(request, newName));
     if ('error' in result) throw new ResponseError(0, result.error);
     return { changes: result.changes };
   });
@@ -155,6 +180,13 @@ export function registerFeatureHandlers(
       })),
     ),
   );
+}
+
+/** The documentation key completion put in an item's data, if the data is one. */
+function documentationKeyOf(data: unknown): DocumentationKey | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { kind, name } = data as { kind?: unknown; name?: unknown };
+  return typeof kind === 'string' && Object.hasOwn(COMPLETION_KIND, kind) && typeof name === 'string' ? { kind: kind as CompletionKind, name } : undefined;
 }
 
 function toLspSymbol(symbol: SymbolTree): DocumentSymbol {

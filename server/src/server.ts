@@ -70,7 +70,7 @@ connection.onInitialize((params: InitializeParams) => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      completionProvider: { triggerCharacters: ['{', ',', '(', '"', "'", '=', '[', ' ', ':'] },
+      completionProvider: { triggerCharacters: ['{', ',', '(', '"', "'", '=', '[', ' ', ':'], resolveProvider: true },
       hoverProvider: true,
       signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
       definitionProvider: true,

@@ -14,6 +14,7 @@ const ALERTING = 'infra/docker/prometheus/alerting_rules.yaml';
 const DASHBOARD = 'infra/docker/grafana/dashboards/system-overview.json';
 let workspace: string;
 let client: LspTestClient;
+let capabilities: { completionProvider?: { resolveProvider?: boolean } };
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
 const textOf = (relative: string) => readFileSync(join(workspace, relative), 'utf8');
 
@@ -29,21 +30,51 @@ interface Item {
   label: string;
   kind: number;
   detail?: string;
+  documentation?: { kind: string; value: string };
   sortText: string;
   textEdit: { range: unknown; newText: string };
-  insertTextFormat: number;
+  insertTextFormat?: number;
+  data?: unknown;
+}
+
+interface List {
+  isIncomplete: boolean;
+  items: Item[];
+}
+
+/** The completion list at a position, its items best first (as an editor sorts them). */
+async function completeList(uri: string, position: unknown): Promise<List> {
+  const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as List;
+  assert.equal(typeof list.isIncomplete, 'boolean', 'a CompletionList, not a bare array');
+  list.items.sort((a, b) => a.sortText.localeCompare(b.sortText));
+  return list;
 }
 
 async function complete(uri: string, position: unknown): Promise<Item[]> {
-  const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as Item[];
-  return items.sort((a, b) => a.sortText.localeCompare(b.sortText));
+  return (await completeList(uri, position)).items;
+}
+
+const resolve = (item: Item) => client.connection.sendRequest('completionItem/resolve', item) as Promise<Item>;
+
+/**
+ * Whether `label` holds what is typed in order (case-insensitive), or in order but for two
+ * neighbours swapped: what an editor's fuzzy filter (VS Code forgives one such typo) may keep.
+ */
+function holdsInOrder(label: string, typed: string): boolean {
+  const inOrder = (chars: string) => {
+    let i = 0;
+    for (const ch of label.toLowerCase()) if (ch === chars[i]) i++;
+    return i === chars.length;
+  };
+  const lower = typed.toLowerCase();
+  return inOrder(lower) || [...lower].some((_, i) => i + 1 < lower.length && inOrder(`${lower.slice(0, i)}${lower[i + 1]}${lower[i]}${lower.slice(i + 2)}`));
 }
 
 before(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'k1s0-features-'));
   cpSync(EXAMPLES, workspace, { recursive: true });
   client = new LspTestClient();
-  await client.initialize(pathToFileURL(workspace).href);
+  ({ capabilities } = (await client.initialize(pathToFileURL(workspace).href)) as { capabilities: typeof capabilities });
   for (const relative of [RECORDING, ALERTING, 'config/config.dev.yaml']) await client.open(uriOf(relative), textOf(relative));
   // Scanned and indexed before answering: wait for a diagnostic the scan publishes.
   await client.diagnosticsFor(uriOf('regions/system/server/rust/auth/config/config.yaml'));
@@ -57,15 +88,121 @@ after(async () => {
 test('completion of metric names inside a literal block scalar, best match first, replacing the word', async () => {
   const text = textOf(RECORDING);
   const position = after_(text, 'rate(http_req', 1);
-  const items = await complete(uriOf(RECORDING), position);
+  const { items, isIncomplete } = await completeList(uriOf(RECORDING), position);
   const first = items[0];
   assert.equal(first?.label, 'http_requests_total');
   assert.equal(first?.kind, 6);
   assert.deepEqual(first?.textEdit, { range: rangeOf(text, 'http_requests_total', 1), newText: 'http_requests_total' });
   assert.match(first?.detail ?? '', /^counter · k1s0 catalog$/);
   assert.ok(items.some((i) => i.label === 'service:http_requests:rate5m' && i.kind === 21), 'recording rules of the workspace are offered');
-  const rate = items.find((i) => i.label === 'rate');
+  assert.equal(isIncomplete, false, 'every name matching "http_req" fits in the list');
+});
+
+test('completion answers only the items matching the word typed, prefix matches first', async () => {
+  const uri = uriOf('scratch/typed.promql');
+  await client.open(uri, 'sum(histo', 'promql');
+  const { items, isIncomplete } = await completeList(uri, { line: 0, character: 9 });
+  assert.equal(isIncomplete, false);
+  assert.ok(items.length > 0);
+  for (const item of items) assert.ok(holdsInOrder(item.label, 'histo'), `${item.label} does not match "histo"`);
+  assert.ok(!items.some((i) => i.label === 'http_requests_total' || i.label === 'rate' || i.label === 'sum'), 'what does not match is left out');
+  assert.equal(items[0]?.label, 'histogram_avg', 'the shortest prefix match first');
+  const quantile = items.find((i) => i.label === 'histogram_quantile');
+  assert.deepEqual([quantile?.kind, quantile?.insertTextFormat, quantile?.textEdit.newText], [3, 2, 'histogram_quantile(${1:scalar}, ${2:instant_vector})']);
+  // Prefix matches rank before the looser ones.
+  const prefix = items.map((i) => i.label.toLowerCase().startsWith('histo'));
+  assert.deepEqual(prefix, [...prefix].sort((a, b) => Number(b) - Number(a)));
+
+  // Another word typed in its place: its own matches, the function among them.
+  await client.change(uri, 2, [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 9 } }, text: 'ra' }]);
+  const rate = (await complete(uri, { line: 0, character: 6 })).find((i) => i.label === 'rate');
   assert.deepEqual([rate?.kind, rate?.insertTextFormat, rate?.textEdit.newText], [3, 2, 'rate(${1:range_vector})']);
+});
+
+test("the k1s0 catalog's metrics rank before the exporters'", async () => {
+  const uri = uriOf('scratch/ranking.promql');
+  await client.open(uri, 'sum(grpc_server_', 'promql');
+  const items = await complete(uri, { line: 0, character: 16 });
+  const catalog = (i: Item) => i.kind === 6 && / · k1s0 catalog$/.test(i.detail ?? '');
+  const ranked = items.filter((i) => i.kind === 6).map((i) => (catalog(i) ? 'catalog' : 'exporter'));
+  assert.deepEqual([...new Set(ranked)], ['catalog', 'exporter']);
+  // The shorter exporter name does not come first.
+  assert.equal(items[0]?.label, 'grpc_server_handled_total');
+  assert.ok(items.findIndex((i) => i.label === 'grpc_server_handling_seconds_bucket') < items.findIndex((i) => i.label === 'grpc_server_started_total'));
+});
+
+test('a long list of names is cut to the best ones and marked incomplete; functions stay', async () => {
+  // More recording rules than one answer holds.
+  const rules = `groups:\n  - name: many\n    rules:\n${Array.from({ length: 300 }, (_, i) => `      - record: generated:load_${i}\n        expr: sum(rate(http_requests_total[5m]))\n`).join('')}`;
+  const many = uriOf('scratch/many-rules.yaml');
+  await client.open(many, rules);
+  await client.diagnosticsFor(many);
+  const uri = uriOf('scratch/long.promql');
+  await client.open(uri, 'sum()', 'promql');
+  try {
+    const all = await completeList(uri, { line: 0, character: 4 });
+    assert.equal(all.isIncomplete, true, 'the editor is told to ask again as the user types');
+    const names = all.items.filter((i) => i.kind === 6 || i.kind === 21);
+    assert.equal(names.length, 200);
+    assert.ok(all.items.some((i) => i.label === 'rate' && i.kind === 3), "PromQL's functions are offered beside the names");
+    assert.ok(names.some((i) => i.label === 'http_requests_total'), 'catalog metrics rank before the generated rules');
+
+    // Typed further: the few names that match, complete.
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } }, text: 'generated:load_29' }]);
+    const narrow = await completeList(uri, { line: 0, character: 21 });
+    assert.equal(narrow.isIncomplete, false);
+    assert.equal(narrow.items[0]?.label, 'generated:load_29');
+    const prefixed = narrow.items.filter((i) => i.label.startsWith('generated:load_29')).map((i) => i.label);
+    assert.deepEqual([...prefixed].sort(), ['generated:load_29', ...Array.from({ length: 10 }, (_, i) => `generated:load_29${i}`)].sort());
+    assert.deepEqual(narrow.items.slice(0, prefixed.length).map((i) => i.label), prefixed, 'prefix matches first');
+  } finally {
+    await client.close(many);
+  }
+  // Closed (and not on disk), its rules are gone from the workspace.
+  assert.ok(!(await complete(uri, { line: 0, character: 21 })).some((i) => i.label.startsWith('generated:load_')));
+});
+
+test('documentation is left out of the list and added on completionItem/resolve', async () => {
+  assert.equal(capabilities.completionProvider?.resolveProvider, true);
+  const text = textOf(RECORDING);
+  const items = await complete(uriOf(RECORDING), after_(text, 'rate(http_req', 1));
+  assert.ok(items.every((i) => i.documentation === undefined), 'no documentation in the list');
+
+  const metric = items.find((i) => i.label === 'http_requests_total');
+  assert.ok(metric?.data, 'the item says what to resolve');
+  const resolvedMetric = await resolve(metric);
+  assert.equal(resolvedMetric.documentation?.kind, 'markdown');
+  assert.match(resolvedMetric.documentation?.value ?? '', /HTTP/);
+  assert.deepEqual({ ...resolvedMetric, documentation: undefined }, { ...metric, documentation: undefined }, 'resolve adds documentation only');
+
+  const rule = items.find((i) => i.label === 'service:http_requests:rate5m');
+  assert.ok(rule);
+  assert.equal((await resolve(rule)).documentation?.value, '```promql\nsum(rate(http_requests_total[5m])) by (service)\n```');
+
+  const uri = uriOf('scratch/resolve.promql');
+  await client.open(uri, 'sum(b', 'promql');
+  const words = await complete(uri, { line: 0, character: 5 });
+  const by = words.find((i) => i.label === 'by');
+  assert.ok(by);
+  assert.equal((await resolve(by)).documentation?.value, 'Keep only these labels in the aggregation result.');
+  const bottomk = words.find((i) => i.label === 'bottomk');
+  assert.ok(bottomk);
+  assert.ok(((await resolve(bottomk)).documentation?.value ?? '').length > 0, 'aggregations are documented');
+
+  await client.change(uri, 2, [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 5 } }, text: 'histogram_q' }]);
+  const fn = (await complete(uri, { line: 0, character: 15 })).find((i) => i.label === 'histogram_quantile');
+  assert.ok(fn);
+  assert.ok(((await resolve(fn)).documentation?.value ?? '').length > 0, 'functions are documented');
+
+  // Label names tell their known values.
+  const labels = await complete(uriOf(RECORDING), after_(text, 'http_requests_total{', 0));
+  const tier = labels.find((i) => i.label === 'tier');
+  assert.ok(tier);
+  assert.match((await resolve(tier)).documentation?.value ?? '', /^Known values: `system`, `business`, `service`/);
+
+  // An item without a documentation key comes back as it went.
+  const plain = { label: 'x', kind: 1, sortText: 'x', textEdit: { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' } };
+  assert.deepEqual(await resolve(plain), plain);
 });
 
 test('completion of label names inside braces, for the metric in front of them', async () => {
@@ -191,5 +328,6 @@ test('positions outside any query answer empty, never an error', async () => {
   assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(RECORDING) }, position: comment }), null);
   assert.equal(await client.connection.sendRequest('textDocument/signatureHelp', { textDocument: { uri: uriOf(RECORDING) }, position: comment }), null);
   assert.deepEqual(await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: 'file:///not/open.yaml' }, position: { line: 0, character: 0 } }), []);
-  assert.deepEqual(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: uriOf(RECORDING) }, position: { line: 999, character: 999 } }), []);
+  assert.deepEqual(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: uriOf(RECORDING) }, position: { line: 999, character: 999 } }), { isIncomplete: false, items: [] });
+  assert.deepEqual(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: 'file:///not/open.yaml' }, position: { line: 0, character: 0 } }), { isIncomplete: false, items: [] });
 });

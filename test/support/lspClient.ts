@@ -15,6 +15,10 @@ export class LspTestClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
   readonly stderr: string[] = [];
+  /** Every publishDiagnostics received, in order (which versions were published). */
+  readonly publishes: { uri: string; version?: number }[] = [];
+  /** What the server logged (window/logMessage), in order: [type, message]. */
+  readonly logs: [number, string][] = [];
   /** Answers the server's workspace/configuration requests. */
   settings: unknown = {};
 
@@ -26,11 +30,14 @@ export class LspTestClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.publishes.push({ uri: params.uri, version: params.version });
       this.wake();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      this.logs.push([params.type, params.message]);
+    });
     this.connection.listen();
   }
 
@@ -98,6 +105,11 @@ export class LspTestClient {
     const code = await exited;
     this.connection.dispose();
     return code;
+  }
+
+  /** Whether the server process is still running. */
+  get alive(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
   }
 
   /** The server's process id (benchmarks read its memory). */

@@ -1,5 +1,6 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../service/types';
+import { OffsetMap } from './offsetMap';
 
 export type JsonNode = Node;
 
@@ -150,40 +151,39 @@ export interface StringOffsets {
 const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 export function stringOffsets(text: string, node: JsonNode): StringOffsets {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let value = '';
+  const map = new OffsetMap();
+  const parts: string[] = [];
   const open = node.offset + 1;
   const close = text[node.offset + node.length - 1] === '"' && node.length >= 2 ? node.offset + node.length - 1 : node.offset + node.length;
   let i = open;
   while (i < close) {
-    const ch = text[i] as string;
-    if (ch === '\\') {
-      const next = text[i + 1] ?? '';
-      const simple = SIMPLE[next];
-      if (simple !== undefined) {
-        value += simple;
-        starts.push(i);
-        ends.push(i + 2);
-        i += 2;
-        continue;
-      }
-      const hex = text.slice(i + 2, i + 6);
-      if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) {
-        value += String.fromCharCode(parseInt(hex, 16));
-        starts.push(i);
-        ends.push(i + 6);
-        i += 6;
-        continue;
-      }
+    // Plain text up to the next escape is copied as one run.
+    const backslash = text.indexOf('\\', i);
+    const runEnd = backslash === -1 || backslash >= close ? close : backslash;
+    if (runEnd > i) {
+      parts.push(text.slice(i, runEnd));
+      map.copy(i, runEnd - i);
+      i = runEnd;
+      continue;
     }
-    value += ch;
-    starts.push(i);
-    ends.push(i + 1);
+    const next = text[i + 1] ?? '';
+    const simple = SIMPLE[next];
+    const hex = text.slice(i + 2, i + 6);
+    if (simple !== undefined || (next === 'u' && /^[0-9a-fA-F]{4}$/.test(hex))) {
+      const length = simple !== undefined ? 2 : 6;
+      parts.push(simple ?? String.fromCharCode(parseInt(hex, 16)));
+      map.replace(i, i + length, 1);
+      i += length;
+      continue;
+    }
+    // An invalid escape (a json/syntax error of its own) keeps its backslash.
+    parts.push('\\');
+    map.copy(i, 1);
     i++;
   }
-  const endOf = (n: number): number => (n > 0 ? (ends[n - 1] as number) : (starts[0] ?? open));
-  const startOf = (n: number): number => (n < value.length ? (starts[n] as number) : endOf(value.length));
+  const value = parts.join('');
+  const endOf = (n: number): number => (n > 0 ? map.endOf(n - 1) : value.length > 0 ? map.startOf(0) : open);
+  const startOf = (n: number): number => (n < value.length ? map.startOf(n) : endOf(value.length));
   return {
     value,
     toDocumentRange(from, to) {

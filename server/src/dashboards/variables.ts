@@ -4,6 +4,8 @@
  * query behind them can be parsed and checked.
  */
 
+import { OffsetMap } from './offsetMap';
+
 /** One `$var`, `${var}`, `${var:format}`, `${var.path}` or `[[var]]` in a query. */
 export interface VariableReference {
   name: string;
@@ -60,19 +62,24 @@ interface Context {
   inBraces: boolean;
 }
 
-/** Quote and bracket state at each offset (PromQL and LogQL share the lexical shape). */
-function contexts(text: string): Context[] {
-  const out: Context[] = [];
+const IN_STRING = 1;
+const IN_BRACKETS = 2;
+const IN_BRACES = 4;
+
+/** Quote and bracket state at each offset, one byte each (PromQL and LogQL share the lexical shape). */
+function contexts(text: string): Uint8Array {
+  const out = new Uint8Array(text.length + 1);
   let quote: string | undefined;
   let brackets = 0;
   let braces = 0;
+  const state = (inString: boolean) => (inString ? IN_STRING : 0) | (brackets > 0 ? IN_BRACKETS : 0) | (braces > 0 ? IN_BRACES : 0);
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    out.push({ inString: quote !== undefined, inBrackets: brackets > 0, inBraces: braces > 0 });
+    out[i] = state(quote !== undefined);
     if (quote !== undefined) {
       if (ch === '\\' && quote !== '`') {
-        out.push({ inString: true, inBrackets: brackets > 0, inBraces: braces > 0 });
         i++;
+        if (i < text.length) out[i] = state(true);
       } else if (ch === quote) quote = undefined;
     } else if (ch === '"' || ch === "'" || ch === '`') quote = ch;
     else if (ch === '[') brackets++;
@@ -83,13 +90,21 @@ function contexts(text: string): Context[] {
       // A comment runs to the end of the line: its quotes and brackets open nothing.
       while (i + 1 < text.length && text[i + 1] !== '\n') {
         i++;
-        out.push({ inString: true, inBrackets: brackets > 0, inBraces: braces > 0 });
+        out[i] = state(true);
       }
     }
   }
-  out.push({ inString: quote !== undefined, inBrackets: brackets > 0, inBraces: braces > 0 });
+  out[text.length] = state(quote !== undefined);
   return out;
 }
+
+function contextAt(contexts: Uint8Array, offset: number): Context {
+  const flags = contexts[offset] ?? 0;
+  return { inString: (flags & IN_STRING) !== 0, inBrackets: (flags & IN_BRACKETS) !== 0, inBraces: (flags & IN_BRACES) !== 0 };
+}
+
+/** How far back from a variable its kind is looked for: a label list or an `offset` is short. */
+const LOOK_BEHIND = 4096;
 
 const NAME_CHAR = /[A-Za-z0-9_:]/;
 const GROUPING = /\b(?:by|without|on|ignoring|group_left|group_right)\s*\([\w\s,$:{}[\]]*$/;
@@ -103,7 +118,8 @@ const GROUPING = /\b(?:by|without|on|ignoring|group_left|group_right)\s*\([\w\s,
 function kindAt(text: string, ref: VariableReference, context: Context): StandInKind | 'ambiguous' {
   if (context.inString) return 'text';
   if (context.inBrackets) return 'duration';
-  const before = text.slice(0, ref.from);
+  // A bounded look back: end-anchored patterns over the whole text would cost O(length) per variable.
+  const before = text.slice(Math.max(0, ref.from - LOOK_BEHIND), ref.from);
   const after = text.slice(ref.to);
   if (/\boffset\s*$/.test(before)) return 'duration';
   if (/@\s*$/.test(before)) return 'number';
@@ -144,60 +160,52 @@ export function substitute(
   reading: Reading = 'number',
   currentOf: (name: string) => string | undefined = () => undefined,
 ): SubstitutedQuery {
-  const ctx = contexts(text);
-  let value = '';
-  const from: number[] = [];
-  const to: number[] = [];
-  const substituted: boolean[] = [];
+  const ctx = references.length > 0 ? contexts(text) : new Uint8Array(0);
+  const map = new OffsetMap();
+  const parts: string[] = [];
   let pos = 0;
   const copy = (end: number): void => {
-    for (; pos < end; pos++) {
-      value += text[pos];
-      from.push(pos);
-      to.push(pos + 1);
-      substituted.push(false);
-    }
+    if (end <= pos) return;
+    parts.push(text.slice(pos, end));
+    map.copy(pos, end - pos);
+    pos = end;
   };
   for (const ref of references) {
     copy(ref.from);
-    const context = ctx[ref.from] ?? { inString: false, inBrackets: false, inBraces: false };
+    const context = contextAt(ctx, ref.from);
     const fixed = fixedKind(ref.name, typeOf(ref.name));
     const kind = context.inString ? 'text' : (fixed ?? kindAt(text, ref, context));
     const current = currentOf(ref.name);
     const replacement =
       kind !== 'ambiguous' ? standIn(kind, ref.name) : reading === 'current' && current && !current.includes('$') ? current : standIn(reading === 'identifier' ? 'identifier' : 'number', ref.name);
-    for (const ch of replacement) {
-      value += ch;
-      from.push(ref.from);
-      to.push(ref.to);
-      substituted.push(true);
-    }
+    // Every UTF-16 unit of the stand-in maps to the whole reference (a current value may hold surrogate pairs).
+    parts.push(replacement);
+    map.replace(ref.from, ref.to, replacement.length);
     pos = ref.to;
   }
   copy(text.length);
-  const startOf = (a: number): number => (a < value.length ? (from[a] as number) : text.length);
+  const value = parts.join('');
+  const startOf = (a: number): number => (a < value.length ? map.startOf(a) : text.length);
   return {
     value,
     toOriginal(a, b) {
       const start = startOf(Math.max(0, Math.min(a, value.length)));
       if (b <= a) return [start, start];
-      const end = to[Math.min(b, value.length) - 1] ?? start;
+      const last = Math.min(b, value.length) - 1;
+      const end = last >= 0 ? map.endOf(last) : start;
       return [start, Math.max(start, end)];
     },
-    isSubstituted(a, b) {
-      const last = Math.min(Math.max(b, a + 1), value.length);
-      for (let i = Math.max(0, a); i < last; i++) if (substituted[i]) return true;
-      return false;
-    },
+    isSubstituted: (a, b) => map.anyReplaced(a, Math.max(b, a + 1)),
   };
 }
 
 /** Whether any reference sits where its kind had to be guessed (so a second reading may be tried). */
 export function hasAmbiguousReference(text: string, references: readonly VariableReference[], typeOf: (name: string) => string | undefined): boolean {
+  if (references.length === 0) return false;
   const ctx = contexts(text);
   return references.some((ref) => {
-    const context = ctx[ref.from];
-    if (!context || context.inString || fixedKind(ref.name, typeOf(ref.name))) return false;
+    const context = contextAt(ctx, ref.from);
+    if (context.inString || fixedKind(ref.name, typeOf(ref.name))) return false;
     return kindAt(text, ref, context) === 'ambiguous';
   });
 }

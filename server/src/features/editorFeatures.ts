@@ -8,21 +8,32 @@ import { findObservabilityEntry } from '../config/section';
 import { selectorsOf } from '../catalog/tree';
 import { parsePromql } from '../promql';
 import { LineIndex } from '../service/lineIndex';
-import type { FileLocation, LanguageService, LocatedExpression } from '../service/languageService';
+import type { FileKind, FileLocation, LanguageService, LocatedExpression } from '../service/languageService';
 import type { Settings } from '../service/settings';
 import type { Position, Range, SourceFile } from '../service/types';
 import { completeConfig, hoverConfig } from './configAssist';
 import { definitionsOf, referencesTo, renameProblem, type DocumentExpressions } from './navigation';
-import { completePromql } from './promqlCompletion';
+import { completePromql, documentationOf } from './promqlCompletion';
 import { hoverPromql } from './promqlHover';
 import { signatureAt } from './signatureHelp';
 import { documentSymbols, type SymbolTree } from './symbols';
-import type { CompletionItem, SignatureResult } from './types';
+import type { CompletionItem, CompletionList, DocumentationKey, SignatureResult } from './types';
 import { vocabularyOf } from './vocabulary';
 
 export interface PositionRequest {
   file: SourceFile;
   position: Position;
+  /**
+   * The editor's own line table of `file.text` (an LSP TextDocument keeps one
+   * up to date with each edit); without it one is built once per text.
+   */
+  lines?: PositionMapper;
+}
+
+/** Converts between offsets and LSP positions of one text. */
+export interface PositionMapper {
+  offsetAt(position: Position): number;
+  positionAt(offset: number): Position;
 }
 
 /** Settings and location of a document, as the wiring knows them. */
@@ -36,6 +47,24 @@ export interface Located<T> {
 
 export type CompletionResult = Omit<CompletionItem, 'start' | 'end'> & { range: Range };
 
+/**
+ * What requests at positions of one document need — its kind, its PromQL
+ * expressions, its line table — kept while its text (and its settings and
+ * place) stay the same: completion and hover come on every keystroke and
+ * pointer move, and finding these in a 1 MB file takes milliseconds each.
+ */
+interface DocumentView {
+  text: string;
+  settings: Settings;
+  location: FileLocation;
+  kind?: { value: FileKind | undefined };
+  sites?: LocatedExpression[];
+  lines?: LineIndex;
+}
+
+/** Documents whose view is kept (the most recently asked about). */
+const VIEWS_KEPT = 8;
+
 export class EditorFeatures {
   constructor(
     private readonly service: LanguageService,
@@ -44,43 +73,81 @@ export class EditorFeatures {
     private readonly displayPath: (uri: string) => string = (uri) => uri,
   ) {}
 
-  completion({ file, position }: PositionRequest): CompletionResult[] {
-    const { settings, location } = this.contextOf(file.uri);
-    const lines = new LineIndex(file.text);
-    const offset = lines.offsetAt(position);
-    const kind = this.service.kindOf(file, settings, location);
-    if (kind === 'config' || (kind === undefined && this.isConfigName(file, settings, location))) {
-      const entry = findObservabilityEntry(this.service.yamlOf(file).documents);
-      const environment = environmentOf(location.path, settings.config.environments, entry?.document.getIn(['app', 'environment']));
-      return completeConfig(file.text, offset, environment).map((item) => withRange(item, lines));
-    }
-    const hit = this.expressionAt(file, offset);
-    if (!hit) return [];
-    const vocabulary = vocabularyOf(this.service.workspace);
-    return completePromql(hit.located.site.value, hit.valueOffset, vocabulary).map((item) => {
-      const [start, end] = hit.located.site.toDocumentRange(item.start, item.end);
-      return withRange({ ...item, start, end }, lines);
-    });
+  private readonly views = new Map<string, DocumentView>();
+
+  /** Drops what is kept of a document (it changed or closed): nothing of an old text is held on to. */
+  forget(uri: string): void {
+    this.views.delete(uri);
   }
 
-  hover({ file, position }: PositionRequest): { contents: string; range: Range } | undefined {
-    const { settings, location } = this.contextOf(file.uri);
-    const lines = new LineIndex(file.text);
-    const offset = lines.offsetAt(position);
-    if (this.service.kindOf(file, settings, location) === 'config') {
-      const hover = hoverConfig(file.text, offset);
-      return hover && { contents: hover.contents, range: lines.rangeOf(hover.start, hover.end) };
+  /** The completion items at a position (see completionList). */
+  completion(request: PositionRequest): CompletionResult[] {
+    return this.completionList(request).items;
+  }
+
+  /**
+   * The completion items at a position that match what is typed there; a
+   * long list is cut to its best and marked incomplete. PromQL items carry
+   * a `resolve` key instead of their documentation (see completionDocumentation).
+   */
+  completionList(request: PositionRequest): CompletionList<CompletionResult> {
+    const { file } = request;
+    const view = this.viewOf(file);
+    const lines = this.linesOf(request, view);
+    const offset = lines.offsetAt(request.position);
+    const hit = this.expressionAt(file, offset, view);
+    if (!hit) {
+      // No expression here: config files complete their keys and values.
+      const kind = this.kindOf(file, view);
+      if (kind === 'config' || (kind === undefined && this.isConfigName(file, view.settings, view.location))) {
+        const entry = findObservabilityEntry(this.service.yamlOf(file).documents);
+        const environment = environmentOf(view.location.path, view.settings.config.environments, entry?.document.getIn(['app', 'environment']));
+        return { items: completeConfig(file.text, offset, environment).map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
+      }
+      return { items: [], isIncomplete: false };
     }
-    const hit = this.expressionAt(file, offset);
-    if (!hit) return undefined;
+    const vocabulary = vocabularyOf(this.service.workspace);
+    const { items, isIncomplete } = completePromql(hit.located.site.value, hit.valueOffset, vocabulary);
+    // Every item replaces the same word: its range is computed once.
+    const ranges = new Map<string, Range>();
+    const rangeFor = (from: number, to: number): Range => {
+      const key = `${from}:${to}`;
+      let range = ranges.get(key);
+      if (!range) {
+        const [start, end] = hit.located.site.toDocumentRange(from, to);
+        range = rangeOf(lines, start, end);
+        ranges.set(key, range);
+      }
+      return range;
+    };
+    return { items: items.map((item) => withRange(item, rangeFor(item.start, item.end))), isIncomplete };
+  }
+
+  /** The documentation completion left out of an item (completionItem/resolve). */
+  completionDocumentation(key: DocumentationKey): string | undefined {
+    return documentationOf(key, vocabularyOf(this.service.workspace));
+  }
+
+  hover(request: PositionRequest): { contents: string; range: Range } | undefined {
+    const { file } = request;
+    const view = this.viewOf(file);
+    const lines = this.linesOf(request, view);
+    const offset = lines.offsetAt(request.position);
+    const hit = this.expressionAt(file, offset, view);
+    if (!hit) {
+      if (this.kindOf(file, view) !== 'config') return undefined;
+      const hover = hoverConfig(file.text, offset);
+      return hover && { contents: hover.contents, range: rangeOf(lines, hover.start, hover.end) };
+    }
     const hover = hoverPromql(hit.located.site.value, hit.valueOffset, vocabularyOf(this.service.workspace), this.displayPath);
     if (!hover) return undefined;
     const [start, end] = hit.located.site.toDocumentRange(hover.start, hover.end);
-    return { contents: hover.contents, range: lines.rangeOf(start, end) };
+    return { contents: hover.contents, range: rangeOf(lines, start, end) };
   }
 
-  signatureHelp({ file, position }: PositionRequest): SignatureResult | undefined {
-    const hit = this.expressionAt(file, new LineIndex(file.text).offsetAt(position));
+  signatureHelp(request: PositionRequest): SignatureResult | undefined {
+    const view = this.viewOf(request.file);
+    const hit = this.expressionAt(request.file, this.linesOf(request, view).offsetAt(request.position), view);
     return hit && signatureAt(hit.located.site.value, hit.valueOffset);
   }
 
@@ -106,8 +173,7 @@ export class EditorFeatures {
     const name = this.metricNameAt(request);
     if (!name) return { error: 'Only recording-rule names can be renamed.' };
     if (!this.service.workspace.recordingRules().has(name.name)) return { error: `"${name.name}" is not a recording rule of this workspace; only those can be renamed.` };
-    const lines = new LineIndex(request.file.text);
-    return { range: lines.rangeOf(name.start, name.end), placeholder: name.name };
+    return { range: rangeOf(this.linesOf(request, this.viewOf(request.file)), name.start, name.end), placeholder: name.name };
   }
 
   /** Edits renaming a recording rule everywhere, or why not. */
@@ -150,10 +216,50 @@ export class EditorFeatures {
     return /\.ya?ml$/i.test(location.path) && /(^|[\\/])config[^\\/]*$/.test(location.path) && !/^\s*(groups|spec)\s*:/m.test(file.text);
   }
 
-  /** The expression under a document offset and the matching offset inside its value. */
-  private expressionAt(file: SourceFile, offset: number): { located: LocatedExpression; valueOffset: number } | undefined {
+  /** The view of a document for position requests: the kept one while its text, settings and place are the same. */
+  private viewOf(file: SourceFile): DocumentView {
     const { settings, location } = this.contextOf(file.uri);
-    for (const located of this.service.expressionSites(file, settings, location)) {
+    const kept = this.views.get(file.uri);
+    if (
+      kept &&
+      kept.text === file.text &&
+      kept.settings === settings &&
+      kept.location.path === location.path &&
+      kept.location.relativePath === location.relativePath &&
+      kept.location.explicit === location.explicit
+    ) {
+      return kept;
+    }
+    const view: DocumentView = { text: file.text, settings, location };
+    this.views.delete(file.uri);
+    this.views.set(file.uri, view);
+    if (this.views.size > VIEWS_KEPT) {
+      const oldest = this.views.keys().next().value;
+      if (oldest !== undefined) this.views.delete(oldest);
+    }
+    return view;
+  }
+
+  private kindOf(file: SourceFile, view: DocumentView): FileKind | undefined {
+    view.kind ??= { value: this.service.kindOf(file, view.settings, view.location) };
+    return view.kind.value;
+  }
+
+  private sitesOf(file: SourceFile, view: DocumentView): LocatedExpression[] {
+    view.sites ??= this.service.expressionSites(file, view.settings, view.location);
+    return view.sites;
+  }
+
+  /** The request's own line table, else the view's. */
+  private linesOf(request: PositionRequest, view: DocumentView): PositionMapper {
+    if (request.lines) return request.lines;
+    view.lines ??= new LineIndex(view.text);
+    return view.lines;
+  }
+
+  /** The expression under a document offset and the matching offset inside its value. */
+  private expressionAt(file: SourceFile, offset: number, view = this.viewOf(file)): { located: LocatedExpression; valueOffset: number } | undefined {
+    for (const located of this.sitesOf(file, view)) {
       if (offset < located.start || offset > located.end) continue;
       const valueOffset = valueOffsetAt(located, offset);
       if (valueOffset !== undefined) return { located, valueOffset };
@@ -162,10 +268,11 @@ export class EditorFeatures {
   }
 
   /** The metric or recording-rule name at a position: a selector's name, or a `record:` value. */
-  private metricNameAt({ file, position }: PositionRequest): { name: string; start: number; end: number } | undefined {
-    const { settings, location } = this.contextOf(file.uri);
-    const offset = new LineIndex(file.text).offsetAt(position);
-    if (this.service.kindOf(file, settings, location) === 'rules') {
+  private metricNameAt(request: PositionRequest): { name: string; start: number; end: number } | undefined {
+    const { file } = request;
+    const view = this.viewOf(file);
+    const offset = this.linesOf(request, view).offsetAt(request.position);
+    if (this.kindOf(file, view) === 'rules') {
       for (const rule of this.service.ruleAnalysis(file).rules) {
         const value = rule.nameEntry.value;
         if (rule.kind === 'record' && offset >= value.start && offset <= value.end) {
@@ -174,7 +281,7 @@ export class EditorFeatures {
         }
       }
     }
-    const hit = this.expressionAt(file, offset);
+    const hit = this.expressionAt(file, offset, view);
     if (!hit) return undefined;
     const { site } = hit.located;
     for (const selector of selectorsOf(parsePromql(site.value), site.value)) {
@@ -204,9 +311,12 @@ export class EditorFeatures {
   }
 }
 
-function withRange(item: CompletionItem, lines: LineIndex): CompletionResult {
-  const { start, end, ...rest } = item;
-  return { ...rest, range: lines.rangeOf(start, end) };
+function withRange(item: CompletionItem, range: Range): CompletionResult {
+  return { label: item.label, kind: item.kind, detail: item.detail, documentation: item.documentation, resolve: item.resolve, insertText: item.insertText, snippet: item.snippet, sortText: item.sortText, range };
+}
+
+function rangeOf(lines: PositionMapper, start: number, end: number): Range {
+  return { start: lines.positionAt(start), end: lines.positionAt(end) };
 }
 
 /** The value offset whose source is at `offset` (binary search: the mapping only grows). */

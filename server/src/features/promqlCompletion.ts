@@ -1,7 +1,7 @@
 import { selectorsOf } from '../catalog/tree';
 import { parsePromql } from '../promql';
 import { promqlAggregations, promqlFunctions, type FunctionSignature } from '../promql/functionTable';
-import type { CompletionItem, CompletionKind } from './types';
+import type { CompletionItem, CompletionKind, CompletionList, DocumentationKey } from './types';
 import { promqlContextAt } from './promqlContext';
 import type { Vocabulary } from './vocabulary';
 
@@ -21,89 +21,230 @@ const KEYWORDS: Record<string, string> = {
 
 const DURATIONS = ['1m', '5m', '10m', '15m', '30m', '1h', '6h', '1d', '30d', '$__rate_interval'];
 
-/** Completion items at `offset` of a PromQL expression, with replace ranges in expression offsets. */
-export function completePromql(expr: string, offset: number, vocabulary: Vocabulary): CompletionItem[] {
+/**
+ * At most this many names — metrics, recording rules, labels, values — in one
+ * answer, the best ranked; the list then says it is incomplete and the editor
+ * asks again as the user types. PromQL's own words (functions, aggregations,
+ * keywords) are a short fixed list and are always all offered.
+ */
+export const MAX_NAME_ITEMS = 200;
+
+const EMPTY: CompletionList = { items: [], isIncomplete: false };
+
+/**
+ * Completion items at `offset` of a PromQL expression, with replace ranges in
+ * expression offsets. Only items matching what is typed (see matchQuality) are
+ * returned, names cut at `limit`; documentation is left to `documentationOf`
+ * (completionItem/resolve) so that the list stays small.
+ */
+export function completePromql(expr: string, offset: number, vocabulary: Vocabulary, limit = MAX_NAME_ITEMS): CompletionList {
   const context = promqlContextAt(expr, offset);
   switch (context.kind) {
     case 'none':
-      return [];
-    case 'expression': {
-      const typed = expr.slice(context.from, offset);
-      return expressionItems(vocabulary).map((item) => rank(item, typed, context.from, context.to));
-    }
+      return EMPTY;
+    case 'expression':
+      return expressionCompletion(vocabulary, expr.slice(context.from, offset), context.from, context.to, limit);
     case 'label-name': {
       const typed = expr.slice(context.from, offset);
       const used = new Set(context.used);
-      return vocabulary
+      const items = vocabulary
         .labelNames(context.metric)
         .filter((label) => !used.has(label))
-        .map((label) => labelItem(label, vocabulary, context.metric))
-        .map((item) => rank(item, typed, context.from, context.to));
+        .map((label) => rank(labelItem(label, context.metric, vocabulary), typed, context.from, context.to));
+      return select(items, typed, limit);
     }
     case 'grouping-label': {
       const typed = expr.slice(context.from, offset);
       const metrics = metricsIn(expr);
       const labels = new Set(metrics.length ? metrics.flatMap((m) => vocabulary.labelNames(m)) : vocabulary.labelNames(undefined));
       if (metrics.some((m) => m.endsWith('_bucket'))) labels.add('le');
-      return [...labels].sort().map((label) => rank(labelItem(label, vocabulary, undefined), typed, context.from, context.to));
+      return select(
+        [...labels].sort().map((label) => rank(labelItem(label, undefined, vocabulary), typed, context.from, context.to)),
+        typed,
+        limit,
+      );
     }
     case 'label-value': {
       const typed = expr.slice(context.from, offset);
       // Values keep the order their source gives (the design's tiers: system, business, service).
-      return vocabulary
+      const items = vocabulary
         .labelValues(context.label)
         .map((value) => ({ label: value, kind: 'value' as const, detail: `${context.label} value`, insertText: escapeFor(value, context.quote) }))
-        .map((item, index) => ({ ...rank(item, typed, context.from, context.to), sortText: `${matchQuality(item.label, typed)}${String(index).padStart(4, '0')}` }));
+        .map((item, index) => ranked(item, `${matchQuality(item.label, typed)}${String(index).padStart(4, '0')}`, context.from, context.to));
+      return select(items, typed, limit);
     }
     case 'duration': {
       const typed = expr.slice(context.from, offset);
-      return DURATIONS.map((d) => rank({ label: d, kind: 'duration', detail: d.startsWith('$') ? 'Grafana: at least four scrape intervals' : 'duration' }, typed, context.from, context.to));
+      const items = DURATIONS.map((d) => rank({ label: d, kind: 'duration', detail: d.startsWith('$') ? 'Grafana: at least four scrape intervals' : 'duration' }, typed, context.from, context.to));
+      return select(items, typed, limit);
     }
   }
 }
 
-function matchQuality(label: string, typed: string): number {
-  const query = typed.toLowerCase();
-  return query === '' || label.toLowerCase().startsWith(query) ? 0 : label.toLowerCase().includes(query) ? 1 : 2;
+/** The markdown documentation of an item completion left it out of (completionItem/resolve). */
+export function documentationOf(key: DocumentationKey, vocabulary: Vocabulary): string | undefined {
+  switch (key.kind) {
+    case 'metric':
+      return vocabulary.catalog.metric(key.name)?.help;
+    case 'recording-rule': {
+      const rule = vocabulary.rules.get(key.name)?.[0];
+      return rule ? `\`\`\`promql\n${rule.expr.trim()}\n\`\`\`` : undefined;
+    }
+    case 'function': {
+      const fn = promqlFunctions.get(key.name);
+      if (!fn) return undefined;
+      return fn.experimental ? `${fn.doc}\n\nExperimental: needs \`--enable-feature=${fn.experimental}\`.` : fn.doc;
+    }
+    case 'aggregation':
+      return promqlAggregations.get(key.name)?.doc;
+    case 'keyword':
+      return Object.hasOwn(KEYWORDS, key.name) ? KEYWORDS[key.name] : undefined;
+    case 'label': {
+      const values = vocabulary.labelValues(key.name);
+      return values.length ? `Known values: ${values.map((v) => `\`${v}\``).join(', ')}` : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
-const expressionItemCache = new WeakMap<Vocabulary, Unranked[]>();
+/**
+ * How an item's label matches what is typed (case-insensitive): 0 prefix,
+ * 1 substring, 2 loosely, 3 not at all. Loosely is what an editor's fuzzy
+ * filter may still keep — the typed characters in order, or in order but for
+ * two neighbours swapped (VS Code forgives one such typo) — so the items
+ * dropped here are only ones the editor would hide anyway.
+ */
+function matchQuality(label: string, typed: string): number {
+  return typed === '' ? 0 : matchLower(label.toLowerCase(), typed.toLowerCase());
+}
 
-/** Everything an expression position offers, built once per vocabulary; only the ranking depends on what is typed. */
-function expressionItems(vocabulary: Vocabulary): Unranked[] {
-  let items = expressionItemCache.get(vocabulary);
-  if (!items) {
-    items = [
-      ...vocabulary.metricNames().map(({ name, source }) => metricItem(name, source, vocabulary)),
-      ...[...promqlFunctions.values()].map((fn) => functionItem(fn)),
-      ...[...promqlAggregations.values()].map((agg) => ({ label: agg.name, kind: 'aggregation' as const, detail: agg.param ? `${agg.name}(${agg.param}, instant vector)` : `${agg.name}(instant vector)`, documentation: agg.doc, insertText: agg.param ? `${agg.name}(\${1:param}, \${2:expr})` : `${agg.name}(\${1:expr})`, snippet: true })),
-      ...Object.entries(KEYWORDS).map(([word, doc]) => ({ label: word, kind: 'keyword' as const, documentation: doc })),
-    ];
-    expressionItemCache.set(vocabulary, items);
+function matchLower(label: string, query: string): number {
+  if (query === '' || label.startsWith(query)) return 0;
+  if (label.includes(query)) return 1;
+  if (isSubsequence(query, label, -1)) return 2;
+  for (let swap = 0; swap + 1 < query.length; swap++) {
+    if (query.charCodeAt(swap) !== query.charCodeAt(swap + 1) && isSubsequence(query, label, swap)) return 2;
   }
-  return items;
+  return NO_MATCH;
+}
+
+const NO_MATCH = 3;
+
+/** Whether `needle`, with its characters at `swap` and `swap + 1` exchanged (none when -1), is a subsequence of `haystack`. */
+function isSubsequence(needle: string, haystack: string, swap: number): boolean {
+  let i = 0;
+  for (let j = 0; j < haystack.length && i < needle.length; j++) {
+    const wanted = swap < 0 || (i !== swap && i !== swap + 1) ? needle.charCodeAt(i) : needle.charCodeAt(i === swap ? swap + 1 : swap);
+    if (haystack.charCodeAt(j) === wanted) i++;
+  }
+  return i === needle.length;
+}
+
+/** The ranked items that match what is typed, best first, names cut at `limit`. */
+function select(items: CompletionItem[], typed: string, limit: number): CompletionList {
+  const query = typed.toLowerCase();
+  const matching = query === '' ? items : items.filter((item) => matchLower(item.label.toLowerCase(), query) !== NO_MATCH);
+  matching.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+  const kept: CompletionItem[] = [];
+  let names = 0;
+  for (const item of matching) {
+    if (NAME_KINDS.has(item.kind) && ++names > limit) continue;
+    kept.push(item);
+  }
+  return { items: kept, isIncomplete: names > limit };
+}
+
+const NAME_KINDS: ReadonlySet<CompletionKind> = new Set(['metric', 'recording-rule', 'label', 'value']);
+
+/** An item of an expression position, ready to rank: its label lower-cased, its sort key after the match quality. */
+interface Candidate {
+  item: Unranked;
+  lower: string;
+  /** The sort text without its first character, the match quality. */
+  sortKey: string;
+  /** A name (counts against the limit) rather than a word of PromQL. */
+  name: boolean;
+}
+
+const expressionCandidateCache = new WeakMap<Vocabulary, Candidate[]>();
+
+/**
+ * Everything an expression position offers, built once per vocabulary (that
+ * is, per generation of the workspace's facts) and kept in rank order; only
+ * matching against what is typed runs per request.
+ */
+function expressionCandidates(vocabulary: Vocabulary): Candidate[] {
+  let candidates = expressionCandidateCache.get(vocabulary);
+  if (!candidates) {
+    const items: [Unranked, number][] = [
+      // The k1s0 catalog's metrics before the exporters' (the list may be cut).
+      ...vocabulary.metricNames().map(({ name, source }): [Unranked, number] => {
+        const item = metricItem(name, source, vocabulary);
+        return [item, source === 'exporter' ? EXPORTER_ORDER : KIND_ORDER[item.kind]];
+      }),
+      ...[...promqlFunctions.values()].map((fn): [Unranked, number] => [functionItem(fn), KIND_ORDER.function]),
+      ...[...promqlAggregations.values()].map((agg): [Unranked, number] => [
+        { label: agg.name, kind: 'aggregation', detail: agg.param ? `${agg.name}(${agg.param}, instant vector)` : `${agg.name}(instant vector)`, resolve: { kind: 'aggregation', name: agg.name }, insertText: agg.param ? `${agg.name}(\${1:param}, \${2:expr})` : `${agg.name}(\${1:expr})`, snippet: true },
+        KIND_ORDER.aggregation,
+      ]),
+      ...Object.keys(KEYWORDS).map((word): [Unranked, number] => [{ label: word, kind: 'keyword', resolve: { kind: 'keyword', name: word } }, KIND_ORDER.keyword]),
+    ];
+    candidates = items
+      .map(([item, order]) => ({ item, lower: item.label.toLowerCase(), sortKey: sortKeyOf(item, order), name: NAME_KINDS.has(item.kind) }))
+      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+    expressionCandidateCache.set(vocabulary, candidates);
+  }
+  return candidates;
+}
+
+function expressionCompletion(vocabulary: Vocabulary, typed: string, start: number, end: number, limit: number): CompletionList {
+  const query = typed.toLowerCase();
+  // Candidates are in sort-key order: grouping them by match quality keeps each group sorted.
+  const byMatch: Candidate[][] = [[], [], []];
+  for (const candidate of expressionCandidates(vocabulary)) {
+    const match = matchLower(candidate.lower, query);
+    if (match !== NO_MATCH) byMatch[match]?.push(candidate);
+  }
+  const items: CompletionItem[] = [];
+  let names = 0;
+  byMatch.forEach((group, match) => {
+    for (const { item, sortKey, name } of group) {
+      if (name && ++names > limit) continue;
+      items.push(ranked(item, `${match}${sortKey}`, start, end));
+    }
+  });
+  return { items, isIncomplete: names > limit };
 }
 
 type Unranked = Omit<CompletionItem, 'sortText' | 'start' | 'end'>;
 
 /**
- * Prefix matches first, then substring matches, then the rest; within, by
- * kind, then the shortest name (the nearest completion of what is typed).
+ * Prefix matches first, then substring matches, then loose ones; within, by
+ * kind (catalog metrics, exporter metrics, recording rules, functions,
+ * aggregations, keywords), then the shortest name (the nearest completion of what is typed).
  */
 function rank(item: Unranked, typed: string, start: number, end: number): CompletionItem {
-  const match = matchQuality(item.label, typed);
-  return { ...item, sortText: `${match}${KIND_ORDER[item.kind]}${String(item.label.length).padStart(3, '0')}${item.label}`, start, end };
+  return ranked(item, `${matchQuality(item.label, typed)}${sortKeyOf(item)}`, start, end);
 }
 
-const KIND_ORDER: Record<CompletionKind, number> = { metric: 0, 'recording-rule': 1, label: 0, value: 0, duration: 0, function: 2, aggregation: 3, keyword: 4, property: 0, enum: 0 };
+/** The item with its sort text and range (every item one shape: completion makes hundreds per keystroke). */
+function ranked(item: Unranked, sortText: string, start: number, end: number): CompletionItem {
+  return { label: item.label, kind: item.kind, detail: item.detail, documentation: item.documentation, resolve: item.resolve, insertText: item.insertText, snippet: item.snippet, sortText, start, end };
+}
+
+function sortKeyOf(item: Unranked, order = KIND_ORDER[item.kind]): string {
+  return `${order}${String(item.label.length).padStart(3, '0')}${item.label}`;
+}
+
+const KIND_ORDER: Record<CompletionKind, number> = { metric: 0, 'recording-rule': 2, label: 0, value: 0, duration: 0, function: 3, aggregation: 4, keyword: 5, property: 0, enum: 0 };
+/** Exporters' metrics: after the catalog's, before the recording rules (as all metrics were). */
+const EXPORTER_ORDER = 1;
 
 function metricItem(name: string, source: 'catalog' | 'rule' | 'exporter', vocabulary: Vocabulary): Unranked {
-  if (source === 'rule') {
-    const rule = vocabulary.rules.get(name)?.[0];
-    return { label: name, kind: 'recording-rule', detail: 'recording rule', documentation: rule ? `\`\`\`promql\n${rule.expr.trim()}\n\`\`\`` : undefined };
-  }
+  if (source === 'rule') return { label: name, kind: 'recording-rule', detail: 'recording rule', resolve: { kind: 'recording-rule', name } };
   const info = vocabulary.catalog.metric(name);
-  return { label: name, kind: 'metric', detail: info ? `${info.type}${source === 'exporter' ? ` · ${info.origin}` : ' · k1s0 catalog'}` : source, documentation: info?.help };
+  return { label: name, kind: 'metric', detail: info ? `${info.type}${source === 'exporter' ? ` · ${info.origin}` : ' · k1s0 catalog'}` : source, ...(info?.help ? { resolve: { kind: 'metric' as const, name } } : {}) };
 }
 
 function functionItem(fn: FunctionSignature): Unranked {
@@ -112,15 +253,14 @@ function functionItem(fn: FunctionSignature): Unranked {
     label: fn.name,
     kind: 'function',
     detail: `${fn.name}(${fn.args.join(', ')}${fn.variadic !== 0 ? ', …' : ''}) → ${fn.returns}`,
-    documentation: fn.experimental ? `${fn.doc}\n\nExperimental: needs \`--enable-feature=${fn.experimental}\`.` : fn.doc,
+    resolve: { kind: 'function', name: fn.name },
     insertText: `${fn.name}(${params})`,
     snippet: true,
   };
 }
 
-function labelItem(label: string, vocabulary: Vocabulary, metric: string | undefined): Unranked {
-  const values = vocabulary.labelValues(label);
-  return { label, kind: 'label', detail: metric ? `label of ${metric}` : 'label', documentation: values.length ? `Known values: ${values.map((v) => `\`${v}\``).join(', ')}` : undefined };
+function labelItem(label: string, metric: string | undefined, vocabulary: Vocabulary): Unranked {
+  return { label, kind: 'label', detail: metric ? `label of ${metric}` : 'label', ...(vocabulary.labelValues(label).length ? { resolve: { kind: 'label' as const, name: label } } : {}) };
 }
 
 /** Metric names of the selectors in an expression (for `by (…)` of what is aggregated). */

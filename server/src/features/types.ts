@@ -11,6 +11,12 @@ export interface CompletionItem {
   detail?: string;
   /** Markdown. */
   documentation?: string;
+  /**
+   * Set instead of `documentation` on items of long lists: the documentation
+   * is looked up on `completionItem/resolve` (see documentationOf), so the
+   * list an editor asks for on every keystroke stays small.
+   */
+  resolve?: DocumentationKey;
   /** Text to insert; a snippet (`$1`, `${1:x}`) when `snippet` is set. Defaults to the label. */
   insertText?: string;
   snippet?: boolean;
@@ -19,6 +25,18 @@ export interface CompletionItem {
   /** The document range the item replaces. */
   start: number;
   end: number;
+}
+
+/** What names an item's documentation: its kind and label. */
+export interface DocumentationKey {
+  kind: CompletionKind;
+  name: string;
+}
+
+/** Completion items and whether the list was cut short (the editor asks again as the user types). */
+export interface CompletionList<T = CompletionItem> {
+  items: T[];
+  isIncomplete: boolean;
 }
 
 export interface HoverResult {

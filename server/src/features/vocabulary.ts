@@ -33,6 +33,8 @@ function buildVocabulary(workspace: WorkspaceIndex): Vocabulary {
   const catalog = catalogFor(workspace);
   const rules = workspace.recordingRules();
   let names: { name: string; source: 'catalog' | 'rule' | 'exporter' }[] | undefined;
+  /** Label names of metrics the catalog has no labels for, by metric ('' for unknown ones): asked for on every keystroke in `{…}` and `by (…)`. */
+  const labelNamesOf = new Map<string, string[]>();
   return {
     catalog,
     rules,
@@ -56,14 +58,21 @@ function buildVocabulary(workspace: WorkspaceIndex): Vocabulary {
       const own = info ? catalog.labelNames(info) : undefined;
       if (own) return own;
       const rule = metric ? rules.get(metric)?.[0] : undefined;
-      const all = new Set<string>([...catalog.targetLabels, ...Object.keys(rule?.labels ?? {})]);
-      if (!info && !rule) {
-        for (const name of catalog.catalogNames) {
-          const entry = catalog.metric(name);
-          for (const label of (entry && catalog.labelNames(entry)) ?? []) all.add(label);
+      // Unknown metrics all get every known label: one entry for them, whatever is typed.
+      const key = info || rule ? (metric ?? '') : '';
+      let labels = labelNamesOf.get(key);
+      if (!labels) {
+        const all = new Set<string>([...catalog.targetLabels, ...Object.keys(rule?.labels ?? {})]);
+        if (!info && !rule) {
+          for (const name of catalog.catalogNames) {
+            const entry = catalog.metric(name);
+            for (const label of (entry && catalog.labelNames(entry)) ?? []) all.add(label);
+          }
         }
+        labels = [...all].sort();
+        labelNamesOf.set(key, labels);
       }
-      return [...all].sort();
+      return labels;
     },
     labelValues(label) {
       return catalog.knownValues(label)?.values ?? [];

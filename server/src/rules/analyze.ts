@@ -1,4 +1,4 @@
-import type { Document } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { Finding } from '../service/types';
 import { findRuleGroups } from './detect';
 import { checkDuplicates } from './duplicate';
@@ -18,8 +18,8 @@ export interface RuleFileAnalysis {
  * PrometheusRule resources), checks them and returns the located model.
  * Documents that are not rule files contribute nothing.
  */
-export function analyzeRuleFile(text: string, docs: readonly Document.Parsed[]): RuleFileAnalysis {
-  const { findings: structure, groups } = checkStructure(text, findRuleGroups(docs));
+export function analyzeRuleFile(text: string, docs: readonly Document.Parsed[], resolveRule?: (item: Node | null) => Node | null): RuleFileAnalysis {
+  const { findings: structure, groups } = checkStructure(text, findRuleGroups(docs), resolveRule);
   const rules = groups.flatMap((group) => group.rules);
   const findings = [...structure, ...checkDuplicates(text, rules), ...checkTemplates(rules)];
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));

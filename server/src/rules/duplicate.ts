@@ -14,8 +14,8 @@ export const DUPLICATE_CODE = 'rules/duplicate';
 
 function identity(rule: RuleModel): string {
   if (rule.labels.length === 0) return `${rule.documentIndex}\u0000${rule.name}`;
-  const labels = rule.labels.map((l) => [l.key, l.value.value] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([rule.documentIndex, rule.name, labels]);
+  const labels = rule.labels.map((l) => `${l.key}\u0001${l.value.value}`).sort();
+  return `${rule.documentIndex}\u0000${rule.name}\u0000${labels.join('\u0000')}`;
 }
 
 export function checkDuplicates(text: string, rules: readonly RuleModel[]): Finding[] {
@@ -29,7 +29,7 @@ export function checkDuplicates(text: string, rules: readonly RuleModel[]): Find
       first.set(key, rule);
       continue;
     }
-    lines ??= new LineIndex(text);
+    lines ??= LineIndex.of(text);
     const line = lines.positionAt(earlier.nameEntry.keyStart).line + 1;
     const what = rule.kind === 'alert' ? 'alert' : 'recording rule';
     const labels = rule.labels.length > 0 ? ' with the same labels' : '';

@@ -2,10 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseYaml } from '../service/yaml/parse';
-import { analyzeRuleFile, type RuleFileAnalysis } from './analyze';
+import { analyzeRuleFile } from './analyze';
 import { updateRuleFile, type RuleFileSnapshot } from './incremental';
-import type { RuleModel, ScalarSite } from './model';
-import { readFixture } from './testSupport';
+import type { RuleModel } from './model';
+import { analysisData, readFixture } from './testSupport';
 import { multilineScalars } from '../suppression/suppression';
 import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from '../service/settings';
@@ -17,32 +17,6 @@ function snapshot(text: string): RuleFileSnapshot & { clean: boolean } {
   const parsed = parseYaml(text);
   const rules = analyzeRuleFile(text, parsed.documents.filter((d) => d.errors.length === 0));
   return { text, rules, scalars: multilineScalars(text, parsed.documents), clean: parsed.syntax.length === 0 };
-}
-
-function site(s: ScalarSite | undefined) {
-  return s && { value: s.value, start: s.start, end: s.end, whole: s.toDocumentRange(0, s.value.length), first: s.toDocumentOffset(0) };
-}
-
-/** Everything of a rule model a check or feature reads, as plain data. */
-function ruleData(rule: RuleModel) {
-  const entry = (e: RuleModel['nameEntry']) => ({ key: e.key, keyStart: e.keyStart, keyEnd: e.keyEnd, value: site(e.value) });
-  return {
-    ...rule,
-    nameEntry: entry(rule.nameEntry),
-    expr: site(rule.expr),
-    for: rule.for && entry(rule.for),
-    keepFiringFor: rule.keepFiringFor && entry(rule.keepFiringFor),
-    labels: rule.labels.map(entry),
-    annotations: rule.annotations.map(entry),
-  };
-}
-
-function analysisData(analysis: RuleFileAnalysis) {
-  return {
-    findings: analysis.findings,
-    rules: analysis.rules.map(ruleData),
-    groups: analysis.groups.map((g) => ({ ...g, nameEntry: g.nameEntry && { ...g.nameEntry, value: site(g.nameEntry.value) }, interval: g.interval && site(g.interval.value), rules: g.rules.map((r) => r.start) })),
-  };
 }
 
 /** An edit of a fixture: `insert` at a place inside some rule's expr value (replacing `remove` characters). */

@@ -11,15 +11,15 @@
  * block scalars, a syntax error) returns undefined and the caller parses the
  * whole file, so the result is always what a full analysis would give.
  */
-import { isAlias, isCollection, isMap, isNode, isPair, isSeq, parseAllDocuments, visit, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
 import type { Finding } from '../service/types';
-import { YAML_OPTIONS } from '../service/yaml/parse';
 import { shiftFinding, shiftGroup, shiftRule } from '../service/shift';
 import { multilineScalars, type Span } from '../suppression/suppression';
 import type { RuleFileAnalysis } from './analyze';
 import { checkDuplicates, DUPLICATE_CODE } from './duplicate';
 import type { GroupModel, RuleModel } from './model';
 import { checkRuleAlone } from './structure';
+import { ChunkedReadFailed, parseRule } from './chunked';
 import { checkTemplates } from './template';
 
 /** A rule file's analysis; only files whose YAML parses without errors can be updated. */
@@ -49,9 +49,15 @@ export function updateRuleFile(before: RuleFileSnapshot, text: string): RuleFile
   const chunk = text.slice(itemStart, oldItemEnd + delta);
   if (!staysInsideItem(chunk, dash[1]?.length ?? 0)) return undefined;
 
-  const node = parseItem(chunk, itemStart);
+  let node: YAMLMap;
+  try {
+    node = parseRule(text, { start: itemStart, end: oldItemEnd + delta });
+  } catch (error) {
+    if (error instanceof ChunkedReadFailed) return undefined;
+    throw error;
+  }
   const group = before.rules.groups.find((g) => g.documentIndex === rule.documentIndex && g.groupIndex === rule.groupIndex);
-  if (!node || !group || ANCHOR.test(old.slice(itemStart, oldItemEnd))) return undefined;
+  if (!group || ANCHOR.test(old.slice(itemStart, oldItemEnd))) return undefined;
   const checked = checkRuleAlone(text, node, group, rule.ruleIndex);
   if (!checked.rule) return undefined;
 
@@ -105,39 +111,8 @@ function staysInsideItem(chunk: string, dashColumn: number): boolean {
     const indent = /^ */.exec(line)?.[0].length ?? 0;
     if (indent <= dashColumn || line[indent] === '\t') return false;
   }
-  // Keep-chomped block scalars take the blank lines after them, which lie outside the chunk.
   // A lone \r is a line break to the full parse (parseYaml), not to a chunk parsed alone.
-  return !/[|>][1-9]?\+/.test(chunk) && !chunk.includes('\t') && !/\r(?!\n)/.test(chunk);
-}
-
-/** The chunk's one sequence item as a mapping, its ranges moved to document offsets. */
-function parseItem(chunk: string, itemStart: number): YAMLMap | undefined {
-  const documents = parseAllDocuments(chunk, YAML_OPTIONS);
-  if (!Array.isArray(documents) || documents.length !== 1) return undefined;
-  const [document] = documents as Document.Parsed[];
-  if (!document || document.errors.length > 0 || document.warnings.length > 0) return undefined;
-  const seq = document.contents;
-  if (!isSeq(seq) || seq.items.length !== 1) return undefined;
-  const item = seq.items[0];
-  if (!isMap(item) || item.range?.[1] !== chunk.length || endsEmpty(item) || hasAnchors(item)) return undefined;
-  visit(item, {
-    Node(_key, node) {
-      if (node.range) node.range = [node.range[0] + itemStart, node.range[1] + itemStart, node.range[2] + itemStart];
-    },
-  });
-  return item;
-}
-
-/**
- * Whether the item's last value is empty (`expr:` and nothing): in the whole
- * file, such a mapping's range runs on over the comment lines after it.
- */
-function endsEmpty(node: unknown): boolean {
-  if (isCollection(node)) {
-    const last = node.items.at(-1) as unknown;
-    return last === undefined || endsEmpty(isPair(last) ? last.value : last);
-  }
-  return !isNode(node) || !node.range || node.range[0] === node.range[1];
+  return !chunk.includes('\t') && !/\r(?!\n)/.test(chunk);
 }
 
 /**
@@ -146,20 +121,6 @@ function endsEmpty(node: unknown): boolean {
  * the whole file is parsed.
  */
 const ANCHOR = /(?:^|[\s[{,])[&*][^\s,\]}]/;
-
-function hasAnchors(node: Node): boolean {
-  let found = node.anchor !== undefined;
-  visit(node, {
-    Node(_key, child) {
-      if (isAlias(child) || child.anchor !== undefined) {
-        found = true;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
 
 /** Findings of the previous analysis outside the edited rule, moved; undefined when one would not survive the move as is. */
 function movedFindings(findings: readonly Finding[], itemStart: number, oldItemEnd: number, delta: number, linesMoved: boolean): Finding[] | undefined {

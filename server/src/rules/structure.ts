@@ -36,7 +36,11 @@ class StructureChecker {
   readonly sink = new FindingSink(STRUCTURE_CODE);
   private linesOfText: LineIndex | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    /** Gives the node to check for an item of a `rules:` list (a file read rule by rule stands in placeholders). */
+    private readonly resolveRule: (item: Node | null) => Node | null = (item) => item,
+  ) {}
 
   /** Built on first need (a repeated group name): most files never need it. */
   private get lines(): LineIndex {
@@ -151,8 +155,11 @@ class StructureChecker {
         this.sink.add(spanOf(rules, this.keySpan(rulesPair)), `'rules' must be a list of rules, found ${describeNode(rules)}`);
       } else {
         rules.items.forEach((item, ruleIndex) => {
-          const rule = this.checkRule(item as Node | null, group, ruleIndex, spanOf(rules, this.keySpan(rulesPair)));
+          const node = this.resolveRule(item as Node | null);
+          const rule = this.checkRule(node, group, ruleIndex, spanOf(rules, this.keySpan(rulesPair)));
           if (rule) group.rules.push(rule);
+          // A placeholder is shorter than its rule: the group reaches as far as the rule does.
+          if (node !== item && node?.range && node.range[1] > group.end) group.end = node.range[1];
         });
       }
     }
@@ -325,8 +332,8 @@ class StructureChecker {
 }
 
 /** Checks the shape of every rule group in the given documents and builds the rule model. */
-export function checkStructure(text: string, sites: readonly RuleGroupsSite[]): StructureResult {
-  return new StructureChecker(text).check(sites);
+export function checkStructure(text: string, sites: readonly RuleGroupsSite[], resolveRule?: (item: Node | null) => Node | null): StructureResult {
+  return new StructureChecker(text, resolveRule).check(sites);
 }
 
 /**

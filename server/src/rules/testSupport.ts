@@ -4,6 +4,7 @@ import { LineIndex } from '../service/lineIndex';
 import type { Finding } from '../service/types';
 import { parseYaml } from '../service/yaml/parse';
 import { analyzeRuleFile, type RuleFileAnalysis } from './analyze';
+import type { RuleModel, ScalarSite } from './model';
 
 /** Test helpers: fixtures next to the checks, and findings as readable rows. */
 
@@ -34,4 +35,31 @@ export function rows(text: string, findings: readonly Finding[], code?: string):
       const b = lines.positionAt(f.end);
       return [`${a.line}:${a.character}-${b.line}:${b.character}`, f.severity, f.message];
     });
+}
+
+function site(s: ScalarSite | undefined) {
+  return s && { value: s.value, start: s.start, end: s.end, whole: s.toDocumentRange(0, s.value.length), first: s.toDocumentOffset(0) };
+}
+
+/** Everything of a rule model a check or feature reads, as plain data. */
+function ruleData(rule: RuleModel) {
+  const entry = (e: RuleModel['nameEntry']) => ({ key: e.key, keyStart: e.keyStart, keyEnd: e.keyEnd, value: site(e.value) });
+  return {
+    ...rule,
+    nameEntry: entry(rule.nameEntry),
+    expr: site(rule.expr),
+    for: rule.for && entry(rule.for),
+    keepFiringFor: rule.keepFiringFor && entry(rule.keepFiringFor),
+    labels: rule.labels.map(entry),
+    annotations: rule.annotations.map(entry),
+  };
+}
+
+/** A rule analysis as plain data (sites by what they map), for comparing two ways of making it. */
+export function analysisData(analysis: RuleFileAnalysis) {
+  return {
+    findings: analysis.findings,
+    rules: analysis.rules.map(ruleData),
+    groups: analysis.groups.map((g) => ({ ...g, nameEntry: g.nameEntry && { ...g.nameEntry, value: site(g.nameEntry.value) }, interval: g.interval && site(g.interval.value), rules: g.rules.map((r) => r.start) })),
+  };
 }

@@ -30,6 +30,12 @@ import { checkConfigAgainstStack } from '../consistency/stack';
 import { checkRuleFileLoaded, checkRuleFilesEntries } from '../consistency/ruleFiles';
 import { ruleFileKind } from '../rules/analyze';
 import { updateRuleFile } from '../rules/incremental';
+import { readRuleFileInChunks } from '../rules/chunked';
+
+/** Rule files are found by content wherever they are: a cheap look at the text before any parse. */
+const MAY_BE_RULES = /^(?:groups|spec)\s*:|^kind\s*:\s*PrometheusRule/m;
+/** From this size, rule files are read one rule at a time: the whole YAML tree of a big file is hundreds of MB. */
+const READ_RULE_BY_RULE_FROM = 256 * 1024;
 
 /** Where the live Prometheus's facts sit in the workspace index. */
 export const LIVE_SOURCE_URI = 'k1s0-live:prometheus';
@@ -58,6 +64,8 @@ interface Analysis {
   dashboard?: DashboardAnalysis;
   /** Multi-line YAML scalars (suppression comments and "disable" fixes place around them). */
   scalars?: Span[];
+  /** A big rule file's skeleton (rules blanked out), when it was read rule by rule. */
+  structure?: ParsedYaml;
   /** The rule analysis came from YAML without syntax errors (then an edit inside one rule may update it). */
   clean?: boolean;
   /** A rule file's shape: plain `groups:` or a Kubernetes PrometheusRule. */
@@ -138,11 +146,11 @@ export class LanguageService {
     const namedRules = matchesAny(settings.files.rules, location.path, location.relativePath);
     // Rule files are found by content wherever they are; a cheap look at the text first
     // spares parsing every docker-compose and Helm file of the workspace.
-    const mayBeRules = namedRules || /^(?:groups|spec)\s*:|^kind\s*:\s*PrometheusRule/m.test(file.text);
+    const mayBeRules = namedRules || MAY_BE_RULES.test(file.text);
     const mayBePrometheus = mayBePrometheusConfig(file.text);
     const mayBeGrafana = mayBeProvisioning(file.text);
     if (!namedConfig && !mayBeRules && !mayBePrometheus && !mayBeGrafana && !location.explicit) return undefined;
-    const parsed = this.yaml(file);
+    const parsed = mayBeRules ? this.structure(file) : this.yaml(file);
     if (mayBePrometheus && isPrometheusConfig(parsed)) return 'prometheus';
     if ((namedConfig || location.explicit) && findObservabilityEntry(parsed.documents)) return 'config';
     if (parsed.documents.some(isRuleDocument)) return 'rules';
@@ -162,9 +170,7 @@ export class LanguageService {
     if (kind === 'rules') {
       const rules = this.rules(file);
       const alerts = alertFacts(file.uri, rules.rules);
-      const analysis = this.analysis(file);
-      analysis.shape ??= this.yaml(file).documents.some((d) => ruleFileKind(d) === 'PrometheusRule') ? 'PrometheusRule' : 'plain';
-      return { ...ruleFileFacts(file.uri, rules), ...(alerts.length ? { alerts } : {}), ruleFile: analysis.shape };
+      return { ...ruleFileFacts(file.uri, rules), ...(alerts.length ? { alerts } : {}), ruleFile: this.analysis(file).shape ?? 'plain' };
     }
     if (kind === 'dashboard') {
       const { model, json } = this.dashboard(file);
@@ -228,6 +234,24 @@ export class LanguageService {
     }
     this.analyses.set(file.uri, fresh);
     return fresh;
+  }
+
+  /**
+   * What tells a file's kind: the whole YAML tree, or for a big rule file its
+   * skeleton, read rule by rule (the rule analysis is made on the way).
+   */
+  private structure(file: SourceFile): ParsedYaml {
+    const analysis = this.analysis(file);
+    if (analysis.structure) return analysis.structure;
+    if (analysis.yaml || file.text.length < READ_RULE_BY_RULE_FROM || !MAY_BE_RULES.test(file.text)) return this.yaml(file);
+    const read = readRuleFileInChunks(file.text);
+    if (!read) return this.yaml(file);
+    analysis.structure = read.structure;
+    analysis.rules = read.analysis;
+    analysis.clean = true;
+    analysis.scalars = read.scalars;
+    analysis.shape = read.structure.documents.some((d) => ruleFileKind(d) === 'PrometheusRule') ? 'PrometheusRule' : 'plain';
+    return read.structure;
   }
 
   private yaml(file: SourceFile): ParsedYaml {
@@ -304,10 +328,16 @@ export class LanguageService {
 
   private rules(file: SourceFile): RuleFileAnalysis {
     const analysis = this.analysis(file);
+    if (!analysis.rules) this.structure(file);
     if (!analysis.rules) {
       const parsed = this.yaml(file);
       analysis.rules = analyzeRules(file.text, parsed);
       analysis.clean = parsed.syntax.length === 0;
+      analysis.shape ??= parsed.documents.some((d) => ruleFileKind(d) === 'PrometheusRule') ? 'PrometheusRule' : 'plain';
+      analysis.scalars ??= multilineScalars(file.text, parsed.documents);
+      // The YAML tree is most of a big rule file's memory, and the rule model holds what checks and
+      // features read: let it go (whoever needs it after all parses the text again).
+      if (analysis.clean && analysis.rules.groups.length > 0) analysis.yaml = undefined;
     }
     return analysis.rules;
   }
@@ -337,7 +367,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as cons
 
 /** Re-grades findings by the user's settings, places them in the text and sorts them. */
 export function toDiagnostics(text: string, findings: readonly Finding[], settings: Settings): Diagnostic[] {
-  const lines = new LineIndex(text);
+  const lines = LineIndex.of(text);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     const severity = regrade(finding.code, finding.severity, settings.diagnostics.severity);

@@ -14,6 +14,8 @@ test('positions count UTF-16 units and every line break style', () => {
   assert.deepEqual(index.positionAt(text.indexOf('f')), { line: 3, character: 3 }, 'the emoji is two units');
   assert.deepEqual(index.positionAt(999), { line: 3, character: 4 });
   assert.deepEqual(index.positionAt(-5), { line: 0, character: 0 });
+  assert.deepEqual(index.positionAt(2), { line: 0, character: 1 }, 'between \\r and \\n is the end of the line, not past it');
+  assert.deepEqual(index.rangeOf(1, 2), { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } });
 });
 
 test('offsetAt stops at the end of the line and of the text', () => {

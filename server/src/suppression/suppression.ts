@@ -98,13 +98,16 @@ export function parseDirectives(text: string, scalars: readonly Span[] = []): Di
 /** The scalars of YAML documents that span more than one line. */
 export function multilineScalars(text: string, documents: readonly (Document.Parsed | Node)[]): Span[] {
   const spans: Span[] = [];
+  // Line numbers by binary search: looking for the next line break from each scalar costs
+  // O(length) per scalar on one long line (a flow-style file), quadratic over the file.
+  const lines = LineIndex.of(text);
   for (const document of documents) {
     visit(document, {
       Scalar(_key, node) {
         if (!isScalar(node) || !node.range) return;
         const [start, end] = node.range;
-        const newline = text.indexOf('\n', start);
-        if (newline >= 0 && newline < end - 1) spans.push({ start, end });
+        // A line break before its last character: the scalar goes on on the next line.
+        if (end - 1 > start && lines.positionAt(end - 1).line > lines.positionAt(start).line) spans.push({ start, end });
       },
     });
   }
@@ -126,7 +129,7 @@ export function isSuppressible(code: string): boolean {
  * "Disable <code> for this line" fix, followed by the directives' own problems.
  */
 export function applySuppressions({ text, findings, rules = [], scalars = [], knownCodes = [] }: SuppressionInput): Finding[] {
-  const lines = new LineIndex(text);
+  const lines = LineIndex.of(text);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lineOf = (offset: number): number => lines.positionAt(anchorOf(scalars, offset)).line;
   const directives = parseDirectives(text, scalars);

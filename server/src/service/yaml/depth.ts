@@ -51,8 +51,9 @@ export function findExcessiveNesting(text: string, limit = MAX_YAML_DEPTH): numb
       flowDepth++;
     } else if ((ch === ']' || ch === '}') && flowDepth > 0) {
       flowDepth--;
-    } else if ((ch === '-' || ch === '?' || ch === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
-      // Compact nesting on one line (`- - - x`, `? ? x`) opens a level per indicator.
+    } else if (flowDepth === 0 && (ch === '-' || ch === '?' || ch === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      // Compact nesting on one line (`- - - x`, `? ? x`) opens a level per indicator. Inside a
+      // flow collection its brackets are the nesting: `{a: 1, b: 2, …}` is one level however long.
       indents.push(i - lineOffset + 1);
     }
     if (flowDepth + indents.length > limit) return i;

@@ -1,4 +1,4 @@
-import { parseAllDocuments, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { YAMLParseError, isAlias, parseAllDocuments, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding } from '../types';
 import { findExcessiveNesting, MAX_YAML_DEPTH } from './depth';
 
@@ -15,15 +15,19 @@ export interface ParsedYaml {
  * Parses every document of a YAML stream. Errors never throw: the `yaml`
  * package recovers and reports them with offsets, which become findings.
  */
-export function parseYaml(text: string): ParsedYaml {
+export function parseYaml(original: string): ParsedYaml {
+  // YAML 1.2 (§5.4) and the editor count a lone \r as a line break; the `yaml` package
+  // does not, and would read a whole CR-only file as one line. Same length: offsets hold.
+  const text = original.includes('\r') ? original.replace(/\r(?!\n)/g, '\n') : original;
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep >= 0) {
     const message = `Not checked: the document nests deeper than ${MAX_YAML_DEPTH} levels`;
-    return { documents: [], syntax: [{ start: tooDeep, end: tooDeep + 1, code: 'yaml/syntax', message, severity: 'error' }] };
+    return { documents: shallowDocuments(text, tooDeep, message), syntax: [{ start: tooDeep, end: tooDeep + 1, code: 'yaml/syntax', message, severity: 'error' }] };
   }
   const stream = parseAllDocuments(text, YAML_OPTIONS);
   // An empty stream carries its own errors (e.g. a lone directive) and no documents.
   const documents: Document.Parsed[] = 'empty' in stream ? [] : stream;
+  if (text.includes('*')) for (const document of documents) checkAliases(document);
   const errors = 'empty' in stream ? stream.errors : stream.flatMap((doc) => doc.errors);
   const syntax: Finding[] = [];
   const seen = new Set<string>();
@@ -40,6 +44,54 @@ export function parseYaml(text: string): ParsedYaml {
     syntax.push({ start, end: tokenEnd, code: 'yaml/syntax', message: shown, severity: 'error' });
   }
   return { documents, syntax };
+}
+
+/**
+ * The documents before the point where nesting grew too deep (parsing stops there, so the
+ * composer's recursion stays bounded). They still tell what kind of file this is, so a rule
+ * file found by its `groups:` gets its "Not checked" finding instead of silence, and the
+ * documents before it in the stream are checked. The document that was cut carries the
+ * error: like any document that does not parse, no check reads its partial tree.
+ */
+function shallowDocuments(text: string, tooDeep: number, message: string): Document.Parsed[] {
+  const stream = parseAllDocuments(text.slice(0, tooDeep), YAML_OPTIONS);
+  if ('empty' in stream) return [];
+  stream[stream.length - 1]?.errors.push(new YAMLParseError([tooDeep, tooDeep + 1], 'RESOURCE_EXHAUSTION', message));
+  return stream;
+}
+
+/**
+ * Aliases the `yaml` package accepts but cannot resolve: one naming no anchor before it,
+ * or aliases expanding past what toJS() allows (a "billion laughs"). Prometheus refuses
+ * both; here they become errors of their document, so the user sees why, and no check
+ * calls toJS() on it (which throws on them, as any document with errors is skipped).
+ */
+function checkAliases(document: Document.Parsed): void {
+  /** The node each anchor name last marked (an alias refers to the latest before it). */
+  const anchors = new Map<string, unknown>();
+  let first: Alias | undefined;
+  visit(document, {
+    Node(_key, node, path) {
+      if (!isAlias(node)) {
+        if (node.anchor) anchors.set(node.anchor, node);
+        return;
+      }
+      first ??= node;
+      const target = anchors.get(node.source);
+      const [start, end] = node.range ?? [0, 0];
+      if (target === undefined) document.errors.push(new YAMLParseError([start, end], 'BAD_ALIAS', `Unresolved alias *${node.source}: no anchor &${node.source} before it`));
+      // `&a [*a]`: a value that contains itself has no end (Prometheus refuses it too).
+      else if (path.includes(target as Node)) document.errors.push(new YAMLParseError([start, end], 'BAD_ALIAS', `Alias *${node.source} inside the value anchored &${node.source}: the value would contain itself`));
+    },
+  });
+  if (!first || document.errors.length > 0) return;
+  try {
+    document.toJS();
+  } catch (error) {
+    const [start, end] = first.range ?? [0, 0];
+    const reason = error instanceof Error ? error.message : String(error);
+    document.errors.push(new YAMLParseError([start, end], 'RESOURCE_EXHAUSTION', `Not checked: its aliases cannot be expanded (${reason})`));
+  }
 }
 
 /** The parser points at one character of a key or scalar; the whole token reads better. */

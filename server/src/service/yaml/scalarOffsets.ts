@@ -53,11 +53,20 @@ class ValueBuilder {
   }
 }
 
-/** Line break at `i`: its length (1 for LF, 2 for CRLF), else 0. */
+/** Line break at `i`: its length (1 for LF or a lone CR, 2 for CRLF), else 0. */
 function lineBreakAt(text: string, i: number): number {
   if (text[i] === '\n') return 1;
-  if (text[i] === '\r' && text[i + 1] === '\n') return 2;
+  if (text[i] === '\r') return text[i + 1] === '\n' ? 2 : 1;
   return 0;
+}
+
+const LINE_BREAK = /\r\n?|\n/g;
+
+/** The next line break at or after `from`: [start, end), or undefined when there is none. */
+function nextLineBreak(text: string, from: number): [number, number] | undefined {
+  LINE_BREAK.lastIndex = from;
+  const found = LINE_BREAK.exec(text);
+  return found ? [found.index, found.index + found[0].length] : undefined;
 }
 
 const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
@@ -155,11 +164,8 @@ function splitBlockLines(text: string, start: number, end: number): BlockLine[] 
   const lines: BlockLine[] = [];
   let pos = start;
   while (pos < end) {
-    let lineEnd = text.indexOf('\n', pos);
-    if (lineEnd === -1 || lineEnd >= end) lineEnd = end;
-    let breakStart = lineEnd;
-    if (lineEnd < end && text[lineEnd - 1] === '\r' && lineEnd - 1 >= pos) breakStart = lineEnd - 1;
-    const breakEnd = lineEnd < end ? lineEnd + 1 : lineEnd;
+    const found = nextLineBreak(text, pos);
+    const [breakStart, breakEnd] = found && found[0] < end ? [found[0], Math.min(found[1], end)] : [end, end];
     const raw = text.slice(pos, breakStart);
     const indent = /^ */.exec(raw)?.[0].length ?? 0;
     lines.push({ start: pos, indent, content: raw.slice(indent), breakStart, breakEnd });
@@ -187,8 +193,8 @@ function parseBlockHeader(text: string, start: number, end: number): BlockHeader
     else if (!explicitIndent && ch >= '1' && ch <= '9') explicitIndent = Number(ch);
     else break;
   }
-  const lineBreak = text.indexOf('\n', i);
-  const bodyStart = lineBreak === -1 || lineBreak >= end ? end : lineBreak + 1;
+  const lineBreak = nextLineBreak(text, i);
+  const bodyStart = lineBreak === undefined || lineBreak[0] >= end ? end : Math.min(lineBreak[1], end);
   return { folded, chomp, explicitIndent, bodyStart };
 }
 
@@ -307,7 +313,8 @@ function resolveBlock(text: string, start: number, end: number, parentIndent: nu
  * entry on the header's line.
  */
 function headerParentIndents(text: string, headerStart: number): number[] {
-  const lineStart = text.lastIndexOf('\n', headerStart - 1) + 1;
+  let lineStart = headerStart;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   const line = text.slice(lineStart, headerStart);
   const candidates = new Set<number>();
   const leading = /^ */.exec(line)?.[0].length ?? 0;
@@ -366,12 +373,70 @@ function resolve(text: string, node: Scalar, parentIndent: number): ValueBuilder
   return out;
 }
 
+/**
+ * The per-character map, kept as runs: a stretch of characters copied one for
+ * one from consecutive source characters is one run, and so is each escape or
+ * folded line break. Most values are one run; a per-character array would cost
+ * 16 bytes per character of every scalar of the file.
+ */
+class OffsetRuns {
+  /** Per run: its first value offset, its first source offset, and its source end (-1: one source character per value character). */
+  private readonly valueStarts: Int32Array;
+  private readonly sourceStarts: Int32Array;
+  private readonly sourceEnds: Int32Array;
+
+  constructor(starts: readonly number[], ends: readonly number[]) {
+    const valueStarts: number[] = [];
+    const sourceStarts: number[] = [];
+    const sourceEnds: number[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i] as number;
+      const oneForOne = ends[i] === start + 1;
+      const last = sourceEnds.length - 1;
+      const continues = oneForOne && last >= 0 && sourceEnds[last] === -1 && (sourceStarts[last] as number) + (i - (valueStarts[last] as number)) === start;
+      if (continues) continue;
+      valueStarts.push(i);
+      sourceStarts.push(start);
+      sourceEnds.push(oneForOne ? -1 : (ends[i] as number));
+    }
+    this.valueStarts = Int32Array.from(valueStarts);
+    this.sourceStarts = Int32Array.from(sourceStarts);
+    this.sourceEnds = Int32Array.from(sourceEnds);
+  }
+
+  private runOf(i: number): number {
+    let low = 0;
+    let high = this.valueStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.valueStarts[mid] as number) <= i) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** Source start of value character `i`. */
+  start(i: number): number {
+    const run = this.runOf(i);
+    const end = this.sourceEnds[run] as number;
+    return end === -1 ? (this.sourceStarts[run] as number) + (i - (this.valueStarts[run] as number)) : (this.sourceStarts[run] as number);
+  }
+
+  /** Source end of value character `i`. */
+  end(i: number): number {
+    const run = this.runOf(i);
+    const end = this.sourceEnds[run] as number;
+    return end === -1 ? (this.sourceStarts[run] as number) + (i - (this.valueStarts[run] as number)) + 1 : end;
+  }
+}
+
 function toOffsets(out: ValueBuilder, fallback: number, exact: boolean): ScalarOffsets {
-  const { value, starts, ends } = out;
-  const endOf = (i: number): number => (i > 0 ? (ends[i - 1] ?? fallback) : (starts[0] ?? fallback));
+  const { value } = out;
+  const runs = new OffsetRuns(out.starts, out.ends);
+  const endOf = (i: number): number => (value.length === 0 ? fallback : i > 0 ? runs.end(i - 1) : runs.start(0));
   const toDocumentOffset = (valueOffset: number): number => {
     const i = Math.max(0, Math.min(valueOffset, value.length));
-    return i < value.length ? (starts[i] as number) : endOf(value.length);
+    return i < value.length ? runs.start(i) : endOf(value.length);
   };
   return {
     value,

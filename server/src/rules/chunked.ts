@@ -1,0 +1,160 @@
+/**
+ * Reading a big rule file one rule at a time. Parsing all of a 5 MB file at
+ * once holds its whole YAML tree in memory (hundreds of MB); here the rules'
+ * lines are found by their indentation, blanked out of a "skeleton" that keeps
+ * the groups (and every offset), and each rule is parsed alone when the
+ * structure check reaches it, then let go.
+ *
+ * Whatever this cannot reproduce exactly — a rule that does not parse alone or
+ * does not end where its lines do, anchors, tabs, a `rules:` found where the
+ * skeleton has no rule list — gives up (ChunkedReadFailed) and the caller
+ * parses the whole file as usual, so results never differ.
+ */
+import { isAlias, isCollection, isMap, isNode, isPair, isSeq, parseAllDocuments, visit, type Document, type Node, type YAMLMap } from 'yaml';
+import { YAML_OPTIONS, parseYaml, type ParsedYaml } from '../service/yaml/parse';
+import { multilineScalars, type Span } from '../suppression/suppression';
+import type { RuleFileAnalysis } from './analyze';
+import { analyzeRuleFile } from './analyze';
+
+/** A rule's lines: from the start of its `- ` line to the line break after its last content line. */
+interface RuleLines {
+  start: number;
+  end: number;
+  dashColumn: number;
+}
+
+export class ChunkedReadFailed extends Error {}
+
+const RULES_KEY = /^( *)rules:[ \t]*(?:#.*)?$/;
+const ITEM = /^( *)- /;
+
+/** The rule items of a rule file by their lines; undefined when the layout is not the plain block style this reads. */
+export function findRuleLines(text: string): RuleLines[] | undefined {
+  if (text.includes('\t') || /\r(?!\n)/.test(text) || /^%/m.test(text)) return undefined;
+  const items: RuleLines[] = [];
+  let rulesIndent = -1; // in a `rules:` list whose key has this indentation
+  let dashColumn = -1; // its items' `- ` column, once seen
+  let current: RuleLines | undefined;
+  const close = () => {
+    if (current) items.push(current);
+    current = undefined;
+  };
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline + 1;
+    const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, '');
+    const content = line.trimStart();
+    const indent = line.length - content.length;
+    if (content === '' || (content.startsWith('#') && (current === undefined || indent <= dashColumn))) {
+      // Blank lines and comments at or left of the dash belong to no rule.
+    } else if (current && indent > dashColumn) {
+      if (!content.startsWith('#')) current.end = lineEnd;
+    } else {
+      close();
+      const item = rulesIndent >= 0 ? ITEM.exec(line) : null;
+      if (item && (dashColumn < 0 ? indent >= rulesIndent : indent === dashColumn)) {
+        dashColumn = indent;
+        current = { start: lineStart, end: lineEnd, dashColumn };
+      } else {
+        const rules = RULES_KEY.exec(line);
+        rulesIndent = rules ? indent : -1;
+        dashColumn = -1;
+      }
+    }
+    lineStart = lineEnd;
+  }
+  close();
+  return items;
+}
+
+/** The text with each rule's lines blanked to `- {}` and spaces: same length, same line breaks. */
+function skeletonOf(text: string, items: readonly RuleLines[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const item of items) {
+    const body = item.start + item.dashColumn + 2;
+    parts.push(text.slice(at, body), '{}', text.slice(body + 2, item.end).replace(/[^\r\n]/g, ' '));
+    at = item.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+export interface ChunkedRuleFile {
+  /** The skeleton's documents: every key outside the rules, with its offsets; rules are `{}`. */
+  structure: ParsedYaml;
+  analysis: RuleFileAnalysis;
+  scalars: Span[];
+}
+
+/**
+ * The rule analysis of a big rule file, read rule by rule; undefined when the
+ * file is not laid out so that this gives exactly what a whole parse gives.
+ */
+export function readRuleFileInChunks(text: string): ChunkedRuleFile | undefined {
+  const items = findRuleLines(text);
+  if (!items || items.length === 0) return undefined;
+  const structure = parseYaml(skeletonOf(text, items));
+  if (structure.syntax.length > 0) return undefined;
+  const byPlaceholder = new Map(items.map((item) => [item.start + item.dashColumn + 2, item]));
+  const scalars: Span[] = multilineScalars(text, structure.documents);
+  let resolved = 0;
+  const resolve = (node: Node | null): Node | null => {
+    const item = node?.range ? byPlaceholder.get(node.range[0]) : undefined;
+    if (!item) return node;
+    resolved++;
+    const real = parseRule(text, item);
+    scalars.push(...multilineScalars(text, [real]));
+    return real;
+  };
+  try {
+    const analysis = analyzeRuleFile(text, structure.documents, resolve);
+    if (resolved !== items.length) return undefined;
+    return { structure, analysis, scalars: scalars.sort((a, b) => a.start - b.start) };
+  } catch (error) {
+    if (error instanceof ChunkedReadFailed) return undefined;
+    throw error;
+  }
+}
+
+/** One rule parsed alone, its ranges in document offsets; throws when it is not exactly one clean mapping ending with its lines. */
+export function parseRule(text: string, item: { start: number; end: number }): YAMLMap {
+  const chunk = text.slice(item.start, item.end);
+  const documents = parseAllDocuments(chunk, YAML_OPTIONS);
+  const [document] = Array.isArray(documents) && documents.length === 1 ? (documents as Document.Parsed[]) : [];
+  const seq = document && document.errors.length === 0 && document.warnings.length === 0 ? document.contents : undefined;
+  const node = isSeq(seq) && seq.items.length === 1 ? seq.items[0] : undefined;
+  if (!isMap(node) || node.range?.[1] !== chunk.length || endsEmpty(node) || hasAnchors(node) || /[|>][1-9]?\+/.test(chunk)) throw new ChunkedReadFailed();
+  visit(node, {
+    Node(_key, child) {
+      if (child.range) child.range = [child.range[0] + item.start, child.range[1] + item.start, child.range[2] + item.start];
+    },
+  });
+  return node;
+}
+
+/**
+ * Whether the item's last value is empty (`expr:` and nothing): in the whole
+ * file, such a mapping's range runs on over the comment lines after it.
+ */
+function endsEmpty(node: unknown): boolean {
+  if (isCollection(node)) {
+    const last = node.items.at(-1) as unknown;
+    return last === undefined || endsEmpty(isPair(last) ? last.value : last);
+  }
+  return !isNode(node) || !node.range || node.range[0] === node.range[1];
+}
+
+/** An anchor or alias: the rest of the file may refer to it, or it to the rest. */
+export function hasAnchors(node: Node): boolean {
+  let found = false;
+  visit(node, {
+    Node(_key, child) {
+      if (!isAlias(child) && child.anchor === undefined) return undefined;
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
