@@ -307,7 +307,8 @@ export class EditorFeatures {
   }
 
   private locate(uri: string, start: number, end: number): Located<null> {
-    return { uri, range: new LineIndex(this.textOf(uri) ?? '').rangeOf(start, end), value: null };
+    // Shared: a rename or references answer locates thousands of targets in the same few files.
+    return { uri, range: LineIndex.of(this.textOf(uri) ?? '').rangeOf(start, end), value: null };
   }
 }
 

@@ -2,6 +2,7 @@ import { analyzeRuleFile, type RuleFileAnalysis } from '../rules/analyze';
 import type { FileFacts, ReadStamp, WorkspaceIndex } from '../workspace/index';
 import type { RuleModel } from '../rules/model';
 import { shiftFinding } from './shift';
+import { LineIndex } from './lineIndex';
 import { checkRuleWithCatalog } from '../catalog/ruleChecks';
 import { checkExpression } from './expression';
 import type { Finding } from './types';
@@ -43,7 +44,7 @@ const rememberedRules = new Map<string, { findings: Finding[]; workspace: Worksp
 const REMEMBER_RULES_AT_MOST = 20_000;
 
 function catalogFindings(text: string, rule: RuleModel, workspace: WorkspaceIndex): Finding[] {
-  const column = rule.start - (text.lastIndexOf('\n', rule.start - 1) + 1);
+  const column = LineIndex.of(text).positionAt(rule.start).character;
   const key = `${column}\u0000${rule.group}\u0000${text.slice(rule.start, rule.end)}`;
   const known = rememberedRules.get(key);
   if (known && known.workspace === workspace && workspace.stillValid(known.stamp)) return known.findings.map((f) => shiftFinding(f, rule.start));
