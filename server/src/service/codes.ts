@@ -49,6 +49,7 @@ export const DIAGNOSTIC_CODES = [
   'lint/config',
   'suppression/unused',
   'suppression/unknown-code',
+  'internal/check-failed',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

@@ -2,6 +2,7 @@ import { checkPromql, parsePromql, type Tree } from '../promql';
 import type { ReadStamp, WorkspaceIndex } from '../workspace/index';
 import { CATALOG_CHECKS } from '../catalog/checks';
 import type { Finding, Severity } from './types';
+import { CHECK_FAILED } from './guard';
 
 /** Where a PromQL expression sits in a document, and how its offsets map back. */
 export interface ExpressionSite {
@@ -75,9 +76,19 @@ function computeProblems(site: ExpressionSite, context: ExpressionContext): Expr
   if (!problems.some((p) => p.severity === 'error')) {
     const tree = parsePromql(site.value);
     const withSite: ExpressionContext = site.isSubstituted ? { ...context, isSubstituted: (from, to) => site.isSubstituted?.(from, to) ?? false } : context;
-    for (const check of EXPRESSION_CHECKS) problems.push(...check(site.value, tree, withSite));
+    for (const check of EXPRESSION_CHECKS) problems.push(...guardedCheck(check, site.value, tree, withSite));
   }
   return problems;
+}
+
+/** An expression check that throws costs its own problems only, and says so at the expression. */
+function guardedCheck(check: ExpressionCheck, expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
+  try {
+    return check(expr, tree, context);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ from: 0, to: expr.length, code: CHECK_FAILED, severity: 'warning', message: `The ${check.name || 'expression'} check failed on this expression and was skipped; the other checks ran. Internal error: ${reason}. Please report it.` }];
+  }
 }
 
 /** A problem in expression offsets, moved to the document (its fixes too). */

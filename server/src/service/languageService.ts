@@ -18,6 +18,7 @@ import { checkProvisioningFile, isProvisioningFile } from './provisioningFile';
 import { analyzeRules, checkRuleFile, ruleFileFacts } from './ruleFile';
 import { checkExpression, type ExpressionSite } from './expression';
 import { regrade, type Settings } from './settings';
+import { guarded } from './guard';
 import type { Diagnostic, Finding, SourceFile } from './types';
 import { parseYaml, type ParsedYaml } from './yaml/parse';
 import { alertFacts, dashboardFacts } from '../slo/facts';
@@ -189,29 +190,31 @@ export class LanguageService {
     }
     const kind = this.kindOf(file, settings, location);
     if (kind === undefined) return [];
-    if (kind === 'dashboard') return checkDashboardFile(file.text, this.dashboard(file), this.workspace);
+    if (kind === 'dashboard') return guarded('dashboard', () => checkDashboardFile(file.text, this.dashboard(file), this.workspace));
     if (kind === 'promql') return checkExpression(wholeTextSite(file.text), { origin: 'promql', workspace: this.workspace });
     if (kind === 'rules') {
       const rules = this.rules(file);
       // A rule analysis updated in place came from YAML without errors; no need to parse it all again.
       const findings = this.analysis(file).clean ? [] : [...this.yaml(file).syntax];
-      const consistency = [...checkRuleFileLoaded(file.uri, this.workspace), ...checkBurnRatePairs(file.uri, file.text, rules, this.workspace, catalogFor(this.workspace).policy)];
-      return [...findings, ...checkRuleFile(file.text, rules, this.workspace), ...consistency];
+      findings.push(...checkRuleFile(file.text, rules, this.workspace));
+      findings.push(...guarded('consistency/rule-files', () => checkRuleFileLoaded(file.uri, this.workspace)));
+      findings.push(...guarded('policy/slo', () => checkBurnRatePairs(file.uri, file.text, rules, this.workspace, catalogFor(this.workspace).policy)));
+      return findings;
     }
     const parsed = this.yaml(file);
     const findings = [...parsed.syntax];
-    if (kind === 'catalog') return [...findings, ...analyzeCatalogExtension(parsed).findings];
-    if (kind === 'prometheus') return [...findings, ...checkRuleFilesEntries(file.uri, this.workspace)];
-    if (kind === 'lint') return [...findings, ...readLintConfig(parsed).findings];
-    if (kind === 'provisioning') return [...findings, ...checkProvisioningFile(file.text, parsed, location.path)];
+    if (kind === 'catalog') return [...findings, ...guarded('catalog/file', () => analyzeCatalogExtension(parsed).findings)];
+    if (kind === 'prometheus') return [...findings, ...guarded('consistency/rule-files', () => checkRuleFilesEntries(file.uri, this.workspace))];
+    if (kind === 'lint') return [...findings, ...guarded('lint/config', () => readLintConfig(parsed).findings)];
+    if (kind === 'provisioning') return [...findings, ...guarded('provisioning', () => checkProvisioningFile(file.text, parsed, location.path))];
     const entry = findObservabilityEntry(parsed.documents);
     // On a document that does not parse, the recovered tree is a guess: checking it would
     // bury the one real mistake under consequences of it.
     if (entry && parsed.syntax.length === 0) {
       const declared = entry.document.getIn(['app', 'environment']);
-      findings.push(...checkConfigSchema(entry));
-      findings.push(...checkConfigPolicy(entry, environmentOf(location.path, settings.config.environments, declared), file.text));
-      findings.push(...checkConfigAgainstStack(entry, file.text, this.workspace));
+      findings.push(...guarded('config/schema', () => checkConfigSchema(entry)));
+      findings.push(...guarded('config/policy', () => checkConfigPolicy(entry, environmentOf(location.path, settings.config.environments, declared), file.text)));
+      findings.push(...guarded('consistency', () => checkConfigAgainstStack(entry, file.text, this.workspace)));
     }
     return findings;
   }

@@ -3,6 +3,7 @@ import type { FileFacts, ReadStamp, WorkspaceIndex } from '../workspace/index';
 import type { RuleModel } from '../rules/model';
 import { shiftFinding } from './shift';
 import { LineIndex } from './lineIndex';
+import { guarded } from './guard';
 import { checkRuleWithCatalog } from '../catalog/ruleChecks';
 import { checkExpression } from './expression';
 import type { Finding } from './types';
@@ -48,7 +49,7 @@ function catalogFindings(text: string, rule: RuleModel, workspace: WorkspaceInde
   const key = `${column}\u0000${rule.group}\u0000${text.slice(rule.start, rule.end)}`;
   const known = rememberedRules.get(key);
   if (known && known.workspace === workspace && workspace.stillValid(known.stamp)) return known.findings.map((f) => shiftFinding(f, rule.start));
-  const { value: findings, stamp } = workspace.track(() => checkRuleWithCatalog(rule, workspace));
+  const { value: findings, stamp } = workspace.track(() => guarded(`catalog checks of rule ${rule.name}`, () => checkRuleWithCatalog(rule, workspace)));
   if (rememberedRules.size >= REMEMBER_RULES_AT_MOST) rememberedRules.clear();
   rememberedRules.set(key, { findings: findings.map((f) => shiftFinding(f, -rule.start)), workspace, stamp });
   return findings;

@@ -1,0 +1,17 @@
+/**
+ * One broken check must not cost the user the others: each check runs
+ * guarded, and a failure becomes one diagnostic at the top of the file
+ * saying which check failed and why, while every other check's findings stay.
+ */
+import type { Finding } from './types';
+
+export const CHECK_FAILED = 'internal/check-failed';
+
+export function guarded(check: string, run: () => Finding[]): Finding[] {
+  try {
+    return run();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ start: 0, end: 0, code: CHECK_FAILED, severity: 'warning', message: `The ${check} check failed on this file and was skipped; the other checks ran. Internal error: ${reason}. Please report it.` }];
+  }
+}
