@@ -5,7 +5,7 @@
  * Runs are alternated so machine noise hits both tools alike; medians are reported.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -119,9 +119,11 @@ async function memory(bigFile: string, soakFile: string): Promise<void> {
   log(`| peak RSS after opening the 5 MB file | ${peakRssMb(big.pid).toFixed(0)} MB | 200 MB |`);
   await big.shutdown();
 
-  // Growth: the same edit undone and redone many times in the design's rule file.
+  // Growth: the same edit undone and redone many times in the design's rule file. RSS keeps what the
+  // heap grew to; live objects are counted from heap snapshots (taken after a full GC) at both ends.
   const text = readFileSync(soakFile, 'utf8');
-  const client = new LspTestClient();
+  const snapshots = mkdtempSync(join(tmpdir(), 'k1s0-heap-'));
+  const client = withServerArgs(`--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshots}`, () => new LspTestClient());
   await client.initialize(null);
   const uri = pathToFileURL(soakFile).href;
   await client.open(uri, text);
@@ -129,6 +131,7 @@ async function memory(bigFile: string, soakFile: string): Promise<void> {
   const position = new LineIndex(text).positionAt(text.indexOf('[5m]') + 1);
   const before = rssMb(client.pid);
   let version = 1;
+  const liveBefore = await liveHeapMb(client.pid, snapshots);
   for (let i = 0; i < SOAK_EDITS; i++) {
     version++;
     await client.change(uri, version, [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: i % 2 === 0 ? '6' : '5' }]);
@@ -139,8 +142,48 @@ async function memory(bigFile: string, soakFile: string): Promise<void> {
   }
   const wanted = version;
   await client.diagnosticsFor(uri, (p) => p.version === wanted, 60_000);
-  log(`| server RSS before / after ${SOAK_EDITS} edits of recording_rules.yaml | ${before.toFixed(0)} MB / ${rssMb(client.pid).toFixed(0)} MB | no growth |`);
+  const after = rssMb(client.pid);
+  const liveAfter = await liveHeapMb(client.pid, snapshots);
+  log(`| server RSS before / after ${SOAK_EDITS} edits of recording_rules.yaml | ${before.toFixed(0)} MB / ${after.toFixed(0)} MB | no growth |`);
+  log(`| server live heap (after full GC) before / after those edits | ${liveBefore.toFixed(1)} MB / ${liveAfter.toFixed(1)} MB | no growth |`);
   await client.shutdown();
+  rmSync(snapshots, { recursive: true, force: true });
+}
+
+/** An LspTestClient whose server runs with extra node arguments. */
+function withServerArgs<T>(args: string, make: () => T): T {
+  const previous = process.env.K1S0_SERVER_NODE_ARGS;
+  process.env.K1S0_SERVER_NODE_ARGS = args;
+  try {
+    return make();
+  } finally {
+    if (previous === undefined) delete process.env.K1S0_SERVER_NODE_ARGS;
+    else process.env.K1S0_SERVER_NODE_ARGS = previous;
+  }
+}
+
+/** The server's live heap: it writes a heap snapshot on SIGUSR2 (after a full GC); we add up its objects. */
+async function liveHeapMb(pid: number, dir: string): Promise<number> {
+  const known = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  for (let waited = 0; waited < 120_000; waited += 200) {
+    const written = readdirSync(dir).find((name) => !known.has(name) && name.endsWith('.heapsnapshot'));
+    if (written) {
+      // The file is complete once it parses.
+      try {
+        const snapshot = JSON.parse(readFileSync(join(dir, written), 'utf8')) as { snapshot: { meta: { node_fields: string[] } }; nodes: number[] };
+        const fields = snapshot.snapshot.meta.node_fields;
+        const size = fields.indexOf('self_size');
+        let total = 0;
+        for (let i = size; i < snapshot.nodes.length; i += fields.length) total += snapshot.nodes[i] ?? 0;
+        return total / 2 ** 20;
+      } catch {
+        // still being written
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the server wrote no heap snapshot');
 }
 
 async function main(): Promise<void> {

@@ -1,9 +1,9 @@
 /**
  * Reading a big rule file one rule at a time. Parsing all of a 5 MB file at
  * once holds its whole YAML tree in memory (hundreds of MB); here the rules'
- * lines are found by their indentation, blanked out of a "skeleton" that keeps
- * the groups (and every offset), and each rule is parsed alone when the
- * structure check reaches it, then let go.
+ * lines are found by their indentation and cut out of a "skeleton" that keeps
+ * the groups (its offsets mapped back to the text's), and each rule is parsed
+ * alone when the structure check reaches it, then let go.
  *
  * Whatever this cannot reproduce exactly — a rule that does not parse alone or
  * does not end where its lines do, anchors, tabs, a `rules:` found where the
@@ -68,21 +68,63 @@ export function findRuleLines(text: string): RuleLines[] | undefined {
   return items;
 }
 
-/** The text with each rule's lines blanked to `- {}` and spaces: same length, same line breaks. */
-function skeletonOf(text: string, items: readonly RuleLines[]): string {
+/**
+ * The text with each rule's lines cut down to `- {}` (its line break kept),
+ * and the map from the skeleton's offsets back to the text's.
+ */
+function skeletonOf(text: string, items: readonly RuleLines[]): { skeleton: string; toText: (offset: number) => number } {
   const parts: string[] = [];
+  /** Per rule: the skeleton offset just after its `{}`, and how much further the text is from there on. */
+  const after: number[] = [];
+  const shift: number[] = [];
   let at = 0;
+  let length = 0;
+  let removed = 0;
   for (const item of items) {
     const body = item.start + item.dashColumn + 2;
-    parts.push(text.slice(at, body), '{}', text.slice(body + 2, item.end).replace(/[^\r\n]/g, ' '));
+    const lineBreak = text.endsWith('\r\n', item.end) ? '\r\n' : text.endsWith('\n', item.end) ? '\n' : '';
+    const head = text.slice(at, body);
+    parts.push(head, '{}', lineBreak);
+    length += head.length + 2;
+    removed += item.end - lineBreak.length - body - 2;
+    after.push(length);
+    shift.push(removed);
+    length += lineBreak.length;
     at = item.end;
   }
   parts.push(text.slice(at));
-  return parts.join('');
+  const toText = (offset: number): number => {
+    // The last rule whose `{}` ends before `offset` tells how far the text is ahead.
+    let low = 0;
+    let high = after.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((after[mid] as number) < offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found < 0 ? offset : offset + (shift[found] as number);
+  };
+  return { skeleton: parts.join(''), toText };
+}
+
+/** Moves a skeleton's node ranges (and the documents') to the text's offsets. */
+function moveToText(documents: readonly Document.Parsed[], toText: (offset: number) => number): void {
+  const move = (range: [number, number, number]): [number, number, number] => [toText(range[0]), toText(range[1]), toText(range[2])];
+  for (const document of documents) {
+    if (document.range) document.range = move(document.range);
+    visit(document, {
+      Node(_key, node) {
+        if (node.range) node.range = move(node.range);
+      },
+    });
+  }
 }
 
 export interface ChunkedRuleFile {
-  /** The skeleton's documents: every key outside the rules, with its offsets; rules are `{}`. */
+  /** The skeleton's documents: every key outside the rules, at the text's offsets; rules are `{}`. */
   structure: ParsedYaml;
   analysis: RuleFileAnalysis;
   scalars: Span[];
@@ -95,8 +137,10 @@ export interface ChunkedRuleFile {
 export function readRuleFileInChunks(text: string): ChunkedRuleFile | undefined {
   const items = findRuleLines(text);
   if (!items || items.length === 0) return undefined;
-  const structure = parseYaml(skeletonOf(text, items));
+  const { skeleton, toText } = skeletonOf(text, items);
+  const structure = parseYaml(skeleton);
   if (structure.syntax.length > 0) return undefined;
+  moveToText(structure.documents, toText);
   const byPlaceholder = new Map(items.map((item) => [item.start + item.dashColumn + 2, item]));
   const scalars: Span[] = multilineScalars(text, structure.documents);
   let resolved = 0;

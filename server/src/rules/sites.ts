@@ -1,19 +1,33 @@
 import { isScalar, type Node, type Pair, type Scalar } from 'yaml';
-import { scalarOffsets } from '../service/yaml/scalarOffsets';
+import { scalarOffsets, type ScalarOffsets } from '../service/yaml/scalarOffsets';
 import type { Finding, Fix, Severity } from '../service/types';
 import type { EntrySite, ScalarSite } from './model';
 
+/** A scalar's value located in the document: one small object over its offset map (big files have tens of thousands). */
+class LocatedScalar implements ScalarSite {
+  readonly value: string;
+
+  constructor(
+    private readonly offsets: ScalarOffsets,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    this.value = offsets.value;
+  }
+
+  toDocumentOffset(valueOffset: number): number {
+    return this.offsets.toDocumentOffset(valueOffset);
+  }
+
+  toDocumentRange(from: number, to: number): [number, number] {
+    return this.offsets.toDocumentRange(from, to);
+  }
+}
+
 /** Locates a scalar's value in the document. */
 export function scalarSite(text: string, node: Scalar): ScalarSite {
-  const offsets = scalarOffsets(text, node);
   const [start, end] = node.range ?? [0, 0];
-  return {
-    value: offsets.value,
-    start,
-    end,
-    toDocumentOffset: offsets.toDocumentOffset,
-    toDocumentRange: offsets.toDocumentRange,
-  };
+  return new LocatedScalar(scalarOffsets(text, node), start, end);
 }
 
 /** A `key: scalar` entry, or undefined when the key or value is not a scalar (a null value counts as ''). */

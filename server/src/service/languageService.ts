@@ -65,7 +65,7 @@ interface Analysis {
   dashboard?: DashboardAnalysis;
   /** Multi-line YAML scalars (suppression comments and "disable" fixes place around them). */
   scalars?: Span[];
-  /** A big rule file's skeleton (rules blanked out), when it was read rule by rule. */
+  /** A big rule file's skeleton (rules cut out), when it was read rule by rule. */
   structure?: ParsedYaml;
   /** The rule analysis came from YAML without syntax errors (then an edit inside one rule may update it). */
   clean?: boolean;

@@ -376,78 +376,83 @@ function resolve(text: string, node: Scalar, parentIndent: number): ValueBuilder
 /**
  * The per-character map, kept as runs: a stretch of characters copied one for
  * one from consecutive source characters is one run, and so is each escape or
- * folded line break. Most values are one run; a per-character array would cost
- * 16 bytes per character of every scalar of the file.
+ * folded line break. Most values are one run (kept in three fields); a
+ * per-character array would cost 16 bytes per character of every scalar, and
+ * a big rule file has tens of thousands of scalars.
  */
-class OffsetRuns {
-  /** Per run: its first value offset, its first source offset, and its source end (-1: one source character per value character). */
-  private readonly valueStarts: Int32Array;
-  private readonly sourceStarts: Int32Array;
-  private readonly sourceEnds: Int32Array;
+class RunMap implements ScalarOffsets {
+  /** One run: its source start, and its source end (-1: one source character per value character). */
+  private readonly firstStart: number;
+  private readonly firstEnd: number;
+  /** More runs: per run [value offset, source start, source end], flattened. */
+  private readonly runs: Int32Array | undefined;
 
-  constructor(starts: readonly number[], ends: readonly number[]) {
-    const valueStarts: number[] = [];
-    const sourceStarts: number[] = [];
-    const sourceEnds: number[] = [];
+  constructor(
+    readonly value: string,
+    readonly exact: boolean,
+    private readonly fallback: number,
+    starts: readonly number[],
+    ends: readonly number[],
+  ) {
+    const runs: number[] = [];
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i] as number;
       const oneForOne = ends[i] === start + 1;
-      const last = sourceEnds.length - 1;
-      const continues = oneForOne && last >= 0 && sourceEnds[last] === -1 && (sourceStarts[last] as number) + (i - (valueStarts[last] as number)) === start;
-      if (continues) continue;
-      valueStarts.push(i);
-      sourceStarts.push(start);
-      sourceEnds.push(oneForOne ? -1 : (ends[i] as number));
+      const last = runs.length - 3;
+      if (oneForOne && last >= 0 && runs[last + 2] === -1 && (runs[last + 1] as number) + (i - (runs[last] as number)) === start) continue;
+      runs.push(i, start, oneForOne ? -1 : (ends[i] as number));
     }
-    this.valueStarts = Int32Array.from(valueStarts);
-    this.sourceStarts = Int32Array.from(sourceStarts);
-    this.sourceEnds = Int32Array.from(sourceEnds);
+    this.firstStart = runs[1] ?? fallback;
+    this.firstEnd = runs[2] ?? -1;
+    this.runs = runs.length > 3 ? Int32Array.from(runs) : undefined;
   }
 
-  private runOf(i: number): number {
+  /** [value offset, source start, source end] of the run holding value character `i`. */
+  private runOf(i: number): [number, number, number] {
+    const runs = this.runs;
+    if (!runs) return [0, this.firstStart, this.firstEnd];
     let low = 0;
-    let high = this.valueStarts.length - 1;
+    let high = runs.length / 3 - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if ((this.valueStarts[mid] as number) <= i) low = mid;
+      if ((runs[mid * 3] as number) <= i) low = mid;
       else high = mid - 1;
     }
-    return low;
+    return [runs[low * 3] as number, runs[low * 3 + 1] as number, runs[low * 3 + 2] as number];
   }
 
   /** Source start of value character `i`. */
-  start(i: number): number {
-    const run = this.runOf(i);
-    const end = this.sourceEnds[run] as number;
-    return end === -1 ? (this.sourceStarts[run] as number) + (i - (this.valueStarts[run] as number)) : (this.sourceStarts[run] as number);
+  private startOf(i: number): number {
+    const [from, start, end] = this.runOf(i);
+    return end === -1 ? start + (i - from) : start;
   }
 
   /** Source end of value character `i`. */
-  end(i: number): number {
-    const run = this.runOf(i);
-    const end = this.sourceEnds[run] as number;
-    return end === -1 ? (this.sourceStarts[run] as number) + (i - (this.valueStarts[run] as number)) + 1 : end;
+  private endOf(i: number): number {
+    const [from, start, end] = this.runOf(i);
+    return end === -1 ? start + (i - from) + 1 : end;
+  }
+
+  /** Where the value's first `i` characters end in the source. */
+  private boundary(i: number): number {
+    if (this.value.length === 0) return this.fallback;
+    return i > 0 ? this.endOf(i - 1) : this.startOf(0);
+  }
+
+  toDocumentOffset(valueOffset: number): number {
+    const i = Math.max(0, Math.min(valueOffset, this.value.length));
+    return i < this.value.length ? this.startOf(i) : this.boundary(this.value.length);
+  }
+
+  toDocumentRange(from: number, to: number): [number, number] {
+    const a = this.toDocumentOffset(from);
+    const b = to > from ? this.boundary(Math.min(to, this.value.length)) : a;
+    return [a, Math.max(a, b)];
   }
 }
 
 function toOffsets(out: ValueBuilder, fallback: number, exact: boolean): ScalarOffsets {
-  const { value } = out;
-  const runs = new OffsetRuns(out.starts, out.ends);
-  const endOf = (i: number): number => (value.length === 0 ? fallback : i > 0 ? runs.end(i - 1) : runs.start(0));
-  const toDocumentOffset = (valueOffset: number): number => {
-    const i = Math.max(0, Math.min(valueOffset, value.length));
-    return i < value.length ? runs.start(i) : endOf(value.length);
-  };
-  return {
-    value,
-    exact,
-    toDocumentOffset,
-    toDocumentRange(from, to) {
-      const a = toDocumentOffset(from);
-      const b = to > from ? endOf(Math.min(to, value.length)) : a;
-      return [a, Math.max(a, b)];
-    },
-  };
+  return new RunMap(out.value, exact, fallback, out.starts, out.ends);
 }
 
 /**
