@@ -10,7 +10,7 @@
  * for every series it returns, all the time. Constants (`vector(1)`, the
  * Watchdog pattern) are deliberate and left alone.
  */
-import type { SyntaxNode, Tree } from '../promql/parse';
+import { childNamed, type SyntaxNode, type Tree } from '../promql/parse';
 import { checkTemplate } from '../rules/goTemplate/parse';
 import type { RuleModel } from '../rules/model';
 import { ALERT_TEMPLATE_VARIABLES, PROMETHEUS_TEMPLATE_FUNCTIONS } from '../rules/template';
@@ -18,7 +18,7 @@ import { closestMatch } from '../service/suggest';
 import type { Finding } from '../service/types';
 import type { Catalog } from './catalog';
 import { carries, describeLabels, inferLabels, type LabelEnv } from './labels';
-import { aggregationOp, binaryOperator, callArgs, COMPARISONS, exprChildren, functionName, readSelector, unparen } from './tree';
+import { aggregationOp, binaryOperator, callArgs, COMPARISONS, exprChildren, firstExprChild, functionName, readSelector, unparen } from './tree';
 
 export const ALERT_LABELS = 'alerts/labels';
 export const ALERT_CONDITION = 'alerts/condition';
@@ -96,7 +96,7 @@ function isCondition(node: SyntaxNode, expr: string): boolean {
       const op = binaryOperator(n, expr);
       const [lhs, rhs] = exprChildren(n);
       if (!lhs || !rhs) return true;
-      if (COMPARISONS.has(op)) return !n.getChild('BoolModifier');
+      if (COMPARISONS.has(op)) return !childNamed(n, 'BoolModifier');
       if (op === 'and' || op === 'unless') return true;
       if (op === 'or') return isCondition(lhs, expr) && isCondition(rhs, expr);
       // Arithmetic filters only if an operand does; a number beside a vector filters nothing.
@@ -117,7 +117,7 @@ function isCondition(node: SyntaxNode, expr: string): boolean {
     case 'OffsetExpr':
     case 'StepInvariantExpr':
     case 'UnaryExpr': {
-      const inner = exprChildren(n)[0];
+      const inner = firstExprChild(n);
       return inner ? isCondition(inner, expr) : true;
     }
     case 'VectorSelector':

@@ -128,7 +128,7 @@ export class Catalog {
 
   /** The known name (catalog, exporters, recording rules) `name` most likely misspells. */
   closestMetric(name: string): string | undefined {
-    this.metricNames ??= new NameIndex([...this.catalogNames, ...this.exporterNames, ...(this.workspace?.recordingRules().keys() ?? [])]);
+    this.metricNames ??= nameIndexOf([...this.catalogNames, ...this.exporterNames, ...(this.workspace?.recordingRules().keys() ?? [])]);
     return this.metricNames.closest(name);
   }
 
@@ -136,13 +136,13 @@ export class Catalog {
 
   /** The recording rule of the workspace `name` most likely misspells. */
   closestRule(name: string): string | undefined {
-    this.ruleNames ??= new NameIndex([...(this.workspace?.recordingRules().keys() ?? [])]);
+    this.ruleNames ??= nameIndexOf([...(this.workspace?.recordingRules().keys() ?? [])]);
     return this.ruleNames.closest(name);
   }
 
   /** The k1s0 catalog name `name` most likely misspells. */
   closestCatalogMetric(name: string): string | undefined {
-    this.catalogOnly ??= new NameIndex(this.catalogNames);
+    this.catalogOnly ??= nameIndexOf(this.catalogNames);
     return this.catalogOnly.closest(name);
   }
 
@@ -226,6 +226,30 @@ export class Catalog {
     const sampleKind: SampleKind = entry.type === 'counter' ? 'counter' : entry.type === 'unknown' ? 'unknown' : 'gauge';
     add({ ...base, name: entry.name, sampleKind, ...(labels ? { labels } : {}) });
   }
+}
+
+/**
+ * Name indexes by their list of names: a did-you-mean answer depends on the
+ * names only, so it outlives the catalog that asked (a scrape job, a catalog
+ * extension or a renamed rule rebuilds the catalog; most lists stay the
+ * same) — the unknown names of a big workspace are not ranked again each
+ * time. A few lists are kept (metric, rule and catalog names, and the
+ * previous ones while they change).
+ */
+const nameIndexes = new Map<string, NameIndex>();
+const NAME_INDEXES_KEPT = 6;
+
+function nameIndexOf(names: readonly string[]): NameIndex {
+  const key = JSON.stringify(names);
+  let index = nameIndexes.get(key);
+  if (index) {
+    nameIndexes.delete(key);
+  } else {
+    index = new NameIndex([...names]);
+    if (nameIndexes.size >= NAME_INDEXES_KEPT) nameIndexes.delete(nameIndexes.keys().next().value as string);
+  }
+  nameIndexes.set(key, index);
+  return index;
 }
 
 const cache = new WeakMap<WorkspaceIndex, { generation: number; catalog: Catalog }>();

@@ -4,11 +4,11 @@
  * `highCardinality: true`) records one series per value of it — the
  * opposite of what a recording rule is for.
  */
-import { visitPostOrder, type Tree } from '../promql/parse';
+import type { Tree } from '../promql/parse';
 import type { RuleModel } from '../rules/model';
 import type { Finding } from '../service/types';
 import type { Catalog } from './catalog';
-import { aggregationModifier } from './tree';
+import { aggregationModifier, catalogNodes } from './tree';
 
 export const HIGH_CARDINALITY = 'catalog/high-cardinality';
 
@@ -16,10 +16,10 @@ export function checkHighCardinality(rule: RuleModel, tree: Tree | undefined, ca
   if (rule.kind !== 'record' || !tree || !rule.expr || catalog.highCardinality.size === 0) return [];
   const site = rule.expr;
   const findings: Finding[] = [];
-  visitPostOrder(tree.topNode, (node) => {
-    if (node.name !== 'AggregateExpr') return;
+  for (const node of catalogNodes(tree)) {
+    if (node.name !== 'AggregateExpr') continue;
     const modifier = aggregationModifier(node, site.value);
-    if (modifier?.kind !== 'by') return;
+    if (modifier?.kind !== 'by') continue;
     for (const label of modifier.labels) {
       const help = catalog.highCardinality.get(label.name);
       if (help === undefined) continue;
@@ -29,6 +29,6 @@ export function checkHighCardinality(rule: RuleModel, tree: Tree | undefined, ca
         message: `recording rule ${rule.name} keeps ${label.name} in by (…): ${label.name} is a high-cardinality label in the k1s0 catalog${help ? ` (${help})` : ''}, so the rule records one series per value; aggregate it away`,
       });
     }
-  });
+  }
   return findings.sort((a, b) => a.start - b.start);
 }

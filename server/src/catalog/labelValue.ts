@@ -7,7 +7,7 @@
  * can match none of the known values is reported. Selectors of unknown
  * metrics are left to catalog/unknown-metric.
  */
-import { RE2JS } from 're2js';
+import { compileMatcherRegex } from '../promql/regex';
 import type { Tree } from '../promql/parse';
 import { closestMatch } from '../service/suggest';
 import type { ExpressionContext, ExpressionProblem } from '../service/expression';
@@ -61,12 +61,8 @@ function checkEquality(matcher: MatcherInfo, values: readonly string[], source: 
 
 function checkRegex(matcher: MatcherInfo, values: readonly string[], source: string): ExpressionProblem | undefined {
   if (matcher.value.length > MAX_REGEX_LENGTH) return undefined;
-  let re: RE2JS;
-  try {
-    re = RE2JS.compile(`^(?s:${matcher.value})$`);
-  } catch {
-    return undefined; // promql/type reports invalid regexes
-  }
+  const re = compileMatcherRegex(matcher.value);
+  if (typeof re === 'string') return undefined; // promql/type reports invalid regexes
   if (values.some((v) => re.matches(v))) return undefined;
   const effect = matcher.op === '=~' ? 'selects nothing' : 'excludes nothing';
   return {

@@ -7,11 +7,11 @@
  * drops `le`. A set is open when any label may appear (an unknown metric).
  */
 import { checkPromql, parsePromql } from '../promql';
-import type { SyntaxNode } from '../promql/parse';
+import { childNamed, childrenNamed, type SyntaxNode } from '../promql/parse';
 import { unquote } from '../promql/literals';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { Catalog } from './catalog';
-import { aggregationModifier, aggregationOp, binaryOperator, callArgs, exprChildren, functionName, groupingLabels, readSelector } from './tree';
+import { aggregationModifier, aggregationOp, binaryOperator, callArgs, exprChildren, firstExprChild, functionName, groupingLabels, readSelector } from './tree';
 
 export interface LabelSet {
   /** Any label may appear (something unknown feeds the expression). */
@@ -40,38 +40,87 @@ export interface LabelEnv {
 /** The labels of a selector's series: a recording rule's output, a catalog metric's, or open. */
 export function selectorLabels(metric: string | undefined, env: LabelEnv): LabelSet {
   if (metric === undefined) return OPEN;
+  noteRuleRead(metric);
   if (env.workspace.recordingRules().has(metric)) return ruleOutputLabels(metric, env);
   const info = env.catalog.metric(metric);
   if (!info) return OPEN;
-  const names = env.catalog.labelNames(info);
-  return names ? closed([...names, '__name__'], info.labelPrefixes) : OPEN;
+  let cache = metricLabelCache.get(env.catalog);
+  if (!cache) metricLabelCache.set(env.catalog, (cache = new Map()));
+  let set = cache.get(metric);
+  if (!set) {
+    const names = env.catalog.labelNames(info);
+    set = names ? closed([...names, '__name__'], info.labelPrefixes) : OPEN;
+    cache.set(metric, set);
+  }
+  return set;
 }
 
-const ruleCache = new WeakMap<Catalog, Map<string, LabelSet>>();
+/** A catalog metric's label set by name, per catalog (sets are never changed in place). */
+const metricLabelCache = new WeakMap<Catalog, Map<string, LabelSet>>();
+
+/** A recording rule's output labels, with every rule name looked up to find them (the rule's own first). */
+interface RuleLabels {
+  set: LabelSet;
+  reads: readonly string[];
+}
+
+/**
+ * Output labels by rule name, for one generation of one workspace (and its
+ * catalog): a rule's labels follow from its expression, so an edit of any
+ * recording rule starts over. (Not per catalog: the catalog now outlives
+ * edits of rule expressions.)
+ */
+const ruleCache = new WeakMap<WorkspaceIndex, { generation: number; catalog: Catalog; byName: Map<string, RuleLabels> }>();
+
+/** The rule names looked up by the label sets being computed, innermost last. */
+const collecting: Set<string>[] = [];
+
+function noteRuleRead(name: string): void {
+  for (const reads of collecting) reads.add(name);
+}
 
 /**
  * The labels a recording rule's output carries: what its expression keeps,
  * plus the rule's own `labels:`. A name recorded by several rules carries
- * the union; a cycle (a rule fed by itself) is open.
+ * the union; a cycle (a rule fed by itself) is open. A remembered answer
+ * looks its rules up again, so that whoever tracks the workspace's reads
+ * (WorkspaceIndex.track) sees that the answer depends on them.
  */
 export function ruleOutputLabels(name: string, env: LabelEnv): LabelSet {
-  let cache = ruleCache.get(env.catalog);
-  if (!cache) ruleCache.set(env.catalog, (cache = new Map()));
-  const hit = cache.get(name);
-  if (hit) return hit;
-  cache.set(name, OPEN); // guards cycles
-  const definitions = env.workspace.recordingRules().get(name) ?? [];
-  let result: LabelSet | undefined;
-  for (const rule of definitions) {
-    let set = OPEN;
-    if (!checkPromql(rule.expr).some((p) => p.severity === 'error')) {
-      set = inferLabels(parsePromql(rule.expr).topNode, rule.expr, env);
-    }
-    set = union(without(set, ['__name__']), closed(Object.keys(rule.labels ?? {})));
-    result = result ? union(result, set) : set;
+  let cache = ruleCache.get(env.workspace);
+  if (!cache || cache.generation !== env.workspace.generation || cache.catalog !== env.catalog) {
+    ruleCache.set(env.workspace, (cache = { generation: env.workspace.generation, catalog: env.catalog, byName: new Map() }));
   }
-  const final = result ?? OPEN;
-  cache.set(name, final);
+  const hit = cache.byName.get(name);
+  if (hit) {
+    const rules = env.workspace.recordingRules();
+    for (const read of hit.reads) {
+      noteRuleRead(read);
+      rules.has(read);
+    }
+    return hit.set;
+  }
+  cache.byName.set(name, { set: OPEN, reads: [name] }); // guards cycles
+  const reads = new Set([name]);
+  noteRuleRead(name);
+  collecting.push(reads);
+  let final: LabelSet;
+  try {
+    const definitions = env.workspace.recordingRules().get(name) ?? [];
+    let result: LabelSet | undefined;
+    for (const rule of definitions) {
+      let set = OPEN;
+      if (!checkPromql(rule.expr).some((p) => p.severity === 'error')) {
+        set = inferLabels(parsePromql(rule.expr).topNode, rule.expr, env);
+      }
+      set = union(without(set, ['__name__']), closed(Object.keys(rule.labels ?? {})));
+      result = result ? union(result, set) : set;
+    }
+    final = result ?? OPEN;
+  } finally {
+    collecting.pop();
+  }
+  cache.byName.set(name, { set: final, reads: [...reads] });
   return final;
 }
 
@@ -117,7 +166,7 @@ export function inferLabels(node: SyntaxNode, expr: string, env: LabelEnv): Labe
       return binaryLabels(node, expr, env);
     default: {
       if (!TRANSPARENT.has(node.name)) return OPEN;
-      const inner = exprChildren(node)[0];
+      const inner = firstExprChild(node);
       return inner ? inferLabels(inner, expr, env) : OPEN;
     }
   }
@@ -139,7 +188,7 @@ function functionLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet
   if (name === 'absent' || name === 'absent_over_time') {
     // The one series has the equality matchers' labels of a plain selector.
     let inner = args[0];
-    while (inner && (inner.name === 'MatrixSelector' || inner.name === 'ParenExpr')) inner = exprChildren(inner)[0];
+    while (inner && (inner.name === 'MatrixSelector' || inner.name === 'ParenExpr')) inner = firstExprChild(inner);
     if (inner?.name !== 'VectorSelector') return NONE;
     return closed(readSelector(inner, expr).matchers.filter((m) => m.op === '=').map((m) => m.name));
   }
@@ -182,21 +231,21 @@ function binaryLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet {
   if (lhsScalar) return rhs;
   if (op === 'and' || op === 'unless') return lhs;
   if (op === 'or') return union(lhs, rhs);
-  const clause = node.getChild('MatchingModifierClause');
+  const clause = childNamed(node, 'MatchingModifierClause');
   if (!clause) return lhs;
-  const labelLists = clause.getChildren('GroupingLabels');
+  const labelLists = childrenNamed(clause, 'GroupingLabels');
   const matching = groupingLabels(labelLists[0], expr).map((l) => l.name);
   const include = groupingLabels(labelLists[1], expr).map((l) => l.name);
-  if (clause.getChild('GroupLeft')) return add(lhs, include);
-  if (clause.getChild('GroupRight')) return add(rhs, include);
-  return clause.getChild('On') ? keep(lhs, matching) : without(lhs, matching);
+  if (childNamed(clause, 'GroupLeft')) return add(lhs, include);
+  if (childNamed(clause, 'GroupRight')) return add(rhs, include);
+  return childNamed(clause, 'On') ? keep(lhs, matching) : without(lhs, matching);
 }
 
 /** Whether a node is a number (or arithmetic on numbers only): it carries no labels. */
 function isScalarLike(node: SyntaxNode, expr: string): boolean {
   let n = node;
   while (n.name === 'ParenExpr' || n.name === 'UnaryExpr') {
-    const inner = exprChildren(n)[0];
+    const inner = firstExprChild(n);
     if (!inner) return false;
     n = inner;
   }

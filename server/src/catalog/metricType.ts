@@ -7,14 +7,13 @@
  * series of its own. Only series whose kind some source knows are judged.
  */
 import type { SyntaxNode, Tree } from '../promql/parse';
-import { visitPostOrder } from '../promql/parse';
 import { postfixTarget } from '../promql/selectors';
 import type { ExpressionContext, ExpressionProblem } from '../service/expression';
 import type { SampleKind } from './catalog';
 import { envOf, type CheckEnv } from './env';
 import { carries, inferLabels } from './labels';
-import { aggregationModifier, callArgs, exprChildren, functionName, readSelector, selectorsOf, type SelectorInfo } from './tree';
-import { parsePromql } from '../promql/parse';
+import { aggregationModifier, callArgs, catalogNodes, firstExprChild, functionName, readSelector, selectorsOf, type SelectorInfo } from './tree';
+import { childNamed, parsePromql } from '../promql/parse';
 
 export const METRIC_TYPE = 'catalog/metric-type';
 
@@ -24,13 +23,13 @@ const GAUGE_FUNCTIONS = new Set(['avg_over_time', 'sum_over_time', 'stddev_over_
 export function checkMetricTypes(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
   const problems: ExpressionProblem[] = [];
-  visitPostOrder(tree.topNode, (node) => {
+  for (const node of catalogNodes(tree)) {
     if (node.name === 'VectorSelector') checkBase(node, expr, env, problems);
-    if (node.name !== 'FunctionCall') return;
+    if (node.name !== 'FunctionCall') continue;
     const name = functionName(node, expr);
     if (COUNTER_FUNCTIONS.has(name) || GAUGE_FUNCTIONS.has(name)) checkRangeFunction(node, name, expr, env, problems);
     else if (name === 'histogram_quantile') checkQuantile(node, expr, env, problems);
-  });
+  }
   return problems.sort((a, b) => a.from - b.from);
 }
 
@@ -48,8 +47,8 @@ const AGGREGATING_SUMS = new Set(['sum', 'min', 'max']);
 function ruleKind(ruleExpr: string, env: CheckEnv, depth = 0): SampleKind {
   if (depth > 8) return 'unknown';
   let node: SyntaxNode | undefined = parsePromql(ruleExpr).topNode;
-  while (node && (node.name === 'PromQL' || node.name === 'ParenExpr' || (node.name === 'AggregateExpr' && AGGREGATING_SUMS.has(node.getChild('AggregateOp')?.firstChild?.name.toLowerCase() ?? '')))) {
-    node = node.name === 'AggregateExpr' ? callArgs(node).at(-1) : exprChildren(node)[0];
+  while (node && (node.name === 'PromQL' || node.name === 'ParenExpr' || (node.name === 'AggregateExpr' && AGGREGATING_SUMS.has(childNamed(node, 'AggregateOp')?.firstChild?.name.toLowerCase() ?? '')))) {
+    node = node.name === 'AggregateExpr' ? callArgs(node).at(-1) : firstExprChild(node);
   }
   if (!node) return 'unknown';
   if (node.name === 'VectorSelector') {
@@ -77,7 +76,7 @@ function checkBase(node: SyntaxNode, expr: string, env: CheckEnv, problems: Expr
 function rangeSelector(call: SyntaxNode, expr: string): SelectorInfo | undefined {
   const arg = callArgs(call)[0];
   if (arg?.name !== 'MatrixSelector') return undefined;
-  const inner = exprChildren(arg)[0];
+  const inner = firstExprChild(arg);
   const target = inner ? postfixTarget(inner) : undefined;
   return target?.name === 'VectorSelector' ? readSelector(target, expr) : undefined;
 }
@@ -126,7 +125,8 @@ function checkQuantile(call: SyntaxNode, expr: string, env: CheckEnv, problems: 
     from: input.from, to: input.to, code: METRIC_TYPE, severity: 'warning',
     message: `histogram_quantile() needs the le label, but its input drops it${modifier ? ` (${modifier.kind} (${modifier.labels.map((l) => l.name).join(', ')}))` : ''}: keep le in the aggregation`,
   };
-  const clause = aggregation?.getChild('AggregateModifier')?.getChild('GroupingLabels');
+  const modifierNode = aggregation ? childNamed(aggregation, 'AggregateModifier') : null;
+  const clause = modifierNode ? childNamed(modifierNode, 'GroupingLabels') : null;
   if (modifier?.kind === 'by' && clause) {
     const insertAt = clause.to - 1;
     problem.fixes = [{ title: 'Keep le in by (...)', preferred: true, edits: [{ start: insertAt, end: insertAt, newText: modifier.labels.length ? ', le' : 'le' }] }];
@@ -136,6 +136,6 @@ function checkQuantile(call: SyntaxNode, expr: string, env: CheckEnv, problems: 
 
 function unwrapToAggregation(node: SyntaxNode): SyntaxNode | undefined {
   let n: SyntaxNode | undefined = node;
-  while (n && n.name === 'ParenExpr') n = exprChildren(n)[0];
+  while (n && n.name === 'ParenExpr') n = firstExprChild(n);
   return n?.name === 'AggregateExpr' ? n : undefined;
 }

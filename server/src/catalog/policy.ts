@@ -12,7 +12,7 @@
  * Messages quote the design's value and the file's.
  */
 import type { SyntaxNode, Tree } from '../promql/parse';
-import { visitPostOrder } from '../promql/parse';
+import { collectPostOrder } from '../promql/parse';
 import { parseNumber } from '../promql/literals';
 import type { RuleModel } from '../rules/model';
 import type { Finding } from '../service/types';
@@ -91,12 +91,13 @@ function comparisonLiterals(node: SyntaxNode, expr: string): { node: SyntaxNode;
   return [rhs, lhs].map(unparen).filter((side) => side.name === 'NumberDurationLiteral').map((side) => ({ node: side, value: parseNumber(expr.slice(side.from, side.to)) }));
 }
 
+const NUMBER_LITERALS: ReadonlySet<string> = new Set(['NumberDurationLiteral']);
+const WINDOW_NODES: ReadonlySet<string> = new Set(['NumberDurationLiteralInDurationContext', 'VectorSelector']);
+
 function numberLiterals(tree: Tree, expr: string): { node: SyntaxNode; value: number }[] {
-  const out: { node: SyntaxNode; value: number }[] = [];
-  visitPostOrder(tree.topNode, (node) => {
-    if (node.name === 'NumberDurationLiteral') out.push({ node, value: parseNumber(expr.slice(node.from, node.to)) });
-  });
-  return out.sort((a, b) => a.node.from - b.node.from);
+  return collectPostOrder(tree.topNode, NUMBER_LITERALS)
+    .map((node) => ({ node, value: parseNumber(expr.slice(node.from, node.to)) }))
+    .sort((a, b) => a.node.from - b.node.from);
 }
 
 function checkBurnRate(rule: RuleModel, tree: Tree, policy: AlertPolicy): Finding[] {
@@ -129,7 +130,7 @@ function checkBurnRate(rule: RuleModel, tree: Tree, policy: AlertPolicy): Findin
 /** The windows an expression looks at: literal ranges, and windows named in recording rules it reads (`…:rate1h`). */
 function windowsOf(tree: Tree, expr: string): number[] {
   const out: number[] = [];
-  visitPostOrder(tree.topNode, (node) => {
+  for (const node of collectPostOrder(tree.topNode, WINDOW_NODES)) {
     if (node.name === 'NumberDurationLiteralInDurationContext') {
       const seconds = parseSeconds(expr.slice(node.from, node.to));
       if (seconds !== undefined) out.push(seconds);
@@ -140,7 +141,7 @@ function windowsOf(tree: Tree, expr: string): number[] {
         if (seconds !== undefined) out.push(seconds);
       }
     }
-  });
+  }
   return out;
 }
 

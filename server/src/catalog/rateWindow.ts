@@ -5,13 +5,12 @@
  * and the function returns nothing. The fix proposes four intervals, which
  * also survives a missed scrape.
  */
-import type { SyntaxNode, Tree } from '../promql/parse';
-import { visitPostOrder } from '../promql/parse';
+import { childNamed, type SyntaxNode, type Tree } from '../promql/parse';
 import { literalSeconds } from '../promql/literals';
 import type { ExpressionContext, ExpressionProblem } from '../service/expression';
 import { formatSeconds } from './catalog';
 import { envOf } from './env';
-import { callArgs, exprChildren, functionName, selectorsOf } from './tree';
+import { callArgs, catalogNodes, firstExprChild, functionName, selectorsOf } from './tree';
 
 export const RATE_WINDOW = 'promql/rate-window';
 
@@ -20,19 +19,19 @@ const TWO_SAMPLE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'ide
 export function checkRateWindows(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
   const problems: ExpressionProblem[] = [];
-  visitPostOrder(tree.topNode, (node) => {
-    if (node.name !== 'FunctionCall') return;
+  for (const node of catalogNodes(tree)) {
+    if (node.name !== 'FunctionCall') continue;
     const name = functionName(node, expr);
-    if (!TWO_SAMPLE_FUNCTIONS.has(name)) return;
+    if (!TWO_SAMPLE_FUNCTIONS.has(name)) continue;
     const arg = callArgs(node)[0];
-    if (arg?.name !== 'MatrixSelector') return;
+    if (arg?.name !== 'MatrixSelector') continue;
     const duration = literalDuration(arg);
-    if (!duration || env.substituted(duration.from, duration.to)) return;
+    if (!duration || env.substituted(duration.from, duration.to)) continue;
     const seconds = literalSeconds(expr.slice(duration.from, duration.to));
-    const inner = exprChildren(arg)[0];
+    const inner = firstExprChild(arg);
     const job = inner ? selectorsOf(inner, expr).at(-1)?.matchers.find((m) => m.name === 'job' && m.op === '=')?.value : undefined;
     const interval = env.catalog.intervalOf(job);
-    if (!(seconds < 2 * interval)) return;
+    if (!(seconds < 2 * interval)) continue;
     const better = formatSeconds(4 * interval);
     const source = job !== undefined ? `job ${job}` : 'the scrape interval';
     problems.push({
@@ -40,12 +39,12 @@ export function checkRateWindows(expr: string, tree: Tree, context: ExpressionCo
       message: `${name}() over [${expr.slice(duration.from, duration.to)}] is shorter than two scrape intervals (${source}: ${formatSeconds(interval)}): it sees fewer than two samples and returns nothing; use [${better}]`,
       fixes: [{ title: `Use [${better}]`, preferred: true, edits: [{ start: duration.from, end: duration.to, newText: better }] }],
     });
-  });
+  }
   return problems;
 }
 
 function literalDuration(matrix: SyntaxNode): SyntaxNode | undefined {
-  const duration = matrix.getChild('DurationExpr');
-  const literal = duration?.getChild('NumberDurationLiteralInDurationContext');
+  const duration = childNamed(matrix, 'DurationExpr');
+  const literal = duration ? childNamed(duration, 'NumberDurationLiteralInDurationContext') : null;
   return literal && duration && literal.from === duration.from && literal.to === duration.to ? literal : undefined;
 }

@@ -3,9 +3,10 @@
  * metric name and matchers (exact expression offsets), grouping labels, and
  * the wrappers that do not change what an expression selects.
  */
-import { childrenOf, visitPostOrder, type SyntaxNode, type Tree } from '../promql/parse';
+import { childNamed, childrenNamedFirst, childrenOf, collectPostOrder, matcherParts, treeNodes, type SyntaxNode, type Tree } from '../promql/parse';
+import { SEMANTIC_NODES } from '../promql/semantics';
 import { unquote } from '../promql/literals';
-import { exprChildren, functionName } from '../promql/valueTypes';
+import { exprChildren, firstExprChild, functionName, lastExprChild } from '../promql/valueTypes';
 
 export interface MatcherInfo {
   name: string;
@@ -33,8 +34,10 @@ export interface SelectorInfo {
   matchers: MatcherInfo[];
 }
 
+const SELECTOR_PARTS = ['Identifier', 'LabelMatchers'];
+
 export function readSelector(node: SyntaxNode, expr: string): SelectorInfo {
-  const id = node.getChild('Identifier');
+  const [id, labelMatchers] = childrenNamedFirst(node, SELECTOR_PARTS);
   const info: SelectorInfo = { node, metricFrom: node.from, metricTo: node.to, metricIsIdentifier: false, matchers: [] };
   if (id) {
     info.metric = expr.slice(id.from, id.to);
@@ -42,7 +45,7 @@ export function readSelector(node: SyntaxNode, expr: string): SelectorInfo {
     info.metricTo = id.to;
     info.metricIsIdentifier = true;
   }
-  for (const m of childrenOf(node.getChild('LabelMatchers') ?? node)) {
+  for (let m = (labelMatchers ?? node).firstChild; m; m = m.nextSibling) {
     if (m.name === 'QuotedLabelName') {
       if (info.metric === undefined) {
         info.metric = unquote(expr.slice(m.from, m.to));
@@ -52,9 +55,7 @@ export function readSelector(node: SyntaxNode, expr: string): SelectorInfo {
       continue;
     }
     if (m.name !== 'UnquotedLabelMatcher' && m.name !== 'QuotedLabelMatcher') continue;
-    const nameNode = m.getChild('LabelName') ?? m.getChild('QuotedLabelName');
-    const opNode = m.getChild('MatchOp');
-    const valueNode = m.getChild('StringLiteral');
+    const { name: nameNode, op: opNode, value: valueNode } = matcherParts(m);
     if (!nameNode || !opNode || !valueNode) continue;
     const rawName = expr.slice(nameNode.from, nameNode.to);
     const matcher: MatcherInfo = {
@@ -75,13 +76,55 @@ export function readSelector(node: SyntaxNode, expr: string): SelectorInfo {
   return info;
 }
 
+const CATALOG_NODES: ReadonlySet<string> = new Set(['VectorSelector', 'AggregateExpr', 'FunctionCall', 'BinaryExpr']);
+const VECTOR_SELECTORS: ReadonlySet<string> = new Set(['VectorSelector']);
+/** The type check's walk of the tree holds these nodes too: one walk serves both (see treeNodes). */
+const WALK = [...CATALOG_NODES].every((n) => SEMANTIC_NODES.has(n)) ? SEMANTIC_NODES : CATALOG_NODES;
+
+/** What the expression checks read of one tree, found once however many checks ask. */
+interface TreeFacts {
+  nodes: readonly SyntaxNode[];
+  selectors?: { expr: string; list: readonly SelectorInfo[] };
+}
+
+/**
+ * The facts of the last two trees asked about: an expression's checks run
+ * one after the other on its tree (and the rule's checks right after). Not a
+ * WeakMap: its values point back at their tree, and V8's young-generation
+ * collector then keeps every tree and its nodes alive into the old
+ * generation (+37 MB of promoted garbage on the 5 MB benchmark file).
+ */
+const recent: { tree: Tree; facts: TreeFacts }[] = [];
+
+function factsOf(tree: Tree): TreeFacts {
+  const hit = recent.find((r) => r.tree === tree);
+  if (hit) return hit.facts;
+  const facts: TreeFacts = { nodes: treeNodes(tree, WALK).filter((n) => CATALOG_NODES.has(n.name)) };
+  recent.unshift({ tree, facts });
+  if (recent.length > 2) recent.pop();
+  return facts;
+}
+
+/**
+ * The vector selectors, aggregations, function calls and binary expressions
+ * of a tree, children first (visitPostOrder's order): the nodes the catalog
+ * checks look at, from one walk per tree instead of one per check.
+ */
+export function catalogNodes(tree: Tree): readonly SyntaxNode[] {
+  return factsOf(tree).nodes;
+}
+
 /** Every vector selector of the tree, in document order. */
 export function selectorsOf(tree: Tree | SyntaxNode, expr: string): SelectorInfo[] {
-  const out: SelectorInfo[] = [];
-  visitPostOrder('topNode' in tree ? tree.topNode : tree, (node) => {
-    if (node.name === 'VectorSelector') out.push(readSelector(node, expr));
-  });
-  return out.sort((a, b) => a.node.from - b.node.from);
+  if (!('topNode' in tree)) return readSelectors(collectPostOrder(tree, VECTOR_SELECTORS), expr);
+  const facts = factsOf(tree);
+  if (facts.selectors?.expr !== expr) facts.selectors = { expr, list: readSelectors(facts.nodes.filter((n) => n.name === 'VectorSelector'), expr) };
+  // A copy: callers may sort or filter what they get.
+  return facts.selectors.list.slice();
+}
+
+function readSelectors(nodes: readonly SyntaxNode[], expr: string): SelectorInfo[] {
+  return nodes.map((node) => readSelector(node, expr)).sort((a, b) => a.node.from - b.node.from);
 }
 
 export interface GroupingLabel {
@@ -102,23 +145,23 @@ export function groupingLabels(node: SyntaxNode | null | undefined, expr: string
 
 /** An aggregation's `by`/`without` clause. */
 export function aggregationModifier(node: SyntaxNode, expr: string): { kind: 'by' | 'without'; labels: GroupingLabel[] } | undefined {
-  const modifier = node.getChild('AggregateModifier');
+  const modifier = childNamed(node, 'AggregateModifier');
   if (!modifier) return undefined;
-  return { kind: modifier.getChild('Without') ? 'without' : 'by', labels: groupingLabels(modifier.getChild('GroupingLabels'), expr) };
+  return { kind: childNamed(modifier, 'Without') ? 'without' : 'by', labels: groupingLabels(childNamed(modifier, 'GroupingLabels'), expr) };
 }
 
 export function aggregationOp(node: SyntaxNode, expr: string): string {
-  const op = node.getChild('AggregateOp');
+  const op = childNamed(node, 'AggregateOp');
   return op ? expr.slice(op.from, op.to).toLowerCase() : '';
 }
 
 /** The expression arguments of a call or aggregation body. */
 export function callArgs(node: SyntaxNode): SyntaxNode[] {
-  const body = node.getChild('FunctionCallBody');
+  const body = childNamed(node, 'FunctionCallBody');
   return body ? exprChildren(body) : [];
 }
 
-export { functionName, exprChildren };
+export { functionName, exprChildren, firstExprChild, lastExprChild };
 
 /** The operator of a binary expression, as written (`>`, `and`, ...). */
 export function binaryOperator(node: SyntaxNode, expr: string): string {
@@ -136,7 +179,7 @@ export const COMPARISONS = new Set(['==', '!=', '>', '<', '>=', '<=']);
 export function unparen(node: SyntaxNode): SyntaxNode {
   let n = node;
   while (n.name === 'ParenExpr' || n.name === 'PromQL') {
-    const inner = exprChildren(n)[0];
+    const inner = firstExprChild(n);
     if (!inner) break;
     n = inner;
   }

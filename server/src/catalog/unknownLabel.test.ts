@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, recordingRule } from './testSupport';
+import { LanguageService } from '../service/languageService';
+import { DEFAULT_SETTINGS } from '../service/settings';
+import { WorkspaceIndex } from '../workspace/index';
+import { catalogFor } from './catalog';
+import { ruleOutputLabels } from './labels';
+import { alertRule, check, recordingRule, render } from './testSupport';
 
 const CODES = ['catalog/unknown-label'];
 
@@ -29,4 +34,31 @@ test('unknown metrics are open: nothing to say about their labels', () => {
 test('static labels of prometheus.yaml and catalog extensions become target labels', () => {
   const extension = 'targetLabels: [cluster]\n';
   assert.deepEqual(check(recordingRule('http_requests_total{cluster="a"}'), CODES, { '.k1s0/catalog.yaml': extension }), []);
+});
+
+test("editing a recording rule's expression changes what its output carries, in the files that use it", () => {
+  const service = new LanguageService();
+  const request = (path: string, text: string) => ({ file: { uri: `file:///ws/${path}`, text }, settings: DEFAULT_SETTINGS, location: { path: `/ws/${path}`, relativePath: path } });
+  const rules = (by: string) => `groups:\n  - name: a\n    rules:\n      - record: job:up:sum\n        expr: sum by (${by}) (up)\n`;
+  const user = request('b.yaml', alertRule('X', 'job:up:sum{instance="a"} > 0'));
+  service.index(request('a.yaml', rules('job')));
+  service.index(user);
+  const found = () => render(service.validate(user), CODES);
+  assert.deepEqual(found(), ['4:25-4:33 warning catalog/unknown-label label "instance" cannot be on these series: the recording rule job:up:sum (a.yaml) keeps only job']);
+  service.index(request('a.yaml', rules('job, instance')));
+  assert.deepEqual(found(), []);
+  service.index(request('a.yaml', rules('job')));
+  assert.deepEqual(found().length, 1);
+});
+
+test('a remembered answer still reads the rules behind the rule it reads (for WorkspaceIndex.track)', () => {
+  const workspace = new WorkspaceIndex();
+  const rule = (name: string, expr: string) => ({ name, uri: 'file:///ws/a.yaml', start: 0, end: 1, expr, labels: {} });
+  workspace.update('file:///ws/a.yaml', { recordingRules: [rule('job:up:sum', 'sum by (job) (up)'), rule('job:up:outer', 'sum by (job, instance) (job:up:sum)')] });
+  const env = { catalog: catalogFor(workspace), workspace };
+  for (const round of ['computed', 'remembered']) {
+    const { value, stamp } = workspace.track(() => ruleOutputLabels('job:up:outer', env));
+    assert.deepEqual([...value.names], ['job'], round);
+    assert.ok(stamp.reads.names.has('job:up:sum'), `${round}: the inner rule is read`);
+  }
 });

@@ -6,24 +6,23 @@
  * `by (service)`: it has no `tier`). Unknown metrics are open: not checked.
  * A matcher that matches the empty string asserts the label's absence: fine.
  */
-import { RE2JS } from 're2js';
 import type { SyntaxNode, Tree } from '../promql/parse';
-import { visitPostOrder } from '../promql/parse';
+import { compileMatcherRegex } from '../promql/regex';
 import { closestMatch } from '../service/suggest';
 import type { ExpressionContext, ExpressionProblem } from '../service/expression';
 import { envOf, replaceFix, type CheckEnv } from './env';
 import { carries, describeLabels, inferLabels, selectorLabels, type LabelSet } from './labels';
-import { aggregationModifier, aggregationOp, callArgs, readSelector, type MatcherInfo } from './tree';
+import { aggregationModifier, aggregationOp, callArgs, catalogNodes, readSelector, type MatcherInfo } from './tree';
 
 export const UNKNOWN_LABEL = 'catalog/unknown-label';
 
 export function checkUnknownLabels(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
   const problems: ExpressionProblem[] = [];
-  visitPostOrder(tree.topNode, (node) => {
+  for (const node of catalogNodes(tree)) {
     if (node.name === 'VectorSelector') checkSelector(node, expr, env, problems);
     else if (node.name === 'AggregateExpr') checkGrouping(node, expr, env, problems);
-  });
+  }
   return problems.sort((a, b) => a.from - b.from);
 }
 
@@ -74,8 +73,10 @@ function problem(label: string, from: number, to: number, set: LabelSet, context
 function matchesEmpty(matcher: MatcherInfo): boolean {
   if (matcher.op === '=') return matcher.value === '';
   if (matcher.op === '!=') return matcher.value !== '';
+  const re = compileMatcherRegex(matcher.value);
+  if (typeof re === 'string') return true;
   try {
-    const matches = RE2JS.compile(`^(?s:${matcher.value})$`).matches('');
+    const matches = re.matches('');
     return matcher.op === '=~' ? matches : !matches;
   } catch {
     return true;

@@ -44,8 +44,16 @@ const VALID_DURATION_RE = /^(?:\d+y)?(?:\d+w)?(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s
 const NUMBER_RE = /^(?:0[xX][0-9a-fA-F]+|(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?)/;
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
-const isAlpha = (c: string): boolean => /[A-Za-z_]/.test(c);
-const isAlnum = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
+// Character codes rather than regexes: these run for every character of every expression.
+const isAlphaCode = (n: number): boolean => (n >= 97 && n <= 122) || (n >= 65 && n <= 90) || n === 95;
+/** [A-Za-z_] for one character ('' is none). */
+const isAlpha = (c: string): boolean => c.length === 1 && isAlphaCode(c.charCodeAt(0));
+/** [A-Za-z0-9_] for one character ('' is none). */
+const isAlnum = (c: string): boolean => {
+  if (c.length !== 1) return false;
+  const n = c.charCodeAt(0);
+  return isAlphaCode(n) || (n >= 48 && n <= 57);
+};
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 /** Go's %q for a single character, enough for error messages. */

@@ -5,8 +5,8 @@
  */
 import { argTypeAt, arityOf, promqlAggregations, promqlFunctions } from './functionTable';
 import type { CheckContext } from './problem';
-import { childrenOf, type SyntaxNode } from './parse';
-import { exprChildren, functionName, type PromqlType } from './valueTypes';
+import { childNamed, childrenNamed, childrenOf, type SyntaxNode } from './parse';
+import { exprChildren, firstExprChild, functionName, type PromqlType } from './valueTypes';
 
 const EXPERIMENTAL_FUNCTIONS_FLAG = 'promql-experimental-functions';
 
@@ -14,9 +14,9 @@ export function checkFunctionCall(node: SyntaxNode, ctx: CheckContext): void {
   const name = functionName(node, ctx.expr);
   const fn = promqlFunctions.get(name);
   if (!fn) return; // lezer only produces FunctionCall for names it knows; unknown names are reported earlier.
-  const id = node.getChild('FunctionIdentifier');
+  const id = childNamed(node, 'FunctionIdentifier');
   if (fn.experimental && id) ctx.experimental(id.from, id.to, `function "${name}"`, fn.experimental);
-  const args = exprChildren(node.getChild('FunctionCallBody') ?? node);
+  const args = exprChildren(childNamed(node, 'FunctionCallBody') ?? node);
   const { min, max } = arityOf(fn);
   if (min === max && args.length !== min) {
     ctx.error(node.from, node.to, `expected ${min} argument(s) in call to "${name}", got ${args.length}`);
@@ -36,17 +36,17 @@ export function checkFunctionCall(node: SyntaxNode, ctx: CheckContext): void {
 /** info()'s second argument selects info metrics by labels only. */
 function checkInfoLabelSelector(arg: SyntaxNode, ctx: CheckContext): void {
   if (arg.name !== 'VectorSelector') ctx.error(arg.from, arg.to, 'expected label selectors only');
-  else if (arg.getChild('Identifier')) ctx.error(arg.from, arg.to, 'expected label selectors only, got vector selector instead');
+  else if (childNamed(arg, 'Identifier')) ctx.error(arg.from, arg.to, 'expected label selectors only, got vector selector instead');
 }
 
 
 export function checkAggregation(node: SyntaxNode, ctx: CheckContext): void {
-  const opNode = node.getChild('AggregateOp');
+  const opNode = childNamed(node, 'AggregateOp');
   if (!opNode) return;
   const op = ctx.expr.slice(opNode.from, opNode.to).toLowerCase();
   const aggregation = promqlAggregations.get(op);
   if (aggregation?.experimental) ctx.experimental(opNode.from, opNode.to, `${op}()`, aggregation.experimental);
-  const args = exprChildren(node.getChild('FunctionCallBody') ?? node);
+  const args = exprChildren(childNamed(node, 'FunctionCallBody') ?? node);
   const paramType: PromqlType | undefined = aggregation?.param;
   const want = paramType ? 2 : 1;
   if (args.length === 0) {
@@ -68,7 +68,7 @@ export function checkAggregation(node: SyntaxNode, ctx: CheckContext): void {
 }
 
 export function checkUnary(node: SyntaxNode, ctx: CheckContext): void {
-  const operand = exprChildren(node)[0];
+  const operand = firstExprChild(node);
   if (!operand) return;
   const t = ctx.typeOf(operand);
   if (t !== 'scalar' && t !== 'instant vector') {
@@ -97,9 +97,9 @@ export function checkBinary(node: SyntaxNode, ctx: CheckContext): void {
   if (!lhs || !rhs || !opNode) return;
   const op = opNode.name;
   const opText = expr.slice(opNode.from, opNode.to).toLowerCase();
-  const boolNode = node.getChild('BoolModifier');
-  const matching = node.getChild('MatchingModifierClause');
-  const fill = node.getChild('FillModifier');
+  const boolNode = childNamed(node, 'BoolModifier');
+  const matching = childNamed(node, 'MatchingModifierClause');
+  const fill = childNamed(node, 'FillModifier');
   // Prometheus points at the operator and its modifiers ("opRange").
   const opTo = Math.max(opNode.to, boolNode?.to ?? 0, matching?.to ?? 0, fill?.to ?? 0);
   const lt = ctx.typeOf(lhs);
@@ -114,11 +114,11 @@ export function checkBinary(node: SyntaxNode, ctx: CheckContext): void {
       { title: `Use "${opText} bool"`, edits: [{ start: opNode.to, end: opNode.to, newText: ' bool' }] },
     ]);
   }
-  const labelLists = matching?.getChildren('GroupingLabels') ?? [];
+  const labelLists = matching ? childrenNamed(matching, 'GroupingLabels') : [];
   const matchingLabels = groupingLabels(labelLists[0] ?? null, expr);
   const includeLabels = groupingLabels(labelLists[1] ?? null, expr);
-  const grouped = !!(matching?.getChild('GroupLeft') ?? matching?.getChild('GroupRight'));
-  if (matching?.getChild('On')) {
+  const grouped = !!matching && !!(childNamed(matching, 'GroupLeft') ?? childNamed(matching, 'GroupRight'));
+  if (matching && childNamed(matching, 'On')) {
     for (const label of matchingLabels.filter((l) => includeLabels.includes(l))) {
       ctx.error(opNode.from, opTo, `label "${label}" must not occur in ON and GROUP clause at once`);
     }

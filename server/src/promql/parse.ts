@@ -7,8 +7,18 @@ import { lex, type Token } from './lexer';
 export type Tree = ReturnType<typeof parser.parse>;
 export type SyntaxNode = Tree['topNode'];
 
+/**
+ * The recent trees, least recently used first: at most CACHE_SIZE of them
+ * and CACHE_CHARS characters of text between them (a tree takes ~10 bytes a
+ * character, so a few huge expressions cannot pin megabytes each). The last
+ * tree is kept whatever its size: the checks of one expression ask for it
+ * several times in a row.
+ */
 const CACHE_SIZE = 32;
+const CACHE_CHARS = 1 << 17;
 const cache = new Map<string, Tree>();
+let cachedChars = 0;
+let last: { expr: string; tree: Tree } | undefined;
 
 /**
  * lezer builds its tree recursively, one call per level: an expression
@@ -35,19 +45,26 @@ const UNPARSED = parser.parse('');
 
 /** The lezer tree for expr; a small LRU keeps the most recent trees. */
 export function parsePromql(expr: string): Tree {
+  if (last?.expr === expr) return last.tree;
   const hit = cache.get(expr);
   if (hit) {
     // Re-insert to mark as most recently used.
     cache.delete(expr);
     cache.set(expr, hit);
+    last = { expr, tree: hit };
     return hit;
   }
   // Fewer characters than the limit cannot hold that many levels: no need to lex.
   const tree = expr.length >= PARSER_DEPTH_LIMIT && tooDeepForParser(lex(expr).tokens) ? UNPARSED : parser.parse(expr);
-  cache.set(expr, tree);
-  if (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
+  last = { expr, tree };
+  if (expr.length <= CACHE_CHARS / 8) {
+    cache.set(expr, tree);
+    cachedChars += expr.length;
+    while (cache.size > CACHE_SIZE || cachedChars > CACHE_CHARS) {
+      const oldest = cache.keys().next().value as string;
+      cache.delete(oldest);
+      cachedChars -= oldest.length;
+    }
   }
   return tree;
 }
@@ -71,6 +88,84 @@ export function visitPostOrder(node: SyntaxNode, visit: (n: SyntaxNode) => void)
   }
 }
 
+/**
+ * The nodes below and including `node` whose type is one of `names`, in
+ * visitPostOrder's order. Only those become node objects: walking the cursor
+ * over the rest (label names, operators, punctuation) allocates nothing.
+ */
+export function collectPostOrder(node: SyntaxNode, names: ReadonlySet<string>): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const cursor = node.cursor();
+  let depth = 0;
+  descend: for (;;) {
+    while (cursor.firstChild()) depth++;
+    for (;;) {
+      if (names.has(cursor.type.name)) out.push(cursor.node);
+      if (depth === 0) return out;
+      if (cursor.nextSibling()) continue descend;
+      cursor.parent();
+      depth--;
+    }
+  }
+}
+
+/**
+ * node.getChild(name): the first child of that type (or in that group), else
+ * null. Walks the siblings instead of building a cursor and an array, which
+ * made getChild the biggest allocator of the checks.
+ */
+export function childNamed(node: SyntaxNode, name: string): SyntaxNode | null {
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.type.is(name)) return c;
+  return null;
+}
+
+/** [childNamed(node, names[0]), childNamed(node, names[1]), ...] in one walk over the children. */
+export function childrenNamedFirst(node: SyntaxNode, names: readonly string[]): (SyntaxNode | null)[] {
+  const out: (SyntaxNode | null)[] = names.map(() => null);
+  let missing = names.length;
+  for (let c = node.firstChild; c && missing > 0; c = c.nextSibling) {
+    for (let i = 0; i < names.length; i++) {
+      if (out[i] === null && c.type.is(names[i] as string)) {
+        out[i] = c;
+        missing--;
+      }
+    }
+  }
+  return out;
+}
+
+/** The parts of a label matcher (UnquotedLabelMatcher, QuotedLabelMatcher): as childNamed finds each. */
+export function matcherParts(matcher: SyntaxNode): { name: SyntaxNode | null; op: SyntaxNode | null; value: SyntaxNode | null } {
+  const [label, quoted, op, value] = childrenNamedFirst(matcher, MATCHER_PARTS);
+  return { name: label ?? quoted ?? null, op: op ?? null, value: value ?? null };
+}
+
+const MATCHER_PARTS = ['LabelName', 'QuotedLabelName', 'MatchOp', 'StringLiteral'];
+
+/** node.getChildren(name), as childNamed walks. */
+export function childrenNamed(node: SyntaxNode, name: string): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.type.is(name)) out.push(c);
+  return out;
+}
+
+/**
+ * collectPostOrder over a whole tree, kept for the last two (tree, names)
+ * asked: the type check and the catalog checks of one expression read the
+ * same walk (the catalog's node types are among the type check's).
+ * Not a WeakMap: the nodes point back at their tree, which V8's
+ * young-generation collector then keeps alive (see catalog/tree.ts).
+ */
+export function treeNodes(tree: Tree, names: ReadonlySet<string>): readonly SyntaxNode[] {
+  for (const walk of walks) if (walk.tree === tree && walk.names === names) return walk.nodes;
+  const nodes = collectPostOrder(tree.topNode, names);
+  walks.unshift({ tree, names, nodes });
+  if (walks.length > 2) walks.pop();
+  return nodes;
+}
+
+const walks: { tree: Tree; names: ReadonlySet<string>; nodes: readonly SyntaxNode[] }[] = [];
+
 /** The children of node, as an array (lezer exposes them as a linked list). */
 export function childrenOf(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
@@ -80,4 +175,17 @@ export function childrenOf(node: SyntaxNode): SyntaxNode[] {
 
 export function nodeKey(node: SyntaxNode): string {
   return `${node.type.id}:${node.from}:${node.to}`;
+}
+
+const NODE_TYPES = parser.nodeSet.types.length;
+
+/**
+ * A key naming a node of a tree of `length` characters by type and range,
+ * as nodeKey does: a number while it fits in a double exactly (texts up to
+ * millions of characters), the string otherwise.
+ */
+export function nodeKeyFor(length: number): (node: SyntaxNode) => number | string {
+  const span = length + 1;
+  if (span * span * NODE_TYPES >= Number.MAX_SAFE_INTEGER) return nodeKey;
+  return (node) => (node.from * span + node.to) * NODE_TYPES + node.type.id;
 }

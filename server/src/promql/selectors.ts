@@ -4,11 +4,11 @@
  * grammar action, addOffset, setTimestamp and checkAST's VectorSelector case
  * (prometheus/promql/parser/parse.go, generated_parser.y).
  */
-import { RE2JS } from 're2js';
 import type { CheckContext } from './problem';
-import { childrenOf, type SyntaxNode } from './parse';
+import { childNamed, childrenNamed, childrenNamedFirst, childrenOf, matcherParts, type SyntaxNode } from './parse';
 import { literalSeconds, unquote } from './literals';
-import { exprChildren, functionName } from './valueTypes';
+import { compileMatcherRegex } from './regex';
+import { exprChildren, firstExprChild, functionName, lastExprChild } from './valueTypes';
 
 interface Matcher {
   name: string;
@@ -20,20 +20,9 @@ interface Matcher {
   matchesEmpty: boolean;
 }
 
-/** Anchored like Prometheus 3's FastRegexMatcher: ^(?s:re)$. */
-function compileRegex(source: string): RE2JS | string {
-  try {
-    return RE2JS.compile(`^(?s:${source})$`);
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
-
 function readMatcher(node: SyntaxNode, ctx: CheckContext): Matcher | undefined {
   const { expr } = ctx;
-  const nameNode = node.getChild('LabelName') ?? node.getChild('QuotedLabelName');
-  const opNode = node.getChild('MatchOp');
-  const valueNode = node.getChild('StringLiteral');
+  const { name: nameNode, op: opNode, value: valueNode } = matcherParts(node);
   if (!nameNode || !opNode || !valueNode) return undefined;
   const rawName = expr.slice(nameNode.from, nameNode.to);
   const name = nameNode.name === 'QuotedLabelName' ? unquote(rawName) : rawName;
@@ -41,7 +30,8 @@ function readMatcher(node: SyntaxNode, ctx: CheckContext): Matcher | undefined {
   const value = unquote(expr.slice(valueNode.from, valueNode.to));
   let matchesEmpty = op === '=' ? value === '' : op === '!=' ? value !== '' : false;
   if (op === '=~' || op === '!~') {
-    const re = compileRegex(value);
+    // Anchored like Prometheus 3's FastRegexMatcher: ^(?s:re)$.
+    const re = compileMatcherRegex(value);
     if (typeof re === 'string') {
       ctx.error(node.from, node.to, re);
       return undefined;
@@ -59,11 +49,13 @@ function isInfoDataSelector(node: SyntaxNode, expr: string): boolean {
   return functionName(call, expr) === 'info' && exprChildren(body)[1]?.from === node.from;
 }
 
+const SELECTOR_PARTS = ['Identifier', 'LabelMatchers'];
+
 export function checkVectorSelector(node: SyntaxNode, ctx: CheckContext): void {
   const { expr } = ctx;
-  const metric = node.getChild('Identifier');
+  const [metric, labelMatchers] = childrenNamedFirst(node, SELECTOR_PARTS);
   const matchers: Matcher[] = [];
-  for (const m of childrenOf(node.getChild('LabelMatchers') ?? node)) {
+  for (let m = (labelMatchers ?? node).firstChild; m; m = m.nextSibling) {
     if (m.name === 'QuotedLabelName') {
       // {"metric.name"}: a metric name inside the braces (Prometheus 3).
       const value = unquote(expr.slice(m.from, m.to));
@@ -115,7 +107,7 @@ function durationSeconds(node: SyntaxNode, expr: string): number | undefined {
 /** Checks a DurationExpr used as a range or subquery step: it must be a positive duration. */
 function checkPositiveDuration(node: SyntaxNode | null | undefined, ctx: CheckContext): void {
   if (!node) return;
-  const literal = node.getChild('NumberDurationLiteralInDurationContext');
+  const literal = childNamed(node, 'NumberDurationLiteralInDurationContext');
   const simple = literal && childrenOf(node).length === 1;
   if (!simple) ctx.experimental(node.from, node.to, 'duration expressions', 'promql-duration-expr');
   const seconds = durationSeconds(node, ctx.expr);
@@ -126,10 +118,10 @@ function checkPositiveDuration(node: SyntaxNode | null | undefined, ctx: CheckCo
 function misassociatedOperand(inner: SyntaxNode): { operand: SyntaxNode; operator: SyntaxNode } | undefined {
   if (!OPERATORS.has(inner.name)) return undefined;
   let operator = inner;
-  let operand = exprChildren(inner).at(-1);
+  let operand = lastExprChild(inner);
   while (operand && OPERATORS.has(operand.name)) {
     operator = operand;
-    operand = exprChildren(operand).at(-1);
+    operand = lastExprChild(operand);
   }
   return operand ? { operand, operator } : undefined;
 }
@@ -144,7 +136,7 @@ function reportRangeOperand(node: SyntaxNode, operand: SyntaxNode, operator: Syn
 }
 
 export function checkMatrixSelector(node: SyntaxNode, ctx: CheckContext): void {
-  const inner = exprChildren(node)[0];
+  const inner = firstExprChild(node);
   if (!inner) return;
   const split = misassociatedOperand(inner);
   const operand = split?.operand ?? inner;
@@ -161,11 +153,11 @@ export function checkMatrixSelector(node: SyntaxNode, ctx: CheckContext): void {
   } else if (split) {
     reportRangeOperand(node, split.operand, split.operator, ctx);
   }
-  checkPositiveDuration(node.getChild('DurationExpr'), ctx);
+  checkPositiveDuration(childNamed(node, 'DurationExpr'), ctx);
 }
 
 export function checkSubquery(node: SyntaxNode, ctx: CheckContext): void {
-  const inner = exprChildren(node)[0];
+  const inner = firstExprChild(node);
   if (inner) {
     const split = misassociatedOperand(inner);
     const t = ctx.typeOf(split?.operand ?? inner);
@@ -174,7 +166,7 @@ export function checkSubquery(node: SyntaxNode, ctx: CheckContext): void {
     if (t !== 'instant vector') ctx.error(node.from, node.to, `subquery is only allowed on instant vector, got ${goName} instead`);
     else if (split) reportRangeOperand(node, split.operand, split.operator, ctx);
   }
-  for (const d of node.getChildren('DurationExpr')) checkPositiveDuration(d, ctx);
+  for (const d of childrenNamed(node, 'DurationExpr')) checkPositiveDuration(d, ctx);
 }
 
 const MODIFIERS = new Set(['OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr']);
@@ -189,7 +181,7 @@ const OPERATORS = new Set(['BinaryExpr', 'UnaryExpr']);
 export function postfixTarget(node: SyntaxNode): SyntaxNode {
   let n = node;
   for (;;) {
-    const inner = OPERATORS.has(n.name) ? exprChildren(n).at(-1) : MODIFIERS.has(n.name) ? exprChildren(n)[0] : undefined;
+    const inner = OPERATORS.has(n.name) ? lastExprChild(n) : MODIFIERS.has(n.name) ? firstExprChild(n) : undefined;
     if (!inner) return n;
     n = inner;
   }
@@ -197,7 +189,7 @@ export function postfixTarget(node: SyntaxNode): SyntaxNode {
 
 /** Whether a modifier of the given kind already sits between `node` and its postfix target. */
 function hasModifier(node: SyntaxNode, kind: string): boolean {
-  for (let n: SyntaxNode | undefined = node; n && (MODIFIERS.has(n.name) || OPERATORS.has(n.name)); n = OPERATORS.has(n.name) ? exprChildren(n).at(-1) : exprChildren(n)[0]) {
+  for (let n: SyntaxNode | undefined = node; n && (MODIFIERS.has(n.name) || OPERATORS.has(n.name)); n = OPERATORS.has(n.name) ? lastExprChild(n) : firstExprChild(n)) {
     if (n.name === kind) return true;
   }
   return false;
@@ -207,7 +199,7 @@ function hasModifier(node: SyntaxNode, kind: string): boolean {
 function unwrapModifiers(node: SyntaxNode): SyntaxNode {
   let n = node;
   while (MODIFIERS.has(n.name)) {
-    const inner = exprChildren(n)[0];
+    const inner = firstExprChild(n);
     if (!inner) break;
     n = inner;
   }
@@ -218,7 +210,7 @@ const SELECTABLE = new Set(['VectorSelector', 'MatrixSelector', 'SubqueryExpr'])
 
 /** Shared rule of addOffset and getAtModifierVars: what the modifier may follow, and only once. */
 function checkModifierTarget(node: SyntaxNode, ctx: CheckContext, what: 'offset modifier' | '@ modifier', twice: string): boolean {
-  const inner = exprChildren(node)[0];
+  const inner = firstExprChild(node);
   if (!inner) return false;
   const target = postfixTarget(inner);
   if (!SELECTABLE.has(target.name)) {
@@ -234,8 +226,8 @@ function checkModifierTarget(node: SyntaxNode, ctx: CheckContext, what: 'offset 
 
 export function checkOffset(node: SyntaxNode, ctx: CheckContext): void {
   if (!checkModifierTarget(node, ctx, 'offset modifier', 'offset may not be set multiple times')) return;
-  const duration = node.getChild('OffsetDurationExpr');
-  if (duration && duration.getChild('DurationExpr')) {
+  const duration = childNamed(node, 'OffsetDurationExpr');
+  if (duration && childNamed(duration, 'DurationExpr')) {
     ctx.experimental(duration.from, duration.to, 'duration expressions', 'promql-duration-expr');
   }
 }
@@ -244,7 +236,7 @@ const MAX_INT64_SECONDS = 2 ** 63 / 1000;
 
 export function checkAt(node: SyntaxNode, ctx: CheckContext): void {
   if (!checkModifierTarget(node, ctx, '@ modifier', '@ <timestamp> may not be set multiple times')) return;
-  const literal = node.getChild('NumberDurationLiteral');
+  const literal = childNamed(node, 'NumberDurationLiteral');
   if (!literal) return;
   const text = ctx.expr.slice(literal.from, literal.to);
   const ts = literalSeconds(text);
@@ -263,7 +255,7 @@ function formatGoFloat(n: number): string {
 /** anchored / smoothed (Prometheus 3.7+, promql-extended-range-selectors); see setAnchored in parse.go. */
 export function checkRangeSmoothing(node: SyntaxNode, ctx: CheckContext): void {
   const kind = node.name === 'AnchoredExpr' ? 'anchored' : 'smoothed';
-  const inner = exprChildren(node)[0];
+  const inner = firstExprChild(node);
   ctx.experimental(node.from, node.to, `the ${kind} modifier`, 'promql-extended-range-selectors');
   if (!inner) return;
   const base = postfixTarget(inner);

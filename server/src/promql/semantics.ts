@@ -4,10 +4,10 @@
  * are typed before their parents, without recursion.
  */
 import type { CheckContext, PromqlFix, PromqlProblem } from './problem';
-import { nodeKey, visitPostOrder, type SyntaxNode, type Tree } from './parse';
+import { nodeKeyFor, treeNodes, type SyntaxNode, type Tree } from './parse';
 import { checkAggregation, checkBinary, checkFunctionCall, checkUnary } from './operators';
 import { checkAt, checkMatrixSelector, checkOffset, checkRangeSmoothing, checkSubquery, checkVectorSelector } from './selectors';
-import { typeOfNode, type PromqlType } from './valueTypes';
+import { TYPED_NODES, typeOfNode, type PromqlType } from './valueTypes';
 
 const CHECKS: Record<string, (node: SyntaxNode, ctx: CheckContext) => void> = {
   VectorSelector: checkVectorSelector,
@@ -23,8 +23,16 @@ const CHECKS: Record<string, (node: SyntaxNode, ctx: CheckContext) => void> = {
   BinaryExpr: checkBinary,
 };
 
+/**
+ * The nodes the walk needs: those checked, and those with a type (every
+ * other node is typed 'none'). The catalog checks' nodes are among them, so
+ * they read the same walk of a tree (treeNodes).
+ */
+export const SEMANTIC_NODES: ReadonlySet<string> = new Set([...Object.keys(CHECKS), ...TYPED_NODES]);
+
 export function checkSemantics(tree: Tree, expr: string): PromqlProblem[] {
-  const types = new Map<string, PromqlType>();
+  const types = new Map<number | string, PromqlType>();
+  const nodeKey = nodeKeyFor(expr.length);
   const problems: PromqlProblem[] = [];
   const seen = new Set<string>();
   const add = (p: PromqlProblem): void => {
@@ -46,10 +54,10 @@ export function checkSemantics(tree: Tree, expr: string): PromqlProblem[] {
       });
     },
   };
-  visitPostOrder(tree.topNode, (node) => {
+  for (const node of treeNodes(tree, SEMANTIC_NODES)) {
     CHECKS[node.name]?.(node, ctx);
     const t = typeOfNode(node, expr, ctx.typeOf);
     if (t !== 'none') types.set(nodeKey(node), t);
-  });
+  }
   return problems;
 }

@@ -3,7 +3,7 @@
  * defines it (prometheus/promql/parser/ast.go).
  */
 import { promqlFunctions, type ValueType } from './functionTable';
-import { childrenOf, nodeKey, visitPostOrder, type SyntaxNode } from './parse';
+import { childNamed, collectPostOrder, nodeKeyFor, type SyntaxNode } from './parse';
 
 /** 'none' is the type of things that are not expressions (or not parsed). */
 export type PromqlType = ValueType | 'none';
@@ -11,17 +11,37 @@ export type PromqlType = ValueType | 'none';
 /** Wrappers whose type is the type of the expression they wrap. */
 const TRANSPARENT = new Set(['PromQL', 'ParenExpr', 'OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr', 'UnaryExpr']);
 
+/** Every node type typeOfNode may give a type other than 'none'. */
+export const TYPED_NODES: ReadonlySet<string> = new Set([
+  'AggregateExpr', 'VectorSelector', 'MatrixSelector', 'SubqueryExpr', 'NumberDurationLiteral', 'StringLiteral', 'FunctionCall', 'BinaryExpr', ...TRANSPARENT,
+]);
+
 export function isExprNode(node: SyntaxNode): boolean {
   return node.type.is('Expr');
 }
 
 export function exprChildren(node: SyntaxNode): SyntaxNode[] {
-  return childrenOf(node).filter(isExprNode);
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.type.is('Expr')) out.push(c);
+  return out;
+}
+
+/** firstExprChild(node), without walking the other children. */
+export function firstExprChild(node: SyntaxNode): SyntaxNode | undefined {
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.type.is('Expr')) return c;
+  return undefined;
+}
+
+/** lastExprChild(node), without an array. */
+export function lastExprChild(node: SyntaxNode): SyntaxNode | undefined {
+  let last: SyntaxNode | undefined;
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.type.is('Expr')) last = c;
+  return last;
 }
 
 /** The function name of a FunctionCall node. */
 export function functionName(call: SyntaxNode, expr: string): string {
-  const id = call.getChild('FunctionIdentifier');
+  const id = childNamed(call, 'FunctionIdentifier');
   return id ? expr.slice(id.from, id.to) : '';
 }
 
@@ -38,7 +58,7 @@ export function typeOfNode(node: SyntaxNode, expr: string, typeOfChild: (n: Synt
     case 'MatrixSelector':
     case 'SubqueryExpr': {
       // `a + b[5m:]` parses as `(a + b)[5m:]` in lezer-promql but is a binary expression in Prometheus.
-      const inner = exprChildren(node)[0];
+      const inner = firstExprChild(node);
       return inner?.name === 'BinaryExpr' ? typeOfChild(inner) : 'range vector';
     }
     case 'NumberDurationLiteral':
@@ -54,7 +74,7 @@ export function typeOfNode(node: SyntaxNode, expr: string, typeOfChild: (n: Synt
     }
     default: {
       if (!TRANSPARENT.has(name)) return 'none';
-      const inner = exprChildren(node)[0];
+      const inner = firstExprChild(node);
       return inner ? typeOfChild(inner) : 'none';
     }
   }
@@ -62,12 +82,14 @@ export function typeOfNode(node: SyntaxNode, expr: string, typeOfChild: (n: Synt
 
 /** The value type of an expression node (a pure function of the tree and text). */
 export function inferType(node: SyntaxNode, expr: string): PromqlType {
-  const types = new Map<string, PromqlType>();
-  const lookup = (n: SyntaxNode): PromqlType => types.get(nodeKey(n)) ?? 'none';
-  visitPostOrder(node, (n) => {
+  const types = new Map<number | string, PromqlType>();
+  const key = nodeKeyFor(expr.length);
+  const lookup = (n: SyntaxNode): PromqlType => types.get(key(n)) ?? 'none';
+  // Nodes of other types are typed 'none', as a missing entry is.
+  for (const n of collectPostOrder(node, TYPED_NODES)) {
     if (n.type.is('Expr') || TRANSPARENT.has(n.type.name) || n.type.name === 'PromQL') {
-      types.set(nodeKey(n), typeOfNode(n, expr, lookup));
+      types.set(key(n), typeOfNode(n, expr, lookup));
     }
-  });
+  }
   return lookup(node);
 }

@@ -10,25 +10,38 @@
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(Math.max(3 * width, 2 * rows.length));
+  // Three rows in one scratch buffer, rotated by offset: no allocation per call.
+  let beforePrevious = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    rows[current] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
-      current.push(best);
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let best = Math.min((rows[previous + j] as number) + 1, (rows[current + j - 1] as number) + 1, (rows[previous + j - 1] as number) + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) best = Math.min(best, (rows[beforePrevious + j - 2] as number) + 1);
+      rows[current + j] = best;
       if (best < rowMin) rowMin = best;
     }
     // Every path to the end goes through this row (a swap reaches back one more, so allow one extra).
     if (rowMin > max + 1) return max + 1;
+    const spare = beforePrevious;
     beforePrevious = previous;
     previous = current;
+    current = spare;
   }
-  return Math.min(previous[b.length] ?? 0, max + 1);
+  return Math.min(rows[previous + b.length] as number, max + 1);
 }
+
+/** Scratch rows of editDistance (grown as needed, never shrunk: names are short). */
+let rows = new Int32Array(3 * 64);
 
 /**
  * Whether `short` abbreviates `long`: its letters in order, and at least half
@@ -74,31 +87,138 @@ export function closestMatch(name: string, candidates: Iterable<string>): string
   return closestMatches(name, candidates, 1)[0];
 }
 
+/** How many answers a NameIndex remembers before starting over (names typed one letter at a time add up). */
+const MAX_ANSWERS = 20_000;
+
 /**
  * Did-you-mean over a fixed list of names asked many times (every unknown
  * metric of a workspace against thousands of known ones): candidates are
- * bucketed by length, and answers are remembered.
+ * bucketed by length, most are ruled out by their letters alone before the
+ * edit-distance table, and answers are remembered. Gives what closestMatch
+ * over the whole list gives (see closest).
  */
 export class NameIndex {
-  private readonly byLength = new Map<number, string[]>();
+  /** Indices into names (and lower), by name length, in list order. */
+  private readonly byLength = new Map<number, number[]>();
+  private readonly lower: string[];
+  /** Per name, which of 32 character classes its letters fall in (see nearestByEdit). */
+  private readonly classes: Int32Array;
   private readonly answers = new Map<string, string | undefined>();
 
   constructor(private readonly names: readonly string[]) {
-    for (const name of names) {
+    this.lower = names.map((n) => n.toLowerCase());
+    this.classes = Int32Array.from(this.lower, classesOf);
+    names.forEach((name, i) => {
       const bucket = this.byLength.get(name.length);
-      if (bucket) bucket.push(name);
-      else this.byLength.set(name.length, [name]);
-    }
+      if (bucket) bucket.push(i);
+      else this.byLength.set(name.length, [i]);
+    });
   }
 
   closest(name: string): string | undefined {
     if (this.answers.has(name)) return this.answers.get(name);
-    // Edits allowed are at most 3, so only names within 3 of the length can match by edit;
-    // abbreviations need the whole list, but only when nothing matched by edit.
-    const near: string[] = [];
-    for (let length = name.length - 3; length <= name.length + 3; length++) near.push(...(this.byLength.get(length) ?? []));
-    const answer = closestMatches(name, near, 1)[0] ?? closestMatches(name, this.names.filter((n) => n.length > name.length), 1)[0];
+    const answer = this.nearestByEdit(name) ?? this.shortestExpansion(name);
+    if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
     this.answers.set(name, answer);
     return answer;
   }
+
+  /**
+   * closestMatches(name, names, 1) when some name is within its allowed edits:
+   * the fewest edits, then the first by localeCompare, then the first listed.
+   * Edits allowed are at most 3, so only names within 3 of the length can match.
+   */
+  private nearestByEdit(name: string): string | undefined {
+    const lower = name.toLowerCase();
+    // Letter counts of the name (characters folded to 7 bits: still a lower bound, see below).
+    for (let k = 0; k < lower.length; k++) bump(lower.charCodeAt(k), 1);
+    const nameClasses = classesOf(lower);
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    try {
+      for (let length = name.length - 3; length <= name.length + 3; length++) {
+        for (const i of this.byLength.get(length) ?? []) {
+          const candidate = this.names[i] as string;
+          if (candidate === name) continue;
+          const allowed = Math.max(1, Math.min(3, Math.floor(Math.min(name.length, candidate.length) / 3)));
+          if (Math.abs(candidate.length - name.length) > allowed) continue;
+          // A farther candidate cannot win; an equally far one only by name.
+          const cap = Math.min(allowed, bestDistance);
+          // Each class one side has and the other lacks is a letter to insert, delete or substitute:
+          // a lower bound checked on two words before counting letters.
+          const classes = this.classes[i] as number;
+          if (bitCount(nameClasses & ~classes) > cap || bitCount(classes & ~nameClasses) > cap) continue;
+          const candidateLower = this.lower[i] as string;
+          if (letterDistance(lower.length, candidateLower, cap) > cap) continue;
+          const distance = editDistance(lower, candidateLower, cap);
+          if (distance > cap) continue;
+          if (distance < bestDistance || (best !== undefined && candidate.localeCompare(best) < 0)) {
+            best = candidate;
+            bestDistance = distance;
+          }
+        }
+      }
+    } finally {
+      for (let k = 0; k < lower.length; k++) bump(lower.charCodeAt(k), -1);
+    }
+    return best;
+  }
+
+  /** Else the shortest name `name` abbreviates (then the first by localeCompare, then the first listed). */
+  private shortestExpansion(name: string): string | undefined {
+    if (name.length < 3) return undefined;
+    let best: string | undefined;
+    for (const candidate of this.names) {
+      // An abbreviation shares at least half of itself as a prefix, so at least two characters.
+      if (candidate.length <= name.length || candidate.charCodeAt(0) !== name.charCodeAt(0) || candidate.charCodeAt(1) !== name.charCodeAt(1)) continue;
+      if (best !== undefined && (candidate.length > best.length || (candidate.length === best.length && candidate.localeCompare(best) >= 0))) continue;
+      if (abbreviates(name, candidate)) best = candidate;
+    }
+    return best;
+  }
+}
+
+/** The character classes (code mod 32) of a text, as bits. */
+function classesOf(text: string): number {
+  let bits = 0;
+  for (let k = 0; k < text.length; k++) bits |= 1 << (text.charCodeAt(k) & 31);
+  return bits;
+}
+
+function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Letter counts of the name being looked up (by 7-bit code), restored to zero after each lookup. */
+const letters = new Int32Array(128);
+
+function bump(code: number, by: number): void {
+  letters[code & 127] = (letters[code & 127] as number) + by;
+}
+
+/**
+ * A lower bound of editDistance between the name counted in `letters` (of
+ * length nameLength) and `candidate`: letters of one that the other lacks,
+ * whichever side has more. An insertion, deletion or substitution changes
+ * each side's surplus by at most one and a swap changes neither; folding
+ * characters together only hides differences. Gives up above `cap`.
+ */
+function letterDistance(nameLength: number, candidate: string, cap: number): number {
+  let unmatchedName = nameLength;
+  let unmatchedCandidate = 0;
+  let k = 0;
+  for (; k < candidate.length; k++) {
+    const c = candidate.charCodeAt(k) & 127;
+    if ((letters[c] as number) > 0) unmatchedName--;
+    else unmatchedCandidate++;
+    letters[c] = (letters[c] as number) - 1;
+    if (unmatchedCandidate > cap) {
+      k++;
+      break;
+    }
+  }
+  for (let r = 0; r < k; r++) bump(candidate.charCodeAt(r), 1);
+  return Math.max(unmatchedName, unmatchedCandidate);
 }

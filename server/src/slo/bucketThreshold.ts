@@ -7,11 +7,11 @@
  * bounds. A recording rule of histogram_quantile (`service:…:p99 > 0.3`) is
  * followed to the histogram it reads.
  */
-import { visitPostOrder, parsePromql, type SyntaxNode, type Tree } from '../promql/parse';
+import { childNamed, parsePromql, type SyntaxNode, type Tree } from '../promql/parse';
 import { parseNumber } from '../promql/literals';
 import type { ExpressionContext, ExpressionProblem } from '../service/expression';
 import { envOf, type CheckEnv } from '../catalog/env';
-import { binaryOperator, COMPARISONS, exprChildren, functionName, readSelector, selectorsOf, unparen } from '../catalog/tree';
+import { binaryOperator, catalogNodes, COMPARISONS, exprChildren, functionName, readSelector, selectorsOf, unparen } from '../catalog/tree';
 
 export const SLO_BUCKET_THRESHOLD = 'slo/bucket-threshold';
 
@@ -27,18 +27,18 @@ interface Histogram {
 export function checkBucketThresholds(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
   const problems: ExpressionProblem[] = [];
-  visitPostOrder(tree.topNode, (node) => {
-    if (node.name !== 'BinaryExpr' || !COMPARISONS.has(binaryOperator(node, expr))) return;
+  for (const node of catalogNodes(tree)) {
+    if (node.name !== 'BinaryExpr' || !COMPARISONS.has(binaryOperator(node, expr))) continue;
     const [lhs, rhs] = exprChildren(node).map(unparen);
-    if (!lhs || !rhs) return;
+    if (!lhs || !rhs) continue;
     const [quantile, literal] = rhs.name === 'NumberDurationLiteral' ? [lhs, rhs] : lhs.name === 'NumberDurationLiteral' ? [rhs, lhs] : [];
-    if (!quantile || !literal) return;
+    if (!quantile || !literal) continue;
     const histogram = histogramOf(quantile, expr, env, 0);
-    if (!histogram) return;
+    if (!histogram) continue;
     const text = expr.slice(literal.from, literal.to);
     const value = parseNumber(text);
-    if (!Number.isFinite(value) || histogram.buckets.includes(value)) return;
-    if (env.substituted(literal.from, literal.to)) return;
+    if (!Number.isFinite(value) || histogram.buckets.includes(value)) continue;
+    if (env.substituted(literal.from, literal.to)) continue;
     const nearest = nearestBounds(value, histogram.buckets);
     const between = nearest.length === 2 ? `between the bounds ${nearest[0]} and ${nearest[1]}` : value > (histogram.buckets.at(-1) ?? 0) ? `above the largest bound ${nearest[0]} (a quantile in the +Inf bucket is reported as ${nearest[0]})` : `below the smallest bound ${nearest[0]}`;
     problems.push({
@@ -48,7 +48,7 @@ export function checkBucketThresholds(expr: string, tree: Tree, context: Express
         .sort((a, b) => Math.abs(a - value) - Math.abs(b - value))
         .map((bound, i) => ({ title: `Change to ${bound}`, ...(i === 0 ? { preferred: true } : {}), edits: [{ start: literal.from, end: literal.to, newText: String(bound) }] })),
     });
-  });
+  }
   return problems;
 }
 
@@ -62,7 +62,7 @@ export function nearestBounds(value: number, buckets: readonly number[]): number
 /** The histogram a quantile expression reads: `histogram_quantile(φ, …_bucket…)` or a recording rule of one. */
 function histogramOf(node: SyntaxNode, expr: string, env: CheckEnv, depth: number): Histogram | undefined {
   if (node.name === 'FunctionCall' && functionName(node, expr) === 'histogram_quantile') {
-    const body = node.getChild('FunctionCallBody');
+    const body = childNamed(node, 'FunctionCallBody');
     const arg = body ? exprChildren(body)[1] : undefined;
     if (!arg) return undefined;
     for (const selector of selectorsOf(arg, expr)) {
