@@ -49,6 +49,8 @@ export function registerFeatureHandlers(
   features: EditorFeatures,
   /** The query CodeLenses of an open document (features/queryLens.ts). */
   queryLenses: (file: { uri: string; text: string; version: number }) => QueryLens[] = () => [],
+  /** Whether the client applies versioned edits (workspace.workspaceEdit.documentChanges). */
+  versionedEdits: () => boolean = () => false,
 ): void {
   const fileOf = (uri: string) => {
     const document = documents.get(uri);
@@ -153,7 +155,11 @@ export function registerFeatureHandlers(
     if (!request) return null;
     const result = safely('rename', { error: 'k1s0 could not rename; see the output channel.' }, () => features.rename(request, newName));
     if ('error' in result) throw new ResponseError(0, result.error);
-    return { changes: result.changes };
+    if (!versionedEdits()) return { changes: result.changes };
+    // Each edit names the version it was computed against: the editor refuses it if the text moved on since.
+    return {
+      documentChanges: Object.entries(result.changes).map(([uri, edits]) => ({ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits })),
+    };
   });
 
   connection.onDocumentSymbol(({ textDocument }) =>

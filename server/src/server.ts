@@ -370,7 +370,7 @@ registerFeatureHandlers(connection, documents, features, (file) => {
   const settings = loadedSettings.get(folderOf(file.uri)?.uri ?? '') ?? DEFAULT_SETTINGS;
   const location = locationOf(file.uri);
   return queryLenses(file, service.kindOf(file, settings, location), service.expressionSites(file, settings, location));
-});
+}, () => supportsVersionedEdits);
 
 documents.listen(connection);
 connection.listen();

@@ -294,12 +294,13 @@ test('go to definition, find references and rename a recording rule across files
 
   const refused = client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: '5xx-rate' });
   await assert.rejects(refused, /"5xx-rate" is not a valid metric name/);
-  const rename = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: 'service:http_5xx:ratio_rate5m' })) as { changes: Record<string, unknown[]> };
-  assert.deepEqual(rename.changes, {
-    [uriOf(RECORDING)]: [{ range: rangeOf(recording, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }],
-    [uriOf(ALERTING)]: [{ range: rangeOf(alerting, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }],
-    [uriOf(DASHBOARD)]: [{ range: rangeOf(dashboard, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }],
-  });
+  const rename = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: 'service:http_5xx:ratio_rate5m' })) as { documentChanges: { textDocument: { uri: string; version: number | null } }[] };
+  // Versioned: the editor applies the rename only to the texts it was computed from.
+  assert.deepEqual(rename.documentChanges.sort((a, b) => a.textDocument.uri.localeCompare(b.textDocument.uri)), [
+    { textDocument: { uri: uriOf(DASHBOARD), version: 1 }, edits: [{ range: rangeOf(dashboard, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }] },
+    { textDocument: { uri: uriOf(ALERTING), version: 1 }, edits: [{ range: rangeOf(alerting, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }] },
+    { textDocument: { uri: uriOf(RECORDING), version: 1 }, edits: [{ range: rangeOf(recording, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }] },
+  ]);
   const notARule = client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'http_requests_total', 0, 2) });
   await assert.rejects(notARule, /"http_requests_total" is not a recording rule of this workspace/);
 });
