@@ -115,3 +115,15 @@ test('a catalog extension with 200,000 label values and 20,000 metrics: bounded,
   const message = misspelt[0]?.message ?? '';
   assert.ok(message.includes('did you mean "m_7_total"') && message.length < 400, `the message names the suggestion, not the catalog: ${message.slice(0, 500)}`);
 });
+
+test('a catalog extension of a million label values is refused with one diagnostic, in bounded time', () => {
+  const service = new LanguageService();
+  const values = Array.from({ length: 1_000_000 }, (_, i) => `      - job-${i}\n`).join('');
+  const text = `labels:\n  job:\n    values:\n${values}`;
+  const diagnostics = check(service, '/w/.k1s0/catalog.yaml', text, 2_000);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.message]), [
+    ['catalog/file', 'warning', 0, `Not read: this catalog extension is ${Math.round(text.length / 1024)} KB, over the 8192 KB a catalog extension may have. Keep the metrics and label values your queries use (a live Prometheus, k1s0.prometheus.url, knows the rest).`],
+  ]);
+  // Nothing of it reached the vocabulary: read, it would close job's values and flag "nope".
+  assert.deepEqual(check(service, '/w/queries/q.promql', 'up{job="nope"}').map((d) => d.code), []);
+});

@@ -29,7 +29,14 @@ const SECTION_KEYS = Object.keys(extensionSchema.shape);
 export function analyzeCatalogExtension(parsed: ParsedYaml): ExtensionAnalysis {
   const document = parsed.documents[0];
   if (!document || document.errors.length > 0) return { findings: [] };
-  const value = document.toJS() ?? {};
+  let value: unknown;
+  try {
+    value = document.toJS() ?? {};
+  } catch (error) {
+    // parseYaml refuses alias bombs and cycles; anything else toJS cannot build is said here, not thrown.
+    const [start, end] = document.contents?.range ?? [0, 0];
+    return { findings: [{ start, end, code: CATALOG_FILE, severity: 'error', message: `the catalog extension cannot be read: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
   if (typeof value !== 'object' || Array.isArray(value)) {
     const [start, end] = document.contents?.range ?? [0, 0];
     return { findings: [{ start, end, code: CATALOG_FILE, severity: 'error', message: 'a catalog extension is a mapping of metrics, services, labels, targetLabels, exporters, tiers, languages' }] };

@@ -38,6 +38,18 @@ const MAY_BE_RULES = /^(?:groups|spec)\s*:|^kind\s*:\s*PrometheusRule/m;
 /** From this size, rule files are read one rule at a time: the whole YAML tree of a big file is hundreds of MB. */
 const READ_RULE_BY_RULE_FROM = 256 * 1024;
 
+/**
+ * A catalog extension is read into every check's vocabulary: one of millions of
+ * entries (a generated dump) would cost seconds and hundreds of MB on every
+ * keystroke in it, so past this size it is refused with one diagnostic.
+ */
+const CATALOG_MAX_CHARS = 8 * 1024 * 1024;
+
+function catalogTooBig(length: number): Finding {
+  const message = `Not read: this catalog extension is ${Math.round(length / 1024)} KB, over the ${CATALOG_MAX_CHARS / 1024} KB a catalog extension may have. Keep the metrics and label values your queries use (a live Prometheus, k1s0.prometheus.url, knows the rest).`;
+  return { start: 0, end: 0, code: 'catalog/file', severity: 'warning', message };
+}
+
 /** Where the live Prometheus's facts sit in the workspace index. */
 export const LIVE_SOURCE_URI = 'k1s0-live:prometheus';
 
@@ -113,7 +125,8 @@ export class LanguageService {
     const findings = this.findings(file, settings, location);
     if (!isYamlPath(location.path) || file.text.length > settings.files.maxFileSizeKB * 1024) return findings;
     const kind = this.kindOf(file, settings, location);
-    if (kind === undefined) return findings;
+    // Not parsed at all (a refused catalog): nothing to place directives around.
+    if (kind === undefined || (kind === 'catalog' && file.text.length > CATALOG_MAX_CHARS)) return findings;
     if (findings.length === 0 && !file.text.includes('k1s0-disable')) return findings;
     const analysis = this.analysis(file);
     analysis.scalars ??= multilineScalars(file.text, this.yaml(file).documents);
@@ -177,7 +190,7 @@ export class LanguageService {
       const { model, json } = this.dashboard(file);
       return model && json.syntax.length === 0 ? { recordingRules: [], dashboard: dashboardFacts(file.uri, model) } : NO_FACTS;
     }
-    if (kind === 'catalog') return catalogExtensionFacts(this.yaml(file));
+    if (kind === 'catalog') return file.text.length > CATALOG_MAX_CHARS ? NO_FACTS : catalogExtensionFacts(this.yaml(file));
     if (kind === 'prometheus') return prometheusConfigFacts(file.uri, this.yaml(file));
     if (kind === 'config' && this.yaml(file).syntax.length === 0) return configFileFacts(findObservabilityEntry(this.yaml(file).documents)?.document, file.uri);
     return NO_FACTS;
@@ -201,6 +214,7 @@ export class LanguageService {
       findings.push(...guarded('policy/slo', () => checkBurnRatePairs(file.uri, file.text, rules, this.workspace, catalogFor(this.workspace).policy)));
       return findings;
     }
+    if (kind === 'catalog' && file.text.length > CATALOG_MAX_CHARS) return [catalogTooBig(file.text.length)];
     const parsed = this.yaml(file);
     const findings = [...parsed.syntax];
     if (kind === 'catalog') return [...findings, ...guarded('catalog/file', () => analyzeCatalogExtension(parsed).findings)];
