@@ -41,7 +41,7 @@ function fixFor(problem: TemplateProblem, range: [number, number], suggestion: s
 function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: FindingSink): void {
   const { value } = entry;
   if (!value.value.includes('{{')) return;
-  const { problems } = checkTemplate(value.value, { functions: FUNCTIONS, variables: ALERT_TEMPLATE_VARIABLES });
+  const problems = templateProblems(value.value);
   for (const problem of problems) {
     const range = value.toDocumentRange(problem.start, Math.max(problem.end, problem.start + 1));
     const context = `${what} ${JSON.stringify(entry.key)}`;
@@ -57,6 +57,19 @@ function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: Findin
       sink.add(range, `${context}: template: ${problem.message}`);
     }
   }
+}
+
+/** Problems of a template text, remembered: alert annotations repeat across rules and files. */
+const rememberedTemplates = new Map<string, TemplateProblem[]>();
+const REMEMBER_TEMPLATES_AT_MOST = 10_000;
+
+function templateProblems(template: string): TemplateProblem[] {
+  const known = rememberedTemplates.get(template);
+  if (known) return known;
+  const { problems } = checkTemplate(template, { functions: FUNCTIONS, variables: ALERT_TEMPLATE_VARIABLES });
+  if (rememberedTemplates.size >= REMEMBER_TEMPLATES_AT_MOST) rememberedTemplates.clear();
+  rememberedTemplates.set(template, problems);
+  return problems;
 }
 
 /** Template problems in every alerting rule's labels and annotations. */
