@@ -23,6 +23,20 @@ describe('reading a rule file rule by rule', () => {
     );
   });
 
+  it('declines what only a whole parse gets right, and reads the rest the same', () => {
+    const rules = (last: string, after: string) => `groups:\n  - name: a\n    rules:\n      - alert: A\n        expr: up == 0\n${last}${after}      - alert: B\n        expr: up == 1\n`;
+    // A trailing comment stretches the rule, in a whole parse, to the next rule's dash.
+    assert.equal(readRuleFileInChunks(rules('        labels:\n          severity: warning\n          #team: k1s0\n', '')), undefined);
+    // An empty block scalar takes the blank lines after it.
+    assert.equal(readRuleFileInChunks(rules('        annotations:\n          summary: |\n', '\n')), undefined);
+    // A line of spaces past the content's indentation is the block scalar's last line.
+    const spaces = rules('        annotations:\n          summary: |\n            down\n                \n', '');
+    const read = readRuleFileInChunks(spaces);
+    assert.ok(read);
+    assert.deepEqual(analysisData(read.analysis), analysisData(whole(spaces).analysis));
+    assert.equal(read.analysis.rules[0]?.annotations[0]?.value.value, 'down\n    \n');
+  });
+
   it('gives what a whole parse gives, for the fixtures and for them edited at random', () => {
     let chunked = 0;
     fc.assert(

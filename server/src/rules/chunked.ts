@@ -10,7 +10,7 @@
  * skeleton has no rule list — gives up (ChunkedReadFailed) and the caller
  * parses the whole file as usual, so results never differ.
  */
-import { isAlias, isCollection, isMap, isNode, isPair, isSeq, parseAllDocuments, visit, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, Scalar, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import { YAML_OPTIONS, parseYaml, type ParsedYaml } from '../service/yaml/parse';
 import { multilineScalars, type Span } from '../suppression/suppression';
 import type { RuleFileAnalysis } from './analyze';
@@ -46,10 +46,14 @@ export function findRuleLines(text: string): RuleLines[] | undefined {
     const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, '');
     const content = line.trimStart();
     const indent = line.length - content.length;
-    if (content === '' || (content.startsWith('#') && (current === undefined || indent <= dashColumn))) {
+    if (content === '' && current && line.length > dashColumn + 1) {
+      // Spaces past the dash may be the last line of a block scalar (parseRule refuses it when it is not).
+      current.end = lineEnd;
+    } else if (content === '' || (content.startsWith('#') && (current === undefined || indent <= dashColumn))) {
       // Blank lines and comments at or left of the dash belong to no rule.
     } else if (current && indent > dashColumn) {
-      if (!content.startsWith('#')) current.end = lineEnd;
+      // Comments indented into the rule count too: a rule ending in one is refused by parseRule.
+      current.end = lineEnd;
     } else {
       close();
       const item = rulesIndent >= 0 ? ITEM.exec(line) : null;
@@ -165,11 +169,16 @@ export function readRuleFileInChunks(text: string): ChunkedRuleFile | undefined 
 /** One rule parsed alone, its ranges in document offsets; throws when it is not exactly one clean mapping ending with its lines. */
 export function parseRule(text: string, item: { start: number; end: number }): YAMLMap {
   const chunk = text.slice(item.start, item.end);
+  // After a trailing comment the whole parse stretches the rule to the next rule's dash: not reproducible alone.
+  if (/^[ \t]*#.*\s*$/.test(chunk.slice(chunk.trimEnd().lastIndexOf('\n') + 1))) throw new ChunkedReadFailed();
   const documents = parseAllDocuments(chunk, YAML_OPTIONS);
   const [document] = Array.isArray(documents) && documents.length === 1 ? (documents as Document.Parsed[]) : [];
   const seq = document && document.errors.length === 0 && document.warnings.length === 0 ? document.contents : undefined;
   const node = isSeq(seq) && seq.items.length === 1 ? seq.items[0] : undefined;
   if (!isMap(node) || node.range?.[1] !== chunk.length || endsEmpty(node) || hasAnchors(node) || /[|>][1-9]?\+/.test(chunk)) throw new ChunkedReadFailed();
+  // An empty block scalar (`expr: |` and nothing) takes the blank lines after it into its range.
+  const last = lastValue(node);
+  if (isBlockScalar(last) && (last as Scalar).value === '' && /^[ ]*\r?\n/.test(text.slice(item.end, item.end + 200))) throw new ChunkedReadFailed();
   visit(node, {
     Node(_key, child) {
       if (child.range) child.range = [child.range[0] + item.start, child.range[1] + item.start, child.range[2] + item.start];
@@ -183,11 +192,22 @@ export function parseRule(text: string, item: { start: number; end: number }): Y
  * file, such a mapping's range runs on over the comment lines after it.
  */
 function endsEmpty(node: unknown): boolean {
-  if (isCollection(node)) {
+  const last = lastValue(node);
+  return !isNode(last) || !last.range || last.range[0] === last.range[1];
+}
+
+/** The innermost last value of a node (the last item's value, down through collections). */
+function lastValue(node: unknown): unknown {
+  while (isCollection(node)) {
     const last = node.items.at(-1) as unknown;
-    return last === undefined || endsEmpty(isPair(last) ? last.value : last);
+    if (last === undefined) return undefined;
+    node = isPair(last) ? last.value : last;
   }
-  return !isNode(node) || !node.range || node.range[0] === node.range[1];
+  return node;
+}
+
+function isBlockScalar(node: unknown): boolean {
+  return isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
 }
 
 /** An anchor or alias: the rest of the file may refer to it, or it to the rest. */

@@ -2,6 +2,7 @@ import { LineIndex } from '../service/lineIndex';
 import type { Finding } from '../service/types';
 import type { RuleModel } from './model';
 import { FindingSink } from './sites';
+import { originOfRule } from '../service/shift';
 
 /**
  * rules/duplicate: two rules of one file that produce the same series or
@@ -12,10 +13,18 @@ import { FindingSink } from './sites';
  */
 export const DUPLICATE_CODE = 'rules/duplicate';
 
+/** Identities by the rule they were made for: a rule that only moved keeps its identity. */
+const identities = new WeakMap<RuleModel, string>();
+
 function identity(rule: RuleModel): string {
-  if (rule.labels.length === 0) return `${rule.documentIndex}\u0000${rule.name}`;
-  const labels = rule.labels.map((l) => `${l.key}\u0001${l.value.value}`).sort();
-  return `${rule.documentIndex}\u0000${rule.name}\u0000${labels.join('\u0000')}`;
+  const origin = originOfRule(rule);
+  let known = identities.get(origin);
+  if (known === undefined) {
+    const labels = rule.labels.map((l) => `${l.key}\u0001${l.value.value}`).sort();
+    known = `${rule.documentIndex}\u0000${rule.name}${labels.length ? `\u0000${labels.join('\u0000')}` : ''}`;
+    identities.set(origin, known);
+  }
+  return known;
 }
 
 export function checkDuplicates(text: string, rules: readonly RuleModel[]): Finding[] {

@@ -3,6 +3,7 @@ import type { ReadStamp, WorkspaceIndex } from '../workspace/index';
 import { CATALOG_CHECKS } from '../catalog/checks';
 import type { Finding, Severity } from './types';
 import { CHECK_FAILED } from './guard';
+import { originOfSite } from './shift';
 
 /** Where a PromQL expression sits in a document, and how its offsets map back. */
 export interface ExpressionSite {
@@ -62,13 +63,26 @@ const REMEMBER_AT_MOST = 50_000;
 
 function problemsOf(site: ExpressionSite, context: ExpressionContext): ExpressionProblem[] {
   if (site.isSubstituted || context.isSubstituted) return computeProblems(site, context);
-  const key = `${context.origin}\u0000${site.value}`;
+  const key = keyOf(site, context.origin);
   const known = remembered.get(key);
   if (known && known.workspace === context.workspace && context.workspace.stillValid(known.stamp)) return known.problems;
   const { value: problems, stamp } = context.workspace.track(() => computeProblems(site, context));
   if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
   remembered.set(key, { problems, workspace: context.workspace, stamp });
   return problems;
+}
+
+/** Memo keys by the site they were made for: a rule that only moved is not keyed (hashed) again. */
+const keys = new WeakMap<object, string>();
+
+function keyOf(site: ExpressionSite, origin: ExpressionContext['origin']): string {
+  const from = originOfSite(site);
+  let key = keys.get(from);
+  if (key === undefined || !key.startsWith(origin)) {
+    key = `${origin}\u0000${site.value}`;
+    keys.set(from, key);
+  }
+  return key;
 }
 
 function computeProblems(site: ExpressionSite, context: ExpressionContext): ExpressionProblem[] {

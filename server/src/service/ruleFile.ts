@@ -1,7 +1,7 @@
 import { analyzeRuleFile, type RuleFileAnalysis } from '../rules/analyze';
 import type { FileFacts, ReadStamp, WorkspaceIndex } from '../workspace/index';
 import type { RuleModel } from '../rules/model';
-import { shiftFinding } from './shift';
+import { originOfRule, shiftFinding } from './shift';
 import { LineIndex } from './lineIndex';
 import { guarded } from './guard';
 import { checkRuleWithCatalog } from '../catalog/ruleChecks';
@@ -45,14 +45,27 @@ const rememberedRules = new Map<string, { findings: Finding[]; workspace: Worksp
 const REMEMBER_RULES_AT_MOST = 20_000;
 
 function catalogFindings(text: string, rule: RuleModel, workspace: WorkspaceIndex): Finding[] {
-  const column = LineIndex.of(text).positionAt(rule.start).character;
-  const key = `${column}\u0000${rule.group}\u0000${text.slice(rule.start, rule.end)}`;
+  const key = ruleKey(text, rule);
   const known = rememberedRules.get(key);
   if (known && known.workspace === workspace && workspace.stillValid(known.stamp)) return known.findings.map((f) => shiftFinding(f, rule.start));
   const { value: findings, stamp } = workspace.track(() => guarded(`catalog checks of rule ${rule.name}`, () => checkRuleWithCatalog(rule, workspace)));
   if (rememberedRules.size >= REMEMBER_RULES_AT_MOST) rememberedRules.clear();
   rememberedRules.set(key, { findings: findings.map((f) => shiftFinding(f, -rule.start)), workspace, stamp });
   return findings;
+}
+
+/** Memo keys by the rule they were made for: a rule that only moved keeps its key. */
+const ruleKeys = new WeakMap<RuleModel, string>();
+
+function ruleKey(text: string, rule: RuleModel): string {
+  const origin = originOfRule(rule);
+  let key = ruleKeys.get(origin);
+  if (key === undefined) {
+    const column = LineIndex.of(text).positionAt(rule.start).character;
+    key = `${column}\u0000${rule.group}\u0000${text.slice(rule.start, rule.end)}`;
+    ruleKeys.set(origin, key);
+  }
+  return key;
 }
 
 /** What a rule file tells the rest of the workspace. */

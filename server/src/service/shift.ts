@@ -25,7 +25,7 @@ class ShiftedSite implements ScalarSite {
   readonly end: number;
 
   constructor(
-    private readonly origin: ScalarSite,
+    readonly origin: ScalarSite,
     readonly delta: number,
   ) {
     this.value = origin.value;
@@ -45,6 +45,19 @@ class ShiftedSite implements ScalarSite {
   shifted(delta: number): ShiftedSite {
     return new ShiftedSite(this.origin, this.delta + delta);
   }
+}
+
+/** The site a shifted site was made from (itself when it never moved): the same text, so the same results. */
+export function originOfSite<T extends object>(site: T): T | ScalarSite {
+  return site instanceof ShiftedSite ? site.origin : site;
+}
+
+/** Rules that only moved, to the rule they were made from. */
+const ruleOrigins = new WeakMap<RuleModel, RuleModel>();
+
+/** The rule a moved rule was made from (itself when it never moved). */
+export function originOfRule(rule: RuleModel): RuleModel {
+  return ruleOrigins.get(rule) ?? rule;
 }
 
 export function shiftSite(site: ScalarSite, delta: number): ScalarSite {
@@ -69,6 +82,7 @@ export function shiftRule(rule: RuleModel, delta: number): RuleModel {
   if (rule.expr) shifted.expr = shiftSite(rule.expr, delta);
   if (rule.for) shifted.for = shiftEntry(rule.for, delta);
   if (rule.keepFiringFor) shifted.keepFiringFor = shiftEntry(rule.keepFiringFor, delta);
+  ruleOrigins.set(shifted, originOfRule(rule));
   return shifted;
 }
 
