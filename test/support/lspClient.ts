@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_ARGS } from '../../server/src/protocol';
 
 export const SERVER_PATH = join(__dirname, '../../dist/server.js');
 
@@ -23,8 +24,8 @@ export class LspTestClient {
   settings: unknown = {};
 
   constructor() {
-    // K1S0_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the server under a test or benchmark.
-    const nodeArgs = (process.env.K1S0_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    // Launched as the extension launches it; K1S0_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" adds flags (profiling).
+    const nodeArgs = [...SERVER_NODE_ARGS, ...(process.env.K1S0_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
     this.process = spawn(process.execPath, [...nodeArgs, SERVER_PATH, '--stdio'], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
