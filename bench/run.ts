@@ -225,6 +225,8 @@ async function main(): Promise<void> {
     if (runs('startup')) await startUp();
     if (runs('memory')) await memory(fiveMb, design[0] ?? '');
   }
+  log();
+  log('What each change bought, measured as it was made: [CHANGES.md](CHANGES.md).');
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${report.join('\n')}\n`);
 }
 

@@ -92,10 +92,7 @@ export class EditorFeatures {
    */
   completionList(request: PositionRequest): CompletionList<CompletionResult> {
     const { file } = request;
-    const view = this.viewOf(file);
-    const lines = this.linesOf(request, view);
-    const offset = lines.offsetAt(request.position);
-    const hit = this.expressionAt(file, offset, view);
+    const { view, lines, offset, hit } = this.pointAt(request);
     if (!hit) {
       // No expression here: config files complete their keys and values.
       const kind = this.kindOf(file, view);
@@ -130,10 +127,7 @@ export class EditorFeatures {
 
   hover(request: PositionRequest): { contents: string; range: Range } | undefined {
     const { file } = request;
-    const view = this.viewOf(file);
-    const lines = this.linesOf(request, view);
-    const offset = lines.offsetAt(request.position);
-    const hit = this.expressionAt(file, offset, view);
+    const { view, lines, offset, hit } = this.pointAt(request);
     if (!hit) {
       if (this.kindOf(file, view) !== 'config') return undefined;
       const hover = hoverConfig(file.text, offset);
@@ -251,6 +245,14 @@ export class EditorFeatures {
   }
 
   /** The request's own line table, else the view's. */
+  /** The document's view, its line table, the offset of the request's position and the expression there, if any. */
+  private pointAt(request: PositionRequest) {
+    const view = this.viewOf(request.file);
+    const lines = this.linesOf(request, view);
+    const offset = lines.offsetAt(request.position);
+    return { view, lines, offset, hit: this.expressionAt(request.file, offset, view) };
+  }
+
   private linesOf(request: PositionRequest, view: DocumentView): PositionMapper {
     if (request.lines) return request.lines;
     view.lines ??= new LineIndex(view.text);

@@ -21,6 +21,7 @@ import type { GroupModel, RuleModel } from './model';
 import { checkRuleAlone } from './structure';
 import { ChunkedReadFailed, parseRule } from './chunked';
 import { checkTemplates } from './template';
+import { lastStartingAtOrBefore } from '../service/spans';
 
 /** A rule file's analysis; only files whose YAML parses without errors can be updated. */
 export interface RuleFileSnapshot {
@@ -85,20 +86,6 @@ function changedRegion(old: string, text: string): { start: number; oldEnd: numb
   while (suffix + BLOCK <= shorter - start && old.slice(old.length - suffix - BLOCK, old.length - suffix) === text.slice(text.length - suffix - BLOCK, text.length - suffix)) suffix += BLOCK;
   while (suffix < shorter - start && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
-}
-
-function lastStartingAtOrBefore(rules: readonly RuleModel[], offset: number): number {
-  let low = 0;
-  let high = rules.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if ((rules[mid]?.start ?? Infinity) <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
 }
 
 /** Every line after the `- ` line is blank or indented past the dash, with spaces: the text cannot close the item early. */

@@ -20,6 +20,7 @@ import { LineIndex } from '../service/lineIndex';
 import { DIAGNOSTIC_CODES } from '../service/codes';
 import { closestMatch } from '../service/suggest';
 import type { Finding } from '../service/types';
+import { lastStartingAtOrBefore } from '../service/spans';
 
 export const UNUSED_CODE = 'suppression/unused';
 export const UNKNOWN_CODE = 'suppression/unknown-code';
@@ -220,17 +221,3 @@ function inside(spans: readonly Span[], offset: number): boolean {
   return span !== undefined && offset < span.end;
 }
 
-/** Index of the last span starting at or before `offset` (spans sorted by start, never nested: scalars), or -1. */
-function lastStartingAtOrBefore(spans: readonly Span[], offset: number): number {
-  let low = 0;
-  let high = spans.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if ((spans[mid]?.start ?? Infinity) <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
-}
