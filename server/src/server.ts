@@ -229,12 +229,11 @@ function schedule(uri: string): void {
     setImmediate(() => {
       scheduled.delete(uri);
       void reindex(uri).then((changed) => {
-        // What this file defines changed (a recording rule renamed): the others may now differ.
-        if (changed) revalidateAll();
-        else {
-          announceSloTree();
-          void validate(uri);
-        }
+        // The file being typed in first; when what it defines changed (a recording rule renamed),
+        // the others may now differ too: they follow once typing pauses.
+        void validate(uri);
+        announceSloTree();
+        if (changed) revalidateOthersSoon();
       });
     }),
   );
@@ -249,6 +248,18 @@ function announceSloTree(): void {
   if (service.workspace.revision === announcedRevision) return;
   announcedRevision = service.workspace.revision;
   void connection.sendNotification(SloTreeChangedNotification);
+}
+
+/** How long typing must pause before the other files are revalidated: they are not what the user is looking at. */
+const OTHERS_AFTER_MS = 150;
+let othersTimer: NodeJS.Timeout | undefined;
+
+function revalidateOthersSoon(): void {
+  if (othersTimer) clearTimeout(othersTimer);
+  othersTimer = setTimeout(() => {
+    othersTimer = undefined;
+    revalidateAll();
+  }, OTHERS_AFTER_MS);
 }
 
 function revalidateAll(): void {
@@ -276,9 +287,14 @@ async function validate(uri: string): Promise<void> {
   // A newer edit arrived while settings were loading: its own validation will publish.
   if (documents.get(uri)?.version !== version) return;
   // Open documents always hear back (an empty list says "checked, clean"); files on disk only when there is news.
-  if (diagnostics.length === 0 && !published.has(uri) && !documents.get(uri)) return;
+  const before = published.get(uri);
+  if (!document && (before ? sameDiagnostics(before.diagnostics, diagnostics) : diagnostics.length === 0)) return;
   published.set(uri, { version, diagnostics });
   void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function clear(uri: string): void {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../support/lspClient';
 import { lines, rangeOf } from '../support/text';
+import { LineIndex } from '../../server/src/service/lineIndex';
 
 const EXAMPLES = join(__dirname, '../../examples');
 let workspace: string;
@@ -165,4 +166,26 @@ test('misbehaving clients do not bring the server down', async () => {
   const uri = uriOf('scratch/alive/config.yaml');
   await client.open(uri, 'observability: 1\n');
   assert.equal((await client.diagnosticsFor(uri, (p) => p.version === 1)).length, 1);
+});
+
+test('typing in a rule file publishes that file first; files reading what it defines follow once typing pauses', async () => {
+  const recording = uriOf('infra/docker/prometheus/recording_rules.yaml');
+  const alerting = uriOf('infra/docker/prometheus/alerting_rules.yaml');
+  const text = readFileSync(join(workspace, 'infra/docker/prometheus/recording_rules.yaml'), 'utf8');
+  await client.open(recording, text, 'yaml', 1);
+  await client.diagnosticsFor(recording, (p) => p.version === 1);
+  const from = client.publishes.length;
+  // Rename the rule the alerting rules read, one keystroke at a time.
+  const at = new LineIndex(text).positionAt(text.indexOf('record: service:http_errors:rate5m') + 'record: service:http_errors'.length);
+  for (let version = 2; version <= 4; version++) {
+    await client.change(recording, version, [{ range: { start: at, end: at }, text: 'x' }]);
+  }
+  const undefinedRule = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.some((d) => d.code === 'catalog/undefined-rule');
+  await client.diagnosticsFor(alerting, undefinedRule);
+  const order = client.publishes.slice(from).map((p) => (p.uri === recording ? `recording v${p.version}` : p.uri === alerting ? 'alerting' : 'other'));
+  assert.ok(order.indexOf('recording v4') >= 0 && order.indexOf('recording v4') < order.indexOf('alerting'), order.join(', '));
+  // Typed back: the alerting rules are clean again.
+  await client.change(recording, 5, [{ range: { start: at, end: { line: at.line, character: at.character + 3 } }, text: '' }]);
+  await client.diagnosticsFor(alerting, (p) => !undefinedRule(p));
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: recording } });
 });
