@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../server/src/service/lineIndex';
 import { LspTestClient } from '../test/support/lspClient';
-import { ROOT, SHARED_CORPUS, filesUnder, generateRuleFile } from './corpus';
+import { ROOT, SHARED_CORPUS, WORK, filesUnder, generateRuleFile } from './corpus';
 import { fmt, median, peakRssMb, percentile, rssMb, timeCommand } from './measure';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -227,7 +227,10 @@ async function main(): Promise<void> {
   }
   log();
   log('What each change bought, measured as it was made: [CHANGES.md](CHANGES.md).');
-  writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${report.join('\n')}\n`);
+  // A partial run (BENCH_ONLY) must not replace the full results.
+  const results = ONLY.length ? join(WORK, 'RESULTS-partial.md') : join(ROOT, 'bench/RESULTS.md');
+  writeFileSync(results, `${report.join('\n')}\n`);
+  console.log(`written to ${results}`);
 }
 
 main().catch((error) => {
