@@ -111,7 +111,7 @@ function scanWorkspace(): void {
     }
     for (const file of found) readFromDisk(pathToUri(file.path));
   }
-  void reindexAll().then(revalidateAll);
+  void reindexAll().then(() => revalidateAll());
 }
 
 /** Indexes every known file (open documents win over disk) before anything is validated. */
@@ -218,7 +218,7 @@ connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
   if (pushed !== undefined) pushedSettings = pushed;
   settingsCache.clear();
-  void reindexAll().then(revalidateAll);
+  void reindexAll().then(() => revalidateAll());
 });
 
 function schedule(uri: string): void {
@@ -233,7 +233,7 @@ function schedule(uri: string): void {
         // the others may now differ too: they follow once typing pauses.
         void validate(uri);
         announceSloTree();
-        if (changed) revalidateOthersSoon();
+        if (changed) revalidateOthersSoon(uri);
       });
     }),
   );
@@ -254,18 +254,19 @@ function announceSloTree(): void {
 const OTHERS_AFTER_MS = 150;
 let othersTimer: NodeJS.Timeout | undefined;
 
-function revalidateOthersSoon(): void {
+/** `edited` was just validated against the new facts; every other file follows once typing pauses. */
+function revalidateOthersSoon(edited: string): void {
   if (othersTimer) clearTimeout(othersTimer);
   othersTimer = setTimeout(() => {
     othersTimer = undefined;
-    revalidateAll();
+    revalidateAll(edited);
   }, OTHERS_AFTER_MS);
 }
 
-function revalidateAll(): void {
+function revalidateAll(except?: string): void {
   announceSloTree();
   const uris = new Set([...diskFiles.keys(), ...documents.keys(), ...published.keys()]);
-  for (const uri of uris) void validate(uri);
+  for (const uri of uris) if (uri !== except) void validate(uri);
 }
 
 async function validate(uri: string): Promise<void> {
@@ -337,7 +338,7 @@ connection.onDidChangeWatchedFiles((params) => {
   // A workspace's .k1s0/lint.yaml changed: every file is graded again with it.
   if (params.changes.some((change) => isLintConfigPath(uriToPath(change.uri)))) {
     settingsCache.clear();
-    void reindexAll().then(revalidateAll);
+    void reindexAll().then(() => revalidateAll());
   }
 });
 
