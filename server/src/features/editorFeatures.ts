@@ -96,7 +96,7 @@ export class EditorFeatures {
     if (!hit) {
       // No expression here: config files complete their keys and values.
       const kind = this.kindOf(file, view);
-      if (kind === 'config' || (kind === undefined && this.isConfigName(file, view.settings, view.location))) {
+      if (kind === 'config' || (kind === undefined && this.isConfigName(file, view.location))) {
         const entry = findObservabilityEntry(this.service.yamlOf(file).documents);
         const environment = environmentOf(view.location.path, view.settings.config.environments, entry?.document.getIn(['app', 'environment']));
         return { items: completeConfig(file.text, offset, environment).map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
@@ -206,7 +206,7 @@ export class EditorFeatures {
     return out;
   }
 
-  private isConfigName(file: SourceFile, settings: Settings, location: FileLocation): boolean {
+  private isConfigName(file: SourceFile, location: FileLocation): boolean {
     return /\.ya?ml$/i.test(location.path) && /(^|[\\/])config[^\\/]*$/.test(location.path) && !/^\s*(groups|spec)\s*:/m.test(file.text);
   }
 

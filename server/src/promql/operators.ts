@@ -8,8 +8,6 @@ import type { CheckContext } from './problem';
 import { childNamed, childrenNamed, childrenOf, type SyntaxNode } from './parse';
 import { exprChildren, firstExprChild, functionName, type PromqlType } from './valueTypes';
 
-const EXPERIMENTAL_FUNCTIONS_FLAG = 'promql-experimental-functions';
-
 export function checkFunctionCall(node: SyntaxNode, ctx: CheckContext): void {
   const name = functionName(node, ctx.expr);
   const fn = promqlFunctions.get(name);

@@ -33,7 +33,7 @@ export const ALERT_TEMPLATE_VARIABLES: readonly string[] = ['$labels', '$externa
 const FUNCTIONS = new Set(PROMETHEUS_TEMPLATE_FUNCTIONS.map((f) => f.name));
 const ALL_FUNCTIONS = [...GO_BUILTIN_FUNCTIONS, ...FUNCTIONS];
 
-function fixFor(problem: TemplateProblem, range: [number, number], suggestion: string | undefined): Fix[] | undefined {
+function fixFor(range: [number, number], suggestion: string | undefined): Fix[] | undefined {
   if (!suggestion) return undefined;
   return [{ title: `Change to '${suggestion}'`, edits: [{ start: range[0], end: range[1], newText: suggestion }], preferred: true }];
 }
@@ -48,11 +48,11 @@ function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: Findin
     if (problem.kind === 'unknown-function' && problem.name) {
       const suggestion = closestMatch(problem.name, ALL_FUNCTIONS);
       const hint = suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : '';
-      sink.add(range, `${context}: ${problem.message} in Prometheus templates${hint}`, 'error', fixFor(problem, range, suggestion));
+      sink.add(range, `${context}: ${problem.message} in Prometheus templates${hint}`, 'error', fixFor(range, suggestion));
     } else if (problem.kind === 'undefined-variable' && problem.name) {
       const suggestion = closestMatch(problem.name, ALERT_TEMPLATE_VARIABLES);
       const hint = suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : `; alert templates define ${ALERT_TEMPLATE_VARIABLES.join(', ')}`;
-      sink.add(range, `${context}: ${problem.message}${hint}`, 'error', fixFor(problem, range, suggestion));
+      sink.add(range, `${context}: ${problem.message}${hint}`, 'error', fixFor(range, suggestion));
     } else {
       sink.add(range, `${context}: template: ${problem.message}`);
     }
