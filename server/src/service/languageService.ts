@@ -126,7 +126,7 @@ export class LanguageService {
     if (!isYamlPath(location.path) || file.text.length > settings.files.maxFileSizeKB * 1024) return findings;
     const kind = this.kindOf(file, settings, location);
     // Not parsed at all (a refused catalog): nothing to place directives around.
-    if (kind === undefined || (kind === 'catalog' && file.text.length > CATALOG_MAX_CHARS)) return findings;
+    if (kind === undefined || isRefusedCatalog(kind, file.text)) return findings;
     if (findings.length === 0 && !file.text.includes('k1s0-disable')) return findings;
     const analysis = this.analysis(file);
     analysis.scalars ??= multilineScalars(file.text, this.yaml(file).documents);
@@ -190,7 +190,7 @@ export class LanguageService {
       const { model, json } = this.dashboard(file);
       return model && json.syntax.length === 0 ? { recordingRules: [], dashboard: dashboardFacts(file.uri, model) } : NO_FACTS;
     }
-    if (kind === 'catalog') return file.text.length > CATALOG_MAX_CHARS ? NO_FACTS : catalogExtensionFacts(this.yaml(file));
+    if (kind === 'catalog') return isRefusedCatalog(kind, file.text) ? NO_FACTS : catalogExtensionFacts(this.yaml(file));
     if (kind === 'prometheus') return prometheusConfigFacts(file.uri, this.yaml(file));
     if (kind === 'config' && this.yaml(file).syntax.length === 0) return configFileFacts(findObservabilityEntry(this.yaml(file).documents)?.document, file.uri);
     return NO_FACTS;
@@ -214,7 +214,7 @@ export class LanguageService {
       findings.push(...guarded('policy/slo', () => checkBurnRatePairs(file.uri, file.text, rules, this.workspace, catalogFor(this.workspace).policy)));
       return findings;
     }
-    if (kind === 'catalog' && file.text.length > CATALOG_MAX_CHARS) return [catalogTooBig(file.text.length)];
+    if (isRefusedCatalog(kind, file.text)) return [catalogTooBig(file.text.length)];
     const parsed = this.yaml(file);
     const findings = [...parsed.syntax];
     if (kind === 'catalog') return [...findings, ...guarded('catalog/file', () => analyzeCatalogExtension(parsed).findings)];
@@ -267,7 +267,7 @@ export class LanguageService {
     analysis.rules = read.analysis;
     analysis.clean = true;
     analysis.scalars = read.scalars;
-    analysis.shape = read.structure.documents.some((d) => ruleFileKind(d) === 'PrometheusRule') ? 'PrometheusRule' : 'plain';
+    analysis.shape = shapeOf(read.structure);
     return read.structure;
   }
 
@@ -350,7 +350,7 @@ export class LanguageService {
       const parsed = this.yaml(file);
       analysis.rules = analyzeRules(file.text, parsed);
       analysis.clean = parsed.syntax.length === 0;
-      analysis.shape ??= parsed.documents.some((d) => ruleFileKind(d) === 'PrometheusRule') ? 'PrometheusRule' : 'plain';
+      analysis.shape ??= shapeOf(parsed);
       analysis.scalars ??= multilineScalars(file.text, parsed.documents);
       // The YAML tree is most of a big rule file's memory, and the rule model holds what checks and
       // features read: let it go (whoever needs it after all parses the text again).
@@ -370,6 +370,16 @@ export interface LocatedExpression {
 /** A `.promql` file: the whole text is the expression. */
 function wholeTextSite(text: string): ExpressionSite {
   return { value: text, toDocumentRange: (from, to) => [from, to] };
+}
+
+/** A rule file's shape: a Kubernetes PrometheusRule, or a plain `groups:` file. */
+function shapeOf(parsed: ParsedYaml): 'plain' | 'PrometheusRule' {
+  return parsed.documents.some((d) => ruleFileKind(d) === 'PrometheusRule') ? 'PrometheusRule' : 'plain';
+}
+
+/** A catalog extension too big to read (see CATALOG_MAX_CHARS). */
+function isRefusedCatalog(kind: FileKind | undefined, text: string): boolean {
+  return kind === 'catalog' && text.length > CATALOG_MAX_CHARS;
 }
 
 function isYamlPath(path: string): boolean {
