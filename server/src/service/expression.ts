@@ -77,9 +77,10 @@ const keys = new WeakMap<object, string>();
 
 function keyOf(site: ExpressionSite, origin: ExpressionContext['origin']): string {
   const from = originOfSite(site);
+  const prefix = `${origin}\u0000`;
   let key = keys.get(from);
-  if (key === undefined || !key.startsWith(origin)) {
-    key = `${origin}\u0000${site.value}`;
+  if (key === undefined || !key.startsWith(prefix)) {
+    key = `${prefix}${site.value}`;
     keys.set(from, key);
   }
   return key;
