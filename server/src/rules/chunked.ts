@@ -15,6 +15,7 @@ import { YAML_OPTIONS, parseYaml, type ParsedYaml } from '../service/yaml/parse'
 import { multilineScalars, type Span } from '../suppression/suppression';
 import type { RuleFileAnalysis } from './analyze';
 import { analyzeRuleFile } from './analyze';
+import { readPlainRule } from './plainRule';
 
 /** A rule's lines: from the start of its `- ` line to the line break after its last content line. */
 interface RuleLines {
@@ -168,6 +169,11 @@ export function readRuleFileInChunks(text: string): ChunkedRuleFile | undefined 
 
 /** One rule parsed alone, its ranges in document offsets; throws when it is not exactly one clean mapping ending with its lines. */
 export function parseRule(text: string, item: { start: number; end: number }): YAMLMap {
+  return readPlainRule(text, item) ?? parseRuleWithYaml(text, item);
+}
+
+/** parseRule by the `yaml` package, for rules not of the plain shape. */
+function parseRuleWithYaml(text: string, item: { start: number; end: number }): YAMLMap {
   const chunk = text.slice(item.start, item.end);
   // After a trailing comment the whole parse stretches the rule to the next rule's dash: not reproducible alone.
   if (/^[ \t]*#.*\s*$/.test(chunk.slice(chunk.trimEnd().lastIndexOf('\n') + 1))) throw new ChunkedReadFailed();
