@@ -18,7 +18,7 @@ test('the .vsix holds only dist/, syntaxes/, snippets/, icons, README, CHANGELOG
     /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
     /^extension\/(readme|changelog)\.md$/,
     /^extension\/LICENSE\.txt$/,
-    /^extension\/dist\/(extension|server|cli)\.js$/,
+    /^extension\/dist\/(extension|server|cli|cli\.bundle)\.js$/,
     /^extension\/syntaxes\/[^/]+\.json$/,
     /^extension\/snippets\/[^/]+\.json$/,
     // The marketplace icon and the activity-bar icon; README screenshots stay out.
@@ -37,6 +37,7 @@ test('the .vsix holds only dist/, syntaxes/, snippets/, icons, README, CHANGELOG
     'extension/dist/extension.js',
     'extension/dist/server.js',
     'extension/dist/cli.js',
+    'extension/dist/cli.bundle.js',
     'extension/images/icon.png',
     'extension/snippets/config-yaml.json',
   ]) {

@@ -35,8 +35,6 @@ import { readRuleFileInChunks } from '../rules/chunked';
 
 /** Rule files are found by content wherever they are: a cheap look at the text before any parse. */
 const MAY_BE_RULES = /^(?:groups|spec)\s*:|^kind\s*:\s*PrometheusRule/m;
-/** From this size, rule files are read one rule at a time: the whole YAML tree of a big file is hundreds of MB. */
-const READ_RULE_BY_RULE_FROM = 256 * 1024;
 
 /**
  * A catalog extension is read into every check's vocabulary: one of millions of
@@ -260,7 +258,9 @@ export class LanguageService {
   private structure(file: SourceFile): ParsedYaml {
     const analysis = this.analysis(file);
     if (analysis.structure) return analysis.structure;
-    if (analysis.yaml || file.text.length < READ_RULE_BY_RULE_FROM || !MAY_BE_RULES.test(file.text)) return this.yaml(file);
+    // Rule files are read one rule at a time: most rules skip the YAML parser (rules/plainRule.ts),
+    // and no whole tree is held (a 5 MB file's is hundreds of MB).
+    if (analysis.yaml || !MAY_BE_RULES.test(file.text)) return this.yaml(file);
     const read = readRuleFileInChunks(file.text);
     if (!read) return this.yaml(file);
     analysis.structure = read.structure;
