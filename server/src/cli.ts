@@ -3,10 +3,11 @@
  * It prints exactly what the editor shows (same codes, ranges, messages).
  */
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { SLO_USAGE, isSelected, localeArg, parseArgs, usage, type CheckOptions, type SloOptions } from './cli/args';
 import { formatSloText } from './slo/format';
+import { checkInParallel, serveShareIfWorker, threadsFor } from './cli/parallel';
 import { countSeverities, formatGithub, formatJson, formatSarif, formatText, type FileDiagnostics } from './cli/format';
 import { getLocale, setLocale, t } from './l10n';
 import { applyLintConfig, findLintConfig, loadLintConfig } from './lint/lintConfig';
@@ -18,7 +19,7 @@ import type { Diagnostic } from './service/types';
 
 class UsageError extends Error {}
 
-function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {
+async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   // The language comes first so that every message, usage errors included, is in it.
   setLocale(localeArg(argv) || env.LC_ALL || env.LC_MESSAGES || env.LANG);
   const parsed = parseArgs(argv);
@@ -47,7 +48,7 @@ function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {
       return 2;
     case 'check':
       try {
-        return check(parsed.options, settingsFor(parsed.options));
+        return await check(parsed.options, settingsFor(parsed.options));
       } catch (error) {
         if (error instanceof UsageError) {
           process.stderr.write(`k1s0: ${error.message}\n`);
@@ -83,15 +84,14 @@ function filesUnder(paths: readonly string[]): FoundFile[] {
   });
 }
 
-function check(options: CheckOptions, settings: Settings): number {
+async function check(options: CheckOptions, settings: Settings): Promise<number> {
   const files = filesUnder(options.paths);
-  const service = new LanguageService();
   const loaded = files.map((found) => loadFile(found, settings));
-  // Every file is indexed before any is checked: a rule in one file may be used in another.
-  for (const file of loaded) if ('request' in file) service.index(file.request);
+  const requests = loaded.flatMap((file) => ('request' in file ? [file.request] : []));
+  const checked = await diagnosticsOf(requests, threadsFor(requests, options.jobs));
   const results: FileDiagnostics[] = [];
   for (const file of loaded) {
-    const diagnostics = ('request' in file ? service.validate(file.request) : file.diagnostics).filter((d) => isSelected(d.code, options.select, options.ignore));
+    const diagnostics = ('request' in file ? (checked.get(file.request) ?? []) : file.diagnostics).filter((d) => isSelected(d.code, options.select, options.ignore));
     if (diagnostics.length) results.push({ file: displayPath(file.found.path), diagnostics });
   }
   const output =
@@ -110,6 +110,19 @@ function check(options: CheckOptions, settings: Settings): number {
     return 1;
   }
   return 0;
+}
+
+/** Each request's diagnostics, checked on this thread or spread over `threads` (cli/parallel.ts). */
+async function diagnosticsOf(requests: readonly ValidationRequest[], threads: number): Promise<Map<ValidationRequest, Diagnostic[]>> {
+  if (threads > 1) {
+    // The bundle's loader (dist/cli.js), so that workers start from its code cache too.
+    const diagnostics = await checkInParallel(requests, threads, join(__dirname, 'cli.js'));
+    return new Map(requests.map((request, index) => [request, diagnostics[index] ?? []]));
+  }
+  const service = new LanguageService();
+  // Every file is indexed before any is checked: a rule in one file may be used in another.
+  for (const request of requests) service.index(request);
+  return new Map(requests.map((request) => [request, service.validate(request)]));
 }
 
 /** `slo`: every file indexed as the editor would, then the tree of what they define. */
@@ -164,4 +177,8 @@ function describeFsError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-process.exitCode = main(process.argv.slice(2), process.env);
+if (!serveShareIfWorker()) {
+  void main(process.argv.slice(2), process.env).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -17,6 +17,8 @@ export interface CheckOptions {
   config?: string;
   /** --locale, when given. */
   locale?: Locale;
+  /** --jobs: threads to check with (undefined: one per core for big inputs). */
+  jobs?: number;
 }
 
 /** What `k1s0-obs slo` was asked to do. */
@@ -34,7 +36,7 @@ export function usage(): string {
   return t('cli.usage');
 }
 
-const WITH_VALUE = new Set(['--format', '--select', '--ignore', '--max-warnings', '--config', '--locale']);
+const WITH_VALUE = new Set(['--format', '--select', '--ignore', '--max-warnings', '--config', '--locale', '--jobs']);
 
 /**
  * The value of --locale in argv, read before anything else so that even the
@@ -77,6 +79,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         case '--max-warnings':
           if (!/^\d+$/.test(value)) return { command: 'error', reason: t('cli.notACount', { flag, value }) };
           options.maxWarnings = Number(value);
+          break;
+        case '--jobs':
+          if (!/^[1-9]\d*$/.test(value)) return { command: 'error', reason: t('cli.notAPositiveCount', { flag, value }) };
+          options.jobs = Number(value);
           break;
         case '--config':
           options.config = value;

@@ -37,7 +37,7 @@ export const en = {
 
   // CLI ----------------------------------------------------------------------
   'cli.usage': () => `Usage: k1s0-obs check [PATH...] [--format text|json|sarif|github] [--select PREFIX,...]
-                      [--ignore PREFIX,...] [--max-warnings N] [--config FILE] [--locale en|ja]
+                      [--ignore PREFIX,...] [--max-warnings N] [--config FILE] [--locale en|ja] [--jobs N]
 
 Checks k1s0 config.yaml observability sections (and the other k1s0 files the
 extension knows) under each PATH (default: the current directory).
@@ -50,6 +50,8 @@ Directories are walked; node_modules and .git are skipped.
   --config         the lint configuration file (default: .k1s0/lint.yaml in the
                    current directory or the nearest parent that has one)
   --locale         language of the messages (default: from LANG)
+  --jobs           threads to check with (default: one per core, up to 4, for
+                   inputs over 4 MB; 1 checks on one thread)
 
 Exit status: 0 no error, 1 at least one error-severity diagnostic (or too many
 warnings), 2 usage or I/O problem.`,
@@ -58,6 +60,7 @@ warnings), 2 usage or I/O problem.`,
   'cli.unknownFormat': (p: { value: string; formats: readonly string[] }) => `unknown format "${p.value}" (expected ${list(p.formats)})`,
   'cli.unknownLocale': (p: { value: string; locales: readonly string[] }) => `unknown locale "${p.value}" (expected ${list(p.locales)})`,
   'cli.notACount': (p: { flag: string; value: string }) => `${p.flag} needs a whole number of 0 or more, got "${p.value}"`,
+  'cli.notAPositiveCount': (p: { flag: string; value: string }) => `${p.flag} needs a whole number of 1 or more, got "${p.value}"`,
   'cli.unknownOption': (p: { option: string }) => `unknown option "${p.option}"`,
   'cli.cannotRead': (p: { path: string; reason: string }) => `cannot read ${p.path}: ${p.reason}`,
   'cli.noSuchFile': () => 'no such file or directory',

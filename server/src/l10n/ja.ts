@@ -45,7 +45,7 @@ export const ja: Messages = {
   'policy.fix': (p) => `${p.field} を ${p.expected} に設定（${p.environment} のポリシー）`,
 
   'cli.usage': () => `使い方: k1s0-obs check [PATH...] [--format text|json|sarif|github] [--select PREFIX,...]
-                      [--ignore PREFIX,...] [--max-warnings N] [--config FILE] [--locale en|ja]
+                      [--ignore PREFIX,...] [--max-warnings N] [--config FILE] [--locale en|ja] [--jobs N]
 
 各 PATH（既定: カレントディレクトリ）の下にある k1s0 の config.yaml の observability
 セクション（および拡張機能が扱うその他の k1s0 ファイル）を検査します。
@@ -58,6 +58,8 @@ export const ja: Messages = {
   --config         lint 設定ファイル（既定: カレントディレクトリまたは最も近い親の
                    .k1s0/lint.yaml）
   --locale         メッセージの言語（既定: LANG から）
+  --jobs           検査に使うスレッド数（既定: 4 MB を超える入力ではコアごとに 1 つ、
+                   最大 4。1 なら 1 スレッドで検査）
 
 終了コード: 0 エラーなし、1 エラー重大度の診断が 1 件以上（または警告が多すぎる）、
 2 使い方または入出力の問題。`,
@@ -66,6 +68,7 @@ export const ja: Messages = {
   'cli.unknownFormat': (p) => `不明な形式 "${p.value}"（${list(p.formats)} のいずれか）`,
   'cli.unknownLocale': (p) => `不明なロケール "${p.value}"（${list(p.locales)} のいずれか）`,
   'cli.notACount': (p) => `${p.flag} には 0 以上の整数が必要です（指定値 "${p.value}"）`,
+  'cli.notAPositiveCount': (p) => `${p.flag} には 1 以上の整数が必要です（指定値 "${p.value}"）`,
   'cli.unknownOption': (p) => `不明なオプション "${p.option}"`,
   'cli.cannotRead': (p) => `${p.path} を読めません: ${p.reason}`,
   'cli.noSuchFile': () => 'ファイルまたはディレクトリがありません',

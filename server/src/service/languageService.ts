@@ -108,6 +108,16 @@ export class LanguageService {
     return this.workspace.update(file.uri, this.factsOf(file, settings, where));
   }
 
+  /** What an indexed file defines for the rest of the workspace: what another thread's service adopts (cli/parallel.ts). */
+  definitions(uri: string): FileFacts {
+    return this.workspace.get(uri);
+  }
+
+  /** Takes the definitions of a file indexed elsewhere, as if it had been indexed here. */
+  adopt(uri: string, facts: FileFacts): void {
+    this.workspace.update(uri, facts);
+  }
+
   validate({ file, settings, location }: ValidationRequest): Diagnostic[] {
     this.live.use(settings.prometheus.url);
     const where = location ?? { path: uriToPath(file.uri) };

@@ -189,6 +189,11 @@ export class WorkspaceIndex {
     return true;
   }
 
+  /** What one file contributes (NO_FACTS when nothing). */
+  get(uri: string): FileFacts {
+    return this.facts.get(uri) ?? NO_FACTS;
+  }
+
   remove(uri: string): boolean {
     if (!this.facts.has(uri)) return false;
     this.update(uri, NO_FACTS);
