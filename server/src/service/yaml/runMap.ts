@@ -14,13 +14,19 @@ export class RunMap implements ScalarOffsets {
   /** More runs: per run [value offset, source start, source end], flattened. */
   private readonly runs: Int32Array | undefined;
 
-  constructor(
+  private constructor(
     readonly value: string,
     readonly exact: boolean,
     private readonly fallback: number,
-    starts: readonly number[],
-    ends: readonly number[],
+    runs: readonly number[],
   ) {
+    this.firstStart = runs[1] ?? fallback;
+    this.firstEnd = runs[2] ?? -1;
+    this.runs = runs.length > 3 ? Int32Array.from(runs) : undefined;
+  }
+
+  /** The map of a value whose characters came from source [starts[i], ends[i]). */
+  static fromCharacters(value: string, exact: boolean, fallback: number, starts: readonly number[], ends: readonly number[]): RunMap {
     const runs: number[] = [];
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i] as number;
@@ -29,9 +35,12 @@ export class RunMap implements ScalarOffsets {
       if (oneForOne && last >= 0 && runs[last + 2] === -1 && (runs[last + 1] as number) + (i - (runs[last] as number)) === start) continue;
       runs.push(i, start, oneForOne ? -1 : (ends[i] as number));
     }
-    this.firstStart = runs[1] ?? fallback;
-    this.firstEnd = runs[2] ?? -1;
-    this.runs = runs.length > 3 ? Int32Array.from(runs) : undefined;
+    return new RunMap(value, exact, fallback, runs);
+  }
+
+  /** The map of a (non-empty) value copied one for one from the source at `start`. */
+  static copiedFrom(value: string, start: number): RunMap {
+    return new RunMap(value, true, start, [0, start, -1]);
   }
 
   /** [value offset, source start, source end] of the run holding value character `i`. */

@@ -375,7 +375,7 @@ function resolve(text: string, node: Scalar, parentIndent: number): ValueBuilder
 }
 
 function toOffsets(out: ValueBuilder, fallback: number, exact: boolean): ScalarOffsets {
-  return new RunMap(out.value, exact, fallback, out.starts, out.ends);
+  return RunMap.fromCharacters(out.value, exact, fallback, out.starts, out.ends);
 }
 
 /**
@@ -387,6 +387,12 @@ function toOffsets(out: ValueBuilder, fallback: number, exact: boolean): ScalarO
 export function scalarOffsets(text: string, node: Scalar): ScalarOffsets {
   const [start, valueEnd] = node.range ?? [0, 0];
   const expected = typeof node.source === 'string' ? node.source : undefined;
+  // Most scalars are their source verbatim (one line, no escapes): one run, nothing to resolve.
+  if (expected) {
+    const quoted = node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE;
+    const from = quoted ? start + 1 : start;
+    if ((quoted || node.type === Scalar.PLAIN) && valueEnd - from - (quoted ? 1 : 0) === expected.length && text.startsWith(expected, from)) return RunMap.copiedFrom(expected, from);
+  }
   const isBlock = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
   const indents = isBlock && /^[|>][-+]?[1-9]|^[|>][1-9]/.test(text.slice(start, start + 3)) ? headerParentIndents(text, start) : [0];
   let first: ValueBuilder | undefined;
