@@ -29,6 +29,7 @@ import { EditorFeatures } from './features/editorFeatures';
 import { registerFeatureHandlers } from './featureHandlers';
 import { queryLenses } from './features/queryLens';
 import type { Diagnostic } from './service/types';
+import { disableFix } from './suppression/suppression';
 import { collectFiles } from './workspace/walk';
 import { setLocale } from './l10n';
 import { findLintConfig, isLintConfigPath, mergeEditorSettings, readLintConfig } from './lint/lintConfig';
@@ -360,8 +361,9 @@ connection.onCodeAction(async (params) => {
   }
   const actions: CodeAction[] = [];
   for (const diagnostic of current.diagnostics) {
-    const fixes: NonNullable<Diagnostic['fixes']> = [...(diagnostic.fixes ?? []), ...(diagnostic.disable ? [diagnostic.disable] : [])];
-    if (fixes.length === 0 || !overlaps(diagnostic.range, params.range)) continue;
+    if (!overlaps(diagnostic.range, params.range)) continue;
+    const disable = diagnostic.disableLine === undefined ? [] : [disableFix(document.getText(), diagnostic.disableLine, diagnostic.code)];
+    const fixes: NonNullable<Diagnostic['fixes']> = [...(diagnostic.fixes ?? []), ...disable];
     for (const fix of fixes) {
       const edits = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
       actions.push({

@@ -195,7 +195,8 @@ export function assertDiagnosticsInside(text: string, diagnostics: readonly Diag
     const what = `${d.code} "${d.message.slice(0, 80)}"`;
     assertRangeInside(d.range, lengths, what);
     assert.ok(d.message.length > 0, `${d.code}: empty message`);
-    for (const fix of [...(d.fixes ?? []), ...(d.disable ? [d.disable] : [])]) {
+    if (d.disableLine !== undefined) assert.ok(d.disableLine >= 0 && d.disableLine < lengths.length, `${what}: disable line ${d.disableLine} outside the document`);
+    for (const fix of d.fixes ?? []) {
       for (const edit of fix.edits) assertRangeInside(edit.range, lengths, `${what} fix "${fix.title}"`);
     }
   }

@@ -417,7 +417,7 @@ export function toDiagnostics(text: string, findings: readonly Finding[], settin
         edits: fix.edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), newText: edit.newText })),
       }));
     }
-    if (finding.disable) diagnostic.disable = { title: finding.disable.title, edits: finding.disable.edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), newText: edit.newText })) };
+    if (finding.disableAt !== undefined) diagnostic.disableLine = lines.positionAt(finding.disableAt).line;
     diagnostics.push(diagnostic);
   }
   return diagnostics.sort(

@@ -11,7 +11,7 @@ export function shiftFinding(finding: Finding, delta: number): Finding {
   if (delta === 0) return finding;
   const shifted: Finding = { ...finding, start: finding.start + delta, end: finding.end + delta };
   if (finding.fixes) shifted.fixes = finding.fixes.map((fix) => shiftFix(fix, delta));
-  if (finding.disable) shifted.disable = shiftFix(finding.disable, delta);
+  if (finding.disableAt !== undefined) shifted.disableAt = finding.disableAt + delta;
   return shifted;
 }
 

@@ -40,8 +40,12 @@ export interface Finding {
   message: string;
   severity: Severity;
   fixes?: Fix[];
-  /** "Disable <code> for this line" (suppression/): offered after the fixes, kept apart so checks' own fixes stay theirs. */
-  disable?: Fix;
+  /**
+   * Where "Disable <code> for this line" (suppression/) would insert its directive: the start of the
+   * finding's line (a multi-line scalar's first). The fix itself is made only when asked for
+   * (disableFix): nearly all of them never are, and a big file has thousands.
+   */
+  disableAt?: number;
 }
 
 /** A finding placed in a document, after settings have re-graded it. */
@@ -52,7 +56,8 @@ export interface Diagnostic {
   message: string;
   source: 'k1s0';
   fixes?: { title: string; preferred?: boolean; edits: { range: Range; newText: string }[] }[];
-  disable?: { title: string; edits: { range: Range; newText: string }[] };
+  /** The line "Disable <code> for this line" inserts its directive above (suppression/disableFix). */
+  disableLine?: number;
 }
 
 /** A document as the service sees it: a URI, its text and (in the editor) its version. */

@@ -7,17 +7,17 @@ import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from '../service/settings';
 import type { Finding } from '../service/types';
 import { lines, rangeOf, spanOf } from '../../../test/support/text';
-import { applySuppressions, codeMatches, multilineScalars, parseDirectives } from './suppression';
+import { applySuppressions, codeMatches, disableFix, multilineScalars, parseDirectives } from './suppression';
 
 const finding = (text: string, needle: string, code: string, occurrence = 0): Finding => {
   const [start, end] = spanOf(text, needle, occurrence);
   return { start, end, code, severity: 'warning', message: `${code} here` };
 };
 
-const disableFix = (text: string, needle: string, code: string, indent: string) => {
+/** Where "Disable <code> for this line" goes for a finding on the line of `needle`: that line's start. */
+const lineStartOf = (text: string, needle: string): number => {
   const [start] = spanOf(text, needle);
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return { title: `Disable ${code} for this line`, edits: [{ start: lineStart, end: lineStart, newText: `${indent}# k1s0-disable-next-line ${code}\n` }] };
+  return text.lastIndexOf('\n', start - 1) + 1;
 };
 
 test('directives: keyword, codes (commas or spaces), reason after --; only comments alone on their line', () => {
@@ -63,7 +63,7 @@ test('next-line silences the next line only, stacked directives reach past each 
     '    level: verbose',
   );
   const findings = [finding(text, 'text', 'config/policy'), finding(text, 'verbose', 'config/schema')];
-  assert.deepEqual(applySuppressions({ text, findings }), [{ ...finding(text, 'verbose', 'config/schema'), disable: disableFix(text, 'level: verbose', 'config/schema', '    ') }]);
+  assert.deepEqual(applySuppressions({ text, findings }), [{ ...finding(text, 'verbose', 'config/schema'), disableAt: lineStartOf(text, 'level: verbose') }]);
 });
 
 test('an unused suppression is a hint on its code; an unknown code a warning with did-you-mean and its fix', () => {
@@ -119,13 +119,19 @@ test('inside a block scalar: a # line is no directive, and the line of a finding
   const bare = text.replace('        # k1s0-disable-next-line catalog\n', '');
   const bareScalars = multilineScalars(bare, parseAllDocuments(bare) as never);
   const [kept] = applySuppressions({ text: bare, findings: [finding(bare, 'bad_total', 'catalog/unknown-metric')], scalars: bareScalars });
-  assert.deepEqual(kept?.disable, disableFix(bare, 'expr: |', 'catalog/unknown-metric', '        '));
+  assert.equal(kept?.disableAt, lineStartOf(bare, 'expr: |'));
+  const exprLine = bare.slice(0, lineStartOf(bare, 'expr: |')).split('\n').length - 1;
+  assert.deepEqual(disableFix(bare, exprLine, 'catalog/unknown-metric'), {
+    title: 'Disable catalog/unknown-metric for this line',
+    edits: [{ range: { start: { line: exprLine, character: 0 }, end: { line: exprLine, character: 0 } }, newText: '        # k1s0-disable-next-line catalog/unknown-metric\n' }],
+  });
 });
 
 test('CRLF files get a CRLF directive; codes of this file count as known; findings of suppression itself are never silenced', () => {
   const text = 'a:\r\n  b: 1\r\n';
   const [kept] = applySuppressions({ text, findings: [finding(text, '1', 'consistency/metrics-path')], knownCodes: ['consistency/metrics-path'] });
-  assert.deepEqual(kept?.disable, { title: 'Disable consistency/metrics-path for this line', edits: [{ start: 4, end: 4, newText: '  # k1s0-disable-next-line consistency/metrics-path\r\n' }] });
+  assert.equal(kept?.disableAt, 4);
+  assert.deepEqual(disableFix(text, 1, 'consistency/metrics-path').edits, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '  # k1s0-disable-next-line consistency/metrics-path\r\n' }]);
   const directive = lines('# k1s0-disable suppression', 'a: 1');
   // suppression/* codes are known, but never silenced: such a directive suppresses nothing.
   assert.deepEqual(applySuppressions({ text: directive, findings: [finding(directive, 'a', 'suppression/unused')] }).map((f) => f.code), ['suppression/unused', 'suppression/unused']);
@@ -140,13 +146,13 @@ test('through the language service: the fixtures of a rule file and a config fil
     return { text: file.text, diagnostics: service.validate({ file, settings: DEFAULT_SETTINGS, location: { path } }) };
   };
   const rules = check('alerts.yaml');
-  assert.deepEqual(rules.diagnostics.map((d) => [d.code, d.severity, d.range, d.disable?.title]), [
+  assert.deepEqual(rules.diagnostics.map((d) => [d.code, d.severity, d.range, d.disableLine]), [
     ['suppression/unused', 'hint', rangeOf(rules.text, 'promql/counter'), undefined],
-    ['catalog/unknown-metric', 'warning', rangeOf(rules.text, 'legacy_other_total'), 'Disable catalog/unknown-metric for this line'],
+    ['catalog/unknown-metric', 'warning', rangeOf(rules.text, 'legacy_other_total'), rangeOf(rules.text, 'legacy_other_total').start.line],
   ]);
   const other = rules.diagnostics[1];
-  assert.ok(other);
-  assert.deepEqual(other.disable?.edits, [{ range: { start: { line: other.range.start.line, character: 0 }, end: { line: other.range.start.line, character: 0 } }, newText: '        # k1s0-disable-next-line catalog/unknown-metric\n' }]);
+  assert.ok(other?.disableLine !== undefined);
+  assert.deepEqual(disableFix(rules.text, other.disableLine, other.code).edits, [{ range: { start: { line: other.range.start.line, character: 0 }, end: { line: other.range.start.line, character: 0 } }, newText: '        # k1s0-disable-next-line catalog/unknown-metric\n' }]);
 
   const config = check('config.dev.yaml');
   assert.deepEqual(config.diagnostics.map((d) => [d.code, d.severity, d.range, d.message]), [

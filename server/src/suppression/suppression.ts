@@ -19,7 +19,7 @@ import { isScalar, visit, type Document, type Node } from 'yaml';
 import { LineIndex } from '../service/lineIndex';
 import { DIAGNOSTIC_CODES } from '../service/codes';
 import { closestMatch } from '../service/suggest';
-import type { Finding } from '../service/types';
+import type { Finding, Range } from '../service/types';
 import { lastStartingAtOrBefore } from '../service/spans';
 
 export const UNUSED_CODE = 'suppression/unused';
@@ -131,7 +131,6 @@ export function isSuppressible(code: string): boolean {
  */
 export function applySuppressions({ text, findings, rules = [], scalars = [], knownCodes = [] }: SuppressionInput): Finding[] {
   const lines = LineIndex.of(text);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lineOf = (offset: number): number => lines.positionAt(anchorOf(scalars, offset)).line;
   const directives = parseDirectives(text, scalars);
   const known = new Set([...KNOWN_CODES, ...knownCodes]);
@@ -186,7 +185,7 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
         suppressed = true;
       }
     }
-    if (!suppressed) result.push(withDisableFix(finding, text, lines, lineOf(finding.start), eol));
+    if (!suppressed) result.push({ ...finding, disableAt: lines.offsetAt({ line: lineOf(finding.start), character: 0 }) });
   }
   for (const entry of active) {
     if (entry.used) continue;
@@ -202,12 +201,16 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
   return [...result, ...problems];
 }
 
-/** The finding with "Disable <code> for this line": a directive inserted above its line, indented like it. */
-function withDisableFix(finding: Finding, text: string, lines: LineIndex, line: number, eol: string): Finding {
-  const start = lines.offsetAt({ line, character: 0 });
+/**
+ * "Disable <code> for this line": a directive inserted above `line`, indented like
+ * it, ending with the text's own line break. Made on demand (a code action asks).
+ */
+export function disableFix(text: string, line: number, code: string): { title: string; edits: { range: Range; newText: string }[] } {
+  const start = LineIndex.of(text).offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(start, start + 200))?.[0] ?? '';
-  const fix = { title: `Disable ${finding.code} for this line`, edits: [{ start, end: start, newText: `${indent}# k1s0-disable-next-line ${finding.code}${eol}` }] };
-  return { ...finding, disable: fix };
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const at = { line, character: 0 };
+  return { title: `Disable ${code} for this line`, edits: [{ range: { start: at, end: { ...at } }, newText: `${indent}# k1s0-disable-next-line ${code}${eol}` }] };
 }
 
 /** Where a finding "is" for next-line purposes: inside a multi-line scalar, the scalar's start. */
