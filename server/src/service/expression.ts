@@ -49,8 +49,16 @@ export const EXPRESSION_CHECKS: ExpressionCheck[] = [...CATALOG_CHECKS];
  * would load: on a broken one they would only echo the real mistake.
  */
 export function checkExpression(site: ExpressionSite, context: ExpressionContext): Finding[] {
-  return problemsOf(site, context).map((problem) => toFinding(site, problem));
+  const problems = problemsOf(site, context);
+  // The same site with the same remembered problems: the findings made last time (rules before an edit).
+  const placed = findingsOfSite.get(site);
+  if (placed?.problems === problems) return placed.findings;
+  const findings = problems.map((problem) => toFinding(site, problem));
+  findingsOfSite.set(site, { problems, findings });
+  return findings;
 }
+
+const findingsOfSite = new WeakMap<ExpressionSite, { problems: ExpressionProblem[]; findings: Finding[] }>();
 
 /**
  * Problems of an expression, remembered by its text with what the checks read

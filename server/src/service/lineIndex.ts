@@ -6,25 +6,12 @@ import type { Position, Range } from './types';
  * starts need computing. \r\n, \n and \r all end a line, as in LSP.
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** Offsets where lines start: a typed array, counted first (a 1 MB file has ~25,000 lines, re-indexed on every edit). */
+  private readonly lineStarts: Int32Array;
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    if (!text.includes('\r')) {
-      // Only \n: the native search is many times faster than a loop over characters.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const ch = text.charCodeAt(i);
-        if (ch === 13 /* \r */) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        } else if (ch === 10 /* \n */) {
-          starts.push(i + 1);
-        }
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = new Int32Array(lineBreaks(text, undefined) + 1);
+    lineBreaks(text, this.lineStarts);
   }
 
   /** The index of `text`, shared by the steps of one validation (the last text asked for is remembered). */
@@ -72,3 +59,24 @@ export class LineIndex {
 }
 
 let lastIndex: LineIndex | undefined;
+
+/** Counts the line breaks of `text` (\r\n, \n or \r); with `starts`, also writes where each line begins (the first is 0). */
+function lineBreaks(text: string, starts: Int32Array | undefined): number {
+  let count = 0;
+  if (!text.includes('\r')) {
+    // Only \n: the native search is many times faster than a loop over characters.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      count++;
+      if (starts) starts[count] = i + 1;
+    }
+    return count;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch !== 13 /* \r */ && ch !== 10 /* \n */) continue;
+    if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+    count++;
+    if (starts) starts[count] = i + 1;
+  }
+  return count;
+}

@@ -47,12 +47,21 @@ const REMEMBER_RULES_AT_MOST = 20_000;
 function catalogFindings(text: string, rule: RuleModel, workspace: WorkspaceIndex): Finding[] {
   const key = ruleKey(text, rule);
   const known = rememberedRules.get(key);
-  if (known && known.workspace === workspace && workspace.stillValid(known.stamp)) return known.findings.map((f) => shiftFinding(f, rule.start));
+  if (known && known.workspace === workspace && workspace.stillValid(known.stamp)) {
+    // The same rule object with the same remembered findings: placed as last time (rules before an edit).
+    const placed = placedFindings.get(rule);
+    if (placed?.known === known) return placed.findings;
+    const findings = known.findings.map((f) => shiftFinding(f, rule.start));
+    placedFindings.set(rule, { known, findings });
+    return findings;
+  }
   const { value: findings, stamp } = workspace.track(() => guarded(`catalog checks of rule ${rule.name}`, () => checkRuleWithCatalog(rule, workspace)));
   if (rememberedRules.size >= REMEMBER_RULES_AT_MOST) rememberedRules.clear();
   rememberedRules.set(key, { findings: findings.map((f) => shiftFinding(f, -rule.start)), workspace, stamp });
   return findings;
 }
+
+const placedFindings = new WeakMap<RuleModel, { known: object; findings: Finding[] }>();
 
 /** Memo keys by the rule they were made for: a rule that only moved keeps its key. */
 const ruleKeys = new WeakMap<RuleModel, string>();
