@@ -38,7 +38,7 @@ const MAX_DEPTH = 2;
 const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\' };
 const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-/** The rule item on these lines (`- ` at dashColumn), as `yaml` would parse it; undefined when it is not of the plain shape. */
+/** The rule item on these lines (a `- ` item of a block sequence), as `yaml` would parse it alone; undefined when it is not of the plain shape. */
 export function readPlainRule(text: string, item: { start: number; end: number }): YAMLMap | undefined {
   const chunk = text.slice(item.start, item.end);
   if (chunk.includes('\r') || UNUSUAL.test(chunk)) return undefined;
