@@ -269,16 +269,14 @@ export class WorkspaceIndex {
     return this.sorted().flatMap(([, f]) => (f.live ? [f.live] : []));
   }
 
-  /** Every alerting rule of the workspace, in URI then document order. */
-  alerts(): AlertRuleFact[] {
-    this.readOther();
-    return this.sorted().flatMap(([, f]) => f.alerts ?? []);
+  /** Every alerting rule of the workspace, in URI then document order (shared: do not change it). */
+  alerts(): readonly AlertRuleFact[] {
+    return this.derived('alerts', () => this.sorted().flatMap(([, f]) => f.alerts ?? []));
   }
 
-  /** Every dashboard of the workspace, in URI order. */
-  dashboards(): DashboardFact[] {
-    this.readOther();
-    return this.sorted().flatMap(([, f]) => (f.dashboard ? [f.dashboard] : []));
+  /** Every dashboard of the workspace, in URI order (shared: do not change it). */
+  dashboards(): readonly DashboardFact[] {
+    return this.derived('dashboards', () => this.sorted().flatMap(([, f]) => (f.dashboard ? [f.dashboard] : [])));
   }
 
   /** Rule files of the workspace (URI → shape), whatever they define. */
