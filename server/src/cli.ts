@@ -115,9 +115,14 @@ async function check(options: CheckOptions, settings: Settings): Promise<number>
 /** Each request's diagnostics, checked on this thread or spread over `threads` (cli/parallel.ts). */
 async function diagnosticsOf(requests: readonly ValidationRequest[], threads: number): Promise<Map<ValidationRequest, Diagnostic[]>> {
   if (threads > 1) {
-    // The bundle's loader (dist/cli.js), so that workers start from its code cache too.
-    const diagnostics = await checkInParallel(requests, threads, join(__dirname, 'cli.js'));
-    return new Map(requests.map((request, index) => [request, diagnostics[index] ?? []]));
+    try {
+      // The bundle's loader (dist/cli.js), so that workers start from its code cache too.
+      const diagnostics = await checkInParallel(requests, threads, join(__dirname, 'cli.js'));
+      return new Map(requests.map((request, index) => [request, diagnostics[index] ?? []]));
+    } catch (error) {
+      // A thread that could not start or died (memory, a crash) costs time, not the results.
+      process.stderr.write(`k1s0: ${t('cli.threadsFailed', { threads, reason: error instanceof Error ? error.message : String(error) })}\n`);
+    }
   }
   const service = new LanguageService();
   // Every file is indexed before any is checked: a rule in one file may be used in another.

@@ -98,6 +98,9 @@ class ShareWorker {
       ]);
     this.definitions = next((message) => ('definitions' in message ? message.definitions : undefined));
     this.diagnostics = next((message) => ('diagnostics' in message ? message.diagnostics : undefined));
+    // Whoever awaits them still sees a failure; one nobody awaits any more (the check already failed) is no crash.
+    this.definitions.catch(() => undefined);
+    this.diagnostics.catch(() => undefined);
   }
 
   adopt(definitions: Definitions): void {

@@ -68,6 +68,7 @@ export const ja: Messages = {
   'cli.unknownFormat': (p) => `不明な形式 "${p.value}"（${list(p.formats)} のいずれか）`,
   'cli.unknownLocale': (p) => `不明なロケール "${p.value}"（${list(p.locales)} のいずれか）`,
   'cli.notACount': (p) => `${p.flag} には 0 以上の整数が必要です（指定値 "${p.value}"）`,
+  'cli.threadsFailed': (p) => `${p.threads} スレッドでの検査に失敗しました（${p.reason}）。1 スレッドで検査しました`,
   'cli.notAPositiveCount': (p) => `${p.flag} には 1 以上の整数が必要です（指定値 "${p.value}"）`,
   'cli.unknownOption': (p) => `不明なオプション "${p.option}"`,
   'cli.cannotRead': (p) => `${p.path} を読めません: ${p.reason}`,
