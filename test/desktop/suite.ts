@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'k1s0.k1s0-observability';
 const STAGING = 'regions/business/accounting/server/go/ledger/config/config.staging.yaml';
+const RECORDING = 'infra/docker/prometheus/recording_rules.yaml';
 
 /** Polls until `probe` returns a value, or fails after the deadline (no fixed sleeps). */
 async function eventually<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
@@ -30,6 +31,20 @@ function workspaceUri(relative: string): vscode.Uri {
 
 function k1s0Diagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'k1s0');
+}
+
+/** An open document and the position `offset` characters into the first `needle`. */
+async function openAt(relative: string, needle: string, offset: number): Promise<{ uri: vscode.Uri; position: vscode.Position }> {
+  const uri = workspaceUri(relative);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const at = document.getText().indexOf(needle);
+  assert.ok(at >= 0, `${needle} in ${relative}`);
+  return { uri, position: document.positionAt(at + offset) };
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n---\n');
 }
 
 function describe(d: vscode.Diagnostic): string {
@@ -73,6 +88,29 @@ export function defineSuites(): void {
         ['Rename to "sample_rate"', true],
         ['Disable config/schema for this line', undefined],
       ]);
+    });
+
+    test('hover on a catalog metric in a rule file says its type, help and labels', async function () {
+      this.timeout(60_000);
+      const { uri, position } = await openAt(RECORDING, 'http_requests_total', 3);
+      const text = await eventually(async () => {
+        const found = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position));
+        return found.includes('http_requests_total') ? found : undefined;
+      }, 'the hover of http_requests_total');
+      assert.match(text, /^\*\*http_requests_total\*\* — counter\n\nHTTP/);
+      assert.match(text, /Labels: .*`method`.*`status`/);
+    });
+
+    test('completion in an expr offers the catalog metric names for the typed word', async function () {
+      this.timeout(60_000);
+      const { uri, position } = await openAt(RECORDING, 'http_requests_total', 'http_req'.length);
+      const labels = await eventually(async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+        const names = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+        return names.includes('http_requests_total') ? names : undefined;
+      }, 'http_requests_total among the completions');
+      assert.ok(labels.includes('http_request_duration_seconds_bucket'), labels.slice(0, 20).join(', '));
+      assert.ok(!labels.includes('up'), 'names not matching the typed word are filtered out');
     });
 
     test('the restart command brings the server back with the same diagnostics', async function () {

@@ -38,6 +38,8 @@ test('the extension-host suite (test/desktop) passes inside code-server', { time
       'k1s0 extension host the extension is active and contributes its commands',
       'k1s0 extension host a config file with mistakes gets its config/schema diagnostics',
       'k1s0 extension host the did-you-mean diagnostic offers its quick fix as the preferred action',
+      'k1s0 extension host hover on a catalog metric in a rule file says its type, help and labels',
+      'k1s0 extension host completion in an expr offers the catalog metric names for the typed word',
       'k1s0 extension host the restart command brings the server back with the same diagnostics',
     ]);
   } catch (error) {
