@@ -1,8 +1,9 @@
 /**
  * The packed extension in a real VS Code (code-server) driven by Chromium:
- * what a user sees of it today. Add tests for hover, completion, the tree
- * view and the stack commands here (or in a sibling file with its own
- * session) with the helpers of support/workbench.ts.
+ * what a user sees of it today. Hover and completion are checked through the
+ * editor's providers in the extension-host suite (desktop.test.ts), the tree
+ * view in sloTree.test.ts; the stack commands still want a test here (or in a
+ * sibling file with its own session) with the helpers of support/workbench.ts.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
