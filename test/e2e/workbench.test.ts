@@ -2,8 +2,8 @@
  * The packed extension in a real VS Code (code-server) driven by Chromium:
  * what a user sees of it today. Hover and completion are checked through the
  * editor's providers in the extension-host suite (desktop.test.ts), the tree
- * view in sloTree.test.ts; the stack commands still want a test here (or in a
- * sibling file with its own session) with the helpers of support/workbench.ts.
+ * view in sloTree.test.ts, the stack commands in stack.test.ts; new areas go
+ * here or in a sibling file with its own session (support/workbench.ts).
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
