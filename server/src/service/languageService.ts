@@ -262,7 +262,7 @@ export class LanguageService {
   }
 
   /**
-   * What tells a file's kind: the whole YAML tree, or for a big rule file its
+   * What tells a file's kind: the whole YAML tree, or for a rule file its
    * skeleton, read rule by rule (the rule analysis is made on the way).
    */
   private structure(file: SourceFile): ParsedYaml {
