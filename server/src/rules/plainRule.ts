@@ -12,6 +12,7 @@
  * CR line breaks, control characters. plainRule.test.ts holds the two equal.
  */
 import { Pair, Scalar, YAMLMap } from 'yaml';
+import { escapeAt } from '../service/yaml/scalarOffsets';
 
 interface Line {
   start: number;
@@ -34,9 +35,6 @@ const INDICATOR = /[-?:,[\]{}#&*!|>'"%@`]/;
 const KEY = /[A-Za-z_][A-Za-z0-9_./-]*/y;
 const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const MAX_DEPTH = 2;
-/** YAML's escapes in double quotes (§5.7). */
-const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\' };
-const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 /** The rule item on these lines (a `- ` item of a block sequence), as `yaml` would parse it alone; undefined when it is not of the plain shape. */
 export function readPlainRule(text: string, item: { start: number; end: number }): YAMLMap | undefined {
@@ -266,21 +264,10 @@ function unescapeDouble(raw: string): string {
   let value = '';
   let from = 0;
   for (let at = raw.indexOf('\\'); at >= 0; at = raw.indexOf('\\', from)) {
-    value += raw.slice(from, at);
-    const code = raw[at + 1] as string;
-    const simple = ESCAPES[code];
-    if (simple !== undefined) {
-      value += simple;
-      from = at + 2;
-      continue;
-    }
-    const length = HEX_ESCAPES[code];
-    const digits = length === undefined ? '' : raw.slice(at + 2, at + 2 + length);
-    if (length === undefined || digits.length !== length || !/^[0-9a-fA-F]+$/.test(digits)) throw new NotPlain();
-    const point = parseInt(digits, 16);
-    if (point > 0x10ffff) throw new NotPlain();
-    value += String.fromCodePoint(point);
-    from = at + 2 + length;
+    const escape = escapeAt(raw, at);
+    if (!escape) throw new NotPlain();
+    value += raw.slice(from, at) + escape.value;
+    from = at + escape.length;
   }
   return value + raw.slice(from);
 }

@@ -100,6 +100,22 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 const HEX_ESCAPE_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
+/**
+ * The escape at `text[at]` (a backslash) of a double-quoted scalar (YAML §5.7):
+ * the character it stands for and how many source characters it takes;
+ * undefined for an escaped line break, an unknown escape or bad hex digits.
+ */
+export function escapeAt(text: string, at: number): { value: string; length: number } | undefined {
+  const next = text[at + 1] ?? '';
+  const simple = SIMPLE_ESCAPES[next];
+  if (simple !== undefined) return { value: simple, length: 2 };
+  const hexLength = HEX_ESCAPE_LENGTH[next];
+  if (hexLength === undefined) return undefined;
+  const digits = text.slice(at + 2, at + 2 + hexLength);
+  const code = /^[0-9a-fA-F]+$/.test(digits) && digits.length === hexLength ? parseInt(digits, 16) : NaN;
+  return Number.isFinite(code) && code <= 0x10ffff ? { value: String.fromCodePoint(code), length: 2 + hexLength } : undefined;
+}
+
 /** Plain, single- and double-quoted scalars between `start` and `end` (quotes excluded). */
 function resolveFlow(text: string, start: number, end: number, style: 'plain' | 'single' | 'double', out: ValueBuilder): void {
   let i = start;
@@ -116,26 +132,19 @@ function resolveFlow(text: string, start: number, end: number, style: 'plain' | 
     }
     if (style === 'double' && ch === '\\') {
       const next = text[i + 1] ?? '';
-      const simple = SIMPLE_ESCAPES[next];
-      const hexLength = HEX_ESCAPE_LENGTH[next];
+      const escape = escapeAt(text, i);
       const breakLength = lineBreakAt(text, i + 1);
-      if (simple !== undefined) {
-        out.push(simple, i, i + 2);
-        i += 2;
+      if (escape) {
+        out.push(escape.value, i, i + escape.length);
+        i += escape.length;
       } else if (breakLength > 0) {
         // An escaped line break joins the lines: nothing is emitted and the next line's indentation goes.
         i += 1 + breakLength;
         while (i < end && isBlank(text[i])) i++;
-      } else if (hexLength !== undefined) {
-        const digits = text.slice(i + 2, i + 2 + hexLength);
-        const code = /^[0-9a-fA-F]+$/.test(digits) && digits.length === hexLength ? parseInt(digits, 16) : NaN;
-        if (Number.isFinite(code) && code <= 0x10ffff) {
-          out.push(String.fromCodePoint(code), i, i + 2 + hexLength);
-          i += 2 + hexLength;
-        } else {
-          out.push(text.slice(i, i + 2), i, i + 2);
-          i += 2;
-        }
+      } else if (HEX_ESCAPE_LENGTH[next] !== undefined) {
+        // Bad hex digits: the parser reports it; the value keeps the two characters.
+        out.push(text.slice(i, i + 2), i, i + 2);
+        i += 2;
       } else {
         // An invalid escape is an error the parser reports; its value keeps both characters.
         out.push('\\', i, i + 1);
