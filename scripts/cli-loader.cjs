@@ -22,5 +22,5 @@ try {
 }
 const script = new Script(wrap(bytes.toString('utf8')), { filename: bundle, cachedData });
 if (process.env.K1S0_REPORT_CODE_CACHE) process.stderr.write(`code cache: ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
-if (process.env.K1S0_WRITE_CODE_CACHE === cacheFile) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+if (process.env.K1S0_WRITE_CODE_CACHE === '1') process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 script.runInThisContext()(exports, require, module, bundle, __dirname);
