@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LineIndex } from '../server/src/service/lineIndex';
+import { LineIndex } from '../server/src/base/lineIndex';
 import { LspTestClient } from '../test/support/lspClient';
 import { ROOT, SHARED_CORPUS, WORK, filesUnder, generateRuleFile } from './corpus';
 import { fmt, median, peakRssMb, percentile, rssMb, timeCommand } from './measure';

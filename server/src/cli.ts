@@ -12,10 +12,10 @@ import { countSeverities, formatGithub, formatJson, formatSarif, formatText, typ
 import { getLocale, setLocale, t } from './l10n';
 import { applyLintConfig, findLintConfig, loadLintConfig } from './lint/lintConfig';
 import { collectFiles, type FoundFile } from './workspace/walk';
-import { decodeText, matchesAny, pathToUri, uriToPath } from './service/files';
+import { decodeText, matchesAny, pathToUri, uriToPath } from './base/files';
 import { LanguageService, type ValidationRequest } from './service/languageService';
-import { DEFAULT_SETTINGS, type Settings } from './service/settings';
-import type { Diagnostic } from './service/types';
+import { DEFAULT_SETTINGS, type Settings } from './base/settings';
+import type { Diagnostic } from './base/types';
 
 class UsageError extends Error {}
 

@@ -22,18 +22,18 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SloTreeChangedNotification, SloTreeRequest, WATCHED_FILES_GLOB } from './protocol';
-import { decodeText, pathToUri, uriToPath } from './service/files';
+import { decodeText, pathToUri, uriToPath } from './base/files';
 import { LanguageService } from './service/languageService';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, readSettings, type Settings } from './service/settings';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, readSettings, type Settings } from './base/settings';
 import { EditorFeatures } from './features/editorFeatures';
 import { registerFeatureHandlers } from './featureHandlers';
 import { queryLenses } from './features/queryLens';
-import type { Diagnostic } from './service/types';
+import type { Diagnostic } from './base/types';
 import { disableFix } from './suppression/suppression';
 import { collectFiles } from './workspace/walk';
 import { setLocale } from './l10n';
 import { findLintConfig, isLintConfigPath, mergeEditorSettings, readLintConfig } from './lint/lintConfig';
-import { parseYaml } from './service/yaml/parse';
+import { parseYaml } from './base/yaml/parse';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

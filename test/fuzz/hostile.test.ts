@@ -7,8 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LanguageService } from '../../server/src/service/languageService';
-import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
-import type { Diagnostic } from '../../server/src/service/types';
+import { DEFAULT_SETTINGS } from '../../server/src/base/settings';
+import type { Diagnostic } from '../../server/src/base/types';
 import { assertDiagnosticsInside, withinBudget } from './support';
 
 /** Generous: machines running the suite are shared. */

@@ -15,9 +15,9 @@ import { stringify } from 'yaml';
 import { EditorFeatures } from '../../server/src/features/editorFeatures';
 import type { SymbolTree } from '../../server/src/features/symbols';
 import { LanguageService } from '../../server/src/service/languageService';
-import { LineIndex } from '../../server/src/service/lineIndex';
-import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
-import type { Diagnostic, Position } from '../../server/src/service/types';
+import { LineIndex } from '../../server/src/base/lineIndex';
+import { DEFAULT_SETTINGS } from '../../server/src/base/settings';
+import type { Diagnostic, Position } from '../../server/src/base/types';
 import { assertDiagnosticsInside, assertRangeInside, hostileText, lineLengths, loadSeeds, mutatedDocument, withinBudget, type Seed } from './support';
 
 const SCALE = Math.max(1, Number(process.env.K1S0_FUZZ_SCALE ?? 1));

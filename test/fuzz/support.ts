@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { LineIndex } from '../../server/src/service/lineIndex';
-import type { Diagnostic, Range } from '../../server/src/service/types';
+import { LineIndex } from '../../server/src/base/lineIndex';
+import type { Diagnostic, Range } from '../../server/src/base/types';
 
 const ROOT = join(__dirname, '../..');
 const EXAMPLES = join(ROOT, 'examples');

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LineIndex } from '../../server/src/service/lineIndex';
+import { LineIndex } from '../../server/src/base/lineIndex';
 import { LspTestClient } from '../support/lspClient';
 import { rangeOf } from '../support/text';
 

@@ -1,5 +1,5 @@
-import { LineIndex } from '../../server/src/service/lineIndex';
-import type { Range } from '../../server/src/service/types';
+import { LineIndex } from '../../server/src/base/lineIndex';
+import type { Range } from '../../server/src/base/types';
 
 /**
  * The LSP range of the `occurrence`-th (0-based) appearance of `needle` in `text`.

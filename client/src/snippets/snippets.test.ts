@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LanguageService } from '../../../server/src/service/languageService';
-import { DEFAULT_SETTINGS } from '../../../server/src/service/settings';
-import { pathToUri } from '../../../server/src/service/files';
+import { DEFAULT_SETTINGS } from '../../../server/src/base/settings';
+import { pathToUri } from '../../../server/src/base/files';
 import { promtoolCheck, requirePromtool } from '../../../server/src/rules/promtoolOracle';
 import { expandSnippet, parseSnippet, printSnippet, withDefaults } from './snippetSyntax';
 import { TELEMETRY_SNIPPET_FILES, fillTelemetrySnippet, findNearestConfig, telemetryLanguageOf, telemetrySnippetBody } from './telemetryInit';

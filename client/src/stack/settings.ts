@@ -1,7 +1,7 @@
 /**
  * The `k1s0.stack.*` settings: read by the client only (the language server
- * never sees them), so they live here and not in server/src/service/settings.ts.
- * The manifest carries the same defaults; server/src/service/settings.test.ts
+ * never sees them), so they live here and not in server/src/base/settings.ts.
+ * The manifest carries the same defaults; server/src/base/settings.test.ts
  * holds the two together.
  */
 

@@ -8,7 +8,7 @@
 import rawCatalog from './k1s0-catalog.json';
 import { builtinCatalogSchema, type BuiltinCatalog, type MetricEntry, type MetricType, type Policy } from './schema';
 import type { WorkspaceIndex } from '../workspace/index';
-import { NameIndex } from '../service/suggest';
+import { NameIndex } from '../base/suggest';
 
 /** The built-in catalog, validated at load: a bad edit of the data fails loudly, here. */
 export const BUILTIN_CATALOG: BuiltinCatalog = builtinCatalogSchema.parse(rawCatalog);

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { collectFiles } from '../workspace/walk';
 import { LanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS } from '../service/settings';
-import { pathToUri } from '../service/files';
+import { DEFAULT_SETTINGS } from '../base/settings';
+import { pathToUri } from '../base/files';
 
 const CORPUS = resolve(__dirname, '../../../../shared/corpus/rules');
 

@@ -7,9 +7,9 @@
  */
 import { isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { closestMatch } from '../service/suggest';
-import type { Finding } from '../service/types';
-import type { ParsedYaml } from '../service/yaml/parse';
+import { closestMatch } from '../base/suggest';
+import type { Finding } from '../base/types';
+import type { ParsedYaml } from '../base/yaml/parse';
 import { extensionSchema, type CatalogExtension } from './schema';
 
 export const CATALOG_FILE = 'catalog/file';

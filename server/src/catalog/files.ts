@@ -5,7 +5,7 @@
  * indexing; each returns the file's facts, or undefined for nothing.
  */
 import { isMap, isScalar, type Document } from 'yaml';
-import type { ParsedYaml } from '../service/yaml/parse';
+import type { ParsedYaml } from '../base/yaml/parse';
 import type { FileFacts, ServiceFact } from '../workspace/index';
 import { prometheusConfigDocument, scrapeFacts } from '../workspace/scrape';
 import { analyzeCatalogExtension } from './extension';

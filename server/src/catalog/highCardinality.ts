@@ -6,7 +6,7 @@
  */
 import type { Tree } from '../promql/parse';
 import type { RuleModel } from '../rules/model';
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import type { Catalog } from './catalog';
 import { aggregationModifier, catalogNodes } from './tree';
 

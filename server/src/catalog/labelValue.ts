@@ -9,7 +9,7 @@
  */
 import { compileMatcherRegex } from '../promql/regex';
 import type { Tree } from '../promql/parse';
-import { closestMatch } from '../service/suggest';
+import { closestMatch } from '../base/suggest';
 import type { ExpressionContext, ExpressionProblem } from '../service/expression';
 import { envOf, listValues, replaceFix, requote, type CheckEnv } from './env';
 import { selectorsOf, type MatcherInfo } from './tree';

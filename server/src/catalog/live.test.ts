@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { LanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS } from '../service/settings';
+import { DEFAULT_SETTINGS } from '../base/settings';
 import { recordingRule } from './testSupport';
 import { LivePrometheus } from './live';
 import { startPrometheus } from '../../../test/support/prometheus';

@@ -15,7 +15,7 @@ import type { SyntaxNode, Tree } from '../promql/parse';
 import { collectPostOrder } from '../promql/parse';
 import { parseNumber } from '../promql/literals';
 import type { RuleModel } from '../rules/model';
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import { parseSeconds, type Catalog } from './catalog';
 import type { AlertPolicy } from './schema';
 import { binaryOperator, COMPARISONS, exprChildren, readSelector, unparen } from './tree';

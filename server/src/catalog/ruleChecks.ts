@@ -1,7 +1,7 @@
 /** The catalog's checks of a whole rule (beyond its expression): alerts/* and policy/*. */
 import { checkPromql, parsePromql } from '../promql';
 import type { RuleModel } from '../rules/model';
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import type { WorkspaceIndex } from '../workspace/index';
 import { checkAlertCondition, checkAlertLabels } from './alertRules';
 import { catalogFor } from './catalog';

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
-import type { Diagnostic } from '../service/types';
+import { DEFAULT_SETTINGS, type Settings } from '../base/settings';
+import type { Diagnostic } from '../base/types';
 
 const EXAMPLES = join(__dirname, '../../../examples/infra/docker/prometheus');
 

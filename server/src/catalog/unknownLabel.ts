@@ -8,7 +8,7 @@
  */
 import type { SyntaxNode, Tree } from '../promql/parse';
 import { compileMatcherRegex } from '../promql/regex';
-import { closestMatch } from '../service/suggest';
+import { closestMatch } from '../base/suggest';
 import type { ExpressionContext, ExpressionProblem } from '../service/expression';
 import { envOf, replaceFix, type CheckEnv } from './env';
 import { carries, describeLabels, inferLabels, selectorLabels, type LabelSet } from './labels';

@@ -7,7 +7,7 @@
  * unless it is one edit or two from a k1s0 catalog name (`kafka_messages_produce_total`).
  */
 import type { Tree } from '../promql/parse';
-import { editDistance } from '../service/suggest';
+import { editDistance } from '../base/suggest';
 import type { ExpressionContext, ExpressionProblem } from '../service/expression';
 import { envOf, replaceFix, requote } from './env';
 import { selectorsOf, type SelectorInfo } from './tree';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../service/types';
+import type { Diagnostic } from '../base/types';
 import { t, type Locale } from '../l10n';
 import { HELP_URI, ruleText } from './rules';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS } from '../service/settings';
+import { DEFAULT_SETTINGS } from '../base/settings';
 import type { ValidationRequest } from '../service/languageService';
 import { checkInParallel, shareOut, threadsFor } from './parallel';
 

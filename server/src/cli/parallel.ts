@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { LanguageService, type ValidationRequest } from '../service/languageService';
-import type { Diagnostic } from '../service/types';
+import type { Diagnostic } from '../base/types';
 import type { FileFacts } from '../workspace/index';
 
 /**

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { EnvironmentName } from '../service/settings';
+import type { EnvironmentName } from '../base/settings';
 
 const NAMED: Record<string, EnvironmentName> = {
   dev: 'dev',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseYaml } from '../service/yaml/parse';
-import type { EnvironmentName } from '../service/settings';
+import { parseYaml } from '../base/yaml/parse';
+import type { EnvironmentName } from '../base/settings';
 import { findObservabilityEntry } from './section';
 import { checkConfigPolicy } from './policy';
 import { lines, spanOf } from '../../../test/support/text';

@@ -1,6 +1,6 @@
-import type { EnvironmentName } from '../service/settings';
+import type { EnvironmentName } from '../base/settings';
 import { LOG_FORMATS } from './fields';
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import { t, type MessageKey } from '../l10n';
 import { locate, valueSpan, type ObservabilityEntry } from './section';
 

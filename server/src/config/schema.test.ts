@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYaml } from '../service/yaml/parse';
+import { parseYaml } from '../base/yaml/parse';
 import { findObservabilityEntry } from './section';
 import { checkConfigSchema } from './schema';
 import { lines, spanOf } from '../../../test/support/text';

@@ -1,6 +1,6 @@
 import type { $ZodIssue } from 'zod/v4/core';
-import type { Finding } from '../service/types';
-import { closestMatch } from '../service/suggest';
+import type { Finding } from '../base/types';
+import { closestMatch } from '../base/suggest';
 import { t } from '../l10n';
 import { OBSERVABILITY_FIELDS, observabilitySchema } from './fields';
 import { describeValue, locate, spanOf, valueSpan, type ObservabilityEntry } from './section';

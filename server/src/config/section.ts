@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { pairOf } from '../service/yaml/parse';
+import { pairOf } from '../base/yaml/parse';
 import { t } from '../l10n';
 
 /** The `observability:` entry of a config document: its key/value nodes and the document. */

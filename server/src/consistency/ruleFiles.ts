@@ -15,7 +15,7 @@
  * not by rule_files, and are never reported as unloaded; nor is anything when
  * the workspace has no prometheus.yaml that lists rule_files.
  */
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import type { RuleFilesEntry, WorkspaceIndex } from '../workspace/index';
 
 export const CONSISTENCY_RULE_FILES = 'consistency/rule-files';

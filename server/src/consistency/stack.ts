@@ -14,7 +14,7 @@
 import { isScalar, type Node, type Pair } from 'yaml';
 import type { ObservabilityEntry } from '../config/section';
 import { locate } from '../config/section';
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import type { ComposeFacts, ScrapeJob, WorkspaceIndex } from '../workspace/index';
 
 export const CONSISTENCY_METRICS = 'consistency/metrics';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS, readSettings } from '../service/settings';
+import { DEFAULT_SETTINGS, readSettings } from '../base/settings';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 

@@ -1,5 +1,5 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import { OffsetMap } from './offsetMap';
 
 export type JsonNode = Node;

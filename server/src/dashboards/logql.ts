@@ -1,7 +1,7 @@
 import { parser } from '@grafana/lezer-logql';
-import { closestMatch } from '../service/suggest';
+import { closestMatch } from '../base/suggest';
 import { toFinding, type ExpressionProblem, type ExpressionSite } from '../service/expression';
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 
 /**
  * LogQL (Loki) queries of dashboards: syntax as `@grafana/lezer-logql` (the

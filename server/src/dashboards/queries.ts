@@ -1,7 +1,7 @@
 import { checkPromql } from '../promql';
 import { checkExpression, type ExpressionSite } from '../service/expression';
-import { closestMatch } from '../service/suggest';
-import type { Finding } from '../service/types';
+import { closestMatch } from '../base/suggest';
+import type { Finding } from '../base/types';
 import type { WorkspaceIndex } from '../workspace/index';
 import { resolveDatasource, type DatasourceKind, type ResolvedDatasource } from './datasource';
 import { itemsOf, keyNode, prop, stringOffsets, type JsonNode, type StringOffsets } from './json';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { LanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS } from '../service/settings';
+import { DEFAULT_SETTINGS } from '../base/settings';
 
 const service = new LanguageService();
 const validate = (path: string, text: string) => service.validate({ file: { uri: `file://${path}`, text }, settings: DEFAULT_SETTINGS, location: { path } });

@@ -1,4 +1,4 @@
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import { describeJson, itemsOf, keyNode, prop, spanOf, stringOf, type JsonNode } from './json';
 import type { DashboardModel } from './model';
 

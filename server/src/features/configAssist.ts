@@ -6,7 +6,7 @@
 import { LOG_FORMATS, LOG_LEVELS, OBSERVABILITY_FIELDS } from '../config/fields';
 import { POLICY_RULES } from '../config/policy';
 import { t } from '../l10n';
-import type { EnvironmentName } from '../service/settings';
+import type { EnvironmentName } from '../base/settings';
 import type { CompletionItem, HoverResult } from './types';
 
 interface YamlPosition {

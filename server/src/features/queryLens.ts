@@ -11,9 +11,9 @@ import { itemsOf, prop, stringOf, stringOffsets, type JsonNode } from '../dashbo
 import type { DashboardModel, VariableDefinition } from '../dashboards/model';
 import { findVariableReferences, fixedKind, type VariableReference } from '../dashboards/variables';
 import { getLocale } from '../l10n';
-import { LineIndex } from '../service/lineIndex';
+import { LineIndex } from '../base/lineIndex';
 import type { FileKind, LocatedExpression } from '../service/languageService';
-import type { Range, SourceFile } from '../service/types';
+import type { Range, SourceFile } from '../base/types';
 import { Commands, type QueryLensArguments } from '../protocol';
 
 export interface QueryLens {

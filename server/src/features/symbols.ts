@@ -1,9 +1,9 @@
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { findObservabilityEntry } from '../config/section';
-import { LineIndex } from '../service/lineIndex';
+import { LineIndex } from '../base/lineIndex';
 import type { FileLocation, LanguageService } from '../service/languageService';
-import type { Settings } from '../service/settings';
-import type { Range, SourceFile } from '../service/types';
+import type { Settings } from '../base/settings';
+import type { Range, SourceFile } from '../base/types';
 import type { SymbolKind } from './types';
 
 /** A document symbol with LSP ranges. */

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS } from '../service/settings';
+import { DEFAULT_SETTINGS } from '../base/settings';
 import { applyLintConfig, findLintConfig, isLintConfigPath, mergeEditorSettings, parseLintConfig, readLintConfig } from './lintConfig';
-import { parseYaml } from '../service/yaml/parse';
+import { parseYaml } from '../base/yaml/parse';
 import { spanOf } from '../../../test/support/text';
 
 test('a lint configuration lays severities, globs and environments over the settings', () => {

@@ -28,10 +28,10 @@ import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Node } from 'yaml';
-import { DEFAULT_SETTINGS, environmentName, removePath, severityOverride, type Settings } from '../service/settings';
-import { closestMatch } from '../service/suggest';
-import type { Finding } from '../service/types';
-import { isMap, nodeSpan, pairOf, type ParsedYaml } from '../service/yaml/parse';
+import { DEFAULT_SETTINGS, environmentName, removePath, severityOverride, type Settings } from '../base/settings';
+import { closestMatch } from '../base/suggest';
+import type { Finding } from '../base/types';
+import { isMap, nodeSpan, pairOf, type ParsedYaml } from '../base/yaml/parse';
 
 export const LINT_CONFIG_FILE = join('.k1s0', 'lint.yaml');
 

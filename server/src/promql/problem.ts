@@ -1,4 +1,4 @@
-import type { Severity } from '../service/types';
+import type { Severity } from '../base/types';
 
 export type PromqlCode = 'promql/syntax' | 'promql/type';
 

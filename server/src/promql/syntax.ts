@@ -4,7 +4,7 @@
  * (c) the first error node lezer-promql's recovery produced. Reporting only
  * the first keeps one mistake from cascading into many diagnostics.
  */
-import { closestMatches } from '../service/suggest';
+import { closestMatches } from '../base/suggest';
 import { promqlFunctions, removedFunctions } from './functionTable';
 import { lex, type Token } from './lexer';
 import type { PromqlProblem } from './problem';

@@ -1,7 +1,7 @@
 import { RE2JS } from 're2js';
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
-import { scalarOffsets } from '../service/yaml/scalarOffsets';
-import type { Finding } from '../service/types';
+import { scalarOffsets } from '../base/yaml/scalarOffsets';
+import type { Finding } from '../base/types';
 import { checkFields, isEnvReference, keyOf, pairsOf, scalarString, Sink, valueOf, type FieldTable } from './fields';
 
 /**

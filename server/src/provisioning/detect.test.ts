@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS } from '../service/settings';
+import { DEFAULT_SETTINGS } from '../base/settings';
 
 const kind = (path: string, text: string) => new LanguageService().kindOf({ uri: `file://${path}`, text }, DEFAULT_SETTINGS, { path });
 

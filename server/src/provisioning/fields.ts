@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { describeNode } from '../rules/sites';
-import { closestMatch } from '../service/suggest';
-import type { Finding, Fix, Severity } from '../service/types';
+import { closestMatch } from '../base/suggest';
+import type { Finding, Fix, Severity } from '../base/types';
 
 /**
  * Field tables for Grafana provisioning files, read the way Grafana reads

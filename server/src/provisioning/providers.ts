@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import { checkFields, keyOf, pairsOf, scalarString, Sink, valueOf, type FieldTable } from './fields';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseYaml } from '../service/yaml/parse';
+import { parseYaml } from '../base/yaml/parse';
 import { analyzeRuleFile } from './analyze';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

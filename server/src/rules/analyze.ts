@@ -1,5 +1,5 @@
 import type { Document, Node } from 'yaml';
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import { findRuleGroups } from './detect';
 import { checkDuplicates } from './duplicate';
 import type { GroupModel, RuleModel } from './model';

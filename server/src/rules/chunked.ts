@@ -11,7 +11,7 @@
  * parses the whole file as usual, so results never differ.
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, Scalar, visit, type Document, type Node, type YAMLMap } from 'yaml';
-import { YAML_OPTIONS, parseYaml, type ParsedYaml } from '../service/yaml/parse';
+import { YAML_OPTIONS, parseYaml, type ParsedYaml } from '../base/yaml/parse';
 import { multilineScalars, type Span } from '../suppression/suppression';
 import type { RuleFileAnalysis } from './analyze';
 import { analyzeRuleFile } from './analyze';

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYaml } from '../service/yaml/parse';
+import { parseYaml } from '../base/yaml/parse';
 import { findRuleGroups, isRuleDocument, ruleFileKind } from './detect';
 
 const docsOf = (text: string) => parseYaml(text).documents;

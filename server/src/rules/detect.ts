@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { pairOf } from '../service/yaml/parse';
+import { pairOf } from '../base/yaml/parse';
 import type { RuleFileKind } from './model';
 
 /** Where a document keeps its rule groups. */

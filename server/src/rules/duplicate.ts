@@ -1,8 +1,8 @@
-import { LineIndex } from '../service/lineIndex';
-import type { Finding } from '../service/types';
+import { LineIndex } from '../base/lineIndex';
+import type { Finding } from '../base/types';
 import type { RuleModel } from './model';
 import { FindingSink } from './sites';
-import { originOfRule } from '../service/shift';
+import { originOfRule } from './shift';
 
 /**
  * rules/duplicate: two rules of one file that produce the same series or

@@ -1,14 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseYaml } from '../service/yaml/parse';
+import { parseYaml } from '../base/yaml/parse';
 import { analyzeRuleFile } from './analyze';
 import { updateRuleFile, type RuleFileSnapshot } from './incremental';
 import type { RuleModel } from './model';
 import { analysisData, readFixture } from './testSupport';
 import { multilineScalars } from '../suppression/suppression';
 import { LanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS } from '../service/settings';
+import { DEFAULT_SETTINGS } from '../base/settings';
 
 const FIXTURES = ['k1s0-recording_rules.yaml', 'k1s0-alerting_rules.yaml', 'prometheus-rule-crd.yaml', 'template-broken.yaml', 'duplicate-rules.yaml'];
 

@@ -12,8 +12,8 @@
  * whole file, so the result is always what a full analysis would give.
  */
 import type { Node, YAMLMap } from 'yaml';
-import type { Finding } from '../service/types';
-import { shiftFinding, shiftGroup, shiftRule } from '../service/shift';
+import type { Finding } from '../base/types';
+import { shiftFinding, shiftGroup, shiftRule } from './shift';
 import { multilineScalars, type Span } from '../suppression/suppression';
 import type { RuleFileAnalysis } from './analyze';
 import { checkDuplicates, DUPLICATE_CODE } from './duplicate';
@@ -21,7 +21,7 @@ import type { GroupModel, RuleModel } from './model';
 import { checkRuleAlone } from './structure';
 import { ChunkedReadFailed, parseRule } from './chunked';
 import { checkTemplates } from './template';
-import { lastStartingAtOrBefore } from '../service/spans';
+import { lastStartingAtOrBefore } from '../base/spans';
 
 /** A rule file's analysis; only files whose YAML parses without errors can be updated. */
 export interface RuleFileSnapshot {

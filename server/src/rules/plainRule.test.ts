@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
-import { YAML_OPTIONS } from '../service/yaml/parse';
+import { YAML_OPTIONS } from '../base/yaml/parse';
 import { collectFiles } from '../workspace/walk';
 import { findRuleLines } from './chunked';
 import { readPlainRule } from './plainRule';

@@ -12,7 +12,7 @@
  * CR line breaks, control characters. plainRule.test.ts holds the two equal.
  */
 import { Pair, Scalar, YAMLMap } from 'yaml';
-import { escapeAt } from '../service/yaml/scalarOffsets';
+import { escapeAt } from '../base/yaml/scalarOffsets';
 
 interface Line {
   start: number;

@@ -1,6 +1,6 @@
 import { isScalar, type Node, type Pair, type Scalar } from 'yaml';
-import { scalarOffsets, type ScalarOffsets } from '../service/yaml/scalarOffsets';
-import type { Finding, Fix, Severity } from '../service/types';
+import { scalarOffsets, type ScalarOffsets } from '../base/yaml/scalarOffsets';
+import type { Finding, Fix, Severity } from '../base/types';
 import type { EntrySite, ScalarSite } from './model';
 
 /** A scalar's value located in the document: one small object over its offset map (big files have tens of thousands). */

@@ -1,11 +1,11 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import { LineIndex } from '../service/lineIndex';
-import type { Finding, Fix } from '../service/types';
+import { LineIndex } from '../base/lineIndex';
+import type { Finding, Fix } from '../base/types';
 import type { RuleGroupsSite } from './detect';
 import { parsePrometheusDuration, suggestDuration } from './duration';
 import type { EntrySite, GroupModel, RuleModel } from './model';
 import { describeNode, entrySite, FindingSink, spanOf } from './sites';
-import { closestMatch } from '../service/suggest';
+import { closestMatch } from '../base/suggest';
 
 /**
  * rules/structure: the shape of rule groups and rules, as Prometheus checks

@@ -1,8 +1,8 @@
-import type { Finding, Fix } from '../service/types';
+import type { Finding, Fix } from '../base/types';
 import { checkTemplate, GO_BUILTIN_FUNCTIONS, type TemplateProblem } from './goTemplate/parse';
 import type { EntrySite, RuleModel } from './model';
 import { FindingSink } from './sites';
-import { closestMatch } from '../service/suggest';
+import { closestMatch } from '../base/suggest';
 
 /**
  * rules/template: alert labels and annotations are Go text/templates that

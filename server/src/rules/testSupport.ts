@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineIndex } from '../service/lineIndex';
-import type { Finding } from '../service/types';
-import { parseYaml } from '../service/yaml/parse';
+import { LineIndex } from '../base/lineIndex';
+import type { Finding } from '../base/types';
+import { parseYaml } from '../base/yaml/parse';
 import { analyzeRuleFile, type RuleFileAnalysis } from './analyze';
 import type { RuleModel, ScalarSite } from './model';
 

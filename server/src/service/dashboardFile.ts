@@ -3,7 +3,7 @@ import { parseJson, type ParsedJson } from '../dashboards/json';
 import { checkQueries, type QueryStats } from '../dashboards/queries';
 import { checkStructure } from '../dashboards/structure';
 import type { WorkspaceIndex } from '../workspace/index';
-import type { Finding } from './types';
+import type { Finding } from '../base/types';
 
 /** What is known of a JSON document: its parse and, when it is a dashboard, the located model. */
 export interface DashboardAnalysis {

@@ -1,9 +1,9 @@
 import { checkPromql, parsePromql, type Tree } from '../promql';
 import type { ReadStamp, WorkspaceIndex } from '../workspace/index';
 import { CATALOG_CHECKS } from '../catalog/checks';
-import type { Finding, Severity } from './types';
-import { CHECK_FAILED } from './guard';
-import { originOfSite } from './shift';
+import type { Finding, Severity } from '../base/types';
+import { CHECK_FAILED } from '../base/guard';
+import { originOfSite } from '../rules/shift';
 
 /** Where a PromQL expression sits in a document, and how its offsets map back. */
 export interface ExpressionSite {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LanguageService } from './languageService';
-import { DEFAULT_SETTINGS, readSettings } from './settings';
+import { DEFAULT_SETTINGS, readSettings } from '../base/settings';
 
 const service = new LanguageService();
 const validate = (path: string, text: string, settings = DEFAULT_SETTINGS, explicit = false) =>

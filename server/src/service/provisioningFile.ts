@@ -1,8 +1,8 @@
 import { checkDatasourcesFile } from '../provisioning/datasources';
 import { provisioningKindOf } from '../provisioning/detect';
 import { checkProvidersFile } from '../provisioning/providers';
-import type { Finding } from './types';
-import type { ParsedYaml } from './yaml/parse';
+import type { Finding } from '../base/types';
+import type { ParsedYaml } from '../base/yaml/parse';
 
 /** Whether a parsed YAML file is Grafana provisioning (datasources or dashboard providers). */
 export function isProvisioningFile(parsed: ParsedYaml, path: string): boolean {

@@ -1,13 +1,13 @@
 import { analyzeRuleFile, type RuleFileAnalysis } from '../rules/analyze';
 import type { FileFacts, ReadStamp, WorkspaceIndex } from '../workspace/index';
 import type { RuleModel } from '../rules/model';
-import { originOfRule, shiftFinding } from './shift';
-import { LineIndex } from './lineIndex';
-import { guarded } from './guard';
+import { originOfRule, shiftFinding } from '../rules/shift';
+import { LineIndex } from '../base/lineIndex';
+import { guarded } from '../base/guard';
 import { checkRuleWithCatalog } from '../catalog/ruleChecks';
 import { checkExpression } from './expression';
-import type { Finding } from './types';
-import type { ParsedYaml } from './yaml/parse';
+import type { Finding } from '../base/types';
+import type { ParsedYaml } from '../base/yaml/parse';
 
 /**
  * The rule model of a parsed file. Documents of the stream that do not parse

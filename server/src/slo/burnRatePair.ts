@@ -14,7 +14,7 @@
  */
 import type { RuleFileAnalysis } from '../rules/analyze';
 import type { AlertPolicy, Policy } from '../catalog/schema';
-import type { Finding } from '../service/types';
+import type { Finding } from '../base/types';
 import type { WorkspaceIndex } from '../workspace/index';
 import { buildSloTree, type SloTree } from './model';
 import { POLICY_SLO } from '../catalog/policy';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alertRule, check, diagnose, recordingRule, render } from '../catalog/testSupport';
-import { LineIndex } from '../service/lineIndex';
+import { LineIndex } from '../base/lineIndex';
 import { nearestBounds } from './bucketThreshold';
 
 const only = (lines: string[]) => lines.filter((l) => !l.includes('fix Disable '));

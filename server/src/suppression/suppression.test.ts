@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { LanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS } from '../service/settings';
-import type { Finding } from '../service/types';
+import { DEFAULT_SETTINGS } from '../base/settings';
+import type { Finding } from '../base/types';
 import { lines, rangeOf, spanOf } from '../../../test/support/text';
 import { applySuppressions, codeMatches, disableFix, multilineScalars, parseDirectives } from './suppression';
 

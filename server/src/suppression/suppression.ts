@@ -16,11 +16,11 @@
  * supplies the rule spans and the multi-line scalars of the YAML parse.
  */
 import { isScalar, visit, type Document, type Node } from 'yaml';
-import { LineIndex } from '../service/lineIndex';
+import { LineIndex } from '../base/lineIndex';
 import { DIAGNOSTIC_CODES } from '../service/codes';
-import { closestMatch } from '../service/suggest';
-import type { Finding, Range } from '../service/types';
-import { lastStartingAtOrBefore } from '../service/spans';
+import { closestMatch } from '../base/suggest';
+import type { Finding, Range } from '../base/types';
+import { lastStartingAtOrBefore } from '../base/spans';
 
 export const UNUSED_CODE = 'suppression/unused';
 export const UNKNOWN_CODE = 'suppression/unknown-code';

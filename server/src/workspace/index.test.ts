@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS } from '../service/settings';
+import { DEFAULT_SETTINGS } from '../base/settings';
 import { DESIGN_FILES, recordingRule } from '../catalog/testSupport';
 import { ruleOutputLabels } from '../catalog/labels';
 import { catalogFor } from '../catalog/catalog';

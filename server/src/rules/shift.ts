@@ -4,8 +4,8 @@
  * reference to the site they came from plus the total distance, so a rule
  * that moves ten thousand times is still one hop from its offsets.
  */
-import type { EntrySite, GroupModel, RuleModel, ScalarSite } from '../rules/model';
-import type { Finding, Fix } from './types';
+import type { EntrySite, GroupModel, RuleModel, ScalarSite } from './model';
+import type { Finding, Fix } from '../base/types';
 
 export function shiftFinding(finding: Finding, delta: number): Finding {
   if (delta === 0) return finding;

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXPRESSION_CHECKS, type ExpressionCheck } from './expression';
+import { EXPRESSION_CHECKS, type ExpressionCheck } from '../service/expression';
 import { CHECK_FAILED, guarded } from './guard';
-import { LanguageService } from './languageService';
+import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from './settings';
 
 const RULES = 'groups:\n  - name: g\n    rules:\n      - alert: Down\n        expr: up_typo == 0\n        for: 1m\n        labels:\n          severity: warning\n';
