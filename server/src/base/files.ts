@@ -1,5 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
+import type { ReaderCodes } from './check';
 
 /** Decodes file bytes the way the editor would show them, or says why it cannot. */
 export function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
@@ -26,6 +27,10 @@ export function pathToUri(path: string): string {
   return pathToFileURL(path).href;
 }
 
+export function isYamlPath(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}
+
 const matcherCache = new Map<string, (path: string) => boolean>();
 
 /**
@@ -45,3 +50,16 @@ export function matchesAny(globs: readonly string[], absolutePath: string, relat
     return matcher(absolute) || (relative !== undefined && matcher(relative));
   });
 }
+
+export const fileCodes: ReaderCodes = {
+  meta: {
+    name: 'base/files',
+    on: 'reader',
+    fileKinds: ['*'],
+    description: 'a file of ours that is not UTF-8 or is over the size limit: one clear diagnostic instead of a check',
+    codes: [
+      { code: 'file/encoding', severity: 'error', short: 'file is not UTF-8', help: 'The file could not be decoded as UTF-8 and was not checked. Save it as UTF-8.', ja: { short: 'ファイルが UTF-8 ではない', help: 'ファイルを UTF-8 として読めないため検査していません。UTF-8 で保存してください。' } },
+      { code: 'file/too-large', severity: 'warning', short: 'file is over the size limit', help: 'The file is larger than k1s0.files.maxFileSizeKB and was not checked. Raise the limit in the settings or .k1s0/lint.yaml if it should be.', ja: { short: 'ファイルがサイズ上限を超えている', help: 'ファイルが k1s0.files.maxFileSizeKB より大きいため検査していません。検査が必要なら設定または .k1s0/lint.yaml で上限を上げてください。' } },
+    ],
+  },
+};

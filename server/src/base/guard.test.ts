@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXPRESSION_CHECKS, type ExpressionCheck } from '../service/expression';
+import type { ExpressionCheck } from '../promql/site';
+import { REGISTRY } from '../checks/registry';
 import { CHECK_FAILED, guarded } from './guard';
 import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from './settings';
@@ -8,19 +9,19 @@ import { DEFAULT_SETTINGS } from './settings';
 const RULES = 'groups:\n  - name: g\n    rules:\n      - alert: Down\n        expr: up_typo == 0\n        for: 1m\n        labels:\n          severity: warning\n';
 
 test('a check that throws costs only its own findings, and says which check failed', () => {
-  const brokenCheck: ExpressionCheck = function brokenCheck() {
-    throw new Error('boom');
+  const brokenCheck: ExpressionCheck = {
+    meta: { name: 'brokenCheck', on: 'expression', fileKinds: ['rules'], description: 'throws', codes: [] },
+    run() {
+      throw new Error('boom');
+    },
   };
-  EXPRESSION_CHECKS.push(brokenCheck);
-  try {
-    const service = new LanguageService();
+  {
+    const service = new LanguageService({ checks: [...REGISTRY, brokenCheck] });
     const request = { file: { uri: 'file:///ws/guard.yaml', text: RULES }, settings: DEFAULT_SETTINGS, location: { path: '/ws/guard.yaml' } };
     service.index(request);
     const diagnostics = service.validate(request).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`);
     assert.ok(diagnostics.includes('4:14 internal/check-failed The brokenCheck check failed on this expression and was skipped; the other checks ran. Internal error: boom. Please report it.'), diagnostics.join('\n'));
     assert.ok(diagnostics.some((d) => d.startsWith('4:14 catalog/unknown-metric unknown metric "up_typo"')), 'the other checks still report');
-  } finally {
-    EXPRESSION_CHECKS.splice(EXPRESSION_CHECKS.indexOf(brokenCheck), 1);
   }
 });
 

@@ -4,6 +4,7 @@
  * saying which check failed and why, while every other check's findings stay.
  */
 import type { Finding } from './types';
+import type { ReaderCodes } from './check';
 
 export const CHECK_FAILED = 'internal/check-failed';
 
@@ -15,3 +16,15 @@ export function guarded(check: string, run: () => Finding[]): Finding[] {
     return [{ start: 0, end: 0, code: CHECK_FAILED, severity: 'warning', message: `The ${check} check failed on this file and was skipped; the other checks ran. Internal error: ${reason}. Please report it.` }];
   }
 }
+
+export const checkFailedCodes: ReaderCodes = {
+  meta: {
+    name: 'base/guard',
+    on: 'reader',
+    fileKinds: ['*'],
+    description: 'one of our checks threw on this file (a bug of ours): that check is skipped with this warning naming it, every other check still reports',
+    codes: [
+      { code: 'internal/check-failed', severity: 'warning', short: 'a check failed', help: 'One of the k1s0 checks threw on this file (a bug to report); the other checks still ran.' },
+    ],
+  },
+};

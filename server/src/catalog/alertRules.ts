@@ -19,6 +19,8 @@ import type { Finding } from '../base/types';
 import type { Catalog } from './catalog';
 import { carries, describeLabels, inferLabels, type LabelEnv } from './labels';
 import { aggregationOp, binaryOperator, callArgs, COMPARISONS, exprChildren, firstExprChild, functionName, readSelector, unparen } from './tree';
+import type { RuleCheck } from '../workspace/fileKind';
+import { catalogFor } from './catalog';
 
 export const ALERT_LABELS = 'alerts/labels';
 export const ALERT_CONDITION = 'alerts/condition';
@@ -130,3 +132,28 @@ function isCondition(node: SyntaxNode, expr: string): boolean {
       return true;
   }
 }
+
+export const alertLabelsCheck: RuleCheck = {
+  meta: {
+    name: 'catalog/alertLabels',
+    on: 'rule',
+    fileKinds: ['rules'],
+    description: 'templates naming a label the expression cannot carry, missing or unknown `severity`, missing `summary`',
+    codes: [
+      { code: 'alerts/labels', severity: 'warning', short: 'alert label or annotation problem', help: 'A template names a label the alert expression cannot carry, or the alert lacks the severity label or summary annotation the design requires.' },
+    ],
+  },
+  run: (rule, tree, workspace) => checkAlertLabels(rule, tree, { catalog: catalogFor(workspace), workspace }),
+};
+export const alertConditionCheck: RuleCheck = {
+  meta: {
+    name: 'catalog/alertCondition',
+    on: 'rule',
+    fileKinds: ['rules'],
+    description: 'alerts that always fire',
+    codes: [
+      { code: 'alerts/condition', severity: 'warning', short: 'alert that always fires', help: 'The alert condition holds whatever the data: a comparison of constants, or a vector compared with a value it always exceeds.' },
+    ],
+  },
+  run: (rule, tree) => checkAlertCondition(rule, tree),
+};

@@ -7,11 +7,12 @@
  * right side of and / unless / or (a filter by label set).
  */
 import type { SyntaxNode, Tree } from '../promql/parse';
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { formatSeconds } from './catalog';
 import { envOf, type CheckEnv } from './env';
 import { sampleKindOf } from './metricType';
 import { aggregationOp, binaryOperator, exprChildren, functionName, selectorsOf } from './tree';
+import type { ExpressionCheck } from '../promql/site';
 
 export const RAW_COUNTER = 'promql/counter';
 
@@ -62,3 +63,14 @@ function rawUseIsFine(selector: SyntaxNode, expr: string): boolean {
   }
   return false;
 }
+
+export const rawCounterCheck: ExpressionCheck = {
+  meta: {
+    name: 'catalog/counterLint',
+    on: 'expression',
+    fileKinds: ['rules', 'dashboard', 'promql'],
+    description: 'hint: a raw counter compared or graphed',
+    codes: [{ code: RAW_COUNTER, severity: 'hint', short: 'raw counter', help: 'A counter is compared, summed or graphed without rate() or increase(); its raw value only grows and resets on restart.' }],
+  },
+  run: checkRawCounters,
+};

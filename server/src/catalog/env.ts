@@ -1,5 +1,5 @@
 /** What a catalog check needs from an expression context: the effective catalog and the workspace. */
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { catalogFor, type Catalog } from './catalog';
 import type { LabelEnv } from './labels';
 

@@ -9,6 +9,8 @@ import type { RuleModel } from '../rules/model';
 import type { Finding } from '../base/types';
 import type { Catalog } from './catalog';
 import { aggregationModifier, catalogNodes } from './tree';
+import type { RuleCheck } from '../workspace/fileKind';
+import { catalogFor } from './catalog';
 
 export const HIGH_CARDINALITY = 'catalog/high-cardinality';
 
@@ -32,3 +34,16 @@ export function checkHighCardinality(rule: RuleModel, tree: Tree | undefined, ca
   }
   return findings.sort((a, b) => a.start - b.start);
 }
+
+export const highCardinalityCheck: RuleCheck = {
+  meta: {
+    name: 'catalog/highCardinality',
+    on: 'rule',
+    fileKinds: ['rules'],
+    description: 'a recording rule keeping a label the catalog marks `highCardinality` (`path`, `instance`, `pod`, `trace_id`, …) in `by (…)`',
+    codes: [
+      { code: 'catalog/high-cardinality', severity: 'warning', short: 'recording rule keeps a high-cardinality label', help: 'A recording rule aggregates by a label the catalog marks as high-cardinality, so it stores a series per value.' },
+    ],
+  },
+  run: (rule, tree, workspace) => checkHighCardinality(rule, tree, catalogFor(workspace)),
+};

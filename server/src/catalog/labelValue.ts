@@ -10,9 +10,10 @@
 import { compileMatcherRegex } from '../promql/regex';
 import type { Tree } from '../promql/parse';
 import { closestMatch } from '../base/suggest';
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { envOf, listValues, replaceFix, requote, type CheckEnv } from './env';
 import { selectorsOf, type MatcherInfo } from './tree';
+import type { ExpressionCheck } from '../promql/site';
 
 export const LABEL_VALUE = 'catalog/label-value';
 
@@ -70,3 +71,14 @@ function checkRegex(matcher: MatcherInfo, values: readonly string[], source: str
     message: `${matcher.name}${matcher.op}"${matcher.value}" ${effect}: the regex matches none of the known ${matcher.name} values (${source}: ${listValues(values)})`,
   };
 }
+
+export const labelValueCheck: ExpressionCheck = {
+  meta: {
+    name: 'catalog/labelValue',
+    on: 'expression',
+    fileKinds: ['rules', 'dashboard', 'promql'],
+    description: 'values outside the known tiers, services, jobs, languages, status classes — regexes evaluated with RE2 in linear time',
+    codes: [{ code: LABEL_VALUE, severity: 'warning', short: 'label value outside the known values', help: "An equality or regex matcher can match none of the label's known values (tiers, services, jobs, languages, status classes): the selector selects nothing." }],
+  },
+  run: checkLabelValues,
+};

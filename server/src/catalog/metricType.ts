@@ -8,12 +8,13 @@
  */
 import type { SyntaxNode, Tree } from '../promql/parse';
 import { postfixTarget } from '../promql/selectors';
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import type { SampleKind } from './catalog';
 import { envOf, type CheckEnv } from './env';
 import { carries, inferLabels } from './labels';
 import { aggregationModifier, callArgs, catalogNodes, firstExprChild, functionName, readSelector, selectorsOf, type SelectorInfo } from './tree';
 import { childNamed, parsePromql } from '../promql/parse';
+import type { ExpressionCheck } from '../promql/site';
 
 export const METRIC_TYPE = 'catalog/metric-type';
 
@@ -139,3 +140,14 @@ function unwrapToAggregation(node: SyntaxNode): SyntaxNode | undefined {
   while (n && n.name === 'ParenExpr') n = firstExprChild(n);
   return n?.name === 'AggregateExpr' ? n : undefined;
 }
+
+export const metricTypeCheck: ExpressionCheck = {
+  meta: {
+    name: 'catalog/metricType',
+    on: 'expression',
+    fileKinds: ['rules', 'dashboard', 'promql'],
+    description: '`rate`/`increase` over a gauge, `histogram_quantile` without `_bucket` or with `le` aggregated away (fix: add `le`)',
+    codes: [{ code: METRIC_TYPE, severity: 'warning', short: 'function used on the wrong kind of metric', help: 'A function is applied to the wrong kind of series: rate/increase over a gauge, histogram_quantile without _bucket series or with le aggregated away.' }],
+  },
+  run: checkMetricTypes,
+};

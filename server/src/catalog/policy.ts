@@ -16,9 +16,10 @@ import { collectPostOrder } from '../promql/parse';
 import { parseNumber } from '../promql/literals';
 import type { RuleModel } from '../rules/model';
 import type { Finding } from '../base/types';
-import { parseSeconds, type Catalog } from './catalog';
+import { catalogFor, parseSeconds, type Catalog } from './catalog';
 import type { AlertPolicy } from './schema';
 import { binaryOperator, COMPARISONS, exprChildren, readSelector, unparen } from './tree';
+import type { RuleCheck } from '../workspace/fileKind';
 
 export const POLICY_ALERT = 'policy/alert';
 export const POLICY_SLO = 'policy/slo';
@@ -165,3 +166,17 @@ function checkTargets(rule: RuleModel, tree: Tree, catalog: Catalog): Finding[] 
   }
   return findings;
 }
+
+export const policyCheck: RuleCheck = {
+  meta: {
+    name: 'catalog/policy',
+    on: 'rule',
+    fileKinds: ['rules'],
+    description: "alert thresholds, `for` and severities that drift from the design's per-tier tables; SLO targets and burn-rate windows (14.4x over 1h+5m, 6x over 6h+30m)",
+    codes: [
+      { code: 'policy/alert', severity: 'warning', short: 'alert drifts from the design', help: "An alert threshold, for: or severity differs from the design's per-tier table." },
+      { code: 'policy/slo', severity: 'warning', short: 'SLO drifts from the design', help: "An SLO target or burn-rate window differs from the design's per-tier SLO table (14.4x over 1h+5m, 6x over 6h+30m)." },
+    ],
+  },
+  run: (rule, tree, workspace) => checkPolicy(rule, tree, catalogFor(workspace)),
+};

@@ -7,10 +7,11 @@
  */
 import { childNamed, type SyntaxNode, type Tree } from '../promql/parse';
 import { literalSeconds } from '../promql/literals';
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { formatSeconds } from './catalog';
 import { envOf } from './env';
 import { callArgs, catalogNodes, firstExprChild, functionName, selectorsOf } from './tree';
+import type { ExpressionCheck } from '../promql/site';
 
 export const RATE_WINDOW = 'promql/rate-window';
 
@@ -48,3 +49,14 @@ function literalDuration(matrix: SyntaxNode): SyntaxNode | undefined {
   const literal = duration ? childNamed(duration, 'NumberDurationLiteralInDurationContext') : null;
   return literal && duration && literal.from === duration.from && literal.to === duration.to ? literal : undefined;
 }
+
+export const rateWindowCheck: ExpressionCheck = {
+  meta: {
+    name: 'catalog/rateWindow',
+    on: 'expression',
+    fileKinds: ['rules', 'dashboard', 'promql'],
+    description: 'hint: a rate window shorter than two scrape intervals',
+    codes: [{ code: RATE_WINDOW, severity: 'hint', short: 'rate window too short', help: 'The range of a rate-like function is shorter than two scrape intervals of the job, so the window holds fewer than two samples and the function returns nothing.' }],
+  },
+  run: checkRateWindows,
+};

@@ -4,9 +4,10 @@
  * "500"): `=` says so and is cheaper.
  */
 import type { Tree } from '../promql/parse';
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { envOf } from './env';
 import { selectorsOf } from './tree';
+import type { ExpressionCheck } from '../promql/site';
 
 export const PLAIN_REGEX = 'promql/regex';
 
@@ -29,3 +30,14 @@ export function checkPlainRegexes(expr: string, tree: Tree, context: ExpressionC
   }
   return problems;
 }
+
+export const plainRegexCheck: ExpressionCheck = {
+  meta: {
+    name: 'catalog/regexLint',
+    on: 'expression',
+    fileKinds: ['rules', 'dashboard', 'promql'],
+    description: 'hint: a regex matcher with no metacharacters',
+    codes: [{ code: PLAIN_REGEX, severity: 'hint', short: 'regex that should be an equality', help: 'A regex matcher without a metacharacter is an equality in disguise (Prometheus anchors regexes): = or != says so and is cheaper.' }],
+  },
+  run: checkPlainRegexes,
+};

@@ -3,9 +3,10 @@
  * that no rule file of the workspace records (nor a catalog entry names).
  */
 import type { Tree } from '../promql/parse';
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { envOf, replaceFix, requote } from './env';
 import { selectorsOf } from './tree';
+import type { ExpressionCheck } from '../promql/site';
 
 export const UNDEFINED_RULE = 'catalog/undefined-rule';
 
@@ -31,3 +32,14 @@ export function checkUndefinedRules(expr: string, tree: Tree, context: Expressio
   }
   return problems;
 }
+
+export const undefinedRuleCheck: ExpressionCheck = {
+  meta: {
+    name: 'catalog/undefinedRule',
+    on: 'expression',
+    fileKinds: ['rules', 'dashboard', 'promql'],
+    description: 'a `level:metric:operations` name that no rule file of the workspace records',
+    codes: [{ code: UNDEFINED_RULE, severity: 'warning', short: 'recording rule not defined', help: 'The name has the form level:metric:operations of a recording rule, but no rule file of the workspace records it (nor does the catalog name it): the query selects nothing.' }],
+  },
+  run: checkUndefinedRules,
+};

@@ -9,10 +9,11 @@
 import type { SyntaxNode, Tree } from '../promql/parse';
 import { compileMatcherRegex } from '../promql/regex';
 import { closestMatch } from '../base/suggest';
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { envOf, replaceFix, type CheckEnv } from './env';
 import { carries, describeLabels, inferLabels, selectorLabels, type LabelSet } from './labels';
 import { aggregationModifier, aggregationOp, callArgs, catalogNodes, readSelector, type MatcherInfo } from './tree';
+import type { ExpressionCheck } from '../promql/site';
 
 export const UNKNOWN_LABEL = 'catalog/unknown-label';
 
@@ -82,3 +83,14 @@ function matchesEmpty(matcher: MatcherInfo): boolean {
     return true;
   }
 }
+
+export const unknownLabelCheck: ExpressionCheck = {
+  meta: {
+    name: 'catalog/unknownLabel',
+    on: 'expression',
+    fileKinds: ['rules', 'dashboard', 'promql'],
+    description: 'a matcher or `by`/`without` label the series cannot carry (a recording rule keeps only its `by` labels)',
+    codes: [{ code: UNKNOWN_LABEL, severity: 'warning', short: 'label the series cannot carry', help: 'A matcher or by/without label names a label the series cannot carry: a catalog metric carries its own labels and the target labels; a recording rule only the labels its expression keeps.' }],
+  },
+  run: checkUnknownLabels,
+};

@@ -8,9 +8,10 @@
  */
 import type { Tree } from '../promql/parse';
 import { editDistance } from '../base/suggest';
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { envOf, replaceFix, requote } from './env';
 import { selectorsOf, type SelectorInfo } from './tree';
+import type { ExpressionCheck } from '../promql/site';
 
 export const UNKNOWN_METRIC = 'catalog/unknown-metric';
 
@@ -48,3 +49,14 @@ function report(selector: SelectorInfo, expr: string, name: string, suggestion: 
   }
   return problem;
 }
+
+export const unknownMetricCheck: ExpressionCheck = {
+  meta: {
+    name: 'catalog/unknownMetric',
+    on: 'expression',
+    fileKinds: ['rules', 'dashboard', 'promql'],
+    description: 'a metric in none of the k1s0 catalog (the design\'s "カスタムメトリクス一覧"), the exporters the design uses, the workspace\'s recording rules (or a live Prometheus); did-you-mean fix (`http_request_total` → `http_requests_total`)',
+    codes: [{ code: UNKNOWN_METRIC, severity: 'warning', short: 'metric not in the catalog', help: 'The metric is in none of the k1s0 catalog, the exporters the design uses, the workspace\'s recording rules or a live Prometheus: a typo, or a metric to add to .k1s0/catalog.yaml.' }],
+  },
+  run: checkUnknownMetrics,
+};

@@ -3,6 +3,8 @@ import { LOG_FORMATS } from './fields';
 import type { Finding } from '../base/types';
 import { t, type MessageKey } from '../l10n';
 import { locate, valueSpan, type ObservabilityEntry } from './section';
+import type { FileCheck } from '../workspace/fileKind';
+import type { ConfigFile } from './section';
 
 const CODE = 'config/policy';
 
@@ -71,3 +73,16 @@ function formatLike(shown: string, value: number | string): string {
   const quote = shown.startsWith("'") ? "'" : shown.startsWith('"') ? '"' : '';
   return `${quote}${value}${quote}`;
 }
+
+export const configPolicyCheck: FileCheck<ConfigFile> = {
+  meta: {
+    name: 'config/policy',
+    on: 'file',
+    fileKinds: ['config'],
+    description: "values that are valid but break the design's environment policy: sampling dev 1.0 / staging 0.5 / prod 0.1, JSON logs outside dev",
+    codes: [
+      { code: 'config/policy', severity: 'warning', short: 'value breaks the environment policy of the design', help: "The value is valid but differs from the design for the file's environment: trace sampling is 1.0 in dev, 0.5 in staging, 0.1 in prod; logs are JSON outside dev." },
+    ],
+  },
+  run: ({ entry, environment }: ConfigFile, { text }) => checkConfigPolicy(entry, environment, text),
+};

@@ -4,6 +4,8 @@ import { closestMatch } from '../base/suggest';
 import { t } from '../l10n';
 import { OBSERVABILITY_FIELDS, observabilitySchema } from './fields';
 import { describeValue, locate, spanOf, valueSpan, type ObservabilityEntry } from './section';
+import type { FileCheck } from '../workspace/fileKind';
+import type { ConfigFile } from './section';
 
 const CODE = 'config/schema';
 
@@ -94,3 +96,16 @@ function unknownKey(entry: ObservabilityEntry, path: readonly PropertyKey[], key
 function finding(start: number, end: number, message: string): Finding {
   return { start, end, code: CODE, message, severity: 'error' };
 }
+
+export const configSchemaCheck: FileCheck<ConfigFile> = {
+  meta: {
+    name: 'config/schema',
+    on: 'file',
+    fileKinds: ['config'],
+    description: 'the `observability:` section of `config*.yaml`: `log.level` (debug, info, warn, error), `log.format` (text, json), `trace.enabled` (boolean), `trace.endpoint` (`host:port` or an http(s) URL with a port), `trace.sample_rate` (0–1), `metrics.enabled` (boolean), `metrics.path` (starts with `/`); unknown keys (with did-you-mean), missing keys',
+    codes: [
+      { code: 'config/schema', severity: 'error', short: 'observability section does not match the schema', help: 'The observability: section of a k1s0 config.yaml has a wrong type, a value outside its enum or range, an unknown key or a missing key. log.level is debug|info|warn|error, log.format text|json, trace.sample_rate 0–1, trace.endpoint host:port, metrics.path starts with "/".' },
+    ],
+  },
+  run: ({ entry }: ConfigFile) => checkConfigSchema(entry),
+};

@@ -1,11 +1,18 @@
 import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { pairOf } from '../base/yaml/parse';
 import { t } from '../l10n';
+import type { EnvironmentName } from '../base/settings';
 
 /** The `observability:` entry of a config document: its key/value nodes and the document. */
 export interface ObservabilityEntry {
   document: Document.Parsed;
   pair: Pair<Node, Node | null>;
+}
+
+/** What a config file's checks are handed: its observability entry and the environment it is judged as. */
+export interface ConfigFile {
+  entry: ObservabilityEntry;
+  environment: EnvironmentName | undefined;
 }
 
 /** The first document whose top level is a mapping with an `observability` key. */

@@ -11,10 +11,11 @@
  * a `service` label (services are then labelled elsewhere, e.g. by Kubernetes).
  */
 import type { Tree } from '../promql/parse';
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { envOf } from '../catalog/env';
 import { selectorsOf } from '../catalog/tree';
 import type { WorkspaceIndex } from '../workspace/index';
+import type { ExpressionCheck } from '../promql/site';
 
 export const CONSISTENCY_DASHBOARD_SOURCE = 'consistency/dashboard-source';
 
@@ -44,3 +45,14 @@ export function checkDashboardSources(expr: string, tree: Tree, context: Express
   }
   return problems;
 }
+
+export const dashboardSourceCheck: ExpressionCheck = {
+  meta: {
+    name: 'consistency/dashboardSources',
+    on: 'expression',
+    fileKinds: ['dashboard'],
+    description: 'a dashboard query selecting a known service that no scrape job produces (unknown jobs and recording rules are `catalog/label-value` and `catalog/undefined-rule`)',
+    codes: [{ code: CONSISTENCY_DASHBOARD_SOURCE, severity: 'warning', short: 'dashboard selects a service no job scrapes', help: 'A dashboard query selects a known service that no scrape job of the workspace produces, so the panel stays empty.' }],
+  },
+  run: checkDashboardSources,
+};

@@ -17,6 +17,7 @@
  */
 import type { Finding } from '../base/types';
 import type { RuleFilesEntry, WorkspaceIndex } from '../workspace/index';
+import type { FileCheck } from '../workspace/fileKind';
 
 export const CONSISTENCY_RULE_FILES = 'consistency/rule-files';
 
@@ -145,3 +146,28 @@ export function checkRuleFileLoaded(uri: string, workspace: WorkspaceIndex): Fin
 function relativeTo(path: string, dir: string): string {
   return path.startsWith(dir) ? `./${path.slice(dir.length)}` : path;
 }
+
+export const ruleFileEntriesCheck: FileCheck<unknown> = {
+  meta: {
+    name: 'consistency/ruleFileEntries',
+    on: 'file',
+    fileKinds: ['prometheus'],
+    description: "a `rule_files` entry of prometheus.yaml that matches no rule file (`/etc/prometheus/…` is read as the directory of prometheus.yaml, as the design's compose mounts it; relative entries resolve against it; globs)",
+    codes: [
+      { code: 'consistency/rule-files', severity: 'warning', short: 'rule_files entry matches no rule file', help: 'A rule_files entry of prometheus.yaml matches no rule file of the workspace, so Prometheus loads none of the rules meant.' },
+    ],
+  },
+  run: (_subject: unknown, { uri, workspace }) => checkRuleFilesEntries(uri, workspace),
+};
+export const ruleFileLoadedCheck: FileCheck<unknown> = {
+  meta: {
+    name: 'consistency/ruleFileLoaded',
+    on: 'file',
+    fileKinds: ['rules'],
+    description: 'a plain rule file no prometheus.yaml loads (information; PrometheusRule resources excepted)',
+    codes: [
+      { code: 'consistency/rule-files', severity: 'information', short: 'rule file no prometheus.yaml loads', help: "No rule_files entry of the workspace's prometheus.yaml matches this rule file, so its rules are never evaluated." },
+    ],
+  },
+  run: (_subject: unknown, { uri, workspace }) => checkRuleFileLoaded(uri, workspace),
+};

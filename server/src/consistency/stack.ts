@@ -16,6 +16,8 @@ import type { ObservabilityEntry } from '../config/section';
 import { locate } from '../config/section';
 import type { Finding } from '../base/types';
 import type { ComposeFacts, ScrapeJob, WorkspaceIndex } from '../workspace/index';
+import type { FileCheck } from '../workspace/fileKind';
+import type { ConfigFile } from '../config/section';
 
 export const CONSISTENCY_METRICS = 'consistency/metrics';
 export const CONSISTENCY_TRACE_ENDPOINT = 'consistency/trace-endpoint';
@@ -145,3 +147,17 @@ function checkAgainstCompose(
 function fileName(uri: string): string {
   return uri.split('/').pop() ?? uri;
 }
+
+export const configStackCheck: FileCheck<ConfigFile> = {
+  meta: {
+    name: 'consistency/stack',
+    on: 'file',
+    fileKinds: ['config'],
+    description: "`config*.yaml` vs the stack: `metrics.enabled: false` or a `metrics.path` other than the `metrics_path` of the job that scrapes the service; a `trace.endpoint` host or port the workspace's compose file does not expose (without one: the design's `jaeger:4317`, `jaeger.observability.svc.cluster.local:4317`)",
+    codes: [
+      { code: 'consistency/metrics', severity: 'warning', short: 'metrics settings disagree with the scrape job', help: 'metrics.enabled is false, or metrics.path differs from the metrics_path of the scrape job that scrapes the service.' },
+      { code: 'consistency/trace-endpoint', severity: 'warning', short: 'trace endpoint the stack does not serve', help: "The trace.endpoint host or port is not one the workspace's compose file (or the design) exposes." },
+    ],
+  },
+  run: ({ entry }: ConfigFile, { text, workspace }) => checkConfigAgainstStack(entry, text, workspace),
+};

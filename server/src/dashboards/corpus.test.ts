@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeDashboard, checkDashboardFile } from '../service/dashboardFile';
+import { analyzeDashboard } from './analysis';
+import { Checks } from '../checks/runner';
+import { checkQueries } from './queries';
+import { checkStructure } from './structure';
 import { WorkspaceIndex } from '../workspace/index';
 import type { QueryStats } from './queries';
 
@@ -23,12 +26,14 @@ test('public dashboards: every query is read, and no valid one gets a PromQL err
   assert.equal(files.length, 355);
   const stats: QueryStats = { promql: 0, logql: 0, skipped: 0 };
   const errors = new Map<string, number>();
-  const workspace = new WorkspaceIndex();
+  const checks = new Checks(new WorkspaceIndex());
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
     const analysis = analyzeDashboard(text);
     assert.ok(analysis.model, `${file} is recognised as a dashboard`);
-    for (const finding of checkDashboardFile(text, analysis, workspace, stats)) {
+    const { model, json } = analysis;
+    const findings = json.syntax.length > 0 || !model ? json.syntax : [...checkStructure(model), ...checkQueries(text, model, checks.expression, stats)];
+    for (const finding of findings) {
       if (finding.code === 'json/syntax' || finding.code === 'logql/syntax' || (finding.code.startsWith('promql/') && finding.severity === 'error')) {
         errors.set(file, (errors.get(file) ?? 0) + 1);
       }

@@ -1,6 +1,7 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../base/types';
 import { OffsetMap } from './offsetMap';
+import type { ReaderCodes } from '../base/check';
 
 export type JsonNode = Node;
 
@@ -193,3 +194,15 @@ export function stringOffsets(text: string, node: JsonNode): StringOffsets {
     },
   };
 }
+
+export const jsonSyntaxCodes: ReaderCodes = {
+  meta: {
+    name: 'dashboards/json',
+    on: 'reader',
+    fileKinds: ['dashboard'],
+    description: 'a Grafana dashboard that is not valid JSON (every error, exact range; trailing commas named as such)',
+    codes: [
+      { code: 'json/syntax', severity: 'error', short: 'JSON does not parse', help: 'The file is not valid JSON, so none of its content can be checked. Fix the syntax error at the marked position.', ja: { short: 'JSON として解析できない', help: 'ファイルが正しい JSON ではないため、内容を検査できません。示された位置の構文エラーを直してください。' } },
+    ],
+  },
+};

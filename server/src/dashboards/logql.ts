@@ -1,7 +1,8 @@
 import { parser } from '@grafana/lezer-logql';
 import { closestMatch } from '../base/suggest';
-import { toFinding, type ExpressionProblem, type ExpressionSite } from '../service/expression';
+import { toFinding, type ExpressionProblem, type ExpressionSite } from '../promql/site';
 import type { Finding } from '../base/types';
+import type { ReaderCodes } from '../base/check';
 
 /**
  * LogQL (Loki) queries of dashboards: syntax as `@grafana/lezer-logql` (the
@@ -183,3 +184,17 @@ export function checkLogql(site: ExpressionSite): Finding[] {
   const substituted = site.isSubstituted ?? (() => false);
   return checkLogqlQuery(site.value, substituted).map((problem) => toFinding(site, problem));
 }
+
+export const logqlCodes: ReaderCodes = {
+  meta: {
+    name: 'dashboards/logql',
+    on: 'reader',
+    fileKinds: ['dashboard'],
+    description: "a query on a Loki datasource that does not parse as LogQL (`@grafana/lezer-logql`), never reported as PromQL; stream selector labels outside the design's log label table (service, tier, environment, level, trace_id) and tier/environment/level values the design does not know",
+    codes: [
+      { code: 'logql/syntax', severity: 'error', short: 'LogQL does not parse', help: 'A query on a Loki datasource does not parse as LogQL.' },
+      { code: 'logql/unknown-label', severity: 'warning', short: 'log label outside the design', help: "A stream selector names a label outside the design's log label table (service, tier, environment, level, trace_id)." },
+      { code: 'logql/label-value', severity: 'warning', short: 'log label value outside the design', help: 'A tier, environment or level value the design does not know.' },
+    ],
+  },
+};

@@ -1,13 +1,13 @@
 import { checkPromql } from '../promql';
-import { checkExpression, type ExpressionSite } from '../service/expression';
+import type { CheckExpression, ExpressionSite } from '../promql/site';
 import { closestMatch } from '../base/suggest';
 import type { Finding } from '../base/types';
-import type { WorkspaceIndex } from '../workspace/index';
 import { resolveDatasource, type DatasourceKind, type ResolvedDatasource } from './datasource';
 import { itemsOf, keyNode, prop, stringOffsets, type JsonNode, type StringOffsets } from './json';
 import { checkLogql, checkLogqlQuery, looksLikeLogql } from './logql';
 import type { DashboardModel } from './model';
 import { findVariableReferences, hasAmbiguousReference, isBuiltin, substitute, type SubstitutedQuery, type VariableReference } from './variables';
+import type { ReaderCodes } from '../base/check';
 
 /** What a dashboard without any datasource falls back to: Grafana's default, Prometheus in the design. */
 export const DEFAULT_DATASOURCE: DatasourceKind = 'prometheus';
@@ -21,18 +21,18 @@ export interface QueryStats {
 
 /**
  * Every target's query, through the checker of its datasource's language:
- * PromQL through `checkExpression` (syntax, types, catalog), LogQL through
+ * PromQL through `checkExpression` (syntax, types, the registry's checks), LogQL through
  * the LogQL checks. Template variables are substituted first; one that the
  * dashboard does not define is `dashboard/variable`.
  */
-export function checkQueries(text: string, model: DashboardModel, workspace: WorkspaceIndex, stats?: QueryStats): Finding[] {
+export function checkQueries(text: string, model: DashboardModel, checkExpression: CheckExpression, stats?: QueryStats): Finding[] {
   const findings: Finding[] = [];
   for (const target of targetsOf(text, model, findings)) {
     const prepared = prepareTarget(text, target.exprNode, target.kind, model, stats);
     findings.push(...prepared.findings);
     if (!prepared.site) continue;
     if (prepared.language === 'logql') findings.push(...checkLogql(prepared.site));
-    else findings.push(...checkExpression(prepared.site, { origin: 'dashboard', workspace }));
+    else findings.push(...checkExpression(prepared.site, 'dashboard'));
   }
   return findings;
 }
@@ -164,3 +164,15 @@ function undefinedVariable(text: string, node: JsonNode, name: string, model: Da
   finding.message = `Datasource variable "$${name}" is not defined in this dashboard's templating or __inputs (${definedNames(model)}); Grafana cannot find the datasource and the panel stays empty.`;
   return finding;
 }
+
+export const dashboardQueryCodes: ReaderCodes = {
+  meta: {
+    name: 'dashboards/queries',
+    on: 'reader',
+    fileKinds: ['dashboard'],
+    description: "a `$var`, `${var}`, `${var:format}` or `[[var]]` in a query, or a datasource variable, that the dashboard's templating (or `__inputs`) does not define; did-you-mean fix",
+    codes: [
+      { code: 'dashboard/variable', severity: 'error', short: 'template variable not defined', help: "A query or datasource uses a variable the dashboard's templating (or __inputs) does not define." },
+    ],
+  },
+};

@@ -1,6 +1,7 @@
 import type { Finding } from '../base/types';
 import { describeJson, itemsOf, keyNode, prop, spanOf, stringOf, type JsonNode } from './json';
 import type { DashboardModel } from './model';
+import type { FileCheck } from '../workspace/fileKind';
 
 /**
  * `dashboard/structure`: the shape Grafana needs to show every panel and run
@@ -80,3 +81,16 @@ export function checkStructure(model: DashboardModel): Finding[] {
 function firstKey(node: JsonNode): JsonNode {
   return node.children?.[0]?.children?.[0] ?? node;
 }
+
+export const dashboardStructureCheck: FileCheck<DashboardModel> = {
+  meta: {
+    name: 'dashboards/structure',
+    on: 'file',
+    fileKinds: ['dashboard'],
+    description: 'dashboard shape: panels/targets/templating of the wrong type, duplicate panel ids (warning), duplicate `refId`s in a panel, missing `refId` (information), a query of a `-- Mixed --` panel without its own datasource (warning), duplicate variable names',
+    codes: [
+      { code: 'dashboard/structure', severity: 'error', short: 'dashboard JSON has the wrong shape', help: 'Panels, targets or templating of the wrong type, duplicate panel ids or refIds, duplicate variable names, or a query of a Mixed panel without its own datasource.' },
+    ],
+  },
+  run: (model: DashboardModel) => checkStructure(model),
+};

@@ -4,7 +4,7 @@
  */
 import { selectorsOf } from '../catalog/tree';
 import { parsePromql } from '../promql';
-import type { ExpressionSite } from '../service/expression';
+import type { ExpressionSite } from '../promql/site';
 import type { RecordingRuleDefinition } from '../workspace/index';
 import type { TargetLocation } from './types';
 

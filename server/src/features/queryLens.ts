@@ -6,7 +6,7 @@
  * values (`$__rate_interval` a duration, a custom variable its current value,
  * a multi-value one `.*` inside a regex matcher). Pure: text in, lenses out.
  */
-import { analyzeDashboard } from '../service/dashboardFile';
+import { analyzeDashboard } from '../dashboards/analysis';
 import { itemsOf, prop, stringOf, stringOffsets, type JsonNode } from '../dashboards/json';
 import type { DashboardModel, VariableDefinition } from '../dashboards/model';
 import { findVariableReferences, fixedKind, type VariableReference } from '../dashboards/variables';

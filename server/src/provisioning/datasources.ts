@@ -3,6 +3,9 @@ import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from '
 import { scalarOffsets } from '../base/yaml/scalarOffsets';
 import type { Finding } from '../base/types';
 import { checkFields, isEnvReference, keyOf, pairsOf, scalarString, Sink, valueOf, type FieldTable } from './fields';
+import type { FileCheck } from '../workspace/fileKind';
+import type { ParsedYaml } from '../base/yaml/parse';
+import { provisioningKindOf } from './detect';
 
 /**
  * Grafana datasource provisioning (`provisioning/datasources/*.yaml`):
@@ -253,3 +256,22 @@ function checkDataLinkVariables(text: string, map: YAMLMap, sink: Sink): void {
   };
   for (const pair of pairsOf(map)) if (keyOf(pair) !== 'secureJsonData') visit(pair.value);
 }
+
+export const datasourcesCheck: FileCheck<ParsedYaml> = {
+  meta: {
+    name: 'provisioning/datasources',
+    on: 'file',
+    fileKinds: ['provisioning'],
+    description: 'Grafana provisioning of datasources: fields and types, duplicate names/uids/defaults, Loki `derivedFields[].datasourceUid` pointing to no datasource, `matcherRegex` that RE2 rejects or that has no capture group, malformed URLs, `${__value.raw}` that provisioning would expand as an environment variable (write `$${…}`)',
+    codes: [
+      { code: 'provisioning/schema', severity: 'error', short: 'provisioning field problem', help: 'A datasource or dashboard-provider field is unknown, missing or of the wrong type.' },
+      { code: 'provisioning/duplicate', severity: 'error', short: 'duplicate provisioning entry', help: 'Two datasources (or providers) share a name, uid or default.' },
+      { code: 'provisioning/reference', severity: 'error', short: 'reference to no datasource', help: 'A Loki derivedFields datasourceUid names no provisioned datasource.' },
+      { code: 'provisioning/regex', severity: 'error', short: 'matcherRegex problem', help: "A derived field's matcherRegex is rejected by RE2 or has no capture group." },
+      { code: 'provisioning/url', severity: 'error', short: 'malformed URL', help: 'A datasource url is not a valid URL.' },
+      { code: 'provisioning/env', severity: 'warning', short: 'value expanded as an environment variable', help: "Provisioning expands $VAR and ${VAR} as environment variables; write $${…} for Grafana's own ${__value.raw}." },
+    ],
+  },
+  run: (parsed: ParsedYaml, { text, location }) =>
+    parsed.documents.flatMap((document) => (document.errors.length === 0 && provisioningKindOf(document, location.path) === 'datasources' ? checkDatasourcesFile(text, document) : [])),
+};

@@ -1,6 +1,9 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Finding } from '../base/types';
 import { checkFields, keyOf, pairsOf, scalarString, Sink, valueOf, type FieldTable } from './fields';
+import type { FileCheck } from '../workspace/fileKind';
+import type { ParsedYaml } from '../base/yaml/parse';
+import { provisioningKindOf } from './detect';
 
 /**
  * Grafana dashboard providers (`provisioning/dashboards/*.yml`): fields and
@@ -75,3 +78,18 @@ export function checkProvidersFile(document: Document.Parsed): Finding[] {
   }
   return sink.findings;
 }
+
+export const providersCheck: FileCheck<ParsedYaml> = {
+  meta: {
+    name: 'provisioning/providers',
+    on: 'file',
+    fileKinds: ['provisioning'],
+    description: 'Grafana provisioning of dashboard providers: fields and types, duplicate names, folder options',
+    codes: [
+      { code: 'provisioning/schema', severity: 'error', short: 'provisioning field problem', help: 'A datasource or dashboard-provider field is unknown, missing or of the wrong type.' },
+      { code: 'provisioning/duplicate', severity: 'error', short: 'duplicate provisioning entry', help: 'Two datasources (or providers) share a name, uid or default.' },
+    ],
+  },
+  run: (parsed: ParsedYaml, { location }) =>
+    parsed.documents.flatMap((document) => (document.errors.length === 0 && provisioningKindOf(document, location.path) === 'dashboards' ? checkProvidersFile(document) : [])),
+};

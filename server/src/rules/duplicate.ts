@@ -3,6 +3,7 @@ import type { Finding } from '../base/types';
 import type { RuleModel } from './model';
 import { FindingSink } from './sites';
 import { originOfRule } from './shift';
+import type { ReaderCodes } from '../base/check';
 
 /**
  * rules/duplicate: two rules of one file that produce the same series or
@@ -51,3 +52,15 @@ export function checkDuplicates(text: string, rules: readonly RuleModel[]): Find
   }
   return sink.findings;
 }
+
+export const ruleDuplicateCodes: ReaderCodes = {
+  meta: {
+    name: 'rules/duplicate',
+    on: 'reader',
+    fileKinds: ['rules'],
+    description: 'the same rule (name and labels) defined twice in a file',
+    codes: [
+      { code: 'rules/duplicate', severity: 'warning', short: 'duplicate rule', help: 'A group or rule is defined more than once; Prometheus refuses duplicate group names and repeated rules are evaluated twice.', ja: { short: 'ルールの重複', help: 'グループまたはルールが重複して定義されています。Prometheus はグループ名の重複を拒否し、同じルールは二重に評価されます。' } },
+    ],
+  },
+};

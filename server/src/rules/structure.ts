@@ -6,6 +6,7 @@ import { parsePrometheusDuration, suggestDuration } from './duration';
 import type { EntrySite, GroupModel, RuleModel } from './model';
 import { describeNode, entrySite, FindingSink, spanOf } from './sites';
 import { closestMatch } from '../base/suggest';
+import type { ReaderCodes } from '../base/check';
 
 /**
  * rules/structure: the shape of rule groups and rules, as Prometheus checks
@@ -345,3 +346,15 @@ export function checkRuleAlone(text: string, node: YAMLMap, group: GroupModel, r
   const rule = checker.checkRule(node, group, ruleIndex, spanOf(node, [0, 0]));
   return { ...(rule ? { rule } : {}), findings: checker.sink.findings };
 }
+
+export const ruleStructureCodes: ReaderCodes = {
+  meta: {
+    name: 'rules/structure',
+    on: 'reader',
+    fileKinds: ['rules'],
+    description: 'rule files (plain `groups:`, multi-document, Kubernetes `PrometheusRule`): group names, intervals, record vs alert, metric and label names, durations (`5 minutes` → `5m`), unknown fields as Prometheus words them — every problem, not just the first',
+    codes: [
+      { code: 'rules/structure', severity: 'error', short: 'rule file shape is wrong', help: 'The Prometheus rule file does not have the shape Prometheus loads: groups, names, record vs alert, durations, labels.', ja: { short: 'ルールファイルの構造が誤っている', help: 'Prometheus ルールファイルが Prometheus の読み込める形になっていません: groups、名前、record と alert、期間、ラベル。' } },
+    ],
+  },
+};

@@ -3,6 +3,7 @@ import { checkTemplate, GO_BUILTIN_FUNCTIONS, type TemplateProblem } from './goT
 import type { EntrySite, RuleModel } from './model';
 import { FindingSink } from './sites';
 import { closestMatch } from '../base/suggest';
+import type { ReaderCodes } from '../base/check';
 
 /**
  * rules/template: alert labels and annotations are Go text/templates that
@@ -82,3 +83,15 @@ export function checkTemplates(rules: readonly RuleModel[]): Finding[] {
   }
   return sink.findings;
 }
+
+export const ruleTemplateCodes: ReaderCodes = {
+  meta: {
+    name: 'rules/template',
+    on: 'reader',
+    fileKinds: ['rules'],
+    description: 'Go templates in alert labels and annotations: syntax, functions Prometheus provides (`humanizePct` → `humanizePercentage`), variables',
+    codes: [
+      { code: 'rules/template', severity: 'error', short: 'Go template that Prometheus would reject', help: 'A template in a label or annotation does not parse or uses a function Prometheus templates do not define.', ja: { short: 'Prometheus が拒否する Go テンプレート', help: 'ラベルまたはアノテーションのテンプレートが解析できないか、Prometheus のテンプレートにない関数を使っています。' } },
+    ],
+  },
+};

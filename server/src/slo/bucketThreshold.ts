@@ -9,9 +9,10 @@
  */
 import { childNamed, parsePromql, type SyntaxNode, type Tree } from '../promql/parse';
 import { parseNumber } from '../promql/literals';
-import type { ExpressionContext, ExpressionProblem } from '../service/expression';
+import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { envOf, type CheckEnv } from '../catalog/env';
 import { binaryOperator, catalogNodes, COMPARISONS, exprChildren, functionName, readSelector, selectorsOf, unparen } from '../catalog/tree';
+import type { ExpressionCheck } from '../promql/site';
 
 export const SLO_BUCKET_THRESHOLD = 'slo/bucket-threshold';
 
@@ -86,3 +87,14 @@ function histogramOf(node: SyntaxNode, expr: string, env: CheckEnv, depth: numbe
   }
   return undefined;
 }
+
+export const bucketThresholdCheck: ExpressionCheck = {
+  meta: {
+    name: 'slo/bucketThreshold',
+    on: 'expression',
+    fileKinds: ['rules', 'dashboard', 'promql'],
+    description: "`histogram_quantile(…) > X` (directly or through a recording rule) with X between the histogram's bucket bounds (the design's 0.005 … 10): fixes offer the nearest bounds",
+    codes: [{ code: SLO_BUCKET_THRESHOLD, severity: 'warning', short: 'latency threshold between bucket bounds', help: 'histogram_quantile(…) > X with X between two bucket bounds of the histogram: Prometheus interpolates, so the alert fires on an estimate; use a bucket bound.' }],
+  },
+  run: checkBucketThresholds,
+};

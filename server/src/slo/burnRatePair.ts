@@ -18,6 +18,8 @@ import type { Finding } from '../base/types';
 import type { WorkspaceIndex } from '../workspace/index';
 import { buildSloTree, type SloTree } from './model';
 import { POLICY_SLO } from '../catalog/policy';
+import type { FileCheck } from '../workspace/fileKind';
+import { catalogFor } from '../catalog/catalog';
 
 function treeOf(workspace: WorkspaceIndex, policy: Policy): SloTree {
   return workspace.derived('slo/tree', () => buildSloTree(workspace, policy, () => ({ line: 0, character: 0 })));
@@ -106,3 +108,16 @@ function lineAfter(text: string, end: number): { offset: number; needsNewline: b
   const newline = text.indexOf('\n', p);
   return newline < 0 ? { offset: text.length, needsNewline: true } : { offset: newline + 1, needsNewline: false };
 }
+
+export const burnRatePairCheck: FileCheck<RuleFileAnalysis> = {
+  meta: {
+    name: 'slo/burnRatePair',
+    on: 'file',
+    fileKinds: ['rules'],
+    description: "a tier whose services lack the burn-rate pair (on the file of the tier's alerts; fix inserts the pair for the tier's SLO target)",
+    codes: [
+      { code: 'policy/slo', severity: 'warning', short: 'SLO drifts from the design', help: "A tier's services lack the design's burn-rate alert pair; the fix inserts it for the tier's SLO target." },
+    ],
+  },
+  run: (analysis: RuleFileAnalysis, { uri, text, workspace }) => checkBurnRatePairs(uri, text, analysis, workspace, catalogFor(workspace).policy),
+};

@@ -17,16 +17,13 @@
  */
 import { isScalar, visit, type Document, type Node } from 'yaml';
 import { LineIndex } from '../base/lineIndex';
-import { DIAGNOSTIC_CODES } from '../service/codes';
 import { closestMatch } from '../base/suggest';
 import type { Finding, Range } from '../base/types';
 import { lastStartingAtOrBefore } from '../base/spans';
+import type { ReaderCodes } from '../base/check';
 
 export const UNUSED_CODE = 'suppression/unused';
 export const UNKNOWN_CODE = 'suppression/unknown-code';
-
-/** Every code the checks report; directives naming others are reported. */
-export const KNOWN_CODES: readonly string[] = DIAGNOSTIC_CODES;
 
 /** A document range [start, end). */
 export interface Span {
@@ -60,7 +57,7 @@ export interface SuppressionInput {
   rules?: readonly Span[];
   /** Scalars that span lines (block, folded, quoted): a `#` line inside is not a comment, and a finding inside belongs to the scalar's first line. */
   scalars?: readonly Span[];
-  /** Codes a directive may name besides KNOWN_CODES (say, those of this file's findings). */
+  /** Codes a directive may name: every registered code (the registry is above this area) and this file's findings' codes. */
   knownCodes?: Iterable<string>;
 }
 
@@ -133,7 +130,7 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
   const lines = LineIndex.of(text);
   const lineOf = (offset: number): number => lines.positionAt(anchorOf(scalars, offset)).line;
   const directives = parseDirectives(text, scalars);
-  const known = new Set([...KNOWN_CODES, ...knownCodes]);
+  const known = new Set(knownCodes);
   const areas = new Set([...known].map((code) => code.split('/')[0] ?? code));
   const result: Finding[] = [];
   const problems: Finding[] = [];
@@ -224,3 +221,15 @@ function inside(spans: readonly Span[], offset: number): boolean {
   return span !== undefined && offset < span.end;
 }
 
+export const suppressionCodes: ReaderCodes = {
+  meta: {
+    name: 'suppression/suppression',
+    on: 'reader',
+    fileKinds: ['*'],
+    description: 'a `# k1s0-disable…` comment that silences nothing (hint) or names an unknown code (see [Suppressing](#suppressing))',
+    codes: [
+      { code: 'suppression/unused', severity: 'hint', short: 'suppression that silences nothing', help: 'A # k1s0-disable comment silences no finding: remove it.' },
+      { code: 'suppression/unknown-code', severity: 'warning', short: 'suppression of an unknown code', help: 'A # k1s0-disable comment names a code no check reports (did-you-mean).' },
+    ],
+  },
+};

@@ -1,6 +1,7 @@
 import { YAMLParseError, isAlias, parseAllDocuments, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding } from '../types';
 import { findExcessiveNesting, MAX_YAML_DEPTH } from './depth';
+import type { ReaderCodes } from '../../base/check';
 
 /** How every YAML file is parsed: all errors as data, duplicate keys refused. */
 export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
@@ -128,3 +129,15 @@ export function keyName(pair: Pair<unknown, unknown>): string | undefined {
 }
 
 export { isMap, isScalar, isSeq };
+
+export const yamlSyntaxCodes: ReaderCodes = {
+  meta: {
+    name: 'base/yaml/parse',
+    on: 'reader',
+    fileKinds: ['*'],
+    description: 'a YAML file of ours that does not parse (every error, exact range)',
+    codes: [
+      { code: 'yaml/syntax', severity: 'error', short: 'YAML does not parse', help: 'The file is not valid YAML, so none of its content can be checked. Fix the syntax error at the marked position.', ja: { short: 'YAML として解析できない', help: 'ファイルが正しい YAML ではないため、内容を検査できません。示された位置の構文エラーを直してください。' } },
+    ],
+  },
+};

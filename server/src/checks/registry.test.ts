@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIAGNOSTIC_CODES } from './codes';
+import { DIAGNOSTIC_CODES } from './registry';
 
 const SOURCES = join(__dirname, '..');
 

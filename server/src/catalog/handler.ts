@@ -1,0 +1,47 @@
+/**
+ * Catalog extensions (`.k1s0/catalog.yaml` and `k1s0.catalog.files`): read
+ * into every check's vocabulary. One of millions of entries (a generated dump)
+ * would cost seconds and hundreds of MB on every keystroke in it, so past
+ * CATALOG_MAX_CHARS it is refused with one diagnostic.
+ */
+import type { ReaderCodes } from '../base/check';
+import { isYamlPath, matchesAny } from '../base/files';
+import { guarded } from '../base/guard';
+import type { Finding } from '../base/types';
+import { NO_FACTS } from '../workspace/index';
+import type { DocumentView, FileKindHandler } from '../workspace/fileKind';
+import { analyzeCatalogExtension, isCatalogExtensionPath } from './extension';
+import { catalogExtensionFacts } from './files';
+
+const CATALOG_MAX_CHARS = 8 * 1024 * 1024;
+
+const refused = (doc: DocumentView): boolean => doc.text.length > CATALOG_MAX_CHARS;
+
+export const catalogHandler: FileKindHandler = {
+  kind: 'catalog',
+  claims: (_doc, { settings, location }) =>
+    isYamlPath(location.path) && (isCatalogExtensionPath(location.path) || matchesAny(settings.catalog.files, location.path, location.relativePath)),
+  facts: (doc) => (refused(doc) ? NO_FACTS : catalogExtensionFacts(doc.yaml())),
+  findings(doc) {
+    if (refused(doc)) return [tooBig(doc.text.length)];
+    const parsed = doc.yaml();
+    return [...parsed.syntax, ...guarded('catalog/file', () => analyzeCatalogExtension(parsed).findings)];
+  },
+  // Not parsed at all when refused: nothing to place directives around.
+  suppressible: (doc) => !refused(doc),
+};
+
+function tooBig(length: number): Finding {
+  const message = `Not read: this catalog extension is ${Math.round(length / 1024)} KB, over the ${CATALOG_MAX_CHARS / 1024} KB a catalog extension may have. Keep the metrics and label values your queries use (a live Prometheus, k1s0.prometheus.url, knows the rest).`;
+  return { start: 0, end: 0, code: 'catalog/file', severity: 'warning', message };
+}
+
+export const catalogFileCodes: ReaderCodes = {
+  meta: {
+    name: 'catalog/handler',
+    on: 'reader',
+    fileKinds: ['catalog'],
+    description: 'a malformed `.k1s0/catalog.yaml` (the valid rest still counts), or one over 8 MB (not read at all: a warning says so)',
+    codes: [{ code: 'catalog/file', severity: 'error', short: 'catalog extension problem', help: 'An entry of a catalog extension does not match the catalog schema (the valid rest still counts), or the file is over 8 MB and was not read.' }],
+  },
+};

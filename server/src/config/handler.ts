@@ -1,0 +1,34 @@
+/**
+ * `config*.yaml` (by `k1s0.files.config`, or named on the command line) with
+ * an `observability:` section. On a document that does not parse, the
+ * recovered tree is a guess: checking it would bury the one real mistake under
+ * consequences of it, so only the syntax errors are reported.
+ */
+import { isYamlPath, matchesAny } from '../base/files';
+import { configFileFacts } from '../catalog/files';
+import { NO_FACTS } from '../workspace/index';
+import type { FileKindHandler, KindContext } from '../workspace/fileKind';
+import { environmentOf } from './environment';
+import { findObservabilityEntry, type ConfigFile } from './section';
+
+const namedConfig = ({ settings, location }: KindContext): boolean => matchesAny(settings.files.config, location.path, location.relativePath);
+
+export const configHandler: FileKindHandler = {
+  kind: 'config',
+  claims: (doc, context) => isYamlPath(context.location.path) && (namedConfig(context) || context.location.explicit === true) && findObservabilityEntry(doc.outline().documents) !== undefined,
+  // A file named as ours that does not parse is still ours: its syntax errors are worth showing.
+  claimsAsFallback: (doc, context) => isYamlPath(context.location.path) && namedConfig(context) && doc.outline().syntax.length > 0,
+  facts(doc) {
+    const parsed = doc.yaml();
+    return parsed.syntax.length === 0 ? configFileFacts(findObservabilityEntry(parsed.documents)?.document, doc.uri) : NO_FACTS;
+  },
+  findings(doc, { settings, location, checks }) {
+    const parsed = doc.yaml();
+    const entry = findObservabilityEntry(parsed.documents);
+    if (!entry || parsed.syntax.length > 0) return parsed.syntax;
+    const declared = entry.document.getIn(['app', 'environment']);
+    const subject: ConfigFile = { entry, environment: environmentOf(location.path, settings.config.environments, declared) };
+    return checks.file('config', subject);
+  },
+  suppressible: () => true,
+};

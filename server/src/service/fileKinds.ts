@@ -1,0 +1,36 @@
+/**
+ * The file kinds, in the order they are asked to claim a file: the first
+ * claim wins (a prometheus.yaml is no config file even when named like one),
+ * then the fallbacks in the same order. A new kind is one handler in its area
+ * and one line here.
+ */
+import { catalogHandler } from '../catalog/handler';
+import { composeHandler } from '../compose/handler';
+import { configHandler } from '../config/handler';
+import { dashboardHandler } from '../dashboards/handler';
+import { lintConfigHandler } from '../lint/handler';
+import { prometheusConfigHandler } from '../prometheus/handler';
+import { promqlFileHandler } from '../promql/handler';
+import { provisioningHandler } from '../provisioning/handler';
+import { ruleFileHandler } from '../rules/handler';
+import type { FileKindHandler } from '../workspace/fileKind';
+
+export const FILE_KINDS: readonly FileKindHandler[] = [
+  dashboardHandler,
+  promqlFileHandler,
+  lintConfigHandler,
+  catalogHandler,
+  composeHandler,
+  prometheusConfigHandler,
+  configHandler,
+  ruleFileHandler,
+  provisioningHandler,
+];
+
+export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'config' | 'rules' | 'provisioning';
+
+const byKind = new Map(FILE_KINDS.map((handler) => [handler.kind, handler]));
+
+export function handlerOf(kind: string): FileKindHandler | undefined {
+  return byKind.get(kind);
+}
