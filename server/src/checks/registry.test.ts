@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIAGNOSTIC_CODES } from './registry';
+import { DIAGNOSTIC_CODES, REGISTRY } from './registry';
 
 const SOURCES = join(__dirname, '..');
 
@@ -31,4 +31,19 @@ test('every code a check reports is in the registry, and every registered code i
   }
   assert.deepEqual([...seen].filter((code) => !registered.has(code)).sort(), [], 'reported but not registered');
   assert.deepEqual([...registered].filter((code) => !seen.has(code)).sort(), [], 'registered but never reported');
+});
+
+test('every check of the registry documents its codes, file kinds and what it catches', () => {
+  const names = new Set<string>();
+  for (const check of REGISTRY) {
+    const { name, codes, fileKinds, description } = check.meta;
+    assert.ok(!names.has(name), `${name} is registered once`);
+    names.add(name);
+    assert.ok(codes.length > 0 && fileKinds.length > 0 && description.length > 10, name);
+    for (const info of codes) {
+      assert.match(info.code, /^[a-z]+\/[a-z-]+$/, `${name}: ${info.code} has the area/name form`);
+      assert.ok(info.short.length > 0 && info.help.length > info.short.length, `${name}: ${info.code} is documented`);
+    }
+    if (check.meta.on === 'file' || check.meta.on === 'expression' || check.meta.on === 'rule') assert.equal(typeof (check as { run?: unknown }).run, 'function', name);
+  }
 });
