@@ -7,12 +7,11 @@
  * right side of and / unless / or (a filter by label set).
  */
 import type { SyntaxNode, Tree } from '../promql/parse';
-import type { ExpressionContext, ExpressionProblem } from '../promql/site';
+import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { formatSeconds } from './catalog';
 import { envOf, type CheckEnv } from './env';
 import { sampleKindOf } from './metricType';
 import { aggregationOp, binaryOperator, exprChildren, functionName, selectorsOf } from './tree';
-import type { ExpressionCheck } from '../promql/site';
 
 export const RAW_COUNTER = 'promql/counter';
 

@@ -10,10 +10,9 @@
 import { compileMatcherRegex } from '../promql/regex';
 import type { Tree } from '../promql/parse';
 import { closestMatch } from '../base/suggest';
-import type { ExpressionContext, ExpressionProblem } from '../promql/site';
+import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf, listValues, replaceFix, requote, type CheckEnv } from './env';
 import { selectorsOf, type MatcherInfo } from './tree';
-import type { ExpressionCheck } from '../promql/site';
 
 export const LABEL_VALUE = 'catalog/label-value';
 

@@ -8,13 +8,12 @@
  */
 import type { SyntaxNode, Tree } from '../promql/parse';
 import { postfixTarget } from '../promql/selectors';
-import type { ExpressionContext, ExpressionProblem } from '../promql/site';
+import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import type { SampleKind } from './catalog';
 import { envOf, type CheckEnv } from './env';
 import { carries, inferLabels } from './labels';
 import { aggregationModifier, callArgs, catalogNodes, firstExprChild, functionName, readSelector, selectorsOf, type SelectorInfo } from './tree';
 import { childNamed, parsePromql } from '../promql/parse';
-import type { ExpressionCheck } from '../promql/site';
 
 export const METRIC_TYPE = 'catalog/metric-type';
 

@@ -7,11 +7,10 @@
  */
 import { childNamed, type SyntaxNode, type Tree } from '../promql/parse';
 import { literalSeconds } from '../promql/literals';
-import type { ExpressionContext, ExpressionProblem } from '../promql/site';
+import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { formatSeconds } from './catalog';
 import { envOf } from './env';
 import { callArgs, catalogNodes, firstExprChild, functionName, selectorsOf } from './tree';
-import type { ExpressionCheck } from '../promql/site';
 
 export const RATE_WINDOW = 'promql/rate-window';
 

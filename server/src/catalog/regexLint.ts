@@ -4,10 +4,9 @@
  * "500"): `=` says so and is cheaper.
  */
 import type { Tree } from '../promql/parse';
-import type { ExpressionContext, ExpressionProblem } from '../promql/site';
+import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf } from './env';
 import { selectorsOf } from './tree';
-import type { ExpressionCheck } from '../promql/site';
 
 export const PLAIN_REGEX = 'promql/regex';
 

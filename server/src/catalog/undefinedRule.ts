@@ -3,10 +3,9 @@
  * that no rule file of the workspace records (nor a catalog entry names).
  */
 import type { Tree } from '../promql/parse';
-import type { ExpressionContext, ExpressionProblem } from '../promql/site';
+import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf, replaceFix, requote } from './env';
 import { selectorsOf } from './tree';
-import type { ExpressionCheck } from '../promql/site';
 
 export const UNDEFINED_RULE = 'catalog/undefined-rule';
 

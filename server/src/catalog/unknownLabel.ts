@@ -9,11 +9,10 @@
 import type { SyntaxNode, Tree } from '../promql/parse';
 import { compileMatcherRegex } from '../promql/regex';
 import { closestMatch } from '../base/suggest';
-import type { ExpressionContext, ExpressionProblem } from '../promql/site';
+import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf, replaceFix, type CheckEnv } from './env';
 import { carries, describeLabels, inferLabels, selectorLabels, type LabelSet } from './labels';
 import { aggregationModifier, aggregationOp, callArgs, catalogNodes, readSelector, type MatcherInfo } from './tree';
-import type { ExpressionCheck } from '../promql/site';
 
 export const UNKNOWN_LABEL = 'catalog/unknown-label';
 

@@ -8,10 +8,9 @@
  */
 import type { Tree } from '../promql/parse';
 import { editDistance } from '../base/suggest';
-import type { ExpressionContext, ExpressionProblem } from '../promql/site';
+import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf, replaceFix, requote } from './env';
 import { selectorsOf, type SelectorInfo } from './tree';
-import type { ExpressionCheck } from '../promql/site';
 
 export const UNKNOWN_METRIC = 'catalog/unknown-metric';
 

@@ -17,6 +17,7 @@ import { labelValueCheck } from '../catalog/labelValue';
 import { metricTypeCheck } from '../catalog/metricType';
 import { policyCheck } from '../catalog/policy';
 import { rateWindowCheck } from '../catalog/rateWindow';
+import { regexAnchorCheck } from '../catalog/regexAnchor';
 import { plainRegexCheck } from '../catalog/regexLint';
 import { undefinedRuleCheck } from '../catalog/undefinedRule';
 import { unknownLabelCheck } from '../catalog/unknownLabel';
@@ -65,6 +66,7 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   rawCounterCheck,
   rateWindowCheck,
   plainRegexCheck,
+  regexAnchorCheck,
   bucketThresholdCheck,
   dashboardSourceCheck,
   // One rule of a rule file.

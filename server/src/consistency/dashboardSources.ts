@@ -11,11 +11,10 @@
  * a `service` label (services are then labelled elsewhere, e.g. by Kubernetes).
  */
 import type { Tree } from '../promql/parse';
-import type { ExpressionContext, ExpressionProblem } from '../promql/site';
+import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf } from '../catalog/env';
 import { selectorsOf } from '../catalog/tree';
 import type { WorkspaceIndex } from '../workspace/index';
-import type { ExpressionCheck } from '../promql/site';
 
 export const CONSISTENCY_DASHBOARD_SOURCE = 'consistency/dashboard-source';
 

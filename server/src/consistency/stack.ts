@@ -12,12 +12,11 @@
  *   in Kubernetes; OTLP gRPC).
  */
 import { isScalar, type Node, type Pair } from 'yaml';
-import type { ObservabilityEntry } from '../config/section';
+import type { ObservabilityEntry, ConfigFile } from '../config/section';
 import { locate } from '../config/section';
 import type { Finding } from '../base/types';
 import type { ComposeFacts, ScrapeJob, WorkspaceIndex } from '../workspace/index';
 import type { FileCheck } from '../workspace/fileKind';
-import type { ConfigFile } from '../config/section';
 
 export const CONSISTENCY_METRICS = 'consistency/metrics';
 export const CONSISTENCY_TRACE_ENDPOINT = 'consistency/trace-endpoint';

@@ -9,10 +9,9 @@
  */
 import { childNamed, parsePromql, type SyntaxNode, type Tree } from '../promql/parse';
 import { parseNumber } from '../promql/literals';
-import type { ExpressionContext, ExpressionProblem } from '../promql/site';
+import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf, type CheckEnv } from '../catalog/env';
 import { binaryOperator, catalogNodes, COMPARISONS, exprChildren, functionName, readSelector, selectorsOf, unparen } from '../catalog/tree';
-import type { ExpressionCheck } from '../promql/site';
 
 export const SLO_BUCKET_THRESHOLD = 'slo/bucket-threshold';
 
