@@ -11,7 +11,7 @@ test('provisioning files are found by content, not by name', () => {
   assert.equal(kind('/w/grafana/provisioning/datasources/x.yaml', 'datasources:\n  - name: P\n'), 'provisioning', 'no apiVersion, but under provisioning/');
   assert.equal(kind('/w/values.yaml', 'datasources:\n  - name: P\n'), undefined, 'no apiVersion, elsewhere: Helm values and the like');
   assert.equal(kind('/w/values.yaml', 'apiVersion: 1\ndatasources:\n  datasources.yaml: {}\n'), undefined, 'not a list');
-  assert.equal(kind('/w/compose.yaml', 'services:\n  grafana: {}\n'), undefined);
+  assert.equal(kind('/w/compose.yaml', 'services:\n  grafana: {}\n'), 'compose', 'a compose file is its own kind, not provisioning');
 });
 
 test('a broken provisioning file gets yaml/syntax only', () => {

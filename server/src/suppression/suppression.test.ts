@@ -7,7 +7,11 @@ import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from '../base/settings';
 import type { Finding } from '../base/types';
 import { lines, rangeOf, spanOf } from '../../../test/support/text';
-import { applySuppressions, codeMatches, disableFix, multilineScalars, parseDirectives } from './suppression';
+import { applySuppressions as applyWithCodes, codeMatches, disableFix, multilineScalars, parseDirectives, type SuppressionInput } from './suppression';
+import { DIAGNOSTIC_CODES } from '../checks/registry';
+
+/** As the language service calls it: every registered code is known, and the codes the input adds. */
+const applySuppressions = (input: SuppressionInput) => applyWithCodes({ ...input, knownCodes: [...DIAGNOSTIC_CODES, ...(input.knownCodes ?? [])] });
 
 const finding = (text: string, needle: string, code: string, occurrence = 0): Finding => {
   const [start, end] = spanOf(text, needle, occurrence);
