@@ -8,76 +8,7 @@ import { POLICY_RULES } from '../config/policy';
 import { t } from '../l10n';
 import type { EnvironmentName } from '../base/settings';
 import type { CompletionItem, HoverResult } from './types';
-
-interface YamlPosition {
-  /** Keys from the document root down to the mapping the cursor is in. */
-  path: string[];
-  /** The key on the cursor's line, when the cursor is in its value. */
-  valueKey?: string;
-  /** The word being typed and its range. */
-  from: number;
-  to: number;
-  /** Keys already present beside the cursor. */
-  siblings: string[];
-}
-
-const KEY_LINE = /^(\s*)([A-Za-z_][\w-]*)\s*:(.*)$/;
-
-function positionAt(text: string, offset: number): YamlPosition {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const lineEndRaw = text.indexOf('\n', offset);
-  const lineEnd = lineEndRaw < 0 ? text.length : lineEndRaw;
-  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-  const column = offset - lineStart;
-  const indent = line.length - line.trimStart().length;
-  const keyMatch = KEY_LINE.exec(line);
-  const colon = keyMatch ? line.indexOf(':', indent) : -1;
-  const inValue = keyMatch !== null && colon >= 0 && column > colon;
-
-  // Ancestors: the nearest lines above with less indentation, each `key:` opening a mapping.
-  const path: string[] = [];
-  let level = inValue || line.trim() !== '' ? indent : column;
-  const lines = text.slice(0, Math.max(0, lineStart - 1)).split('\n');
-  for (let i = lines.length - 1; i >= 0 && level > 0; i--) {
-    const above = (lines[i] ?? '').replace(/\r$/, '');
-    if (above.trim() === '' || above.trimStart().startsWith('#')) continue;
-    const aboveIndent = above.length - above.trimStart().length;
-    if (aboveIndent >= level) continue;
-    const match = KEY_LINE.exec(above);
-    if (!match) break;
-    path.unshift(match[2] ?? '');
-    level = aboveIndent;
-  }
-
-  const siblings = siblingKeys(text, lineStart, indent);
-  if (inValue) {
-    const valueStart = lineStart + colon + 1 + ((line.slice(colon + 1).length - line.slice(colon + 1).trimStart().length));
-    const rawValue = text.slice(valueStart, lineEnd).replace(/\s+#.*$/, '').trimEnd();
-    return { path, valueKey: keyMatch?.[2], from: valueStart, to: valueStart + rawValue.length, siblings };
-  }
-  const wordStart = lineStart + indent;
-  const wordEnd = keyMatch ? lineStart + colon : lineStart + line.trimEnd().length;
-  return { path, from: Math.min(wordStart, offset), to: Math.max(wordEnd, offset), siblings };
-}
-
-/** Keys at `indent` in the block around the line starting at `lineStart`. */
-function siblingKeys(text: string, lineStart: number, indent: number): string[] {
-  const keys: string[] = [];
-  const scan = (lines: string[]) => {
-    for (const raw of lines) {
-      const line = raw.replace(/\r$/, '');
-      if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-      const lineIndent = line.length - line.trimStart().length;
-      if (lineIndent < indent) break;
-      const match = KEY_LINE.exec(line);
-      if (lineIndent === indent && match) keys.push(match[2] ?? '');
-    }
-  };
-  scan(text.slice(0, lineStart).split('\n').slice(0, -1).reverse());
-  const after = text.indexOf('\n', lineStart);
-  if (after >= 0) scan(text.slice(after + 1).split('\n'));
-  return keys;
-}
+import { KEY_LINE, positionAt } from './yamlPosition';
 
 function fieldPath(path: string[], key?: string): string | undefined {
   if (path[0] !== 'observability') return undefined;

@@ -12,6 +12,7 @@ import type { FileKind, FileLocation, LanguageService, LocatedExpression } from 
 import type { Settings } from '../base/settings';
 import type { Position, Range, SourceFile } from '../base/types';
 import { completeConfig, hoverConfig } from './configAssist';
+import { completeLintConfig, hoverLintConfig } from './lintAssist';
 import { definitionsOf, referencesTo, renameProblem, type DocumentExpressions } from './navigation';
 import { completePromql, documentationOf } from './promqlCompletion';
 import { hoverPromql } from './promqlHover';
@@ -101,6 +102,7 @@ export class EditorFeatures {
         const environment = environmentOf(view.location.path, view.settings.config.environments, entry?.document.getIn(['app', 'environment']));
         return { items: completeConfig(file.text, offset, environment).map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
       }
+      if (kind === 'lint') return { items: completeLintConfig(file.text, offset).map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
       return { items: [], isIncomplete: false };
     }
     const vocabulary = vocabularyOf(this.service.workspace);
@@ -129,8 +131,8 @@ export class EditorFeatures {
     const { file } = request;
     const { view, lines, offset, hit } = this.pointAt(request);
     if (!hit) {
-      if (this.kindOf(file, view) !== 'config') return undefined;
-      const hover = hoverConfig(file.text, offset);
+      const kind = this.kindOf(file, view);
+      const hover = kind === 'config' ? hoverConfig(file.text, offset) : kind === 'lint' ? hoverLintConfig(file.text, offset) : undefined;
       return hover && { contents: hover.contents, range: rangeOf(lines, hover.start, hover.end) };
     }
     const hover = hoverPromql(hit.located.site.value, hit.valueOffset, vocabularyOf(this.service.workspace), this.displayPath);
