@@ -52,6 +52,9 @@ export function ruleAnalysisOf(doc: DocumentView): RuleFileAnalysis {
 }
 
 function reading(doc: DocumentView): RuleReading {
+  const kept = doc.peek<RuleReading>(RULES);
+  if (kept) return kept;
+  // Reading the outline of a possible rule file makes the rule reading on the way.
   doc.outline();
   return doc.memo<RuleReading>(RULES, () => {
     const parsed = doc.yaml();
