@@ -14,12 +14,12 @@
 //
 //   node scripts/generate-promql-grammar.mjs           write the files
 //   node scripts/generate-promql-grammar.mjs --check   exit 1 if a file is stale
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 //
 // Over 400 lines on purpose: the description of PromQL's tokens and the three
 // grammars built from it are one unit; split, the parts would only be read together.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const table = JSON.parse(readFileSync(join(ROOT, 'server/src/promql/functions.json'), 'utf8'));
