@@ -10,7 +10,7 @@ import { formatSloText } from './slo/format';
 import { checkInParallel, serveShareIfWorker, threadsFor } from './cli/parallel';
 import { countSeverities, formatGithub, formatJson, formatSarif, formatText, type FileDiagnostics } from './cli/format';
 import { getLocale, setLocale, t } from './l10n';
-import { applyLintConfig, findLintConfig, loadLintConfig } from './lint/lintConfig';
+import { findLintConfig, loadLintConfig, mergeLintConfig } from './lint/lintConfig';
 import { collectFiles, type FoundFile } from './workspace/walk';
 import { decodeText, matchesAny, pathToUri, uriToPath } from './base/files';
 import { LanguageService, type ValidationRequest } from './service/languageService';
@@ -70,7 +70,7 @@ function settingsFor(options: CheckOptions): Settings {
     throw new UsageError(t('cli.cannotRead', { path, reason: describeFsError(error) }));
   }
   if (!result.ok) throw new UsageError(t('cli.lintConfigInvalid', { path: displayPath(path), problems: result.problems }));
-  return applyLintConfig(DEFAULT_SETTINGS, result.config);
+  return mergeLintConfig(DEFAULT_SETTINGS, result.config);
 }
 
 /** The files under the paths the user named; a path that cannot be read is a usage problem. */

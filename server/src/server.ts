@@ -32,7 +32,7 @@ import type { Diagnostic } from './base/types';
 import { disableFix } from './suppression/suppression';
 import { collectFiles } from './workspace/walk';
 import { setLocale } from './l10n';
-import { findLintConfig, isLintConfigPath, mergeEditorSettings, readLintConfig } from './lint/lintConfig';
+import { findLintConfig, isLintConfigPath, mergeLintConfig, readLintConfig } from './lint/lintConfig';
 import { parseYaml } from './base/yaml/parse';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -208,7 +208,7 @@ function withLintConfig(settings: Settings, scopeUri: string | undefined): Setti
     if (path === undefined) return settings;
     const { config, findings } = readLintConfig(parseYaml(readFileSync(path, 'utf8')));
     if (findings.length) connection.console.warn(`k1s0: ${path}: ${findings.length} problem(s); the rest of it applies`);
-    return mergeEditorSettings(settings, config);
+    return mergeLintConfig(settings, config);
   } catch (error) {
     connection.console.warn(`k1s0: could not read the lint configuration: ${String(error)}`);
     return settings;
