@@ -7,13 +7,13 @@ import { version } from '../../package.json';
 import { SLO_USAGE, isSelected, localeArg, parseArgs, usage, type CheckOptions, type SloOptions } from './cli/args';
 import { formatSloText } from './slo/format';
 import { serveShareIfWorker, threadsFor } from './cli/parallel';
-import { UsageError, checkPaths, describeFsError, filesUnder, loadFile } from './cli/check';
+import { UsageError, checkPaths, filesUnder, lintSettings, loadFile } from './cli/check';
 import { countSeverities, formatGithub, formatJson, formatSarif, formatText, type FileDiagnostics } from './cli/format';
 import { getLocale, setLocale, t } from './l10n';
-import { findLintConfig, loadLintConfig, mergeLintConfig } from './lint/lintConfig';
+import { findLintConfig } from './lint/lintConfig';
 import { uriToPath } from './base/files';
 import { LanguageService } from './service/languageService';
-import { DEFAULT_SETTINGS, type Settings } from './base/settings';
+import type { Settings } from './base/settings';
 
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   // The language comes first so that every message, usage errors included, is in it.
@@ -57,16 +57,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
 
 /** The editor's defaults under the workspace's `.k1s0/lint.yaml` (or --config). */
 function settingsFor(options: CheckOptions): Settings {
-  const path = options.config ?? findLintConfig(process.cwd());
-  if (path === undefined) return DEFAULT_SETTINGS;
-  let result;
-  try {
-    result = loadLintConfig(path);
-  } catch (error) {
-    throw new UsageError(t('cli.cannotRead', { path, reason: describeFsError(error) }));
-  }
-  if (!result.ok) throw new UsageError(t('cli.lintConfigInvalid', { path: displayPath(path), problems: result.problems }));
-  return mergeLintConfig(DEFAULT_SETTINGS, result.config);
+  return lintSettings(options.config ?? findLintConfig(process.cwd()), displayPath);
 }
 
 async function check(options: CheckOptions, settings: Settings): Promise<number> {

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { t } from '../l10n';
 import { pathToUri } from '../base/files';
-import type { Settings } from '../base/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../base/settings';
+import { loadLintConfig, mergeLintConfig } from '../lint/lintConfig';
 import type { Diagnostic } from '../base/types';
 import { LanguageService, type ValidationRequest } from '../service/languageService';
 import { fileInput } from '../service/fileInput';
@@ -29,6 +30,23 @@ export function filesUnder(paths: readonly string[]): FoundFile[] {
       throw new UsageError(t('cli.cannotRead', { path, reason: describeFsError(error) }));
     }
   });
+}
+
+/**
+ * The settings CI checks with: the editor's defaults under a `.k1s0/lint.yaml`, laid
+ * by the merge the editor uses. Strict, unlike the editor: a file with any problem is
+ * a usage problem (exit 2), since a typo in CI config should not silently change results.
+ */
+export function lintSettings(path: string | undefined, display: (path: string) => string = (p) => p): Settings {
+  if (path === undefined) return DEFAULT_SETTINGS;
+  let result;
+  try {
+    result = loadLintConfig(path);
+  } catch (error) {
+    throw new UsageError(t('cli.cannotRead', { path, reason: describeFsError(error) }));
+  }
+  if (!result.ok) throw new UsageError(t('cli.lintConfigInvalid', { path: display(path), problems: result.problems }));
+  return mergeLintConfig(DEFAULT_SETTINGS, result.config);
 }
 
 /** One found file, read and decoded as the service reads files. */

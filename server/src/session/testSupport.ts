@@ -37,10 +37,12 @@ export class FakeClient implements ClientPort {
   /** How many k1s0/sloTreeChanged notifications were sent. */
   sloTreeChanges = 0;
   private readonly latest = new Map<string, Published>();
+  private readonly latestPlain = new Map<string, readonly Diagnostic[]>();
 
   publishDiagnostics(uri: string, version: number | undefined, diagnostics: readonly Diagnostic[]): void {
     const published = wire({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
     this.latest.set(uri, published);
+    this.latestPlain.set(uri, diagnostics);
     this.publishes.push(published);
   }
 
@@ -68,6 +70,11 @@ export class FakeClient implements ClientPort {
   /** The last diagnostics of a URI (empty when none were published). */
   diagnostics(uri: string): LspDiagnostic[] {
     return this.latest.get(uri)?.diagnostics ?? [];
+  }
+
+  /** The last diagnostics of a URI as the session handed them over (the service's own shape). */
+  plain(uri: string): readonly Diagnostic[] {
+    return this.latestPlain.get(uri) ?? [];
   }
 
   errors(since = 0): string[] {
