@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { lspHandlers, toLspDiagnostic, type LspHandlers } from '../featureHandlers';
 import type { Diagnostic } from '../base/types';
 import type { ClientPort, LogLevel, Scheduler } from './clientPort';
@@ -121,7 +122,32 @@ export interface Harness {
   /** The workspace folder on disk (a copy; removed by close()). */
   root: string;
   uriOf(relative: string): string;
+  /** An LSP request by method name, answered as it would cross the wire (a ResponseError rejects). */
+  request(method: string, params: unknown): Promise<unknown>;
+  /** Document notifications, each followed by everything it starts (idle). */
+  open(uri: string, text: string, languageId?: string, version?: number): Promise<void>;
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void>;
+  closeDocument(uri: string): Promise<void>;
   close(): void;
+}
+
+/** The LSP methods the handler table answers. */
+function methods(lsp: LspHandlers): Record<string, (params: never) => unknown> {
+  return {
+    'textDocument/completion': lsp.completion,
+    'completionItem/resolve': lsp.completionResolve,
+    'textDocument/hover': lsp.hover,
+    'textDocument/signatureHelp': lsp.signatureHelp,
+    'textDocument/definition': lsp.definition,
+    'textDocument/references': lsp.references,
+    'textDocument/prepareRename': lsp.prepareRename,
+    'textDocument/rename': lsp.rename,
+    'textDocument/documentSymbol': lsp.documentSymbol,
+    'textDocument/codeLens': lsp.codeLens,
+    'textDocument/codeAction': lsp.codeAction,
+    'workspace/symbol': lsp.workspaceSymbol,
+    'k1s0/sloTree': lsp.sloTree,
+  };
 }
 
 export const DEFAULT_CAPABILITIES: SessionInit['capabilities'] = { workspace: { configuration: true, workspaceEdit: { documentChanges: true } } };
@@ -145,13 +171,32 @@ export async function startSession(options: { from?: string; files?: Record<stri
   session.initialize({ rootUri, workspaceFolders: [{ uri: rootUri, name: 'root' }], capabilities: DEFAULT_CAPABILITIES, ...options.init });
   session.initialized();
   await session.idle();
+  const lsp = lspHandlers(session);
+  const table = methods(lsp);
   return {
     session,
     client,
-    lsp: lspHandlers(session),
+    lsp,
     timers,
     root,
     uriOf: (relative) => pathToFileURL(join(root, relative)).href,
+    request: async (method, params) => {
+      const handler = table[method];
+      if (!handler) throw new Error(`no handler for ${method}`);
+      return wire(await handler(params as never));
+    },
+    open: async (uri, text, languageId = 'yaml', version = 1) => {
+      session.open(uri, text, version, languageId);
+      await session.idle();
+    },
+    change: async (uri, version, changes) => {
+      session.change(uri, version, changes);
+      await session.idle();
+    },
+    closeDocument: async (uri) => {
+      session.close(uri);
+      await session.idle();
+    },
     close: () => rmSync(root, { recursive: true, force: true }),
   };
 }
