@@ -8,6 +8,33 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../base/types';
 import { findLintConfig } from '../lint/lintConfig';
 import { collectFiles } from '../workspace/walk';
+import type { WorkspaceFolder } from './folders';
+
+/* ---- what the client tells the session ---- */
+
+/** What the session reads of LSP's InitializeParams (an InitializeParams fits). */
+export interface SessionInit {
+  locale?: string;
+  rootUri?: string | null;
+  workspaceFolders?: readonly WorkspaceFolder[] | null;
+  capabilities: {
+    workspace?: {
+      configuration?: boolean;
+      didChangeWatchedFiles?: { dynamicRegistration?: boolean };
+      workspaceEdit?: { documentChanges?: boolean };
+      workspaceFolders?: boolean;
+    };
+  };
+  initializationOptions?: unknown;
+}
+
+/** A watched file's change; `type` as LSP's FileChangeType (1 created, 2 changed, 3 deleted). */
+export interface FileChange {
+  uri: string;
+  type: number;
+}
+
+/* ---- what the session asks of the client ---- */
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'log';
 

@@ -10,7 +10,7 @@
  * changed.
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { decodeText, pathToUri, uriToPath } from '../base/files';
+import { pathToUri, uriToPath } from '../base/files';
 import type { Settings } from '../base/settings';
 import type { Diagnostic, Position, Range } from '../base/types';
 import { EditorFeatures, type PositionRequest } from '../features/editorFeatures';
@@ -20,41 +20,19 @@ import { isLintConfigPath } from '../lint/lintConfig';
 import { fileInput } from '../service/fileInput';
 import { LanguageService } from '../service/languageService';
 import type { SloTree } from '../slo/model';
-import { nodeDisk, realScheduler, type ClientPort, type Disk, type Scheduler } from './clientPort';
+import { nodeDisk, realScheduler, type ClientPort, type Disk, type FileChange, type Scheduler, type SessionInit } from './clientPort';
 import { quickFixes, type QuickFix } from './codeActions';
+import { DiskFiles } from './diskFiles';
 import { Folders, type WorkspaceFolder } from './folders';
+
+export type { FileChange, SessionInit } from './clientPort';
 import { SettingsStore } from './settingsStore';
-
-/** What the session reads of LSP's InitializeParams (an InitializeParams fits). */
-export interface SessionInit {
-  locale?: string;
-  rootUri?: string | null;
-  workspaceFolders?: readonly WorkspaceFolder[] | null;
-  capabilities: {
-    workspace?: {
-      configuration?: boolean;
-      didChangeWatchedFiles?: { dynamicRegistration?: boolean };
-      workspaceEdit?: { documentChanges?: boolean };
-      workspaceFolders?: boolean;
-    };
-  };
-  initializationOptions?: unknown;
-}
-
-/** A watched file's change; `type` as LSP's FileChangeType (1 created, 2 changed, 3 deleted). */
-export interface FileChange {
-  uri: string;
-  type: number;
-}
 
 export interface SessionOptions {
   port: ClientPort;
   disk?: Disk;
   scheduler?: Scheduler;
 }
-
-/** A workspace file that is not open: its text, or the bytes of one that is not UTF-8. */
-type DiskFile = { text: string } | { bytes: Uint8Array };
 
 /** How long typing must pause before the other files are revalidated: they are not what the user is looking at. */
 export const OTHERS_AFTER_MS = 150;
@@ -71,7 +49,7 @@ export class Session {
   private readonly settings: SettingsStore;
   private readonly documents = new Map<string, TextDocument>();
   /** Workspace files that are not open, read from disk. */
-  private readonly diskFiles = new Map<string, DiskFile>();
+  private readonly diskFiles: DiskFiles;
   /** What was last published per URI, with the version it was computed for (code actions use it). */
   private readonly published = new Map<string, { version: number | undefined; diagnostics: Diagnostic[] }>();
   private readonly scheduled = new Set<string>();
@@ -90,6 +68,7 @@ export class Session {
     this.disk = disk;
     this.scheduler = scheduler;
     this.settings = new SettingsStore(port, disk);
+    this.diskFiles = new DiskFiles(disk, port);
     this.features = new EditorFeatures(
       this.service,
       (uri) => ({ settings: this.currentSettings(uri), location: this.folders.locationOf(uri) }),
@@ -145,7 +124,7 @@ export class Session {
     if (!this.documents.delete(uri)) return;
     this.features.forget(uri);
     // A workspace file goes back to its state on disk; anything else is forgotten.
-    if (this.folders.of(uri)) this.readFromDisk(uri);
+    if (this.folders.of(uri)) this.diskFiles.read(uri);
     if (this.diskFiles.has(uri)) this.schedule(uri);
     else this.clear(uri);
   }
@@ -186,7 +165,7 @@ export class Session {
         if (!this.documents.has(change.uri)) this.clear(change.uri);
         continue;
       }
-      this.readFromDisk(change.uri);
+      this.diskFiles.read(change.uri);
       if (!this.documents.has(change.uri)) this.schedule(change.uri);
     }
     // A workspace's .k1s0/lint.yaml changed: every file is graded again with it.
@@ -252,7 +231,7 @@ export class Session {
         this.port.log('warn', `k1s0: cannot scan ${root}: ${String(error)}`);
         continue;
       }
-      for (const path of found) this.readFromDisk(pathToUri(path));
+      for (const path of found) this.diskFiles.read(pathToUri(path));
     }
     this.track(this.reindexAll().then(() => this.revalidateAll()));
   }
@@ -263,28 +242,9 @@ export class Session {
     this.track(this.reindexAll().then(() => this.revalidateAll()));
   }
 
-  private readFromDisk(uri: string): void {
-    const bytes = this.disk.read(uriToPath(uri));
-    if (bytes === undefined) {
-      this.diskFiles.delete(uri);
-      return;
-    }
-    const decoded = decodeText(bytes);
-    if ('error' in decoded) {
-      // Not a document: its validation says why, when it is one of ours (service/fileInput.ts).
-      this.port.log('log', `k1s0: not decoded ${uriToPath(uri)}: ${decoded.error}`);
-      this.diskFiles.set(uri, { bytes });
-      return;
-    }
-    this.diskFiles.set(uri, { text: decoded.text });
-  }
-
   /** The text the session has of a file: the open document's, else the one on disk. */
   private textOf(uri: string): string | undefined {
-    const document = this.documents.get(uri);
-    if (document) return document.getText();
-    const file = this.diskFiles.get(uri);
-    return file && 'text' in file ? file.text : undefined;
+    return this.documents.get(uri)?.getText() ?? this.diskFiles.text(uri);
   }
 
   /** Indexes every known file (open documents win over disk) before anything is validated. */
