@@ -20,8 +20,8 @@
  *
  * The file is strict: an unknown key or a wrong value is reported (the CLI
  * exits 2), because a typo in CI config should not silently change results.
- * Plain Node (no LSP, no vscode): the CLI reads it today, and the server can
- * apply it under the user's settings with the same two functions.
+ * Plain Node (no LSP, no vscode): the CLI and the server's session lay it
+ * over their settings with the same function (mergeLintConfig).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -91,41 +91,28 @@ export function loadLintConfig(path: string): LintConfigResult {
 }
 
 /**
- * Settings with a lint configuration laid over them: severities are merged
- * key by key (the file wins), the other values replace the base's.
+ * The one merge of `.k1s0/lint.yaml` into settings, for the editor and the CLI
+ * alike: per-code severities and environments are merged key by key (a key the
+ * settings carry wins); a list or number the settings leave at its default
+ * comes from the file, one set in the editor wins. The CLI lays the file over
+ * the defaults (`mergeLintConfig(DEFAULT_SETTINGS, config)`), so with default
+ * editor settings the editor checks with exactly what CI checks with.
  */
-export function applyLintConfig(base: Settings, config: LintConfig): Settings {
-  return {
-    ...base,
-    diagnostics: { severity: { ...base.diagnostics.severity, ...config.diagnostics?.severity } },
-    files: { ...base.files, ...definedOnly(config.files ?? {}) },
-    config: { environments: { ...base.config.environments, ...config.config?.environments } },
-    catalog: { files: config.catalog?.files ?? base.catalog.files },
-  };
-}
-
-/**
- * The editor's settings over the workspace's lint configuration: per-code
- * severities and environments are merged key by key (the editor's key wins);
- * a list or number the editor leaves at its default comes from the file,
- * one the user set in the editor wins. With default editor settings this is
- * exactly what the CLI uses (`applyLintConfig(DEFAULT_SETTINGS, config)`).
- */
-export function mergeEditorSettings(editor: Settings, config: LintConfig): Settings {
+export function mergeLintConfig(settings: Settings, config: LintConfig): Settings {
   const files = config.files ?? {};
   const pick = <T>(editorValue: T, defaultValue: T, fileValue: T | undefined): T =>
     fileValue !== undefined && JSON.stringify(editorValue) === JSON.stringify(defaultValue) ? fileValue : editorValue;
   return {
-    ...editor,
-    diagnostics: { severity: { ...config.diagnostics?.severity, ...editor.diagnostics.severity } },
+    ...settings,
+    diagnostics: { severity: { ...config.diagnostics?.severity, ...settings.diagnostics.severity } },
     files: {
-      config: pick(editor.files.config, DEFAULT_SETTINGS.files.config, files.config),
-      rules: pick(editor.files.rules, DEFAULT_SETTINGS.files.rules, files.rules),
-      dashboards: pick(editor.files.dashboards, DEFAULT_SETTINGS.files.dashboards, files.dashboards),
-      maxFileSizeKB: pick(editor.files.maxFileSizeKB, DEFAULT_SETTINGS.files.maxFileSizeKB, files.maxFileSizeKB),
+      config: pick(settings.files.config, DEFAULT_SETTINGS.files.config, files.config),
+      rules: pick(settings.files.rules, DEFAULT_SETTINGS.files.rules, files.rules),
+      dashboards: pick(settings.files.dashboards, DEFAULT_SETTINGS.files.dashboards, files.dashboards),
+      maxFileSizeKB: pick(settings.files.maxFileSizeKB, DEFAULT_SETTINGS.files.maxFileSizeKB, files.maxFileSizeKB),
     },
-    config: { environments: { ...config.config?.environments, ...editor.config.environments } },
-    catalog: { files: pick(editor.catalog.files, DEFAULT_SETTINGS.catalog.files, config.catalog?.files) },
+    config: { environments: { ...config.config?.environments, ...settings.config.environments } },
+    catalog: { files: pick(settings.catalog.files, DEFAULT_SETTINGS.catalog.files, config.catalog?.files) },
   };
 }
 
@@ -204,8 +191,4 @@ function lintFinding([start, end]: [number, number], message: string, replacemen
     message,
     ...(replacement ? { fixes: [{ title: `Change to "${replacement}"`, preferred: true, edits: [{ start, end, newText: replacement }] }] } : {}),
   };
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,15 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { LspTestClient } from '../support/lspClient';
+import { EXAMPLES, startSession, type Harness } from './testSupport';
 
-const EXAMPLES = join(__dirname, '../../examples');
-let workspace: string;
-let client: LspTestClient;
-const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
+let h: Harness;
+const uriOf = (relative: string) => h.uriOf(relative);
 
 interface Action {
   title: string;
@@ -22,26 +18,20 @@ function editsOf(action: Action | undefined): { range: unknown; newText: string 
 }
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-consistency-'));
-  cpSync(EXAMPLES, workspace, { recursive: true });
-  client = new LspTestClient();
-  await client.initialize(pathToFileURL(workspace).href);
+  h = await startSession({ from: EXAMPLES });
 });
 
-after(async () => {
-  assert.equal(await client.shutdown(), 0);
-  rmSync(workspace, { recursive: true, force: true });
-});
+after(() => h.close());
 
 test('consistency/rule-files: removing a rule file revalidates the prometheus.yaml that lists it', async () => {
   const config = uriOf('infra/docker/prometheus/prometheus.yaml');
   const rules = uriOf('infra/docker/prometheus/alerting_rules.yaml');
-  await client.open(rules, readFileSync(join(workspace, 'infra/docker/prometheus/alerting_rules.yaml'), 'utf8'));
+  await h.open(rules, readFileSync(join(h.root, 'infra/docker/prometheus/alerting_rules.yaml'), 'utf8'));
   // Clean at first: a file on disk with nothing to say is not published.
-  assert.equal(client.lastDiagnostics(config)?.diagnostics.some((d) => d.code === 'consistency/rule-files') ?? false, false);
+  assert.equal(h.client.last(config)?.diagnostics.some((d) => d.code === 'consistency/rule-files') ?? false, false);
   // The open document stops being a rule file: prometheus.yaml's entry now matches nothing.
-  await client.change(rules, 2, [{ text: 'not: rules\n' }]);
-  const after = await client.diagnosticsFor(config, (p) => p.diagnostics.some((d) => d.code === 'consistency/rule-files'));
+  await h.change(rules, 2, [{ text: 'not: rules\n' }]);
+  const after = h.client.diagnostics(config);
   assert.deepEqual(
     after.filter((d) => d.code === 'consistency/rule-files').map((d) => ({ range: d.range, severity: d.severity, message: d.message })),
     [{
@@ -50,17 +40,17 @@ test('consistency/rule-files: removing a rule file revalidates the prometheus.ya
       message: `rule_files: "/etc/prometheus/alerting_rules.yaml" matches no rule file of the workspace: nothing at ./alerting_rules.yaml (/etc/prometheus/ is the directory of this prometheus.yaml in the stack's container)`,
     }],
   );
-  await client.close(rules);
+  await h.closeDocument(rules);
 });
 
 test('slo/bucket-threshold with its quick fixes over stdio', async () => {
   const uri = uriOf('scratch/latency.yaml');
   const text = 'groups:\n  - name: t\n    rules:\n      - alert: X\n        expr: service:http_request_duration_seconds:p99 > 0.75\n        for: 5m\n        labels:\n          severity: warning\n        annotations:\n          summary: s\n';
-  await client.open(uri, text);
-  const diagnostics = await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'slo/bucket-threshold'));
+  await h.open(uri, text);
+  const diagnostics = h.client.diagnostics(uri);
   const found = diagnostics.filter((d) => d.code === 'slo/bucket-threshold');
   assert.deepEqual(found.map((d) => [d.range, d.severity]), [[{ start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, 2]]);
-  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+  const actions = (await h.request('textDocument/codeAction', {
     textDocument: { uri }, range: found[0]?.range, context: { diagnostics: found },
   })) as Action[];
   const fixes = actions.filter((a) => a.title.startsWith('Change to'));
@@ -68,19 +58,19 @@ test('slo/bucket-threshold with its quick fixes over stdio', async () => {
     ['Change to 0.5', [{ range: { start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, newText: '0.5' }]],
     ['Change to 1', [{ range: { start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, newText: '1' }]],
   ]);
-  await client.close(uri);
+  await h.closeDocument(uri);
 });
 
 test('policy/slo: the burn-rate pair is inserted by the quick fix, and then the tier is covered', async () => {
   const path = 'infra/observability/prometheus/alerts/business-tier-alerts.yaml';
   const uri = uriOf(path);
-  const text = readFileSync(join(workspace, path), 'utf8');
-  await client.open(uri, text);
-  const diagnostics = await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'policy/slo'));
+  const text = readFileSync(join(h.root, path), 'utf8');
+  await h.open(uri, text);
+  const diagnostics = h.client.diagnostics(uri);
   const missing = diagnostics.filter((d) => d.code === 'policy/slo' && String(d.message).includes('SLOBurnRateCritical'));
   assert.equal(missing.length, 1);
   assert.deepEqual(missing[0]?.range, { start: { line: 8, character: 15 }, end: { line: 8, character: 38 } });
-  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+  const actions = (await h.request('textDocument/codeAction', {
     textDocument: { uri }, range: missing[0]?.range, context: { diagnostics: missing },
   })) as Action[];
   const add = actions.find((a) => a.title === 'Add SLOBurnRateCritical and SLOBurnRateWarning for the business tier (SLO 99.9%)');
@@ -91,8 +81,9 @@ test('policy/slo: the burn-rate pair is inserted by the quick fix, and then the 
   const lines = text.split('\n');
   const at = edit.range.start.line;
   const fixed = [...lines.slice(0, at), ...edit.newText.replace(/\n$/, '').split('\n'), ...lines.slice(at)].join('\n');
-  await client.change(uri, 2, [{ text: fixed }]);
-  const after = await client.diagnosticsFor(uri, (p) => p.version === 2);
+  await h.change(uri, 2, [{ text: fixed }]);
+  assert.equal(h.client.last(uri)?.version, 2);
+  const after = h.client.diagnostics(uri);
   assert.deepEqual(after.filter((d) => d.code === 'policy/slo' && String(d.message).includes('has no SLOBurnRate')), []);
-  await client.close(uri);
+  await h.closeDocument(uri);
 });
