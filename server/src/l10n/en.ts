@@ -55,7 +55,7 @@ Directories are walked; node_modules and .git are skipped.
 
 Exit status: 0 no error, 1 at least one error-severity diagnostic (or too many
 warnings), 2 usage or I/O problem.`,
-  'cli.unknownCommand': (p: { command: string }) => `unknown command "${p.command}" (expected "check")`,
+  'cli.unknownCommand': (p: { command: string }) => `unknown command "${p.command}" (expected "check", "slo" or "rules")`,
   'cli.needsValue': (p: { flag: string }) => `${p.flag} needs a value`,
   'cli.unknownFormat': (p: { value: string; formats: readonly string[] }) => `unknown format "${p.value}" (expected ${list(p.formats)})`,
   'cli.unknownLocale': (p: { value: string; locales: readonly string[] }) => `unknown locale "${p.value}" (expected ${list(p.locales)})`,

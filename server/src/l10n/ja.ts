@@ -63,7 +63,7 @@ export const ja: Messages = {
 
 終了コード: 0 エラーなし、1 エラー重大度の診断が 1 件以上（または警告が多すぎる）、
 2 使い方または入出力の問題。`,
-  'cli.unknownCommand': (p) => `不明なコマンド "${p.command}"（"check" を指定してください）`,
+  'cli.unknownCommand': (p) => `不明なコマンド "${p.command}"（"check"、"slo"、"rules" のいずれかを指定してください）`,
   'cli.needsValue': (p) => `${p.flag} には値が必要です`,
   'cli.unknownFormat': (p) => `不明な形式 "${p.value}"（${list(p.formats)} のいずれか）`,
   'cli.unknownLocale': (p) => `不明なロケール "${p.value}"（${list(p.locales)} のいずれか）`,
