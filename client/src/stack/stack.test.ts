@@ -217,13 +217,12 @@ test('health polling against a real Prometheus and loopback servers: progress un
   assert.equal(await queryScalar(`http://127.0.0.1:${prometheusPort}`, 'sum('), undefined, 'a bad query has no value');
 });
 
-test('health: down components are reported with why, by the deadline', async () => {
+test('health: down components are reported with why, by the deadline', { timeout: 60_000 }, async () => {
   const closed = await freePort();
   const failing = await httpServer(() => ({ status: 500 }));
   const settings = settingsWith({ prometheus: closed, grafana: failing, loki: closed, jaeger: closed });
-  const started = Date.now();
+  // Both stay down, so only the deadline ends the polling: its returning at all is the proof (no wall-clock assertion).
   const reports = await pollHealth(stackComponents(settings).slice(0, 2), { timeoutMs: 300, intervalMs: 50 });
-  assert.ok(Date.now() - started < 10_000);
   assert.deepEqual(reports.map((r) => [r.component.name, r.up, r.detail]), [['Prometheus', false, 'ECONNREFUSED'], ['Grafana', false, 'HTTP 500']]);
   assert.deepEqual(summarize(reports), { text: 'k1s0 stack 0/2', allUp: false, down: ['Prometheus', 'Grafana'] });
   assert.deepEqual(await probe('http://256.0.0.1:1/'), { up: false, detail: 'Invalid URL' });
