@@ -86,3 +86,45 @@ function applied(text: string, edit: { range: { start: { line: number; character
   const lines = new LineIndex(text);
   return text.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + text.slice(lines.offsetAt(edit.range.end));
 }
+
+test('slo/bucket-threshold: the threshold on the left of the comparison is checked too', () => {
+  assert.deepEqual(only(check(alertRule('X', '0.3 < histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le))'), ['slo/bucket-threshold'])), [
+    '4:14-4:17 warning slo/bucket-threshold the threshold 0.3 is not a bucket bound of http_request_duration_seconds: it is between the bounds 0.25 and 0.5, where histogram_quantile only interpolates; compare against a bound (buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)',
+    '  fix Change to 0.25: 4:14-4:17 "0.25"',
+    '  fix Change to 0.5: 4:14-4:17 "0.5"',
+  ]);
+  // A bound on the left is silent (0.25 is one; 0.5 in the test above is one too, so it proved nothing on its own).
+  assert.deepEqual(check(alertRule('X', '0.25 < histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le))'), ['slo/bucket-threshold']), []);
+});
+
+test('slo/bucket-threshold: the nearer bound is the first, preferred fix', () => {
+  const lines = diagnose('t.yaml', { 't.yaml': alertRule('X', 'histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le)) > 0.45') }).filter((d) => d.code === 'slo/bucket-threshold');
+  assert.deepEqual(
+    lines.flatMap((d) => (d.fixes ?? []).filter((f) => !f.title.startsWith('Disable ')).map((f) => [f.title, f.preferred ?? false])),
+    [
+      ['Change to 0.5', true],
+      ['Change to 0.25', false],
+    ],
+  );
+});
+
+test('slo/bucket-threshold: above the largest bound and below the smallest', () => {
+  const quantile = 'histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le))';
+  assert.deepEqual(only(check(alertRule('X', `${quantile} > 20`), ['slo/bucket-threshold'])), [
+    '4:102-4:104 warning slo/bucket-threshold the threshold 20 is not a bucket bound of http_request_duration_seconds: it is above the largest bound 10 (a quantile in the +Inf bucket is reported as 10), where histogram_quantile only interpolates; compare against a bound (buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)',
+    '  fix Change to 10: 4:102-4:104 "10"',
+  ]);
+  assert.deepEqual(only(check(alertRule('X', `${quantile} > 0.001`), ['slo/bucket-threshold'])), [
+    '4:102-4:107 warning slo/bucket-threshold the threshold 0.001 is not a bucket bound of http_request_duration_seconds: it is below the smallest bound 0.005, where histogram_quantile only interpolates; compare against a bound (buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)',
+    '  fix Change to 0.005: 4:102-4:107 "0.005"',
+  ]);
+});
+
+test('slo/bucket-threshold: not on arithmetic, not on a non-quantile function, not on a quantile without a histogram', () => {
+  const quantile = 'histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le))';
+  for (const expr of [`${quantile} * 0.3`, `${quantile} + 0.3 > 0.5`, 'abs(http_request_duration_seconds_bucket) > 0.3', 'histogram_quantile(0.99, vector(1)) > 0.3', `(${quantile}) > bool 0.5`]) {
+    assert.deepEqual(check(alertRule('X', expr), ['slo/bucket-threshold']), [], expr);
+  }
+  // Parentheses around either side are looked through.
+  assert.equal(check(alertRule('X', `(${quantile}) > (0.3)`), ['slo/bucket-threshold']).filter((l) => !l.startsWith(' ')).length, 1);
+});
