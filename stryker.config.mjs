@@ -1,0 +1,34 @@
+// npm run test:mutation — StrykerJS over the check modules, with the in-process
+// node:test runner of scripts/mutation (see its header for why not `command`).
+// Incremental: reports/mutation/stryker-incremental.json is committed, so a run
+// mutates only the code (and re-runs only the tests) that changed since it was
+// written. scripts/mutation/scores.mjs checks each module against its goal.
+import { MUTATED } from './scripts/mutation/modules.mjs';
+
+export default {
+  plugins: ['./scripts/mutation/node-test-runner.mjs', './scripts/mutation/ignore-docs.mjs'],
+  ignorers: ['check-docs'],
+  testRunner: 'node-test',
+  coverageAnalysis: 'perTest',
+  mutate: process.env.K1S0_MUTATE ? process.env.K1S0_MUTATE.split(',') : MUTATED,
+  nodeTest: {
+    roots: ['server/src'],
+    // The corpus tests read ../shared/corpus (not in the sandbox) and only re-prove what the unit tests do.
+    // registry.test.ts reads the modules' source text, which Stryker's instrumentation rewrites.
+    exclude: ['corpus\\.test\\.ts$', 'checks/registry\\.test\\.ts$'],
+    // Tests inside unit files that read the corpus (until they move to *.corpus.test.ts).
+    skipTests: ['promtool accepts, and duplicates only', 'on every rule of the public corpus'],
+  },
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, skipFull: false },
+  concurrency: Number(process.env.K1S0_MUTATION_CONCURRENCY ?? 2),
+  timeoutMS: 10_000,
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['/dist', '/out', '/.e2e', '/test-artifacts', '/bench', '/reports', '*.vsix', '.ci'],
+  disableTypeChecks: false,
+  thresholds: { high: 95, low: 85, break: null },
+};
