@@ -47,7 +47,7 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
     const missing = finding(
       start,
       end,
-      t('schema.missing', { parent, key, whileEnabled: issue.code === 'custom', expects: t('field.expects', { field: dotted, fallback: 'any' }), example: info?.example ?? '' }),
+      t('schema.missing', { parent, key, whileEnabled: issue.code === 'custom', expects: t('field.expects', { field: dotted, expects: info?.expects, fallback: 'any' }), example: info?.example ?? '' }),
     );
     marks.missing.set(missing, key);
     return [missing];
@@ -55,7 +55,7 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
 
   const [start, end] = valueSpan(located.pair);
   const got = describeValue(located.pair.value);
-  const expects = t('field.expects', { field: dotted, fallback: 'valid' });
+  const expects = t('field.expects', { field: dotted, expects: info?.expects, fallback: 'valid' });
   const example = info?.example ?? '';
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map(String);
