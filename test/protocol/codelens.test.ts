@@ -93,7 +93,7 @@ after(async () => {
 });
 
 test('a rule file: three lenses on each expr key, the block scalar read as Prometheus reads it', async () => {
-  const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('rules.yaml') } })) as Lens[];
+  const lenses = await client.connection.sendRequest<Lens[]>('textDocument/codeLens', { textDocument: { uri: uriOf('rules.yaml') } });
   assert.deepEqual(lenses, [
     ...row(rangeOf(RULES, 'expr', 0), { query: 'sum by (job) (\n  up{job="prometheus"}\n)', uri: uriOf('rules.yaml'), line: 4 }),
     ...row(rangeOf(RULES, 'expr', 1), { query: 'up == 0', uri: uriOf('rules.yaml'), line: 9 }),
@@ -101,7 +101,7 @@ test('a rule file: three lenses on each expr key, the block scalar read as Prome
 });
 
 test('a dashboard: template variables filled with representative values, the datasource variable followed, LogQL left alone', async () => {
-  const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('api.json') } })) as Lens[];
+  const lenses = await client.connection.sendRequest<Lens[]>('textDocument/codeLens', { textDocument: { uri: uriOf('api.json') } });
   const uri = uriOf('api.json');
   assert.deepEqual(lenses, [
     ...row(rangeOf(DASHBOARD, '"expr"', 0), {

@@ -60,9 +60,9 @@ test('slo/bucket-threshold with its quick fixes over stdio', async () => {
   const diagnostics = await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'slo/bucket-threshold'));
   const found = diagnostics.filter((d) => d.code === 'slo/bucket-threshold');
   assert.deepEqual(found.map((d) => [d.range, d.severity]), [[{ start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, 2]]);
-  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+  const actions = await client.connection.sendRequest<Action[]>('textDocument/codeAction', {
     textDocument: { uri }, range: found[0]?.range, context: { diagnostics: found },
-  })) as Action[];
+  });
   const fixes = actions.filter((a) => a.title.startsWith('Change to'));
   assert.deepEqual(fixes.map((a) => [a.title, editsOf(a)]), [
     ['Change to 0.5', [{ range: { start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, newText: '0.5' }]],
@@ -77,22 +77,22 @@ test('policy/slo: the burn-rate pair is inserted by the quick fix, and then the 
   const text = readFileSync(join(workspace, path), 'utf8');
   await client.open(uri, text);
   const diagnostics = await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'policy/slo'));
-  const missing = diagnostics.filter((d) => d.code === 'policy/slo' && String(d.message).includes('SLOBurnRateCritical'));
+  const missing = diagnostics.filter((d) => d.code === 'policy/slo' && typeof d.message === 'string' && d.message.includes('SLOBurnRateCritical'));
   assert.equal(missing.length, 1);
   assert.deepEqual(missing[0]?.range, { start: { line: 8, character: 15 }, end: { line: 8, character: 38 } });
-  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+  const actions = await client.connection.sendRequest<Action[]>('textDocument/codeAction', {
     textDocument: { uri }, range: missing[0]?.range, context: { diagnostics: missing },
-  })) as Action[];
+  });
   const add = actions.find((a) => a.title === 'Add SLOBurnRateCritical and SLOBurnRateWarning for the business tier (SLO 99.9%)');
   const [edit] = editsOf(add) as { range: { start: { line: number; character: number } }; newText: string }[];
   assert.ok(edit);
-  assert.match(edit.newText, /^      - alert: SLOBurnRateCritical\n        expr: \|\n/);
+  assert.match(edit.newText, /^ {6}- alert: SLOBurnRateCritical\n {8}expr: \|\n/);
   assert.match(edit.newText, /\) > \(14\.4 \* 0\.001\)\n/);
   const lines = text.split('\n');
   const at = edit.range.start.line;
   const fixed = [...lines.slice(0, at), ...edit.newText.replace(/\n$/, '').split('\n'), ...lines.slice(at)].join('\n');
   await client.change(uri, 2, [{ text: fixed }]);
   const after = await client.diagnosticsFor(uri, (p) => p.version === 2);
-  assert.deepEqual(after.filter((d) => d.code === 'policy/slo' && String(d.message).includes('has no SLOBurnRate')), []);
+  assert.deepEqual(after.filter((d) => d.code === 'policy/slo' && typeof d.message === 'string' && d.message.includes('has no SLOBurnRate')), []);
   await client.close(uri);
 });

@@ -44,7 +44,7 @@ interface List {
 
 /** The completion list at a position, its items best first (as an editor sorts them). */
 async function completeList(uri: string, position: unknown): Promise<List> {
-  const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as List;
+  const list = await client.connection.sendRequest<List>('textDocument/completion', { textDocument: { uri }, position });
   assert.equal(typeof list.isIncomplete, 'boolean', 'a CompletionList, not a bare array');
   list.items.sort((a, b) => a.sortText.localeCompare(b.sortText));
   return list;
@@ -54,7 +54,7 @@ async function complete(uri: string, position: unknown): Promise<Item[]> {
   return (await completeList(uri, position)).items;
 }
 
-const resolve = (item: Item) => client.connection.sendRequest('completionItem/resolve', item) as Promise<Item>;
+const resolve = (item: Item) => client.connection.sendRequest<Item>('completionItem/resolve', item);
 
 /**
  * Whether `label` holds what is typed in order (case-insensitive), or in order but for two
@@ -235,23 +235,23 @@ test('completion of config keys and values, ranked by the environment policy', a
 
 test('hover on a catalog metric, a function, a recording rule and a config key', async () => {
   const recording = textOf(RECORDING);
-  const metric = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'http_requests_total', 0, 3) })) as { contents: { value: string }; range: unknown };
+  const metric = await client.connection.sendRequest<{ contents: { value: string }; range: unknown }>('textDocument/hover', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'http_requests_total', 0, 3) });
   assert.deepEqual(metric.range, rangeOf(recording, 'http_requests_total'));
   assert.match(metric.contents.value, /^\*\*http_requests_total\*\* — counter\n\nHTTP/);
   assert.match(metric.contents.value, /Labels: .*`method`.*`status`/);
 
-  const fn = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'histogram_quantile', 0, 2) })) as { contents: { value: string } };
+  const fn = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'histogram_quantile', 0, 2) });
   assert.match(fn.contents.value, /^```promql\nhistogram_quantile\(scalar, instant vector\) → instant vector\n```/);
 
   const alerting = textOf(ALERTING);
-  const rule = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(ALERTING) }, position: after_(alerting, 'service:http_errors:rate5m', 0, 4) })) as { contents: { value: string } };
+  const rule = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uriOf(ALERTING) }, position: after_(alerting, 'service:http_errors:rate5m', 0, 4) });
   assert.equal(
     rule.contents.value,
     '**service:http_errors:rate5m** — recording rule\n\n```promql\nsum(rate(http_requests_total{status=~"5.."}[5m])) by (service)\n/ sum(rate(http_requests_total[5m])) by (service)\n```\n\nDefined in `infra/docker/prometheus/recording_rules.yaml`.',
   );
 
   const config = textOf('config/config.dev.yaml');
-  const key = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('config/config.dev.yaml') }, position: after_(config, 'sample_rate', 0, 1) })) as { contents: { value: string } };
+  const key = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uriOf('config/config.dev.yaml') }, position: after_(config, 'sample_rate', 0, 1) });
   assert.match(key.contents.value, /^\*\*observability\.trace\.sample_rate\*\* — a number between 0 and 1/);
   assert.match(key.contents.value, /\| prod \| `0.1` \|/);
 });
@@ -261,19 +261,19 @@ test('hover and completion inside an escaped JSON string of a dashboard target',
   await client.open(uriOf(DASHBOARD), dashboard, 'json');
   // The matcher sits among \" escapes: positions map through them.
   const at = dashboard.indexOf('service=~\\"');
-  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(DASHBOARD) }, position: new LineIndex(dashboard).positionAt(at + 2) })) as { contents: { value: string }; range: unknown };
+  const hover = await client.connection.sendRequest<{ contents: { value: string }; range: unknown }>('textDocument/hover', { textDocument: { uri: uriOf(DASHBOARD) }, position: new LineIndex(dashboard).positionAt(at + 2) });
   assert.deepEqual(hover.range, new LineIndex(dashboard).rangeOf(at, at + 'service'.length));
   assert.match(hover.contents.value, /^\*\*service\*\* — label/);
-  const metric = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(DASHBOARD) }, position: after_(dashboard, 'service:http_errors:rate5m', 0, 2) })) as { contents: { value: string } };
+  const metric = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uriOf(DASHBOARD) }, position: after_(dashboard, 'service:http_errors:rate5m', 0, 2) });
   assert.match(metric.contents.value, /^\*\*service:http_errors:rate5m\*\* — recording rule/);
 });
 
 test('signature help follows the argument being typed', async () => {
   const uri = uriOf('scratch/signature.promql');
   await client.open(uri, 'histogram_quantile(0.99, sum(rate(x[5m])) by (le))', 'promql');
-  const help = (await client.connection.sendRequest('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 0, character: 25 } })) as { signatures: { label: string }[]; activeParameter: number };
+  const help = await client.connection.sendRequest<{ signatures: { label: string }[]; activeParameter: number }>('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 0, character: 25 } });
   assert.deepEqual([help.signatures[0]?.label, help.activeParameter], ['histogram_quantile(scalar, instant vector) → instant vector', 1]);
-  const inner = (await client.connection.sendRequest('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 0, character: 34 } })) as { signatures: { label: string }[]; activeParameter: number };
+  const inner = await client.connection.sendRequest<{ signatures: { label: string }[]; activeParameter: number }>('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 0, character: 34 } });
   assert.deepEqual([inner.signatures[0]?.label, inner.activeParameter], ['rate(range vector) → instant vector', 0]);
 });
 
@@ -284,7 +284,7 @@ test('go to definition, find references and rename a recording rule across files
   const definition = await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: uriOf(ALERTING) }, position });
   assert.deepEqual(definition, [{ uri: uriOf(RECORDING), range: rangeOf(recording, 'service:http_errors:rate5m') }]);
 
-  const references = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri: uriOf(ALERTING) }, position, context: { includeDeclaration: true } })) as { uri: string; range: unknown }[];
+  const references = await client.connection.sendRequest<{ uri: string; range: unknown }[]>('textDocument/references', { textDocument: { uri: uriOf(ALERTING) }, position, context: { includeDeclaration: true } });
   const dashboard = textOf(DASHBOARD);
   assert.deepEqual(references.sort((a, b) => a.uri.localeCompare(b.uri)), [
     { uri: uriOf(DASHBOARD), range: rangeOf(dashboard, 'service:http_errors:rate5m') },
@@ -294,7 +294,7 @@ test('go to definition, find references and rename a recording rule across files
 
   const refused = client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: '5xx-rate' });
   await assert.rejects(refused, /"5xx-rate" is not a valid metric name/);
-  const rename = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: 'service:http_5xx:ratio_rate5m' })) as { documentChanges: { textDocument: { uri: string; version: number | null } }[] };
+  const rename = await client.connection.sendRequest<{ documentChanges: { textDocument: { uri: string; version: number | null } }[] }>('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: 'service:http_5xx:ratio_rate5m' });
   // Versioned: the editor applies the rename only to the texts it was computed from.
   assert.deepEqual(rename.documentChanges.sort((a, b) => a.textDocument.uri.localeCompare(b.textDocument.uri)), [
     { textDocument: { uri: uriOf(DASHBOARD), version: 1 }, edits: [{ range: rangeOf(dashboard, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }] },
@@ -306,7 +306,7 @@ test('go to definition, find references and rename a recording rule across files
 });
 
 test('document and workspace symbols', async () => {
-  const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(RECORDING) } })) as { name: string; kind: number; children: { name: string; kind: number }[] }[];
+  const symbols = await client.connection.sendRequest<{ name: string; kind: number; children: { name: string; kind: number }[] }[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf(RECORDING) } });
   assert.deepEqual(
     symbols.map((s) => [s.name, s.kind, s.children.map((c) => c.name)]),
     [
@@ -314,7 +314,7 @@ test('document and workspace symbols', async () => {
       ['slo-recording-rules', 3, ['slo:availability:ratio', 'slo:error_budget:remaining']],
     ],
   );
-  const found = (await client.connection.sendRequest('workspace/symbol', { query: 'higherr' })) as { name: string; kind: number; containerName: string; location: { uri: string } }[];
+  const found = await client.connection.sendRequest<{ name: string; kind: number; containerName: string; location: { uri: string } }[]>('workspace/symbol', { query: 'higherr' });
   assert.deepEqual(found.map((s) => [s.name, s.kind, s.containerName, s.location.uri]).sort(), [
     ['HighErrorRate', 24, 'local-dev-alerts', uriOf(ALERTING)],
     ['ServiceHighErrorRate', 24, 'business-service-tier', uriOf('infra/observability/prometheus/alerts/business-tier-alerts.yaml')],

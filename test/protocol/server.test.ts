@@ -77,11 +77,11 @@ test('open, incremental change, quick fix and close', async () => {
     ['config/schema', rangeOf(text, 'jsno'), 'observability.log.format must be one of text, json; got string "jsno". Did you mean "json"?'],
   ]);
 
-  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+  const actions = await client.connection.sendRequest<{ title: string; kind: string; isPreferred: boolean; edit: unknown }[]>('textDocument/codeAction', {
     textDocument: { uri },
     range: rangeOf(text, 'jsno'),
     context: { diagnostics: first },
-  })) as { title: string; kind: string; isPreferred: boolean; edit: unknown }[];
+  });
   assert.deepEqual(actions, [
     {
       title: 'Change to "json"',

@@ -89,11 +89,11 @@ test('"Disable <code> for this line" inserts the directive above the line, inden
   await client.open(uri, CONFIG, 'yaml', 7);
   const [policy] = await client.diagnosticsFor(uri, (p) => p.version === 7);
   assert.ok(policy);
-  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+  const actions = await client.connection.sendRequest<{ title: string; edit: unknown }[]>('textDocument/codeAction', {
     textDocument: { uri },
     range: rangeOf(CONFIG, '"text"'),
     context: { diagnostics: [policy] },
-  })) as { title: string; edit: unknown }[];
+  });
   const disable = actions.find((a) => a.title === 'Disable config/policy for this line');
   const lineStart = { line: rangeOf(CONFIG, '"text"').start.line, character: 0 };
   assert.deepEqual(disable?.edit, {

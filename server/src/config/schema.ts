@@ -13,7 +13,7 @@ const CODE = 'config/schema';
  * value, the key for an unknown key, the parent's key for a missing one.
  */
 export function checkConfigSchema(entry: ObservabilityEntry): Finding[] {
-  const value = entry.pair.value ? entry.pair.value.toJS(entry.document) : undefined;
+  const value: unknown = entry.pair.value ? entry.pair.value.toJS(entry.document) : undefined;
   const result = observabilitySchema.safeParse(value);
   if (result.success) return [];
   const marks: Marks = { renamedTo: new Set(), missing: new Map() };
@@ -59,7 +59,7 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
   const example = info?.example ?? '';
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map(String);
-    const actual = located.pair.value?.toJS(entry.document);
+    const actual: unknown = located.pair.value?.toJS(entry.document);
     const suggestion = typeof actual === 'string' ? closestMatch(actual, allowed) : undefined;
     const result = finding(start, end, t('schema.notInEnum', { name, expects, got, ...(suggestion ? { suggestion } : {}) }));
     if (suggestion) result.fixes = [{ title: t('fix.changeTo', { value: suggestion }), preferred: true, edits: [{ start, end, newText: suggestion }] }];
