@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The layers of ../DESIGN.md ("imports only go down; no cycles, type-only
+ * The layers of the design (shared/DESIGN.md: "imports only go down; no cycles, type-only
  * imports included") as dependency-cruiser rules, run by `npm run lint`.
  *
  * Folders under server/src, bottom up:
@@ -11,8 +11,9 @@
  *   4. wirings   session/, cli/, server.ts, cli.ts, featureHandlers.ts, protocol.ts
  * The client (client/src) sees only server/src/protocol.ts and server/src/base/.
  *
- * Tests (*.test.ts and everything under test/) may import from any layer, but
- * they are cruised too, so a cycle through a test is still an error.
+ * Tests (*.test.ts, everything under test/, the areas' testSupport.ts helpers)
+ * may import from any layer, but they are cruised too: a cycle through a test
+ * is still an error.
  *
  * Violations known when these rules came (the lead's service/expression.ts
  * cycle, the areas' imports of service/, the client's of slo/ and config/) are
