@@ -42,7 +42,7 @@ export function checkConfigPolicy(entry: ObservabilityEntry, environment: Enviro
     if (rule.environment !== environment) continue;
     const located = locate(entry, rule.field.split('.'));
     if (!located.found) continue;
-    const actual = located.pair.value?.toJS(entry.document);
+    const actual: unknown = located.pair.value?.toJS(entry.document);
     if (typeof actual !== typeof rule.expected || actual === rule.expected) continue;
     // Values the schema rejects are its business; policy speaks only of valid ones.
     if (rule.field === 'trace.sample_rate' && !(typeof actual === 'number' && actual >= 0 && actual <= 1)) continue;

@@ -181,7 +181,7 @@ function unquote(text: string): string | undefined {
 
 /** Every problem of a LogQL query at a dashboard site, in document offsets. */
 export function checkLogql(site: ExpressionSite): Finding[] {
-  const substituted = site.isSubstituted ?? (() => false);
+  const substituted = (from: number, to: number): boolean => site.isSubstituted?.(from, to) ?? false;
   return checkLogqlQuery(site.value, substituted).map((problem) => toFinding(site, problem));
 }
 
