@@ -15,12 +15,6 @@
  * may import from any layer, but they are cruised too: a cycle through a test
  * is still an error.
  *
- * Violations known when these rules came (the lead's service/expression.ts
- * cycle, the areas' imports of service/, the client's of slo/ and config/) are
- * listed in .dependency-cruiser-known-violations.json, which `npm run lint`
- * passes to --ignore-known: they are counted, new ones fail. Regenerate it
- * with `npx depcruise-baseline` as they are fixed; delete it when it is empty.
- *
  * test/lint/layers.test.ts plants a cycle and an upward import in a copy of
  * this layout and checks that these rules name them.
  */

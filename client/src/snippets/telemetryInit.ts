@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { environmentOf } from '../../../server/src/config/environment';
+import { environmentOf } from '../../../server/src/base/environment';
 import { parseSnippet, printSnippet, withDefaults } from './snippetSyntax';
 
 export type TelemetryLanguage = 'go' | 'rust' | 'typescript' | 'dart';

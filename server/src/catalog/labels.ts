@@ -45,7 +45,7 @@ export function selectorLabels(metric: string | undefined, env: LabelEnv): Label
   const info = env.catalog.metric(metric);
   if (!info) return OPEN;
   let cache = metricLabelCache.get(env.catalog);
-  if (!cache) metricLabelCache.set(env.catalog, (cache = new Map()));
+  if (!cache) metricLabelCache.set(env.catalog, (cache = new Map<string, LabelSet>()));
   let set = cache.get(metric);
   if (!set) {
     const names = env.catalog.labelNames(info);

@@ -146,7 +146,7 @@ export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findin
     raw = document.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
     // Alias bombs and the like: say so on the whole document rather than throw.
-    return { config: {}, findings: [lintFinding(nodeSpan(document.contents as Node | null) ?? [0, 0], `(top level): ${error instanceof Error ? error.message : String(error)}`)] };
+    return { config: {}, findings: [lintFinding(nodeSpan(document.contents) ?? [0, 0], `(top level): ${error instanceof Error ? error.message : String(error)}`)] };
   }
   const result = lintConfigSchema.safeParse(raw);
   if (result.success) return { config: result.data, findings: [] };
@@ -159,7 +159,7 @@ export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findin
       const parent = path.length ? document.getIn(path, true) : document.contents;
       for (const key of issue.keys) {
         const pair = isMap(parent) ? pairOf(parent, key) : undefined;
-        const span = nodeSpan(pair?.key as Node | undefined) ?? nodeSpan(parent as Node | undefined) ?? [0, 0];
+        const span = nodeSpan(pair?.key) ?? nodeSpan(parent as Node | undefined) ?? [0, 0];
         const suggestion = closestMatch(key, ALLOWED_KEYS[where] ?? []);
         findings.push(lintFinding(span, `${where || '(top level)'}: unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${(ALLOWED_KEYS[where] ?? []).join(', ')}.`}`, suggestion));
         removePath(cleaned, [...path, key]);
