@@ -10,6 +10,7 @@ import { registerSloTree } from './tree/sloTreeView';
 import { registerStackCommands } from './stack/commands';
 import { registerInsertTelemetryInit } from './snippets/insertCommand';
 import { registerRunCommands } from './run/commands';
+import { completionMiddleware } from './completion/middleware';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     // The server pulls `k1s0.*` per folder; this makes the client tell it when they change.
     synchronize: { configurationSection: 'k1s0' },
+    // Signature help after a function is accepted; our best item preselected in dashboards.
+    middleware: { ...completionMiddleware },
   };
   client = new LanguageClient(LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, serverOptions, clientOptions);
 

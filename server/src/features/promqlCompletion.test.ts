@@ -92,7 +92,8 @@ test("function arguments ranked by what they need: _bucket series for histogram_
 
   const rate = completeAt('rules/r.yaml', rule('rate(|'));
   const firstGauge = rate.labels.findIndex((l) => /^(process_resident_memory_bytes|go_goroutines|.*_in_flight.*|up)$/.test(l));
-  const lastCounter = rate.labels.findLastIndex((l) => /_total$/.test(l) && rate.items.find((i) => i.label === l)?.detail?.startsWith('counter'));
+  const counters = rate.labels.map((l, i) => (/_total$/.test(l) && rate.items.find((item) => item.label === l)?.detail?.startsWith('counter') ? i : -1));
+  const lastCounter = Math.max(...counters);
   assert.ok(lastCounter >= 0);
   if (firstGauge >= 0) assert.ok(lastCounter < firstGauge, 'counters before gauges in rate(');
   assert.ok(rate.items.slice(0, 5).every((i) => /^counter|histogram/.test(i.detail ?? '')), rate.labels.slice(0, 5).join(' '));
