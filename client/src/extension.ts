@@ -9,6 +9,7 @@ import { Commands, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, SERVER_NODE_ARGS } 
 import { registerSloTree } from './tree/sloTreeView';
 import { registerStackCommands } from './stack/commands';
 import { registerInsertTelemetryInit } from './snippets/insertCommand';
+import { registerTelemetryCompletion } from './snippets/telemetryCompletion';
 import { registerRunCommands } from './run/commands';
 import { completionMiddleware } from './completion/middleware';
 
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerSloTree(context, client);
   registerStackCommands(context);
   registerInsertTelemetryInit(context);
+  registerTelemetryCompletion(context);
   // The query CodeLenses' commands: run in Prometheus, open in Prometheus / Grafana Explore (issue 10).
   registerRunCommands(context);
   await client.start();
