@@ -10,6 +10,7 @@
  * for every series it returns, all the time. Constants (`vector(1)`, the
  * Watchdog pattern) are deliberate and left alone.
  */
+import { promqlAggregations, promqlFunctions } from '../promql/functionTable';
 import { childNamed, type SyntaxNode, type Tree } from '../promql/parse';
 import { checkTemplate } from '../rules/goTemplate/parse';
 import type { RuleModel } from '../rules/model';
@@ -105,13 +106,14 @@ function isCondition(node: SyntaxNode, expr: string): boolean {
     }
     case 'AggregateExpr': {
       const op = aggregationOp(n, expr);
-      if (op === 'topk' || op === 'bottomk' || op === 'limitk' || op === 'limit_ratio') return true;
+      if (promqlAggregations.get(op)?.selects) return true;
       const arg = callArgs(n).at(-1);
       return arg ? isCondition(arg, expr) : true;
     }
     case 'FunctionCall': {
-      const name = functionName(n, expr);
-      if (name === 'absent' || name === 'absent_over_time' || name === 'vector') return true;
+      // absent() returns a series only when what it watches is gone; vector(1) is a deliberate constant.
+      const fn = promqlFunctions.get(functionName(n, expr));
+      if (fn?.values === 'absence' || (fn?.labels === 'none' && fn.returns === 'instant vector')) return true;
       return callArgs(n).some((a) => a.name !== 'NumberDurationLiteral' && a.name !== 'StringLiteral' && isCondition(a, expr));
     }
     case 'OffsetExpr':

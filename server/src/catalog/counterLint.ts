@@ -6,6 +6,7 @@
  * (rate, increase, ...), absent(), count(), group(), timestamp(), and the
  * right side of and / unless / or (a filter by label set).
  */
+import { promqlAggregations, promqlFunctions } from '../promql/functionTable';
 import type { SyntaxNode, Tree } from '../promql/parse';
 import type { ExpressionContext, ExpressionProblem } from '../service/expression';
 import { formatSeconds } from './catalog';
@@ -14,9 +15,6 @@ import { sampleKindOf } from './metricType';
 import { aggregationOp, binaryOperator, exprChildren, functionName, selectorsOf } from './tree';
 
 export const RAW_COUNTER = 'promql/counter';
-
-const RAW_OK_FUNCTIONS = new Set(['absent', 'timestamp', 'changes', 'resets']);
-const RAW_OK_AGGREGATIONS = new Set(['count', 'group', 'count_values']);
 
 export function checkRawCounters(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
@@ -49,8 +47,9 @@ function rawUseIsFine(selector: SyntaxNode, expr: string): boolean {
         return true;
       case 'FunctionCallBody': {
         const call = p.parent;
-        if (call?.name === 'FunctionCall' && RAW_OK_FUNCTIONS.has(functionName(call, expr))) return true;
-        if (call?.name === 'AggregateExpr' && RAW_OK_AGGREGATIONS.has(aggregationOp(call, expr))) return true;
+        // Functions and aggregations that look at something other than the values (the `values` column).
+        if (call?.name === 'FunctionCall' && promqlFunctions.get(functionName(call, expr))?.values) return true;
+        if (call?.name === 'AggregateExpr' && promqlAggregations.get(aggregationOp(call, expr))?.values) return true;
         break;
       }
       case 'BinaryExpr': {
