@@ -74,9 +74,9 @@ function checkBase(node: SyntaxNode, expr: string, env: CheckEnv, problems: Expr
   });
 }
 
-/** The selector a range function's argument reads, through the matrix selector and its modifiers. */
+/** The selector a range function's range argument reads, through the matrix selector and its modifiers. */
 function rangeSelector(call: SyntaxNode, expr: string): SelectorInfo | undefined {
-  const arg = callArgs(call)[0];
+  const arg = callArgs(call)[promqlFunctions.get(functionName(call, expr))?.args.indexOf('range vector') ?? 0];
   if (arg?.name !== 'MatrixSelector') return undefined;
   const inner = firstExprChild(arg);
   const target = inner ? postfixTarget(inner) : undefined;
