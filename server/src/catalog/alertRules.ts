@@ -17,14 +17,15 @@ import type { RuleModel } from '../rules/model';
 import { ALERT_TEMPLATE_VARIABLES, PROMETHEUS_TEMPLATE_FUNCTIONS } from '../rules/template';
 import { closestMatch } from '../base/suggest';
 import type { Finding } from '../base/types';
-import type { Catalog } from './catalog';
+import { BUILTIN_CATALOG, type Catalog } from './catalog';
 import { carries, describeLabels, inferLabels, type LabelEnv } from './labels';
 import { aggregationOp, binaryOperator, callArgs, COMPARISONS, exprChildren, firstExprChild, functionName, readSelector, unparen } from './tree';
 
 export const ALERT_LABELS = 'alerts/labels';
 export const ALERT_CONDITION = 'alerts/condition';
 
-const TARGET_SCOPES = new Set(['job', 'instance', 'namespace', 'service', 'tier', 'lang', 'pod', 'container', 'node', 'endpoint', 'cluster']);
+/** Labels that only say which target a series comes from: the design's (not a workspace's) target and scope labels. */
+const TARGET_SCOPES = new Set([...BUILTIN_CATALOG.targetLabels, ...BUILTIN_CATALOG.scopeLabels].map((l) => l.name));
 const TEMPLATE_FUNCTIONS = new Set(PROMETHEUS_TEMPLATE_FUNCTIONS.map((f) => f.name));
 
 export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: LabelEnv & { catalog: Catalog }): Finding[] {
