@@ -81,7 +81,8 @@ const binaryOperatorSchema = z.strictObject({
   kind: z.enum(['arithmetic', 'comparison', 'set', 'trim']),
 });
 
-const tableSchema = z.object({
+/** The whole table (exported for its tests). */
+export const functionTableSchema = z.object({
   functions: z.array(functionSchema),
   aggregations: z.array(aggregationSchema),
   binaryOperators: z.array(binaryOperatorSchema),
@@ -93,7 +94,7 @@ export type RemovedFunction = Readonly<z.infer<typeof removedSchema>>;
 export type AggregationOperator = Readonly<z.infer<typeof aggregationSchema>>;
 export type BinaryOperator = Readonly<z.infer<typeof binaryOperatorSchema>>;
 
-const table = tableSchema.parse(rawTable);
+const table = functionTableSchema.parse(rawTable);
 
 export const promqlFunctions: ReadonlyMap<string, FunctionSignature> = new Map(
   table.functions.map((f) => [f.name, f]),
