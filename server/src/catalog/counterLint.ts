@@ -6,7 +6,8 @@
  * (rate, increase, ...), absent(), count(), group(), timestamp(), and the
  * right side of and / unless / or (a filter by label set).
  */
-import { promqlAggregations, promqlFunctions } from '../promql/functionTable';
+import { operatorNames, promqlAggregations, promqlFunctions } from '../promql/functionTable';
+import { RANGE_NODES } from '../promql/valueTypes';
 import type { SyntaxNode, Tree } from '../promql/parse';
 import type { ExpressionContext, ExpressionProblem } from '../service/expression';
 import { formatSeconds } from './catalog';
@@ -15,6 +16,8 @@ import { sampleKindOf } from './metricType';
 import { aggregationOp, binaryOperator, exprChildren, functionName, selectorsOf } from './tree';
 
 export const RAW_COUNTER = 'promql/counter';
+
+const SET_OPERATORS = operatorNames('set');
 
 export function checkRawCounters(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
@@ -41,10 +44,8 @@ function intervalFor(node: SyntaxNode, expr: string, env: CheckEnv): number {
 function rawUseIsFine(selector: SyntaxNode, expr: string): boolean {
   let child = selector;
   for (let p = selector.parent; p; child = p, p = p.parent) {
+    if (RANGE_NODES.has(p.name)) return true;
     switch (p.name) {
-      case 'MatrixSelector':
-      case 'SubqueryExpr':
-        return true;
       case 'FunctionCallBody': {
         const call = p.parent;
         // Functions and aggregations that look at something other than the values (the `values` column).
@@ -54,7 +55,7 @@ function rawUseIsFine(selector: SyntaxNode, expr: string): boolean {
       }
       case 'BinaryExpr': {
         const op = binaryOperator(p, expr);
-        if ((op === 'and' || op === 'unless' || op === 'or') && exprChildren(p)[1]?.from === child.from) return true;
+        if (SET_OPERATORS.has(op) && exprChildren(p)[1]?.from === child.from) return true;
         break;
       }
     }
