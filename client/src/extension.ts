@@ -9,7 +9,9 @@ import { Commands, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, SERVER_NODE_ARGS } 
 import { registerSloTree } from './tree/sloTreeView';
 import { registerStackCommands } from './stack/commands';
 import { registerInsertTelemetryInit } from './snippets/insertCommand';
+import { registerTelemetryCompletion } from './snippets/telemetryCompletion';
 import { registerRunCommands } from './run/commands';
+import { completionMiddleware } from './completion/middleware';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     // The server pulls `k1s0.*` per folder; this makes the client tell it when they change.
     synchronize: { configurationSection: 'k1s0' },
+    // Signature help after a function is accepted; our best item preselected in dashboards.
+    middleware: { ...completionMiddleware },
   };
   client = new LanguageClient(LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, serverOptions, clientOptions);
 
@@ -45,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerSloTree(context, client);
   registerStackCommands(context);
   registerInsertTelemetryInit(context);
+  registerTelemetryCompletion(context);
   // The query CodeLenses' commands: run in Prometheus, open in Prometheus / Grafana Explore (issue 10).
   registerRunCommands(context);
   await client.start();

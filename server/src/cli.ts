@@ -110,7 +110,10 @@ function slo(options: SloOptions): number {
   const display = (uri: string): string => displayPath(uriToPath(uri));
   if (options.format === 'json') {
     // Paths as the text format shows them, next to the URIs the editor uses.
-    const withPaths = JSON.parse(JSON.stringify(tree), (key, value) => (key === 'location' && value && typeof value.uri === 'string' ? { file: display(value.uri), ...value } : value));
+    const withPaths = JSON.parse(JSON.stringify(tree), (key: string, value: unknown): unknown => {
+      const location = value as { uri?: unknown } | null;
+      return key === 'location' && location && typeof location.uri === 'string' ? { file: display(location.uri), ...location } : value;
+    }) as unknown;
     process.stdout.write(`${JSON.stringify(withPaths, null, 2)}\n`);
   } else {
     process.stdout.write(formatSloText(tree, display));

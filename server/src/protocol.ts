@@ -3,7 +3,7 @@
  * Both sides import this module; nothing here is declared twice.
  */
 import { NotificationType0, RequestType } from 'vscode-languageserver-protocol';
-import type { SloTree } from './slo/model';
+import type { SloTree } from './base/sloTree';
 /**
  * Node flags the server runs with (the client launches it so; tests and benchmarks too).
  * A small young generation and a 1 GB heap ceiling make V8 collect sooner: opening a
@@ -52,7 +52,7 @@ export const WATCHED_FILES_GLOB = '**/*.{yaml,yml,json}';
 
 /* ---- k1s0 extensions to LSP (rust-analyzer's lsp_ext.ts style) ---- */
 
-export type { SloAlert, SloDashboard, SloLocation, SloService, SloTier, SloTree } from './slo/model';
+export type { SloAlert, SloDashboard, SloLocation, SloService, SloTier, SloTree } from './base/sloTree';
 
 /** No parameters today; an object so that fields can be added without breaking clients. */
 export type SloTreeParams = Record<string, never>;

@@ -32,7 +32,7 @@ let onigLib: Promise<IOnigLib> | undefined;
 function loadOniguruma(): Promise<IOnigLib> {
   onigLib ??= (async () => {
     const wasm = readFileSync(join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
     return {
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
       createOnigString: (s: string) => new oniguruma.OnigString(s),
@@ -52,9 +52,9 @@ function registry(yamlHost: string): Registry {
   };
   return new Registry({
     onigLib: loadOniguruma(),
-    loadGrammar: async (scopeName) => {
+    loadGrammar: (scopeName) => {
       const file = files[scopeName];
-      return file ? parseRawGrammar(readFileSync(file, 'utf8'), file) : null;
+      return Promise.resolve(file ? parseRawGrammar(readFileSync(file, 'utf8'), file) : null);
     },
     // What package.json's `injectTo` says.
     getInjections: (scopeName) => {

@@ -83,7 +83,7 @@ test('open, incremental change, quick fix and close', async () => {
   assert.deepEqual(first.map((d) => [d.code, d.range, d.message]), [
     ['config/schema', rangeOf(text, 'jsno'), 'observability.log.format must be one of text, json; got string "jsno". Did you mean "json"?'],
   ]);
-  const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(text, 'jsno'), context: { diagnostics: first } })) as unknown[];
+  const actions = await client.connection.sendRequest<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(text, 'jsno'), context: { diagnostics: first } });
   assert.deepEqual(actions[0], {
     title: 'Change to "json"',
     kind: 'quickfix',

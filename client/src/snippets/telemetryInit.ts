@@ -6,9 +6,10 @@
  * design's environment policy. No vscode import.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { environmentOf } from '../../../server/src/config/environment';
+import { environmentOf } from '../../../server/src/base/environment';
+import { parseEndpoint } from '../../../server/src/base/endpoint';
 import { parseSnippet, printSnippet, withDefaults } from './snippetSyntax';
 
 export type TelemetryLanguage = 'go' | 'rust' | 'typescript' | 'dart';
@@ -60,9 +61,21 @@ export interface AppSection {
 
 /** Reads `app.*` and `observability.trace.endpoint`; undefined when the file does not parse or has no `app.name`. */
 export function readAppSection(path: string, text: string): AppSection | undefined {
+  const read = readConfig(path, text);
+  return 'app' in read ? read.app : undefined;
+}
+
+/** What a config file gives: its app section, or why it gives none (it does not parse, or has no `app.name`). */
+export function readConfig(path: string, text: string): { app: AppSection } | { problem: string; parses: boolean } {
   const document = parseDocument(text);
-  if (document.errors.length) return undefined;
-  const app = document.get('app', true);
+  const error = document.errors[0];
+  if (error) return { problem: `does not parse (line ${(error.linePos?.[0].line ?? 0) || '?'}: ${error.message.split('\n')[0] ?? ''})`, parses: false };
+  const app = readApp(path, document);
+  return app ? { app } : { problem: 'has no app.name', parses: true };
+}
+
+function readApp(path: string, document: ReturnType<typeof parseDocument>): AppSection | undefined {
+  const app: unknown = document.get('app', true);
   if (!isMap(app)) return undefined;
   const scalar = (node: unknown): string | undefined => (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined);
   const name = scalar(app.get('name', true));
@@ -87,10 +100,28 @@ const PREFERRED = ['config.yaml', 'config.yml', 'config.dev.yaml', 'config.dev.y
  * `config/` (config.yaml first, then dev, then staging, then the others).
  */
 export function findNearestConfig(file: string, root: string): AppSection | undefined {
+  return lookupConfig(file, root).app;
+}
+
+/** The config of the file's service, or the config files that are there but give no app section, and why. */
+export interface ConfigLookup {
+  app?: AppSection;
+  /** Config files of the nearest directory that has any, when none of them gives an app section. */
+  unusable?: { path: string; problem: string }[];
+}
+
+/**
+ * As findNearestConfig, but the search stops at the first directory that has
+ * config files: they are the file's service's, and when none of them can be
+ * read (a config.yaml that does not parse), another service's config further
+ * up is not the one to fill in — the lookup says which files failed and why.
+ */
+export function lookupConfig(file: string, root: string): ConfigLookup {
   const top = resolve(root);
   let dir = resolve(dirname(file));
   if (relative(top, dir).startsWith('..')) dir = top;
   for (;;) {
+    const unusable: { path: string; problem: string }[] = [];
     for (const candidate of configCandidates(dir)) {
       let text: string;
       try {
@@ -98,10 +129,13 @@ export function findNearestConfig(file: string, root: string): AppSection | unde
       } catch {
         continue;
       }
-      const section = readAppSection(candidate, text);
-      if (section) return section;
+      const read = readConfig(candidate, text);
+      if ('app' in read) return { app: read.app };
+      unusable.push({ path: candidate, problem: read.problem });
     }
-    if (dir === top || dir === dirname(dir)) return undefined;
+    // A directory with config files, one of which does not parse: the service's own config is broken.
+    if (unusable.some((u) => u.problem.startsWith('does not parse'))) return { unusable };
+    if (dir === top || dir === dirname(dir)) return unusable.length ? { unusable } : {};
     dir = dirname(dir);
   }
 }
@@ -129,10 +163,20 @@ function rank(name: string): number {
 
 /** The snippet body of a language's telemetry snippet file (the first snippet in it). */
 export function telemetrySnippetBody(snippetFileText: string): string {
-  const parsed = JSON.parse(snippetFileText) as Record<string, { body: string | string[] }>;
+  return telemetrySnippet(snippetFileText).body;
+}
+
+/** A telemetry snippet: the statements to insert at the cursor and what they need imported (each an import line, or a Go import spec). */
+export interface TelemetrySnippet {
+  body: string;
+  imports: string[];
+}
+
+export function telemetrySnippet(snippetFileText: string): TelemetrySnippet {
+  const parsed = JSON.parse(snippetFileText) as Record<string, { body: string | string[]; imports?: string[] }>;
   const first = Object.values(parsed)[0];
   if (!first) throw new Error('the snippet file has no snippet');
-  return Array.isArray(first.body) ? first.body.join('\n') : first.body;
+  return { body: Array.isArray(first.body) ? first.body.join('\n') : first.body, imports: first.imports ?? [] };
 }
 
 /**
@@ -144,6 +188,19 @@ export function telemetrySnippetBody(snippetFileText: string): string {
 export function fillTelemetrySnippet(language: TelemetryLanguage, body: string, app: AppSection | undefined): string {
   const nodes = parseSnippet(body);
   if (!app) return printSnippet(nodes);
+  let text = printSnippet(withDefaults(nodes, telemetryValues(language, app)));
+  const environment = app.environment;
+  if (environment && ENVIRONMENT_POLICY[environment].logFormat !== 'text') {
+    // The design's comment says why dev logs text: not what a json environment does.
+    text = onLineOf(text, STOPS.logFormat, (line) => `${withoutComment(line)}// ${environment}: json（ログ設計.md 参照）`);
+  }
+  const endpoint = endpointProblem(app);
+  if (endpoint && language !== 'dart') text = onLineOf(text, STOPS.traceEndpoint, (line) => `${withoutComment(line)}// ${endpoint}`);
+  return text;
+}
+
+/** The values a config gives the snippet's tab stops. */
+function telemetryValues(language: TelemetryLanguage, app: AppSection): Map<number, string> {
   const values = new Map<number, string>();
   if (app.name) values.set(STOPS.serviceName, app.name);
   if (app.version) values.set(STOPS.version, app.version);
@@ -155,8 +212,48 @@ export function fillTelemetrySnippet(language: TelemetryLanguage, body: string, 
     values.set(STOPS.logLevel, policy.logLevel);
     values.set(STOPS.logFormat, policy.logFormat);
   }
-  if (app.traceEndpoint && language !== 'dart') values.set(STOPS.traceEndpoint, endpointFor(language, app.traceEndpoint));
-  return printSnippet(withDefaults(nodes, values));
+  if (language !== 'dart') {
+    const endpoint = app.traceEndpoint !== undefined && !endpointProblem(app) ? app.traceEndpoint : app.environment ? DESIGN_TRACE_ENDPOINT[app.environment] : undefined;
+    if (endpoint !== undefined) values.set(STOPS.traceEndpoint, endpointFor(language, endpoint));
+  }
+  return values;
+}
+
+/** The design's trace endpoint per environment (config.yaml の observability セクション). */
+export const DESIGN_TRACE_ENDPOINT = {
+  dev: 'jaeger:4317',
+  staging: 'jaeger.observability.svc.cluster.local:4317',
+  prod: 'jaeger.observability.svc.cluster.local:4317',
+} as const;
+
+/**
+ * Why the config's trace endpoint is not copied (the design's default for the
+ * environment is, and a comment says so): it has no port, or is no endpoint
+ * at all — what the extension itself flags in the config.
+ */
+function endpointProblem(app: AppSection): string | undefined {
+  const endpoint = app.traceEndpoint;
+  if (endpoint === undefined) return undefined;
+  const file = basename(app.path);
+  const fallback = app.environment ? `the design's ${app.environment} default` : 'the default';
+  if (/^[^:/\s]+$/.test(endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, ''))) return `${fallback}: ${file} has trace.endpoint "${endpoint}" without its port`;
+  if (!parseEndpoint(endpoint)) return `${fallback}: ${file} has trace.endpoint "${endpoint}", which is not host:port`;
+  return undefined;
+}
+
+/** Rewrites the line of the snippet that holds tab stop `stop`. */
+function onLineOf(text: string, stop: number, rewrite: (line: string) => string): string {
+  const marker = new RegExp(`\\$\\{${stop}[:|]`);
+  return text
+    .split('\n')
+    .map((line) => (marker.test(line) ? rewrite(line) : line))
+    .join('\n');
+}
+
+/** The line without its trailing comment, and the blanks before a new one. */
+function withoutComment(line: string): string {
+  const at = line.search(/\s*\/\/[^"']*$/);
+  return `${at >= 0 ? line.slice(0, at) : line}    `;
 }
 
 /** Go takes `host:port` (OTLP gRPC); Rust and TypeScript an http URL, as the design writes them. */

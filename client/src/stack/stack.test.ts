@@ -13,7 +13,7 @@ import { pollHealth, probe, stackComponents, summarize } from './health';
 import { describeLive, liveValuesOf, queryScalar } from './live';
 import { DEFAULT_STACK_SETTINGS, readStackSettings, type StackSettings } from './settings';
 import { describePlan, planStackFiles, writeStackFiles } from './stackFiles';
-import type { SloService } from '../../../server/src/slo/model';
+import type { SloService } from '../../../server/src/base/sloTree';
 
 const ROOT = join(__dirname, '../../..');
 const PROMETHEUS = process.env.PROMETHEUS ?? '/usr/bin/prometheus';

@@ -10,13 +10,14 @@
  * for every series it returns, all the time. Constants (`vector(1)`, the
  * Watchdog pattern) are deliberate and left alone.
  */
+import { promqlAggregations, promqlFunctions } from '../promql/functionTable';
 import { childNamed, type SyntaxNode, type Tree } from '../promql/parse';
 import { checkTemplate } from '../rules/goTemplate/parse';
 import type { RuleModel } from '../rules/model';
 import { ALERT_TEMPLATE_VARIABLES, PROMETHEUS_TEMPLATE_FUNCTIONS } from '../rules/template';
 import { closestMatch } from '../base/suggest';
 import type { Finding } from '../base/types';
-import type { Catalog } from './catalog';
+import { BUILTIN_CATALOG, type Catalog } from './catalog';
 import { carries, describeLabels, inferLabels, type LabelEnv } from './labels';
 import { aggregationOp, binaryOperator, callArgs, COMPARISONS, exprChildren, firstExprChild, functionName, readSelector, unparen } from './tree';
 import type { RuleCheck } from '../workspace/fileKind';
@@ -25,7 +26,8 @@ import { catalogFor } from './catalog';
 export const ALERT_LABELS = 'alerts/labels';
 export const ALERT_CONDITION = 'alerts/condition';
 
-const TARGET_SCOPES = new Set(['job', 'instance', 'namespace', 'service', 'tier', 'lang', 'pod', 'container', 'node', 'endpoint', 'cluster']);
+/** Labels that only say which target a series comes from: the design's (not a workspace's) target and scope labels. */
+const TARGET_SCOPES = new Set([...BUILTIN_CATALOG.targetLabels, ...BUILTIN_CATALOG.scopeLabels].map((l) => l.name));
 const TEMPLATE_FUNCTIONS = new Set(PROMETHEUS_TEMPLATE_FUNCTIONS.map((f) => f.name));
 
 export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: LabelEnv & { catalog: Catalog }): Finding[] {
@@ -107,13 +109,14 @@ function isCondition(node: SyntaxNode, expr: string): boolean {
     }
     case 'AggregateExpr': {
       const op = aggregationOp(n, expr);
-      if (op === 'topk' || op === 'bottomk' || op === 'limitk' || op === 'limit_ratio') return true;
+      if (promqlAggregations.get(op)?.selects) return true;
       const arg = callArgs(n).at(-1);
       return arg ? isCondition(arg, expr) : true;
     }
     case 'FunctionCall': {
-      const name = functionName(n, expr);
-      if (name === 'absent' || name === 'absent_over_time' || name === 'vector') return true;
+      // absent() returns a series only when what it watches is gone; vector(1) is a deliberate constant.
+      const fn = promqlFunctions.get(functionName(n, expr));
+      if (fn?.values === 'absence' || (fn?.labels === 'none' && fn.returns === 'instant vector')) return true;
       return callArgs(n).some((a) => a.name !== 'NumberDurationLiteral' && a.name !== 'StringLiteral' && isCondition(a, expr));
     }
     case 'OffsetExpr':

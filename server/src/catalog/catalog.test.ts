@@ -13,7 +13,7 @@ test("the built-in catalog holds the design's metrics, with histogram series and
   assert.deepEqual(BUILTIN_CATALOG.histogramBuckets, [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
   const bucket = catalog.metric('db_query_duration_seconds_bucket');
   assert.equal(bucket?.sampleKind, 'counter');
-  assert.deepEqual(catalog.labelNames(bucket!)?.sort(), ['container', 'endpoint', 'instance', 'job', 'lang', 'le', 'namespace', 'node', 'pod', 'query_name', 'service', 'table', 'tier']);
+  assert.deepEqual(catalog.labelNames(bucket)?.sort(), ['container', 'endpoint', 'instance', 'job', 'lang', 'le', 'namespace', 'node', 'pod', 'query_name', 'service', 'table', 'tier']);
   assert.equal(catalog.metric('db_query_duration_seconds')?.sampleKind, 'histogram-base');
   assert.equal(catalog.metric('up')?.sampleKind, 'gauge');
   assert.equal(catalog.metric('container_cpu_usage_seconds_total')?.sampleKind, 'counter');

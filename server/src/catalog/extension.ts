@@ -73,7 +73,7 @@ function describePath(path: readonly PropertyKey[]): string {
 function nodeAt(document: Document.Parsed, path: readonly PropertyKey[]): { node: Node | undefined; depth: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as (string | number)[], true);
-    if (node && typeof node === 'object' && 'range' in (node as object)) return { node: node as Node, depth };
+    if (node && typeof node === 'object' && 'range' in node) return { node: node as Node, depth };
   }
   return { node: undefined, depth: 0 };
 }

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from '../base/settings';
 import { recordingRule } from './testSupport';
@@ -36,7 +36,7 @@ test('metric names, types and target labels come from a real Prometheus; validat
 });
 
 test('a Prometheus that never answers: refresh gives up at the timeout, diagnostics stay as they were', { timeout: 60_000 }, async (t) => {
-  const sockets: import('node:net').Socket[] = [];
+  const sockets: Socket[] = [];
   const silent: Server = createServer((socket) => sockets.push(socket));
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   t.after(() => {

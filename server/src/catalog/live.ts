@@ -69,7 +69,7 @@ export class LivePrometheus {
       const [names, metadata, series] = await Promise.all([
         this.get<string[]>(url, '/api/v1/label/__name__/values'),
         this.get<Record<string, { type?: string; help?: string }[]>>(url, '/api/v1/metadata').catch((): Record<string, { type?: string; help?: string }[]> => ({})),
-        this.get<Record<string, string>[]>(url, `/api/v1/series?${new URLSearchParams({ 'match[]': 'up' })}`).catch((): Record<string, string>[] => []),
+        this.get<Record<string, string>[]>(url, `/api/v1/series?${new URLSearchParams({ 'match[]': 'up' }).toString()}`).catch((): Record<string, string>[] => []),
       ]);
       const labelValues: Record<string, string[]> = {};
       for (const labels of series) {

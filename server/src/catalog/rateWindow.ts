@@ -6,6 +6,7 @@
  * also survives a missed scrape.
  */
 import { childNamed, type SyntaxNode, type Tree } from '../promql/parse';
+import { promqlFunctions } from '../promql/functionTable';
 import { literalSeconds } from '../promql/literals';
 import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { formatSeconds } from './catalog';
@@ -14,15 +15,13 @@ import { callArgs, catalogNodes, firstExprChild, functionName, selectorsOf } fro
 
 export const RATE_WINDOW = 'promql/rate-window';
 
-const TWO_SAMPLE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'predict_linear']);
-
 export function checkRateWindows(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
   const problems: ExpressionProblem[] = [];
   for (const node of catalogNodes(tree)) {
     if (node.name !== 'FunctionCall') continue;
     const name = functionName(node, expr);
-    if (!TWO_SAMPLE_FUNCTIONS.has(name)) continue;
+    if ((promqlFunctions.get(name)?.minSamples ?? 1) < 2) continue;
     const arg = callArgs(node)[0];
     if (arg?.name !== 'MatrixSelector') continue;
     const duration = literalDuration(arg);

@@ -4,9 +4,10 @@
  * the wrappers that do not change what an expression selects.
  */
 import { childNamed, childrenNamedFirst, childrenOf, collectPostOrder, matcherParts, treeNodes, type SyntaxNode, type Tree } from '../promql/parse';
+import { operatorNames } from '../promql/functionTable';
 import { SEMANTIC_NODES } from '../promql/semantics';
 import { unquote } from '../promql/literals';
-import { exprChildren, firstExprChild, functionName, lastExprChild } from '../promql/valueTypes';
+import { exprChildren, firstExprChild, functionName, lastExprChild, RANGE_NODES, TRANSPARENT_NODES } from '../promql/valueTypes';
 
 export interface MatcherInfo {
   name: string;
@@ -173,7 +174,8 @@ export function binaryOperator(node: SyntaxNode, expr: string): string {
   return '';
 }
 
-export const COMPARISONS = new Set(['==', '!=', '>', '<', '>=', '<=']);
+/** The comparison operators as written (`==`, `>=`, ...), from the operator table. */
+export const COMPARISONS = operatorNames('comparison');
 
 /** The innermost expression under parentheses. */
 export function unparen(node: SyntaxNode): SyntaxNode {
@@ -201,7 +203,7 @@ export function enclosingCall(node: SyntaxNode, expr: string): { call: SyntaxNod
       if (call?.name === 'FunctionCall') return { call, name: functionName(call, expr) };
       return undefined;
     }
-    if (!['MatrixSelector', 'ParenExpr', 'OffsetExpr', 'StepInvariantExpr', 'SubqueryExpr', 'AnchoredExpr', 'SmoothedExpr'].includes(p.name)) return undefined;
+    if (!TRANSPARENT_NODES.has(p.name) && !RANGE_NODES.has(p.name)) return undefined;
   }
   return undefined;
 }

@@ -141,7 +141,7 @@ test('endpoint and sample_rate are required only while tracing is enabled', () =
 test('a section of the wrong shape is reported on its value, or on its key when empty', () => {
   const scalar = lines('observability: on');
   assert.deepEqual(check(scalar).map((f) => [f.span, f.message]), [[spanOf(scalar, 'on'), 'observability must be a mapping with log, trace and metrics; got string "on".']]);
-  const empty = valid().replace(/  log:\n    level: info\n    format: json\n/, '  log:\n');
+  const empty = valid().replace(/ {2}log:\n {4}level: info\n {4}format: json\n/, '  log:\n');
   assert.deepEqual(check(empty).map((f) => [f.span, f.message]), [[spanOf(empty, 'log'), 'observability.log must be a mapping with level and format; got null.']]);
 });
 

@@ -15,7 +15,7 @@ const CODE = 'config/schema';
  * value, the key for an unknown key, the parent's key for a missing one.
  */
 export function checkConfigSchema(entry: ObservabilityEntry): Finding[] {
-  const value = entry.pair.value ? entry.pair.value.toJS(entry.document) : undefined;
+  const value: unknown = entry.pair.value ? entry.pair.value.toJS(entry.document) : undefined;
   const result = observabilitySchema.safeParse(value);
   if (result.success) return [];
   const marks: Marks = { renamedTo: new Set(), missing: new Map() };
@@ -49,7 +49,7 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
     const missing = finding(
       start,
       end,
-      t('schema.missing', { parent, key, whileEnabled: issue.code === 'custom', expects: t('field.expects', { field: dotted, fallback: 'any' }), example: info?.example ?? '' }),
+      t('schema.missing', { parent, key, whileEnabled: issue.code === 'custom', expects: t('field.expects', { field: dotted, expects: info?.expects, fallback: 'any' }), example: info?.example ?? '' }),
     );
     marks.missing.set(missing, key);
     return [missing];
@@ -57,11 +57,11 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
 
   const [start, end] = valueSpan(located.pair);
   const got = describeValue(located.pair.value);
-  const expects = t('field.expects', { field: dotted, fallback: 'valid' });
+  const expects = t('field.expects', { field: dotted, expects: info?.expects, fallback: 'valid' });
   const example = info?.example ?? '';
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map(String);
-    const actual = located.pair.value?.toJS(entry.document);
+    const actual: unknown = located.pair.value?.toJS(entry.document);
     const suggestion = typeof actual === 'string' ? closestMatch(actual, allowed) : undefined;
     const result = finding(start, end, t('schema.notInEnum', { name, expects, got, ...(suggestion ? { suggestion } : {}) }));
     if (suggestion) result.fixes = [{ title: t('fix.changeTo', { value: suggestion }), preferred: true, edits: [{ start, end, newText: suggestion }] }];

@@ -22,19 +22,21 @@ test('config.yaml vs prometheus.yaml: metrics disabled for a scraped service', (
   ]);
 });
 
-test('config.yaml vs the compose file of the workspace: unknown host, metrics.path other than metrics_path', () => {
+test('config.dev.yaml vs the compose file of the workspace: unknown host, metrics.path other than metrics_path', () => {
+  // The compose stack serves local development: a dev config.
+  const DEV = CONFIG.replace('config.yaml', 'config.dev.yaml');
   const text = fixture('config-mismatch.yaml').replace('"jaeger:4318"', '"otel:4317"').replace('enabled: false', 'enabled: true').replace('"/metrics"', '"/prom"');
   const compose = 'services:\n  jaeger:\n    image: jaegertracing/all-in-one\n    ports:\n      - "4317:4317"\n';
-  assert.deepEqual(only(render(diagnose(CONFIG, { [CONFIG]: text, 'docker-compose.yaml': compose }), ['consistency/metrics', 'consistency/trace-endpoint'])), [
+  assert.deepEqual(only(render(diagnose(DEV, { [DEV]: text, 'docker-compose.yaml': compose }), ['consistency/metrics', 'consistency/trace-endpoint'])), [
     '9:14-9:25 warning consistency/trace-endpoint trace.endpoint "otel:4317": the compose stack (docker-compose.yaml) has no service otel; its services: jaeger',
     '13:10-13:17 warning consistency/metrics metrics.path is "/prom", but prometheus.yaml scrapes auth-server (job auth-server-rust) at /metrics',
     '  fix Change to /metrics: 13:10-13:17 "\\"/metrics\\""',
   ]);
   // The compose service exposes the port: nothing to say; a port it does not list is named.
   const ok = text.replace('"otel:4317"', '"http://jaeger:4317"').replace('"/prom"', '"/metrics"');
-  assert.deepEqual(render(diagnose(CONFIG, { [CONFIG]: ok, 'docker-compose.yaml': compose }), ['consistency/metrics', 'consistency/trace-endpoint']), []);
+  assert.deepEqual(render(diagnose(DEV, { [DEV]: ok, 'docker-compose.yaml': compose }), ['consistency/metrics', 'consistency/trace-endpoint']), []);
   const port = ok.replace('jaeger:4317', 'jaeger:4318');
-  assert.deepEqual(only(render(diagnose(CONFIG, { [CONFIG]: port, 'docker-compose.yaml': compose }), ['consistency/trace-endpoint'])), [
+  assert.deepEqual(only(render(diagnose(DEV, { [DEV]: port, 'docker-compose.yaml': compose }), ['consistency/trace-endpoint'])), [
     '9:14-9:34 warning consistency/trace-endpoint trace.endpoint "http://jaeger:4318": jaeger of the compose stack (docker-compose.yaml) exposes 4317, not 4318',
     '  fix Change the port to 4317: 9:29-9:33 "4317"',
   ]);
@@ -48,6 +50,24 @@ test("the design's own config files and stack are consistent", () => {
   for (const name of ['prometheus.yaml', 'recording_rules.yaml', 'alerting_rules.yaml']) {
     assert.deepEqual(render(diagnose(`infra/docker/prometheus/${name}`, {})).filter((l) => l.includes('consistency/')), [], name);
   }
+});
+
+test("with a compose file, staging and prod's cluster address is judged against the design's, not the local stack", () => {
+  // What "Create observability stack files" writes: the design's local stack.
+  const compose = 'services:\n  jaeger:\n    image: jaegertracing/all-in-one\n    ports:\n      - "4317:4317"\n      - "16686:16686"\n';
+  for (const name of ['config.yaml', 'config.dev.yaml', 'config.staging.yaml']) {
+    const text = readFileSync(join(__dirname, '../../../examples/config', name), 'utf8');
+    const files = { [`config/${name}`]: text, 'infra/docker/docker-compose.yaml': compose };
+    assert.deepEqual(render(diagnose(`config/${name}`, files), ['consistency/trace-endpoint']), [], name);
+  }
+  // A cluster address with the wrong port is still wrong, by the design's stack.
+  const staging = readFileSync(join(__dirname, '../../../examples/config/config.staging.yaml'), 'utf8').replace('svc.cluster.local:4317', 'svc.cluster.local:4318');
+  assert.match(render(diagnose('config/config.staging.yaml', { 'config/config.staging.yaml': staging, 'infra/docker/docker-compose.yaml': compose }), ['consistency/trace-endpoint']).join('\n'), /port 4318 is not the OTLP gRPC port; the design's stack/);
+  // A staging config pointed at a compose service is the local stack's to judge; so is a dev config pointed at the cluster.
+  const toCompose = staging.replace('jaeger.observability.svc.cluster.local:4318', 'jaeger:4318');
+  assert.match(render(diagnose('config/config.staging.yaml', { 'config/config.staging.yaml': toCompose, 'infra/docker/docker-compose.yaml': compose }), ['consistency/trace-endpoint']).join('\n'), /jaeger of the compose stack \(docker-compose.yaml\) exposes 4317, 16686, not 4318/);
+  const dev = readFileSync(join(__dirname, '../../../examples/config/config.dev.yaml'), 'utf8').replace(/endpoint: "[^"]*"/, 'endpoint: "jaeger.observability.svc.cluster.local:4317"');
+  assert.match(render(diagnose('config/config.dev.yaml', { 'config/config.dev.yaml': dev, 'infra/docker/docker-compose.yaml': compose }), ['consistency/trace-endpoint']).join('\n'), /the compose stack \(docker-compose.yaml\) has no service jaeger.observability.svc.cluster.local/);
 });
 
 test('rule_files: a listed file that is not there (container path mapped next to prometheus.yaml), a rule file nothing loads', () => {

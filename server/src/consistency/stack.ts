@@ -6,17 +6,24 @@
  *   `metrics_path` (Prometheus's default `/metrics`), for a service a
  *   prometheus.yaml of the workspace scrapes (a job with its `service` label,
  *   or named after it): the target would be down.
- * - `trace.endpoint` whose host or port the compose stack does not expose:
- *   the compose files of the workspace when there are any, else the design's
- *   stack (`jaeger:4317` under compose, `jaeger.observability.svc.cluster.local:4317`
- *   in Kubernetes; OTLP gRPC).
+ * - `trace.endpoint` whose host or port the stack does not expose. The compose
+ *   files of the workspace serve only local development: they judge dev
+ *   configs and endpoints that name one of their services (or a loopback
+ *   address). Staging and prod send to the cluster, so their endpoints — and
+ *   every endpoint when there is no compose file — are judged against the
+ *   design's stack (`jaeger:4317` under compose,
+ *   `jaeger.observability.svc.cluster.local:4317` in Kubernetes; OTLP gRPC).
  */
 import { isScalar, type Node, type Pair } from 'yaml';
 import type { ObservabilityEntry, ConfigFile } from '../config/section';
 import { locate } from '../config/section';
+import type { EnvironmentName } from '../base/settings';
 import type { Finding } from '../base/types';
 import type { ComposeFacts, ScrapeJob, WorkspaceIndex } from '../workspace/index';
 import type { FileCheck } from '../workspace/fileKind';
+import { parseEndpoint } from '../base/endpoint';
+
+export { parseEndpoint };
 
 export const CONSISTENCY_METRICS = 'consistency/metrics';
 export const CONSISTENCY_TRACE_ENDPOINT = 'consistency/trace-endpoint';
@@ -26,8 +33,8 @@ export const DESIGN_OTLP_PORT = 4317;
 export const DESIGN_TRACE_HOSTS: readonly string[] = ['jaeger', 'jaeger.observability.svc.cluster.local'];
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]', 'host.docker.internal']);
 
-export function checkConfigAgainstStack(entry: ObservabilityEntry, text: string, workspace: WorkspaceIndex): Finding[] {
-  return [...checkMetrics(entry, workspace), ...checkTraceEndpoint(entry, text, workspace)];
+export function checkConfigAgainstStack(entry: ObservabilityEntry, text: string, workspace: WorkspaceIndex, environment?: EnvironmentName): Finding[] {
+  return [...checkMetrics(entry, workspace), ...checkTraceEndpoint(entry, text, workspace, environment)];
 }
 
 function scalarPair(entry: ObservabilityEntry, path: readonly string[]): (Pair<Node, Node | null> & { value: Node }) | undefined {
@@ -76,24 +83,8 @@ function checkMetrics(entry: ObservabilityEntry, workspace: WorkspaceIndex): Fin
   return findings;
 }
 
-/** Host and port of an endpoint (`host:port`, or a URL with or without a port); undefined when it is neither. */
-export function parseEndpoint(endpoint: string): { host: string; port: number } | undefined {
-  const value = endpoint.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return undefined;
-    }
-    const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : url.protocol === 'http:' ? 80 : NaN;
-    return url.hostname && Number.isInteger(port) ? { host: url.hostname.toLowerCase(), port } : undefined;
-  }
-  const m = /^(\[[^\]]+\]|[^:/\s]+):(\d{1,5})$/.exec(value);
-  return m ? { host: (m[1] ?? '').toLowerCase(), port: Number(m[2]) } : undefined;
-}
 
-function checkTraceEndpoint(entry: ObservabilityEntry, text: string, workspace: WorkspaceIndex): Finding[] {
+function checkTraceEndpoint(entry: ObservabilityEntry, text: string, workspace: WorkspaceIndex, environment: EnvironmentName | undefined): Finding[] {
   const pair = scalarPair(entry, ['trace', 'endpoint']);
   if (!pair || !isScalar(pair.value) || typeof pair.value.value !== 'string') return [];
   const endpoint = pair.value.value;
@@ -111,12 +102,23 @@ function checkTraceEndpoint(entry: ObservabilityEntry, text: string, workspace: 
     return finding;
   };
   const composes = workspace.composeFiles();
-  if (composes.length) return checkAgainstCompose(parsed, endpoint, composes, problem);
+  if (composes.length && servedByCompose(parsed, environment, composes)) return checkAgainstCompose(parsed, endpoint, composes, problem);
   const designHost = DESIGN_TRACE_HOSTS.includes(parsed.host) || LOOPBACK.has(parsed.host);
   const design = `the design's stack receives OTLP gRPC at jaeger:${DESIGN_OTLP_PORT} (compose) or jaeger.observability.svc.cluster.local:${DESIGN_OTLP_PORT} (Kubernetes)`;
   if (!designHost) return [problem(`trace.endpoint "${endpoint}": no such host in the stack; ${design}`)];
   if (parsed.port !== DESIGN_OTLP_PORT) return [problem(`trace.endpoint "${endpoint}": port ${parsed.port} is not the OTLP gRPC port; ${design}`, DESIGN_OTLP_PORT)];
   return [];
+}
+
+/**
+ * Whether the compose stack is the one to receive this endpoint's traces: a
+ * dev config (or one of no known environment), or an endpoint naming one of
+ * the compose services or a loopback address. A staging or prod config
+ * sending to a cluster address is not the local stack's business.
+ */
+function servedByCompose(parsed: { host: string }, environment: EnvironmentName | undefined, composes: readonly ComposeFacts[]): boolean {
+  if (environment === undefined || environment === 'dev' || LOOPBACK.has(parsed.host)) return true;
+  return composes.some((compose) => compose.services.some((s) => s.name.toLowerCase() === parsed.host || s.aliases.some((a) => a.toLowerCase() === parsed.host)));
 }
 
 function checkAgainstCompose(
@@ -152,11 +154,11 @@ export const configStackCheck: FileCheck<ConfigFile> = {
     name: 'consistency/stack',
     on: 'file',
     fileKinds: ['config'],
-    description: "`config*.yaml` vs the stack: `metrics.enabled: false` or a `metrics.path` other than the `metrics_path` of the job that scrapes the service; a `trace.endpoint` host or port the workspace's compose file does not expose (without one: the design's `jaeger:4317`, `jaeger.observability.svc.cluster.local:4317`)",
+    description: "`config*.yaml` vs the stack: `metrics.enabled: false` or a `metrics.path` other than the `metrics_path` of the job that scrapes the service; a `trace.endpoint` host or port the workspace's compose file does not expose (dev configs and endpoints naming a compose service; otherwise, and without a compose file, the design's `jaeger:4317`, `jaeger.observability.svc.cluster.local:4317`)",
     codes: [
       { code: 'consistency/metrics', severity: 'warning', short: 'metrics settings disagree with the scrape job', help: 'metrics.enabled is false, or metrics.path differs from the metrics_path of the scrape job that scrapes the service.' },
       { code: 'consistency/trace-endpoint', severity: 'warning', short: 'trace endpoint the stack does not serve', help: "The trace.endpoint host or port is not one the workspace's compose file (or the design) exposes." },
     ],
   },
-  run: ({ entry }: ConfigFile, { text, workspace }) => checkConfigAgainstStack(entry, text, workspace),
+  run: ({ entry, environment }: ConfigFile, { text, workspace }) => checkConfigAgainstStack(entry, text, workspace, environment),
 };

@@ -60,12 +60,14 @@ export function parseJson(text: string): ParsedJson {
     const end = Math.min(text.length, start + Math.max(1, error.length));
     const closer = text[start];
     const comma = /,\s*$/.exec(text.slice(0, start));
-    if ((error.error === 3 || error.error === 4) && comma && (closer === ']' || closer === '}')) {
+    // jsonc-parser's ParseErrorCode by number, as MESSAGES: 3 PropertyNameExpected, 4 ValueExpected.
+    const code: number = error.error;
+    if ((code === 3 || code === 4) && comma && (closer === ']' || closer === '}')) {
       // The most common hand-edit mistake: say it, on the comma itself.
       syntax.push({ start: comma.index, end: comma.index + 1, code: 'json/syntax', severity: 'error', message: `Trailing comma: JSON allows no comma before "${closer}"` });
       continue;
     }
-    syntax.push({ start, end: Math.max(start, end), code: 'json/syntax', severity: 'error', message: MESSAGES[error.error] ?? 'Invalid JSON' });
+    syntax.push({ start, end: Math.max(start, end), code: 'json/syntax', severity: 'error', message: MESSAGES[code] ?? 'Invalid JSON' });
   }
   return { root, syntax };
 }

@@ -14,7 +14,7 @@ import type { Position, Range, SourceFile } from '../base/types';
 import { completeConfig, hoverConfig } from './configAssist';
 import { completeLintConfig, hoverLintConfig } from './lintAssist';
 import { definitionsOf, referencesTo, renameProblem, type DocumentExpressions } from './navigation';
-import { completePromql, documentationOf } from './promqlCompletion';
+import { completePromql, documentationOf, type PromqlDialect } from './promqlCompletion';
 import { hoverPromql } from './promqlHover';
 import { signatureAt } from './signatureHelp';
 import { documentSymbols, type SymbolTree } from './symbols';
@@ -93,10 +93,11 @@ export class EditorFeatures {
    */
   completionList(request: PositionRequest): CompletionList<CompletionResult> {
     const { file } = request;
-    const { view, lines, offset, hit } = this.pointAt(request);
+    const { view, lines, offset } = this.pointAt(request);
+    const kind = this.kindOf(file, view);
+    const hit = this.typingSiteAt(file, offset, view, kind);
     if (!hit) {
       // No expression here: config files complete their keys and values.
-      const kind = this.kindOf(file, view);
       if (kind === 'config' || (kind === undefined && this.isConfigName(file, view.location))) {
         const entry = findObservabilityEntry(this.service.yamlOf(file).documents);
         const environment = environmentOf(view.location.path, view.settings.config.environments, entry?.document.getIn(['app', 'environment']));
@@ -106,14 +107,14 @@ export class EditorFeatures {
       return { items: [], isIncomplete: false };
     }
     const vocabulary = vocabularyOf(this.service.workspace);
-    const { items, isIncomplete } = completePromql(hit.located.site.value, hit.valueOffset, vocabulary);
+    const { items, isIncomplete } = completePromql(hit.value, hit.valueOffset, vocabulary, { dialect: dialectOf(kind) });
     // Every item replaces the same word: its range is computed once.
     const ranges = new Map<string, Range>();
     const rangeFor = (from: number, to: number): Range => {
       const key = `${from}:${to}`;
       let range = ranges.get(key);
       if (!range) {
-        const [start, end] = hit.located.site.toDocumentRange(from, to);
+        const [start, end] = hit.toDocumentRange(from, to);
         range = rangeOf(lines, start, end);
         ranges.set(key, range);
       }
@@ -143,8 +144,8 @@ export class EditorFeatures {
 
   signatureHelp(request: PositionRequest): SignatureResult | undefined {
     const view = this.viewOf(request.file);
-    const hit = this.expressionAt(request.file, this.linesOf(request, view).offsetAt(request.position), view);
-    return hit && signatureAt(hit.located.site.value, hit.valueOffset);
+    const hit = this.typingSiteAt(request.file, this.linesOf(request, view).offsetAt(request.position), view, this.kindOf(request.file, view));
+    return hit && signatureAt(hit.value, hit.valueOffset);
   }
 
   /** Where the recording rule named at the position is defined. */
@@ -271,6 +272,33 @@ export class EditorFeatures {
     return undefined;
   }
 
+  /**
+   * The expression being typed at a document offset, for completion and
+   * signature help: the expression there; or one whose value ends before the
+   * cursor with only blanks between on the same line (`expr: sum(x) / |`: YAML
+   * drops a plain scalar's trailing blanks, and a space typed after an
+   * operator is where the next operand starts); or the empty `expr` value the
+   * cursor is in (`expr: |` in a rule file, `"expr": "|"` in a dashboard),
+   * which no expression site stands for.
+   */
+  private typingSiteAt(file: SourceFile, offset: number, view: DocumentView, kind: FileKind | undefined): TypingSite | undefined {
+    const hit = this.expressionAt(file, offset, view);
+    if (hit) {
+      const { site } = hit.located;
+      return { value: site.value, valueOffset: hit.valueOffset, toDocumentRange: (from, to) => site.toDocumentRange(from, to) };
+    }
+    if (kind !== 'rules' && kind !== 'dashboard') return undefined;
+    for (const located of this.sitesOf(file, view)) {
+      if (offset <= located.end || !/^[ \t]*$/.test(file.text.slice(located.end, offset))) continue;
+      const { site } = located;
+      const [valueEnd] = site.toDocumentRange(site.value.length, site.value.length);
+      if (valueEnd !== located.end || site.value.endsWith('\n')) continue; // a quoted or block value: its blanks are its own
+      return blankTail(site.value, offset - located.end, (from, to) => site.toDocumentRange(from, to), located.end);
+    }
+    const empty = emptyExpressionAt(file.text, offset, kind);
+    return empty === undefined ? undefined : { value: '', valueOffset: 0, toDocumentRange: (from, to) => [empty + from, empty + to] };
+  }
+
   /** The metric or recording-rule name at a position: a selector's name, or a `record:` value. */
   private metricNameAt(request: PositionRequest): { name: string; start: number; end: number } | undefined {
     const { file } = request;
@@ -316,6 +344,40 @@ export class EditorFeatures {
   }
 }
 
+/** An expression being typed and how its offsets map to the document. */
+interface TypingSite {
+  value: string;
+  valueOffset: number;
+  toDocumentRange(from: number, to: number): [number, number];
+}
+
+/** A value followed by `blanks` blanks up to the cursor: offsets past the value map after its end. */
+function blankTail(value: string, blanks: number, toDocumentRange: (from: number, to: number) => [number, number], end: number): TypingSite {
+  const at = (i: number) => (i <= value.length ? toDocumentRange(i, i)[0] : end + (i - value.length));
+  return { value: value + ' '.repeat(blanks), valueOffset: value.length + blanks, toDocumentRange: (from, to) => [at(from), at(to)] };
+}
+
+/**
+ * Where an empty PromQL value starts when the cursor is in it: after `expr:`
+ * with nothing but blanks (a rule file), or between the quotes of
+ * `"expr": ""` (a dashboard target).
+ */
+export function emptyExpressionAt(text: string, offset: number, kind: 'rules' | 'dashboard'): number | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lineEnd);
+  if (kind === 'rules') {
+    return /^\s*(?:-\s+)?expr:\s+$/.test(before) && /^\s*(#.*)?\r?$/.test(after) ? offset : undefined;
+  }
+  return /"expr"\s*:\s*"$/.test(before) && after.startsWith('"') ? offset : undefined;
+}
+
+function dialectOf(kind: FileKind | undefined): PromqlDialect {
+  return kind === 'dashboard' ? 'dashboard' : kind === 'rules' ? 'rules' : 'promql';
+}
+
 function withRange(item: CompletionItem, range: Range): CompletionResult {
   return { label: item.label, kind: item.kind, detail: item.detail, documentation: item.documentation, resolve: item.resolve, insertText: item.insertText, snippet: item.snippet, sortText: item.sortText, range };
 }
@@ -328,8 +390,10 @@ function rangeOf(lines: PositionMapper, start: number, end: number): Range {
 function valueOffsetAt(located: LocatedExpression, offset: number): number | undefined {
   const { site } = located;
   const sourceOf = (i: number) => site.toDocumentRange(i, i)[0];
-  // Past the last character (a block scalar's final line break) is the next YAML line, not the query.
-  const length = site.value.trimEnd().length;
+  // Past the last character (a block scalar's final line break) is the next YAML line, not the query;
+  // blanks the value ends with on its last line (`"sum(x) / "`) are where the next word is typed.
+  const trimmed = site.value.trimEnd().length;
+  const length = trimmed + (/^[ \t]*/.exec(site.value.slice(trimmed))?.[0].length ?? 0);
   if (offset > sourceOf(length)) return undefined;
   if (offset < sourceOf(0)) return offset >= located.start ? 0 : undefined;
   let low = 0;

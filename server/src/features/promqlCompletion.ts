@@ -1,8 +1,8 @@
 import { selectorsOf } from '../catalog/tree';
 import { parsePromql } from '../promql';
-import { promqlAggregations, promqlFunctions, type FunctionSignature } from '../promql/functionTable';
+import { argTypeAt, promqlAggregations, promqlFunctions, type FunctionSignature, type ValueType } from '../promql/functionTable';
 import type { CompletionItem, CompletionKind, CompletionList, DocumentationKey } from './types';
-import { promqlContextAt } from './promqlContext';
+import { enclosingCalls, promqlContextAt, type EnclosingCall } from './promqlContext';
 import type { Vocabulary } from './vocabulary';
 
 const KEYWORDS: Record<string, string> = {
@@ -19,7 +19,22 @@ const KEYWORDS: Record<string, string> = {
   unless: 'Set complement.',
 };
 
-const DURATIONS = ['1m', '5m', '10m', '15m', '30m', '1h', '6h', '1d', '30d', '$__rate_interval'];
+const DURATIONS = ['1m', '5m', '10m', '15m', '30m', '1h', '6h', '1d', '30d'];
+/** Grafana's interval variables: only a dashboard's queries have them (Prometheus rejects them in a rule). */
+const GRAFANA_DURATIONS: Record<string, string> = {
+  $__rate_interval: 'Grafana: at least four scrape intervals',
+  $__interval: 'Grafana: the step of the panel',
+  $__range: 'Grafana: the range of the dashboard',
+};
+
+/** Where the expression is written: Grafana's variables exist only in dashboards. */
+export type PromqlDialect = 'rules' | 'dashboard' | 'promql';
+
+export interface PromqlCompletionOptions {
+  dialect?: PromqlDialect;
+  /** At most this many names (see MAX_NAME_ITEMS). */
+  limit?: number;
+}
 
 /**
  * At most this many names — metrics, recording rules, labels, values — in one
@@ -37,29 +52,35 @@ const EMPTY: CompletionList = { items: [], isIncomplete: false };
  * returned, names cut at `limit`; documentation is left to `documentationOf`
  * (completionItem/resolve) so that the list stays small.
  */
-export function completePromql(expr: string, offset: number, vocabulary: Vocabulary, limit = MAX_NAME_ITEMS): CompletionList {
+export function completePromql(expr: string, offset: number, vocabulary: Vocabulary, options: PromqlCompletionOptions = {}): CompletionList {
+  const limit = options.limit ?? MAX_NAME_ITEMS;
   const context = promqlContextAt(expr, offset);
   switch (context.kind) {
     case 'none':
       return EMPTY;
     case 'expression':
-      return expressionCompletion(vocabulary, expr.slice(context.from, offset), context.from, context.to, limit);
+      return expressionCompletion(vocabulary, expr.slice(context.from, offset), context.from, context.to, limit, expectationOf(enclosingCalls(expr, context.from)));
     case 'label-name': {
       const typed = expr.slice(context.from, offset);
       const used = new Set(context.used);
+      const own = context.metric ? vocabulary.catalog.metric(context.metric)?.labels : undefined;
       const items = vocabulary
         .labelNames(context.metric)
         .filter((label) => !used.has(label))
-        .map((label) => rank(labelItem(label, context.metric, vocabulary), typed, context.from, context.to));
+        .map((label) => rankLabel(labelItem(label, context.metric, vocabulary), labelOrder(label, own, vocabulary), typed, context.from, context.to));
       return select(items, typed, limit);
     }
     case 'grouping-label': {
       const typed = expr.slice(context.from, offset);
       const metrics = metricsIn(expr);
       const labels = new Set(metrics.length ? metrics.flatMap((m) => vocabulary.labelNames(m)) : vocabulary.labelNames(undefined));
-      if (metrics.some((m) => m.endsWith('_bucket'))) labels.add('le');
+      const own = new Set(metrics.flatMap((m) => [...(vocabulary.catalog.metric(m)?.labels ?? [])]));
+      if (metrics.some((m) => m.endsWith('_bucket'))) {
+        labels.add('le');
+        own.add('le');
+      }
       return select(
-        [...labels].sort().map((label) => rank(labelItem(label, undefined, vocabulary), typed, context.from, context.to)),
+        [...labels].map((label) => rankLabel(labelItem(label, undefined, vocabulary), labelOrder(label, own, vocabulary), typed, context.from, context.to)),
         typed,
         limit,
       );
@@ -75,7 +96,10 @@ export function completePromql(expr: string, offset: number, vocabulary: Vocabul
     }
     case 'duration': {
       const typed = expr.slice(context.from, offset);
-      const items = DURATIONS.map((d) => rank({ label: d, kind: 'duration', detail: d.startsWith('$') ? 'Grafana: at least four scrape intervals' : 'duration' }, typed, context.from, context.to));
+      const durations: Unranked[] = DURATIONS.map((d) => ({ label: d, kind: 'duration', detail: 'duration' }));
+      if (options.dialect === 'dashboard') durations.push(...Object.entries(GRAFANA_DURATIONS).map(([d, detail]): Unranked => ({ label: d, kind: 'duration', detail })));
+      // In the order written: the usual windows first, Grafana's variables after them.
+      const items = durations.map((item, index) => ranked(item, `${matchQuality(item.label, typed)}${String(index).padStart(3, '0')}`, context.from, context.to));
       return select(items, typed, limit);
     }
   }
@@ -101,7 +125,10 @@ export function documentationOf(key: DocumentationKey, vocabulary: Vocabulary): 
       return Object.hasOwn(KEYWORDS, key.name) ? KEYWORDS[key.name] : undefined;
     case 'label': {
       const values = vocabulary.labelValues(key.name);
-      return values.length ? `Known values: ${values.map((v) => `\`${v}\``).join(', ')}` : undefined;
+      const known = values.length ? `Known values: ${values.map((v) => `\`${v}\``).join(', ')}` : undefined;
+      const help = vocabulary.catalog.highCardinality.get(key.name);
+      const high = help === undefined ? undefined : `High cardinality${help ? `: ${help}` : ''}. Aggregate it away in recording rules and dashboards.`;
+      return [known, high].filter((part) => part !== undefined).join('\n\n') || undefined;
     }
     default:
       return undefined;
@@ -198,20 +225,70 @@ function expressionCandidates(vocabulary: Vocabulary): Candidate[] {
   return candidates;
 }
 
-function expressionCompletion(vocabulary: Vocabulary, typed: string, start: number, end: number, limit: number): CompletionList {
+/**
+ * What the position needs, from the calls around it: a range vector (`rate(`,
+ * `*_over_time(`), where counters come first for the functions that take
+ * them; a histogram's buckets (`histogram_quantile(φ, ` and anything inside
+ * it); a scalar; or any instant vector (recording rules first).
+ */
+interface Expectation {
+  type: ValueType | undefined;
+  counters: boolean;
+  buckets: boolean;
+}
+
+const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
+
+function expectationOf(calls: readonly EnclosingCall[]): Expectation {
+  const innermost = calls[calls.length - 1];
+  let type: ValueType | undefined;
+  if (innermost) {
+    const fn = promqlFunctions.get(innermost.name);
+    const aggregation = promqlAggregations.get(innermost.name);
+    type = fn ? argTypeAt(fn, innermost.argument) : aggregation ? (aggregation.param && innermost.argument === 0 ? aggregation.param : 'instant vector') : undefined;
+  }
+  return {
+    type,
+    counters: innermost !== undefined && COUNTER_FUNCTIONS.has(innermost.name),
+    buckets: calls.some((call) => call.name === 'histogram_quantile' && call.argument === 1),
+  };
+}
+
+/** How well a candidate fits what the position needs: 0 best; each rank keeps the candidates' own order. */
+function fitOf(candidate: Candidate, expectation: Expectation, vocabulary: Vocabulary): number {
+  const { item } = candidate;
+  if (expectation.buckets) {
+    if (item.kind === 'metric') return vocabulary.catalog.metric(item.label)?.series === 'bucket' || item.label.endsWith('_bucket') ? 0 : 2;
+    if (item.kind === 'recording-rule') return /bucket/.test(item.label) ? 0 : 2;
+    return 1;
+  }
+  if (expectation.type === 'range vector') {
+    // A selector with a range, or a subquery: metrics first (counters for rate and increase), recording rules after.
+    if (item.kind === 'metric') return !expectation.counters || vocabulary.catalog.metric(item.label)?.sampleKind === 'counter' ? 0 : 1;
+    return item.kind === 'recording-rule' ? 1 : 2;
+  }
+  if (expectation.type === 'scalar' || expectation.type === 'string') return item.kind === 'function' || item.kind === 'aggregation' ? 0 : 1;
+  return 0;
+}
+
+const FITS = 3;
+
+function expressionCompletion(vocabulary: Vocabulary, typed: string, start: number, end: number, limit: number, expectation: Expectation): CompletionList {
   const query = typed.toLowerCase();
-  // Candidates are in sort-key order: grouping them by match quality keeps each group sorted.
-  const byMatch: Candidate[][] = [[], [], []];
+  // Candidates are in sort-key order: grouping them by match quality, then fit, keeps each group sorted.
+  const groups: Candidate[][] = Array.from({ length: NO_MATCH * FITS }, () => []);
   for (const candidate of expressionCandidates(vocabulary)) {
     const match = matchLower(candidate.lower, query);
-    if (match !== NO_MATCH) byMatch[match]?.push(candidate);
+    if (match !== NO_MATCH) groups[match * FITS + fitOf(candidate, expectation, vocabulary)]?.push(candidate);
   }
   const items: CompletionItem[] = [];
   let names = 0;
-  byMatch.forEach((group, match) => {
+  groups.forEach((group, index) => {
+    const match = Math.floor(index / FITS);
+    const fit = index % FITS;
     for (const { item, sortKey, name } of group) {
       if (name && ++names > limit) continue;
-      items.push(ranked(item, `${match}${sortKey}`, start, end));
+      items.push(ranked(item, `${match}${fit}${sortKey}`, start, end));
     }
   });
   return { items, isIncomplete: names > limit };
@@ -220,12 +297,26 @@ function expressionCompletion(vocabulary: Vocabulary, typed: string, start: numb
 type Unranked = Omit<CompletionItem, 'sortText' | 'start' | 'end'>;
 
 /**
- * Prefix matches first, then substring matches, then loose ones; within, by
- * kind (catalog metrics, exporter metrics, recording rules, functions,
- * aggregations, keywords), then the shortest name (the nearest completion of what is typed).
+ * Labels: prefix matches first, then substring matches, then loose ones;
+ * within, by `labelOrder`.
  */
-function rank(item: Unranked, typed: string, start: number, end: number): CompletionItem {
-  return ranked(item, `${matchQuality(item.label, typed)}${sortKeyOf(item)}`, start, end);
+function rankLabel(item: Unranked, order: string, typed: string, start: number, end: number): CompletionItem {
+  return ranked(item, `${matchQuality(item.label, typed)}${order}`, start, end);
+}
+
+/**
+ * The design's labels first: the metric's own labels (as the catalog lists
+ * them), then the target labels the design gives values (tier, service,
+ * lang, job), then the other target labels, then high-cardinality ones
+ * (path, instance, pod, …) last; within each, the catalog's order.
+ */
+function labelOrder(label: string, own: ReadonlySet<string> | undefined, vocabulary: Vocabulary): string {
+  const { catalog } = vocabulary;
+  const group = catalog.highCardinality.has(label) ? 3 : own?.has(label) ? 0 : vocabulary.labelValues(label).length ? 1 : 2;
+  const ownIndex = own ? [...own].indexOf(label) : -1;
+  const targetIndex = [...catalog.targetLabels].indexOf(label);
+  const index = group === 0 ? ownIndex : targetIndex >= 0 ? targetIndex : 999;
+  return `${group}${String(index).padStart(3, '0')}${label}`;
 }
 
 /** The item with its sort text and range (every item one shape: completion makes hundreds per keystroke). */
@@ -237,9 +328,14 @@ function sortKeyOf(item: Unranked, order = KIND_ORDER[item.kind]): string {
   return `${order}${String(item.label.length).padStart(3, '0')}${item.label}`;
 }
 
-const KIND_ORDER: Record<CompletionKind, number> = { metric: 0, 'recording-rule': 2, label: 0, value: 0, duration: 0, function: 3, aggregation: 4, keyword: 5, property: 0, enum: 0 };
-/** Exporters' metrics: after the catalog's, before the recording rules (as all metrics were). */
-const EXPORTER_ORDER = 1;
+/**
+ * The k1s0 catalog's metrics, then the workspace's recording rules (near the
+ * top: what the workspace already computes), then the exporters' metrics,
+ * then PromQL's functions, aggregations and keywords.
+ */
+const KIND_ORDER: Record<CompletionKind, number> = { metric: 0, 'recording-rule': 1, label: 0, value: 0, duration: 0, function: 3, aggregation: 4, keyword: 5, property: 0, enum: 0 };
+/** Exporters' metrics: after the catalog's and the recording rules. */
+const EXPORTER_ORDER = 2;
 
 function metricItem(name: string, source: 'catalog' | 'rule' | 'exporter', vocabulary: Vocabulary): Unranked {
   if (source === 'rule') return { label: name, kind: 'recording-rule', detail: 'recording rule', resolve: { kind: 'recording-rule', name } };
@@ -260,7 +356,8 @@ function functionItem(fn: FunctionSignature): Unranked {
 }
 
 function labelItem(label: string, metric: string | undefined, vocabulary: Vocabulary): Unranked {
-  return { label, kind: 'label', detail: metric ? `label of ${metric}` : 'label', ...(vocabulary.labelValues(label).length ? { resolve: { kind: 'label' as const, name: label } } : {}) };
+  const detail = `${metric ? `label of ${metric}` : 'label'}${vocabulary.catalog.highCardinality.has(label) ? ' · high cardinality' : ''}`;
+  return { label, kind: 'label', detail, ...(vocabulary.labelValues(label).length || vocabulary.catalog.highCardinality.has(label) ? { resolve: { kind: 'label' as const, name: label } } : {}) };
 }
 
 /** Metric names of the selectors in an expression (for `by (…)` of what is aggregated). */

@@ -122,3 +122,49 @@ export function wordAround(text: string, offset: number, chars: RegExp): [number
   while (to < text.length && chars.test(text[to] ?? '')) to++;
   return [from, to];
 }
+
+/** A call the cursor is inside: the function or aggregation and which of its arguments (0-based) is being written. */
+export interface EnclosingCall {
+  name: string;
+  argument: number;
+}
+
+/**
+ * The calls enclosing `offset`, outermost first (`histogram_quantile(0.99,
+ * sum by (le) (rate(|` gives histogram_quantile at 1, then rate at 0; the
+ * `by (le) (` parentheses are not calls). Read from the text before the
+ * cursor, as completion is asked on half-typed expressions.
+ */
+export function enclosingCalls(expr: string, offset: number): EnclosingCall[] {
+  const opens: { name: string; commas: number }[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < offset; i++) {
+    const ch = expr[i] ?? '';
+    if (quote) {
+      if (ch === '\\' && quote !== '`') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '#') {
+      const lineEnd = expr.indexOf('\n', i);
+      if (lineEnd < 0) break;
+      i = lineEnd;
+    } else if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '(' || ch === '{' || ch === '[') opens.push({ name: ch === '(' ? callNameBefore(expr, i) : '', commas: 0 });
+    else if (ch === ')' || ch === '}' || ch === ']') opens.pop();
+    else if (ch === ',') {
+      const top = opens[opens.length - 1];
+      if (top) top.commas++;
+    }
+  }
+  return opens.filter((open) => open.name !== '' && !GROUPING_KEYWORDS.has(open.name)).map((open) => ({ name: open.name, argument: open.commas }));
+}
+
+/** The identifier right before an opening parenthesis (lower-cased), or ''. */
+function callNameBefore(expr: string, index: number): string {
+  let end = index;
+  while (end > 0 && /\s/.test(expr[end - 1] ?? '')) end--;
+  let start = end;
+  while (start > 0 && /[A-Za-z0-9_]/.test(expr[start - 1] ?? '')) start--;
+  return expr.slice(start, end).toLowerCase();
+}

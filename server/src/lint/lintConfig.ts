@@ -28,25 +28,33 @@ import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Node } from 'yaml';
-import { DEFAULT_SETTINGS, environmentName, removePath, severityOverride, type Settings } from '../base/settings';
+import { DEFAULT_SETTINGS, removePath, settingsSchema, type Settings } from '../base/settings';
 import { closestMatch } from '../base/suggest';
 import type { Finding } from '../base/types';
 import { isMap, nodeSpan, pairOf, type ParsedYaml } from '../base/yaml/parse';
 
 export const LINT_CONFIG_FILE = join('.k1s0', 'lint.yaml');
 
+type Undefaulted<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+type LintSection<Shape extends z.ZodRawShape> = z.ZodObject<{ [K in keyof Shape]: z.ZodOptional<Undefaulted<Shape[K]>> }, z.core.$strict>;
+
+/**
+ * A section of the settings schema as the lint file takes it: the same keys
+ * and value schemas, each optional and without its default (a key the file
+ * leaves out must not override the editor's), and no other key.
+ */
+function lintSection<Shape extends z.ZodRawShape>(section: z.ZodDefault<z.ZodObject<Shape>>): LintSection<Shape> {
+  const fields = Object.entries(section.unwrap().shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? field.unwrap() : field)]);
+  return z.strictObject(Object.fromEntries(fields)) as unknown as LintSection<Shape>;
+}
+
+/** The settings sections a lint file may set (trace and prometheus are the editor's own), derived from the settings schema. */
+const settings = settingsSchema.shape;
 export const lintConfigSchema = z.strictObject({
-  diagnostics: z.strictObject({ severity: z.record(z.string(), severityOverride).optional() }).optional(),
-  files: z
-    .strictObject({
-      config: z.array(z.string()).optional(),
-      rules: z.array(z.string()).optional(),
-      dashboards: z.array(z.string()).optional(),
-      maxFileSizeKB: z.number().int().positive().optional(),
-    })
-    .optional(),
-  config: z.strictObject({ environments: z.record(z.string(), environmentName).optional() }).optional(),
-  catalog: z.strictObject({ files: z.array(z.string()).optional() }).optional(),
+  diagnostics: lintSection(settings.diagnostics).optional(),
+  files: lintSection(settings.files).optional(),
+  config: lintSection(settings.config).optional(),
+  catalog: lintSection(settings.catalog).optional(),
 });
 
 export type LintConfig = z.infer<typeof lintConfigSchema>;
@@ -123,11 +131,8 @@ export function isLintConfigPath(path: string): boolean {
 
 /** Keys each level of the file allows, for did-you-mean on a misspelt one. */
 const ALLOWED_KEYS: Record<string, readonly string[]> = {
-  '': ['diagnostics', 'files', 'config', 'catalog'],
-  diagnostics: ['severity'],
-  files: ['config', 'rules', 'dashboards', 'maxFileSizeKB'],
-  config: ['environments'],
-  catalog: ['files'],
+  '': Object.keys(lintConfigSchema.shape),
+  ...Object.fromEntries(Object.entries(lintConfigSchema.shape).map(([section, schema]) => [section, Object.keys(schema.unwrap().shape)])),
 };
 
 /**
@@ -146,7 +151,7 @@ export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findin
     raw = document.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
     // Alias bombs and the like: say so on the whole document rather than throw.
-    return { config: {}, findings: [lintFinding(nodeSpan(document.contents as Node | null) ?? [0, 0], `(top level): ${error instanceof Error ? error.message : String(error)}`)] };
+    return { config: {}, findings: [lintFinding(nodeSpan(document.contents) ?? [0, 0], `(top level): ${error instanceof Error ? error.message : String(error)}`)] };
   }
   const result = lintConfigSchema.safeParse(raw);
   if (result.success) return { config: result.data, findings: [] };
@@ -159,7 +164,7 @@ export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findin
       const parent = path.length ? document.getIn(path, true) : document.contents;
       for (const key of issue.keys) {
         const pair = isMap(parent) ? pairOf(parent, key) : undefined;
-        const span = nodeSpan(pair?.key as Node | undefined) ?? nodeSpan(parent as Node | undefined) ?? [0, 0];
+        const span = nodeSpan(pair?.key) ?? nodeSpan(parent as Node | undefined) ?? [0, 0];
         const suggestion = closestMatch(key, ALLOWED_KEYS[where] ?? []);
         findings.push(lintFinding(span, `${where || '(top level)'}: unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${(ALLOWED_KEYS[where] ?? []).join(', ')}.`}`, suggestion));
         removePath(cleaned, [...path, key]);

@@ -3,7 +3,7 @@
  * Call, AggregateExpr, UnaryExpr and BinaryExpr cases plus newAggregateExpr
  * (prometheus/promql/parser/parse.go).
  */
-import { argTypeAt, arityOf, promqlAggregations, promqlFunctions } from './functionTable';
+import { argTypeAt, arityOf, operatorNodes, promqlAggregations, promqlFunctions } from './functionTable';
 import type { CheckContext } from './problem';
 import { childNamed, childrenNamed, childrenOf, type SyntaxNode } from './parse';
 import { exprChildren, firstExprChild, functionName, type PromqlType } from './valueTypes';
@@ -74,10 +74,9 @@ export function checkUnary(node: SyntaxNode, ctx: CheckContext): void {
   }
 }
 
-const COMPARISONS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
-const SET_OPERATORS = new Set(['And', 'Or', 'Unless']);
-const OPERATOR_NODES = new Set(['Pow', 'Mul', 'Div', 'Mod', 'Atan2', 'Add', 'Sub', 'Eql', 'Gte', 'Gtr', 'TrimUpper',
-  'TrimLower', 'Lte', 'Lss', 'Neq', 'And', 'Unless', 'Or']);
+const COMPARISONS = operatorNodes('comparison');
+const SET_OPERATORS = operatorNodes('set');
+const OPERATOR_NODES = operatorNodes();
 
 function groupingLabels(node: SyntaxNode | null, expr: string): string[] {
   if (!node) return [];

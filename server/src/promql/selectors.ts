@@ -8,7 +8,7 @@ import type { CheckContext } from './problem';
 import { childNamed, childrenNamed, childrenNamedFirst, childrenOf, matcherParts, type SyntaxNode } from './parse';
 import { literalSeconds, unquote } from './literals';
 import { compileMatcherRegex } from './regex';
-import { exprChildren, firstExprChild, functionName, lastExprChild } from './valueTypes';
+import { exprChildren, firstExprChild, functionName, lastExprChild, MODIFIER_NODES } from './valueTypes';
 
 interface Matcher {
   name: string;
@@ -169,7 +169,7 @@ export function checkSubquery(node: SyntaxNode, ctx: CheckContext): void {
   for (const d of childrenNamed(node, 'DurationExpr')) checkPositiveDuration(d, ctx);
 }
 
-const MODIFIERS = new Set(['OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr']);
+const MODIFIERS = MODIFIER_NODES;
 const OPERATORS = new Set(['BinaryExpr', 'UnaryExpr']);
 
 /**

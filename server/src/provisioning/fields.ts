@@ -74,8 +74,9 @@ export function valueOf(map: YAMLMap, key: string): Node | null | undefined {
 }
 
 export function scalarString(node: Node | null | undefined): string | undefined {
-  if (!isScalar(node) || node.value === null || typeof node.value === 'object') return undefined;
-  return String(node.value);
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : undefined;
 }
 
 /**

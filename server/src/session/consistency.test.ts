@@ -67,7 +67,7 @@ test('policy/slo: the burn-rate pair is inserted by the quick fix, and then the 
   const text = readFileSync(join(h.root, path), 'utf8');
   await h.open(uri, text);
   const diagnostics = h.client.diagnostics(uri);
-  const missing = diagnostics.filter((d) => d.code === 'policy/slo' && String(d.message).includes('SLOBurnRateCritical'));
+  const missing = diagnostics.filter((d) => d.code === 'policy/slo' && (d.message as string).includes('SLOBurnRateCritical'));
   assert.equal(missing.length, 1);
   assert.deepEqual(missing[0]?.range, { start: { line: 8, character: 15 }, end: { line: 8, character: 38 } });
   const actions = (await h.request('textDocument/codeAction', {
@@ -76,7 +76,7 @@ test('policy/slo: the burn-rate pair is inserted by the quick fix, and then the 
   const add = actions.find((a) => a.title === 'Add SLOBurnRateCritical and SLOBurnRateWarning for the business tier (SLO 99.9%)');
   const [edit] = editsOf(add) as { range: { start: { line: number; character: number } }; newText: string }[];
   assert.ok(edit);
-  assert.match(edit.newText, /^      - alert: SLOBurnRateCritical\n        expr: \|\n/);
+  assert.match(edit.newText, /^ {6}- alert: SLOBurnRateCritical\n {8}expr: \|\n/);
   assert.match(edit.newText, /\) > \(14\.4 \* 0\.001\)\n/);
   const lines = text.split('\n');
   const at = edit.range.start.line;
@@ -84,6 +84,6 @@ test('policy/slo: the burn-rate pair is inserted by the quick fix, and then the 
   await h.change(uri, 2, [{ text: fixed }]);
   assert.equal(h.client.last(uri)?.version, 2);
   const after = h.client.diagnostics(uri);
-  assert.deepEqual(after.filter((d) => d.code === 'policy/slo' && String(d.message).includes('has no SLOBurnRate')), []);
+  assert.deepEqual(after.filter((d) => d.code === 'policy/slo' && (d.message as string).includes('has no SLOBurnRate')), []);
   await h.closeDocument(uri);
 });

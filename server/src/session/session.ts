@@ -114,7 +114,7 @@ export class Session {
   change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): void {
     const document = this.documents.get(uri);
     // A change without a version breaks the protocol: refused (as vscode-languageserver's TextDocuments does).
-    if (!document || typeof version !== 'number' || !Array.isArray(changes)) return;
+    if (!document || typeof version !== 'number' || !isList(changes)) return;
     this.documents.set(uri, TextDocument.update(document, [...changes], version));
     this.features.forget(uri);
     this.schedule(uri);
@@ -157,7 +157,7 @@ export class Session {
   }
 
   filesChanged(changes: readonly FileChange[]): void {
-    if (!Array.isArray(changes)) return;
+    if (!isList(changes)) return;
     const valid = changes.filter((change) => typeof change?.uri === 'string');
     for (const change of valid) {
       if (change.type === FILE_DELETED) {
@@ -384,4 +384,9 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** Whether a value a client sent as a list is one: a misbehaving client may send anything. */
+function isList(value: unknown): boolean {
+  return Array.isArray(value);
 }

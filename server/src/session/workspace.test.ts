@@ -25,7 +25,7 @@ test('a workspace folder added later is scanned; its files are published', async
     assert.equal(h.client.last(uri), undefined);
     h.session.foldersChanged({ added: [{ uri: pathToFileURL(other).href, name: 'other' }], removed: [] });
     await h.session.idle();
-    assert.ok(h.client.diagnostics(uri).some((d) => d.code === 'config/schema' && String(d.message).includes('"loud"')));
+    assert.ok(h.client.diagnostics(uri).some((d) => d.code === 'config/schema' && (d.message as string).includes('"loud"')));
   } finally {
     rmSync(other, { recursive: true, force: true });
     h.close();

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Document, Scalar, isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { Document, Scalar, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { scalarOffsets, type ScalarOffsets } from './scalarOffsets';
 import { parseYaml } from './parse';
 
@@ -189,7 +189,7 @@ describe('scalarOffsets', () => {
         // A lone CR ends lines as parseYaml reads them (the `yaml` package alone would not).
         const [parsed] = eol === '\r' ? parseYaml(text).documents : (parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[]);
         if (!parsed || parsed.errors.length > 0) return;
-        const node = findScalar(parsed.contents as Node, 'v');
+        const node = findScalar(parsed.contents, 'v');
         if (!node || typeof node.source !== 'string') return;
         const offsets = scalarOffsets(text, node);
         runs++;
