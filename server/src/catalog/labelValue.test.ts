@@ -44,3 +44,7 @@ test('a hostile regex against a long known value runs in linear time (RE2)', () 
   assert.equal(lines.length, 1);
   assert.match(lines[0] ?? '', /^4:43-4:63 warning catalog\/label-value service=~"\(a\*\)\*\(a\|aa\)\*\(a\*\)\*b" selects nothing: the regex matches none of the known service values/);
 });
+
+test('an empty value is the "label absent" idiom, not a value outside the known ones', () => {
+  assert.deepEqual(check(recordingRule('up{tier=""} + up{tier!=""} + up{tier=~""}'), CODES), []);
+});

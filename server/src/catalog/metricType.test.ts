@@ -40,3 +40,10 @@ test("a classic histogram's base name has no series: three fixes", () => {
     '  fix Change to http_request_duration_seconds_count: 4:48-4:48 "_count"',
   ]);
 });
+
+test('catalog/metric-type: keeping le in an empty by () inserts le alone, never "by (, le)"', () => {
+  assert.deepEqual(check(recordingRule('histogram_quantile(0.9, sum by () (rate(http_request_duration_seconds_bucket[5m])))'), ['catalog/metric-type']), [
+    '4:38-4:96 warning catalog/metric-type histogram_quantile() needs the le label, but its input drops it (by ()): keep le in the aggregation',
+    '  fix Keep le in by (...): 4:46-4:46 "le"',
+  ]);
+});

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../base/settings';
+import { LanguageService } from '../service/languageService';
 import { check, recordingRule } from './testSupport';
 
 const CODES = ['catalog/unknown-metric'];
@@ -42,4 +43,25 @@ test('workspace catalog extensions make names known', () => {
 test('re-gradable by code', () => {
   const lines = check(recordingRule('mysql_up'), CODES, {}, { ...DEFAULT_SETTINGS, diagnostics: { severity: { 'catalog/unknown-metric': 'error' } } });
   assert.match(lines[0] ?? '', /^4:14-4:22 error catalog\/unknown-metric /);
+});
+
+test('a dashboard query whose metric is a template variable ($metric) is not an unknown metric "metric"', () => {
+  const service = new LanguageService();
+  const path = '/w/grafana/dashboards/d.json';
+  const dashboard = JSON.stringify(
+    {
+      title: 'd',
+      uid: 'd',
+      templating: { list: [{ name: 'metric', type: 'custom', query: 'http_requests_total,up' }] },
+      panels: [{ id: 1, type: 'timeseries', title: 'p', datasource: { type: 'prometheus', uid: 'prometheus' }, targets: [{ refId: 'A', expr: 'rate($metric[5m]) + rate(http_requets_total[5m])' }] }],
+    },
+    null,
+    2,
+  );
+  const found = service.validate({ file: { uri: `file://${path}`, text: dashboard }, settings: DEFAULT_SETTINGS, location: { path } }).filter((d) => d.code === 'catalog/unknown-metric');
+  // Only the misspelt literal name is reported, on its token.
+  assert.deepEqual(
+    found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.message.slice(0, d.message.indexOf(':'))]),
+    [[24, 44, 62, 'unknown metric "http_requets_total"']],
+  );
 });

@@ -98,4 +98,11 @@ describe('rules/structure', () => {
     const verdict = promtoolCheck({ file: fixturePath('structure-broken.yaml') });
     assert.equal(verdict.accepted, false, verdict.output);
   });
+
+  it("accepts limit: 0, the 'no limit' its own warning recommends, and warns on a negative limit only", () => {
+    const withLimit = (limit: string) => ['groups:', '  - name: a', `    limit: ${limit}`, '    rules:', '      - record: job:one', '        expr: 1', ''].join('\n');
+    assert.deepEqual(rows(withLimit('0'), analyzeText(withLimit('0')).findings), []);
+    assert.deepEqual(rows(withLimit('-1'), analyzeText(withLimit('-1')).findings), [['2:11-2:13', 'warning', "'limit' is negative; Prometheus treats it as no limit: use 0 for none"]]);
+    assert.deepEqual(rows(withLimit('1.5'), analyzeText(withLimit('1.5')).findings), [['2:11-2:14', 'error', "'limit' must be an integer (the most alerts or series a rule may produce), found a number"]]);
+  });
 });

@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, DESIGN_FILES, recordingRule } from './testSupport';
+
+/** The design's prometheus.yaml with kong scraped every 5s (the global interval stays 15s). */
+const KONG_EVERY_5S = { 'infra/docker/prometheus/prometheus.yaml': (DESIGN_FILES['infra/docker/prometheus/prometheus.yaml'] ?? '').replace('  - job_name: kong\n', '  - job_name: kong\n    scrape_interval: 5s\n') };
+
+test('promql/rate-window: increase and irate windows are checked like rate; a negative job matcher does not take that job interval', () => {
+  assert.deepEqual(check(recordingRule('increase(up{job="kong"}[5s]) + irate(up[20s]) + rate(up{job!="kong"}[20s]) + delta(up{job="kong"}[1m])'), ['promql/rate-window'], KONG_EVERY_5S), [
+    '4:38-4:40 hint promql/rate-window increase() over [5s] is shorter than two scrape intervals (job kong: 5s): it sees fewer than two samples and returns nothing; use [20s]',
+    '  fix Use [20s]: 4:38-4:40 "20s"',
+    '4:54-4:57 hint promql/rate-window irate() over [20s] is shorter than two scrape intervals (the scrape interval: 15s): it sees fewer than two samples and returns nothing; use [1m]',
+    '  fix Use [1m]: 4:54-4:57 "1m"',
+    // job!="kong" selects every job but kong: the global 15s applies, not kong's 5s (under which 20s would pass).
+    '4:83-4:86 hint promql/rate-window rate() over [20s] is shorter than two scrape intervals (the scrape interval: 15s): it sees fewer than two samples and returns nothing; use [1m]',
+    '  fix Use [1m]: 4:83-4:86 "1m"',
+  ]);
+});
+
+test('promql/rate-window: exactly two scrape intervals is enough; functions without a window rule are not checked', () => {
+  assert.deepEqual(check(recordingRule('rate(up[30s]) + rate(up{job="kong"}[10s]) + avg_over_time(up[5s]) + changes(up[5s])'), ['promql/rate-window'], KONG_EVERY_5S), []);
+});
