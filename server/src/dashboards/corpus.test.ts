@@ -23,12 +23,14 @@ test('public dashboards: every query is read, and no valid one gets a PromQL err
   const dir = join(CORPUS, 'dashboards');
   assert.ok(existsSync(dir), `corpus not found at ${dir} (set K1S0_CORPUS)`);
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  assert.equal(files.length, 355);
+  assert.ok(files.length > 0, `no dashboards in ${dir}`);
   const stats: QueryStats = { promql: 0, logql: 0, skipped: 0 };
+  let targets = 0;
   const errors = new Map<string, number>();
   const checks = new Checks(new WorkspaceIndex());
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
+    targets += targetsWithExpr(JSON.parse(text));
     const analysis = analyzeDashboard(text);
     assert.ok(analysis.model, `${file} is recognised as a dashboard`);
     const { model, json } = analysis;
@@ -39,7 +41,21 @@ test('public dashboards: every query is read, and no valid one gets a PromQL err
       }
     }
   }
-  // 7,152 targets with an expr: 107 on Loki datasources (LogQL), the rest PromQL.
-  assert.deepEqual(stats, { promql: 7045, logql: 107, skipped: 0 });
+  // Every query is read, as PromQL or LogQL (Loki datasources), whatever the corpus holds: no pinned counts.
+  assert.equal(stats.promql + stats.logql, targets);
+  assert.equal(stats.skipped, 0);
+  assert.ok(stats.promql > 0 && stats.logql > 0, JSON.stringify(stats));
   assert.deepEqual(errors, NOT_PROMQL_AS_WRITTEN);
 });
+
+const isQuery = (expr: unknown): boolean => typeof expr === 'string' && expr.trim() !== '';
+
+/** Targets with a non-blank `expr` anywhere in a dashboard (panels, rows, collapsed rows' panels), counted from the raw JSON. */
+function targetsWithExpr(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + targetsWithExpr(item), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  return Object.entries(value).reduce((n, [key, item]) => {
+    if (key === 'targets' && Array.isArray(item)) return n + item.filter((t) => t !== null && typeof t === 'object' && isQuery((t as { expr?: unknown }).expr)).length + targetsWithExpr(item);
+    return n + targetsWithExpr(item);
+  }, 0);
+}
