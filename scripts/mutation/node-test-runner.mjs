@@ -24,6 +24,8 @@ const SHIM = createRequire(import.meta.url).resolve('./node-test-shim.cjs');
 const REACH = '.node-test-reach.json';
 /** A test's id starts with its file: `server/src/x/y.test.ts: suite > test`. */
 const fileOfId = (id) => id.slice(0, id.indexOf('.test.ts: ') + '.test.ts'.length);
+/** The coverage account of what a test file runs outside its tests. */
+const loadId = (cwd, file) => `${relative(cwd, file).split(sep).join('/')}: <outside tests>`;
 
 /** Test files under `roots` (relative to the working directory), without those `exclude` matches. */
 function testFiles(roots, exclude) {
@@ -95,16 +97,28 @@ export class NodeTestRunner {
     this.ns.mutantCoverage = { static: {}, perTest: {} };
     const tests = [];
     const reach = {};
+    const perTest = coverageAnalysis === 'perTest';
     for (const file of this.files) {
       this.forgetModules();
       let root;
+      // What runs outside a test (loading the file and the modules it reaches, describe bodies, before/after hooks) is
+      // covered on the file's account, then given to each of its tests below: a mutant there needs those tests, not all.
+      this.ns.currentTestId = perTest ? loadId(this.cwd, file) : undefined;
       try {
         root = this.loadFile(file);
       } catch (error) {
         return { status: DryRunStatus.Error, errorMessage: `${relative(this.cwd, file)} did not load: ${error?.stack ?? error}` };
       }
       reach[file] = Object.keys(this.require.cache).filter((key) => key.startsWith(this.cwd) && !key.includes(`${sep}node_modules${sep}`));
-      tests.push(...(await this.runFile(file, root, undefined, { perTest: coverageAnalysis === 'perTest', bail: false })));
+      const results = await this.runFile(file, root, undefined, { perTest, bail: false });
+      this.ns.currentTestId = undefined;
+      tests.push(...results);
+      if (perTest) {
+        const { perTest: covered } = this.ns.mutantCoverage;
+        const outside = covered[loadId(this.cwd, file)] ?? {};
+        delete covered[loadId(this.cwd, file)];
+        for (const { id } of results) covered[id] = { ...outside, ...covered[id] };
+      }
     }
     writeFileSync(resolve(this.cwd, REACH), JSON.stringify(reach));
     this.ns.currentTestId = undefined;
@@ -234,7 +248,7 @@ export class NodeTestRunner {
                 // a cleanup's failure is not the mutant's
               }
             }
-            if (perTest) this.ns.currentTestId = undefined;
+            if (perTest) this.ns.currentTestId = loadId(this.cwd, file);
           }
         }
       } finally {
