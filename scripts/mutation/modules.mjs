@@ -7,6 +7,7 @@ export const GOALS = {
   'server/src/promql/semantics.ts': 100,
   'server/src/promql/valueTypes.ts': 100,
   'server/src/promql/operators.ts': 100,
+  'server/src/promql/selectors.ts': 100,
   'server/src/rules/structure.ts': 100,
   'server/src/suppression/suppression.ts': 100,
   'server/src/catalog/unknownMetric.ts': 85,

@@ -153,14 +153,21 @@ export class NodeTestRunner {
         try {
           root = this.loadFile(file);
         } catch (error) {
-          tests.push({ id: `${relative(this.cwd, file)}: <load>`, name: `${relative(this.cwd, file)} loads`, status: TestStatus.Failed, failureMessage: String(error?.message ?? error), timeSpentMs: 0 });
+          tests.push({
+            id: `${relative(this.cwd, file)}: <load>`,
+            name: `${relative(this.cwd, file)} loads`,
+            status: TestStatus.Failed,
+            failureMessage: String(error?.message ?? error),
+            timeSpentMs: 0,
+          });
           if (!disableBail) break;
           continue;
         }
         tests.push(...(await this.runFile(file, root, selected, { perTest: false, bail: !disableBail })));
         if (!disableBail && tests.some((t) => t.status === TestStatus.Failed)) break;
       }
-      if (process.env.K1S0_MUTATION_TRACE) this.logger.info(`mutant ${activeMutant.id}: ${files.length} files, ${tests.length} tests, ${Date.now() - started} ms, ${tests.filter((t) => t.status === TestStatus.Failed).length} failed`);
+      if (process.env.K1S0_MUTATION_TRACE)
+        this.logger.info(`mutant ${activeMutant.id}: ${files.length} files, ${tests.length} tests, ${Date.now() - started} ms, ${tests.filter((t) => t.status === TestStatus.Failed).length} failed`);
       const timeout = determineHitLimitReached(this.ns.hitCount, this.ns.hitLimit);
       if (timeout) return toMutantRunResult(timeout);
       return toMutantRunResult({ status: DryRunStatus.Complete, tests }, disableBail);
@@ -203,7 +210,14 @@ export class NodeTestRunner {
         try {
           for (const fn of suite.before) await fn();
         } catch (error) {
-          results.push({ id: `${name}: ${suite.name} <before>`, name: `${name}: ${suite.name} <before>`, status: TestStatus.Failed, failureMessage: String(error?.message ?? error), timeSpentMs: 0, fileName: file });
+          results.push({
+            id: `${name}: ${suite.name} <before>`,
+            name: `${name}: ${suite.name} <before>`,
+            status: TestStatus.Failed,
+            failureMessage: String(error?.message ?? error),
+            timeSpentMs: 0,
+            fileName: file,
+          });
           if (bail) stop = true;
           return;
         }

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { check, DESIGN_FILES, recordingRule } from './testSupport';
 
 /** The design's prometheus.yaml with kong scraped every 5s (the global interval stays 15s). */
-const KONG_EVERY_5S = { 'infra/docker/prometheus/prometheus.yaml': (DESIGN_FILES['infra/docker/prometheus/prometheus.yaml'] ?? '').replace('  - job_name: kong\n', '  - job_name: kong\n    scrape_interval: 5s\n') };
+const KONG_EVERY_5S = {
+  'infra/docker/prometheus/prometheus.yaml': (DESIGN_FILES['infra/docker/prometheus/prometheus.yaml'] ?? '').replace('  - job_name: kong\n', '  - job_name: kong\n    scrape_interval: 5s\n'),
+};
 
 test('promql/rate-window: increase and irate windows are checked like rate; a negative job matcher does not take that job interval', () => {
   assert.deepEqual(check(recordingRule('increase(up{job="kong"}[5s]) + irate(up[20s]) + rate(up{job!="kong"}[20s]) + delta(up{job="kong"}[1m])'), ['promql/rate-window'], KONG_EVERY_5S), [
