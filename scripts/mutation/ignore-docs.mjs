@@ -1,12 +1,20 @@
-// A StrykerJS ignorer: the documentation text of a check's `meta` (its
-// `description`, and each code's `short` and `help`) is not mutated. It is
-// what `k1s0-obs rules` and the README print, not a behaviour a test of the
-// check could catch; a test pinning each sentence would only make prose hard
-// to edit. The code names, severities, file kinds and everything else in
-// `meta` are still mutated.
+// A StrykerJS ignorer: the documentation of a check's `meta` is not mutated:
+// its `name`, `description`, each code's `short` and `help`, and the
+// `fileKinds` of an expression or rule check (only file checks are dispatched
+// by kind; for the others the list is what `k1s0-obs rules` prints). It is
+// what the CLI and the README print, not a behaviour a test of the check could
+// catch; a test pinning each sentence would only make prose hard to edit. The
+// code names, severities, `on`, a file check's kinds and everything else are
+// still mutated.
 import { declareValuePlugin, PluginKind } from '@stryker-mutator/api/plugin';
 
-const DOC_KEYS = new Set(['description', 'short', 'help']);
+const DOC_KEYS = new Set(['name', 'description', 'short', 'help']);
+
+/** Whether a `meta: { ... }` object is a file check's (`on: 'file'`), whose fileKinds dispatch it. */
+function dispatchedByKind(meta) {
+  const on = meta.node.properties.find((p) => keyName({ node: p }) === 'on');
+  return on?.value?.type === 'StringLiteral' && on.value.value === 'file';
+}
 
 function keyName(property) {
   const key = property?.node?.key;
@@ -16,6 +24,16 @@ function keyName(property) {
 export const strykerPlugins = [
   declareValuePlugin(PluginKind.Ignore, 'check-docs', {
     shouldIgnore(path) {
+      // The fileKinds list (or one of its names) of a check that is not dispatched by kind.
+      const list = path.isArrayExpression() ? path : path.parentPath?.isArrayExpression() ? path.parentPath : undefined;
+      const listProperty = list?.parentPath;
+      if (listProperty?.isObjectProperty() && keyName(listProperty) === 'fileKinds') {
+        const meta = listProperty.parentPath;
+        const metaProperty = meta?.parentPath;
+        if (meta?.isObjectExpression() && metaProperty?.isObjectProperty() && keyName(metaProperty) === 'meta' && !dispatchedByKind(meta)) {
+          return 'The fileKinds of an expression or rule check are documentation (only file checks are dispatched by kind)';
+        }
+      }
       // The string (or template) that is the value of a documentation key...
       let value = path;
       while (value.parentPath && (value.parentPath.isBinaryExpression() || value.parentPath.isTemplateLiteral())) value = value.parentPath;
@@ -24,7 +42,7 @@ export const strykerPlugins = [
       if (!(value.isStringLiteral() || value.isTemplateLiteral() || value.isBinaryExpression())) return undefined;
       // ...somewhere inside a `meta: { ... }` object.
       for (let at = property.parentPath; at; at = at.parentPath) {
-        if (at.isObjectProperty() && keyName(at) === 'meta') return "A check's documentation text (meta description/short/help) is prose for `k1s0-obs rules` and the README, not behaviour";
+        if (at.isObjectProperty() && keyName(at) === 'meta') return "A check's documentation text (meta name/description/short/help) is prose for `k1s0-obs rules` and the README, not behaviour";
       }
       return undefined;
     },

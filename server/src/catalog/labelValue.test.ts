@@ -48,3 +48,37 @@ test('a hostile regex against a long known value runs in linear time (RE2)', () 
 test('an empty value is the "label absent" idiom, not a value outside the known ones', () => {
   assert.deepEqual(check(recordingRule('up{tier=""} + up{tier!=""} + up{tier=~""}'), CODES), []);
 });
+
+test('a selector without a metric name is checked; single quotes are kept by the fix', () => {
+  assert.deepEqual(check(recordingRule(`'{tier="sytem"}'`), CODES), [
+    '4:21-4:28 warning catalog/label-value tier="sytem" selects nothing: "sytem" is not a known tier (the design tiers, the k1s0 catalog, the scrape jobs of prometheus.yaml: system, business, service); did you mean "system"?',
+    '  fix Change to "system": 4:21-4:28 "\\"system\\""',
+  ]);
+  assert.deepEqual(check(recordingRule("up{tier='sytem'}"), CODES), [
+    '4:22-4:29 warning catalog/label-value tier="sytem" selects nothing: "sytem" is not a known tier (the design tiers, the k1s0 catalog, the scrape jobs of prometheus.yaml: system, business, service); did you mean "system"?',
+    `  fix Change to "system": 4:22-4:29 "'system'"`,
+  ]);
+});
+
+test("exporter metrics are known: their job values are checked, a metric-scoped label they do not declare is not", () => {
+  assert.deepEqual(check(recordingRule('node_cpu_seconds_total{job="nod-exporter"}'), CODES), [
+    '4:41-4:55 warning catalog/label-value job="nod-exporter" selects nothing: "nod-exporter" is not a known job (the scrape jobs of prometheus.yaml: prometheus, auth-server-rust, config-server-rust, saga-server-rust, dlq-manager, bff-proxy-go, kong)',
+  ]);
+  assert.deepEqual(check(recordingRule('node_cpu_seconds_total{status="x"}'), [...CODES, 'internal/check-failed']), []);
+});
+
+test("a recording rule's output declares the metric-scoped labels it keeps", () => {
+  assert.deepEqual(check(recordingRule('service:http_errors:rate5m{status="999"}'), CODES), [
+    '4:48-4:53 warning catalog/label-value status="999" selects nothing: "999" is not a known status (the k1s0 catalog: 100, 101, 102, 103, 200, 201, 202, 203, … (63 in all)); did you mean "499"?',
+    '  fix Change to "499": 4:48-4:53 "\\"499\\""',
+  ]);
+});
+
+test('a negative regex that matches no known value excludes nothing; regexes past 4096 characters are not evaluated', () => {
+  assert.deepEqual(check(recordingRule('up{tier!~"x.*"}'), CODES), [
+    '4:23-4:28 warning catalog/label-value tier!~"x.*" excludes nothing: the regex matches none of the known tier values (the design tiers, the k1s0 catalog, the scrape jobs of prometheus.yaml: system, business, service)',
+  ]);
+  const regexOf = (length: number) => `up{tier=~"${'x'.repeat(length - 1)}y"}`;
+  assert.equal(check(recordingRule(regexOf(4096)), CODES).length, 1);
+  assert.deepEqual(check(recordingRule(regexOf(4097)), CODES), []);
+});
