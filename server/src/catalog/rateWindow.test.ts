@@ -22,3 +22,14 @@ test('promql/rate-window: increase and irate windows are checked like rate; a ne
 test('promql/rate-window: exactly two scrape intervals is enough; functions without a window rule are not checked', () => {
   assert.deepEqual(check(recordingRule('rate(up[30s]) + rate(up{job="kong"}[10s]) + avg_over_time(up[5s]) + changes(up[5s])'), ['promql/rate-window'], KONG_EVERY_5S), []);
 });
+
+test('promql/rate-window: every two-sample function of the table; a subquery range is not a scrape window', () => {
+  assert.deepEqual(check(recordingRule('rate(up[10s:1s]) + deriv(up[10s]) + idelta(up[10s]) + predict_linear(up[10s], 60)'), ['promql/rate-window']), [
+    '4:42-4:45 hint promql/rate-window deriv() over [10s] is shorter than two scrape intervals (the scrape interval: 15s): it sees fewer than two samples and returns nothing; use [1m]',
+    '  fix Use [1m]: 4:42-4:45 "1m"',
+    '4:60-4:63 hint promql/rate-window idelta() over [10s] is shorter than two scrape intervals (the scrape interval: 15s): it sees fewer than two samples and returns nothing; use [1m]',
+    '  fix Use [1m]: 4:60-4:63 "1m"',
+    '4:86-4:89 hint promql/rate-window predict_linear() over [10s] is shorter than two scrape intervals (the scrape interval: 15s): it sees fewer than two samples and returns nothing; use [1m]',
+    '  fix Use [1m]: 4:86-4:89 "1m"',
+  ]);
+});
