@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS } from '../base/settings';
+import { LanguageService } from '../service/languageService';
 import { check, DESIGN_FILES, recordingRule } from './testSupport';
 
 /** The design's prometheus.yaml with kong scraped every 5s (the global interval stays 15s). */
@@ -32,4 +34,31 @@ test('promql/rate-window: every two-sample function of the table; a subquery ran
     '4:86-4:89 hint promql/rate-window predict_linear() over [10s] is shorter than two scrape intervals (the scrape interval: 15s): it sees fewer than two samples and returns nothing; use [1m]',
     '  fix Use [1m]: 4:86-4:89 "1m"',
   ]);
+});
+
+test('promql/rate-window: a window a dashboard variable stands for ($w, $__rate_interval) is not judged, a literal one is', () => {
+  const path = '/w/grafana/dashboards/d.json';
+  const dashboard = JSON.stringify(
+    {
+      title: 'd',
+      uid: 'd',
+      templating: { list: [{ name: 'w', type: 'interval', query: '1s,5s', current: { value: '1s' } }] },
+      panels: [
+        {
+          id: 1,
+          type: 'timeseries',
+          title: 'p',
+          datasource: { type: 'prometheus', uid: 'prometheus' },
+          targets: [{ refId: 'A', expr: 'rate(http_requests_total[$w]) + rate(http_requests_total[$__rate_interval]) + rate(http_requests_total[5s])' }],
+        },
+      ],
+    },
+    null,
+    2,
+  );
+  const found = new LanguageService().validate({ file: { uri: `file://${path}`, text: dashboard }, settings: DEFAULT_SETTINGS, location: { path } });
+  assert.deepEqual(
+    found.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+    [['promql/rate-window', 27, 122, 124]],
+  );
 });
