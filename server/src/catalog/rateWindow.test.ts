@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../base/settings';
 import { LanguageService } from '../service/languageService';
-import { check, DESIGN_FILES, recordingRule } from './testSupport';
+import { check, DESIGN_FILES, diagnose, recordingRule } from './testSupport';
 
 /** The design's prometheus.yaml with kong scraped every 5s (the global interval stays 15s). */
 const KONG_EVERY_5S = {
@@ -60,5 +60,13 @@ test('promql/rate-window: a window a dashboard variable stands for ($w, $__rate_
   assert.deepEqual(
     found.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
     [['promql/rate-window', 27, 122, 124]],
+  );
+});
+
+test('promql/rate-window: its fix is the preferred one', () => {
+  const found = diagnose('t.yaml', { 't.yaml': recordingRule('rate(up[10s])') }).filter((d) => d.code === 'promql/rate-window');
+  assert.deepEqual(
+    found.flatMap((d) => (d.fixes ?? []).map((f) => [f.title, f.preferred ?? false])),
+    [['Use [1m]', true]],
   );
 });

@@ -25,6 +25,7 @@ export function checkRateWindows(expr: string, tree: Tree, context: ExpressionCo
     // Stryker disable next-line OptionalChaining: every function the parser accepts is in the table; an unknown one is a promql/type error, and no check beyond types runs then
     if ((promqlFunctions.get(name)?.minSamples ?? 1) < 2) continue;
     const arg = callArgs(node)[0];
+    // Stryker disable next-line OptionalChaining: a two-sample function without an argument is a promql/type error, and no check beyond types runs then
     if (arg?.name !== 'MatrixSelector') continue;
     const duration = literalDuration(arg);
     if (!duration || env.substituted(duration.from, duration.to)) continue;
