@@ -166,8 +166,10 @@ export class NodeTestRunner {
         tests.push(...(await this.runFile(file, root, selected, { perTest: false, bail: !disableBail })));
         if (!disableBail && tests.some((t) => t.status === TestStatus.Failed)) break;
       }
-      if (process.env.K1S0_MUTATION_TRACE)
-        this.logger.info(`mutant ${activeMutant.id}: ${files.length} files, ${tests.length} tests, ${Date.now() - started} ms, ${tests.filter((t) => t.status === TestStatus.Failed).length} failed`);
+      if (process.env.K1S0_MUTATION_TRACE && !tests.some((t) => t.status === TestStatus.Failed)) {
+        const { fileName, location, mutatorName, replacement } = activeMutant;
+        this.logger.info(`survived: ${relative(this.cwd, fileName)}:${location.start.line}:${location.start.column} ${mutatorName} -> ${JSON.stringify(replacement)?.slice(0, 120)} (${tests.length} tests, ${Date.now() - started} ms)`);
+      }
       const timeout = determineHitLimitReached(this.ns.hitCount, this.ns.hitLimit);
       if (timeout) return toMutantRunResult(timeout);
       return toMutantRunResult({ status: DryRunStatus.Complete, tests }, disableBail);

@@ -65,3 +65,18 @@ test('a dashboard query whose metric is a template variable ($metric) is not an 
     [[24, 44, 62, 'unknown metric "http_requets_total"']],
   );
 });
+
+test('no suggestion: how to declare it; a recording rule as the suggestion; case does not hide a near catalog name; recording-rule names and far exporter names are left alone', () => {
+  assert.deepEqual(check(recordingRule('zzzz_qqqq'), CODES), [
+    '4:14-4:23 warning catalog/unknown-metric unknown metric "zzzz_qqqq": not in the k1s0 catalog, a known exporter, or a recording rule of the workspace; add it to .k1s0/catalog.yaml if a service of yours exports it',
+  ]);
+  assert.deepEqual(check(recordingRule('service_http_requests_rate5m'), CODES), [
+    '4:14-4:42 warning catalog/unknown-metric unknown metric "service_http_requests_rate5m": not in the k1s0 catalog, a known exporter, or a recording rule of the workspace; did you mean "service:http_requests:rate5m" from a recording rule of the workspace?',
+    '  fix Change to service:http_requests:rate5m: 4:14-4:42 "service:http_requests:rate5m"',
+  ]);
+  assert.deepEqual(check(recordingRule('KAFKA_MESSAGES_PRODUCE_TOTAL'), CODES), [
+    '4:14-4:42 warning catalog/unknown-metric unknown metric "KAFKA_MESSAGES_PRODUCE_TOTAL": not in the k1s0 catalog, a known exporter, or a recording rule of the workspace; did you mean "kafka_messages_produced_total" from the k1s0 catalog (observability-design.md: カスタムメトリクス一覧)?',
+    '  fix Change to kafka_messages_produced_total: 4:14-4:42 "kafka_messages_produced_total"',
+  ]);
+  assert.deepEqual(check(recordingRule('job:foo:bar + kafka_server_whatever_total'), CODES), []);
+});
