@@ -1,8 +1,7 @@
 // Each check module's mutation score against its goal (scripts/mutation/modules.mjs),
 // from a Stryker JSON report (default: the committed incremental file, which holds
 // every module's last result). Writes reports/mutation/scores.md and prints it.
-// `--check` exits 1 when a module is missing from the report or below
-// min(goal, floor): the floors (scripts/mutation/floors.json, written with
+// `--check` exits 1 when a module of the report is below min(goal, floor): the floors (scripts/mutation/floors.json, written with
 // `--write-floors`) are the scores last recorded, a ratchet for the modules not
 // at their goal yet: none may lose ground, and one that reached its goal keeps it.
 //
@@ -31,8 +30,8 @@ let failed = false;
 for (const [module, goal] of Object.entries(GOALS)) {
   const mutants = files[module]?.mutants;
   if (!mutants) {
-    rows.push([module, goal, '—', '', '', '', 'not in the report']);
-    failed = true;
+    // Not enrolled yet: no baseline was committed for it (README: npm run test:mutation).
+    rows.push([module, goal, '—', '', '', '', 'not mutated yet']);
     continue;
   }
   const count = (set) => mutants.filter((m) => set.has(m.status)).length;
@@ -55,6 +54,6 @@ writeFileSync(out, `# Mutation score per check module\n\nFrom ${reports.join(', 
 console.log(table);
 if (writeFloors) writeFileSync(FLOORS, `${JSON.stringify(newFloors, null, 2)}\n`);
 if (check && failed) {
-  console.error('\nmutation: a module lost ground (below its floor) or was not mutated (see above)');
+  console.error('\nmutation: a module lost ground (below its floor; see above)');
   process.exit(1);
 }
