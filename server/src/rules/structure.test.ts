@@ -105,4 +105,35 @@ describe('rules/structure', () => {
     assert.deepEqual(rows(withLimit('-1'), analyzeText(withLimit('-1')).findings), [['2:11-2:13', 'warning', "'limit' is negative; Prometheus treats it as no limit: use 0 for none"]]);
     assert.deepEqual(rows(withLimit('1.5'), analyzeText(withLimit('1.5')).findings), [['2:11-2:14', 'error', "'limit' must be an integer (the most alerts or series a rule may produce), found a number"]]);
   });
+
+  it('an unknown group or rule field lists the known ones, or suggests the nearest with a preferred rename', () => {
+    const group = (extra: string) => ['groups:', '  - name: a', extra, '    rules:', '      - record: job:one', '        expr: 1', ''].join('\n');
+    const found = (text: string) => {
+      const { findings } = analyzeText(text);
+      return [rows(text, findings), findings.map((f) => f.fixes ?? [])];
+    };
+    const GROUP = 'expected one of name, interval, query_offset, limit, rules, labels';
+    assert.deepEqual(found(group('    zzzzzzzz: 1')), [[['2:4-2:12', 'error', `field zzzzzzzz not found in type rulefmt.RuleGroup; ${GROUP}`]], [[]]]);
+    // A key that is not a scalar is named '?'.
+    assert.deepEqual(found(group('    ? [a, b]\n    : 1')), [[['2:6-2:12', 'error', `field ? not found in type rulefmt.RuleGroup; ${GROUP}`]], [[]]]);
+    // Thanos' field is for prometheus-operator's groups only.
+    assert.deepEqual(found(group('    partial_response_strategy: warn'))[0], [['2:4-2:29', 'error', `field partial_response_strategy not found in type rulefmt.RuleGroup; ${GROUP}`]]);
+    for (const [typo, field] of [
+      ['nme', 'name'],
+      ['query_ofset', 'query_offset'],
+      ['limt', 'limit'],
+      ['rule', 'rules'],
+      ['label', 'labels'],
+    ] as const) {
+      const text = group(`    ${typo}: 1`);
+      const start = text.indexOf(typo, 10);
+      const [, fixes] = found(text);
+      assert.deepEqual(fixes.at(-1), [{ title: `Rename to '${field}'`, edits: [{ start, end: start + typo.length, newText: field }], preferred: true }], typo);
+    }
+    const rule = ['groups:', '  - name: a', '    rules:', '      - record: job:one', '        expr: 1', '        lables: {}', '        zzzzzzzz: 1', ''].join('\n');
+    assert.deepEqual(rows(rule, analyzeText(rule).findings), [
+      ['5:8-5:14', 'error', "field lables not found in type rulefmt.RuleNode; did you mean 'labels'?"],
+      ['6:8-6:16', 'error', 'field zzzzzzzz not found in type rulefmt.RuleNode; expected one of record, alert, expr, for, keep_firing_for, labels, annotations'],
+    ]);
+  });
 });
