@@ -136,4 +136,12 @@ describe('rules/structure', () => {
       ['6:8-6:16', 'error', 'field zzzzzzzz not found in type rulefmt.RuleNode; expected one of record, alert, expr, for, keep_firing_for, labels, annotations'],
     ]);
   });
+
+  it('an empty groups is fine; a PrometheusRule spec is not a rulefmt.RuleGroups (its other fields are not ours to judge)', () => {
+    for (const text of ['groups:\n', 'groups: ~\n']) assert.deepEqual(rows(text, analyzeText(text).findings), [], text);
+    const operator = 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: x\nspec:\n  foo: 1\n  groups:\n    - name: a\n      rules:\n        - record: job:one\n          expr: 1\n';
+    assert.deepEqual(rows(operator, analyzeText(operator).findings), []);
+    const plain = 'foo: 1\ngroups:\n  - name: a\n    rules:\n      - record: job:one\n        expr: 1\n';
+    assert.deepEqual(rows(plain, analyzeText(plain).findings), [['0:0-0:3', 'error', 'field foo not found in type rulefmt.RuleGroups; expected one of groups']]);
+  });
 });
