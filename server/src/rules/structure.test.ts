@@ -110,7 +110,7 @@ describe('rules/structure', () => {
     const group = (extra: string) => ['groups:', '  - name: a', extra, '    rules:', '      - record: job:one', '        expr: 1', ''].join('\n');
     const found = (text: string) => {
       const { findings } = analyzeText(text);
-      return [rows(text, findings), findings.map((f) => f.fixes ?? [])];
+      return [rows(text, findings), findings.map((f) => f.fixes ?? [])] as const;
     };
     const GROUP = 'expected one of name, interval, query_offset, limit, rules, labels';
     assert.deepEqual(found(group('    zzzzzzzz: 1')), [[['2:4-2:12', 'error', `field zzzzzzzz not found in type rulefmt.RuleGroup; ${GROUP}`]], [[]]]);
