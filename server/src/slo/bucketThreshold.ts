@@ -28,8 +28,10 @@ export function checkBucketThresholds(expr: string, tree: Tree, context: Express
   const env = envOf(context);
   const problems: ExpressionProblem[] = [];
   for (const node of catalogNodes(tree)) {
+    // Stryker disable next-line ConditionalExpression: a shortcut; the operator of any other node is no comparison
     if (node.name !== 'BinaryExpr' || !COMPARISONS.has(binaryOperator(node, expr))) continue;
     const [lhs, rhs] = exprChildren(node).map(unparen);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a binary expression Prometheus loads has both sides (the checks beyond syntax run only then)
     if (!lhs || !rhs) continue;
     const [quantile, literal] = rhs.name === 'NumberDurationLiteral' ? [lhs, rhs] : lhs.name === 'NumberDurationLiteral' ? [rhs, lhs] : [];
     if (!quantile || !literal) continue;
