@@ -33,7 +33,9 @@ export function checkBucketThresholds(expr: string, tree: Tree, context: Express
     const [lhs, rhs] = exprChildren(node).map(unparen);
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a binary expression Prometheus loads has both sides (the checks beyond syntax run only then)
     if (!lhs || !rhs) continue;
+    // Stryker disable next-line ArrayDeclaration: any array without two nodes leaves literal undefined, and the next line skips it
     const [quantile, literal] = rhs.name === 'NumberDurationLiteral' ? [lhs, rhs] : lhs.name === 'NumberDurationLiteral' ? [rhs, lhs] : [];
+    // Stryker disable next-line LogicalOperator: both are set or neither is
     if (!quantile || !literal) continue;
     const histogram = histogramOf(quantile, expr, env, 0);
     if (!histogram) continue;
@@ -42,6 +44,7 @@ export function checkBucketThresholds(expr: string, tree: Tree, context: Express
     if (!Number.isFinite(value) || histogram.buckets.includes(value)) continue;
     if (env.substituted(literal.from, literal.to)) continue;
     const nearest = nearestBounds(value, histogram.buckets);
+    // Stryker disable next-line EqualityOperator: a value equal to the largest bound is a bound, skipped above
     const between = nearest.length === 2 ? `between the bounds ${nearest[0]} and ${nearest[1]}` : value > (histogram.buckets.at(-1) ?? 0) ? `above the largest bound ${nearest[0]} (a quantile in the +Inf bucket is reported as ${nearest[0]})` : `below the smallest bound ${nearest[0]}`;
     problems.push({
       from: literal.from, to: literal.to, code: SLO_BUCKET_THRESHOLD, severity: 'warning',

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { alertRule, check, diagnose, recordingRule, render } from '../catalog/testSupport';
 import { LineIndex } from '../base/lineIndex';
 import { nearestBounds } from './bucketThreshold';
+import { DEFAULT_SETTINGS } from '../base/settings';
+import { LanguageService } from '../service/languageService';
 
 const only = (lines: string[]) => lines.filter((l) => !l.includes('fix Disable '));
 const FIXTURE = readFileSync(join(__dirname, 'fixtures/system-tier-no-burn-rate.yaml'), 'utf8');
@@ -122,9 +124,29 @@ test('slo/bucket-threshold: above the largest bound and below the smallest', () 
 
 test('slo/bucket-threshold: not on arithmetic, not on a non-quantile function, not on a quantile without a histogram', () => {
   const quantile = 'histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le))';
-  for (const expr of [`${quantile} * 0.3`, `${quantile} + 0.3 > 0.5`, 'abs(http_request_duration_seconds_bucket) > 0.3', 'histogram_quantile(0.99, vector(1)) > 0.3', `(${quantile}) > bool 0.5`]) {
+  for (const expr of [`${quantile} * 0.3`, 'topk(3, http_request_duration_seconds_bucket) > 0.3', 'quantile_over_time(0.9, http_request_duration_seconds_bucket[5m]) > 0.3', `${quantile} + 0.3 > 0.5`, 'abs(http_request_duration_seconds_bucket) > 0.3', 'histogram_quantile(0.99, vector(1)) > 0.3', `(${quantile}) > bool 0.5`]) {
     assert.deepEqual(check(alertRule('X', expr), ['slo/bucket-threshold']), [], expr);
   }
   // Parentheses around either side are looked through.
   assert.equal(check(alertRule('X', `(${quantile}) > (0.3)`), ['slo/bucket-threshold']).filter((l) => !l.startsWith(' ')).length, 1);
+});
+
+test('nearestBounds: a value that is a bound has the bounds around it, not itself', () => {
+  assert.deepEqual(nearestBounds(0.5, [0.25, 0.5, 1]), [0.25, 1]);
+  assert.deepEqual(nearestBounds(0.3, [0.25, 0.5, 1]), [0.25, 0.5]);
+});
+
+test('slo/bucket-threshold: a threshold a dashboard variable stands for is not judged', () => {
+  const path = '/w/grafana/dashboards/d.json';
+  const quantile = 'histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le))';
+  const dashboard = (expr: string) =>
+    JSON.stringify({
+      title: 'd',
+      uid: 'd',
+      templating: { list: [{ name: 'limit', type: 'custom', query: '0.3', current: { value: '0.3' } }] },
+      panels: [{ id: 1, type: 'timeseries', title: 'p', datasource: { type: 'prometheus', uid: 'prometheus' }, targets: [{ refId: 'A', expr }] }],
+    });
+  const codes = (expr: string) => new LanguageService().validate({ file: { uri: `file://${path}`, text: dashboard(expr) }, settings: DEFAULT_SETTINGS, location: { path } }).map((d) => d.code);
+  assert.deepEqual(codes(`${quantile} > $limit`), []);
+  assert.deepEqual(codes(`${quantile} > 0.3`), ['slo/bucket-threshold']);
 });
