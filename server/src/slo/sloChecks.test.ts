@@ -150,3 +150,25 @@ test('slo/bucket-threshold: a threshold a dashboard variable stands for is not j
   assert.deepEqual(codes(`${quantile} > $limit`), []);
   assert.deepEqual(codes(`${quantile} > 0.3`), ['slo/bucket-threshold']);
 });
+
+test('slo/bucket-threshold: a chain of recording rules is followed three rules deep, and only to a histogram', () => {
+  const codes = ['slo/bucket-threshold', 'internal/check-failed'];
+  const chain = {
+    'chain.yaml':
+      'groups:\n  - name: c\n    rules:\n      - record: a:lat:p99\n        expr: histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le))\n' +
+      '      - record: b:lat:p99\n        expr: a:lat:p99\n      - record: c:lat:p99\n        expr: b:lat:p99\n      - record: d:lat:p99\n        expr: c:lat:p99\n',
+  };
+  assert.deepEqual(only(check(alertRule('X', 'c:lat:p99 > 0.3'), codes, chain)), [
+    '4:26-4:29 warning slo/bucket-threshold the threshold 0.3 is not a bucket bound of http_request_duration_seconds (read by a:lat:p99): it is between the bounds 0.25 and 0.5, where histogram_quantile only interpolates; compare against a bound (buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)',
+    '  fix Change to 0.25: 4:26-4:29 "0.25"',
+    '  fix Change to 0.5: 4:26-4:29 "0.5"',
+  ]);
+  for (const expr of [
+    'd:lat:p99 > 0.3',
+    'histogram_quantile(0.9, rate(http_requests_total[5m])) > 0.3',
+    'histogram_quantile(0.99, sum(rate(my_latency_seconds_bucket[5m])) by (le)) > 0.3',
+    'sum(service:http_request_duration_seconds:p99) > 0.75',
+  ]) {
+    assert.deepEqual(check(alertRule('X', expr), codes, chain), [], expr);
+  }
+});
