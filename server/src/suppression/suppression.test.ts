@@ -169,3 +169,22 @@ test('through the language service: the fixtures of a rule file and a config fil
   const quiet = { ...DEFAULT_SETTINGS, diagnostics: { severity: { 'suppression/unused': 'off' as const } } };
   assert.deepEqual(service.validate({ file: { uri: `file://${path}`, text: config.text }, settings: quiet, location: { path } }).map((d) => d.code), ['suppression/unknown-code']);
 });
+
+test('directives: on the last line without a line break, a reason marker with nothing after it, a reason without codes, \\r and \\r\\n line breaks', () => {
+  assert.deepEqual(parseDirectives('# k1s0-disable catalog'), [{ kind: 'rest', start: 2, end: 14, line: 0, codes: [{ code: 'catalog', start: 15, end: 22 }] }]);
+  assert.deepEqual(parseDirectives('# k1s0-disable catalog --\n'), [{ kind: 'rest', start: 2, end: 14, line: 0, codes: [{ code: 'catalog', start: 15, end: 22 }] }]);
+  assert.deepEqual(parseDirectives('# k1s0-disable-next-line -- why\n'), [{ kind: 'next-line', start: 2, end: 24, line: 0, codes: [], reason: 'why' }]);
+  assert.deepEqual(parseDirectives('a: 1\r# k1s0-disable-next-line promql/counter, catalog -- two codes\r\nb: 2\n'), [
+    {
+      kind: 'next-line',
+      start: 7,
+      end: 29,
+      line: 1,
+      codes: [
+        { code: 'promql/counter', start: 30, end: 44 },
+        { code: 'catalog', start: 46, end: 53 },
+      ],
+      reason: 'two codes',
+    },
+  ]);
+});
