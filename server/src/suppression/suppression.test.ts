@@ -174,6 +174,7 @@ test('directives: on the last line without a line break, a reason marker with no
   assert.deepEqual(parseDirectives('# k1s0-disable catalog'), [{ kind: 'rest', start: 2, end: 14, line: 0, codes: [{ code: 'catalog', start: 15, end: 22 }] }]);
   assert.deepEqual(parseDirectives('# k1s0-disable catalog --\n'), [{ kind: 'rest', start: 2, end: 14, line: 0, codes: [{ code: 'catalog', start: 15, end: 22 }] }]);
   assert.deepEqual(parseDirectives('# k1s0-disable-next-line -- why\n'), [{ kind: 'next-line', start: 2, end: 24, line: 0, codes: [], reason: 'why' }]);
+  assert.deepEqual(parseDirectives('# k1s0-disable-next-line catalog --  a -- b  \n')[0]?.reason, 'a -- b');
   assert.deepEqual(parseDirectives('a: 1\r# k1s0-disable-next-line promql/counter, catalog -- two codes\r\nb: 2\n'), [
     {
       kind: 'next-line',
