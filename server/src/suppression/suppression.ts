@@ -108,6 +108,7 @@ export function multilineScalars(text: string, documents: readonly (Document.Par
   for (const document of documents) {
     visit(document, {
       Scalar(_key, node) {
+        // Stryker disable next-line LogicalOperator,ConditionalExpression: a guard for the types; visit hands the Scalar visitor scalars, and parsed ones have a range
         if (!isScalar(node) || !node.range) return;
         const [start, end] = node.range;
         // A line break before its last character: the scalar goes on on the next line.
