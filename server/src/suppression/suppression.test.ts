@@ -189,3 +189,12 @@ test('directives: on the last line without a line break, a reason marker with no
     },
   ]);
 });
+
+test('multilineScalars: block and quoted scalars that go on to the next line, not one-line ones', () => {
+  const text = 'a: hello\nb: |\n  x\n  y\nc: "one\n  two"\nd: x\n';
+  const spans = multilineScalars(text, parseAllDocuments(text) as never);
+  assert.deepEqual(
+    spans.map((s) => text.slice(s.start, s.end)),
+    ['|\n  x\n  y\n', '"one\n  two"'],
+  );
+});
