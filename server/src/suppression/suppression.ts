@@ -112,7 +112,7 @@ export function multilineScalars(text: string, documents: readonly (Document.Par
         if (!isScalar(node) || !node.range) return;
         const [start, end] = node.range;
         // A line break before its last character: the scalar goes on on the next line.
-        // Stryker disable next-line ConditionalExpression: end - 1 > start is a shortcut for one-character scalars, which cannot span lines
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: end - 1 > start is a shortcut for one-character scalars, which cannot span lines (the line comparison decides alone)
         if (end - 1 > start && lines.positionAt(end - 1).line > lines.positionAt(start).line) spans.push({ start, end });
       },
     });
