@@ -92,7 +92,7 @@ const MUTATIONS: Record<string, Mutation> = {
     if (!r || r.index === undefined) return `${e}[${at(RANGES, p)}]`;
     return `${e.slice(0, r.index)}[${at(RANGES, p * 5 + 1)}]${e.slice(r.index + r[0].length)}`;
   },
-  changeOffset: (e, _i, p) => e.replace(/(\boffset\s+)\S+|$/, (m, kw: string | undefined) => (kw ? `${kw}${at(RANGES, p)}` : ` offset ${at(RANGES, p)}`)),
+  changeOffset: (e, _i, p) => e.replace(/(\boffset\s+)\S+|$/, (_m, kw: string | undefined) => (kw ? `${kw}${at(RANGES, p)}` : ` offset ${at(RANGES, p)}`)),
   changeNumber: (e, _i, p) => {
     const nums = [...e.matchAll(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g)];
     const n = nums.length ? at(nums, p) : undefined;
