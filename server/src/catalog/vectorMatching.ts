@@ -160,6 +160,7 @@ export const vectorMatchingCheck: ExpressionCheck = {
         severity: 'warning',
         short: 'vector matching that cannot work',
         help: 'The labels of the two sides of a binary operation, known from the catalog and recording rules, show the matching is wrong: the sides can never match (the result is always empty), on() names a label neither side has (everything matches everything), or group_left/group_right copies a label the one side lacks. ignoring() of a label no side has is a hint.',
+        ja: { short: '成り立たないベクトルマッチング', help: 'カタログと記録ルールから分かる二項演算の両辺のラベルから、マッチングの誤りが分かります: 両辺が決して一致しない（結果は常に空）、on() がどちらの辺にもないラベルを指定している（全系列が全系列に一致）、group_left/group_right が片側にないラベルをコピーしようとしている。どの辺にもないラベルの ignoring() はヒントです。' },
       },
     ],
   },
