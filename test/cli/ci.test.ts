@@ -91,7 +91,7 @@ test('SARIF is valid against the SARIF 2.1.0 schema and every rule carries help 
     const [only] = sarif.runs;
     assert.ok(only);
     const rules = only.tool.driver.rules;
-    assert.deepEqual(rules.map((r) => r.id), ['alerts/labels', 'catalog/file', 'catalog/label-value', 'catalog/undefined-rule', 'catalog/unknown-label', 'catalog/unknown-metric', 'config/policy', 'config/schema', 'consistency/rule-files', 'dashboard/variable', 'logql/syntax', 'policy/alert', 'policy/slo', 'promql/rate-window', 'promql/syntax', 'promql/type', 'rules/structure', 'rules/template', 'yaml/syntax']);
+    assert.deepEqual(rules.map((r) => r.id), ['alerts/labels', 'catalog/file', 'catalog/label-value', 'catalog/undefined-rule', 'catalog/unknown-label', 'catalog/unknown-metric', 'config/policy', 'config/schema', 'consistency/rule-files', 'dashboard/variable', 'logql/syntax', 'policy/alert', 'policy/slo', 'promql/rate-window', 'promql/syntax', 'promql/type', 'promql/vector-matching', 'rules/structure', 'rules/template', 'yaml/syntax']);
     for (const rule of rules) {
       assert.notEqual(rule.help.text, '');
       assert.ok(rule.help.markdown.startsWith(`**${rule.id}**: ${rule.help.text}`));

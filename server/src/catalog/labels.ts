@@ -185,6 +185,7 @@ function functionLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet
   if (behaviour === 'add-target') {
     const input = args[0] ? inferLabels(args[0], expr, env) : OPEN;
     const target = stringArg(args[1], expr);
+    if (target && writesNothing(name, args, expr, input)) return without(input, [target]);
     return target ? add(input, [target]) : input;
   }
   if (behaviour === 'from-matchers') {
@@ -201,6 +202,24 @@ function functionLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet
   const input = inferLabels(vectorArg, expr, env);
   if (behaviour === 'drop-le') return without(input, ['le']);
   return input;
+}
+
+/**
+ * Whether label_replace / label_join can only write an empty value (which
+ * deletes the target): the source labels are none the input carries, and the
+ * value is made of them alone — label_join's join of empty values, or
+ * label_replace's replacement of `$1`-style references only (the groups of
+ * an empty source are empty). `label_replace(vector(1), "ns", "$1", "ns", "(.*)")`
+ * has no labels at all.
+ */
+function writesNothing(name: string, args: readonly SyntaxNode[], expr: string, input: LabelSet): boolean {
+  if (input.open) return false;
+  const sources = name === 'label_join' ? args.slice(3) : args.slice(3, 4);
+  const labels = sources.map((a) => stringArg(a, expr));
+  if (labels.length === 0 || labels.some((l) => l === undefined || carries(input, l))) return false;
+  if (name === 'label_join') return true;
+  const replacement = stringArg(args[2], expr);
+  return replacement !== undefined && /^(?:\$(?:\d+|\{\w+\}|\w+))*$/.test(replacement);
 }
 
 function aggregationLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet {
