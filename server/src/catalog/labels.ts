@@ -185,7 +185,7 @@ function functionLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet
   if (behaviour === 'add-target') {
     const input = args[0] ? inferLabels(args[0], expr, env) : OPEN;
     const target = stringArg(args[1], expr);
-    if (target && writesNothing(name, args, expr, input)) return without(input, [target]);
+    if (target && writesNothing(functionName(node, expr), args, expr, input)) return without(input, [target]);
     return target ? add(input, [target]) : input;
   }
   if (behaviour === 'from-matchers') {
