@@ -5,12 +5,12 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../support/lspClient';
 import { lines, rangeOf } from '../support/text';
+import { tempDir } from '../support/tempDir';
 
 const RULES = lines(
   'groups:',
@@ -56,7 +56,6 @@ const DASHBOARD = `${JSON.stringify(
   2,
 )}\n`;
 
-let workspace: string;
 let client: LspTestClient;
 const uriOf = (name: string) => pathToFileURL(join(workspace, name)).href;
 
@@ -75,7 +74,6 @@ function row(range: unknown, args: Record<string, unknown>): Lens[] {
 }
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-codelens-'));
   writeFileSync(join(workspace, 'rules.yaml'), RULES);
   writeFileSync(join(workspace, 'api.json'), DASHBOARD);
   client = new LspTestClient();
@@ -89,8 +87,9 @@ before(async () => {
 
 after(async () => {
   await client.shutdown();
-  rmSync(workspace, { recursive: true, force: true });
 });
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'codelens');
 
 test('a rule file: three lenses on each expr key, the block scalar read as Prometheus reads it', async () => {
   const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('rules.yaml') } })) as Lens[];

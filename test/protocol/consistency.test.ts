@@ -1,13 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../support/lspClient';
+import { tempDir } from '../support/tempDir';
 
 const EXAMPLES = join(__dirname, '../../examples');
-let workspace: string;
 let client: LspTestClient;
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
 
@@ -22,7 +21,6 @@ function editsOf(action: Action | undefined): { range: unknown; newText: string 
 }
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-consistency-'));
   cpSync(EXAMPLES, workspace, { recursive: true });
   client = new LspTestClient();
   await client.initialize(pathToFileURL(workspace).href);
@@ -30,8 +28,9 @@ before(async () => {
 
 after(async () => {
   assert.equal(await client.shutdown(), 0);
-  rmSync(workspace, { recursive: true, force: true });
 });
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'consistency');
 
 test('consistency/rule-files: removing a rule file revalidates the prometheus.yaml that lists it', async () => {
   const config = uriOf('infra/docker/prometheus/prometheus.yaml');

@@ -1,18 +1,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../../server/src/base/lineIndex';
 import { LspTestClient } from '../support/lspClient';
 import { rangeOf } from '../support/text';
+import { tempDir } from '../support/tempDir';
 
 const EXAMPLES = join(__dirname, '../../examples');
 const RECORDING = 'infra/docker/prometheus/recording_rules.yaml';
 const ALERTING = 'infra/docker/prometheus/alerting_rules.yaml';
 const DASHBOARD = 'infra/docker/grafana/dashboards/system-overview.json';
-let workspace: string;
 let client: LspTestClient;
 let capabilities: { completionProvider?: { resolveProvider?: boolean } };
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
@@ -71,7 +70,6 @@ function holdsInOrder(label: string, typed: string): boolean {
 }
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-features-'));
   cpSync(EXAMPLES, workspace, { recursive: true });
   client = new LspTestClient();
   ({ capabilities } = (await client.initialize(pathToFileURL(workspace).href)) as { capabilities: typeof capabilities });
@@ -82,8 +80,9 @@ before(async () => {
 
 after(async () => {
   await client.shutdown();
-  rmSync(workspace, { recursive: true, force: true });
 });
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'features');
 
 test('completion of metric names inside a literal block scalar, best match first, replacing the word', async () => {
   const text = textOf(RECORDING);

@@ -1,20 +1,18 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../support/lspClient';
 import { lines, rangeOf } from '../support/text';
 import { LineIndex } from '../../server/src/base/lineIndex';
+import { tempDir } from '../support/tempDir';
 
 const EXAMPLES = join(__dirname, '../../examples');
-let workspace: string;
 let client: LspTestClient;
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-lsp-'));
   cpSync(EXAMPLES, workspace, { recursive: true });
   client = new LspTestClient();
   const result = (await client.initialize(pathToFileURL(workspace).href)) as { capabilities: Record<string, unknown> };
@@ -24,8 +22,9 @@ before(async () => {
 after(async () => {
   const code = await client.shutdown();
   assert.equal(code, 0, 'the server exits cleanly after shutdown/exit');
-  rmSync(workspace, { recursive: true, force: true });
 });
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'lsp');
 
 test('the start-up scan publishes diagnostics for workspace files nobody opened', async () => {
   const uri = uriOf('regions/system/server/rust/auth/config/config.yaml');

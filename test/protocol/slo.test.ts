@@ -1,14 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../support/lspClient';
 import { SloTreeChangedNotification, SloTreeRequest, type SloTree } from '../../server/src/protocol';
+import { tempDir } from '../support/tempDir';
 
 const EXAMPLES = join(__dirname, '../../examples');
-let workspace: string;
 let client: LspTestClient;
 let changes = 0;
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
@@ -23,7 +22,6 @@ async function announced(count: number, timeoutMs = 10_000): Promise<void> {
 }
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-slo-'));
   cpSync(EXAMPLES, workspace, { recursive: true });
   client = new LspTestClient();
   client.connection.onNotification(SloTreeChangedNotification.method, () => {
@@ -35,8 +33,9 @@ before(async () => {
 
 after(async () => {
   assert.equal(await client.shutdown(), 0);
-  rmSync(workspace, { recursive: true, force: true });
 });
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'slo');
 
 test('k1s0/sloTree answers the tree of the example workspace', async () => {
   const tree = await client.connection.sendRequest(SloTreeRequest, {});

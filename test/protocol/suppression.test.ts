@@ -1,16 +1,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
 import { lines, rangeOf } from '../support/text';
+import { tempDir } from '../support/tempDir';
 
 const CLI = join(__dirname, '../../dist/cli.js');
-let workspace: string;
 let client: LspTestClient;
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
 
@@ -53,7 +52,6 @@ const RULES = lines(
 );
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-suppression-'));
   mkdirSync(join(workspace, 'config'));
   mkdirSync(join(workspace, 'rules'));
   mkdirSync(join(workspace, '.k1s0'));
@@ -66,8 +64,9 @@ before(async () => {
 
 after(async () => {
   assert.equal(await client.shutdown(), 0);
-  rmSync(workspace, { recursive: true, force: true });
 });
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'suppression');
 
 test('a suppressed finding disappears; the one left carries no suppressed neighbour', async () => {
   const diagnostics = await client.diagnosticsFor(uriOf('config/config.yaml'));
