@@ -73,6 +73,12 @@ function row(range: unknown, args: Record<string, unknown>): Lens[] {
   ];
 }
 
+after(async () => {
+  await client.shutdown();
+});
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'codelens');
+
 before(async () => {
   writeFileSync(join(workspace, 'rules.yaml'), RULES);
   writeFileSync(join(workspace, 'api.json'), DASHBOARD);
@@ -84,12 +90,6 @@ before(async () => {
   await client.diagnosticsFor(uriOf('rules.yaml'));
   await client.diagnosticsFor(uriOf('api.json'));
 });
-
-after(async () => {
-  await client.shutdown();
-});
-// Removed once the hook above has shut the server down.
-const workspace = tempDir({ after }, 'codelens');
 
 test('a rule file: three lenses on each expr key, the block scalar read as Prometheus reads it', async () => {
   const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('rules.yaml') } })) as Lens[];

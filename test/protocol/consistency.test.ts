@@ -20,17 +20,17 @@ function editsOf(action: Action | undefined): { range: unknown; newText: string 
   return action.edit.documentChanges?.flatMap((c) => c.edits) ?? Object.values(action.edit.changes ?? {}).flat();
 }
 
-before(async () => {
-  cpSync(EXAMPLES, workspace, { recursive: true });
-  client = new LspTestClient();
-  await client.initialize(pathToFileURL(workspace).href);
-});
-
 after(async () => {
   assert.equal(await client.shutdown(), 0);
 });
 // Removed once the hook above has shut the server down.
 const workspace = tempDir({ after }, 'consistency');
+
+before(async () => {
+  cpSync(EXAMPLES, workspace, { recursive: true });
+  client = new LspTestClient();
+  await client.initialize(pathToFileURL(workspace).href);
+});
 
 test('consistency/rule-files: removing a rule file revalidates the prometheus.yaml that lists it', async () => {
   const config = uriOf('infra/docker/prometheus/prometheus.yaml');

@@ -69,6 +69,12 @@ function holdsInOrder(label: string, typed: string): boolean {
   return inOrder(lower) || [...lower].some((_, i) => i + 1 < lower.length && inOrder(`${lower.slice(0, i)}${lower[i + 1]}${lower[i]}${lower.slice(i + 2)}`));
 }
 
+after(async () => {
+  await client.shutdown();
+});
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'features');
+
 before(async () => {
   cpSync(EXAMPLES, workspace, { recursive: true });
   client = new LspTestClient();
@@ -77,12 +83,6 @@ before(async () => {
   // Scanned and indexed before answering: wait for a diagnostic the scan publishes.
   await client.diagnosticsFor(uriOf('regions/system/server/rust/auth/config/config.yaml'));
 });
-
-after(async () => {
-  await client.shutdown();
-});
-// Removed once the hook above has shut the server down.
-const workspace = tempDir({ after }, 'features');
 
 test('completion of metric names inside a literal block scalar, best match first, replacing the word', async () => {
   const text = textOf(RECORDING);

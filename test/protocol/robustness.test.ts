@@ -26,6 +26,12 @@ const RATE_HOVER = {
 let client: LspTestClient;
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
 
+after(async () => {
+  assert.equal(await client.shutdown(), 0, 'the server still exits cleanly after all of it');
+});
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'robust');
+
 before(async () => {
   mkdirSync(join(workspace, 'rules'));
   writeFileSync(join(workspace, 'rules/good.yaml'), GOOD_TEXT);
@@ -35,12 +41,6 @@ before(async () => {
   await client.open(uriOf('rules/good.yaml'), GOOD_TEXT);
   assert.deepEqual(await client.diagnosticsFor(uriOf('rules/good.yaml')), []);
 });
-
-after(async () => {
-  assert.equal(await client.shutdown(), 0, 'the server still exits cleanly after all of it');
-});
-// Removed once the hook above has shut the server down.
-const workspace = tempDir({ after }, 'robust');
 
 /** The process runs and a normal request on a known document gets its exact answer. */
 async function assertAlive(after_: string): Promise<void> {

@@ -12,19 +12,19 @@ const EXAMPLES = join(__dirname, '../../examples');
 let client: LspTestClient;
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
 
-before(async () => {
-  cpSync(EXAMPLES, workspace, { recursive: true });
-  client = new LspTestClient();
-  const result = (await client.initialize(pathToFileURL(workspace).href)) as { capabilities: Record<string, unknown> };
-  assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
-});
-
 after(async () => {
   const code = await client.shutdown();
   assert.equal(code, 0, 'the server exits cleanly after shutdown/exit');
 });
 // Removed once the hook above has shut the server down.
 const workspace = tempDir({ after }, 'lsp');
+
+before(async () => {
+  cpSync(EXAMPLES, workspace, { recursive: true });
+  client = new LspTestClient();
+  const result = (await client.initialize(pathToFileURL(workspace).href)) as { capabilities: Record<string, unknown> };
+  assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+});
 
 test('the start-up scan publishes diagnostics for workspace files nobody opened', async () => {
   const uri = uriOf('regions/system/server/rust/auth/config/config.yaml');

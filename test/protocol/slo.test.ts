@@ -21,6 +21,12 @@ async function announced(count: number, timeoutMs = 10_000): Promise<void> {
   }
 }
 
+after(async () => {
+  assert.equal(await client.shutdown(), 0);
+});
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'slo');
+
 before(async () => {
   cpSync(EXAMPLES, workspace, { recursive: true });
   client = new LspTestClient();
@@ -30,12 +36,6 @@ before(async () => {
   await client.initialize(pathToFileURL(workspace).href);
   await announced(1);
 });
-
-after(async () => {
-  assert.equal(await client.shutdown(), 0);
-});
-// Removed once the hook above has shut the server down.
-const workspace = tempDir({ after }, 'slo');
 
 test('k1s0/sloTree answers the tree of the example workspace', async () => {
   const tree = await client.connection.sendRequest(SloTreeRequest, {});

@@ -51,6 +51,12 @@ const RULES = lines(
   '          summary: legacy gateway down',
 );
 
+after(async () => {
+  assert.equal(await client.shutdown(), 0);
+});
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'suppression');
+
 before(async () => {
   mkdirSync(join(workspace, 'config'));
   mkdirSync(join(workspace, 'rules'));
@@ -61,12 +67,6 @@ before(async () => {
   client = new LspTestClient();
   await client.initialize(pathToFileURL(workspace).href);
 });
-
-after(async () => {
-  assert.equal(await client.shutdown(), 0);
-});
-// Removed once the hook above has shut the server down.
-const workspace = tempDir({ after }, 'suppression');
 
 test('a suppressed finding disappears; the one left carries no suppressed neighbour', async () => {
   const diagnostics = await client.diagnosticsFor(uriOf('config/config.yaml'));

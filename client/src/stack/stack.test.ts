@@ -164,16 +164,6 @@ let prometheus: ChildProcess | undefined;
 const servers: Server[] = [];
 let prometheusPort = 0;
 
-before(async () => {
-  prometheusPort = await freePort();
-  const dir = prometheusDir;
-  writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 15s\nscrape_configs: []\n');
-  prometheus = spawn(PROMETHEUS, [`--config.file=${join(dir, 'prometheus.yml')}`, `--web.listen-address=127.0.0.1:${prometheusPort}`, `--storage.tsdb.path=${join(dir, 'data')}`], { stdio: 'ignore' });
-  prometheus.on('error', (error) => {
-    throw new Error(`Debian's prometheus (${PROMETHEUS}) is needed for the health tests: ${error.message}`);
-  });
-});
-
 after(async () => {
   if (prometheus && prometheus.exitCode === null) {
     const exited = new Promise((resolve) => prometheus?.once('exit', resolve));
@@ -184,6 +174,16 @@ after(async () => {
 });
 // Removed after the hook above has stopped the Prometheus writing into it.
 const prometheusDir = tempDir({ after }, 'prom');
+
+before(async () => {
+  prometheusPort = await freePort();
+  const dir = prometheusDir;
+  writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 15s\nscrape_configs: []\n');
+  prometheus = spawn(PROMETHEUS, [`--config.file=${join(dir, 'prometheus.yml')}`, `--web.listen-address=127.0.0.1:${prometheusPort}`, `--storage.tsdb.path=${join(dir, 'data')}`], { stdio: 'ignore' });
+  prometheus.on('error', (error) => {
+    throw new Error(`Debian's prometheus (${PROMETHEUS}) is needed for the health tests: ${error.message}`);
+  });
+});
 
 async function httpServer(handler: (url: string) => { status: number; body?: string }): Promise<number> {
   const server = createServer((req, res) => {
