@@ -190,7 +190,7 @@ async function liveHeapMb(pid: number, dir: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const corpusRules = runs('check') ? filesUnder(join(SHARED_CORPUS, 'rules'), /\.ya?ml$/) : [];
+  const corpusRules = runs('check') && SHARED_CORPUS ? filesUnder(join(SHARED_CORPUS, 'rules'), /\.ya?ml$/) : [];
   const oneMb = runs('check') || runs('editing') ? generateRuleFile(1024 * 1024, 'rules-1mb.yaml') : '';
   const fiveMb = runs('check') || runs('memory') ? generateRuleFile(5 * 1024 * 1024, 'rules-5mb.yaml') : '';
   const design = [join(ROOT, 'examples/infra/docker/prometheus/recording_rules.yaml'), join(ROOT, 'examples/infra/docker/prometheus/alerting_rules.yaml')];

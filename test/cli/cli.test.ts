@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { tempDir } from '../support/tempDir';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
@@ -130,8 +130,8 @@ test('usage and I/O problems exit 2 with a one-line reason', () => {
   assert.match(help.stdout, /^Usage: k1s0-obs check/);
 });
 
-test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence for the rest', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-cli-'));
+test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence for the rest', (t) => {
+  const dir = tempDir(t, 'cli');
   mkdirSync(join(dir, 'node_modules/pkg'), { recursive: true });
   writeFileSync(join(dir, 'config.yaml'), Buffer.from([0x6f, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
   writeFileSync(join(dir, 'docker-compose.yaml'), 'services: [\n');

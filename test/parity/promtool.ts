@@ -4,10 +4,10 @@
  * to its expression by group name.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { withTempDir } from '../support/tempDir';
 
 export interface PromtoolVerdict {
   accepted: boolean;
@@ -34,9 +34,8 @@ function offsetOf(expr: string, line: number, col: number): number {
 
 export function checkWithPromtool(exprs: readonly string[]): PromtoolVerdict[] {
   const groups = exprs.map((expr, i) => ({ name: `case_${i}`, rules: [{ record: `case:r${i}`, expr }] }));
-  const dir = mkdtempSync(join(tmpdir(), 'promql-parity-'));
-  const file = join(dir, 'rules.yaml');
-  try {
+  return withTempDir('parity', (dir) => {
+    const file = join(dir, 'rules.yaml');
     writeFileSync(file, stringify({ groups }, { lineWidth: 0 }));
     let output: string;
     try {
@@ -58,7 +57,5 @@ export function checkWithPromtool(exprs: readonly string[]): PromtoolVerdict[] {
         : { accepted: false, message: detail };
     }
     return verdicts;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

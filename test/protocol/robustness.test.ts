@@ -7,8 +7,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
@@ -17,18 +16,23 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/base/lineIndex';
 import { LspTestClient } from '../support/lspClient';
 import { rangeOf } from '../support/text';
+import { tempDir } from '../support/tempDir';
 
 const GOOD_TEXT = 'groups:\n  - name: good\n    rules:\n      - record: job:http_requests:rate5m\n        expr: sum by (job) (rate(http_requests_total[5m]))\n';
 const RATE_HOVER = {
   contents: { kind: 'markdown', value: '```promql\nrate(range vector) → instant vector\n```\n\nPer-second average rate of increase of a counter over the range.' },
   range: rangeOf(GOOD_TEXT, 'rate', 1),
 };
-let workspace: string;
 let client: LspTestClient;
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
 
+after(async () => {
+  assert.equal(await client.shutdown(), 0, 'the server still exits cleanly after all of it');
+});
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'robust');
+
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-robust-'));
   mkdirSync(join(workspace, 'rules'));
   writeFileSync(join(workspace, 'rules/good.yaml'), GOOD_TEXT);
   writeFileSync(join(workspace, 'rules/closed.yaml'), GOOD_TEXT.replace('good', 'closed'));
@@ -36,11 +40,6 @@ before(async () => {
   await client.initialize(pathToFileURL(workspace).href);
   await client.open(uriOf('rules/good.yaml'), GOOD_TEXT);
   assert.deepEqual(await client.diagnosticsFor(uriOf('rules/good.yaml')), []);
-});
-
-after(async () => {
-  assert.equal(await client.shutdown(), 0, 'the server still exits cleanly after all of it');
-  rmSync(workspace, { recursive: true, force: true });
 });
 
 /** The process runs and a normal request on a known document gets its exact answer. */

@@ -7,13 +7,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../support/lspClient';
 import { lines, rangeOf } from '../support/text';
 import { SloTreeChangedNotification, SloTreeRequest } from '../../server/src/protocol';
+import { newTempDir, removeDir } from '../support/tempDir';
 
 const EXAMPLES = join(__dirname, '../../examples');
 let workspace: string;
@@ -23,7 +23,7 @@ let treeChanges = 0;
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-lsp-'));
+  workspace = newTempDir('lsp');
   cpSync(EXAMPLES, workspace, { recursive: true });
   // Not UTF-8, named like a config file: the editor says so, as the CLI does.
   writeFileSync(join(workspace, 'config/config.prod.yaml'), Buffer.from([0x6f, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
@@ -37,7 +37,7 @@ before(async () => {
 after(async () => {
   const code = await client.shutdown();
   assert.equal(code, 0, 'the server exits cleanly after shutdown/exit');
-  rmSync(workspace, { recursive: true, force: true });
+  removeDir(workspace);
 });
 
 test('initialize announces every provider', () => {

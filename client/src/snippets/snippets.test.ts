@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../../../test/support/tempDir';
 import { join } from 'node:path';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../../server/src/base/settings';
@@ -104,8 +104,8 @@ test('SDK init snippets: the TelemetryConfig fields, tab stops and choices; Dart
   }
 });
 
-test('config.yaml snippets pass our checks for their environment', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-snip-'));
+test('config.yaml snippets pass our checks for their environment', (t) => {
+  const dir = tempDir(t, 'snip');
   for (const [title, entry] of Object.entries(snippetFile('config-yaml.json'))) {
     const environment = /\((dev|staging|prod)\)/.exec(title)?.[1];
     assert.ok(environment, title);
@@ -114,9 +114,9 @@ test('config.yaml snippets pass our checks for their environment', () => {
   }
 });
 
-test('rule snippets: zero diagnostics from our checker, and promtool check rules accepts them', () => {
+test('rule snippets: zero diagnostics from our checker, and promtool check rules accepts them', (t) => {
   requirePromtool();
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-snip-'));
+  const dir = tempDir(t, 'snip');
   const entries = Object.entries(snippetFile('rules-yaml.json'));
   assert.deepEqual(entries.map(([, e]) => e.prefix), ['k1s0-record', 'k1s0-alerts-system', 'k1s0-alerts-service', 'k1s0-burn-rate-system', 'k1s0-burn-rate-service']);
   for (const [title, entry] of entries) {
@@ -150,8 +150,8 @@ test('the rule snippets carry the design\'s thresholds, for and severities', () 
   assert.match(all, /- alert: SLOBurnRateWarning\n[^]*?\[6h\][^]*?> \(6 \* \(1 - 0\.999\)\)[^]*?\[30m\][^]*?for: 5m\n\s+labels:\n\s+severity: warning/);
 });
 
-test('Grafana snippets: a panel and a target that our dashboard checks accept', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-snip-'));
+test('Grafana snippets: a panel and a target that our dashboard checks accept', (t) => {
+  const dir = tempDir(t, 'snip');
   const entries = snippetFile('grafana-json.json');
   const panel = JSON.parse(expanded(entries['k1s0 Grafana panel (RED time series)'] as SnippetEntry)) as { targets: unknown[] };
   const target = JSON.parse(expanded(entries['k1s0 Grafana target (PromQL)'] as SnippetEntry)) as { expr: string };
@@ -169,11 +169,11 @@ test('Grafana snippets: a panel and a target that our dashboard checks accept', 
   assert.deepEqual(service.validate(request), []);
 });
 
-test('Insert telemetry initialization: language, nearest config with an app section, the environment\'s policy', () => {
+test('Insert telemetry initialization: language, nearest config with an app section, the environment\'s policy', (t) => {
   assert.equal(telemetryLanguageOf('go'), 'go');
   assert.equal(telemetryLanguageOf('typescriptreact'), 'typescript');
   assert.equal(telemetryLanguageOf('python'), undefined);
-  const root = mkdtempSync(join(tmpdir(), 'k1s0-init-'));
+  const root = tempDir(t, 'init');
   const service = join(root, 'regions/business/accounting/server/rust/ledger');
   mkdirSync(join(service, 'config'), { recursive: true });
   mkdirSync(join(service, 'src'), { recursive: true });

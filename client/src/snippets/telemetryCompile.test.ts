@@ -11,8 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandSnippet, parseSnippet } from './snippetSyntax';
 import { TELEMETRY_SNIPPET_FILES, fillTelemetrySnippet, telemetrySnippet, type AppSection, type TelemetryLanguage } from './telemetryInit';
@@ -80,9 +79,10 @@ func NewMetrics(service string) *Metrics { return &Metrics{} }
 
 func MetricsHandler() http.Handler { return http.NotFoundHandler() }
 `;
+import { newTempDir, removeDir } from '../../../test/support/tempDir';
 
 test('Go: the inserted initialization passes gofmt -e and builds (imports in the import block, nothing unused)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-go-'));
+  const dir = newTempDir('go');
   try {
     mkdirSync(join(dir, 'stub'));
     writeFileSync(join(dir, 'stub/go.mod'), 'module github.com/k1s0-platform/system-library-go-telemetry\n\ngo 1.19\n');
@@ -104,7 +104,7 @@ test('Go: the inserted initialization passes gofmt -e and builds (imports in the
     const build = run('go', ['build', './...'], dir, { ...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on', GOWORK: 'off' });
     assert.equal(build.status, 0, `go build:\n${build.stderr}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   }
 });
 
@@ -134,7 +134,7 @@ const TS_DECLARATION = `declare module '@k1s0/telemetry' {
 `;
 
 test('TypeScript: the inserted initialization type-checks with tsc (one import, merged with an existing one)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-ts-'));
+  const dir = newTempDir('ts');
   try {
     writeFileSync(join(dir, 'k1s0-telemetry.d.ts'), TS_DECLARATION);
     const files: string[] = ['k1s0-telemetry.d.ts'];
@@ -153,7 +153,7 @@ test('TypeScript: the inserted initialization type-checks with tsc (one import, 
     const tsc = run(process.execPath, [join(ROOT, 'node_modules/typescript/lib/tsc.js'), '-p', dir], dir);
     assert.equal(tsc.status, 0, `tsc:\n${tsc.stdout}${tsc.stderr}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   }
 });
 
@@ -164,7 +164,7 @@ const RUST_HOSTS = [
 ];
 
 test('Rust: the inserted initialization parses (rustfmt); use declarations at the top, ? only where a Result is returned', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-rs-'));
+  const dir = newTempDir('rs');
   try {
     let n = 0;
     for (const host of RUST_HOSTS) {
@@ -180,7 +180,7 @@ test('Rust: the inserted initialization parses (rustfmt); use declarations at th
       }
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   }
 });
 

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../base/settings';
 import { findLintConfig, isLintConfigPath, mergeLintConfig, parseLintConfig, readLintConfig } from './lintConfig';
 import { parseYaml } from '../base/yaml/parse';
 import { spanOf } from '../../../test/support/text';
+import { tempDir } from '../../../test/support/tempDir';
 
 test('a lint configuration lays severities, globs and environments over the settings', () => {
   const parsed = parseLintConfig('diagnostics:\n  severity:\n    config/policy: "off"\nfiles:\n  rules: ["deploy/*.rules.yaml"]\nconfig:\n  environments:\n    "deploy/dev/**": dev\n');
@@ -27,8 +27,8 @@ test('an empty file is the defaults; unknown keys and wrong values are problems 
   assert.deepEqual(parseLintConfig('config:\n  environments:\n    "a/**": production\n'), { ok: false, problems: ['config.environments.a/**: Invalid option: expected one of "dev"|"staging"|"prod"'] });
 });
 
-test('the nearest .k1s0/lint.yaml is found from a directory or a file below it', () => {
-  const root = mkdtempSync(join(tmpdir(), 'k1s0-find-'));
+test('the nearest .k1s0/lint.yaml is found from a directory or a file below it', (t) => {
+  const root = tempDir(t, 'find');
   mkdirSync(join(root, '.k1s0'));
   mkdirSync(join(root, 'a/b'), { recursive: true });
   writeFileSync(join(root, '.k1s0/lint.yaml'), '');

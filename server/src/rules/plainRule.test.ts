@@ -1,37 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
-import { YAML_OPTIONS } from '../base/yaml/parse';
-import { collectFiles } from '../workspace/walk';
-import { findRuleLines } from './chunked';
 import { readPlainRule } from './plainRule';
-
-const CORPUS = resolve(__dirname, '../../../../shared/corpus/rules');
-
-/** What the checks read of a node: classes, ranges (moved by `shift`), types, source and values. */
-function shape(node: unknown, shift = 0): unknown {
-  const range = (node as Node).range?.map((offset) => offset + shift);
-  if (isMap(node)) return { range, items: node.items.map((pair) => [shape(pair.key, shift), shape(pair.value, shift)]) };
-  if (isScalar(node)) return { range, type: node.type, source: node.source, value: node.value };
-  return { other: (node as Node | null)?.constructor?.name ?? node };
-}
-
-/** Both readers on one rule: the plain one, when it reads it, must give what `yaml` gives for the rule's lines alone. */
-function compare(text: string, item: { start: number; end: number }): boolean {
-  const plain = readPlainRule(text, item);
-  if (!plain) return false;
-  const chunk = text.slice(item.start, item.end);
-  const documents = parseAllDocuments(chunk, YAML_OPTIONS);
-  const document = Array.isArray(documents) && documents.length === 1 ? (documents[0] as Document.Parsed) : undefined;
-  assert.ok(document && document.errors.length === 0 && document.warnings.length === 0, `read as plain, but yaml reports problems:\n${chunk}`);
-  const seq = document.contents;
-  assert.ok(isSeq(seq) && seq.items.length === 1, chunk);
-  assert.deepEqual(shape(plain), shape(seq.items[0], item.start), chunk);
-  return true;
-}
+import { comparePlainRule } from './testSupport';
 
 const PREFIX = 'groups:\n  - name: g\n    rules:\n';
 
@@ -59,7 +30,7 @@ describe('reading the plain shape of a rule without the YAML parser', () => {
       '',
     ].join('\n');
     const text = PREFIX + rule;
-    assert.equal(compare(text, { start: PREFIX.length, end: text.length }), true);
+    assert.equal(comparePlainRule(text, { start: PREFIX.length, end: text.length }), true);
     const read = readPlainRule(text, { start: PREFIX.length, end: text.length });
     const annotations = read?.get('annotations') as { get(key: string): unknown } | undefined;
     assert.equal(annotations?.get('description'), 'folded into one\nand two');
@@ -86,22 +57,6 @@ describe('reading the plain shape of a rule without the YAML parser', () => {
       '- labels:\n    a:\n      b: c\n',
     ];
     for (const rule of refused) assert.equal(readPlainRule(rule, { start: 0, end: rule.length }), undefined, rule);
-  });
-
-  it('gives what yaml gives on every rule of the public corpus it reads', () => {
-    const files = collectFiles(CORPUS);
-    assert.ok(files.length >= 200, `expected the corpus at ${CORPUS}`);
-    let rules = 0;
-    let plain = 0;
-    for (const file of files) {
-      const text = readFileSync(file.path, 'utf8');
-      for (const item of findRuleLines(text) ?? []) {
-        rules++;
-        if (compare(text, item)) plain++;
-      }
-    }
-    // Nearly every real rule is of the plain shape; the rest are read by yaml.
-    assert.ok(plain > rules * 0.9, `${plain} of ${rules} rules read as plain`);
   });
 
   it('gives what yaml gives on generated and mangled rules', () => {
@@ -137,7 +92,7 @@ describe('reading the plain shape of a rule without the YAML parser', () => {
         }
         if (!body.endsWith('\n')) body += '\n';
         const text = PREFIX + body;
-        if (compare(text, { start: PREFIX.length, end: text.length })) read++;
+        if (comparePlainRule(text, { start: PREFIX.length, end: text.length })) read++;
       }),
       { numRuns: RUNS },
     );

@@ -5,19 +5,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LIVE_SOURCE_URI } from '../service/languageService';
 import { lines } from '../../../test/support/text';
 import { startSession } from './testSupport';
+import { newTempDir, removeDir } from '../../../test/support/tempDir';
 
 const PROD_TEXT_LOGS = lines('observability:', '  log:', '    level: "warn"', '    format: "text"', '  trace:', '    enabled: true', '    endpoint: "jaeger:4317"', '    sample_rate: 0.1', '  metrics:', '    enabled: true', '    path: "/metrics"');
 
 test('a workspace folder added later is scanned; its files are published', async () => {
   const h = await startSession({ files: { 'config/config.yaml': PROD_TEXT_LOGS } });
-  const other = mkdtempSync(join(tmpdir(), 'k1s0-folder-'));
+  const other = newTempDir('folder');
   try {
     mkdirSync(join(other, 'config'));
     writeFileSync(join(other, 'config/config.prod.yaml'), 'observability:\n  log:\n    level: loud\n');
@@ -27,7 +27,7 @@ test('a workspace folder added later is scanned; its files are published', async
     await h.session.idle();
     assert.ok(h.client.diagnostics(uri).some((d) => d.code === 'config/schema' && (d.message as string).includes('"loud"')));
   } finally {
-    rmSync(other, { recursive: true, force: true });
+    removeDir(other);
     h.close();
   }
 });

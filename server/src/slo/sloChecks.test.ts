@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alertRule, check, diagnose, recordingRule, render } from '../catalog/testSupport';
 import { LineIndex } from '../base/lineIndex';
 import { nearestBounds } from './bucketThreshold';
+import { tempDir } from '../../../test/support/tempDir';
 
 const only = (lines: string[]) => lines.filter((l) => !l.includes('fix Disable '));
 const FIXTURE = readFileSync(join(__dirname, 'fixtures/system-tier-no-burn-rate.yaml'), 'utf8');
@@ -68,17 +68,12 @@ test('policy/slo: the tier without its burn-rate pair, and the fix that inserts 
   assert.match(businessFix?.newText ?? '', /\) > \(6 \* 0\.001\)\n/);
 });
 
-test('the inserted pair passes promtool check rules (/usr/bin/promtool, installed by npm run setup)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-burn-'));
-  try {
-    const file = join(dir, 'rules.yaml');
-    writeFileSync(file, readFileSync(join(__dirname, 'fixtures/system-tier-with-burn-rate.yaml'), 'utf8'));
-    const result = spawnSync('/usr/bin/promtool', ['check', 'rules', file], { encoding: 'utf8' });
-    assert.equal(result.status, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /SUCCESS: 3 rules found/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+test('the inserted pair passes promtool check rules (/usr/bin/promtool, installed by npm run setup)', (t) => {
+  const file = join(tempDir(t, 'burn'), 'rules.yaml');
+  writeFileSync(file, readFileSync(join(__dirname, 'fixtures/system-tier-with-burn-rate.yaml'), 'utf8'));
+  const result = spawnSync('/usr/bin/promtool', ['check', 'rules', file], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  assert.match(result.stdout, /SUCCESS: 3 rules found/);
 });
 
 function applied(text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } | undefined): string {
