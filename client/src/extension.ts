@@ -10,6 +10,7 @@ import { registerSloTree } from './tree/sloTreeView';
 import { registerStackCommands } from './stack/commands';
 import { registerInsertTelemetryInit } from './snippets/insertCommand';
 import { registerRunCommands } from './run/commands';
+import { registerTrust, trustParams } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     // The server pulls `k1s0.*` per folder; this makes the client tell it when they change.
     synchronize: { configurationSection: 'k1s0' },
+    // Workspace trust and the user's own values of the restricted settings, read at each (re)start (trust.ts).
+    initializationOptions: () => ({ trust: trustParams() }),
   };
   client = new LanguageClient(LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, serverOptions, clientOptions);
 
@@ -47,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerInsertTelemetryInit(context);
   // The query CodeLenses' commands: run in Prometheus, open in Prometheus / Grafana Explore (issue 10).
   registerRunCommands(context);
+  registerTrust(context, client);
   await client.start();
 }
 
