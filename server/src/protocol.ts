@@ -69,7 +69,7 @@ export const SloTreeChangedNotification = new NotificationType0('k1s0/sloTreeCha
  * Settings a workspace may not set while it is untrusted (Restricted Mode): each can make the
  * extension send a request to a host or read a file of the workspace's choosing, or run a program.
  * The manifest's `capabilities.untrustedWorkspaces.restrictedConfigurations` is this list
- * (test/package/manifest.test.ts holds the two together).
+ * (test/package/restricted.test.ts holds the two together).
  */
 export const RESTRICTED_SETTINGS = [
   'k1s0.prometheus.url',
