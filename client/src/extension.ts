@@ -12,6 +12,7 @@ import { registerInsertTelemetryInit } from './snippets/insertCommand';
 import { registerTelemetryCompletion } from './snippets/telemetryCompletion';
 import { registerRunCommands } from './run/commands';
 import { completionMiddleware } from './completion/middleware';
+import { registerTrust, trustParams } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'k1s0' },
     // Signature help after a function is accepted; our best item preselected in dashboards.
     middleware: { ...completionMiddleware },
+    // Workspace trust and the user's own values of the restricted settings, read at each (re)start (trust.ts).
+    initializationOptions: () => ({ trust: trustParams() }),
   };
   client = new LanguageClient(LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, serverOptions, clientOptions);
 
@@ -52,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTelemetryCompletion(context);
   // The query CodeLenses' commands: run in Prometheus, open in Prometheus / Grafana Explore (issue 10).
   registerRunCommands(context);
+  registerTrust(context, client);
   await client.start();
 }
 

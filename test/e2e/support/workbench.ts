@@ -78,6 +78,36 @@ export class Workbench {
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 
+  /**
+   * Opens a file by its absolute path (one outside the workspace folder, say): Quick Open offers
+   * an existing absolute path as its own entry.
+   */
+  async openAbsolute(path: string): Promise<void> {
+    const name = path.split('/').pop() ?? path;
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(path);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+    await row.first().waitFor({ timeout: 15_000 });
+    await row.first().click();
+    await this.activeTab(name).waitFor();
+  }
+
+  /** Whether the window is in Restricted Mode (its status bar item says so). */
+  async restrictedMode(): Promise<boolean> {
+    return (await this.page.locator('.part.statusbar .statusbar-item', { hasText: 'Restricted Mode' }).count()) > 0;
+  }
+
+  /** Trusts the workspace folder from the Workspace Trust editor, as a user does, and waits until it is. */
+  async trustWorkspace(): Promise<void> {
+    await this.runCommand('workbench.trust.manage', 'Manage Workspace Trust');
+    const editor = this.page.locator('.workspace-trust-editor');
+    await editor.waitFor({ timeout: 15_000 });
+    await editor.locator('.workspace-trust-buttons-row .monaco-button', { hasText: /^Trust$/ }).first().click();
+    await editor.locator('.workspace-trust-title-text', { hasText: 'You trust this folder' }).waitFor({ timeout: 15_000 });
+  }
+
   private activeTab(name: string): Locator {
     return this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`);
   }
