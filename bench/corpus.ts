@@ -67,7 +67,10 @@ export function generateRuleFile(bytes: number, name: string): string {
       if (expr.includes('\n')) lines.push('        expr: |', ...expr.split('\n').map((l) => `          ${l}`));
       else lines.push(`        expr: ${JSON.stringify(expr)}`);
       if (rule.for) lines.push(`        for: ${rule.for}`);
-      for (const [section, map] of [['labels', rule.labels], ['annotations', rule.annotations]] as const) {
+      for (const [section, map] of [
+        ['labels', rule.labels],
+        ['annotations', rule.annotations],
+      ] as const) {
         if (!map || Object.keys(map).length === 0) continue;
         lines.push(`        ${section}:`);
         for (const [key, value] of Object.entries(map)) lines.push(`          ${key}: ${JSON.stringify(String(value))}`);

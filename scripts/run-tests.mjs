@@ -238,7 +238,10 @@ async function runSuites(options) {
     process.env.K1S0_CORPUS = corpus.dir;
   }
   const all = ['server/src', 'client/src', 'test'].flatMap((root) => walk(join(ROOT, root), []));
-  await runGroups(options.suites.map((suite) => [`${suite} suite`, all.filter((file) => suiteOf(file) === suite)]), options);
+  await runGroups(
+    options.suites.map((suite) => [`${suite} suite`, all.filter((file) => suiteOf(file) === suite)]),
+    options,
+  );
 }
 
 function filesUnder(paths) {
@@ -247,7 +250,8 @@ function filesUnder(paths) {
   return files;
 }
 
-function runThroughTsx(files) {  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: ROOT, stdio: 'inherit' });
+function runThroughTsx(files) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: ROOT, stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }
 

@@ -42,9 +42,15 @@ test('--format github prints one workflow command per diagnostic, escaped', () =
 test('--ignore drops codes by prefix, after --select', () => {
   const ignored = run(['check', SYSTEM, '--ignore', 'config/schema', '--format', 'json']);
   assert.equal(ignored.code, 0);
-  assert.deepEqual((JSON.parse(ignored.stdout) as { code: string }[]).map((i) => i.code), ['config/policy', 'config/policy']);
+  assert.deepEqual(
+    (JSON.parse(ignored.stdout) as { code: string }[]).map((i) => i.code),
+    ['config/policy', 'config/policy'],
+  );
   const both = run(['check', SYSTEM, '--select', 'config', '--ignore=config/policy,yaml', '--format', 'json']);
-  assert.deepEqual((JSON.parse(both.stdout) as { code: string }[]).map((i) => i.code), ['config/schema']);
+  assert.deepEqual(
+    (JSON.parse(both.stdout) as { code: string }[]).map((i) => i.code),
+    ['config/schema'],
+  );
   assert.equal(run(['check', SYSTEM, '--ignore', 'config', '--format', 'json']).stdout, '[]\n');
 });
 
@@ -86,12 +92,41 @@ test('SARIF is valid against the SARIF 2.1.0 schema and every rule carries help 
   for (const locale of ['en', 'ja']) {
     const { code, stdout } = run(['check', 'examples', '--format', 'sarif', '--locale', locale]);
     assert.equal(code, 1);
-    const sarif = JSON.parse(stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string }; help: { text: string; markdown: string }; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] };
+    const sarif = JSON.parse(stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string; shortDescription: { text: string }; help: { text: string; markdown: string }; helpUri: string }[] } };
+        results: { ruleId: string; ruleIndex: number }[];
+      }[];
+    };
     assert.equal(validate(sarif), true, JSON.stringify(validate.errors, null, 2));
     const [only] = sarif.runs;
     assert.ok(only);
     const rules = only.tool.driver.rules;
-    assert.deepEqual(rules.map((r) => r.id), ['alerts/labels', 'catalog/file', 'catalog/label-value', 'catalog/undefined-rule', 'catalog/unknown-label', 'catalog/unknown-metric', 'config/policy', 'config/schema', 'consistency/rule-files', 'dashboard/variable', 'logql/syntax', 'policy/alert', 'policy/slo', 'promql/rate-window', 'promql/syntax', 'promql/type', 'promql/vector-matching', 'rules/structure', 'rules/template', 'yaml/syntax']);
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      [
+        'alerts/labels',
+        'catalog/file',
+        'catalog/label-value',
+        'catalog/undefined-rule',
+        'catalog/unknown-label',
+        'catalog/unknown-metric',
+        'config/policy',
+        'config/schema',
+        'consistency/rule-files',
+        'dashboard/variable',
+        'logql/syntax',
+        'policy/alert',
+        'policy/slo',
+        'promql/rate-window',
+        'promql/syntax',
+        'promql/type',
+        'promql/vector-matching',
+        'rules/structure',
+        'rules/template',
+        'yaml/syntax',
+      ],
+    );
     for (const rule of rules) {
       assert.notEqual(rule.help.text, '');
       assert.ok(rule.help.markdown.startsWith(`**${rule.id}**: ${rule.help.text}`));
@@ -131,7 +166,10 @@ test('.k1s0/lint.yaml re-grades and turns off checks like the editor setting, fr
 test('.k1s0/lint.yaml environments and file globs are the settings of the same names', (t) => {
   const dir = workspace(t, 'config:\n  environments:\n    "**/auth/config/*.yaml": dev\n');
   const asDev = run(['check', '.', '--format', 'json'], { cwd: dir });
-  assert.deepEqual((JSON.parse(asDev.stdout) as { code: string }[]).map((i) => i.code), ['config/schema']);
+  assert.deepEqual(
+    (JSON.parse(asDev.stdout) as { code: string }[]).map((i) => i.code),
+    ['config/schema'],
+  );
   const noConfigs = workspace(t, 'files:\n  config: ["**/settings.yaml"]\n');
   assert.equal(run(['check', '.'], { cwd: noConfigs }).stdout, 'No problems (2 files checked).\n'); // config.yaml and lint.yaml itself
 });

@@ -90,13 +90,19 @@ test('a clean tree exits 0; warnings alone do not fail', () => {
   assert.equal(clean.stdout, 'No problems (3 files checked).\n');
   const warningsOnly = run(['check', 'examples/regions/system', '--select', 'config/policy', '--format', 'json']);
   assert.equal(warningsOnly.code, 0);
-  assert.deepEqual((JSON.parse(warningsOnly.stdout) as JsonItem[]).map((i) => i.code), ['config/policy', 'config/policy']);
+  assert.deepEqual(
+    (JSON.parse(warningsOnly.stdout) as JsonItem[]).map((i) => i.code),
+    ['config/policy', 'config/policy'],
+  );
 });
 
 test('--select keeps codes by prefix at a / boundary', () => {
   const yamlOnly = run(['check', 'examples', '--select=yaml', '--format', 'json']);
   assert.equal(yamlOnly.code, 1);
-  assert.deepEqual((JSON.parse(yamlOnly.stdout) as JsonItem[]).map((i) => i.code), ['yaml/syntax']);
+  assert.deepEqual(
+    (JSON.parse(yamlOnly.stdout) as JsonItem[]).map((i) => i.code),
+    ['yaml/syntax'],
+  );
   const none = run(['check', 'examples', '--select', 'conf', '--format', 'json']);
   assert.equal(none.code, 0);
   assert.equal(none.stdout, '[]\n');
@@ -108,7 +114,10 @@ test('sarif output is SARIF 2.1.0 with 1-based regions', () => {
   const sarif = JSON.parse(stdout);
   assert.equal(sarif.version, '2.1.0');
   const [run0] = sarif.runs;
-  assert.deepEqual(run0.tool.driver.rules.map((r: { id: string }) => r.id), ['config/policy', 'config/schema']);
+  assert.deepEqual(
+    run0.tool.driver.rules.map((r: { id: string }) => r.id),
+    ['config/policy', 'config/schema'],
+  );
   assert.deepEqual(run0.results[0].locations[0].physicalLocation.region, { startLine: 11, startColumn: 12, endLine: 11, endColumn: 21 });
   assert.equal(run0.results[0].level, 'error');
   assert.equal(run0.results[1].level, 'warning');
@@ -140,5 +149,8 @@ test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence fo
   const { code, stdout } = run(['check', dir, '--format', 'json']);
   assert.equal(code, 1);
   const items = JSON.parse(stdout) as JsonItem[];
-  assert.deepEqual(items.map((i) => [i.file.endsWith('/config.yaml'), i.code, i.message]), [[true, 'file/encoding', 'Not checked: the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON.']]);
+  assert.deepEqual(
+    items.map((i) => [i.file.endsWith('/config.yaml'), i.code, i.message]),
+    [[true, 'file/encoding', 'Not checked: the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON.']],
+  );
 });

@@ -30,10 +30,7 @@ const session = useSession(async (workspace) => {
   userProm = await startRecordingPrometheus(['user_only_metric_total']);
   writeFileSync(OUTSIDE_CATALOG, 'metrics:\n  - name: outside_only_metric_total\n    type: counter\n');
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(
-    join(workspace, '.vscode/settings.json'),
-    JSON.stringify({ 'k1s0.prometheus.url': workspaceProm.url, 'k1s0.catalog.files': [`**/${basename(outside)}/*.yaml`] }, null, 2),
-  );
+  writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'k1s0.prometheus.url': workspaceProm.url, 'k1s0.catalog.files': [`**/${basename(outside)}/*.yaml`] }, null, 2));
   mkdirSync(join(workspace, 'trust'), { recursive: true });
   writeFileSync(
     join(workspace, RULES),

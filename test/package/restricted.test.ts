@@ -33,5 +33,8 @@ test("the restricted settings the server guards are restricted and read by the s
     assert.notEqual(node, undefined, `${key} is not a server setting`);
   }
   const clientOnly = RESTRICTED_SETTINGS.filter((key) => !(SERVER_RESTRICTED_SETTINGS as readonly string[]).includes(key));
-  assert.deepEqual(clientOnly.filter((key) => !key.startsWith('k1s0.stack.')), []);
+  assert.deepEqual(
+    clientOnly.filter((key) => !key.startsWith('k1s0.stack.')),
+    [],
+  );
 });

@@ -58,9 +58,68 @@ function corpusExpressions(): string[] {
 
 const FUNCTION_NAMES = [...promqlFunctions.keys(), 'holt_winters', 'rate_', 'atan2', 'offset', 'start', 'end', 'step', 'range', 'sum', 'bool', 'on', 'without'];
 const PIECES = [
-  '(', ')', '[', ']', '{', '}', ',', ':', '@', '"', "'", '`', '=', '!=', '=~', '!~', '+', '-', '*', '/', '%', '^', '==', '>', '<', '>=', '<=',
-  '</', '>/', ' and ', ' or ', ' unless ', ' atan2 ', ' bool ', ' offset ', ' by ', ' without ', ' on ', ' ignoring ', ' group_left ', ' group_right ',
-  '1', '0', '1.', '.5', '1e3', '1.e3', '0x1f', 'Inf', 'NaN', '5m', '1h30m', '0s', '1e10', '_', ' ', '\n', '#', 'offset', 'atan2', 'start()', 'end()',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  '@',
+  '"',
+  "'",
+  '`',
+  '=',
+  '!=',
+  '=~',
+  '!~',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  '==',
+  '>',
+  '<',
+  '>=',
+  '<=',
+  '</',
+  '>/',
+  ' and ',
+  ' or ',
+  ' unless ',
+  ' atan2 ',
+  ' bool ',
+  ' offset ',
+  ' by ',
+  ' without ',
+  ' on ',
+  ' ignoring ',
+  ' group_left ',
+  ' group_right ',
+  '1',
+  '0',
+  '1.',
+  '.5',
+  '1e3',
+  '1.e3',
+  '0x1f',
+  'Inf',
+  'NaN',
+  '5m',
+  '1h30m',
+  '0s',
+  '1e10',
+  '_',
+  ' ',
+  '\n',
+  '#',
+  'offset',
+  'atan2',
+  'start()',
+  'end()',
 ];
 const RANGES = ['5m', '0s', '1', '1.5', '1.', '300', '1e10', '1e20', 'Inf', '-5m', '5m:', '5m:1m', '1h:0s', '292y', '293y', '5m*2', 'step()', '5m:1e10', '', '1m30s', '30s1m', '1_000'];
 const LABELS = ['job', 'instance', '', '""', '"a.b"', 'without', 'by', 'Inf', 'NaN', 'offset', 'atan2', 'bool', 'on', 'le', '__name__', 'a b', '1a'];
@@ -69,7 +128,7 @@ const NUMBERS = ['1.', '1.e3', '1e309', '-1e309', '0x1ffffffffffffffffffff', '0x
 
 type Mutation = (expr: string, at: number, pick: number) => string;
 
-const at = <T,>(list: readonly T[], i: number): T => list[Math.abs(i) % list.length] as T;
+const at = <T>(list: readonly T[], i: number): T => list[Math.abs(i) % list.length] as T;
 
 /** Each mutation places its change at `at` (a fraction of the length) and picks with `pick`. */
 const MUTATIONS: Record<string, Mutation> = {
@@ -117,16 +176,24 @@ const MUTATION_NAMES = Object.keys(MUTATIONS);
 
 function mutantArbitrary(base: readonly string[]): fc.Arbitrary<string> {
   const step = fc.record({ kind: fc.constantFrom(...MUTATION_NAMES), at: fc.double({ min: 0, max: 1, noNaN: true }), pick: fc.nat() });
-  return fc.record({ expr: fc.constantFrom(...base), steps: fc.array(step, { minLength: 1, maxLength: 3 }) }).map(({ expr, steps }) =>
-    steps.reduce((e, s) => (MUTATIONS[s.kind] as Mutation)(e, Math.floor(s.at * e.length), s.pick), expr));
+  return fc
+    .record({ expr: fc.constantFrom(...base), steps: fc.array(step, { minLength: 1, maxLength: 3 }) })
+    .map(({ expr, steps }) => steps.reduce((e, s) => (MUTATIONS[s.kind] as Mutation)(e, Math.floor(s.at * e.length), s.pick), expr));
 }
 
 // --- judging ---------------------------------------------------------------
 
 /** Things Prometheus 3 (what we follow) accepts and 2.42 refuses, named in disagreements.txt. */
 const PROMETHEUS_3_ONLY: { why: string; test: (expr: string, theirs: PromtoolVerdict) => boolean }[] = [
-  { why: 'function new since 2.42 (or experimental)', test: (_e, t) => /unknown function with name "([^"]+)"/.test(t.message ?? '') && promqlFunctions.has(/unknown function with name "([^"]+)"/.exec(t.message ?? '')?.[1] ?? '') },
-  { why: 'number as a range, offset or step (3.0)', test: (_e, t) => /missing unit character in duration|unexpected number .* in (subquery|offset|range)|unexpected number .*expected duration|not a valid duration string: "[\d.]+"/.test(t.message ?? '') },
+  {
+    why: 'function new since 2.42 (or experimental)',
+    test: (_e, t) => /unknown function with name "([^"]+)"/.test(t.message ?? '') && promqlFunctions.has(/unknown function with name "([^"]+)"/.exec(t.message ?? '')?.[1] ?? ''),
+  },
+  {
+    why: 'number as a range, offset or step (3.0)',
+    test: (_e, t) =>
+      /missing unit character in duration|unexpected number .* in (subquery|offset|range)|unexpected number .*expected duration|not a valid duration string: "[\d.]+"/.test(t.message ?? ''),
+  },
   { why: 'zero duration accepted in 3.0', test: (_e, t) => /duration must be greater than 0|offset must be greater/.test(t.message ?? '') },
   { why: 'underscores in numbers (3.0)', test: (e) => /\d_\d/.test(e) },
   { why: 'quoted label names (3.0)', test: (_e, t) => /unexpected string|unexpected "\{"|unexpected character inside braces/.test(t.message ?? '') },

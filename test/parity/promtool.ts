@@ -52,9 +52,7 @@ export function checkWithPromtool(exprs: readonly string[]): PromtoolVerdict[] {
       const detail = m[2] ?? '';
       const expr = exprs[index] ?? '';
       const pos = /could not parse expression: (\d+):(\d+): parse error: (.*)$/.exec(detail);
-      verdicts[index] = pos
-        ? { accepted: false, offset: offsetOf(expr, Number(pos[1]), Number(pos[2])), message: pos[3] ?? '' }
-        : { accepted: false, message: detail };
+      verdicts[index] = pos ? { accepted: false, offset: offsetOf(expr, Number(pos[1]), Number(pos[2])), message: pos[3] ?? '' } : { accepted: false, message: detail };
     }
     return verdicts;
   });

@@ -27,7 +27,9 @@ function locateCorpus(env = process.env) {
     return { problem: `the public corpus was not found: K1S0_CORPUS is ${dir}, which is not a folder (when K1S0_CORPUS is not set, ${DEFAULT_CORPUS} is read)` };
   }
   if (isDirectory(DEFAULT_CORPUS)) return { dir: DEFAULT_CORPUS };
-  return { problem: `the public corpus was not found: K1S0_CORPUS is not set and ${DEFAULT_CORPUS} (../shared/corpus beside the checkout) does not exist; set K1S0_CORPUS to a folder holding rules/, prometheusrule-crds/ and dashboards/` };
+  return {
+    problem: `the public corpus was not found: K1S0_CORPUS is not set and ${DEFAULT_CORPUS} (../shared/corpus beside the checkout) does not exist; set K1S0_CORPUS to a folder holding rules/, prometheusrule-crds/ and dashboards/`,
+  };
 }
 
 /** The corpus folder; throws, naming K1S0_CORPUS and ../shared/corpus, when there is none. */

@@ -32,12 +32,23 @@ export async function startPrometheus({ job = 'prometheus', labels = {} }: Prome
   const dir = newTempDir('prometheus');
   const config = join(dir, 'prometheus.yml');
   const labelLines = Object.entries(labels).length ? ['        labels:', ...Object.entries(labels).map(([name, value]) => `          ${name}: ${JSON.stringify(value)}`)] : [];
-  writeFileSync(config, ['global:', '  scrape_interval: 1s', '  evaluation_interval: 1s', 'scrape_configs:', `  - job_name: ${job}`, '    static_configs:', `      - targets: ['127.0.0.1:${port}']`, ...labelLines, ''].join('\n'));
-  const child: ChildProcess = spawn(
-    PROMETHEUS_BINARY,
-    [`--config.file=${config}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+  writeFileSync(
+    config,
+    [
+      'global:',
+      '  scrape_interval: 1s',
+      '  evaluation_interval: 1s',
+      'scrape_configs:',
+      `  - job_name: ${job}`,
+      '    static_configs:',
+      `      - targets: ['127.0.0.1:${port}']`,
+      ...labelLines,
+      '',
+    ].join('\n'),
   );
+  const child: ChildProcess = spawn(PROMETHEUS_BINARY, [`--config.file=${config}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let exited = false;
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -12,7 +12,10 @@ const EXAMPLES = join(__dirname, '../../../examples');
 test("the stack files written are the examples' files, byte for byte", (t) => {
   const root = tempDir(t, 'design-files');
   const plan = planStackFiles(root, DEFAULT_STACK_SETTINGS);
-  assert.deepEqual(plan.slice(1).map((f) => f.path), DESIGN_STACK_PATHS);
+  assert.deepEqual(
+    plan.slice(1).map((f) => f.path),
+    DESIGN_STACK_PATHS,
+  );
   const written = writeStackFiles(root, plan, new Set());
   assert.deepEqual(written.failed, []);
   for (const path of DESIGN_STACK_PATHS) {

@@ -47,7 +47,11 @@ process.exit(answer.code);
     env: { ...process.env, PATH: `${dir}${delimiter}${process.env.PATH ?? ''}` },
     calls: () => {
       try {
-        return readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]);
+        return readFileSync(join(dir, 'calls.log'), 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as string[]);
       } catch {
         return [];
       }
@@ -103,7 +107,10 @@ test('preflight: each missing piece is a message that says what to do, and nothi
   const components = stackComponents(settings);
 
   const none = await preflight(root, { ...settings, dockerPath: 'k1s0-no-such-docker' }, components, new Set());
-  assert.deepEqual(none, { kind: 'no-docker', message: 'The docker executable "k1s0-no-such-docker" was not found. Install Docker (with the compose plugin), or set k1s0.stack.dockerPath to its path.' });
+  assert.deepEqual(none, {
+    kind: 'no-docker',
+    message: 'The docker executable "k1s0-no-such-docker" was not found. Install Docker (with the compose plugin), or set k1s0.stack.dockerPath to its path.',
+  });
 
   const docker = fakeDocker(t);
   docker.behave({ 'compose version': { code: 1, output: "docker: 'compose' is not a docker command.\nSee 'docker --help'\n" } });
@@ -116,12 +123,16 @@ test('preflight: each missing piece is a message that says what to do, and nothi
   const empty = tempDir(t, 'stack');
   const missing = await preflight(empty, settings, components, new Set(), docker.env);
   assert.equal(missing?.kind, 'no-compose-file');
-  assert.equal(missing.message, `No compose file at ${join(empty, 'docker-compose.yaml')}. Run "k1s0: Create observability stack files" to write one with the design's observability profile, or set k1s0.stack.composeFile.`);
+  assert.equal(
+    missing.message,
+    `No compose file at ${join(empty, 'docker-compose.yaml')}. Run "k1s0: Create observability stack files" to write one with the design's observability profile, or set k1s0.stack.composeFile.`,
+  );
 
   docker.behave({ info: { code: 1, output: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n' } });
   assert.deepEqual(await preflight(root, settings, components, new Set(), docker.env), {
     kind: 'engine-down',
-    message: 'The Docker engine is not running (Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?). Start Docker (Docker Desktop, or "sudo systemctl start docker"), then start the stack again.',
+    message:
+      'The Docker engine is not running (Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?). Start Docker (Docker Desktop, or "sudo systemctl start docker"), then start the stack again.',
   });
 
   docker.behave({});
@@ -143,21 +154,35 @@ test('preflight: each missing piece is a message that says what to do, and nothi
 test('a failed up is classified: port allocated, engine down, compose missing, anything else', async (t) => {
   const docker = fakeDocker(t);
   const root = workspaceWithCompose(t);
-  docker.behave({ compose: { code: 1, output: 'Error response from daemon: driver failed programming external connectivity on endpoint k1s0-prometheus-1: Bind for 0.0.0.0:9090 failed: port is already allocated\n' } });
+  docker.behave({
+    compose: {
+      code: 1,
+      output: 'Error response from daemon: driver failed programming external connectivity on endpoint k1s0-prometheus-1: Bind for 0.0.0.0:9090 failed: port is already allocated\n',
+    },
+  });
   const result = await run('docker', upArgs(root, DEFAULT_STACK_SETTINGS), { cwd: root, env: docker.env });
   assert.equal(result.code, 1);
-  assert.deepEqual(classifyFailure(result, 'docker'), { kind: 'port-taken', message: 'A port of the stack is already taken (9090). Stop what uses it, or change k1s0.stack.ports.* and the compose file\'s port mapping.' });
+  assert.deepEqual(classifyFailure(result, 'docker'), {
+    kind: 'port-taken',
+    message: "A port of the stack is already taken (9090). Stop what uses it, or change k1s0.stack.ports.* and the compose file's port mapping.",
+  });
   assert.equal(classifyFailure({ code: 1, output: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' }, 'docker').kind, 'engine-down');
   assert.equal(classifyFailure({ code: 1, output: "docker: 'compose' is not a docker command." }, 'docker').kind, 'no-compose');
   assert.equal(classifyFailure({ code: undefined, output: '', error: Object.assign(new Error('spawn docker ENOENT'), { code: 'ENOENT' }) }, 'docker').kind, 'no-docker');
-  assert.deepEqual(classifyFailure({ code: 17, output: '\nsomething odd\nmore\n' }, 'docker'), { kind: 'failed', message: 'docker compose failed (exit code 17): something odd. See the k1s0 stack terminal for the whole output.' });
+  assert.deepEqual(classifyFailure({ code: 17, output: '\nsomething odd\nmore\n' }, 'docker'), {
+    kind: 'failed',
+    message: 'docker compose failed (exit code 17): something odd. See the k1s0 stack terminal for the whole output.',
+  });
 });
 
 test('settings: wrong values fall back to their defaults one by one', () => {
   const values: Record<string, unknown> = { composeFile: ' ', includeInfra: 'yes', 'ports.grafana': 3300, 'ports.loki': 70000, 'ports.jaeger': 1.5, healthTimeoutSeconds: -1, host: '::1' };
   const settings = readStackSettings((key) => values[key]);
   assert.deepEqual(settings, { ...DEFAULT_STACK_SETTINGS, host: '::1', ports: { ...DEFAULT_STACK_SETTINGS.ports, grafana: 3300 } });
-  assert.deepEqual(stackComponents(settings).map((c) => c.healthUrl), ['http://[::1]:9090/-/ready', 'http://[::1]:3300/api/health', 'http://[::1]:3100/ready', 'http://[::1]:16686/']);
+  assert.deepEqual(
+    stackComponents(settings).map((c) => c.healthUrl),
+    ['http://[::1]:9090/-/ready', 'http://[::1]:3300/api/health', 'http://[::1]:3100/ready', 'http://[::1]:16686/'],
+  );
 });
 
 let prometheus: ChildProcess | undefined;
@@ -207,7 +232,15 @@ test('health polling against a real Prometheus and loopback servers: progress un
   const settings = settingsWith({ prometheus: prometheusPort, grafana, loki, jaeger });
   const rounds: string[] = [];
   const reports = await pollHealth(stackComponents(settings), { timeoutMs: 60_000, intervalMs: 100, onProgress: (r) => rounds.push(summarize(r).text) });
-  assert.deepEqual(reports.map((r) => [r.component.id, r.up]), [['prometheus', true], ['grafana', true], ['loki', true], ['jaeger', true]]);
+  assert.deepEqual(
+    reports.map((r) => [r.component.id, r.up]),
+    [
+      ['prometheus', true],
+      ['grafana', true],
+      ['loki', true],
+      ['jaeger', true],
+    ],
+  );
   assert.equal(rounds[rounds.length - 1], 'k1s0 stack 4/4');
   assert.ok(rounds.length >= 3, `Loki needed three rounds: ${rounds.join(', ')}`);
   assert.equal(lokiCalls, 3, 'a component that is up is not probed again');
@@ -225,7 +258,13 @@ test('health: down components are reported with why, by the deadline', async () 
   const started = Date.now();
   const reports = await pollHealth(stackComponents(settings).slice(0, 2), { timeoutMs: 300, intervalMs: 50 });
   assert.ok(Date.now() - started < 10_000);
-  assert.deepEqual(reports.map((r) => [r.component.name, r.up, r.detail]), [['Prometheus', false, 'ECONNREFUSED'], ['Grafana', false, 'HTTP 500']]);
+  assert.deepEqual(
+    reports.map((r) => [r.component.name, r.up, r.detail]),
+    [
+      ['Prometheus', false, 'ECONNREFUSED'],
+      ['Grafana', false, 'HTTP 500'],
+    ],
+  );
   assert.deepEqual(summarize(reports), { text: 'k1s0 stack 0/2', allUp: false, down: ['Prometheus', 'Grafana'] });
   assert.deepEqual(await probe('http://256.0.0.1:1/'), { up: false, detail: 'Invalid URL' });
 });
@@ -284,7 +323,10 @@ test('stack files: what is written passes promtool check config and check rules;
   // Run again: identical files are left alone; a file the user changed is kept unless they say overwrite.
   writeFileSync(join(prom, 'alerting_rules.yaml'), '# mine\ngroups: []\n');
   const again = planStackFiles(root, DEFAULT_STACK_SETTINGS);
-  assert.deepEqual(again.filter((f) => f.state !== 'same').map((f) => `${f.state} ${f.path}`), ['differs infra/docker/prometheus/alerting_rules.yaml']);
+  assert.deepEqual(
+    again.filter((f) => f.state !== 'same').map((f) => `${f.state} ${f.path}`),
+    ['differs infra/docker/prometheus/alerting_rules.yaml'],
+  );
   const kept = writeStackFiles(root, again, new Set());
   assert.deepEqual(kept.kept, ['infra/docker/prometheus/alerting_rules.yaml']);
   assert.equal(readFileSync(join(prom, 'alerting_rules.yaml'), 'utf8'), '# mine\ngroups: []\n');

@@ -193,7 +193,11 @@ function functionLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet
     let inner = args[0];
     while (inner && (inner.name === 'MatrixSelector' || inner.name === 'ParenExpr')) inner = firstExprChild(inner);
     if (inner?.name !== 'VectorSelector') return NONE;
-    return closed(readSelector(inner, expr).matchers.filter((m) => m.op === '=').map((m) => m.name));
+    return closed(
+      readSelector(inner, expr)
+        .matchers.filter((m) => m.op === '=')
+        .map((m) => m.name),
+    );
   }
   if (behaviour === 'open') return OPEN;
   // A call without a vector argument (hour() is hour(vector(time()))) has no labels.
@@ -231,7 +235,13 @@ function aggregationLabels(node: SyntaxNode, expr: string, env: LabelEnv): Label
   const modifier = aggregationModifier(node, expr);
   let result: LabelSet;
   if (!modifier) result = NONE;
-  else if (modifier.kind === 'by') result = input.open ? closed(modifier.labels.map((l) => l.name)) : keep(input, modifier.labels.map((l) => l.name));
+  else if (modifier.kind === 'by')
+    result = input.open
+      ? closed(modifier.labels.map((l) => l.name))
+      : keep(
+          input,
+          modifier.labels.map((l) => l.name),
+        );
   else result = without(input, [...modifier.labels.map((l) => l.name), '__name__']);
   if (op === 'count_values') {
     const target = stringArg(args[0], expr);

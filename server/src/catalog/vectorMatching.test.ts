@@ -27,10 +27,13 @@ test('promql/vector-matching: sides that never match, on/ignoring/group_left lab
     ],
   );
   const fixes = found[0]?.fixes ?? [];
-  assert.deepEqual(fixes.map((f) => [f.title, f.edits[0]?.newText]), [
-    ['Match on (service) group_left', ' on (service) group_left'],
-    ['Match ignoring (status) group_left', ' ignoring (status) group_left'],
-  ]);
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.edits[0]?.newText]),
+    [
+      ['Match on (service) group_left', ' on (service) group_left'],
+      ['Match ignoring (status) group_left', ' ignoring (status) group_left'],
+    ],
+  );
 });
 
 test("promql/vector-matching: the design's error-budget rule divides {namespace, service} by a label_replace(vector(...)) without labels", () => {
@@ -38,7 +41,10 @@ test("promql/vector-matching: the design's error-budget rule divides {namespace,
   const found = check(readFileSync(path, 'utf8'), path);
   assert.equal(found.length, 1);
   assert.match(found[0]?.message ?? '', /the left carries namespace, service, the right no labels/);
-  assert.deepEqual(found[0]?.fixes?.map((f) => f.title), ['Match on () group_left', 'Match ignoring (namespace, service) group_left']);
+  assert.deepEqual(
+    found[0]?.fixes?.map((f) => f.title),
+    ['Match on () group_left', 'Match ignoring (namespace, service) group_left'],
+  );
 });
 
 test('promql/vector-matching: silent where a side is unknown or the matching is right', () => {
@@ -50,6 +56,10 @@ test('promql/vector-matching: silent where a side is unknown or the matching is 
     'sum by (service) (rate(http_requests_total[5m])) > 0.5',
     'sum by (service) (rate(http_requests_total[5m])) and on () vector(1)',
   ]) {
-    assert.deepEqual(check(rules(expr)).map((d) => d.message), [], expr);
+    assert.deepEqual(
+      check(rules(expr)).map((d) => d.message),
+      [],
+      expr,
+    );
   }
 });

@@ -67,14 +67,20 @@ function checkBinary(node: SyntaxNode, lhsNode: SyntaxNode, rhsNode: SyntaxNode,
     const neither = matching.filter((m) => !carries(lhs, m.name) && !carries(rhs, m.name));
     for (const m of neither) {
       problems.push({
-        from: m.from, to: m.to, code: VECTOR_MATCHING, severity: 'warning',
+        from: m.from,
+        to: m.to,
+        code: VECTOR_MATCHING,
+        severity: 'warning',
         message: `on (${m.name}): neither side can carry "${m.name}" (left: ${list(l)}; right: ${list(r)}), so it is empty on every series and matches everything`,
       });
     }
   } else {
     for (const m of matching.filter((x) => !carries(lhs, x.name) && !carries(rhs, x.name))) {
       problems.push({
-        from: m.from, to: m.to, code: VECTOR_MATCHING, severity: 'hint',
+        from: m.from,
+        to: m.to,
+        code: VECTOR_MATCHING,
+        severity: 'hint',
         message: `ignoring (${m.name}) changes nothing: neither side can carry "${m.name}" (left: ${list(l)}; right: ${list(r)})`,
         fixes: [{ title: `Remove ${m.name}`, edits: [removeLabel(expr, m)] }],
       });
@@ -84,7 +90,10 @@ function checkBinary(node: SyntaxNode, lhsNode: SyntaxNode, rhsNode: SyntaxNode,
   if (oneSide) {
     for (const g of include.filter((x) => !carries(oneSide, x.name))) {
       problems.push({
-        from: g.from, to: g.to, code: VECTOR_MATCHING, severity: 'warning',
+        from: g.from,
+        to: g.to,
+        code: VECTOR_MATCHING,
+        severity: 'warning',
         message: `${groupLeft ? 'group_left' : 'group_right'} (${g.name}): the "one" side (${groupLeft ? 'right' : 'left'}: ${list(matchable(oneSide))}) cannot carry "${g.name}", so nothing is copied`,
       });
     }
@@ -102,16 +111,26 @@ function checkBinary(node: SyntaxNode, lhsNode: SyntaxNode, rhsNode: SyntaxNode,
   const differ = [...onlyLeft, ...onlyRight];
   const how = on ? `on (${names.join(', ')})` : matching.length ? `ignoring (${names.join(', ')})` : 'all their labels';
   problems.push({
-    from: node.from, to: node.to, code: VECTOR_MATCHING, severity: 'warning',
-    message: `the sides of "${op}" can never match on ${how}: the left carries ${list(l)}, the right ${list(r)}; `
-      + `every series differs on ${differ.join(', ')}, so the result is always empty`,
+    from: node.from,
+    to: node.to,
+    code: VECTOR_MATCHING,
+    severity: 'warning',
+    message: `the sides of "${op}" can never match on ${how}: the left carries ${list(l)}, the right ${list(r)}; ` + `every series differs on ${differ.join(', ')}, so the result is always empty`,
     fixes: matchingFixes(node, lhsNode, rhsNode, clause, l, r, expr),
   });
   return problems;
 }
 
 /** The fixes of sides that never match: match on the labels both carry, or ignore the rest; group where one side keeps more. */
-function matchingFixes(node: SyntaxNode, lhsNode: SyntaxNode, rhsNode: SyntaxNode, clause: SyntaxNode | null, l: readonly string[], r: readonly string[], expr: string): NonNullable<ExpressionProblem['fixes']> {
+function matchingFixes(
+  node: SyntaxNode,
+  lhsNode: SyntaxNode,
+  rhsNode: SyntaxNode,
+  clause: SyntaxNode | null,
+  l: readonly string[],
+  r: readonly string[],
+  expr: string,
+): NonNullable<ExpressionProblem['fixes']> {
   const shared = l.filter((n) => r.includes(n));
   const leftExtra = l.filter((n) => !r.includes(n));
   const rightExtra = r.filter((n) => !l.includes(n));
@@ -153,14 +172,18 @@ export const vectorMatchingCheck: ExpressionCheck = {
     name: 'catalog/vectorMatching',
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
-    description: "binary operations whose label sets, followed from the catalog and the workspace's recording rules through aggregations, functions and matching, can never match (fix: `on`/`ignoring`, `group_left`/`group_right`); `on` naming a label neither side carries, `ignoring` one no side has, `group_left`/`group_right` copying a label the one side cannot carry",
+    description:
+      "binary operations whose label sets, followed from the catalog and the workspace's recording rules through aggregations, functions and matching, can never match (fix: `on`/`ignoring`, `group_left`/`group_right`); `on` naming a label neither side carries, `ignoring` one no side has, `group_left`/`group_right` copying a label the one side cannot carry",
     codes: [
       {
         code: VECTOR_MATCHING,
         severity: 'warning',
         short: 'vector matching that cannot work',
         help: 'The labels of the two sides of a binary operation, known from the catalog and recording rules, show the matching is wrong: the sides can never match (the result is always empty), on() names a label neither side has (everything matches everything), or group_left/group_right copies a label the one side lacks. ignoring() of a label no side has is a hint.',
-        ja: { short: '成り立たないベクトルマッチング', help: 'カタログと記録ルールから分かる二項演算の両辺のラベルから、マッチングの誤りが分かります: 両辺が決して一致しない（結果は常に空）、on() がどちらの辺にもないラベルを指定している（全系列が全系列に一致）、group_left/group_right が片側にないラベルをコピーしようとしている。どの辺にもないラベルの ignoring() はヒントです。' },
+        ja: {
+          short: '成り立たないベクトルマッチング',
+          help: 'カタログと記録ルールから分かる二項演算の両辺のラベルから、マッチングの誤りが分かります: 両辺が決して一致しない（結果は常に空）、on() がどちらの辺にもないラベルを指定している（全系列が全系列に一致）、group_left/group_right が片側にないラベルをコピーしようとしている。どの辺にもないラベルの ignoring() はヒントです。',
+        },
       },
     ],
   },

@@ -20,7 +20,9 @@ const NOT_PROMQL_AS_WRITTEN = new Map([['mm-ceph-radosgw-sync-overview.json', 1]
 
 test('public dashboards: every query is read, and no valid one gets a PromQL error or a LogQL syntax error', () => {
   const dir = corpusPath('dashboards');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   assert.equal(files.length, 355);
   const stats: QueryStats = { promql: 0, logql: 0, skipped: 0 };
   const errors = new Map<string, number>();

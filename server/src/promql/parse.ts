@@ -107,9 +107,12 @@ export function forLezer(expr: string): string {
     // Whether the token just seen ends an operand (then `offset` modifies it).
     if (t.kind === '(') groupingParens.push(prev?.kind === 'keyword' && MATCHING_KEYWORDS.has(prev.text.toLowerCase()));
     const closesGrouping = t.kind === ')' && groupingParens.pop() === true;
-    prevEnds = !(BEFORE_OPERAND.has(t.kind) || closesGrouping
-      || (t.kind === 'keyword' && MATCHING_KEYWORDS.has(t.text.toLowerCase()))
-      || (t.kind === 'keyword' && t.text.toLowerCase() === 'offset' && prevEnds));
+    prevEnds = !(
+      BEFORE_OPERAND.has(t.kind) ||
+      closesGrouping ||
+      (t.kind === 'keyword' && MATCHING_KEYWORDS.has(t.text.toLowerCase())) ||
+      (t.kind === 'keyword' && t.text.toLowerCase() === 'offset' && prevEnds)
+    );
   });
   return out ? out.join('') : expr;
 }

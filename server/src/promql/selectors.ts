@@ -141,13 +141,15 @@ export function checkMatrixSelector(node: SyntaxNode, ctx: CheckContext): void {
   const split = misassociatedOperand(inner);
   const operand = split?.operand ?? inner;
   const open = findChar(ctx.expr, inner.to, '[');
-  const message = operand.name === 'VectorSelector' ? undefined
-    : MODIFIERS.has(operand.name) && unwrapModifiers(operand).name === 'VectorSelector' ? modifierBeforeRange(operand, ctx.expr)
-    : 'ranges only allowed for vector selectors';
+  const message =
+    operand.name === 'VectorSelector'
+      ? undefined
+      : MODIFIERS.has(operand.name) && unwrapModifiers(operand).name === 'VectorSelector'
+        ? modifierBeforeRange(operand, ctx.expr)
+        : 'ranges only allowed for vector selectors';
   if (message) {
-    const fixes = message.startsWith('ranges') && !split && ctx.typeOf(inner) === 'instant vector'
-      ? [{ title: 'Make it a subquery', edits: [{ start: node.to - 1, end: node.to - 1, newText: ':' }] }]
-      : undefined;
+    const fixes =
+      message.startsWith('ranges') && !split && ctx.typeOf(inner) === 'instant vector' ? [{ title: 'Make it a subquery', edits: [{ start: node.to - 1, end: node.to - 1, newText: ':' }] }] : undefined;
     ctx.error(open, node.to, message, fixes);
   } else if (split) {
     reportRangeOperand(node, split.operand, split.operator, ctx);

@@ -18,15 +18,24 @@ function syntaxError(from: number, to: number, message: string): PromqlProblem {
 /** How Prometheus's Item.desc() names a token in "unexpected ..." messages (lex.go). */
 export function describeToken(t: Token): string {
   switch (t.kind) {
-    case 'eof': return 'end of input';
-    case 'identifier': return `identifier "${t.text}"`;
-    case 'number': return `number "${t.text}"`;
-    case 'duration': return `duration "${t.text}"`;
-    case 'string': return `string ${JSON.stringify(t.text.length > 10 ? `${t.text.slice(0, 10)}...` : t.text)}`;
-    case 'keyword': return `<${t.text.toLowerCase()}>`;
-    case 'aggregator': return `<aggr:${t.text.toLowerCase()}>`;
-    case 'operator': return `<op:${t.text.toLowerCase()}>`;
-    default: return `"${t.text}"`;
+    case 'eof':
+      return 'end of input';
+    case 'identifier':
+      return `identifier "${t.text}"`;
+    case 'number':
+      return `number "${t.text}"`;
+    case 'duration':
+      return `duration "${t.text}"`;
+    case 'string':
+      return `string ${JSON.stringify(t.text.length > 10 ? `${t.text.slice(0, 10)}...` : t.text)}`;
+    case 'keyword':
+      return `<${t.text.toLowerCase()}>`;
+    case 'aggregator':
+      return `<aggr:${t.text.toLowerCase()}>`;
+    case 'operator':
+      return `<op:${t.text.toLowerCase()}>`;
+    default:
+      return `"${t.text}"`;
   }
 }
 
@@ -54,9 +63,7 @@ function unknownFunction(tokens: Token[]): PromqlProblem | undefined {
     return {
       ...syntaxError(t.from, t.to, `unknown function with name "${t.text}"${hint}`),
       code: 'promql/type',
-      ...(suggestions.length > 0
-        ? { fixes: suggestions.map((s) => ({ title: `Change to ${s}`, edits: [{ start: t.from, end: t.to, newText: s }] })) }
-        : {}),
+      ...(suggestions.length > 0 ? { fixes: suggestions.map((s) => ({ title: `Change to ${s}`, edits: [{ start: t.from, end: t.to, newText: s }] })) } : {}),
     };
   }
   return undefined;
@@ -81,16 +88,22 @@ function firstErrorNode(tree: Tree): SyntaxNode | undefined {
 function contextOf(node: SyntaxNode): string {
   for (let n: SyntaxNode | null = node.parent; n; n = n.parent) {
     switch (n.name) {
-      case 'GroupingLabels': return n.parent?.name === 'AggregateModifier' ? ' in aggregation' : ' in grouping opts';
+      case 'GroupingLabels':
+        return n.parent?.name === 'AggregateModifier' ? ' in aggregation' : ' in grouping opts';
       case 'AggregateModifier':
-      case 'AggregateExpr': return ' in aggregation';
+      case 'AggregateExpr':
+        return ' in aggregation';
       case 'LabelMatchers':
       case 'UnquotedLabelMatcher':
-      case 'QuotedLabelMatcher': return ' in label matching';
+      case 'QuotedLabelMatcher':
+        return ' in label matching';
       case 'MatrixSelector':
-      case 'SubqueryExpr': return ' in subquery or range';
-      case 'OffsetExpr': return ' in offset';
-      case 'StepInvariantExpr': return ' in @';
+      case 'SubqueryExpr':
+        return ' in subquery or range';
+      case 'OffsetExpr':
+        return ' in offset';
+      case 'StepInvariantExpr':
+        return ' in @';
       case 'FunctionCallBody':
         return n.parent?.name === 'AggregateExpr' ? ' in aggregation' : '';
       case 'ParenExpr':

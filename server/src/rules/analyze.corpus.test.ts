@@ -42,7 +42,14 @@ describe('analyzeRuleFile on the public corpus', () => {
       const { findings, rules } = analyzeText(text);
       ruleCount += rules.length;
       const name = relative(CORPUS, file);
-      assert.deepEqual(rows(text, findings.filter((f) => f.severity === 'error')), [], name);
+      assert.deepEqual(
+        rows(
+          text,
+          findings.filter((f) => f.severity === 'error'),
+        ),
+        [],
+        name,
+      );
       if (findings.some((f) => f.code === 'rules/duplicate')) withDuplicates.add(name);
       for (const rule of rules) {
         if (rule.expr) assertSiteMapsBack(text, rule.expr, `${name} ${rule.name} expr`);

@@ -19,10 +19,13 @@ describe('analyzeRuleFile', () => {
   it('models the rules with located names, expressions, labels and annotations', () => {
     const recording = readFixture('k1s0-recording_rules.yaml');
     const { rules, groups } = analyzeText(recording);
-    assert.deepEqual(groups.map((g) => [g.name, g.interval?.value.value, g.rules.length]), [
-      ['red-recording-rules', '30s', 7],
-      ['slo-recording-rules', undefined, 2],
-    ]);
+    assert.deepEqual(
+      groups.map((g) => [g.name, g.interval?.value.value, g.rules.length]),
+      [
+        ['red-recording-rules', '30s', 7],
+        ['slo-recording-rules', undefined, 2],
+      ],
+    );
     const errors = rules.find((r) => r.name === 'service:http_errors:rate5m');
     assert.ok(errors?.expr);
     assert.equal(errors.kind, 'record');
@@ -36,7 +39,10 @@ describe('analyzeRuleFile', () => {
     const high = analyzeText(alerting).rules.find((r) => r.name === 'HighErrorRate');
     assert.ok(high?.expr && high.for);
     assert.deepEqual([high.kind, high.group, high.for.value.value], ['alert', 'local-dev-alerts', '2m']);
-    assert.deepEqual(high.labels.map((l) => [l.key, l.value.value]), [['severity', 'warning']]);
+    assert.deepEqual(
+      high.labels.map((l) => [l.key, l.value.value]),
+      [['severity', 'warning']],
+    );
     const description = high.annotations.find((a) => a.key === 'description');
     assert.ok(description);
     const pipe = description.value.value.indexOf('humanizePercentage');
@@ -51,7 +57,10 @@ describe('analyzeRuleFile', () => {
 
   it('reads rules of every PrometheusRule document in a stream', () => {
     const { rules } = analyzeText(readFixture('prometheus-rule-crd.yaml'));
-    assert.deepEqual(rules.map((r) => [r.documentIndex, r.group, r.kind, r.name]), [[1, 'k1s0.rules', 'alert', 'ServiceDown']]);
+    assert.deepEqual(
+      rules.map((r) => [r.documentIndex, r.group, r.kind, r.name]),
+      [[1, 'k1s0.rules', 'alert', 'ServiceDown']],
+    );
   });
 
   const brokenFiles: [string, number, RegExp][] = [
@@ -82,21 +91,19 @@ describe('analyzeRuleFile', () => {
 
   it('never throws and keeps findings inside the text, whatever the file has become', () => {
     const sources = ['structure-broken.yaml', 'template-broken.yaml', 'k1s0-alerting_rules.yaml', 'prometheus-rule-crd.yaml'].map(readFixture);
-    const mangled = fc
-      .tuple(fc.constantFrom(...sources), fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'indent', 'dedent', 'cut')), { maxLength: 8 }))
-      .map(([text, edits]) => {
-        const lines = text.split('\n');
-        for (const [at, edit] of edits) {
-          const i = at % lines.length;
-          const line = lines[i] ?? '';
-          if (edit === 'drop') lines.splice(i, 1);
-          else if (edit === 'dup') lines.splice(i, 0, line);
-          else if (edit === 'indent') lines[i] = `  ${line}`;
-          else if (edit === 'dedent') lines[i] = line.replace(/^ {1,2}/, '');
-          else lines[i] = line.slice(0, Math.floor(line.length / 2));
-        }
-        return lines.join('\n');
-      });
+    const mangled = fc.tuple(fc.constantFrom(...sources), fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'indent', 'dedent', 'cut')), { maxLength: 8 })).map(([text, edits]) => {
+      const lines = text.split('\n');
+      for (const [at, edit] of edits) {
+        const i = at % lines.length;
+        const line = lines[i] ?? '';
+        if (edit === 'drop') lines.splice(i, 1);
+        else if (edit === 'dup') lines.splice(i, 0, line);
+        else if (edit === 'indent') lines[i] = `  ${line}`;
+        else if (edit === 'dedent') lines[i] = line.replace(/^ {1,2}/, '');
+        else lines[i] = line.slice(0, Math.floor(line.length / 2));
+      }
+      return lines.join('\n');
+    });
     fc.assert(
       fc.property(mangled, (text) => {
         const { findings } = analyzeRuleFile(text, parseYaml(text).documents);

@@ -80,7 +80,10 @@ function reading(doc: DocumentView): RuleReading {
  * echoes of the real mistake.
  */
 export function analyzeRules(text: string, parsed: ParsedYaml): RuleFileAnalysis {
-  return analyzeRuleFile(text, parsed.documents.filter((document) => document.errors.length === 0));
+  return analyzeRuleFile(
+    text,
+    parsed.documents.filter((document) => document.errors.length === 0),
+  );
 }
 
 export const ruleFileHandler: FileKindHandler = {

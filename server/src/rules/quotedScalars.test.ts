@@ -9,15 +9,14 @@ import assert from 'node:assert/strict';
 import { parseYaml } from '../base/yaml/parse';
 import { promtoolCheck, requirePromtool } from './promtoolOracle';
 
-const rule = (annotations: string, expr = 'up == 0') =>
-  `groups:\n- name: a\n  rules:\n  - alert: X\n    expr: ${expr}\n    annotations:\n${annotations}`;
+const rule = (annotations: string, expr = 'up == 0') => `groups:\n- name: a\n  rules:\n  - alert: X\n    expr: ${expr}\n    annotations:\n${annotations}`;
 
 const SHAPES: { name: string; text: string; accepted: boolean; value?: string }[] = [
-  { name: 'single-quoted, continued at the key\'s indentation', text: rule("      description: 'first line\n      second line'\n      summary: s\n"), accepted: true, value: 'first line second line' },
+  { name: "single-quoted, continued at the key's indentation", text: rule("      description: 'first line\n      second line'\n      summary: s\n"), accepted: true, value: 'first line second line' },
   { name: 'double-quoted with escapes, continued at column 0', text: rule('      description: "a\nb \\"c\\"\n\n  d"\n      summary: s\n'), accepted: true, value: 'a b "c"\nd' },
   { name: "single-quoted with '' , continued less indented than the key", text: rule("      description: 'it''s\n   here'\n"), accepted: true, value: "it's here" },
-  { name: 'a double-quoted expr continued at the key\'s indentation', text: `groups:\n- name: a\n  rules:\n  - alert: X\n    expr: "sum(up)\n    == 0"\n`, accepted: true },
-  { name: 'a plain scalar continued at the key\'s indentation', text: rule('      description: first line\n      second line\n'), accepted: false },
+  { name: "a double-quoted expr continued at the key's indentation", text: `groups:\n- name: a\n  rules:\n  - alert: X\n    expr: "sum(up)\n    == 0"\n`, accepted: true },
+  { name: "a plain scalar continued at the key's indentation", text: rule('      description: first line\n      second line\n'), accepted: false },
 ];
 
 test('quoted scalars continued at or left of their key: accepted exactly as promtool accepts them', () => {

@@ -64,7 +64,12 @@ export function analysisData(analysis: RuleFileAnalysis) {
   return {
     findings: analysis.findings,
     rules: analysis.rules.map(ruleData),
-    groups: analysis.groups.map((g) => ({ ...g, nameEntry: g.nameEntry && { ...g.nameEntry, value: site(g.nameEntry.value) }, interval: g.interval && site(g.interval.value), rules: g.rules.map((r) => r.start) })),
+    groups: analysis.groups.map((g) => ({
+      ...g,
+      nameEntry: g.nameEntry && { ...g.nameEntry, value: site(g.nameEntry.value) },
+      interval: g.interval && site(g.interval.value),
+      rules: g.rules.map((r) => r.start),
+    })),
   };
 }
 

@@ -79,7 +79,10 @@ export class FakeClient implements ClientPort {
   }
 
   errors(since = 0): string[] {
-    return this.logs.slice(since).filter(([level]) => level === 'error').map(([, message]) => message.slice(0, 500));
+    return this.logs
+      .slice(since)
+      .filter(([level]) => level === 'error')
+      .map(([, message]) => message.slice(0, 500));
   }
 }
 

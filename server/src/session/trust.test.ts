@@ -48,7 +48,18 @@ test('untrusted: the restricted settings take the user-level values, or their de
 });
 
 test('untrusted: catalog globs resolve only inside the folder; outside every folder, none does', () => {
-  const globs = ['ops/*.yaml', '**/catalog/*.yaml', '/etc/k1s0/*.yaml', '~/catalog.yaml', '../x/*.yaml', 'a/../../x.yaml', '{ops,../x}/*.yaml', 'C:\\catalogs\\*.yaml', '{/etc/*.yaml,ops/*.yaml}', 'ops/..hidden.yaml'];
+  const globs = [
+    'ops/*.yaml',
+    '**/catalog/*.yaml',
+    '/etc/k1s0/*.yaml',
+    '~/catalog.yaml',
+    '../x/*.yaml',
+    'a/../../x.yaml',
+    '{ops,../x}/*.yaml',
+    'C:\\catalogs\\*.yaml',
+    '{/etc/*.yaml,ops/*.yaml}',
+    'ops/..hidden.yaml',
+  ];
   const trust = { trusted: false, userValues: { 'k1s0.catalog.files': globs } };
   assert.deepEqual(applyTrust(DEFAULT_SETTINGS, trust, true).settings.catalog.files, ['ops/*.yaml', '**/catalog/*.yaml', 'ops/..hidden.yaml']);
   assert.deepEqual(applyTrust(DEFAULT_SETTINGS, trust, false).settings.catalog.files, []);
@@ -79,7 +90,10 @@ test("an untrusted session asks the user's Prometheus, never the workspace's, un
   assert.deepEqual(workspaceProm.requests, []);
   const uri = h.uriOf('queries/q.promql');
   await h.open(uri, 'sum(rate(workspace_only_metric_total[5m]))', 'promql');
-  assert.deepEqual(h.client.diagnostics(uri).map((d) => d.code), ['catalog/unknown-metric']);
+  assert.deepEqual(
+    h.client.diagnostics(uri).map((d) => d.code),
+    ['catalog/unknown-metric'],
+  );
   assert.ok(h.client.logs.some(([, message]) => message.includes("the workspace's k1s0.prometheus.url not used")));
 
   h.session.trustChanged({ trusted: true, userValues: { 'k1s0.prometheus.url': userProm.url } });
@@ -109,7 +123,10 @@ test('an untrusted session: a catalog glob claims no file outside the folders (a
   await h.open(uri, 'sum(rate(outside_only_metric_total[5m]))', 'promql');
   // The file outside, open in the editor: the glob would claim it as a catalog extension.
   await h.open(pathToFileURL(join(outside, 'catalog.outside.yaml')).href, catalog);
-  assert.deepEqual(h.client.diagnostics(uri).map((d) => d.code), ['catalog/unknown-metric']);
+  assert.deepEqual(
+    h.client.diagnostics(uri).map((d) => d.code),
+    ['catalog/unknown-metric'],
+  );
 
   h.session.trustChanged({ trusted: true, userValues: {} });
   await h.session.idle();

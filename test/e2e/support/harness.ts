@@ -69,7 +69,12 @@ export function e2eTest(name: string, session: () => Session, body: (s: Session)
     try {
       await body(s);
     } catch (error) {
-      await s.workbench.keepArtifacts(name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80));
+      await s.workbench.keepArtifacts(
+        name
+          .replace(/[^A-Za-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 80),
+      );
       throw error;
     }
   });

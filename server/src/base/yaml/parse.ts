@@ -84,7 +84,8 @@ function checkAliases(document: Document.Parsed): void {
       const [start, end] = node.range ?? [0, 0];
       if (target === undefined) document.errors.push(new YAMLParseError([start, end], 'BAD_ALIAS', `Unresolved alias *${node.source}: no anchor &${node.source} before it`));
       // `&a [*a]`: a value that contains itself has no end (Prometheus refuses it too).
-      else if (path.includes(target as Node)) document.errors.push(new YAMLParseError([start, end], 'BAD_ALIAS', `Alias *${node.source} inside the value anchored &${node.source}: the value would contain itself`));
+      else if (path.includes(target as Node))
+        document.errors.push(new YAMLParseError([start, end], 'BAD_ALIAS', `Alias *${node.source} inside the value anchored &${node.source}: the value would contain itself`));
     },
   });
   if (!first || document.errors.length > 0) return;
@@ -139,7 +140,13 @@ export const yamlSyntaxCodes: ReaderCodes = {
     fileKinds: ['*'],
     description: 'a YAML file of ours that does not parse (every error, exact range)',
     codes: [
-      { code: 'yaml/syntax', severity: 'error', short: 'YAML does not parse', help: 'The file is not valid YAML, so none of its content can be checked. Fix the syntax error at the marked position.', ja: { short: 'YAML として解析できない', help: 'ファイルが正しい YAML ではないため、内容を検査できません。示された位置の構文エラーを直してください。' } },
+      {
+        code: 'yaml/syntax',
+        severity: 'error',
+        short: 'YAML does not parse',
+        help: 'The file is not valid YAML, so none of its content can be checked. Fix the syntax error at the marked position.',
+        ja: { short: 'YAML として解析できない', help: 'ファイルが正しい YAML ではないため、内容を検査できません。示された位置の構文エラーを直してください。' },
+      },
     ],
   },
 };
