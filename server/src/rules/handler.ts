@@ -77,12 +77,15 @@ function reading(doc: DocumentView): RuleReading {
 /**
  * The rule model of a parsed file. Documents of the stream that do not parse
  * are left to yaml/syntax: the parser's recovered tree would only produce
- * echoes of the real mistake.
+ * echoes of the real mistake. A duplicate key is no such mistake: the tree is
+ * whole, and Go's decoder reports it among the unmarshal errors, after the
+ * fields it does not know (`field concurrency not found in type
+ * rulefmt.RuleGroup`), so the structure is read as promtool reads it.
  */
 export function analyzeRules(text: string, parsed: ParsedYaml): RuleFileAnalysis {
   return analyzeRuleFile(
     text,
-    parsed.documents.filter((document) => document.errors.length === 0),
+    parsed.documents.filter((document) => document.errors.every((error) => error.code === 'DUPLICATE_KEY')),
   );
 }
 
@@ -102,7 +105,8 @@ export const ruleFileHandler: FileKindHandler = {
     const findings: Finding[] = clean ? [] : [...doc.yaml().syntax];
     findings.push(...analysis.findings);
     // Findings come sorted by start; so do rules: one pass finds the rules with shape errors.
-    const errors = analysis.findings.filter((f) => f.severity === 'error');
+    // A duplicate key (yaml/syntax) inside a rule makes it broken as much as a shape error does.
+    const errors = clean ? analysis.findings.filter((f) => f.severity === 'error') : findings.filter((f) => f.severity === 'error').sort((a, b) => a.start - b.start);
     let nextError = 0;
     for (const rule of analysis.rules) {
       if (rule.expr) findings.push(...checks.expression(rule.expr, 'rule'));
