@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPrometheus, type TestPrometheus } from '../support/prometheus';
 import { e2eTest, useSession } from './support/harness';
-import { waitFor } from './support/wait';
+import { waitFor, waitForValue } from './support/wait';
 
 let prometheus: TestPrometheus | undefined;
 
@@ -39,11 +39,11 @@ e2eTest('the "Run in Prometheus" CodeLens of a rule runs its expr and the result
   await workbench.openFile(RULES);
   const lens = workbench.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Run in Prometheus' });
   await lens.first().waitFor({ timeout: 60_000 });
-  // The row offers the other two as well.
-  const titles = await workbench.page.locator('.monaco-editor .codelens-decoration a').allInnerTexts();
-  assert.deepEqual(
-    titles.map((t) => t.trim()),
+  // The row offers the other two as well (read until it reads so: the row is redrawn when lenses refresh).
+  await waitForValue(
+    async () => (await workbench.page.locator('.monaco-editor .codelens-decoration a').allInnerTexts()).map((t) => t.trim()),
     ['Run in Prometheus', 'Open in Prometheus', 'Open in Grafana Explore'],
+    { what: 'the lens row of the rule', timeoutMs: 30_000 },
   );
   // The lens row is drawn again when the document's lenses are refreshed (a click may land on the old one):
   // click until the result view opens.
