@@ -81,10 +81,13 @@ const VIEWS = {
     q: (c) => (c === '"' ? '\\\\"' : c),
     bs: '\\\\\\\\',
     stop: '"',
-    hostEscapes: [{
-      match: '\\\\(?:[0abtnvfre "/\\\\N_LP\\t]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|$)',
-      name: 'constant.character.escape.yaml',
-    }, { match: '\\\\.', name: 'invalid.illegal.escape.yaml' }],
+    hostEscapes: [
+      {
+        match: '\\\\(?:[0abtnvfre "/\\\\N_LP\\t]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|$)',
+        name: 'constant.character.escape.yaml',
+      },
+      { match: '\\\\.', name: 'invalid.illegal.escape.yaml' },
+    ],
     comment: '(#)(?:[^"\\\\]|\\\\[^n])*',
   },
   // JSON strings (Grafana dashboard targets).
@@ -93,8 +96,10 @@ const VIEWS = {
     q: (c) => (c === '"' ? '\\\\"' : c),
     bs: '\\\\\\\\',
     stop: '"',
-    hostEscapes: [{ match: '\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})', name: 'constant.character.escape.json' },
-      { match: '\\\\.', name: 'invalid.illegal.unrecognized-string-escape.json' }],
+    hostEscapes: [
+      { match: '\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})', name: 'constant.character.escape.json' },
+      { match: '\\\\.', name: 'invalid.illegal.unrecognized-string-escape.json' },
+    ],
     comment: '(#)(?:[^"\\\\]|\\\\[^n])*',
   },
 };
@@ -156,11 +161,7 @@ function rules(view) {
     },
     [`${p}comment`]: comment,
     [`${p}string`]: {
-      patterns: [
-        ref('string-double'),
-        ref('string-single'),
-        ref('string-raw'),
-      ],
+      patterns: [ref('string-double'), ref('string-single'), ref('string-raw')],
     },
     [`${p}string-double`]: quoted('"', 'double'),
     [`${p}string-single`]: quoted("'", 'single'),
@@ -275,12 +276,8 @@ function rules(view) {
     [`${p}function-call`]: {
       patterns: [
         { match: `${WB}(?:${alt(stable)})(?=[ \\t]*\\()`, name: 'support.function.promql' },
-        ...(experimental.length
-          ? [{ match: `${WB}(?:${alt(experimental)})(?=[ \\t]*\\()`, name: 'support.function.experimental.promql' }]
-          : []),
-        ...(removed.length
-          ? [{ match: `${WB}(?:${alt(removed)})(?=[ \\t]*\\()`, name: 'invalid.deprecated.function.promql' }]
-          : []),
+        ...(experimental.length ? [{ match: `${WB}(?:${alt(experimental)})(?=[ \\t]*\\()`, name: 'support.function.experimental.promql' }] : []),
+        ...(removed.length ? [{ match: `${WB}(?:${alt(removed)})(?=[ \\t]*\\()`, name: 'invalid.deprecated.function.promql' }] : []),
         { match: `${WB}[A-Za-z_][A-Za-z0-9_]*(?=[ \\t]*\\()`, name: 'entity.name.function.promql' },
       ],
     },
@@ -395,10 +392,7 @@ function yamlInjection() {
       while: deeper(anchor.keyColumn, '[^\\s#]'),
       beginCaptures: KEY_CAPTURES(n),
       contentName: 'meta.embedded.block.promql',
-      patterns: [
-        { match: '(?:^|(?<=[ \\t]))(#.*)$', captures: { 1: { name: 'comment.line.number-sign.yaml' } } },
-        { include: '#plain-expression' },
-      ],
+      patterns: [{ match: '(?:^|(?<=[ \\t]))(#.*)$', captures: { 1: { name: 'comment.line.number-sign.yaml' } } }, { include: '#plain-expression' }],
     };
   }
   for (const style of ['block-scalar', 'double-quoted', 'single-quoted', 'plain']) {
@@ -473,7 +467,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const [path, text] of Object.entries(generate())) {
     const file = join(ROOT, path);
     let current = null;
-    try { current = readFileSync(file, 'utf8'); } catch { /* missing */ }
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      /* missing */
+    }
     if (current === text) continue;
     if (check) {
       console.error(`${path} is out of date: run node scripts/generate-promql-grammar.mjs`);

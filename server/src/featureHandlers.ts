@@ -180,9 +180,7 @@ export function lspHandlers(session: Session) {
       }),
 
     codeLens: ({ textDocument }: CodeLensParams): CodeLens[] =>
-      safely('code lens', [], () =>
-        session.queryLenses(textDocument?.uri).map((lens) => ({ range: lens.range, command: { title: lens.title, command: lens.command, arguments: lens.arguments } })),
-      ),
+      safely('code lens', [], () => session.queryLenses(textDocument?.uri).map((lens) => ({ range: lens.range, command: { title: lens.title, command: lens.command, arguments: lens.arguments } }))),
 
     workspaceSymbol: ({ query }: WorkspaceSymbolParams): SymbolInformation[] =>
       safely('workspace symbols', [], () =>

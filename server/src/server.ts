@@ -14,7 +14,7 @@ import {
   createConnection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { SloTreeChangedNotification, SloTreeRequest, WATCHED_FILES_GLOB } from './protocol';
+import { SloTreeChangedNotification, SloTreeRequest, TrustNotification, WATCHED_FILES_GLOB } from './protocol';
 import { SETTINGS_SECTION } from './base/settings';
 import { lspHandlers, toLspDiagnostic } from './featureHandlers';
 import { Session } from './session/session';
@@ -69,6 +69,7 @@ connection.onDidCloseTextDocument(({ textDocument: d }) => session.close(d.uri))
 // The workspace.
 connection.onDidChangeConfiguration((change) => session.configurationChanged(change.settings));
 connection.onDidChangeWatchedFiles((params) => session.filesChanged(params.changes));
+connection.onNotification(TrustNotification, (params) => session.trustChanged(params));
 
 // Requests.
 connection.onCodeAction(lsp.codeAction);

@@ -24,7 +24,7 @@ const JSON_INJECTION = join(ROOT, 'syntaxes/promql-json.injection.tmLanguage.jso
 
 /** YAML host grammars the YAML tests run against: name → file. */
 export const YAML_HOSTS: Readonly<Record<string, string>> = {
-  'fixture': join(__dirname, 'fixtures/yaml.tmLanguage.json'),
+  fixture: join(__dirname, 'fixtures/yaml.tmLanguage.json'),
   'textmate-classic': join(TM_GRAMMARS, 'yaml.json'),
 };
 
@@ -70,10 +70,12 @@ export function grammar(scopeName: string, yamlHost: string = YAML_HOSTS['fixtur
   const key = `${scopeName}\0${yamlHost}`;
   let g = grammars.get(key);
   if (!g) {
-    g = registry(yamlHost).loadGrammar(scopeName).then((loaded) => {
-      if (!loaded) throw new Error(`no grammar for ${scopeName}`);
-      return loaded;
-    });
+    g = registry(yamlHost)
+      .loadGrammar(scopeName)
+      .then((loaded) => {
+        if (!loaded) throw new Error(`no grammar for ${scopeName}`);
+        return loaded;
+      });
     grammars.set(key, g);
   }
   return g;

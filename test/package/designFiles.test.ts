@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { DESIGN_STACK_PATHS, readDesignStackFiles } from '../../client/src/stack/designFiles';
 
 const ROOT = join(__dirname, '../..');
@@ -19,7 +20,7 @@ test("dist/extension.js holds the examples' stack files, as they are now", () =>
   let end = start + 'JSON.parse(`'.length;
   while (bundle[end] !== '`') end += bundle[end] === '\\' ? 2 : 1;
   const literal = bundle.slice(start + 'JSON.parse('.length, end + 1);
-  const files = JSON.parse(new Function(`return ${literal};`)() as string) as Record<string, string>;
+  const files = JSON.parse(runInNewContext(literal) as string) as Record<string, string>;
   assert.deepEqual(Object.keys(files), DESIGN_STACK_PATHS);
   assert.deepEqual(files, readDesignStackFiles(join(ROOT, 'examples')));
 });

@@ -7,13 +7,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../support/lspClient';
 import { lines, rangeOf } from '../support/text';
 import { SloTreeChangedNotification, SloTreeRequest } from '../../server/src/protocol';
+import { newTempDir, removeDir } from '../support/tempDir';
 
 const EXAMPLES = join(__dirname, '../../examples');
 let workspace: string;
@@ -23,7 +23,7 @@ let treeChanges = 0;
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-lsp-'));
+  workspace = newTempDir('lsp');
   cpSync(EXAMPLES, workspace, { recursive: true });
   // Not UTF-8, named like a config file: the editor says so, as the CLI does.
   writeFileSync(join(workspace, 'config/config.prod.yaml'), Buffer.from([0x6f, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
@@ -37,7 +37,7 @@ before(async () => {
 after(async () => {
   const code = await client.shutdown();
   assert.equal(code, 0, 'the server exits cleanly after shutdown/exit');
-  rmSync(workspace, { recursive: true, force: true });
+  removeDir(workspace);
 });
 
 test('initialize announces every provider', () => {
@@ -71,7 +71,13 @@ test('the start-up scan publishes diagnostics for workspace files nobody opened,
   );
   const encoding = await client.diagnosticsFor(uriOf('config/config.prod.yaml'));
   assert.deepEqual(encoding, [
-    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, code: 'file/encoding', source: 'k1s0', message: 'Not checked: the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON.' },
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 1,
+      code: 'file/encoding',
+      source: 'k1s0',
+      message: 'Not checked: the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON.',
+    },
   ]);
 });
 
@@ -80,9 +86,10 @@ test('open, incremental change, quick fix and close', async () => {
   const text = lines('observability:', '  log:', '    level: info', '    format: jsno', '  trace:', '    enabled: false', '  metrics:', '    enabled: false');
   await client.open(uri, text);
   const first = await client.diagnosticsFor(uri, (p) => p.version === 1);
-  assert.deepEqual(first.map((d) => [d.code, d.range, d.message]), [
-    ['config/schema', rangeOf(text, 'jsno'), 'observability.log.format must be one of text, json; got string "jsno". Did you mean "json"?'],
-  ]);
+  assert.deepEqual(
+    first.map((d) => [d.code, d.range, d.message]),
+    [['config/schema', rangeOf(text, 'jsno'), 'observability.log.format must be one of text, json; got string "jsno". Did you mean "json"?']],
+  );
   const actions = await client.connection.sendRequest<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(text, 'jsno'), context: { diagnostics: first } });
   assert.deepEqual(actions[0], {
     title: 'Change to "json"',
@@ -94,10 +101,13 @@ test('open, incremental change, quick fix and close', async () => {
   await client.change(uri, 2, [{ range: rangeOf(text, 'enabled: false'), text: 'enabled: maybe' }]);
   const edited = text.replace('enabled: false', 'enabled: maybe');
   const second = await client.diagnosticsFor(uri, (p) => p.version === 2);
-  assert.deepEqual(second.map((d) => [d.code, d.range]), [
-    ['config/schema', rangeOf(edited, 'jsno')],
-    ['config/schema', rangeOf(edited, 'maybe')],
-  ]);
+  assert.deepEqual(
+    second.map((d) => [d.code, d.range]),
+    [
+      ['config/schema', rangeOf(edited, 'jsno')],
+      ['config/schema', rangeOf(edited, 'maybe')],
+    ],
+  );
   await client.close(uri);
   assert.deepEqual(await client.diagnosticsFor(uri, (p) => p.version === undefined), [], 'a file that is not on disk is cleared on close');
 });
@@ -108,7 +118,10 @@ test('settings are pulled from the client again after a configuration change', a
   client.settings = { diagnostics: { severity: { 'config/policy': 'off', 'config/schema': 'warning' } } };
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   const regraded = await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 1);
-  assert.deepEqual(regraded.map((d) => [d.code, d.severity]), [['config/schema', 2]]);
+  assert.deepEqual(
+    regraded.map((d) => [d.code, d.severity]),
+    [['config/schema', 2]],
+  );
   client.settings = {};
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 3);
@@ -116,7 +129,10 @@ test('settings are pulled from the client again after a configuration change', a
 
 test('k1s0/sloTree answers and k1s0/sloTreeChanged was announced', async () => {
   const tree = await client.connection.sendRequest(SloTreeRequest, {});
-  assert.deepEqual(tree.tiers.map((t) => t.tier), ['system', 'business', 'service']);
+  assert.deepEqual(
+    tree.tiers.map((t) => t.tier),
+    ['system', 'business', 'service'],
+  );
   assert.ok(treeChanges >= 1);
 });
 

@@ -28,7 +28,10 @@ export function checkRawCounters(expr: string, tree: Tree, context: ExpressionCo
     const text = expr.slice(selector.node.from, selector.node.to);
     const window = formatSeconds(4 * intervalFor(selector.node, expr, env));
     problems.push({
-      from: selector.metricFrom, to: selector.metricTo, code: RAW_COUNTER, severity: 'hint',
+      from: selector.metricFrom,
+      to: selector.metricTo,
+      code: RAW_COUNTER,
+      severity: 'hint',
       message: `${selector.metric} is a counter used raw: it only grows and restarts from zero, so compare or graph rate(${selector.metric}[${window}]) or increase(...) instead`,
       fixes: [{ title: `Use rate(${text}[${window}])`, edits: [{ start: selector.node.from, end: selector.node.to, newText: `rate(${text}[${window}])` }] }],
     });
@@ -69,7 +72,9 @@ export const rawCounterCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: 'hint: a raw counter compared or graphed',
-    codes: [{ code: RAW_COUNTER, severity: 'hint', short: 'raw counter', help: 'A counter is compared, summed or graphed without rate() or increase(); its raw value only grows and resets on restart.' }],
+    codes: [
+      { code: RAW_COUNTER, severity: 'hint', short: 'raw counter', help: 'A counter is compared, summed or graphed without rate() or increase(); its raw value only grows and resets on restart.' },
+    ],
   },
   run: checkRawCounters,
 };

@@ -94,7 +94,10 @@ function issueFindings(document: Document.Parsed, issue: z.core.$ZodIssue): Find
       const allowed = issue.path.length === 0 ? SECTION_KEYS : allowedKeys(issue.path);
       const suggestion = closestMatch(key, allowed);
       const finding: Finding = {
-        start, end, code: CATALOG_FILE, severity: 'error',
+        start,
+        end,
+        code: CATALOG_FILE,
+        severity: 'error',
         message: `unknown key "${key}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : allowed.length ? ` (expected ${allowed.join(', ')})` : ''}`,
       };
       if (suggestion) finding.fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ start, end, newText: suggestion }] }];
@@ -112,7 +115,10 @@ function issueFindings(document: Document.Parsed, issue: z.core.$ZodIssue): Find
     const values = issue.values.map(String);
     const suggestion = closestMatch(got, values);
     const finding: Finding = {
-      start, end, code: CATALOG_FILE, severity: 'error',
+      start,
+      end,
+      code: CATALOG_FILE,
+      severity: 'error',
       message: `${where} must be one of ${values.join(', ')}; got "${got}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
     };
     if (suggestion) finding.fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ start, end, newText: suggestion }] }];

@@ -185,6 +185,7 @@ function functionLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet
   if (behaviour === 'add-target') {
     const input = args[0] ? inferLabels(args[0], expr, env) : OPEN;
     const target = stringArg(args[1], expr);
+    if (target && writesNothing(functionName(node, expr), args, expr, input)) return without(input, [target]);
     return target ? add(input, [target]) : input;
   }
   if (behaviour === 'from-matchers') {
@@ -192,7 +193,11 @@ function functionLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet
     let inner = args[0];
     while (inner && (inner.name === 'MatrixSelector' || inner.name === 'ParenExpr')) inner = firstExprChild(inner);
     if (inner?.name !== 'VectorSelector') return NONE;
-    return closed(readSelector(inner, expr).matchers.filter((m) => m.op === '=').map((m) => m.name));
+    return closed(
+      readSelector(inner, expr)
+        .matchers.filter((m) => m.op === '=')
+        .map((m) => m.name),
+    );
   }
   if (behaviour === 'open') return OPEN;
   // A call without a vector argument (hour() is hour(vector(time()))) has no labels.
@@ -201,6 +206,24 @@ function functionLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet
   const input = inferLabels(vectorArg, expr, env);
   if (behaviour === 'drop-le') return without(input, ['le']);
   return input;
+}
+
+/**
+ * Whether label_replace / label_join can only write an empty value (which
+ * deletes the target): the source labels are none the input carries, and the
+ * value is made of them alone — label_join's join of empty values, or
+ * label_replace's replacement of `$1`-style references only (the groups of
+ * an empty source are empty). `label_replace(vector(1), "ns", "$1", "ns", "(.*)")`
+ * has no labels at all.
+ */
+function writesNothing(name: string, args: readonly SyntaxNode[], expr: string, input: LabelSet): boolean {
+  if (input.open) return false;
+  const sources = name === 'label_join' ? args.slice(3) : args.slice(3, 4);
+  const labels = sources.map((a) => stringArg(a, expr));
+  if (labels.length === 0 || labels.some((l) => l === undefined || carries(input, l))) return false;
+  if (name === 'label_join') return true;
+  const replacement = stringArg(args[2], expr);
+  return replacement !== undefined && /^(?:\$(?:\d+|\{\w+\}|\w+))*$/.test(replacement);
 }
 
 function aggregationLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet {
@@ -212,7 +235,13 @@ function aggregationLabels(node: SyntaxNode, expr: string, env: LabelEnv): Label
   const modifier = aggregationModifier(node, expr);
   let result: LabelSet;
   if (!modifier) result = NONE;
-  else if (modifier.kind === 'by') result = input.open ? closed(modifier.labels.map((l) => l.name)) : keep(input, modifier.labels.map((l) => l.name));
+  else if (modifier.kind === 'by')
+    result = input.open
+      ? closed(modifier.labels.map((l) => l.name))
+      : keep(
+          input,
+          modifier.labels.map((l) => l.name),
+        );
   else result = without(input, [...modifier.labels.map((l) => l.name), '__name__']);
   if (op === 'count_values') {
     const target = stringArg(args[0], expr);

@@ -28,7 +28,10 @@ test('metric names, types and target labels come from a real Prometheus; validat
   assert.equal(before.length, 1, 'the first validation does not wait for the live source');
   await service.live.refresh();
   assert.equal(changes, 1);
-  assert.deepEqual(service.validate(request).filter((d) => d.code === 'catalog/unknown-metric'), []);
+  assert.deepEqual(
+    service.validate(request).filter((d) => d.code === 'catalog/unknown-metric'),
+    [],
+  );
   const facts = service.live.current();
   assert.equal(facts?.metrics.find((m) => m.name === 'prometheus_http_requests_total')?.type, 'counter');
   assert.deepEqual(facts?.labelValues.job, ['self']);

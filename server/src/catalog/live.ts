@@ -30,7 +30,10 @@ export class LivePrometheus {
   private readonly ttlMs: number;
   private readonly fetchFn: typeof fetch;
 
-  constructor(private readonly onUpdate: (facts: LiveFacts | undefined) => void, options: LiveOptions = {}) {
+  constructor(
+    private readonly onUpdate: (facts: LiveFacts | undefined) => void,
+    options: LiveOptions = {},
+  ) {
     this.timeoutMs = options.timeoutMs ?? 2000;
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
     this.fetchFn = options.fetch ?? fetch;

@@ -18,7 +18,6 @@ import { childNamed, parsePromql } from '../promql/parse';
 
 export const METRIC_TYPE = 'catalog/metric-type';
 
-
 export function checkMetricTypes(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
   const problems: ExpressionProblem[] = [];
@@ -53,7 +52,7 @@ function ruleKind(ruleExpr: string, env: CheckEnv, depth = 0): SampleKind {
     const metric = readSelector(node, ruleExpr).metric;
     const rules = metric !== undefined ? env.workspace.recordingRules().get(metric) : undefined;
     if (rules?.length) return ruleKind(rules[0]?.expr ?? '', env, depth + 1);
-    return metric !== undefined ? env.catalog.metric(metric)?.sampleKind ?? 'unknown' : 'unknown';
+    return metric !== undefined ? (env.catalog.metric(metric)?.sampleKind ?? 'unknown') : 'unknown';
   }
   if (node.name === 'FunctionCall' || node.name === 'BinaryExpr' || node.name === 'AggregateExpr') return 'gauge';
   return 'unknown';
@@ -68,7 +67,10 @@ function checkBase(node: SyntaxNode, expr: string, env: CheckEnv, problems: Expr
   const info = selector.metric !== undefined ? env.catalog.metric(selector.metric) : undefined;
   if (!info || info.sampleKind !== 'histogram-base' || env.substituted(selector.metricFrom, selector.metricTo)) return;
   problems.push({
-    from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+    from: selector.metricFrom,
+    to: selector.metricTo,
+    code: METRIC_TYPE,
+    severity: 'warning',
     message: `${info.name} is a histogram (from ${info.origin}) with no series of its own: select ${info.name}_bucket (with le), ${info.name}_sum or ${info.name}_count`,
     fixes: ['_bucket', '_sum', '_count'].map((suffix) => ({ title: `Change to ${info.name}${suffix}`, edits: [{ start: selector.metricTo, end: selector.metricTo, newText: suffix }] })),
   });
@@ -95,12 +97,18 @@ function checkRangeFunction(call: SyntaxNode, name: string, reads: 'counter' | '
   const kind = sampleKindOf(selector.metric, env);
   if (reads === 'counter' && kind === 'gauge') {
     problems.push({
-      from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+      from: selector.metricFrom,
+      to: selector.metricTo,
+      code: METRIC_TYPE,
+      severity: 'warning',
       message: `${name}() is for counters, but ${describe(selector.metric, env)} is a gauge: use deriv() or delta() for a gauge's change, avg_over_time() for its level`,
     });
   } else if (reads === 'gauge' && kind === 'counter') {
     problems.push({
-      from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+      from: selector.metricFrom,
+      to: selector.metricTo,
+      code: METRIC_TYPE,
+      severity: 'warning',
       message: `${name}() of a counter is meaningless (${describe(selector.metric, env)} only grows and resets on restart): take rate() or increase() of it`,
     });
   }
@@ -114,7 +122,10 @@ function checkQuantile(call: SyntaxNode, expr: string, env: CheckEnv, problems: 
     if (!info || info.series === 'bucket' || info.sampleKind === 'unknown' || info.sampleKind === 'histogram-base' || env.substituted(selector.metricFrom, selector.metricTo)) continue;
     if (env.workspace.recordingRules().has(selector.metric ?? '')) continue;
     problems.push({
-      from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+      from: selector.metricFrom,
+      to: selector.metricTo,
+      code: METRIC_TYPE,
+      severity: 'warning',
       message: `histogram_quantile() needs the _bucket series of a histogram, but ${describe(info.name, env)} is a ${info.type}${info.series ? ` ${info.series} series` : ''}`,
     });
     return;
@@ -124,7 +135,10 @@ function checkQuantile(call: SyntaxNode, expr: string, env: CheckEnv, problems: 
   const aggregation = unwrapToAggregation(input);
   const modifier = aggregation ? aggregationModifier(aggregation, expr) : undefined;
   const problem: ExpressionProblem = {
-    from: input.from, to: input.to, code: METRIC_TYPE, severity: 'warning',
+    from: input.from,
+    to: input.to,
+    code: METRIC_TYPE,
+    severity: 'warning',
     message: `histogram_quantile() needs the le label, but its input drops it${modifier ? ` (${modifier.kind} (${modifier.labels.map((l) => l.name).join(', ')}))` : ''}: keep le in the aggregation`,
   };
   const modifierNode = aggregation ? childNamed(aggregation, 'AggregateModifier') : null;
@@ -148,7 +162,14 @@ export const metricTypeCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: '`rate`/`increase` over a gauge, `histogram_quantile` without `_bucket` or with `le` aggregated away (fix: add `le`)',
-    codes: [{ code: METRIC_TYPE, severity: 'warning', short: 'function used on the wrong kind of metric', help: 'A function is applied to the wrong kind of series: rate/increase over a gauge, histogram_quantile without _bucket series or with le aggregated away.' }],
+    codes: [
+      {
+        code: METRIC_TYPE,
+        severity: 'warning',
+        short: 'function used on the wrong kind of metric',
+        help: 'A function is applied to the wrong kind of series: rate/increase over a gauge, histogram_quantile without _bucket series or with le aggregated away.',
+      },
+    ],
   },
   run: checkMetricTypes,
 };

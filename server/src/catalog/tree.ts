@@ -63,8 +63,12 @@ export function readSelector(node: SyntaxNode, expr: string): SelectorInfo {
       name: nameNode.name === 'QuotedLabelName' ? unquote(rawName) : rawName,
       op: expr.slice(opNode.from, opNode.to) as MatcherInfo['op'],
       value: unquote(expr.slice(valueNode.from, valueNode.to)),
-      nameFrom: nameNode.from, nameTo: nameNode.to, opFrom: opNode.from, opTo: opNode.to,
-      valueFrom: valueNode.from, valueTo: valueNode.to,
+      nameFrom: nameNode.from,
+      nameTo: nameNode.to,
+      opFrom: opNode.from,
+      opTo: opNode.to,
+      valueFrom: valueNode.from,
+      valueTo: valueNode.to,
     };
     if (matcher.name === '__name__' && matcher.op === '=' && info.metric === undefined) {
       info.metric = matcher.value;
@@ -119,7 +123,14 @@ export function catalogNodes(tree: Tree): readonly SyntaxNode[] {
 export function selectorsOf(tree: Tree | SyntaxNode, expr: string): SelectorInfo[] {
   if (!('topNode' in tree)) return readSelectors(collectPostOrder(tree, VECTOR_SELECTORS), expr);
   const facts = factsOf(tree);
-  if (facts.selectors?.expr !== expr) facts.selectors = { expr, list: readSelectors(facts.nodes.filter((n) => n.name === 'VectorSelector'), expr) };
+  if (facts.selectors?.expr !== expr)
+    facts.selectors = {
+      expr,
+      list: readSelectors(
+        facts.nodes.filter((n) => n.name === 'VectorSelector'),
+        expr,
+      ),
+    };
   // A copy: callers may sort or filter what they get.
   return facts.selectors.list.slice();
 }

@@ -9,7 +9,14 @@ test('k1s0-obs rules lists every registered code with its severity, check and do
   assert.deepEqual([...new Set(rows.map((row) => row.code))].sort(), [...DIAGNOSTIC_CODES].sort());
   assert.deepEqual(
     rows.find((row) => row.code === 'promql/regex-anchor'),
-    { code: 'promql/regex-anchor', severity: 'hint', short: 'redundant regex anchor', help: 'Prometheus anchors every label regex at both ends, so a leading ^ or trailing $ changes nothing; the fix removes it.', check: 'catalog/regexAnchor', fileKinds: ['rules', 'dashboard', 'promql'] },
+    {
+      code: 'promql/regex-anchor',
+      severity: 'hint',
+      short: 'redundant regex anchor',
+      help: 'Prometheus anchors every label regex at both ends, so a leading ^ or trailing $ changes nothing; the fix removes it.',
+      check: 'catalog/regexAnchor',
+      fileKinds: ['rules', 'dashboard', 'promql'],
+    },
   );
   const text = formatRules('text', 'ja');
   assert.ok(text.startsWith('file/encoding (error, base/files): ファイルが UTF-8 ではない\n  ファイルを UTF-8 として読めないため検査していません。UTF-8 で保存してください。\n'), text.slice(0, 200));

@@ -59,7 +59,9 @@ export function checkConfigPolicy(entry: ObservabilityEntry, environment: Enviro
       code: CODE,
       severity: 'warning',
       message: t('policy.shouldBe', { environment, field: rule.field, expected: formatLike('', rule.expected), shown, rule: t(rule.rule) }),
-      fixes: [{ title: t('policy.fix', { field: rule.field, expected: formatLike('', rule.expected), environment }), preferred: true, edits: [{ start, end, newText: formatLike(shown, rule.expected) }] }],
+      fixes: [
+        { title: t('policy.fix', { field: rule.field, expected: formatLike('', rule.expected), environment }), preferred: true, edits: [{ start, end, newText: formatLike(shown, rule.expected) }] },
+      ],
     });
   }
   return findings;
@@ -84,7 +86,16 @@ export const configPolicyCheck: FileCheck<ConfigFile> = {
     fileKinds: ['config'],
     description: "values that are valid but break the design's environment policy: sampling dev 1.0 / staging 0.5 / prod 0.1, JSON logs outside dev",
     codes: [
-      { code: 'config/policy', severity: 'warning', short: 'value breaks the environment policy of the design', help: "The value is valid but differs from the design for the file's environment: trace sampling is 1.0 in dev, 0.5 in staging, 0.1 in prod; logs are JSON outside dev." },
+      {
+        code: 'config/policy',
+        severity: 'warning',
+        short: 'value breaks the environment policy of the design',
+        help: "The value is valid but differs from the design for the file's environment: trace sampling is 1.0 in dev, 0.5 in staging, 0.1 in prod; logs are JSON outside dev.",
+        ja: {
+          short: '設計の環境ポリシーに反する値',
+          help: '値は正しいものの、ファイルの環境に対する設計と異なります。トレースのサンプリングは dev 1.0、staging 0.5、prod 0.1、ログは dev 以外では JSON です。',
+        },
+      },
     ],
   },
   run: ({ entry, environment }: ConfigFile, { text }) => checkConfigPolicy(entry, environment, text),

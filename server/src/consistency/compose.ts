@@ -31,7 +31,11 @@ export function containerPorts(entry: unknown): number[] {
   }
   const raw = text(entry);
   if (raw === undefined) return [];
-  const container = raw.replace(/\/(?:tcp|udp|sctp)$/i, '').split(':').pop() ?? '';
+  const container =
+    raw
+      .replace(/\/(?:tcp|udp|sctp)$/i, '')
+      .split(':')
+      .pop() ?? '';
   const range = /^(\d+)(?:-(\d+))?$/.exec(container.trim());
   if (!range) return [];
   const from = Number(range[1]);

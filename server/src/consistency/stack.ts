@@ -61,7 +61,10 @@ function checkMetrics(entry: ObservabilityEntry, workspace: WorkspaceIndex): Fin
   if (enabled && isScalar(enabled.value) && enabled.value.value === false) {
     const [start, end] = enabled.value.range ?? [0, 0];
     findings.push({
-      start, end, code: CONSISTENCY_METRICS, severity: 'warning',
+      start,
+      end,
+      code: CONSISTENCY_METRICS,
+      severity: 'warning',
       message: `metrics.enabled is false, but ${where}: the target would be down and ServiceDown would fire`,
       fixes: [{ title: 'Change to true', preferred: true, edits: [{ start, end, newText: 'true' }] }],
     });
@@ -74,7 +77,10 @@ function checkMetrics(entry: ObservabilityEntry, workspace: WorkspaceIndex): Fin
     if (actual !== expected && !jobs.some((j) => (j.metricsPath ?? '/metrics') === actual)) {
       const [start, end] = path.value.range ?? [0, 0];
       findings.push({
-        start, end, code: CONSISTENCY_METRICS, severity: 'warning',
+        start,
+        end,
+        code: CONSISTENCY_METRICS,
+        severity: 'warning',
         message: `metrics.path is "${actual}", but ${where} at ${expected}${job.metricsPath === undefined ? ' (no metrics_path: the default)' : ''}`,
         fixes: [{ title: `Change to ${expected}`, preferred: true, edits: [{ start, end, newText: JSON.stringify(expected) }] }],
       });
@@ -82,7 +88,6 @@ function checkMetrics(entry: ObservabilityEntry, workspace: WorkspaceIndex): Fin
   }
   return findings;
 }
-
 
 function checkTraceEndpoint(entry: ObservabilityEntry, text: string, workspace: WorkspaceIndex, environment: EnvironmentName | undefined): Finding[] {
   const pair = scalarPair(entry, ['trace', 'endpoint']);
@@ -121,12 +126,7 @@ function servedByCompose(parsed: { host: string }, environment: EnvironmentName 
   return composes.some((compose) => compose.services.some((s) => s.name.toLowerCase() === parsed.host || s.aliases.some((a) => a.toLowerCase() === parsed.host)));
 }
 
-function checkAgainstCompose(
-  parsed: { host: string; port: number },
-  endpoint: string,
-  composes: readonly ComposeFacts[],
-  problem: (message: string, port?: number) => Finding,
-): Finding[] {
+function checkAgainstCompose(parsed: { host: string; port: number }, endpoint: string, composes: readonly ComposeFacts[], problem: (message: string, port?: number) => Finding): Finding[] {
   const files = composes.map((c) => fileName(c.uri)).join(', ');
   const services = composes.flatMap((c) => c.services);
   if (LOOPBACK.has(parsed.host)) {
@@ -154,10 +154,21 @@ export const configStackCheck: FileCheck<ConfigFile> = {
     name: 'consistency/stack',
     on: 'file',
     fileKinds: ['config'],
-    description: "`config*.yaml` vs the stack: `metrics.enabled: false` or a `metrics.path` other than the `metrics_path` of the job that scrapes the service; a `trace.endpoint` host or port the workspace's compose file does not expose (dev configs and endpoints naming a compose service; otherwise, and without a compose file, the design's `jaeger:4317`, `jaeger.observability.svc.cluster.local:4317`)",
+    description:
+      "`config*.yaml` vs the stack: `metrics.enabled: false` or a `metrics.path` other than the `metrics_path` of the job that scrapes the service; a `trace.endpoint` host or port the workspace's compose file does not expose (dev configs and endpoints naming a compose service; otherwise, and without a compose file, the design's `jaeger:4317`, `jaeger.observability.svc.cluster.local:4317`)",
     codes: [
-      { code: 'consistency/metrics', severity: 'warning', short: 'metrics settings disagree with the scrape job', help: 'metrics.enabled is false, or metrics.path differs from the metrics_path of the scrape job that scrapes the service.' },
-      { code: 'consistency/trace-endpoint', severity: 'warning', short: 'trace endpoint the stack does not serve', help: "The trace.endpoint host or port is not one the workspace's compose file (or the design) exposes." },
+      {
+        code: 'consistency/metrics',
+        severity: 'warning',
+        short: 'metrics settings disagree with the scrape job',
+        help: 'metrics.enabled is false, or metrics.path differs from the metrics_path of the scrape job that scrapes the service.',
+      },
+      {
+        code: 'consistency/trace-endpoint',
+        severity: 'warning',
+        short: 'trace endpoint the stack does not serve',
+        help: "The trace.endpoint host or port is not one the workspace's compose file (or the design) exposes.",
+      },
     ],
   },
   run: ({ entry, environment }: ConfigFile, { text, workspace }) => checkConfigAgainstStack(entry, text, workspace, environment),

@@ -204,7 +204,13 @@ export const jsonSyntaxCodes: ReaderCodes = {
     fileKinds: ['dashboard'],
     description: 'a Grafana dashboard that is not valid JSON (every error, exact range; trailing commas named as such)',
     codes: [
-      { code: 'json/syntax', severity: 'error', short: 'JSON does not parse', help: 'The file is not valid JSON, so none of its content can be checked. Fix the syntax error at the marked position.', ja: { short: 'JSON として解析できない', help: 'ファイルが正しい JSON ではないため、内容を検査できません。示された位置の構文エラーを直してください。' } },
+      {
+        code: 'json/syntax',
+        severity: 'error',
+        short: 'JSON does not parse',
+        help: 'The file is not valid JSON, so none of its content can be checked. Fix the syntax error at the marked position.',
+        ja: { short: 'JSON として解析できない', help: 'ファイルが正しい JSON ではないため、内容を検査できません。示された位置の構文エラーを直してください。' },
+      },
     ],
   },
 };

@@ -83,7 +83,8 @@ function firstSyntaxError(query: string, tree: Tree): ExpressionProblem | undefi
   const lastToken = /(?:[\w.:]+|"(?:[^"\\]|\\.)*"|`[^`]*`|\|[=~]|!=|!~|=~|\S)$/.exec(before)?.[0] ?? '';
   const start = Math.max(0, before.length - lastToken.length);
   const open = unclosedParens(before);
-  const message = open > 0 ? `LogQL syntax error: ${open === 1 ? 'a closing ")" is' : `${open} closing ")" are`} missing at the end.` : `LogQL syntax error: the query ends early after ${quote(lastToken)}.`;
+  const message =
+    open > 0 ? `LogQL syntax error: ${open === 1 ? 'a closing ")" is' : `${open} closing ")" are`} missing at the end.` : `LogQL syntax error: the query ends early after ${quote(lastToken)}.`;
   return { from: start, to: Math.max(start + 1, before.length), code: 'logql/syntax', severity: 'error', message };
 }
 
@@ -185,10 +186,16 @@ export const logqlCodes: ReaderCodes = {
     name: 'dashboards/logql',
     on: 'reader',
     fileKinds: ['dashboard'],
-    description: "a query on a Loki datasource that does not parse as LogQL (`@grafana/lezer-logql`), never reported as PromQL; stream selector labels outside the design's log label table (service, tier, environment, level, trace_id) and tier/environment/level values the design does not know",
+    description:
+      "a query on a Loki datasource that does not parse as LogQL (`@grafana/lezer-logql`), never reported as PromQL; stream selector labels outside the design's log label table (service, tier, environment, level, trace_id) and tier/environment/level values the design does not know",
     codes: [
       { code: 'logql/syntax', severity: 'error', short: 'LogQL does not parse', help: 'A query on a Loki datasource does not parse as LogQL.' },
-      { code: 'logql/unknown-label', severity: 'warning', short: 'log label outside the design', help: "A stream selector names a label outside the design's log label table (service, tier, environment, level, trace_id)." },
+      {
+        code: 'logql/unknown-label',
+        severity: 'warning',
+        short: 'log label outside the design',
+        help: "A stream selector names a label outside the design's log label table (service, tier, environment, level, trace_id).",
+      },
       { code: 'logql/label-value', severity: 'warning', short: 'log label value outside the design', help: 'A tier, environment or level value the design does not know.' },
     ],
   },

@@ -1,12 +1,13 @@
 import type { Finding } from '../base/types';
-import { describeJson, itemsOf, keyNode, prop, spanOf, stringOf, type JsonNode } from './json';
+import { describeJson, itemsOf, prop, spanOf, stringOf, type JsonNode } from './json';
 import type { DashboardModel } from './model';
 import type { FileCheck } from '../workspace/fileKind';
 
 /**
  * `dashboard/structure`: the shape Grafana needs to show every panel and run
- * every query: lists where lists go, unique panel ids, one `refId` per target
- * and unique within its panel, named template variables, unique names.
+ * every query: lists where lists go, unique panel ids, `refId`s unique within
+ * a panel (a target without one gets a free one from Grafana on load), named
+ * template variables, unique names.
  * Panel types are not judged: any plugin may be installed.
  */
 export function checkStructure(model: DashboardModel): Finding[] {
@@ -44,7 +45,8 @@ export function checkStructure(model: DashboardModel): Finding[] {
     }
     const idNode = prop(panel, 'id');
     if (idNode?.type === 'number' && typeof idNode.value === 'number') {
-      if (panelIds.has(idNode.value)) add(idNode, `Panel id ${idNode.value} is used by another panel; ids must be unique within a dashboard (links to a panel and panel editing pick the wrong one).`, 'warning');
+      if (panelIds.has(idNode.value))
+        add(idNode, `Panel id ${idNode.value} is used by another panel; ids must be unique within a dashboard (links to a panel and panel editing pick the wrong one).`, 'warning');
       else panelIds.set(idNode.value, idNode);
     }
     const nested = prop(panel, 'panels');
@@ -65,11 +67,9 @@ export function checkStructure(model: DashboardModel): Finding[] {
       if (expr && expr.type !== 'string') add(expr, `"expr" must be a string; got ${describeJson(expr)}.`);
       const refIdNode = prop(target, 'refId');
       const refId = stringOf(refIdNode);
-      if (refIdNode === undefined || refId === undefined || refId === '') {
-        // Grafana assigns missing refIds when the dashboard loads, so this is only a note.
-        add(refIdNode ?? keyNode(target, 'expr') ?? firstKey(target), 'This target has no "refId"; Grafana assigns one when the dashboard loads, but transformations, expressions and overrides that name a query need it written down.', 'information');
-        continue;
-      }
+      // No refId (or an empty one): Grafana assigns each such target, on load, the first of A, B, C, ... that no
+      // target of the panel uses (PanelModel.ensureQueryIds, getNextRefId), so it never collides with one written down.
+      if (refIdNode === undefined || refId === undefined || refId === '') continue;
       if (refIds.has(refId)) add(refIdNode, `refId "${refId}" is used by another target of this panel; each query of a panel needs its own refId, or one result replaces the other.`);
       else refIds.set(refId, refIdNode);
     }
@@ -87,9 +87,15 @@ export const dashboardStructureCheck: FileCheck<DashboardModel> = {
     name: 'dashboards/structure',
     on: 'file',
     fileKinds: ['dashboard'],
-    description: 'dashboard shape: panels/targets/templating of the wrong type, duplicate panel ids (warning), duplicate `refId`s in a panel, missing `refId` (information), a query of a `-- Mixed --` panel without its own datasource (warning), duplicate variable names',
+    description:
+      'dashboard shape: panels/targets/templating of the wrong type, duplicate panel ids (warning), duplicate `refId`s in a panel (a target without one is fine: Grafana assigns it a free one on load), a query of a `-- Mixed --` panel without its own datasource (warning), duplicate variable names',
     codes: [
-      { code: 'dashboard/structure', severity: 'error', short: 'dashboard JSON has the wrong shape', help: 'Panels, targets or templating of the wrong type, duplicate panel ids or refIds, duplicate variable names, or a query of a Mixed panel without its own datasource.' },
+      {
+        code: 'dashboard/structure',
+        severity: 'error',
+        short: 'dashboard JSON has the wrong shape',
+        help: 'Panels, targets or templating of the wrong type, duplicate panel ids or refIds, duplicate variable names, or a query of a Mixed panel without its own datasource.',
+      },
     ],
   },
   run: (model: DashboardModel) => checkStructure(model),

@@ -32,8 +32,7 @@ export const ja: Messages = {
     `${p.parent} に "${p.key}" がありません${p.whileEnabled ? '（enabled が true の間は必須）' : ''}。${p.expects} を指定してください${p.example ? `（例: ${p.key}: ${p.example}）` : ''}。`,
   'schema.notInEnum': (p) => `${p.name} は ${p.expects} である必要があります。実際の値: ${p.got}。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}`,
   'schema.invalid': (p) => `${p.name} は ${p.expects} である必要があります${p.example ? `（例: ${p.example}）` : ''}。実際の値: ${p.got}。`,
-  'schema.unknownKey': (p) =>
-    `${p.where} に未知のキー "${p.key}" があります。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}使用できるキー: ${list(p.allowed)}。`,
+  'schema.unknownKey': (p) => `${p.where} に未知のキー "${p.key}" があります。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}使用できるキー: ${list(p.allowed)}。`,
   'fix.changeTo': (p) => `"${p.value}" に変更`,
   'fix.renameTo': (p) => `"${p.key}" に名前を変更`,
 

@@ -108,8 +108,7 @@ export function loadLintConfig(path: string): LintConfigResult {
  */
 export function mergeLintConfig(settings: Settings, config: LintConfig): Settings {
   const files = config.files ?? {};
-  const pick = <T>(editorValue: T, defaultValue: T, fileValue: T | undefined): T =>
-    fileValue !== undefined && JSON.stringify(editorValue) === JSON.stringify(defaultValue) ? fileValue : editorValue;
+  const pick = <T>(editorValue: T, defaultValue: T, fileValue: T | undefined): T => (fileValue !== undefined && JSON.stringify(editorValue) === JSON.stringify(defaultValue) ? fileValue : editorValue);
   return {
     ...settings,
     diagnostics: { severity: { ...config.diagnostics?.severity, ...settings.diagnostics.severity } },
@@ -166,7 +165,9 @@ export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findin
         const pair = isMap(parent) ? pairOf(parent, key) : undefined;
         const span = nodeSpan(pair?.key) ?? nodeSpan(parent as Node | undefined) ?? [0, 0];
         const suggestion = closestMatch(key, ALLOWED_KEYS[where] ?? []);
-        findings.push(lintFinding(span, `${where || '(top level)'}: unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${(ALLOWED_KEYS[where] ?? []).join(', ')}.`}`, suggestion));
+        findings.push(
+          lintFinding(span, `${where || '(top level)'}: unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${(ALLOWED_KEYS[where] ?? []).join(', ')}.`}`, suggestion),
+        );
         removePath(cleaned, [...path, key]);
       }
       continue;

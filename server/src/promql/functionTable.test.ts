@@ -29,7 +29,12 @@ test('arity and variadic argument types', () => {
 
 test('the table is strict: a misspelt or unknown column, or a value outside a column, fails at load', () => {
   const row = { name: 'rate', args: ['range vector'], variadic: 0, returns: 'instant vector', doc: 'x' };
-  const table = (fn: Record<string, unknown>) => ({ functions: [fn], aggregations: [{ name: 'sum', keepsCount: true, doc: 'x' }], binaryOperators: [{ name: '==', node: 'Eql', kind: 'compare' }], removed: [] });
+  const table = (fn: Record<string, unknown>) => ({
+    functions: [fn],
+    aggregations: [{ name: 'sum', keepsCount: true, doc: 'x' }],
+    binaryOperators: [{ name: '==', node: 'Eql', kind: 'compare' }],
+    removed: [],
+  });
   const issues = functionTableSchema.safeParse(table({ ...row, read: 'counter', minSamples: 0, labels: 'drop-name' })).error?.issues.map((i) => `${i.path.join('.')} ${i.code}`);
   assert.deepEqual(issues, [
     'functions.0.minSamples too_small',

@@ -96,13 +96,9 @@ export type BinaryOperator = Readonly<z.infer<typeof binaryOperatorSchema>>;
 
 const table = functionTableSchema.parse(rawTable);
 
-export const promqlFunctions: ReadonlyMap<string, FunctionSignature> = new Map(
-  table.functions.map((f) => [f.name, f]),
-);
+export const promqlFunctions: ReadonlyMap<string, FunctionSignature> = new Map(table.functions.map((f) => [f.name, f]));
 
-export const promqlAggregations: ReadonlyMap<string, AggregationOperator> = new Map(
-  table.aggregations.map((a) => [a.name, a]),
-);
+export const promqlAggregations: ReadonlyMap<string, AggregationOperator> = new Map(table.aggregations.map((a) => [a.name, a]));
 
 export const binaryOperators: readonly BinaryOperator[] = table.binaryOperators;
 
@@ -116,9 +112,7 @@ export function operatorNodes(kind?: BinaryOperator['kind']): ReadonlySet<string
   return new Set(binaryOperators.filter((o) => kind === undefined || o.kind === kind).map((o) => o.node));
 }
 
-export const removedFunctions: ReadonlyMap<string, RemovedFunction> = new Map(
-  table.removed.map((f) => [f.name, f]),
-);
+export const removedFunctions: ReadonlyMap<string, RemovedFunction> = new Map(table.removed.map((f) => [f.name, f]));
 
 /** The labels of a call's result (see the `labels` column). */
 export function labelsOf(fn: FunctionSignature | undefined): FunctionLabels {

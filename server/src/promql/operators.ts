@@ -37,7 +37,6 @@ function checkInfoLabelSelector(arg: SyntaxNode, ctx: CheckContext): void {
   else if (childNamed(arg, 'Identifier')) ctx.error(arg.from, arg.to, 'expected label selectors only, got vector selector instead');
 }
 
-
 export function checkAggregation(node: SyntaxNode, ctx: CheckContext): void {
   const opNode = childNamed(node, 'AggregateOp');
   if (!opNode) return;
@@ -107,9 +106,7 @@ export function checkBinary(node: SyntaxNode, ctx: CheckContext): void {
   if (fill) ctx.experimental(fill.from, fill.to, 'fill modifiers', 'promql-binop-fill-modifiers');
   if (boolNode && !isComparison) ctx.error(opNode.from, opTo, 'bool modifier can only be used on comparison operators');
   if (isComparison && !boolNode && lt === 'scalar' && rt === 'scalar') {
-    ctx.error(opNode.from, opTo, 'comparisons between scalars must use BOOL modifier', [
-      { title: `Use "${opText} bool"`, edits: [{ start: opNode.to, end: opNode.to, newText: ' bool' }] },
-    ]);
+    ctx.error(opNode.from, opTo, 'comparisons between scalars must use BOOL modifier', [{ title: `Use "${opText} bool"`, edits: [{ start: opNode.to, end: opNode.to, newText: ' bool' }] }]);
   }
   const labelLists = matching ? childrenNamed(matching, 'GroupingLabels') : [];
   const matchingLabels = groupingLabels(labelLists[0] ?? null, expr);

@@ -25,7 +25,15 @@ const TRANSPARENT = TRANSPARENT_NODES;
 
 /** Every node type typeOfNode may give a type other than 'none'. */
 export const TYPED_NODES: ReadonlySet<string> = new Set([
-  'AggregateExpr', 'VectorSelector', 'MatrixSelector', 'SubqueryExpr', 'NumberDurationLiteral', 'StringLiteral', 'FunctionCall', 'BinaryExpr', ...TRANSPARENT,
+  'AggregateExpr',
+  'VectorSelector',
+  'MatrixSelector',
+  'SubqueryExpr',
+  'NumberDurationLiteral',
+  'StringLiteral',
+  'FunctionCall',
+  'BinaryExpr',
+  ...TRANSPARENT,
 ]);
 
 export function isExprNode(node: SyntaxNode): boolean {

@@ -18,8 +18,14 @@ import { analyzeRuleFile, isRuleDocument, ruleFileKind, type RuleFileAnalysis } 
 import { readRuleFileInChunks } from './chunked';
 import { updateRuleFile } from './incremental';
 
-/** A cheap look at the text before any parse: spares parsing every docker-compose and Helm file of the workspace. */
-export const MAY_BE_RULES = /^(?:groups|spec)\s*:|^kind\s*:\s*PrometheusRule/m;
+/**
+ * A cheap look at the text before any parse: spares parsing every docker-compose and Helm file of the workspace.
+ * Keys may be quoted (`"groups":`, `"kind": "PrometheusRule"`, as jsonnet writes them), and a JSON rule
+ * file opens with `{` before its first key.
+ */
+export const MAY_BE_RULES = /^(?:\{\s*)?(?:(["']?)(?:groups|spec)\1\s*:|(["']?)kind\2\s*:\s*(["']?)PrometheusRule\3)/m;
+
+const isJsonPath = (path: string): boolean => /\.json$/i.test(path);
 
 /** What is kept of a rule file's text. */
 interface RuleReading {
@@ -71,15 +77,22 @@ function reading(doc: DocumentView): RuleReading {
 /**
  * The rule model of a parsed file. Documents of the stream that do not parse
  * are left to yaml/syntax: the parser's recovered tree would only produce
- * echoes of the real mistake.
+ * echoes of the real mistake. A duplicate key is no such mistake: the tree is
+ * whole, and Go's decoder reports it among the unmarshal errors, after the
+ * fields it does not know (`field concurrency not found in type
+ * rulefmt.RuleGroup`), so the structure is read as promtool reads it.
  */
 export function analyzeRules(text: string, parsed: ParsedYaml): RuleFileAnalysis {
-  return analyzeRuleFile(text, parsed.documents.filter((document) => document.errors.length === 0));
+  return analyzeRuleFile(
+    text,
+    parsed.documents.filter((document) => document.errors.every((error) => error.code === 'DUPLICATE_KEY')),
+  );
 }
 
 export const ruleFileHandler: FileKindHandler = {
   kind: 'rules',
-  claims: (doc, context) => isYamlPath(context.location.path) && mayBeOurs(doc, context) && doc.outline().documents.some(isRuleDocument),
+  // A `*.json` whose top level is `groups` is a rule file too (YAML reads JSON): promtool checks them.
+  claims: (doc, context) => (isYamlPath(context.location.path) || isJsonPath(context.location.path)) && mayBeOurs(doc, context) && doc.outline().documents.some(isRuleDocument),
   claimsAsFallback: (_doc, { settings, location }) => isYamlPath(location.path) && matchesAny(settings.files.rules, location.path, location.relativePath),
   facts(doc) {
     const { analysis, shape } = reading(doc);
@@ -92,7 +105,8 @@ export const ruleFileHandler: FileKindHandler = {
     const findings: Finding[] = clean ? [] : [...doc.yaml().syntax];
     findings.push(...analysis.findings);
     // Findings come sorted by start; so do rules: one pass finds the rules with shape errors.
-    const errors = analysis.findings.filter((f) => f.severity === 'error');
+    // A duplicate key (yaml/syntax) inside a rule makes it broken as much as a shape error does.
+    const errors = clean ? analysis.findings.filter((f) => f.severity === 'error') : findings.filter((f) => f.severity === 'error').sort((a, b) => a.start - b.start);
     let nextError = 0;
     for (const rule of analysis.rules) {
       if (rule.expr) findings.push(...checks.expression(rule.expr, 'rule'));

@@ -34,30 +34,41 @@ test('consistency/rule-files: removing a rule file revalidates the prometheus.ya
   const after = h.client.diagnostics(config);
   assert.deepEqual(
     after.filter((d) => d.code === 'consistency/rule-files').map((d) => ({ range: d.range, severity: d.severity, message: d.message })),
-    [{
-      range: { start: { line: 7, character: 4 }, end: { line: 7, character: 39 } },
-      severity: 2,
-      message: `rule_files: "/etc/prometheus/alerting_rules.yaml" matches no rule file of the workspace: nothing at ./alerting_rules.yaml (/etc/prometheus/ is the directory of this prometheus.yaml in the stack's container)`,
-    }],
+    [
+      {
+        range: { start: { line: 7, character: 4 }, end: { line: 7, character: 39 } },
+        severity: 2,
+        message: `rule_files: "/etc/prometheus/alerting_rules.yaml" matches no rule file of the workspace: nothing at ./alerting_rules.yaml (/etc/prometheus/ is the directory of this prometheus.yaml in the stack's container)`,
+      },
+    ],
   );
   await h.closeDocument(rules);
 });
 
 test('slo/bucket-threshold with its quick fixes over stdio', async () => {
   const uri = uriOf('scratch/latency.yaml');
-  const text = 'groups:\n  - name: t\n    rules:\n      - alert: X\n        expr: service:http_request_duration_seconds:p99 > 0.75\n        for: 5m\n        labels:\n          severity: warning\n        annotations:\n          summary: s\n';
+  const text =
+    'groups:\n  - name: t\n    rules:\n      - alert: X\n        expr: service:http_request_duration_seconds:p99 > 0.75\n        for: 5m\n        labels:\n          severity: warning\n        annotations:\n          summary: s\n';
   await h.open(uri, text);
   const diagnostics = h.client.diagnostics(uri);
   const found = diagnostics.filter((d) => d.code === 'slo/bucket-threshold');
-  assert.deepEqual(found.map((d) => [d.range, d.severity]), [[{ start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, 2]]);
+  assert.deepEqual(
+    found.map((d) => [d.range, d.severity]),
+    [[{ start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, 2]],
+  );
   const actions = (await h.request('textDocument/codeAction', {
-    textDocument: { uri }, range: found[0]?.range, context: { diagnostics: found },
+    textDocument: { uri },
+    range: found[0]?.range,
+    context: { diagnostics: found },
   })) as Action[];
   const fixes = actions.filter((a) => a.title.startsWith('Change to'));
-  assert.deepEqual(fixes.map((a) => [a.title, editsOf(a)]), [
-    ['Change to 0.5', [{ range: { start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, newText: '0.5' }]],
-    ['Change to 1', [{ range: { start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, newText: '1' }]],
-  ]);
+  assert.deepEqual(
+    fixes.map((a) => [a.title, editsOf(a)]),
+    [
+      ['Change to 0.5', [{ range: { start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, newText: '0.5' }]],
+      ['Change to 1', [{ range: { start: { line: 4, character: 58 }, end: { line: 4, character: 62 } }, newText: '1' }]],
+    ],
+  );
   await h.closeDocument(uri);
 });
 
@@ -71,7 +82,9 @@ test('policy/slo: the burn-rate pair is inserted by the quick fix, and then the 
   assert.equal(missing.length, 1);
   assert.deepEqual(missing[0]?.range, { start: { line: 8, character: 15 }, end: { line: 8, character: 38 } });
   const actions = (await h.request('textDocument/codeAction', {
-    textDocument: { uri }, range: missing[0]?.range, context: { diagnostics: missing },
+    textDocument: { uri },
+    range: missing[0]?.range,
+    context: { diagnostics: missing },
   })) as Action[];
   const add = actions.find((a) => a.title === 'Add SLOBurnRateCritical and SLOBurnRateWarning for the business tier (SLO 99.9%)');
   const [edit] = editsOf(add) as { range: { start: { line: number; character: number } }; newText: string }[];
@@ -84,6 +97,9 @@ test('policy/slo: the burn-rate pair is inserted by the quick fix, and then the 
   await h.change(uri, 2, [{ text: fixed }]);
   assert.equal(h.client.last(uri)?.version, 2);
   const after = h.client.diagnostics(uri);
-  assert.deepEqual(after.filter((d) => d.code === 'policy/slo' && (d.message as string).includes('has no SLOBurnRate')), []);
+  assert.deepEqual(
+    after.filter((d) => d.code === 'policy/slo' && (d.message as string).includes('has no SLOBurnRate')),
+    [],
+  );
   await h.closeDocument(uri);
 });

@@ -81,7 +81,10 @@ test('completion of metric names inside a literal block scalar, best match first
   assert.equal(first?.kind, 6);
   assert.deepEqual(first?.textEdit, { range: rangeOf(text, 'http_requests_total', 1), newText: 'http_requests_total' });
   assert.match(first?.detail ?? '', /^counter · k1s0 catalog$/);
-  assert.ok(items.some((i) => i.label === 'service:http_requests:rate5m' && i.kind === 21), 'recording rules of the workspace are offered');
+  assert.ok(
+    items.some((i) => i.label === 'service:http_requests:rate5m' && i.kind === 21),
+    'recording rules of the workspace are offered',
+  );
   assert.equal(isIncomplete, false, 'every name matching "http_req" fits in the list');
 });
 
@@ -98,7 +101,10 @@ test('completion answers only the items matching the word typed, prefix matches 
   assert.deepEqual([quantile?.kind, quantile?.insertTextFormat, quantile?.textEdit.newText], [3, 2, 'histogram_quantile(${1:scalar}, ${2:instant_vector})']);
   // Prefix matches rank before the looser ones.
   const prefix = items.map((i) => i.label.toLowerCase().startsWith('histo'));
-  assert.deepEqual(prefix, [...prefix].sort((a, b) => Number(b) - Number(a)));
+  assert.deepEqual(
+    prefix,
+    [...prefix].sort((a, b) => Number(b) - Number(a)),
+  );
 
   // Another word typed in its place: its own matches, the function among them.
   await h.change(uri, 2, [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 9 } }, text: 'ra' }]);
@@ -130,8 +136,14 @@ test('a long list of names is cut to the best ones and marked incomplete; functi
     assert.equal(all.isIncomplete, true, 'the editor is told to ask again as the user types');
     const names = all.items.filter((i) => i.kind === 6 || i.kind === 21);
     assert.equal(names.length, 200);
-    assert.ok(all.items.some((i) => i.label === 'rate' && i.kind === 3), "PromQL's functions are offered beside the names");
-    assert.ok(names.some((i) => i.label === 'http_requests_total'), 'catalog metrics rank before the generated rules');
+    assert.ok(
+      all.items.some((i) => i.label === 'rate' && i.kind === 3),
+      "PromQL's functions are offered beside the names",
+    );
+    assert.ok(
+      names.some((i) => i.label === 'http_requests_total'),
+      'catalog metrics rank before the generated rules',
+    );
 
     // Typed further: the few names that match, complete.
     await h.change(uri, 2, [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } }, text: 'generated:load_29' }]);
@@ -140,7 +152,11 @@ test('a long list of names is cut to the best ones and marked incomplete; functi
     assert.equal(narrow.items[0]?.label, 'generated:load_29');
     const prefixed = narrow.items.filter((i) => i.label.startsWith('generated:load_29')).map((i) => i.label);
     assert.deepEqual([...prefixed].sort(), ['generated:load_29', ...Array.from({ length: 10 }, (_, i) => `generated:load_29${i}`)].sort());
-    assert.deepEqual(narrow.items.slice(0, prefixed.length).map((i) => i.label), prefixed, 'prefix matches first');
+    assert.deepEqual(
+      narrow.items.slice(0, prefixed.length).map((i) => i.label),
+      prefixed,
+      'prefix matches first',
+    );
   } finally {
     await h.closeDocument(many);
   }
@@ -151,7 +167,10 @@ test('a long list of names is cut to the best ones and marked incomplete; functi
 test('documentation is left out of the list and added on completionItem/resolve', async () => {
   const text = textOf(RECORDING);
   const items = await complete(uriOf(RECORDING), after_(text, 'rate(http_req', 1));
-  assert.ok(items.every((i) => i.documentation === undefined), 'no documentation in the list');
+  assert.ok(
+    items.every((i) => i.documentation === undefined),
+    'no documentation in the list',
+  );
 
   const metric = items.find((i) => i.label === 'http_requests_total');
   assert.ok(metric?.data, 'the item says what to resolve');
@@ -204,7 +223,11 @@ test('completion of label values inside a matcher string', async () => {
   const uri = uriOf('scratch/values.promql');
   await h.open(uri, 'sum(rate(http_requests_total{tier=""}[5m]))', 'promql');
   const items = await complete(uri, { line: 0, character: 35 });
-  assert.deepEqual(items.map((i) => i.label), ['system', 'business', 'service'], 'in the design order');
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['system', 'business', 'service'],
+    'in the design order',
+  );
   assert.deepEqual(items[0]?.textEdit.range, { start: { line: 0, character: 35 }, end: { line: 0, character: 35 } });
 });
 
@@ -213,14 +236,26 @@ test('completion of config keys and values, ranked by the environment policy', a
   const text = 'observability:\n  log:\n    level: info\n    format: \n  \n';
   await h.open(uri, text);
   const values = await complete(uri, { line: 3, character: 12 });
-  assert.deepEqual(values.map((i) => [i.label, i.detail]), [['json', 'staging policy'], ['text', 'one of text, json']]);
+  assert.deepEqual(
+    values.map((i) => [i.label, i.detail]),
+    [
+      ['json', 'staging policy'],
+      ['text', 'one of text, json'],
+    ],
+  );
   const keys = await complete(uri, { line: 4, character: 2 });
-  assert.deepEqual(keys.map((i) => i.label), ['trace', 'metrics']);
+  assert.deepEqual(
+    keys.map((i) => i.label),
+    ['trace', 'metrics'],
+  );
 });
 
 test('hover on a catalog metric, a function, a recording rule and a config key', async () => {
   const recording = textOf(RECORDING);
-  const metric = (await h.request('textDocument/hover', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'http_requests_total', 0, 3) })) as { contents: { value: string }; range: unknown };
+  const metric = (await h.request('textDocument/hover', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'http_requests_total', 0, 3) })) as {
+    contents: { value: string };
+    range: unknown;
+  };
   assert.deepEqual(metric.range, rangeOf(recording, 'http_requests_total'));
   assert.match(metric.contents.value, /^\*\*http_requests_total\*\* — counter\n\nHTTP/);
   assert.match(metric.contents.value, /Labels: .*`method`.*`status`/);
@@ -246,10 +281,15 @@ test('hover and completion inside an escaped JSON string of a dashboard target',
   await h.open(uriOf(DASHBOARD), dashboard, 'json');
   // The matcher sits among \" escapes: positions map through them.
   const at = dashboard.indexOf('service=~\\"');
-  const hover = (await h.request('textDocument/hover', { textDocument: { uri: uriOf(DASHBOARD) }, position: new LineIndex(dashboard).positionAt(at + 2) })) as { contents: { value: string }; range: unknown };
+  const hover = (await h.request('textDocument/hover', { textDocument: { uri: uriOf(DASHBOARD) }, position: new LineIndex(dashboard).positionAt(at + 2) })) as {
+    contents: { value: string };
+    range: unknown;
+  };
   assert.deepEqual(hover.range, new LineIndex(dashboard).rangeOf(at, at + 'service'.length));
   assert.match(hover.contents.value, /^\*\*service\*\* — label/);
-  const metric = (await h.request('textDocument/hover', { textDocument: { uri: uriOf(DASHBOARD) }, position: after_(dashboard, 'service:http_errors:rate5m', 0, 2) })) as { contents: { value: string } };
+  const metric = (await h.request('textDocument/hover', { textDocument: { uri: uriOf(DASHBOARD) }, position: after_(dashboard, 'service:http_errors:rate5m', 0, 2) })) as {
+    contents: { value: string };
+  };
   assert.match(metric.contents.value, /^\*\*service:http_errors:rate5m\*\* — recording rule/);
 });
 
@@ -271,21 +311,29 @@ test('go to definition, find references and rename a recording rule across files
 
   const references = (await h.request('textDocument/references', { textDocument: { uri: uriOf(ALERTING) }, position, context: { includeDeclaration: true } })) as { uri: string; range: unknown }[];
   const dashboard = textOf(DASHBOARD);
-  assert.deepEqual(references.sort((a, b) => a.uri.localeCompare(b.uri)), [
-    { uri: uriOf(DASHBOARD), range: rangeOf(dashboard, 'service:http_errors:rate5m') },
-    { uri: uriOf(ALERTING), range: rangeOf(alerting, 'service:http_errors:rate5m') },
-    { uri: uriOf(RECORDING), range: rangeOf(recording, 'service:http_errors:rate5m') },
-  ]);
+  assert.deepEqual(
+    references.sort((a, b) => a.uri.localeCompare(b.uri)),
+    [
+      { uri: uriOf(DASHBOARD), range: rangeOf(dashboard, 'service:http_errors:rate5m') },
+      { uri: uriOf(ALERTING), range: rangeOf(alerting, 'service:http_errors:rate5m') },
+      { uri: uriOf(RECORDING), range: rangeOf(recording, 'service:http_errors:rate5m') },
+    ],
+  );
 
   const refused = h.request('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: '5xx-rate' });
   await assert.rejects(refused, /"5xx-rate" is not a valid metric name/);
-  const rename = (await h.request('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: 'service:http_5xx:ratio_rate5m' })) as { documentChanges: { textDocument: { uri: string; version: number | null } }[] };
+  const rename = (await h.request('textDocument/rename', { textDocument: { uri: uriOf(ALERTING) }, position, newName: 'service:http_5xx:ratio_rate5m' })) as {
+    documentChanges: { textDocument: { uri: string; version: number | null } }[];
+  };
   // Versioned: the editor applies the rename only to the texts it was computed from.
-  assert.deepEqual(rename.documentChanges.sort((a, b) => a.textDocument.uri.localeCompare(b.textDocument.uri)), [
-    { textDocument: { uri: uriOf(DASHBOARD), version: 1 }, edits: [{ range: rangeOf(dashboard, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }] },
-    { textDocument: { uri: uriOf(ALERTING), version: 1 }, edits: [{ range: rangeOf(alerting, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }] },
-    { textDocument: { uri: uriOf(RECORDING), version: 1 }, edits: [{ range: rangeOf(recording, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }] },
-  ]);
+  assert.deepEqual(
+    rename.documentChanges.sort((a, b) => a.textDocument.uri.localeCompare(b.textDocument.uri)),
+    [
+      { textDocument: { uri: uriOf(DASHBOARD), version: 1 }, edits: [{ range: rangeOf(dashboard, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }] },
+      { textDocument: { uri: uriOf(ALERTING), version: 1 }, edits: [{ range: rangeOf(alerting, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }] },
+      { textDocument: { uri: uriOf(RECORDING), version: 1 }, edits: [{ range: rangeOf(recording, 'service:http_errors:rate5m'), newText: 'service:http_5xx:ratio_rate5m' }] },
+    ],
+  );
   const notARule = h.request('textDocument/prepareRename', { textDocument: { uri: uriOf(RECORDING) }, position: after_(recording, 'http_requests_total', 0, 2) });
   await assert.rejects(notARule, /"http_requests_total" is not a recording rule of this workspace/);
 });
@@ -295,7 +343,19 @@ test('document and workspace symbols', async () => {
   assert.deepEqual(
     symbols.map((s) => [s.name, s.kind, s.children.map((c) => c.name)]),
     [
-      ['red-recording-rules', 3, ['service:http_requests:rate5m', 'service:http_errors:rate5m', 'service:http_request_duration_seconds:p99', 'service:http_request_duration_seconds:p95', 'service:grpc_requests:rate5m', 'service:grpc_errors:rate5m', 'service:grpc_handling_seconds:p99']],
+      [
+        'red-recording-rules',
+        3,
+        [
+          'service:http_requests:rate5m',
+          'service:http_errors:rate5m',
+          'service:http_request_duration_seconds:p99',
+          'service:http_request_duration_seconds:p95',
+          'service:grpc_requests:rate5m',
+          'service:grpc_errors:rate5m',
+          'service:grpc_handling_seconds:p99',
+        ],
+      ],
       ['slo-recording-rules', 3, ['slo:availability:ratio', 'slo:error_budget:remaining']],
     ],
   );

@@ -46,20 +46,30 @@ test('rule files found by content: PromQL and rule problems land on their tokens
     h.client.diagnostics(h.uriOf(relative)).map((d) => [d.code, d.range, d.message]),
     [
       // The first alert of the tier: the file has none of the design's burn-rate pair.
-      ['policy/slo', rangeOf(text, 'SystemServiceErrorRateWarning'), 'the system tier (SLO 99.95%) has no SLOBurnRateCritical (14.4x over 1h + 5m, critical) and SLOBurnRateWarning (6x over 6h + 30m, warning) covering auth-server, bff-proxy, config-server, dlq-manager, saga-server: the design pages and tickets on the burn rate of every SLO (SLO 設計 (system 99.95%, business / service 99.9%))'],
+      [
+        'policy/slo',
+        rangeOf(text, 'SystemServiceErrorRateWarning'),
+        'the system tier (SLO 99.95%) has no SLOBurnRateCritical (14.4x over 1h + 5m, critical) and SLOBurnRateWarning (6x over 6h + 30m, warning) covering auth-server, bff-proxy, config-server, dlq-manager, saga-server: the design pages and tickets on the burn rate of every SLO (SLO 設計 (system 99.95%, business / service 99.9%))',
+      ],
       // Inside a literal block scalar: the second `by`, where Prometheus's parser stops.
       ['promql/syntax', rangeOf(text, 'by', 1), 'unexpected <by> in aggregation'],
       ['promql/type', rangeOf(text, 'http_requests_total{tier="system", status=~"5.."}', 1), 'expected type range vector in call to function "rate", got instant vector'],
-      ['rules/structure', rangeOf(text, '5 minutes'), "'for': not a valid duration string: \"5 minutes\"; use a Prometheus duration such as \"5m\""],
+      ['rules/structure', rangeOf(text, '5 minutes'), '\'for\': not a valid duration string: "5 minutes"; use a Prometheus duration such as "5m"'],
       ['rules/template', rangeOf(text, 'humanizePct'), 'annotation "description": function "humanizePct" not defined in Prometheus templates; did you mean "humanizePercentage"?'],
     ],
   );
 });
 
-test('the design examples get no diagnostics at all: a clean file on disk is never published', () => {
-  for (const name of ['config/config.dev.yaml', 'config/config.staging.yaml', 'config/config.yaml', 'infra/docker/prometheus/recording_rules.yaml', 'infra/docker/prometheus/alerting_rules.yaml']) {
+test("the design examples get no diagnostics but the design's own mistake: a clean file on disk is never published", () => {
+  for (const name of ['config/config.dev.yaml', 'config/config.staging.yaml', 'config/config.yaml', 'infra/docker/prometheus/alerting_rules.yaml']) {
     assert.equal(h.client.last(h.uriOf(name)), undefined, name);
   }
+  // The design's error-budget rule divides {namespace, service} by a series with no labels: always empty.
+  const recording = h.client.diagnostics(h.uriOf('infra/docker/prometheus/recording_rules.yaml'));
+  assert.deepEqual(
+    recording.map((d) => [d.code, d.range.start.line, d.range.start.character]),
+    [['promql/vector-matching', 56, 12]],
+  );
   assert.deepEqual(h.client.errors(), []);
 });
 
@@ -70,9 +80,10 @@ test('open, incremental change, quick fix and close', async () => {
   await h.session.idle();
   assert.equal(h.client.last(uri)?.version, 1);
   const first = h.client.diagnostics(uri);
-  assert.deepEqual(first.map((d) => [d.code, d.range, d.message]), [
-    ['config/schema', rangeOf(text, 'jsno'), 'observability.log.format must be one of text, json; got string "jsno". Did you mean "json"?'],
-  ]);
+  assert.deepEqual(
+    first.map((d) => [d.code, d.range, d.message]),
+    [['config/schema', rangeOf(text, 'jsno'), 'observability.log.format must be one of text, json; got string "jsno". Did you mean "json"?']],
+  );
 
   const actions = wire(await h.lsp.codeAction({ textDocument: { uri }, range: rangeOf(text, 'jsno'), context: { diagnostics: first } }));
   assert.deepEqual(actions, [
@@ -87,7 +98,11 @@ test('open, incremental change, quick fix and close', async () => {
       title: 'Disable config/schema for this line',
       kind: 'quickfix',
       diagnostics: [first[0]],
-      edit: { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '    # k1s0-disable-next-line config/schema\n' }] }] },
+      edit: {
+        documentChanges: [
+          { textDocument: { uri, version: 1 }, edits: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '    # k1s0-disable-next-line config/schema\n' }] },
+        ],
+      },
     },
   ]);
 
@@ -96,10 +111,13 @@ test('open, incremental change, quick fix and close', async () => {
   await h.session.idle();
   const edited = text.replace('enabled: false', 'enabled: maybe');
   assert.equal(h.client.last(uri)?.version, 2);
-  assert.deepEqual(h.client.diagnostics(uri).map((d) => [d.code, d.range]), [
-    ['config/schema', rangeOf(edited, 'jsno')],
-    ['config/schema', rangeOf(edited, 'maybe')],
-  ]);
+  assert.deepEqual(
+    h.client.diagnostics(uri).map((d) => [d.code, d.range]),
+    [
+      ['config/schema', rangeOf(edited, 'jsno')],
+      ['config/schema', rangeOf(edited, 'maybe')],
+    ],
+  );
 
   h.session.change(uri, 3, [{ text: edited.replace('jsno', 'json').replace('maybe', 'false') }]);
   await h.session.idle();
@@ -123,10 +141,20 @@ test('a code action racing an edit is answered for the text the editor shows now
   const moved = `# a comment\n${text}`;
   h.session.change(uri, 2, [{ text: moved }]);
   const actions = wire(await h.lsp.codeAction({ textDocument: { uri }, range: rangeOf(moved, 'jsno'), context: { diagnostics: [] } }));
-  assert.deepEqual(actions.map((a) => [a.title, a.edit]), [
-    ['Change to "json"', { documentChanges: [{ textDocument: { uri, version: 2 }, edits: [{ range: rangeOf(moved, 'jsno'), newText: 'json' }] }] }],
-    ['Disable config/schema for this line', { documentChanges: [{ textDocument: { uri, version: 2 }, edits: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: '    # k1s0-disable-next-line config/schema\n' }] }] }],
-  ]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.edit]),
+    [
+      ['Change to "json"', { documentChanges: [{ textDocument: { uri, version: 2 }, edits: [{ range: rangeOf(moved, 'jsno'), newText: 'json' }] }] }],
+      [
+        'Disable config/schema for this line',
+        {
+          documentChanges: [
+            { textDocument: { uri, version: 2 }, edits: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: '    # k1s0-disable-next-line config/schema\n' }] },
+          ],
+        },
+      ],
+    ],
+  );
   h.session.close(uri);
   await h.session.idle();
 });
@@ -151,7 +179,10 @@ test('files changed on disk are re-read through watched-file events', async () =
   writeFileSync(join(h.root, relative), textOf('config/config.dev.yaml').replace('sample_rate: 1.0', 'sample_rate: 2'));
   h.session.filesChanged([{ uri, type: 1 }]);
   await h.session.idle();
-  assert.deepEqual(h.client.diagnostics(uri).map((d) => d.code), ['config/schema']);
+  assert.deepEqual(
+    h.client.diagnostics(uri).map((d) => d.code),
+    ['config/schema'],
+  );
   rmSync(join(h.root, relative));
   h.session.filesChanged([{ uri, type: 3 }]);
   await h.session.idle();
@@ -163,7 +194,10 @@ test('unchanged diagnostics of a file on disk are not published again', async ()
   const from = h.client.publishes.length;
   h.session.filesChanged([{ uri, type: 2 }]);
   await h.session.idle();
-  assert.deepEqual(h.client.publishes.slice(from).filter((p) => p.uri === uri), []);
+  assert.deepEqual(
+    h.client.publishes.slice(from).filter((p) => p.uri === uri),
+    [],
+  );
 });
 
 test('severity settings re-grade and silence codes after a configuration change', async () => {
@@ -171,7 +205,10 @@ test('severity settings re-grade and silence codes after a configuration change'
   h.client.settings = { diagnostics: { severity: { 'config/policy': 'off', 'config/schema': 'warning' } } };
   h.session.configurationChanged(null);
   await h.session.idle();
-  assert.deepEqual(h.client.diagnostics(uri).map((d) => [d.code, d.severity]), [['config/schema', 2]]);
+  assert.deepEqual(
+    h.client.diagnostics(uri).map((d) => [d.code, d.severity]),
+    [['config/schema', 2]],
+  );
   h.client.settings = {};
   h.session.configurationChanged(null);
   await h.session.idle();
@@ -222,7 +259,10 @@ test('edits with ranges out of range are clamped as TextDocument clamps them, an
   assert.equal(h.client.last(uri)?.version, version);
   // (This workspace's prometheus.yaml does not load scratch/: that finding is beside the point.)
   const promql = h.client.diagnostics(uri).filter((d) => d.code !== 'consistency/rule-files');
-  assert.deepEqual(promql.map((d) => [d.code, d.range, d.message]), [['promql/syntax', rangeOf(expected, '(rate(http_requests_total[5m])'), 'unclosed left parenthesis']]);
+  assert.deepEqual(
+    promql.map((d) => [d.code, d.range, d.message]),
+    [['promql/syntax', rangeOf(expected, '(rate(http_requests_total[5m])'), 'unclosed left parenthesis']],
+  );
   h.session.close(uri);
   await h.session.idle();
 });
@@ -233,7 +273,13 @@ test('a burst of changes is validated once, for its last version', async () => {
   for (let version = 2; version <= 200; version++) h.session.change(uri, version, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '#' }]);
   const from = h.client.publishes.length;
   await h.session.idle();
-  assert.deepEqual(h.client.publishes.slice(from).filter((p) => p.uri === uri).map((p) => p.version), [200]);
+  assert.deepEqual(
+    h.client.publishes
+      .slice(from)
+      .filter((p) => p.uri === uri)
+      .map((p) => p.version),
+    [200],
+  );
   h.session.close(uri);
   await h.session.idle();
 });
@@ -258,7 +304,10 @@ test('typing in a rule file publishes that file first; files reading what it def
     // Typing has not paused yet: only the edited file was published.
     while (h.client.last(recording)?.version !== 4) await new Promise((resolve) => setImmediate(resolve));
     assert.equal(h.timers.pending, 1, 'one pending revalidation of the others, restarted by each keystroke');
-    assert.deepEqual(h.client.publishes.slice(from).filter((p) => p.uri === alerting), []);
+    assert.deepEqual(
+      h.client.publishes.slice(from).filter((p) => p.uri === alerting),
+      [],
+    );
     h.timers.fire();
     await h.session.idle();
     const undefinedRule = h.client.diagnostics(alerting).filter((d) => d.code === 'catalog/undefined-rule');
@@ -270,7 +319,10 @@ test('typing in a rule file publishes that file first; files reading what it def
     while (Number(h.timers.pending) === 0) await new Promise((resolve) => setImmediate(resolve));
     h.timers.fire();
     await h.session.idle();
-    assert.deepEqual(h.client.diagnostics(alerting).filter((d) => d.code === 'catalog/undefined-rule'), []);
+    assert.deepEqual(
+      h.client.diagnostics(alerting).filter((d) => d.code === 'catalog/undefined-rule'),
+      [],
+    );
   } finally {
     h.timers.hold = false;
     h.timers.fire();

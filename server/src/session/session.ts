@@ -27,6 +27,7 @@ import { Folders, type WorkspaceFolder } from './folders';
 
 export type { FileChange, SessionInit } from './clientPort';
 import { SettingsStore } from './settingsStore';
+import { readTrust } from './trust';
 
 export interface SessionOptions {
   port: ClientPort;
@@ -88,7 +89,9 @@ export class Session {
     this.canRegisterWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.versionedEdits = workspace?.workspaceEdit?.documentChanges === true;
     this.folderEvents = workspace?.workspaceFolders === true;
-    this.settings.pushed = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const options = params.initializationOptions as { settings?: unknown; trust?: unknown } | undefined;
+    this.settings.pushed = options?.settings;
+    this.settings.trust = readTrust(options?.trust);
   }
 
   initialized(): void {
@@ -153,6 +156,16 @@ export class Session {
   configurationChanged(settings: unknown): void {
     const pushed = (settings as Record<string, unknown> | null | undefined)?.k1s0;
     if (pushed !== undefined) this.settings.pushed = pushed;
+    this.regradeAll();
+  }
+
+  /**
+   * `k1s0/trust` (protocol.ts): the user granted workspace trust, or a user-level value of a
+   * restricted setting changed. Settings are read again, every file indexed (which points the live
+   * Prometheus at the URL now in force and fetches it) and validated again.
+   */
+  trustChanged(params: unknown): void {
+    this.settings.trust = readTrust(params ?? { trusted: false });
     this.regradeAll();
   }
 

@@ -1,13 +1,15 @@
 /**
  * Settings per workspace folder: the editor's `k1s0.*` (pulled from the client
  * when it can answer, else what it pushed), with the folder's `.k1s0/lint.yaml`
- * laid under them by the same merge the CLI uses (lint/lintConfig.ts).
+ * laid under them by the same merge the CLI uses (lint/lintConfig.ts), then
+ * the workspace-trust rule (trust.ts) over the result.
  */
 import { uriToPath } from '../base/files';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../base/settings';
 import { parseYaml } from '../base/yaml/parse';
 import { mergeLintConfig, readLintConfig } from '../lint/lintConfig';
 import type { ClientPort, Disk } from './clientPort';
+import { applyTrust, TRUSTED, type TrustParams } from './trust';
 
 export class SettingsStore {
   /** Settings per workspace folder URI ('' for files outside any folder). */
@@ -18,6 +20,8 @@ export class SettingsStore {
   canPull = false;
   /** What the client pushed: initializationOptions.settings, or a didChangeConfiguration's `k1s0`. */
   pushed: unknown;
+  /** Whether the workspace is trusted, with the user-level values of the restricted settings (trust.ts). */
+  trust: TrustParams = TRUSTED;
 
   constructor(
     private readonly port: ClientPort,
@@ -59,7 +63,10 @@ export class SettingsStore {
     }
     const { settings, problems } = readSettings(raw);
     for (const problem of problems) this.port.log('warn', `k1s0: setting ignored, default used: ${problem}`);
-    return this.withLintConfig(settings, scopeUri);
+    // After the lint.yaml merge: .k1s0/lint.yaml is the workspace's word too.
+    const trusted = applyTrust(this.withLintConfig(settings, scopeUri), this.trust, scopeUri !== undefined);
+    if (trusted.ignored.length) this.port.log('info', `k1s0: the workspace is not trusted: the workspace's ${trusted.ignored.join(', ')} not used (user settings apply)`);
+    return trusted.settings;
   }
 
   /**

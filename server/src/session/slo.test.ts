@@ -23,7 +23,10 @@ test('k1s0/sloTree answers the tree of the example workspace', async () => {
       ['service', '99.9%', []],
     ],
   );
-  assert.deepEqual(tree.unassigned.map((s) => s.name), ['kong', 'prometheus']);
+  assert.deepEqual(
+    tree.unassigned.map((s) => s.name),
+    ['kong', 'prometheus'],
+  );
   assert.deepEqual(tree.summary, { services: 8, missingAlerts: 12, notCoveringAlerts: 1 });
   const ledger = tree.tiers[1]?.services[0];
   const notCovering = ledger?.alerts.find((a) => a.status === 'not-covering');
@@ -64,7 +67,10 @@ test('an edit that adds the burn-rate pair is announced and the tree shows them 
   const auth = tree.tiers[0]?.services[0];
   assert.deepEqual(
     auth?.alerts.filter((a) => a.role === 'burn-rate').map((a) => [a.name, a.status, a.location?.uri, a.location?.range.start.line]),
-    [['SLOBurnRateCritical', 'present', uri, 3], ['SLOBurnRateWarning', 'present', uri, 8]],
+    [
+      ['SLOBurnRateCritical', 'present', uri, 3],
+      ['SLOBurnRateWarning', 'present', uri, 8],
+    ],
   );
   await h.closeDocument(uri);
 });

@@ -105,10 +105,13 @@ test('"Disable <code> for this line" inserts the directive above the line, inden
   const typo = fixed.replace('# k1s0-disable-next-line config/policy\n    format', '# k1s0-disable-next-line config/polcy\n    format');
   h.session.change(uri, 9, [{ text: typo }]);
   await h.session.idle();
-  assert.deepEqual(h.client.diagnostics(uri).map((d) => [d.code, d.severity, d.range, d.message]), [
-    ['suppression/unknown-code', 1, rangeOf(typo, 'config/polcy'), 'Unknown diagnostic code "config/polcy" in k1s0-disable-next-line. Did you mean "config/policy"?'],
-    ['config/policy', 2, rangeOf(typo, '"text"'), POLICY_MESSAGE],
-  ]);
+  assert.deepEqual(
+    h.client.diagnostics(uri).map((d) => [d.code, d.severity, d.range, d.message]),
+    [
+      ['suppression/unknown-code', 1, rangeOf(typo, 'config/polcy'), 'Unknown diagnostic code "config/polcy" in k1s0-disable-next-line. Did you mean "config/policy"?'],
+      ['config/policy', 2, rangeOf(typo, '"text"'), POLICY_MESSAGE],
+    ],
+  );
   h.session.close(uri);
   await h.session.idle();
   assert.equal(h.client.last(uri)?.version, undefined);
@@ -124,12 +127,18 @@ test('a lint.yaml change re-grades every file without a restart; its own problem
 
   const broken = lines('diagnostics:', '  severty:', '    config/policy: "off"', 'files:', '  maxFileSizeKB: -1');
   await writeLint(broken);
-  assert.deepEqual(h.client.diagnostics(lintUri).map((d) => [d.code, d.severity, d.range, d.message]), [
-    ['lint/config', 1, rangeOf(broken, 'severty'), 'diagnostics: unknown key "severty"; did you mean "severity"?'],
-    ['lint/config', 1, rangeOf(broken, '-1'), 'files.maxFileSizeKB: Too small: expected number to be >0'],
-  ]);
+  assert.deepEqual(
+    h.client.diagnostics(lintUri).map((d) => [d.code, d.severity, d.range, d.message]),
+    [
+      ['lint/config', 1, rangeOf(broken, 'severty'), 'diagnostics: unknown key "severty"; did you mean "severity"?'],
+      ['lint/config', 1, rangeOf(broken, '-1'), 'files.maxFileSizeKB: Too small: expected number to be >0'],
+    ],
+  );
   // Nothing of it applies any more: config/policy is back.
-  assert.deepEqual(h.client.diagnostics(configUri).map((d) => d.code), ['config/policy']);
+  assert.deepEqual(
+    h.client.diagnostics(configUri).map((d) => d.code),
+    ['config/policy'],
+  );
 });
 
 test('editor settings win over lint.yaml key by key; what the editor leaves at its default comes from the file', async () => {
@@ -137,8 +146,14 @@ test('editor settings win over lint.yaml key by key; what the editor leaves at i
   h.client.settings = { diagnostics: { severity: { 'config/policy': 'error' } } };
   h.session.configurationChanged(null);
   await h.session.idle();
-  assert.deepEqual(h.client.diagnostics(h.uriOf('config/config.yaml')).map((d) => [d.code, d.severity]), [['config/policy', 1]]);
-  assert.deepEqual(h.client.diagnostics(h.uriOf('rules/legacy.yaml')).map((d) => [d.code, d.severity]), [['suppression/unused', 2]]);
+  assert.deepEqual(
+    h.client.diagnostics(h.uriOf('config/config.yaml')).map((d) => [d.code, d.severity]),
+    [['config/policy', 1]],
+  );
+  assert.deepEqual(
+    h.client.diagnostics(h.uriOf('rules/legacy.yaml')).map((d) => [d.code, d.severity]),
+    [['suppression/unused', 2]],
+  );
   h.client.settings = {};
   h.session.configurationChanged(null);
   await h.session.idle();
@@ -151,6 +166,12 @@ test('the CLI and the editor report the same diagnostics for the same workspace'
   const fromCli = cli.flatMap(({ found, diagnostics }) => diagnostics.map((d) => [found.relativePath, JSON.stringify(d)]));
   const fromEditor = cli.flatMap(({ found }) => h.client.plain(pathToFileURL(found.path).href).map((d) => [found.relativePath, JSON.stringify(d)]));
   assert.deepEqual(fromCli, fromEditor);
-  assert.deepEqual(cli.flatMap(({ diagnostics }) => diagnostics.map((d) => [d.code, d.severity])), [['config/policy', 'hint'], ['suppression/unused', 'warning']]);
+  assert.deepEqual(
+    cli.flatMap(({ diagnostics }) => diagnostics.map((d) => [d.code, d.severity])),
+    [
+      ['config/policy', 'hint'],
+      ['suppression/unused', 'warning'],
+    ],
+  );
   assert.equal(readFileSync(join(h.root, 'config/config.yaml'), 'utf8'), CONFIG, 'nothing touched the files');
 });

@@ -4,8 +4,7 @@
  * kept as they would cross the wire (LSP shapes, JSON), so tests compare exactly
  * what an editor receives.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
@@ -14,6 +13,7 @@ import { lspHandlers, toLspDiagnostic, type LspHandlers } from '../featureHandle
 import type { Diagnostic } from '../base/types';
 import type { ClientPort, LogLevel, Scheduler } from './clientPort';
 import { Session, type SessionInit } from './session';
+import { newTempDir, removeDir } from '../../../test/support/tempDir';
 
 export const EXAMPLES = join(__dirname, '../../../examples');
 
@@ -79,7 +79,10 @@ export class FakeClient implements ClientPort {
   }
 
   errors(since = 0): string[] {
-    return this.logs.slice(since).filter(([level]) => level === 'error').map(([, message]) => message.slice(0, 500));
+    return this.logs
+      .slice(since)
+      .filter(([level]) => level === 'error')
+      .map(([, message]) => message.slice(0, 500));
   }
 }
 
@@ -157,7 +160,7 @@ export const DEFAULT_CAPABILITIES: SessionInit['capabilities'] = { workspace: { 
  * initialized as an editor would, its start-up scan done.
  */
 export async function startSession(options: { from?: string; files?: Record<string, string | Uint8Array>; init?: Partial<SessionInit>; settings?: unknown } = {}): Promise<Harness> {
-  const root = mkdtempSync(join(tmpdir(), 'k1s0-session-'));
+  const root = newTempDir('session');
   if (options.from) cpSync(options.from, root, { recursive: true });
   for (const [relative, content] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(join(root, relative)), { recursive: true });
@@ -197,6 +200,6 @@ export async function startSession(options: { from?: string; files?: Record<stri
       session.close(uri);
       await session.idle();
     },
-    close: () => rmSync(root, { recursive: true, force: true }),
+    close: () => removeDir(root),
   };
 }

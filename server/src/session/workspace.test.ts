@@ -5,19 +5,31 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LIVE_SOURCE_URI } from '../service/languageService';
 import { lines } from '../../../test/support/text';
 import { startSession } from './testSupport';
+import { newTempDir, removeDir } from '../../../test/support/tempDir';
 
-const PROD_TEXT_LOGS = lines('observability:', '  log:', '    level: "warn"', '    format: "text"', '  trace:', '    enabled: true', '    endpoint: "jaeger:4317"', '    sample_rate: 0.1', '  metrics:', '    enabled: true', '    path: "/metrics"');
+const PROD_TEXT_LOGS = lines(
+  'observability:',
+  '  log:',
+  '    level: "warn"',
+  '    format: "text"',
+  '  trace:',
+  '    enabled: true',
+  '    endpoint: "jaeger:4317"',
+  '    sample_rate: 0.1',
+  '  metrics:',
+  '    enabled: true',
+  '    path: "/metrics"',
+);
 
 test('a workspace folder added later is scanned; its files are published', async () => {
   const h = await startSession({ files: { 'config/config.yaml': PROD_TEXT_LOGS } });
-  const other = mkdtempSync(join(tmpdir(), 'k1s0-folder-'));
+  const other = newTempDir('folder');
   try {
     mkdirSync(join(other, 'config'));
     writeFileSync(join(other, 'config/config.prod.yaml'), 'observability:\n  log:\n    level: loud\n');
@@ -27,7 +39,7 @@ test('a workspace folder added later is scanned; its files are published', async
     await h.session.idle();
     assert.ok(h.client.diagnostics(uri).some((d) => d.code === 'config/schema' && (d.message as string).includes('"loud"')));
   } finally {
-    rmSync(other, { recursive: true, force: true });
+    removeDir(other);
     h.close();
   }
 });
@@ -43,11 +55,17 @@ test('a client that cannot be asked for settings: initializationOptions, then pu
     assert.equal(h.client.last(uri), undefined, 'config/policy is off: nothing to say');
     h.session.configurationChanged({ k1s0: { diagnostics: { severity: { 'config/policy': 'error' } } } });
     await h.session.idle();
-    assert.deepEqual(h.client.diagnostics(uri).map((d) => [d.code, d.severity]), [['config/policy', 1]]);
+    assert.deepEqual(
+      h.client.diagnostics(uri).map((d) => [d.code, d.severity]),
+      [['config/policy', 1]],
+    );
     // Settings that do not fit fall back to their defaults one by one, and say so.
     h.session.configurationChanged({ k1s0: { diagnostics: { severity: { 'config/policy': 'loud' } } } });
     await h.session.idle();
-    assert.deepEqual(h.client.diagnostics(uri).map((d) => [d.code, d.severity]), [['config/policy', 2]]);
+    assert.deepEqual(
+      h.client.diagnostics(uri).map((d) => [d.code, d.severity]),
+      [['config/policy', 2]],
+    );
     assert.ok(h.client.logs.some(([level, message]) => level === 'warn' && message.includes('k1s0.diagnostics.severity.config/policy')));
   } finally {
     h.close();
@@ -59,7 +77,10 @@ test('a live Prometheus that answers late: every file is validated again with wh
   try {
     const uri = h.uriOf('scratch/live.promql');
     await h.open(uri, 'sum(rate(legacy_gateway_errors_total[5m]))', 'promql');
-    assert.deepEqual(h.client.diagnostics(uri).map((d) => d.code), ['catalog/unknown-metric']);
+    assert.deepEqual(
+      h.client.diagnostics(uri).map((d) => d.code),
+      ['catalog/unknown-metric'],
+    );
     const changes = h.client.sloTreeChanges;
     // What the service does when the live Prometheus answers (catalog/live.ts).
     h.session.service.workspace.update(LIVE_SOURCE_URI, { recordingRules: [], live: { metrics: [{ name: 'legacy_gateway_errors_total', type: 'counter' }], labelValues: {} } });

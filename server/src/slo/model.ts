@@ -153,7 +153,9 @@ function alertsFor(service: Identity, tier: string | undefined, alerts: readonly
       const first = named[0];
       const selector = first.selectors.find((s) => !accepts(s, service)) ?? [];
       out.push({
-        ...base, status: 'not-covering', location: at(first.uri, first.start, first.end),
+        ...base,
+        status: 'not-covering',
+        location: at(first.uri, first.start, first.end),
         ...(first.severity !== undefined ? { severity: first.severity } : {}),
         note: `${design.name} selects ${selector.map(describeMatcher).join(', ')}, which leaves out ${describeService(service)}`,
       });

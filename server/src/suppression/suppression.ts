@@ -88,8 +88,14 @@ export function parseDirectives(text: string, scalars: readonly Span[] = []): Di
         const start = restStart + (token.index ?? 0);
         codes.push({ code: token[0], start, end: start + token[0].length });
       }
-      // Stryker disable next-line Regex: the slice starts at the one blank before '--' (or at '--'), and trim() takes what follows: every variant of the pattern leaves the same reason
-      const reason = reasonAt < 0 ? undefined : rest.slice(reasonAt).replace(/^\s*--\s*/, '').trim();
+      const reason =
+        reasonAt < 0
+          ? undefined
+          : rest
+              .slice(reasonAt)
+              // Stryker disable next-line Regex: the slice starts at the one blank before '--' (or at '--'), and trim() takes what follows: every variant of the pattern leaves the same reason
+              .replace(/^\s*--\s*/, '')
+              .trim();
       directives.push({ kind: keyword === 'k1s0-disable' ? 'rest' : 'next-line', start: keywordStart, end: restStart, line, codes, ...(reason ? { reason } : {}) });
     }
     // Stryker disable next-line ConditionalExpression: matchAll yields the empty match at the end once, so the loop ends there either way
@@ -194,7 +200,12 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
   }
   for (const entry of active) {
     if (entry.used) continue;
-    const where = entry.directive.kind === 'next-line' ? 'on the next line' : rules.some((r) => r.start <= entry.directive.start && entry.directive.start < r.end) ? 'in the rest of this rule' : 'in the rest of the file';
+    const where =
+      entry.directive.kind === 'next-line'
+        ? 'on the next line'
+        : rules.some((r) => r.start <= entry.directive.start && entry.directive.start < r.end)
+          ? 'in the rest of this rule'
+          : 'in the rest of the file';
     problems.push({
       start: entry.code.start,
       end: entry.code.end,

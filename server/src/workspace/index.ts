@@ -195,5 +195,7 @@ export class WorkspaceIndex {
 }
 
 function isEmpty(facts: FileFacts): boolean {
-  return facts.recordingRules.length === 0 && !facts.scrape && !facts.catalog && !facts.services?.length && !facts.live && !facts.alerts?.length && !facts.dashboard && !facts.ruleFile && !facts.compose;
+  return (
+    facts.recordingRules.length === 0 && !facts.scrape && !facts.catalog && !facts.services?.length && !facts.live && !facts.alerts?.length && !facts.dashboard && !facts.ruleFile && !facts.compose
+  );
 }

@@ -44,8 +44,24 @@ function sources(text: string, offsets: ScalarOffsets): string[] {
 /** Decodes a double-quoted escape sequence as YAML does (§5.7). */
 function decodeEscape(seq: string): string | undefined {
   const simple: Record<string, string> = {
-    '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
-    N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    e: '\x1b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    N: '\u0085',
+    _: '\u00a0',
+    L: '\u2028',
+    P: '\u2029',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t',
   };
   const tail = seq.slice(1);
   if (tail.length === 1) return simple[tail];
