@@ -168,7 +168,9 @@ export class NodeTestRunner {
       }
       if (process.env.K1S0_MUTATION_TRACE && !tests.some((t) => t.status === TestStatus.Failed)) {
         const { fileName, location, mutatorName, replacement } = activeMutant;
-        this.logger.info(`survived: ${relative(this.cwd, fileName)}:${location.start.line}:${location.start.column} ${mutatorName} -> ${JSON.stringify(replacement)?.slice(0, 120)} (${tests.length} tests, ${Date.now() - started} ms)`);
+        this.logger.info(
+          `survived: ${relative(this.cwd, fileName)}:${location.start.line}:${location.start.column} ${mutatorName} -> ${JSON.stringify(replacement)?.slice(0, 120)} (${tests.length} tests, ${Date.now() - started} ms)`,
+        );
       }
       const timeout = determineHitLimitReached(this.ns.hitCount, this.ns.hitLimit);
       if (timeout) return toMutantRunResult(timeout);
