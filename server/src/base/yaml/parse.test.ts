@@ -73,3 +73,12 @@ test('too deep: the "Not checked" finding, and the documents before the cut stil
   assert.deepEqual(parsed.documents[0]?.toJS(), { groups: [{ name: 'ok' }] });
   assert.ok(parsed.documents[1]?.has('groups'), 'the cut document still shows its top-level key');
 });
+
+test('a quote starting a line of a block scalar is the block text, not a quoted scalar to join (LF, CRLF and CR)', () => {
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const text = ['annotations:', '  description: |-', "    'first", "    second'", '  summary: x', ''].join(eol);
+    const parsed = parseYaml(text);
+    assert.deepEqual(parsed.syntax, [], JSON.stringify(eol));
+    assert.equal(parsed.documents[0]?.getIn(['annotations', 'description']), "'first\nsecond'", JSON.stringify(eol));
+  }
+});

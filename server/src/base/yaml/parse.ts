@@ -25,9 +25,7 @@ export function parseYaml(original: string): ParsedYaml {
     const message = `Not checked: the document nests deeper than ${MAX_YAML_DEPTH} levels`;
     return { documents: shallowDocuments(text, tooDeep, message), syntax: [{ start: tooDeep, end: tooDeep + 1, code: 'yaml/syntax', message, severity: 'error' }] };
   }
-  const quoted = text.includes('\n') ? underIndentedQuotedScalars(text) : [];
-  const stream = parseAllDocuments(quoted.length ? joinQuotedLines(text, quoted) : text, YAML_OPTIONS);
-  if (quoted.length && !('empty' in stream)) for (const document of stream) restoreQuotedValues(document, text, quoted);
+  const stream = readQuotedAsGo(text, parseWithOptions(text));
   // An empty stream carries its own errors (e.g. a lone directive) and no documents.
   const documents: Document.Parsed[] = 'empty' in stream ? [] : stream;
   if (text.includes('*')) for (const document of documents) checkAliases(document);
@@ -150,6 +148,32 @@ export const yamlSyntaxCodes: ReaderCodes = {
     ],
   },
 };
+
+type Stream = ReturnType<typeof parseWithOptions>;
+
+function parseWithOptions(text: string) {
+  return parseAllDocuments(text, YAML_OPTIONS);
+}
+
+function errorCount(stream: Stream): number {
+  return 'empty' in stream ? stream.errors.length : stream.reduce((count, document) => count + document.errors.length, 0);
+}
+
+/**
+ * A stream with errors read again with its under-indented quoted scalars
+ * joined (see underIndentedQuotedScalars), when that reads with fewer errors.
+ * Only a text that does not parse is read again: the scan is by lines and would
+ * take a quote inside a block scalar for the start of one.
+ */
+function readQuotedAsGo(text: string, stream: Stream): Stream {
+  if (errorCount(stream) === 0 || !text.includes('\n')) return stream;
+  const quoted = underIndentedQuotedScalars(text);
+  if (quoted.length === 0) return stream;
+  const joined = parseWithOptions(joinQuotedLines(text, quoted));
+  if (errorCount(joined) >= errorCount(stream)) return stream;
+  if (!('empty' in joined)) for (const document of joined) restoreQuotedValues(document, text, quoted);
+  return joined;
+}
 
 /** A quoted scalar whose continuation lines are indented no deeper than its key: [from, to) of its source. */
 interface QuotedSpan {
