@@ -60,7 +60,7 @@ test('a selector without a metric name is checked; single quotes are kept by the
   ]);
 });
 
-test("exporter metrics are known: their job values are checked, a metric-scoped label they do not declare is not", () => {
+test('exporter metrics are known: their job values are checked, a metric-scoped label they do not declare is not', () => {
   assert.deepEqual(check(recordingRule('node_cpu_seconds_total{job="nod-exporter"}'), CODES), [
     '4:41-4:55 warning catalog/label-value job="nod-exporter" selects nothing: "nod-exporter" is not a known job (the scrape jobs of prometheus.yaml: prometheus, auth-server-rust, config-server-rust, saga-server-rust, dlq-manager, bff-proxy-go, kong)',
   ]);

@@ -73,8 +73,22 @@ test('urls and regexes', () => {
 });
 
 test('isDefault: "true" (a string Grafana reads as true) counts as a default: two in one org are refused', () => {
-  const text = ['apiVersion: 1', 'datasources:', '  - name: A', '    type: prometheus', '    url: http://a:9090', '    isDefault: "true"', '  - name: B', '    type: prometheus', '    url: http://b:9090', '    isDefault: "true"', ''].join('\n');
-  assert.deepEqual(diagnose(PATH, text), [['provisioning/duplicate', 'error', 9, 15, 21, 'Datasource "A" is already the default of org 1; Grafana refuses a provisioning file with two defaults in one organisation.']]);
+  const text = [
+    'apiVersion: 1',
+    'datasources:',
+    '  - name: A',
+    '    type: prometheus',
+    '    url: http://a:9090',
+    '    isDefault: "true"',
+    '  - name: B',
+    '    type: prometheus',
+    '    url: http://b:9090',
+    '    isDefault: "true"',
+    '',
+  ].join('\n');
+  assert.deepEqual(diagnose(PATH, text), [
+    ['provisioning/duplicate', 'error', 9, 15, 21, 'Datasource "A" is already the default of org 1; Grafana refuses a provisioning file with two defaults in one organisation.'],
+  ]);
   // One default and one explicit false: fine.
   assert.deepEqual(diagnose(PATH, text.replace('isDefault: "true"\n  - name: B', 'isDefault: "true"\n  - name: B').replace(/isDefault: "true"\n$/, 'isDefault: false\n')), []);
 });

@@ -101,7 +101,9 @@ describe('rules/structure', () => {
     const withLimit = (limit: string) => ['groups:', '  - name: a', `    limit: ${limit}`, '    rules:', '      - record: job:one', '        expr: 1', ''].join('\n');
     assert.deepEqual(rows(withLimit('0'), analyzeText(withLimit('0')).findings), []);
     assert.deepEqual(rows(withLimit('-1'), analyzeText(withLimit('-1')).findings), [['2:11-2:13', 'warning', "'limit' is negative; Prometheus treats it as no limit: use 0 for none"]]);
-    assert.deepEqual(rows(withLimit('1.5'), analyzeText(withLimit('1.5')).findings), [['2:11-2:14', 'error', "'limit' must be an integer (the most alerts or series a rule may produce), found a number"]]);
+    assert.deepEqual(rows(withLimit('1.5'), analyzeText(withLimit('1.5')).findings), [
+      ['2:11-2:14', 'error', "'limit' must be an integer (the most alerts or series a rule may produce), found a number"],
+    ]);
   });
 
   it('an unknown group or rule field lists the known ones, or suggests the nearest with a preferred rename', () => {
@@ -137,7 +139,8 @@ describe('rules/structure', () => {
 
   it('an empty groups is fine; a PrometheusRule spec is not a rulefmt.RuleGroups (its other fields are not ours to judge)', () => {
     for (const text of ['groups:\n', 'groups: ~\n']) assert.deepEqual(rows(text, analyzeText(text).findings), [], text);
-    const operator = 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: x\nspec:\n  foo: 1\n  groups:\n    - name: a\n      rules:\n        - record: job:one\n          expr: 1\n';
+    const operator =
+      'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: x\nspec:\n  foo: 1\n  groups:\n    - name: a\n      rules:\n        - record: job:one\n          expr: 1\n';
     assert.deepEqual(rows(operator, analyzeText(operator).findings), []);
     const plain = 'foo: 1\ngroups:\n  - name: a\n    rules:\n      - record: job:one\n        expr: 1\n';
     assert.deepEqual(rows(plain, analyzeText(plain).findings), [['0:0-0:3', 'error', 'field foo not found in type rulefmt.RuleGroups; expected one of groups']]);
