@@ -1,15 +1,17 @@
 /**
  * Benchmark inputs: the real public rule files and dashboards of
- * ../shared/corpus (when present), the design's example workspace, and rule
+ * the public corpus (K1S0_CORPUS, else ../shared/corpus; when present), the design's example workspace, and rule
  * files generated to a size by renaming copies of real rules.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { corpusPath, locateCorpus } from '../test/support/corpus.cjs';
 
 export const ROOT = join(__dirname, '..');
 export const WORK = join(ROOT, 'bench/.work');
-export const SHARED_CORPUS = join(ROOT, '../shared/corpus');
+/** The public corpus (test/support/corpus.cjs finds it), or undefined when there is none. */
+export const SHARED_CORPUS = locateCorpus().dir;
 
 export function filesUnder(dir: string, pattern: RegExp): string[] {
   const out: string[] = [];
@@ -33,7 +35,7 @@ interface Rule {
 /** Every rule of the real corpus (plain rule files), in file order. */
 export function corpusRules(): Rule[] {
   const rules: Rule[] = [];
-  for (const file of filesUnder(join(SHARED_CORPUS, 'rules'), /\.ya?ml$/)) {
+  for (const file of filesUnder(corpusPath('rules'), /\.ya?ml$/)) {
     for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
       const groups = (doc.toJS() as { groups?: { rules?: Rule[] }[] } | null)?.groups ?? [];
       for (const group of groups) rules.push(...(group.rules ?? []));
@@ -65,7 +67,10 @@ export function generateRuleFile(bytes: number, name: string): string {
       if (expr.includes('\n')) lines.push('        expr: |', ...expr.split('\n').map((l) => `          ${l}`));
       else lines.push(`        expr: ${JSON.stringify(expr)}`);
       if (rule.for) lines.push(`        for: ${rule.for}`);
-      for (const [section, map] of [['labels', rule.labels], ['annotations', rule.annotations]] as const) {
+      for (const [section, map] of [
+        ['labels', rule.labels],
+        ['annotations', rule.annotations],
+      ] as const) {
         if (!map || Object.keys(map).length === 0) continue;
         lines.push(`        ${section}:`);
         for (const [key, value] of Object.entries(map)) lines.push(`          ${key}: ${JSON.stringify(String(value))}`);

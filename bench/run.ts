@@ -20,7 +20,10 @@ const SOAK_EDITS = Number(process.env.BENCH_SOAK_EDITS ?? 10_000);
 const CLI = join(ROOT, 'dist/cli.js');
 /** `BENCH_ONLY=editing,startup` runs only those sections (check, editing, startup, memory); unset runs all. */
 const SECTIONS = ['check', 'editing', 'startup', 'memory'] as const;
-const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const unknownSections = ONLY.filter((s) => !(SECTIONS as readonly string[]).includes(s));
 if (unknownSections.length) throw new Error(`BENCH_ONLY: unknown section(s) ${unknownSections.join(', ')}; known: ${SECTIONS.join(', ')}`);
 const runs = (section: (typeof SECTIONS)[number]) => ONLY.length === 0 || ONLY.includes(section);
@@ -190,14 +193,16 @@ async function liveHeapMb(pid: number, dir: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const corpusRules = runs('check') ? filesUnder(join(SHARED_CORPUS, 'rules'), /\.ya?ml$/) : [];
+  const corpusRules = runs('check') && SHARED_CORPUS ? filesUnder(join(SHARED_CORPUS, 'rules'), /\.ya?ml$/) : [];
   const oneMb = runs('check') || runs('editing') ? generateRuleFile(1024 * 1024, 'rules-1mb.yaml') : '';
   const fiveMb = runs('check') || runs('memory') ? generateRuleFile(5 * 1024 * 1024, 'rules-5mb.yaml') : '';
   const design = [join(ROOT, 'examples/infra/docker/prometheus/recording_rules.yaml'), join(ROOT, 'examples/infra/docker/prometheus/alerting_rules.yaml')];
   const promtool = spawnSync('promtool', ['--version'], { encoding: 'utf8' });
   log('# Benchmark results');
   log();
-  log(`Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${(promtool.stdout || promtool.stderr).split('\n')[0]}.`);
+  log(
+    `Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${(promtool.stdout || promtool.stderr).split('\n')[0]}.`,
+  );
   log(`Medians of ${RUNS} alternating runs. Regenerate with \`npm run bench\`.`);
   if (ONLY.length) log(`Only: ${ONLY.join(', ')} (BENCH_ONLY).`);
   if (runs('check')) {

@@ -22,6 +22,10 @@ copyFileSync(join(ROOT, 'test/desktop/runner/package.json'), join(RUNNER, 'packa
 copyFileSync(join(ROOT, 'LICENSE'), join(RUNNER, 'LICENSE'));
 writeFileSync(join(RUNNER, 'README.md'), '# k1s0 extension-host test runner\n\nTest harness only: runs test/desktop inside code-server.\n');
 writeFileSync(join(RUNNER, '.vscodeignore'), '');
-const vsce = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', join(OUT, 'k1s0-desktop-test-runner.vsix')], { cwd: RUNNER, stdio: ['ignore', 'pipe', 'inherit'] });
+const vsce = spawnSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', join(OUT, 'k1s0-desktop-test-runner.vsix')],
+  { cwd: RUNNER, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 if (vsce.status !== 0) process.exit(vsce.status ?? 1);
 console.log('out/desktop: suite.js, k1s0-desktop-test-runner.vsix');

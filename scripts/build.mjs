@@ -2,8 +2,12 @@
 // VS Code client), dist/server.js (the language server) and dist/cli.js (a loader
 // for dist/cli.bundle.js and the V8 code cache made here by one run over examples/).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// The stack files "Create observability stack files" writes: examples/ holds them (client/src/stack/designFiles.ts).
+const designPaths = JSON.parse(readFileSync('client/src/stack/designFiles.json', 'utf8'));
+const designFiles = Object.fromEntries(designPaths.map((path) => [path, readFileSync(`examples/${path}`, 'utf8')]));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -20,7 +24,7 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], define: { K1S0_DESIGN_STACK_FILES: JSON.stringify(JSON.stringify(designFiles)) } }),
   build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { 'cli.bundle': 'server/src/cli.ts' }, outdir: 'dist' }),
 ]);

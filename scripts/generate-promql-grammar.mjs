@@ -14,6 +14,9 @@
 //
 //   node scripts/generate-promql-grammar.mjs           write the files
 //   node scripts/generate-promql-grammar.mjs --check   exit 1 if a file is stale
+//
+// Over 400 lines on purpose: the description of PromQL's tokens and the three
+// grammars built from it are one unit; split, the parts would only be read together.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,10 +81,13 @@ const VIEWS = {
     q: (c) => (c === '"' ? '\\\\"' : c),
     bs: '\\\\\\\\',
     stop: '"',
-    hostEscapes: [{
-      match: '\\\\(?:[0abtnvfre "/\\\\N_LP\\t]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|$)',
-      name: 'constant.character.escape.yaml',
-    }, { match: '\\\\.', name: 'invalid.illegal.escape.yaml' }],
+    hostEscapes: [
+      {
+        match: '\\\\(?:[0abtnvfre "/\\\\N_LP\\t]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|$)',
+        name: 'constant.character.escape.yaml',
+      },
+      { match: '\\\\.', name: 'invalid.illegal.escape.yaml' },
+    ],
     comment: '(#)(?:[^"\\\\]|\\\\[^n])*',
   },
   // JSON strings (Grafana dashboard targets).
@@ -90,8 +96,10 @@ const VIEWS = {
     q: (c) => (c === '"' ? '\\\\"' : c),
     bs: '\\\\\\\\',
     stop: '"',
-    hostEscapes: [{ match: '\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})', name: 'constant.character.escape.json' },
-      { match: '\\\\.', name: 'invalid.illegal.unrecognized-string-escape.json' }],
+    hostEscapes: [
+      { match: '\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})', name: 'constant.character.escape.json' },
+      { match: '\\\\.', name: 'invalid.illegal.unrecognized-string-escape.json' },
+    ],
     comment: '(#)(?:[^"\\\\]|\\\\[^n])*',
   },
 };
@@ -153,11 +161,7 @@ function rules(view) {
     },
     [`${p}comment`]: comment,
     [`${p}string`]: {
-      patterns: [
-        ref('string-double'),
-        ref('string-single'),
-        ref('string-raw'),
-      ],
+      patterns: [ref('string-double'), ref('string-single'), ref('string-raw')],
     },
     [`${p}string-double`]: quoted('"', 'double'),
     [`${p}string-single`]: quoted("'", 'single'),
@@ -272,12 +276,8 @@ function rules(view) {
     [`${p}function-call`]: {
       patterns: [
         { match: `${WB}(?:${alt(stable)})(?=[ \\t]*\\()`, name: 'support.function.promql' },
-        ...(experimental.length
-          ? [{ match: `${WB}(?:${alt(experimental)})(?=[ \\t]*\\()`, name: 'support.function.experimental.promql' }]
-          : []),
-        ...(removed.length
-          ? [{ match: `${WB}(?:${alt(removed)})(?=[ \\t]*\\()`, name: 'invalid.deprecated.function.promql' }]
-          : []),
+        ...(experimental.length ? [{ match: `${WB}(?:${alt(experimental)})(?=[ \\t]*\\()`, name: 'support.function.experimental.promql' }] : []),
+        ...(removed.length ? [{ match: `${WB}(?:${alt(removed)})(?=[ \\t]*\\()`, name: 'invalid.deprecated.function.promql' }] : []),
         { match: `${WB}[A-Za-z_][A-Za-z0-9_]*(?=[ \\t]*\\()`, name: 'entity.name.function.promql' },
       ],
     },
@@ -392,10 +392,7 @@ function yamlInjection() {
       while: deeper(anchor.keyColumn, '[^\\s#]'),
       beginCaptures: KEY_CAPTURES(n),
       contentName: 'meta.embedded.block.promql',
-      patterns: [
-        { match: '(?:^|(?<=[ \\t]))(#.*)$', captures: { 1: { name: 'comment.line.number-sign.yaml' } } },
-        { include: '#plain-expression' },
-      ],
+      patterns: [{ match: '(?:^|(?<=[ \\t]))(#.*)$', captures: { 1: { name: 'comment.line.number-sign.yaml' } } }, { include: '#plain-expression' }],
     };
   }
   for (const style of ['block-scalar', 'double-quoted', 'single-quoted', 'plain']) {
@@ -470,7 +467,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const [path, text] of Object.entries(generate())) {
     const file = join(ROOT, path);
     let current = null;
-    try { current = readFileSync(file, 'utf8'); } catch { /* missing */ }
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      /* missing */
+    }
     if (current === text) continue;
     if (check) {
       console.error(`${path} is out of date: run node scripts/generate-promql-grammar.mjs`);

@@ -9,7 +9,10 @@ const pixels = Buffer.alloc(size * size * 4);
 function set(x, y, [r, g, b, a]) {
   if (x < 0 || y < 0 || x >= size || y >= size) return;
   const i = (y * size + x) * 4;
-  pixels[i] = r; pixels[i + 1] = g; pixels[i + 2] = b; pixels[i + 3] = a;
+  pixels[i] = r;
+  pixels[i + 1] = g;
+  pixels[i + 2] = b;
+  pixels[i + 3] = a;
 }
 
 const background = [20, 60, 120, 255];
@@ -23,10 +26,22 @@ for (let y = 0; y < size; y++) {
     if (dx * dx + dy * dy <= radius * radius) set(x, y, background);
   }
 }
-for (const [x0, height] of [[26, 34], [54, 58], [82, 44]]) {
+for (const [x0, height] of [
+  [26, 34],
+  [54, 58],
+  [82, 44],
+]) {
   for (let x = x0; x < x0 + 20; x++) for (let y = 104 - height; y < 104; y++) set(x, y, bar);
 }
-const points = [[14, 60], [40, 60], [50, 36], [62, 86], [74, 48], [84, 60], [114, 60]];
+const points = [
+  [14, 60],
+  [40, 60],
+  [50, 36],
+  [62, 86],
+  [74, 48],
+  [84, 60],
+  [114, 60],
+];
 for (let p = 0; p < points.length - 1; p++) {
   const [x1, y1] = points[p];
   const [x2, y2] = points[p + 1];

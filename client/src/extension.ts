@@ -12,6 +12,7 @@ import { registerInsertTelemetryInit } from './snippets/insertCommand';
 import { registerTelemetryCompletion } from './snippets/telemetryCompletion';
 import { registerRunCommands } from './run/commands';
 import { completionMiddleware } from './completion/middleware';
+import { registerTrust, trustParams } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -23,17 +24,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-      { language: 'promql' },
-    ],
+    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'json' }, { scheme: 'file', language: 'jsonc' }, { language: 'promql' }],
     outputChannel,
     // The server pulls `k1s0.*` per folder; this makes the client tell it when they change.
     synchronize: { configurationSection: 'k1s0' },
     // Signature help after a function is accepted; our best item preselected in dashboards.
     middleware: { ...completionMiddleware },
+    // Workspace trust and the user's own values of the restricted settings, read at each (re)start (trust.ts).
+    initializationOptions: () => ({ trust: trustParams() }),
   };
   client = new LanguageClient(LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, serverOptions, clientOptions);
 
@@ -52,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTelemetryCompletion(context);
   // The query CodeLenses' commands: run in Prometheus, open in Prometheus / Grafana Explore (issue 10).
   registerRunCommands(context);
+  registerTrust(context, client);
   await client.start();
 }
 

@@ -2,8 +2,8 @@
  * What the client and the server say to each other beyond standard LSP.
  * Both sides import this module; nothing here is declared twice.
  */
-import { NotificationType0, RequestType } from 'vscode-languageserver-protocol';
-import type { SloTree } from './slo/model';
+import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
+import type { SloTree } from './base/sloTree';
 /**
  * Node flags the server runs with (the client launches it so; tests and benchmarks too).
  * A small young generation and a 1 GB heap ceiling make V8 collect sooner: opening a
@@ -52,7 +52,7 @@ export const WATCHED_FILES_GLOB = '**/*.{yaml,yml,json}';
 
 /* ---- k1s0 extensions to LSP (rust-analyzer's lsp_ext.ts style) ---- */
 
-export type { SloAlert, SloDashboard, SloLocation, SloService, SloTier, SloTree } from './slo/model';
+export type { SloAlert, SloDashboard, SloLocation, SloService, SloTier, SloTree } from './base/sloTree';
 
 /** No parameters today; an object so that fields can be added without breaking clients. */
 export type SloTreeParams = Record<string, never>;
@@ -62,3 +62,48 @@ export const SloTreeRequest = new RequestType<SloTreeParams, SloTree, void>('k1s
 
 /** What the workspace defines changed, so the SLO tree may have (server → client; no payload). */
 export const SloTreeChangedNotification = new NotificationType0('k1s0/sloTreeChanged');
+
+/* ---- workspace trust ---- */
+
+/**
+ * Settings a workspace may not set while it is untrusted (Restricted Mode): each can make the
+ * extension send a request to a host or read a file of the workspace's choosing, or run a program.
+ * The manifest's `capabilities.untrustedWorkspaces.restrictedConfigurations` is this list
+ * (test/package/restricted.test.ts holds the two together).
+ */
+export const RESTRICTED_SETTINGS = [
+  'k1s0.prometheus.url',
+  'k1s0.catalog.files',
+  'k1s0.stack.dockerPath',
+  'k1s0.stack.composeFile',
+  'k1s0.stack.host',
+  'k1s0.stack.ports.prometheus',
+  'k1s0.stack.ports.grafana',
+  'k1s0.stack.ports.loki',
+  'k1s0.stack.ports.jaeger',
+] as const;
+
+/**
+ * The restricted settings the language server reads. A merged `workspace/configuration` answer does
+ * not say where a value came from, so the client sends their user-level values beside the trust state.
+ */
+export const SERVER_RESTRICTED_SETTINGS = ['k1s0.prometheus.url', 'k1s0.catalog.files'] as const;
+
+export type ServerRestrictedSetting = (typeof SERVER_RESTRICTED_SETTINGS)[number];
+
+/**
+ * Whether the workspace is trusted, with the user-level (global) values of SERVER_RESTRICTED_SETTINGS
+ * (VS Code's `inspect(key).globalValue`; a key absent or undefined: the user did not set it). Sent in
+ * `initializationOptions.trust` and in TrustNotification.
+ */
+export interface TrustParams {
+  trusted: boolean;
+  userValues: Partial<Record<ServerRestrictedSetting, unknown>>;
+}
+
+/**
+ * The trust state changed (the user granted trust), or, while untrusted, a user-level value of a
+ * restricted setting did (client → server). The server reads its settings again, indexes, fetches
+ * the live Prometheus and publishes again.
+ */
+export const TrustNotification = new NotificationType<TrustParams>('k1s0/trust');

@@ -6,10 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { tempDir, type Owner } from '../support/tempDir';
 
 const ROOT = join(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -42,9 +42,15 @@ test('--format github prints one workflow command per diagnostic, escaped', () =
 test('--ignore drops codes by prefix, after --select', () => {
   const ignored = run(['check', SYSTEM, '--ignore', 'config/schema', '--format', 'json']);
   assert.equal(ignored.code, 0);
-  assert.deepEqual((JSON.parse(ignored.stdout) as { code: string }[]).map((i) => i.code), ['config/policy', 'config/policy']);
+  assert.deepEqual(
+    (JSON.parse(ignored.stdout) as { code: string }[]).map((i) => i.code),
+    ['config/policy', 'config/policy'],
+  );
   const both = run(['check', SYSTEM, '--select', 'config', '--ignore=config/policy,yaml', '--format', 'json']);
-  assert.deepEqual((JSON.parse(both.stdout) as { code: string }[]).map((i) => i.code), ['config/schema']);
+  assert.deepEqual(
+    (JSON.parse(both.stdout) as { code: string }[]).map((i) => i.code),
+    ['config/schema'],
+  );
   assert.equal(run(['check', SYSTEM, '--ignore', 'config', '--format', 'json']).stdout, '[]\n');
 });
 
@@ -86,12 +92,41 @@ test('SARIF is valid against the SARIF 2.1.0 schema and every rule carries help 
   for (const locale of ['en', 'ja']) {
     const { code, stdout } = run(['check', 'examples', '--format', 'sarif', '--locale', locale]);
     assert.equal(code, 1);
-    const sarif = JSON.parse(stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string }; help: { text: string; markdown: string }; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] };
+    const sarif = JSON.parse(stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string; shortDescription: { text: string }; help: { text: string; markdown: string }; helpUri: string }[] } };
+        results: { ruleId: string; ruleIndex: number }[];
+      }[];
+    };
     assert.equal(validate(sarif), true, JSON.stringify(validate.errors, null, 2));
     const [only] = sarif.runs;
     assert.ok(only);
     const rules = only.tool.driver.rules;
-    assert.deepEqual(rules.map((r) => r.id), ['alerts/labels', 'catalog/file', 'catalog/label-value', 'catalog/undefined-rule', 'catalog/unknown-label', 'catalog/unknown-metric', 'config/policy', 'config/schema', 'consistency/rule-files', 'dashboard/variable', 'logql/syntax', 'policy/alert', 'policy/slo', 'promql/rate-window', 'promql/syntax', 'promql/type', 'rules/structure', 'rules/template', 'yaml/syntax']);
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      [
+        'alerts/labels',
+        'catalog/file',
+        'catalog/label-value',
+        'catalog/undefined-rule',
+        'catalog/unknown-label',
+        'catalog/unknown-metric',
+        'config/policy',
+        'config/schema',
+        'consistency/rule-files',
+        'dashboard/variable',
+        'logql/syntax',
+        'policy/alert',
+        'policy/slo',
+        'promql/rate-window',
+        'promql/syntax',
+        'promql/type',
+        'promql/vector-matching',
+        'rules/structure',
+        'rules/template',
+        'yaml/syntax',
+      ],
+    );
     for (const rule of rules) {
       assert.notEqual(rule.help.text, '');
       assert.ok(rule.help.markdown.startsWith(`**${rule.id}**: ${rule.help.text}`));
@@ -103,8 +138,8 @@ test('SARIF is valid against the SARIF 2.1.0 schema and every rule carries help 
   }
 });
 
-function workspace(lintYaml: string | undefined): string {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-lint-'));
+function workspace(t: Owner, lintYaml: string | undefined): string {
+  const dir = tempDir(t, 'lint');
   cpSync(join(ROOT, SYSTEM), join(dir, 'system'), { recursive: true });
   if (lintYaml !== undefined) {
     mkdirSync(join(dir, '.k1s0'));
@@ -113,8 +148,8 @@ function workspace(lintYaml: string | undefined): string {
   return dir;
 }
 
-test('.k1s0/lint.yaml re-grades and turns off checks like the editor setting, from the nearest parent', () => {
-  const dir = workspace('diagnostics:\n  severity:\n    config/policy: "off"\n    config: warning\n');
+test('.k1s0/lint.yaml re-grades and turns off checks like the editor setting, from the nearest parent', (t) => {
+  const dir = workspace(t, 'diagnostics:\n  severity:\n    config/policy: "off"\n    config: warning\n');
   const { code, stdout } = run(['check', '.', '--format', 'json'], { cwd: join(dir, 'system') });
   assert.equal(code, 0);
   assert.deepEqual(
@@ -128,16 +163,19 @@ test('.k1s0/lint.yaml re-grades and turns off checks like the editor setting, fr
   assert.equal((JSON.parse(defaults.stdout) as unknown[]).length, 3);
 });
 
-test('.k1s0/lint.yaml environments and file globs are the settings of the same names', () => {
-  const dir = workspace('config:\n  environments:\n    "**/auth/config/*.yaml": dev\n');
+test('.k1s0/lint.yaml environments and file globs are the settings of the same names', (t) => {
+  const dir = workspace(t, 'config:\n  environments:\n    "**/auth/config/*.yaml": dev\n');
   const asDev = run(['check', '.', '--format', 'json'], { cwd: dir });
-  assert.deepEqual((JSON.parse(asDev.stdout) as { code: string }[]).map((i) => i.code), ['config/schema']);
-  const noConfigs = workspace('files:\n  config: ["**/settings.yaml"]\n');
+  assert.deepEqual(
+    (JSON.parse(asDev.stdout) as { code: string }[]).map((i) => i.code),
+    ['config/schema'],
+  );
+  const noConfigs = workspace(t, 'files:\n  config: ["**/settings.yaml"]\n');
   assert.equal(run(['check', '.'], { cwd: noConfigs }).stdout, 'No problems (2 files checked).\n'); // config.yaml and lint.yaml itself
 });
 
-test('an invalid .k1s0/lint.yaml is a usage problem (exit 2) naming each wrong key', () => {
-  const dir = workspace('diagnostics:\n  severity:\n    config/policy: silent\nfiles:\n  maxFileSizeKB: 0\nextra: 1\n');
+test('an invalid .k1s0/lint.yaml is a usage problem (exit 2) naming each wrong key', (t) => {
+  const dir = workspace(t, 'diagnostics:\n  severity:\n    config/policy: silent\nfiles:\n  maxFileSizeKB: 0\nextra: 1\n');
   const { code, stdout, stderr } = run(['check', '.'], { cwd: dir });
   assert.equal(code, 2);
   assert.equal(stdout, '');
@@ -145,7 +183,7 @@ test('an invalid .k1s0/lint.yaml is a usage problem (exit 2) naming each wrong k
     stderr,
     'k1s0: .k1s0/lint.yaml is not a valid lint configuration: diagnostics.severity.config/policy: Invalid option: expected one of "error"|"warning"|"information"|"hint"|"off"; files.maxFileSizeKB: Too small: expected number to be >0; (top level): Unrecognized key: "extra"\n',
   );
-  const notYaml = workspace('diagnostics: [\n');
+  const notYaml = workspace(t, 'diagnostics: [\n');
   const broken = run(['check', '.'], { cwd: notYaml });
   assert.equal(broken.code, 2);
   assert.match(broken.stderr, /^k1s0: \.k1s0\/lint\.yaml is not a valid lint configuration: not YAML: /);

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { tempDir } from '../support/tempDir';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
@@ -37,6 +37,7 @@ test('check examples/ reports every deliberate mistake and exits 1', () => {
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:85:28-85:46 warning catalog/unknown-metric',
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:142:91-142:93 error promql/syntax',
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:189:60-189:62 error logql/syntax',
+      'examples/infra/docker/prometheus/recording_rules.yaml:56:12-63:14 warning promql/vector-matching',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:0:0-0:0 information consistency/rule-files',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:8:15-8:38 warning policy/slo',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:10:19-10:37 warning catalog/unknown-metric',
@@ -89,13 +90,19 @@ test('a clean tree exits 0; warnings alone do not fail', () => {
   assert.equal(clean.stdout, 'No problems (3 files checked).\n');
   const warningsOnly = run(['check', 'examples/regions/system', '--select', 'config/policy', '--format', 'json']);
   assert.equal(warningsOnly.code, 0);
-  assert.deepEqual((JSON.parse(warningsOnly.stdout) as JsonItem[]).map((i) => i.code), ['config/policy', 'config/policy']);
+  assert.deepEqual(
+    (JSON.parse(warningsOnly.stdout) as JsonItem[]).map((i) => i.code),
+    ['config/policy', 'config/policy'],
+  );
 });
 
 test('--select keeps codes by prefix at a / boundary', () => {
   const yamlOnly = run(['check', 'examples', '--select=yaml', '--format', 'json']);
   assert.equal(yamlOnly.code, 1);
-  assert.deepEqual((JSON.parse(yamlOnly.stdout) as JsonItem[]).map((i) => i.code), ['yaml/syntax']);
+  assert.deepEqual(
+    (JSON.parse(yamlOnly.stdout) as JsonItem[]).map((i) => i.code),
+    ['yaml/syntax'],
+  );
   const none = run(['check', 'examples', '--select', 'conf', '--format', 'json']);
   assert.equal(none.code, 0);
   assert.equal(none.stdout, '[]\n');
@@ -107,7 +114,10 @@ test('sarif output is SARIF 2.1.0 with 1-based regions', () => {
   const sarif = JSON.parse(stdout);
   assert.equal(sarif.version, '2.1.0');
   const [run0] = sarif.runs;
-  assert.deepEqual(run0.tool.driver.rules.map((r: { id: string }) => r.id), ['config/policy', 'config/schema']);
+  assert.deepEqual(
+    run0.tool.driver.rules.map((r: { id: string }) => r.id),
+    ['config/policy', 'config/schema'],
+  );
   assert.deepEqual(run0.results[0].locations[0].physicalLocation.region, { startLine: 11, startColumn: 12, endLine: 11, endColumn: 21 });
   assert.equal(run0.results[0].level, 'error');
   assert.equal(run0.results[1].level, 'warning');
@@ -129,8 +139,8 @@ test('usage and I/O problems exit 2 with a one-line reason', () => {
   assert.match(help.stdout, /^Usage: k1s0-obs check/);
 });
 
-test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence for the rest', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-cli-'));
+test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence for the rest', (t) => {
+  const dir = tempDir(t, 'cli');
   mkdirSync(join(dir, 'node_modules/pkg'), { recursive: true });
   writeFileSync(join(dir, 'config.yaml'), Buffer.from([0x6f, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
   writeFileSync(join(dir, 'docker-compose.yaml'), 'services: [\n');
@@ -139,5 +149,8 @@ test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence fo
   const { code, stdout } = run(['check', dir, '--format', 'json']);
   assert.equal(code, 1);
   const items = JSON.parse(stdout) as JsonItem[];
-  assert.deepEqual(items.map((i) => [i.file.endsWith('/config.yaml'), i.code, i.message]), [[true, 'file/encoding', 'Not checked: the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON.']]);
+  assert.deepEqual(
+    items.map((i) => [i.file.endsWith('/config.yaml'), i.code, i.message]),
+    [[true, 'file/encoding', 'Not checked: the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON.']],
+  );
 });

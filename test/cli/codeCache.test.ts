@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir, type Owner } from '../support/tempDir';
 
 const ROOT = join(__dirname, '../..');
 const DIST = join(ROOT, 'dist');
@@ -20,8 +20,8 @@ function check(cli: string) {
 }
 
 /** dist/ copied: the loader, the bundle, and its cache files. */
-function copyOfDist(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-cache-'));
+function copyOfDist(t: Owner): string {
+  const dir = tempDir(t, 'cache');
   for (const name of readdirSync(DIST)) if (name.startsWith('cli.') && !name.endsWith('.map')) copyFileSync(join(DIST, name), join(dir, name));
   return dir;
 }
@@ -34,9 +34,9 @@ test('the build leaves one code cache for the bundle, and the CLI uses it', () =
   assert.ok(JSON.parse(check(join(DIST, 'cli.js')).stdout).length > 20);
 });
 
-test('a bundle rebuilt since the cache was made runs without it, with the same results', () => {
+test('a bundle rebuilt since the cache was made runs without it, with the same results', (t) => {
   const expected = check(join(DIST, 'cli.js')).stdout;
-  const dir = copyOfDist();
+  const dir = copyOfDist(t);
   appendFileSync(join(dir, 'cli.bundle.js'), '\n// rebuilt\n');
   const { code, stdout, cache } = check(join(dir, 'cli.js'));
   assert.equal(code, 1);
@@ -44,9 +44,9 @@ test('a bundle rebuilt since the cache was made runs without it, with the same r
   assert.equal(stdout, expected);
 });
 
-test('a broken cache is rejected by V8 and costs nothing but time', () => {
+test('a broken cache is rejected by V8 and costs nothing but time', (t) => {
   const expected = check(join(DIST, 'cli.js')).stdout;
-  const dir = copyOfDist();
+  const dir = copyOfDist(t);
   const cacheName = readdirSync(dir).find((name) => name.endsWith('.cache')) as string;
   writeFileSync(join(dir, cacheName), Buffer.alloc(4096, 7));
   const { code, stdout, cache } = check(join(dir, 'cli.js'));

@@ -17,17 +17,28 @@ test('slo examples/ prints the tier tree as text and exits 0', () => {
   assert.equal(stderr, '');
   assert.equal(code, 0);
   const lines = stdout.split('\n');
-  assert.deepEqual(lines.filter((l) => /^\S/.test(l)), [
-    'system  SLO 99.95%, error budget 21.6 min / 30d  (5 services)',
-    'business  SLO 99.9%, error budget 43.2 min / 30d  (1 service)',
-    'service  SLO 99.9%, error budget 43.2 min / 30d  (0 services)',
-    'no tier  (2)',
-    '8 services, 12 missing alerts, 1 not covering',
-  ]);
+  assert.deepEqual(
+    lines.filter((l) => /^\S/.test(l)),
+    [
+      'system  SLO 99.95%, error budget 21.6 min / 30d  (5 services)',
+      'business  SLO 99.9%, error budget 43.2 min / 30d  (1 service)',
+      'service  SLO 99.9%, error budget 43.2 min / 30d  (0 services)',
+      'no tier  (2)',
+      '8 services, 12 missing alerts, 1 not covering',
+    ],
+  );
   assert.ok(lines.includes('  auth-server  SLO 99.95%, error budget 21.6 min / 30d  examples/infra/docker/prometheus/prometheus.yaml:17:15'));
   assert.ok(lines.includes('    config (prod)  examples/regions/system/server/rust/auth/config/config.yaml:4:9'));
-  assert.ok(lines.includes('    tier alert: ServiceHighErrorRate [critical] ⚠ not covering — ServiceHighErrorRate selects tier="buisness", which leaves out ledger-server (tier business)  examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:18:16'));
-  assert.ok(lines.includes('    burn-rate alert: SLOBurnRateCritical [critical] ✗ missing — no alerting rule SLOBurnRateCritical in the workspace (design: バーンレート > 14.4x（1h + 5m 窓）, for 2m, critical)'));
+  assert.ok(
+    lines.includes(
+      '    tier alert: ServiceHighErrorRate [critical] ⚠ not covering — ServiceHighErrorRate selects tier="buisness", which leaves out ledger-server (tier business)  examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:18:16',
+    ),
+  );
+  assert.ok(
+    lines.includes(
+      '    burn-rate alert: SLOBurnRateCritical [critical] ✗ missing — no alerting rule SLOBurnRateCritical in the workspace (design: バーンレート > 14.4x（1h + 5m 窓）, for 2m, critical)',
+    ),
+  );
   assert.ok(lines.includes('    dashboard: System Tier Overview (12 panels)  examples/infra/docker/grafana/dashboards/system-overview.json:1004:12'));
 });
 

@@ -63,7 +63,10 @@ export function defineSuites(): void {
 
     test('the extension is active and contributes its commands', async () => {
       const commands = await vscode.commands.getCommands(true);
-      assert.deepEqual(['k1s0.restartServer', 'k1s0.showOutput'].filter((c) => commands.includes(c)), ['k1s0.restartServer', 'k1s0.showOutput']);
+      assert.deepEqual(
+        ['k1s0.restartServer', 'k1s0.showOutput'].filter((c) => commands.includes(c)),
+        ['k1s0.restartServer', 'k1s0.showOutput'],
+      );
     });
 
     test('a config file with mistakes gets its config/schema diagnostics', async function () {
@@ -84,10 +87,13 @@ export function defineSuites(): void {
         return found.length > 0 ? found : undefined;
       }, 'the quick fixes of the did-you-mean diagnostic');
       // The check's own fix first and preferred; then the suppression every diagnostic offers.
-      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
-        ['Rename to "sample_rate"', true],
-        ['Disable config/schema for this line', undefined],
-      ]);
+      assert.deepEqual(
+        actions.map((a) => [a.title, a.isPreferred]),
+        [
+          ['Rename to "sample_rate"', true],
+          ['Disable config/schema for this line', undefined],
+        ],
+      );
     });
 
     test('hover on a catalog metric in a rule file says its type, help and labels', async function () {

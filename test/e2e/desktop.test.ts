@@ -6,8 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { tempDir } from '../support/tempDir';
 import { join } from 'node:path';
 import { startCodeServer } from './support/codeServer';
 import { scratchWorkspace } from './support/harness';
@@ -21,8 +21,8 @@ interface SuiteResult {
   total: number;
 }
 
-test('the extension-host suite (test/desktop) passes inside code-server', { timeout: 240_000 }, async () => {
-  const resultsFile = join(mkdtempSync(join(tmpdir(), 'k1s0-desktop-')), 'results.json');
+test('the extension-host suite (test/desktop) passes inside code-server', { timeout: 240_000 }, async (t) => {
+  const resultsFile = join(tempDir(t, 'desktop'), 'results.json');
   const server = await startCodeServer({ workspace: scratchWorkspace(), extensions: [VSIX, RUNNER_VSIX], settings: { 'k1s0DesktopTests.resultsFile': resultsFile } });
   const browser = await launchBrowser();
   let workbench: Workbench | undefined;

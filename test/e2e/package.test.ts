@@ -10,7 +10,9 @@ import { zipEntries } from '../support/zip';
 import { ROOT, VSIX } from './support/paths';
 
 test('the .vsix holds only dist/, syntaxes/, snippets/, icons, README, CHANGELOG, LICENSE, manifest and nls files', () => {
-  const names = zipEntries(VSIX).map((e) => e.name).sort();
+  const names = zipEntries(VSIX)
+    .map((e) => e.name)
+    .sort();
   const allowed = [
     /^\[Content_Types\]\.xml$/,
     /^extension\.vsixmanifest$/,
@@ -26,7 +28,10 @@ test('the .vsix holds only dist/, syntaxes/, snippets/, icons, README, CHANGELOG
     // The languages contribution's editor configuration (comments, brackets) for PromQL.
     /^extension\/language-configuration\.json$/,
   ];
-  assert.deepEqual(names.filter((name) => !allowed.some((pattern) => pattern.test(name))), []);
+  assert.deepEqual(
+    names.filter((name) => !allowed.some((pattern) => pattern.test(name))),
+    [],
+  );
   for (const required of [
     'extension/package.json',
     'extension/package.nls.json',
@@ -43,7 +48,10 @@ test('the .vsix holds only dist/, syntaxes/, snippets/, icons, README, CHANGELOG
   ]) {
     assert.ok(names.includes(required), `${required} is in the .vsix`);
   }
-  assert.deepEqual(names.filter((name) => name.endsWith('.map') || name.includes('node_modules/') || name.endsWith('.ts')), []);
+  assert.deepEqual(
+    names.filter((name) => name.endsWith('.map') || name.includes('node_modules/') || name.endsWith('.ts')),
+    [],
+  );
 });
 
 test('every file the manifest points at is in the .vsix', () => {
@@ -60,7 +68,10 @@ test('every file the manifest points at is in the .vsix', () => {
     ...(manifest.contributes.grammars ?? []).map((g) => g.path),
     ...(manifest.contributes.languages ?? []).flatMap((l) => (l.configuration ? [l.configuration] : [])),
   ];
-  assert.deepEqual(referenced.map((path) => `extension/${path.replace(/^\.\//, '')}`).filter((name) => !names.has(name)), []);
+  assert.deepEqual(
+    referenced.map((path) => `extension/${path.replace(/^\.\//, '')}`).filter((name) => !names.has(name)),
+    [],
+  );
 });
 
 test('the .vsix is under 2 MB', () => {

@@ -32,14 +32,19 @@ e2eTest('the "Run in Prometheus" CodeLens of a rule runs its expr and the result
   mkdirSync(join(workspace, 'infra/docker/prometheus'), { recursive: true });
   writeFileSync(
     join(workspace, RULES),
-    ['groups:', '  - name: self', '    rules:', '      - record: instance:up:max', '        expr: |', '          max by (instance, job) (', '            up{job="prometheus"}', '          )', ''].join('\n'),
+    ['groups:', '  - name: self', '    rules:', '      - record: instance:up:max', '        expr: |', '          max by (instance, job) (', '            up{job="prometheus"}', '          )', ''].join(
+      '\n',
+    ),
   );
   await workbench.openFile(RULES);
   const lens = workbench.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Run in Prometheus' });
   await lens.first().waitFor({ timeout: 60_000 });
   // The row offers the other two as well.
   const titles = await workbench.page.locator('.monaco-editor .codelens-decoration a').allInnerTexts();
-  assert.deepEqual(titles.map((t) => t.trim()), ['Run in Prometheus', 'Open in Prometheus', 'Open in Grafana Explore']);
+  assert.deepEqual(
+    titles.map((t) => t.trim()),
+    ['Run in Prometheus', 'Open in Prometheus', 'Open in Grafana Explore'],
+  );
   // The lens row is drawn again when the document's lenses are refreshed (a click may land on the old one):
   // click until the result view opens.
   const resultTab = workbench.page.locator('.tabs-container .tab', { hasText: 'Prometheus result' });
@@ -59,7 +64,9 @@ e2eTest('the "Run in Prometheus" CodeLens of a rule runs its expr and the result
     async () => {
       const cells = await view
         .locator('table tbody tr')
-        .evaluateAll((trs) => trs.map((tr) => Array.from((tr as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('td'), (td) => td.textContent ?? '')));
+        .evaluateAll((trs) =>
+          trs.map((tr) => Array.from((tr as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('td'), (td) => td.textContent ?? '')),
+        );
       return cells.length ? cells : undefined;
     },
     { what: 'the result table in the webview', timeoutMs: 30_000 },

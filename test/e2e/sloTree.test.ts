@@ -42,14 +42,20 @@ e2eTest('the Tiers and SLOs view lists the tiers and services the CLI reads; a s
         return row.getAttribute('aria-level') === '1' ? `${name} | ${description}` : name;
       }),
     );
-  const shown = await waitFor(async () => {
-    const now = await read();
-    return now.length >= expected.length ? now : undefined;
-  }, { what: `${expected.length} rows in the Tiers and SLOs view` });
+  const shown = await waitFor(
+    async () => {
+      const now = await read();
+      return now.length >= expected.length ? now : undefined;
+    },
+    { what: `${expected.length} rows in the Tiers and SLOs view` },
+  );
   assert.deepEqual(shown, expected);
 
   // The first service of the first tier: its row opens the file that defines it (the scrape job).
   const service = expected[1] ?? '';
-  await rows.filter({ has: workbench.page.locator('.label-name', { hasText: service }) }).first().click();
+  await rows
+    .filter({ has: workbench.page.locator('.label-name', { hasText: service }) })
+    .first()
+    .click();
   await waitFor(async () => ((await workbench.page.locator('.tabs-container .tab.active').textContent()) ?? '').includes('prometheus.yaml'), { what: 'prometheus.yaml opened from the tree' });
 });

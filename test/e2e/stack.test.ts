@@ -23,7 +23,12 @@ chmodSync(docker, 0o755);
 
 function dockerCalls(): string[][] {
   const log = join(dockerDir, 'calls.log');
-  return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as string[]) : [];
+  return existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as string[])
+    : [];
 }
 
 const session = useSession({ pathPrepend: [dockerDir], settings: { 'k1s0.stack.healthTimeoutSeconds': 3 } });
@@ -53,10 +58,13 @@ e2eTest('Start observability stack: no compose file → create the files (confir
   const notUp = toast('not up:');
   await notUp.waitFor({ timeout: 60_000 });
   assert.match(await notUp.innerText(), /k1s0: .*not up: .*Prometheus :9090/s);
-  const calls = await waitFor(() => {
-    const now = dockerCalls();
-    return now.some((call) => call.includes('up')) ? now : undefined;
-  }, { what: 'docker compose up in the stand-in log' });
+  const calls = await waitFor(
+    () => {
+      const now = dockerCalls();
+      return now.some((call) => call.includes('up')) ? now : undefined;
+    },
+    { what: 'docker compose up in the stand-in log' },
+  );
   // The checks before starting (docker, compose, the engine), then the design's command as an argument array.
   assert.deepEqual(calls.slice(-4), [['--version'], ['compose', 'version'], ['info', '--format', '{{.ServerVersion}}'], upArgs(workspace, DEFAULT_STACK_SETTINGS)]);
 });

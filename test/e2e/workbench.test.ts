@@ -36,7 +36,10 @@ const CONFIG_PROBLEMS = [
 
 e2eTest('the Problems panel shows the example workspace diagnostics, word for word what the CLI reports', session, async ({ workbench, workspace }) => {
   const problems = await workbench.waitForProblems(cliBrief(workspace));
-  assert.deepEqual(problems.map(brief).filter((p) => p.startsWith('regions/') || p.startsWith('config/')), CONFIG_PROBLEMS);
+  assert.deepEqual(
+    problems.map(brief).filter((p) => p.startsWith('regions/') || p.startsWith('config/')),
+    CONFIG_PROBLEMS,
+  );
   const oracle = cliDiagnostics(workspace).sort((a, b) => compareBrief(`${a.file}:${a.line}:${a.column} ${a.severity} ${a.code}`, `${b.file}:${b.line}:${b.column} ${b.severity} ${b.code}`));
   assert.deepEqual(
     problems.map((p) => ({ file: p.file, line: p.line, column: p.column, severity: p.severity, code: p.code, message: p.message })),

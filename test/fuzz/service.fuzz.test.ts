@@ -103,25 +103,72 @@ test('random text under every kind of name: validated fast, diagnostics inside t
   );
 });
 
-const exprFragments = ['up', 'http_requests_total', 'service:http_requests:rate5m', '{job=~"(a+)+$"}', '{tier="system",status=~"5.."}', 'rate(', 'sum by (service, le) (',
-  'histogram_quantile(0.99, ', ')', '[5m]', '[1m:]', ' offset 5m', ' / ', ' > ', ' and on(job) ', '0.3', '"x"', '\0', '\uD800', '$__rate_interval', '${svc}', '{{ $value }}'];
+const exprFragments = [
+  'up',
+  'http_requests_total',
+  'service:http_requests:rate5m',
+  '{job=~"(a+)+$"}',
+  '{tier="system",status=~"5.."}',
+  'rate(',
+  'sum by (service, le) (',
+  'histogram_quantile(0.99, ',
+  ')',
+  '[5m]',
+  '[1m:]',
+  ' offset 5m',
+  ' / ',
+  ' > ',
+  ' and on(job) ',
+  '0.3',
+  '"x"',
+  '\0',
+  '\uD800',
+  '$__rate_interval',
+  '${svc}',
+  '{{ $value }}',
+];
 const expr = fc.array(fc.constantFrom(...exprFragments), { maxLength: 12 }).map((parts) => parts.join(''));
 const scalar = fc.oneof(expr, fc.string({ maxLength: 8 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), hostileText(6));
 const value = fc.letrec((tie) => ({
-  any: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('any'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('name', 'expr', 'for', 'labels', 'annotations', 'severity', 'tier', 'type', 'values'), tie('any'), { maxKeys: 3 })),
+  any: fc.oneof(
+    { depthSize: 'small' },
+    scalar,
+    fc.array(tie('any'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('name', 'expr', 'for', 'labels', 'annotations', 'severity', 'tier', 'type', 'values'), tie('any'), { maxKeys: 3 }),
+  ),
 })).any;
 const rule = fc.record(
-  { record: fc.oneof(fc.constantFrom('job:up:sum', 'service:http_requests:rate5m', 'bad name'), scalar), alert: fc.oneof(fc.constantFrom('HighErrorRate', ''), scalar), expr: fc.oneof(expr, value), for: fc.oneof(fc.constantFrom('5m', '5 minutes', '-1s'), scalar), labels: value, annotations: value, extra: value },
+  {
+    record: fc.oneof(fc.constantFrom('job:up:sum', 'service:http_requests:rate5m', 'bad name'), scalar),
+    alert: fc.oneof(fc.constantFrom('HighErrorRate', ''), scalar),
+    expr: fc.oneof(expr, value),
+    for: fc.oneof(fc.constantFrom('5m', '5 minutes', '-1s'), scalar),
+    labels: value,
+    annotations: value,
+    extra: value,
+  },
   { requiredKeys: ['expr'] },
 );
 
 test('structured random rule files, configs, dashboards and catalogs: validated fast, diagnostics inside', () => {
   const { service } = newService();
   const documents = fc.oneof(
-    fc.record({ groups: fc.array(fc.record({ name: scalar, interval: scalar, rules: fc.array(fc.oneof(rule, value), { maxLength: 4 }) }, { requiredKeys: ['rules'] }), { maxLength: 3 }) }).map((doc) => ({ path: '/w/rules/random.yaml', text: stringify(doc) })),
-    fc.record({ observability: fc.record({ log: value, trace: fc.record({ enabled: scalar, endpoint: scalar, sample_rate: fc.oneof(fc.double(), scalar) }), metrics: value }), app: value }).map((doc) => ({ path: '/w/config/config.prod.yaml', text: stringify(doc) })),
-    fc.record({ title: scalar, panels: fc.array(fc.record({ type: scalar, datasource: value, targets: fc.array(fc.record({ expr, refId: scalar, datasource: value }), { maxLength: 3 }) }), { maxLength: 3 }), templating: fc.record({ list: fc.array(value, { maxLength: 2 }) }) }).map((doc) => ({ path: '/w/dashboards/random.json', text: JSON.stringify(doc, null, 1) })),
-    fc.record({ metrics: fc.array(value, { maxLength: 3 }), labels: fc.dictionary(fc.string({ maxLength: 5 }), value, { maxKeys: 3 }), services: value, tiers: value }).map((doc) => ({ path: '/w/.k1s0/catalog.yaml', text: stringify(doc) })),
+    fc
+      .record({ groups: fc.array(fc.record({ name: scalar, interval: scalar, rules: fc.array(fc.oneof(rule, value), { maxLength: 4 }) }, { requiredKeys: ['rules'] }), { maxLength: 3 }) })
+      .map((doc) => ({ path: '/w/rules/random.yaml', text: stringify(doc) })),
+    fc
+      .record({ observability: fc.record({ log: value, trace: fc.record({ enabled: scalar, endpoint: scalar, sample_rate: fc.oneof(fc.double(), scalar) }), metrics: value }), app: value })
+      .map((doc) => ({ path: '/w/config/config.prod.yaml', text: stringify(doc) })),
+    fc
+      .record({
+        title: scalar,
+        panels: fc.array(fc.record({ type: scalar, datasource: value, targets: fc.array(fc.record({ expr, refId: scalar, datasource: value }), { maxLength: 3 }) }), { maxLength: 3 }),
+        templating: fc.record({ list: fc.array(value, { maxLength: 2 }) }),
+      })
+      .map((doc) => ({ path: '/w/dashboards/random.json', text: JSON.stringify(doc, null, 1) })),
+    fc
+      .record({ metrics: fc.array(value, { maxLength: 3 }), labels: fc.dictionary(fc.string({ maxLength: 5 }), value, { maxKeys: 3 }), services: value, tiers: value })
+      .map((doc) => ({ path: '/w/.k1s0/catalog.yaml', text: stringify(doc) })),
   );
   fc.assert(
     fc.property(documents, fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (doc, eol, bom) => {
@@ -162,8 +209,16 @@ test('whole documents with CRLF, CR, a BOM, NUL bytes and lone surrogates keep e
     assert.deepEqual(positions(check(service, seed.path, crlf)), positions(plain), `${seed.path} with CRLF`);
     assert.deepEqual(positions(check(service, seed.path, seed.text.replace(/\r?\n/g, '\r'))), positions(plain), `${seed.path} with CR`);
     check(service, seed.path, `\uFEFF${seed.text}`);
-    check(service, seed.path, seed.text.replace(/ /g, (space, at: number) => (at % 97 === 0 ? '\0' : space)));
-    check(service, seed.path, seed.text.replace(/e/g, (e, at: number) => (at % 89 === 0 ? '\uD83D' : e)));
+    check(
+      service,
+      seed.path,
+      seed.text.replace(/ /g, (space, at: number) => (at % 97 === 0 ? '\0' : space)),
+    );
+    check(
+      service,
+      seed.path,
+      seed.text.replace(/e/g, (e, at: number) => (at % 89 === 0 ? '\uD83D' : e)),
+    );
   }
 });
 
@@ -184,7 +239,10 @@ test('big documents: a 1 MB line, a 1 MB scalar, 20,000 lines, deep nesting — 
     ['/w/config/config.staging.yaml', `${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
     ['/w/dashboards/long.json', JSON.stringify({ title: 't', panels: [{ type: 'timeseries', targets: [{ refId: 'A', expr: `up{job="${oneMb}"}` }] }] })],
     ['/w/dashboards/deep.json', `{"title": "t", "panels": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
-    ['/w/dashboards/many.json', JSON.stringify({ title: 't', panels: Array.from({ length: 5_000 }, (_, i) => ({ id: i, type: 'timeseries', targets: [{ refId: 'A', expr: 'sum(rate(http_requests_total[5m]))' }] })) })],
+    [
+      '/w/dashboards/many.json',
+      JSON.stringify({ title: 't', panels: Array.from({ length: 5_000 }, (_, i) => ({ id: i, type: 'timeseries', targets: [{ refId: 'A', expr: 'sum(rate(http_requests_total[5m]))' }] })) }),
+    ],
     ['/w/.k1s0/catalog.yaml', `metrics:\n  - name: ${'a'.repeat(1 << 20)}\n    type: counter\n`],
   ];
   for (const [path, text] of big) {

@@ -4,7 +4,7 @@
  * file systems do, and the invariants every answer must keep.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { LineIndex } from '../../server/src/base/lineIndex';
@@ -12,7 +12,6 @@ import type { Diagnostic, Range } from '../../server/src/base/types';
 
 const ROOT = join(__dirname, '../..');
 const EXAMPLES = join(ROOT, 'examples');
-const CORPUS = join(ROOT, '../shared/corpus');
 
 export type SeedKind = 'config' | 'rules' | 'dashboard' | 'promql' | 'catalog' | 'provisioning' | 'prometheus' | 'lint' | 'crd';
 
@@ -25,15 +24,16 @@ export interface Seed {
 
 const read = (path: string) => readFileSync(path, 'utf8');
 
-/** Real documents: the example workspace, a few corpus files when the corpus is there, and hand-written ones. */
+/** Real documents: the example workspace and hand-written ones (never the public corpus: npm test reads nothing outside the repository). */
 export function loadSeeds(): Seed[] {
-  const seeds: Seed[] = [
+  return [
     { kind: 'config', path: '/w/config/config.yaml', text: read(join(EXAMPLES, 'config/config.yaml')) },
     { kind: 'config', path: '/w/config/config.dev.yaml', text: read(join(EXAMPLES, 'config/config.dev.yaml')) },
     { kind: 'config', path: '/w/svc/config/config.staging.yaml', text: read(join(EXAMPLES, 'regions/business/accounting/server/go/ledger/config/config.staging.yaml')) },
     { kind: 'rules', path: '/w/prometheus/recording_rules.yaml', text: read(join(EXAMPLES, 'infra/docker/prometheus/recording_rules.yaml')) },
     { kind: 'rules', path: '/w/prometheus/alerting_rules.yaml', text: read(join(EXAMPLES, 'infra/docker/prometheus/alerting_rules.yaml')) },
     { kind: 'rules', path: '/w/alerts/business-tier-alerts.yaml', text: read(join(EXAMPLES, 'infra/observability/prometheus/alerts/business-tier-alerts.yaml')) },
+    { kind: 'crd', path: '/w/k8s/rule.yaml', text: read(join(ROOT, 'server/src/rules/fixtures/prometheus-rule-crd.yaml')) },
     { kind: 'dashboard', path: '/w/dashboards/system-overview.json', text: read(join(EXAMPLES, 'infra/docker/grafana/dashboards/system-overview.json')) },
     { kind: 'dashboard', path: '/w/dashboards/k1s0-service.json', text: read(join(EXAMPLES, 'infra/docker/grafana/dashboards/k1s0-service.json')) },
     { kind: 'catalog', path: '/w/.k1s0/catalog.yaml', text: read(join(EXAMPLES, '.k1s0/catalog.yaml')) },
@@ -57,25 +57,80 @@ export function loadSeeds(): Seed[] {
       text: 'groups:\n  - name: g\n    rules:\n      # k1s0-disable-next-line promql/counter -- raw on purpose\n      - record: job:up:sum\n        expr: sum by (job) (up)\n      - alert: Down\n        expr: up == 0 # k1s0-disable catalog\n        for: 5m\n        labels: { severity: critical }\n        annotations: { summary: "{{ $labels.job }} down" }\n',
     },
   ];
-  const corpus: [SeedKind, string, string][] = [
-    ['rules', 'rules/kp/kubernetesControlPlane-prometheusRule.yaml', '/w/rules/kp.yaml'],
-    ['crd', 'prometheusrule-crds/alertmanager-prometheusRule.yaml', '/w/k8s/alertmanager-rule.yaml'],
-    ['dashboard', 'dashboards/kp-proxy.json', '/w/dashboards/kp-proxy.json'],
-  ];
-  for (const [kind, relative, path] of corpus) {
-    const file = join(CORPUS, relative);
-    if (existsSync(file)) seeds.push({ kind, path, text: read(file) });
-  }
-  return seeds;
 }
 
 /** Bits of text that trip parsers: indicators, escapes, NUL, lone surrogates, BOM, odd line breaks. */
 export const HOSTILE = [
-  '\0', '\uFEFF', '\uD800', '\uDFFF', '\uDBFF\uDFFF', '\uFFFD', '\r', '\r\n', '\n', '\t', '\u2028', '\u0085',
-  ':', ': ', '- ', '? ', '{', '}', '[', ']', ',', '"', "'", '`', '\\', '\\u', '#', ' #', '|', '>-', '&a ', '*a', '!!str ', '%YAML 1.2\n', '---\n', '...\n',
-  '{{', '}}', '{{ $labels.', '$__rate_interval', '${x}', '(', ')', 'rate(', 'sum by (', '=~"', '"(a+)+$"', '[5m]', ' offset -1h', ' @ ',
-  '\n  expr: ', '\n      - record: x:y:z\n        expr: ', '\n  - alert: A\n', 'observability:\n', '  trace:\n    sample_rate: ', '"expr": "', '"panels": [', '"targets": [{',
-  '# k1s0-disable-next-line ', '# k1s0-disable ', 'é', '日本', '😀', '\u200B', '1e999', '-0', 'NaN', '.inf', '0x', '9'.repeat(30),
+  '\0',
+  '\uFEFF',
+  '\uD800',
+  '\uDFFF',
+  '\uDBFF\uDFFF',
+  '\uFFFD',
+  '\r',
+  '\r\n',
+  '\n',
+  '\t',
+  '\u2028',
+  '\u0085',
+  ':',
+  ': ',
+  '- ',
+  '? ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '"',
+  "'",
+  '`',
+  '\\',
+  '\\u',
+  '#',
+  ' #',
+  '|',
+  '>-',
+  '&a ',
+  '*a',
+  '!!str ',
+  '%YAML 1.2\n',
+  '---\n',
+  '...\n',
+  '{{',
+  '}}',
+  '{{ $labels.',
+  '$__rate_interval',
+  '${x}',
+  '(',
+  ')',
+  'rate(',
+  'sum by (',
+  '=~"',
+  '"(a+)+$"',
+  '[5m]',
+  ' offset -1h',
+  ' @ ',
+  '\n  expr: ',
+  '\n      - record: x:y:z\n        expr: ',
+  '\n  - alert: A\n',
+  'observability:\n',
+  '  trace:\n    sample_rate: ',
+  '"expr": "',
+  '"panels": [',
+  '"targets": [{',
+  '# k1s0-disable-next-line ',
+  '# k1s0-disable ',
+  'é',
+  '日本',
+  '😀',
+  '\u200B',
+  '1e999',
+  '-0',
+  'NaN',
+  '.inf',
+  '0x',
+  '9'.repeat(30),
 ];
 
 /** A lone UTF-16 surrogate: what a decoder that does not validate leaves of a broken sequence. */

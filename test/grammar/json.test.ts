@@ -31,14 +31,20 @@ for (const scopeName of ['source.json', 'source.json.comments']) {
     assert.equal(scopeOf(t, '__rate_interval'), 'variable.language.template.promql');
     assert.ok(scopesOf(t, ' c').includes('comment.line.number-sign.promql'), dump(t));
     // The JSON goes on after the string (no stray separator errors): the next key is a JSON key again.
-    assert.ok(scopesOf(t, 'legendFormat').some((s) => s.startsWith('support.type.property-name.json')), dump(t));
+    assert.ok(
+      scopesOf(t, 'legendFormat').some((s) => s.startsWith('support.type.property-name.json')),
+      dump(t),
+    );
     assert.ok(!scopesOf(t, '{{job}}').some((s) => s.includes('promql')), dump(t));
     // Second target: single-quoted PromQL strings, a JSON \n, and `"expr" :` with a space.
     assert.equal(scopeOf(t, 'label_replace'), 'support.function.promql');
     assert.equal(scopeOf(t, 'dst'), 'string.quoted.single.promql');
     assert.equal(scopeOf(t, '\\n'), 'constant.character.escape.json');
     assert.equal(scopeOf(t, 'bool'), 'keyword.other.bool.promql');
-    assert.ok(scopesOf(t, 'hide').some((s) => s.startsWith('support.type.property-name.json')), dump(t));
+    assert.ok(
+      scopesOf(t, 'hide').some((s) => s.startsWith('support.type.property-name.json')),
+      dump(t),
+    );
     assert.ok(!t.some((tok) => tok.scopes.some((s) => s.startsWith('invalid.illegal') && s.includes('.json'))), dump(t));
     // Other keys are left alone, even when their text looks like a query.
     assert.ok(!scopesOf(t, 'expr: not_promql(x)').some((s) => s.includes('promql')), dump(t));

@@ -24,7 +24,7 @@ const JSON_INJECTION = join(ROOT, 'syntaxes/promql-json.injection.tmLanguage.jso
 
 /** YAML host grammars the YAML tests run against: name → file. */
 export const YAML_HOSTS: Readonly<Record<string, string>> = {
-  'fixture': join(__dirname, 'fixtures/yaml.tmLanguage.json'),
+  fixture: join(__dirname, 'fixtures/yaml.tmLanguage.json'),
   'textmate-classic': join(TM_GRAMMARS, 'yaml.json'),
 };
 
@@ -32,7 +32,7 @@ let onigLib: Promise<IOnigLib> | undefined;
 function loadOniguruma(): Promise<IOnigLib> {
   onigLib ??= (async () => {
     const wasm = readFileSync(join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
     return {
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
       createOnigString: (s: string) => new oniguruma.OnigString(s),
@@ -52,9 +52,9 @@ function registry(yamlHost: string): Registry {
   };
   return new Registry({
     onigLib: loadOniguruma(),
-    loadGrammar: async (scopeName) => {
+    loadGrammar: (scopeName) => {
       const file = files[scopeName];
-      return file ? parseRawGrammar(readFileSync(file, 'utf8'), file) : null;
+      return Promise.resolve(file ? parseRawGrammar(readFileSync(file, 'utf8'), file) : null);
     },
     // What package.json's `injectTo` says.
     getInjections: (scopeName) => {
@@ -70,10 +70,12 @@ export function grammar(scopeName: string, yamlHost: string = YAML_HOSTS['fixtur
   const key = `${scopeName}\0${yamlHost}`;
   let g = grammars.get(key);
   if (!g) {
-    g = registry(yamlHost).loadGrammar(scopeName).then((loaded) => {
-      if (!loaded) throw new Error(`no grammar for ${scopeName}`);
-      return loaded;
-    });
+    g = registry(yamlHost)
+      .loadGrammar(scopeName)
+      .then((loaded) => {
+        if (!loaded) throw new Error(`no grammar for ${scopeName}`);
+        return loaded;
+      });
     grammars.set(key, g);
   }
   return g;

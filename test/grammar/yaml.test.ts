@@ -28,19 +28,21 @@ for (const [host, file] of Object.entries(YAML_HOSTS)) {
   const tokens = async (text: string) => tokenize(await grammar('source.yaml', file), text);
 
   test(`${host}: literal block scalar in a rule file`, async () => {
-    const t = await tokens([
-      'groups:',
-      '  - name: example',
-      '    rules:',
-      '      - alert: HighErrorRate',
-      '        expr: |',
-      '          sum by (job) (rate(http_requests_total{job="api", code=~"5.."}[5m]))',
-      '',
-      '            / on(job) sum(rate(other_total[5m])) > bool 0.05 # a PromQL comment',
-      '        for: 10m',
-      '        labels:',
-      '          severity: page',
-    ].join('\n'));
+    const t = await tokens(
+      [
+        'groups:',
+        '  - name: example',
+        '    rules:',
+        '      - alert: HighErrorRate',
+        '        expr: |',
+        '          sum by (job) (rate(http_requests_total{job="api", code=~"5.."}[5m]))',
+        '',
+        '            / on(job) sum(rate(other_total[5m])) > bool 0.05 # a PromQL comment',
+        '        for: 10m',
+        '        labels:',
+        '          severity: page',
+      ].join('\n'),
+    );
     assertQuery(t);
     assert.equal(scopeOf(t, '|'), 'keyword.control.flow.block-scalar.literal.yaml');
     assert.equal(scopeOf(t, 'expr'), 'entity.name.tag.yaml');
@@ -56,14 +58,7 @@ for (const [host, file] of Object.entries(YAML_HOSTS)) {
 
   test(`${host}: folded block scalars with chomping and indentation indicators`, async () => {
     for (const header of ['>', '>-', '|+', '|2', '>2-', '|-2', '> # a YAML comment']) {
-      const t = await tokens([
-        '- record: job:http_requests:rate5m',
-        `  expr: ${header}`,
-        '    sum(',
-        '      rate(http_requests_total{job="api"}[5m])',
-        '    )',
-        '  labels: {}',
-      ].join('\n'));
+      const t = await tokens(['- record: job:http_requests:rate5m', `  expr: ${header}`, '    sum(', '      rate(http_requests_total{job="api"}[5m])', '    )', '  labels: {}'].join('\n'));
       assertQuery(t);
       assertYamlKey(t, 'labels');
       if (header.includes('#')) assert.ok(scopesOf(t, '# a YAML comment').includes('comment.line.number-sign.yaml'), dump(t));
@@ -71,11 +66,7 @@ for (const [host, file] of Object.entries(YAML_HOSTS)) {
   });
 
   test(`${host}: plain scalar, one line, with a YAML comment after it`, async () => {
-    const t = await tokens([
-      '- alert: A',
-      '  expr: rate(http_requests_total{job="api"}[5m]) > 0 # not PromQL',
-      '  for: 5m',
-    ].join('\n'));
+    const t = await tokens(['- alert: A', '  expr: rate(http_requests_total{job="api"}[5m]) > 0 # not PromQL', '  for: 5m'].join('\n'));
     assertQuery(t);
     assert.equal(scopeOf(t, '>'), 'keyword.operator.comparison.promql');
     assert.equal(scopeOf(t, '# not PromQL'), 'comment.line.number-sign.yaml');
@@ -83,16 +74,18 @@ for (const [host, file] of Object.entries(YAML_HOSTS)) {
   });
 
   test(`${host}: plain scalar over several lines, and starting on the next line`, async () => {
-    const t = await tokens([
-      'rules:',
-      '  - record: r',
-      '    expr: sum(rate(http_requests_total{job="api"}[5m]))',
-      '      / sum(rate(other_total[1h]))',
-      '  - record: s',
-      '    expr:',
-      '      max_over_time(up[10m])',
-      '    labels: {}',
-    ].join('\n'));
+    const t = await tokens(
+      [
+        'rules:',
+        '  - record: r',
+        '    expr: sum(rate(http_requests_total{job="api"}[5m]))',
+        '      / sum(rate(other_total[1h]))',
+        '  - record: s',
+        '    expr:',
+        '      max_over_time(up[10m])',
+        '    labels: {}',
+      ].join('\n'),
+    );
     assertQuery(t);
     assert.equal(scopeOf(t, 'other_total'), 'entity.name.type.metric.promql');
     assert.equal(scopeOf(t, '1h'), 'constant.numeric.duration.promql');
@@ -103,27 +96,21 @@ for (const [host, file] of Object.entries(YAML_HOSTS)) {
   });
 
   test(`${host}: double-quoted scalar with YAML escapes, over two lines`, async () => {
-    const t = await tokens([
-      '- alert: A',
-      '  expr: "rate(http_requests_total{job=\\"api\\", path=~\\"/a\\\\\\\\d+\\"}[5m])',
-      '    > 0"',
-      '  for: 5m',
-    ].join('\n'));
+    const t = await tokens(['- alert: A', '  expr: "rate(http_requests_total{job=\\"api\\", path=~\\"/a\\\\\\\\d+\\"}[5m])', '    > 0"', '  for: 5m'].join('\n'));
     assertQuery(t);
     assert.equal(scopeOf(t, '\\"', 0), 'punctuation.definition.string.begin.promql');
     // \\\\d in YAML is \\d in PromQL: an escaped backslash in the regex.
     assert.equal(scopeOf(t, '\\\\\\\\'), 'constant.character.escape.promql', dump(t));
     assert.equal(scopeOf(t, '>'), 'keyword.operator.comparison.promql');
-    assert.ok(scopesOf(t, '"', 1).some((s) => s.startsWith('string.quoted.double.yaml')), dump(t));
+    assert.ok(
+      scopesOf(t, '"', 1).some((s) => s.startsWith('string.quoted.double.yaml')),
+      dump(t),
+    );
     assertYamlKey(t, 'for');
   });
 
   test(`${host}: single-quoted scalar where '' is a quote`, async () => {
-    const t = await tokens([
-      '- alert: A',
-      "  expr: 'rate(http_requests_total{job=\"api\", env=''prod''}[5m]) > 0'",
-      '  for: 5m',
-    ].join('\n'));
+    const t = await tokens(['- alert: A', "  expr: 'rate(http_requests_total{job=\"api\", env=''prod''}[5m]) > 0'", '  for: 5m'].join('\n'));
     assertQuery(t);
     assert.equal(scopeOf(t, 'prod'), 'string.quoted.single.promql', dump(t));
     assert.equal(scopeOf(t, "''", 0), 'punctuation.definition.string.begin.promql');
@@ -153,13 +140,7 @@ for (const [host, file] of Object.entries(YAML_HOSTS)) {
   });
 
   test(`${host}: other keys and other places are left to YAML`, async () => {
-    const t = await tokens([
-      'my_expr: rate(a[5m])',
-      'description: "expr: rate(b[5m])"',
-      '# expr: rate(c[5m])',
-      'summary: |',
-      '  expr: rate(d[5m])',
-    ].join('\n'));
+    const t = await tokens(['my_expr: rate(a[5m])', 'description: "expr: rate(b[5m])"', '# expr: rate(c[5m])', 'summary: |', '  expr: rate(d[5m])'].join('\n'));
     for (const metric of ['a', 'b', 'c', 'd']) {
       const hit = t.find((tok) => tok.text === metric && tok.scopes.some((s) => s.includes('promql')));
       assert.equal(hit, undefined, `${metric} should not be PromQL:\n${dump(t)}`);

@@ -35,14 +35,23 @@ function localized(): string[] {
 }
 
 test('command titles, settings descriptions, name and description are %key% references', () => {
-  assert.deepEqual(localized().filter((s) => !/^%[^%]+%$/.test(s)), []);
+  assert.deepEqual(
+    localized().filter((s) => !/^%[^%]+%$/.test(s)),
+    [],
+  );
 });
 
 test('every referenced key is in package.nls.json, and package.nls.ja.json has exactly the same keys', () => {
   const keys = localized().map((s) => s.slice(1, -1));
-  assert.deepEqual(keys.filter((k) => !(k in en)), []);
+  assert.deepEqual(
+    keys.filter((k) => !(k in en)),
+    [],
+  );
   assert.deepEqual(Object.keys(ja).sort(), Object.keys(en).sort());
-  assert.deepEqual(Object.entries(ja).filter(([, v]) => v.trim() === ''), []);
+  assert.deepEqual(
+    Object.entries(ja).filter(([, v]) => v.trim() === ''),
+    [],
+  );
   assert.equal(ja['command.restartServer.title'], '言語サーバーを再起動');
 });
 

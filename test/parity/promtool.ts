@@ -4,10 +4,10 @@
  * to its expression by group name.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { withTempDir } from '../support/tempDir';
 
 export interface PromtoolVerdict {
   accepted: boolean;
@@ -34,9 +34,8 @@ function offsetOf(expr: string, line: number, col: number): number {
 
 export function checkWithPromtool(exprs: readonly string[]): PromtoolVerdict[] {
   const groups = exprs.map((expr, i) => ({ name: `case_${i}`, rules: [{ record: `case:r${i}`, expr }] }));
-  const dir = mkdtempSync(join(tmpdir(), 'promql-parity-'));
-  const file = join(dir, 'rules.yaml');
-  try {
+  return withTempDir('parity', (dir) => {
+    const file = join(dir, 'rules.yaml');
     writeFileSync(file, stringify({ groups }, { lineWidth: 0 }));
     let output: string;
     try {
@@ -53,12 +52,8 @@ export function checkWithPromtool(exprs: readonly string[]): PromtoolVerdict[] {
       const detail = m[2] ?? '';
       const expr = exprs[index] ?? '';
       const pos = /could not parse expression: (\d+):(\d+): parse error: (.*)$/.exec(detail);
-      verdicts[index] = pos
-        ? { accepted: false, offset: offsetOf(expr, Number(pos[1]), Number(pos[2])), message: pos[3] ?? '' }
-        : { accepted: false, message: detail };
+      verdicts[index] = pos ? { accepted: false, offset: offsetOf(expr, Number(pos[1]), Number(pos[2])), message: pos[3] ?? '' } : { accepted: false, message: detail };
     }
     return verdicts;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

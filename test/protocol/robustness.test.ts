@@ -7,8 +7,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
@@ -17,18 +16,23 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/base/lineIndex';
 import { LspTestClient } from '../support/lspClient';
 import { rangeOf } from '../support/text';
+import { tempDir } from '../support/tempDir';
 
 const GOOD_TEXT = 'groups:\n  - name: good\n    rules:\n      - record: job:http_requests:rate5m\n        expr: sum by (job) (rate(http_requests_total[5m]))\n';
 const RATE_HOVER = {
   contents: { kind: 'markdown', value: '```promql\nrate(range vector) → instant vector\n```\n\nPer-second average rate of increase of a counter over the range.' },
   range: rangeOf(GOOD_TEXT, 'rate', 1),
 };
-let workspace: string;
 let client: LspTestClient;
 const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
 
+after(async () => {
+  assert.equal(await client.shutdown(), 0, 'the server still exits cleanly after all of it');
+});
+// Removed once the hook above has shut the server down.
+const workspace = tempDir({ after }, 'robust');
+
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-robust-'));
   mkdirSync(join(workspace, 'rules'));
   writeFileSync(join(workspace, 'rules/good.yaml'), GOOD_TEXT);
   writeFileSync(join(workspace, 'rules/closed.yaml'), GOOD_TEXT.replace('good', 'closed'));
@@ -36,11 +40,6 @@ before(async () => {
   await client.initialize(pathToFileURL(workspace).href);
   await client.open(uriOf('rules/good.yaml'), GOOD_TEXT);
   assert.deepEqual(await client.diagnosticsFor(uriOf('rules/good.yaml')), []);
-});
-
-after(async () => {
-  assert.equal(await client.shutdown(), 0, 'the server still exits cleanly after all of it');
-  rmSync(workspace, { recursive: true, force: true });
 });
 
 /** The process runs and a normal request on a known document gets its exact answer. */
@@ -51,7 +50,11 @@ async function assertAlive(after_: string): Promise<void> {
 }
 
 /** Errors the server logged since `mark` (a check that threw, caught and logged). */
-const errorsSince = (mark: number) => client.logs.slice(mark).filter(([type]) => type === 1).map(([, message]) => message.slice(0, 500));
+const errorsSince = (mark: number) =>
+  client.logs
+    .slice(mark)
+    .filter(([type]) => type === 1)
+    .map(([, message]) => message.slice(0, 500));
 
 /** A request's answer, or the code of the error it got. */
 async function settle(method: string, params: unknown): Promise<{ result: unknown } | { error: number }> {
@@ -99,9 +102,10 @@ test('didChange and didClose of documents never opened are ignored; opening one 
   const text = GOOD_TEXT.replace('http_requests_total[5m]', 'http_requests_total');
   await client.open(uri, text, 'yaml', 1);
   const diagnostics = await client.diagnosticsFor(uri, (p) => p.version === 1);
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.range, d.message]), [
-    ['promql/type', rangeOf(text, 'http_requests_total'), 'expected type range vector in call to function "rate", got instant vector'],
-  ]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.range, d.message]),
+    [['promql/type', rangeOf(text, 'http_requests_total'), 'expected type range vector in call to function "rate", got instant vector']],
+  );
   await client.close(uri);
 });
 
@@ -125,7 +129,11 @@ test('edits with ranges out of range are clamped, never fatal, and diagnostics f
     reference = TextDocument.create(uri, 'yaml', version, TextDocument.applyEdits(reference, [{ range: edit.range, newText: edit.text }]));
   }
   // Positions past the end of the text or negative: answered, and the server lives.
-  for (const position of [{ line: 1_000_000, character: 1_000_000 }, { line: -1, character: -1 }, { line: 2, character: 2 ** 31 }]) {
+  for (const position of [
+    { line: 1_000_000, character: 1_000_000 },
+    { line: -1, character: -1 },
+    { line: 2, character: 2 ** 31 },
+  ]) {
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), null);
     await settle('textDocument/completion', { textDocument: { uri }, position });
   }
@@ -136,7 +144,10 @@ test('edits with ranges out of range are clamped, never fatal, and diagnostics f
   await client.change(uri, version, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }]);
   const expected = text.slice(0, text.indexOf('[5m])') + 4) + text.slice(text.indexOf('[5m])') + 5);
   const diagnostics = await client.diagnosticsFor(uri, (p) => p.version === version);
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.range, d.message]), [['promql/syntax', rangeOf(expected, '(rate(http_requests_total[5m])'), 'unclosed left parenthesis']]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.range, d.message]),
+    [['promql/syntax', rangeOf(expected, '(rate(http_requests_total[5m])'), 'unclosed left parenthesis']],
+  );
   assert.deepEqual(errorsSince(mark), []);
   await assertAlive('out-of-range edits');
   await client.close(uri);
@@ -148,9 +159,10 @@ test('$/cancelRequest for queued, running, answered and unknown requests', async
   await client.open(uri, text);
   const sources = Array.from({ length: 60 }, () => new CancellationTokenSource());
   const answers = sources.map((source) =>
-    client.connection
-      .sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token)
-      .then((result) => ({ result }), (error: unknown) => ({ error: error instanceof ResponseError ? error.code : String(error) })),
+    client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error: error instanceof ResponseError ? error.code : String(error) }),
+    ),
   );
   for (const source of sources) source.cancel();
   const settled = await Promise.all(answers);
@@ -171,19 +183,25 @@ test('a 1 MB single-line document and NUL bytes: checked, with diagnostics insid
   const big = `groups:\n  - name: big\n    rules:\n      # ${'x'.repeat(1 << 20)}\n      - record: job:big:sum\n        expr: sum by (job) (up\n`;
   await client.open(bigUri, big);
   const bigDiagnostics = await client.diagnosticsFor(bigUri, (p) => p.version === 1, 30_000);
-  assert.deepEqual(bigDiagnostics.map((d) => [d.code, d.range, d.message]), [['promql/syntax', rangeOf(big, '(up'), 'unclosed left parenthesis']]);
+  assert.deepEqual(
+    bigDiagnostics.map((d) => [d.code, d.range, d.message]),
+    [['promql/syntax', rangeOf(big, '(up'), 'unclosed left parenthesis']],
+  );
   const longLine = `${'up + '.repeat(200_000)}up`;
   const promqlUri = uriOf('scratch/long.promql');
   await client.open(promqlUri, longLine, 'promql');
   const longDiagnostics = await client.diagnosticsFor(promqlUri, (p) => p.version === 1, 30_000);
   assertInside(longLine, longDiagnostics);
-  assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: promqlUri }, position: { line: 0, character: 500_000 } }) !== undefined, true);
+  assert.equal((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: promqlUri }, position: { line: 0, character: 500_000 } })) !== undefined, true);
 
   const nulUri = uriOf('scratch/nul.yaml');
   const nul = 'groups:\n  - name: "nul\\0group"\n    rules:\n      - record: job:nul:sum\n        expr: sum by (job) (up{job="a\0b"}) \0\n        labels:\n          note: "\0"\n';
   await client.open(nulUri, nul);
   const nulDiagnostics = await client.diagnosticsFor(nulUri, (p) => p.version === 1);
-  assert.deepEqual(nulDiagnostics.map((d) => [d.code, d.range, d.message]), [['promql/syntax', rangeOf(nul, '\0', 1), "unexpected character: '\\x00'"]]);
+  assert.deepEqual(
+    nulDiagnostics.map((d) => [d.code, d.range, d.message]),
+    [['promql/syntax', rangeOf(nul, '\0', 1), "unexpected character: '\\x00'"]],
+  );
   assert.deepEqual(errorsSince(mark), []);
   await assertAlive('huge and binary documents');
   for (const uri of [bigUri, promqlUri, nulUri]) await client.close(uri);
@@ -217,9 +235,19 @@ test('a burst of 2,000 changes without waiting: the last version is published, a
   const at = new LineIndex(text).positionAt(text.indexOf('[5m]))') + 5);
   await client.change(uri, 2_002, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }]);
   const diagnostics = await client.diagnosticsFor(uri, (p) => p.version === 2_002, 30_000);
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.range, d.message]), [['promql/syntax', rangeOf(broken, '(rate(http_requests_total[5m])'), 'unclosed left parenthesis']]);
-  const versions = client.publishes.slice(first).filter((p) => p.uri === uri).map((p) => p.version ?? 0);
-  assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'published versions only grow');
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.range, d.message]),
+    [['promql/syntax', rangeOf(broken, '(rate(http_requests_total[5m])'), 'unclosed left parenthesis']],
+  );
+  const versions = client.publishes
+    .slice(first)
+    .filter((p) => p.uri === uri)
+    .map((p) => p.version ?? 0);
+  assert.deepEqual(
+    versions,
+    [...versions].sort((a, b) => a - b),
+    'published versions only grow',
+  );
   await assertAlive('a burst of changes');
   await client.close(uri);
 });

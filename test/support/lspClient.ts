@@ -73,7 +73,15 @@ export class LspTestClient {
     };
     if (!ready()) {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${String(JSON.stringify(this.diagnostics.get(uri))).slice(0, 600)}\nstderr: ${this.stderr.join('').slice(0, 2000)}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${String(JSON.stringify(this.diagnostics.get(uri))).slice(0, 600)}\nstderr: ${this.stderr.join('').slice(0, 2000)}`,
+              ),
+            ),
+          timeoutMs,
+        );
         this.waiters.push({
           check: ready,
           resolve: () => {

@@ -5,12 +5,12 @@
  * waits (poll with deadline) until `up` has a sample.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { runInstantQuery } from '../../client/src/run/query';
 import { freePort } from './net';
+import { newTempDir, removeDir } from './tempDir';
 
 export const PROMETHEUS_BINARY = '/usr/bin/prometheus';
 
@@ -29,15 +29,26 @@ export interface PrometheusOptions {
 
 export async function startPrometheus({ job = 'prometheus', labels = {} }: PrometheusOptions = {}): Promise<TestPrometheus> {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-prometheus-'));
+  const dir = newTempDir('prometheus');
   const config = join(dir, 'prometheus.yml');
   const labelLines = Object.entries(labels).length ? ['        labels:', ...Object.entries(labels).map(([name, value]) => `          ${name}: ${JSON.stringify(value)}`)] : [];
-  writeFileSync(config, ['global:', '  scrape_interval: 1s', '  evaluation_interval: 1s', 'scrape_configs:', `  - job_name: ${job}`, '    static_configs:', `      - targets: ['127.0.0.1:${port}']`, ...labelLines, ''].join('\n'));
-  const child: ChildProcess = spawn(
-    PROMETHEUS_BINARY,
-    [`--config.file=${config}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+  writeFileSync(
+    config,
+    [
+      'global:',
+      '  scrape_interval: 1s',
+      '  evaluation_interval: 1s',
+      'scrape_configs:',
+      `  - job_name: ${job}`,
+      '    static_configs:',
+      `      - targets: ['127.0.0.1:${port}']`,
+      ...labelLines,
+      '',
+    ].join('\n'),
   );
+  const child: ChildProcess = spawn(PROMETHEUS_BINARY, [`--config.file=${config}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let exited = false;
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -55,7 +66,7 @@ export async function startPrometheus({ job = 'prometheus', labels = {} }: Prome
       const deadline = delay(10_000).then(() => 'timeout' as const);
       if ((await Promise.race([gone, deadline])) === 'timeout') child.kill('SIGKILL');
     }
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   };
   // Ready when the scrape of itself has landed: `up` has a sample.
   const deadline = Date.now() + 30_000;

@@ -9,8 +9,14 @@ test('an accepted function or aggregation opens signature help; names do not', (
     { label: 'http_requests_total', callsFunction: insertsCall('http_requests_total'), sortText: '00' },
   ];
   adjustCompletionItems(items, 'yaml');
-  assert.deepEqual(items.map((i) => i.command?.command), [TRIGGER_SIGNATURE_HELP, TRIGGER_SIGNATURE_HELP, undefined]);
-  assert.ok(items.every((i) => !i.preselect), 'nothing preselected outside JSON');
+  assert.deepEqual(
+    items.map((i) => i.command?.command),
+    [TRIGGER_SIGNATURE_HELP, TRIGGER_SIGNATURE_HELP, undefined],
+  );
+  assert.ok(
+    items.every((i) => !i.preselect),
+    'nothing preselected outside JSON',
+  );
 });
 
 test('in a dashboard (JSON) our best item is preselected, over the JSON word suggestion', () => {
@@ -19,5 +25,8 @@ test('in a dashboard (JSON) our best item is preselected, over the JSON word sug
     { label: 'http_requests_total', callsFunction: false, sortText: '000http_requests_total' },
   ];
   adjustCompletionItems(items, 'json');
-  assert.deepEqual(items.map((i) => i.preselect === true), [false, true]);
+  assert.deepEqual(
+    items.map((i) => i.preselect === true),
+    [false, true],
+  );
 });

@@ -46,7 +46,12 @@ export function registerRunCommands(context: vscode.ExtensionContext): void {
       }
       const source = `${vscode.workspace.asRelativePath(vscode.Uri.parse(args.uri))}:${args.line + 1}`;
       if (!panel) {
-        panel = vscode.window.createWebviewPanel('k1s0.queryResult', 'Prometheus result', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, retainContextWhenHidden: true });
+        panel = vscode.window.createWebviewPanel(
+          'k1s0.queryResult',
+          'Prometheus result',
+          { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+          { enableScripts: false, retainContextWhenHidden: true },
+        );
         panel.onDidDispose(() => (panel = undefined));
       } else panel.reveal(vscode.ViewColumn.Beside, true);
       panel.webview.html = resultHtml(args.query, outcome, prometheus, source);

@@ -29,9 +29,7 @@ export function timestampText(seconds: number): string {
 }
 
 export function resultRows(samples: readonly Sample[]): ResultRow[] {
-  return samples
-    .map((s) => ({ series: seriesText(s.labels), value: s.value, timestamp: timestampText(s.timestamp) }))
-    .sort((a, b) => a.series.localeCompare(b.series));
+  return samples.map((s) => ({ series: seriesText(s.labels), value: s.value, timestamp: timestampText(s.timestamp) })).sort((a, b) => a.series.localeCompare(b.series));
 }
 
 /** One line saying what came back: `2 series`, `Prometheus error (bad_data): …`, `nothing is listening at …`. */

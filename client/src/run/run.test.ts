@@ -46,13 +46,39 @@ test('answers of the query API: vectors, matrices (latest point), errors, and wh
     samples: [{ labels: { __name__: 'up', job: 'a' }, timestamp: 1700000000.5, value: '1' }],
     warnings: [],
   });
-  assert.deepEqual(parseAnswer(200, JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[1, '1'], [2, '3']] }] }, warnings: ['w'] })), {
-    kind: 'result',
-    resultType: 'matrix',
-    samples: [{ labels: {}, timestamp: 2, value: '3' }],
-    warnings: ['w'],
+  assert.deepEqual(
+    parseAnswer(
+      200,
+      JSON.stringify({
+        status: 'success',
+        data: {
+          resultType: 'matrix',
+          result: [
+            {
+              metric: {},
+              values: [
+                [1, '1'],
+                [2, '3'],
+              ],
+            },
+          ],
+        },
+        warnings: ['w'],
+      }),
+    ),
+    {
+      kind: 'result',
+      resultType: 'matrix',
+      samples: [{ labels: {}, timestamp: 2, value: '3' }],
+      warnings: ['w'],
+    },
+  );
+  assert.deepEqual(parseAnswer(422, JSON.stringify({ status: 'error', errorType: 'execution', error: 'too many samples' })), {
+    kind: 'error',
+    errorType: 'execution',
+    error: 'too many samples',
+    status: 422,
   });
-  assert.deepEqual(parseAnswer(422, JSON.stringify({ status: 'error', errorType: 'execution', error: 'too many samples' })), { kind: 'error', errorType: 'execution', error: 'too many samples', status: 422 });
   assert.equal(parseAnswer(200, '<html>').kind, 'bad-response');
   assert.equal(parseAnswer(200, 'null').kind, 'bad-response');
   assert.equal(parseAnswer(200, JSON.stringify({ status: 'success', data: { resultType: 'weird', result: 1 } })).kind, 'bad-response');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../../../test/support/tempDir';
 import { join } from 'node:path';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../../server/src/base/settings';
@@ -51,18 +51,15 @@ test('every snippet file parses; every snippet has a prefix, a description and a
 
 test('the manifest contributes every snippet file once, for its language; the telemetry ones are a completion item (their imports go to the import block)', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
-  assert.deepEqual(
-    manifest.contributes.snippets.map((s) => `${s.language} ${s.path}`).sort(),
-    [
-      'json ./snippets/grafana-json.json',
-      'jsonc ./snippets/grafana-json.json',
-      'yaml ./snippets/config-yaml.json',
-      'yaml ./snippets/rules-yaml.json',
-    ],
-  );
+  assert.deepEqual(manifest.contributes.snippets.map((s) => `${s.language} ${s.path}`).sort(), [
+    'json ./snippets/grafana-json.json',
+    'jsonc ./snippets/grafana-json.json',
+    'yaml ./snippets/config-yaml.json',
+    'yaml ./snippets/rules-yaml.json',
+  ]);
 });
 
-test('SDK init snippets: their imports and body, with their defaults, are the design\'s code made to compile', () => {
+test("SDK init snippets: their imports and body, with their defaults, are the design's code made to compile", () => {
   // The differences from the design's listing: Go imports in a block with what the code uses (log, net/http),
   // checks err and uses metrics; TypeScript imports TelemetryConfig as a type. The statements go at the
   // cursor, the imports into the file's imports (telemetryPlan.ts).
@@ -80,7 +77,19 @@ test('SDK init snippets: their imports and body, with their defaults, are the de
 
 test('SDK init snippets: the TelemetryConfig fields, tab stops and choices; Dart sends no traces', () => {
   const fields = {
-    go: ['ServiceName', 'Version', 'Tier', 'Environment', 'TraceEndpoint', 'SampleRate', 'LogLevel', 'LogFormat', 'telemetry.InitTelemetry(ctx, cfg)', 'defer provider.Shutdown(ctx)', 'telemetry.MetricsHandler()'],
+    go: [
+      'ServiceName',
+      'Version',
+      'Tier',
+      'Environment',
+      'TraceEndpoint',
+      'SampleRate',
+      'LogLevel',
+      'LogFormat',
+      'telemetry.InitTelemetry(ctx, cfg)',
+      'defer provider.Shutdown(ctx)',
+      'telemetry.MetricsHandler()',
+    ],
     rust: ['service_name', 'version', 'tier', 'environment', 'trace_endpoint', 'sample_rate', 'log_level', 'log_format', 'init_telemetry(&cfg)?', 'Metrics::new('],
     typescript: ['serviceName', 'version', 'tier', 'environment', 'traceEndpoint', 'sampleRate', 'logLevel', 'logFormat', 'initTelemetry(config)', 'new Metrics('],
     dart: ['serviceName', 'version', 'tier', 'environment', 'logLevel', 'logFormat', 'initTelemetry(config)', 'Metrics(serviceName:'],
@@ -104,8 +113,8 @@ test('SDK init snippets: the TelemetryConfig fields, tab stops and choices; Dart
   }
 });
 
-test('config.yaml snippets pass our checks for their environment', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-snip-'));
+test('config.yaml snippets pass our checks for their environment', (t) => {
+  const dir = tempDir(t, 'snip');
   for (const [title, entry] of Object.entries(snippetFile('config-yaml.json'))) {
     const environment = /\((dev|staging|prod)\)/.exec(title)?.[1];
     assert.ok(environment, title);
@@ -114,17 +123,18 @@ test('config.yaml snippets pass our checks for their environment', () => {
   }
 });
 
-test('rule snippets: zero diagnostics from our checker, and promtool check rules accepts them', () => {
+test('rule snippets: zero diagnostics from our checker, and promtool check rules accepts them', (t) => {
   requirePromtool();
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-snip-'));
+  const dir = tempDir(t, 'snip');
   const entries = Object.entries(snippetFile('rules-yaml.json'));
-  assert.deepEqual(entries.map(([, e]) => e.prefix), ['k1s0-record', 'k1s0-alerts-system', 'k1s0-alerts-service', 'k1s0-burn-rate-system', 'k1s0-burn-rate-service']);
+  assert.deepEqual(
+    entries.map(([, e]) => e.prefix),
+    ['k1s0-record', 'k1s0-alerts-system', 'k1s0-alerts-service', 'k1s0-burn-rate-system', 'k1s0-burn-rate-service'],
+  );
   for (const [title, entry] of entries) {
     const text = expanded(entry);
     // A rule goes into a group's `rules:`, a group into `groups:`: wrapped as a user would place them.
-    const file = text.startsWith('- record:') || text.startsWith('- alert:')
-      ? `groups:\n  - name: snippet\n    rules:\n${indent(text, 6)}`
-      : `groups:\n${indent(text, 2)}`;
+    const file = text.startsWith('- record:') || text.startsWith('- alert:') ? `groups:\n  - name: snippet\n    rules:\n${indent(text, 6)}` : `groups:\n${indent(text, 2)}`;
     const path = join(dir, `${entry.prefix}.yaml`);
     writeFileSync(path, file);
     assert.deepEqual(check(path, file), [], title);
@@ -133,7 +143,7 @@ test('rule snippets: zero diagnostics from our checker, and promtool check rules
   }
 });
 
-test('the rule snippets carry the design\'s thresholds, for and severities', () => {
+test("the rule snippets carry the design's thresholds, for and severities", () => {
   const all = Object.values(snippetFile('rules-yaml.json')).map(expanded).join('\n');
   for (const [alert, threshold, forValue, severity] of [
     ['SystemServiceErrorRateWarning', '> 0.001', '5m', 'warning'],
@@ -150,8 +160,8 @@ test('the rule snippets carry the design\'s thresholds, for and severities', () 
   assert.match(all, /- alert: SLOBurnRateWarning\n[^]*?\[6h\][^]*?> \(6 \* \(1 - 0\.999\)\)[^]*?\[30m\][^]*?for: 5m\n\s+labels:\n\s+severity: warning/);
 });
 
-test('Grafana snippets: a panel and a target that our dashboard checks accept', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-snip-'));
+test('Grafana snippets: a panel and a target that our dashboard checks accept', (t) => {
+  const dir = tempDir(t, 'snip');
   const entries = snippetFile('grafana-json.json');
   const panel = JSON.parse(expanded(entries['k1s0 Grafana panel (RED time series)'] as SnippetEntry)) as { targets: unknown[] };
   const target = JSON.parse(expanded(entries['k1s0 Grafana target (PromQL)'] as SnippetEntry)) as { expr: string };
@@ -169,16 +179,19 @@ test('Grafana snippets: a panel and a target that our dashboard checks accept', 
   assert.deepEqual(service.validate(request), []);
 });
 
-test('Insert telemetry initialization: language, nearest config with an app section, the environment\'s policy', () => {
+test("Insert telemetry initialization: language, nearest config with an app section, the environment's policy", (t) => {
   assert.equal(telemetryLanguageOf('go'), 'go');
   assert.equal(telemetryLanguageOf('typescriptreact'), 'typescript');
   assert.equal(telemetryLanguageOf('python'), undefined);
-  const root = mkdtempSync(join(tmpdir(), 'k1s0-init-'));
+  const root = tempDir(t, 'init');
   const service = join(root, 'regions/business/accounting/server/rust/ledger');
   mkdirSync(join(service, 'config'), { recursive: true });
   mkdirSync(join(service, 'src'), { recursive: true });
   writeFileSync(join(service, 'config/config.dev.yaml'), 'app:\n  name: ledger-dev\n  tier: business\n');
-  writeFileSync(join(service, 'config/config.staging.yaml'), 'app:\n  name: ledger-server\n  version: 0.3.0\n  tier: business\n  environment: staging\nobservability:\n  trace:\n    endpoint: jaeger.observability.svc.cluster.local:4317\n');
+  writeFileSync(
+    join(service, 'config/config.staging.yaml'),
+    'app:\n  name: ledger-server\n  version: 0.3.0\n  tier: business\n  environment: staging\nobservability:\n  trace:\n    endpoint: jaeger.observability.svc.cluster.local:4317\n',
+  );
   writeFileSync(join(service, 'config/config.yaml'), 'app: [broken\n');
   writeFileSync(join(root, 'config.yaml'), 'app:\n  name: root-app\n');
   const found = findNearestConfig(join(service, 'src/main.rs'), root);
@@ -186,7 +199,14 @@ test('Insert telemetry initialization: language, nearest config with an app sect
   assert.deepEqual(found, { path: join(service, 'config/config.dev.yaml'), name: 'ledger-dev', tier: 'business', environment: 'dev' });
   writeFileSync(join(service, 'config/config.dev.yaml'), 'no app section: true\n');
   const staging = findNearestConfig(join(service, 'src/main.rs'), root);
-  assert.deepEqual(staging, { path: join(service, 'config/config.staging.yaml'), name: 'ledger-server', version: '0.3.0', tier: 'business', environment: 'staging', traceEndpoint: 'jaeger.observability.svc.cluster.local:4317' });
+  assert.deepEqual(staging, {
+    path: join(service, 'config/config.staging.yaml'),
+    name: 'ledger-server',
+    version: '0.3.0',
+    tier: 'business',
+    environment: 'staging',
+    traceEndpoint: 'jaeger.observability.svc.cluster.local:4317',
+  });
   assert.deepEqual(findNearestConfig(join(root, 'tools/x.go'), root), { path: join(root, 'config.yaml'), name: 'root-app', environment: 'prod' });
 
   const rust = fillTelemetrySnippet('rust', telemetrySnippetBody(readFileSync(join(SNIPPETS, 'telemetry-rust.json'), 'utf8')), staging);
@@ -207,7 +227,12 @@ test('Insert telemetry initialization: language, nearest config with an app sect
   );
   // The other values stay as choices.
   assert.match(rust, /\$\{6\|0\.5,1\.0,0\.1\|\}/);
-  const go = fillTelemetrySnippet('go', telemetrySnippetBody(readFileSync(join(SNIPPETS, 'telemetry-go.json'), 'utf8')), { path: 'x', name: 'auth-server', environment: 'prod', traceEndpoint: 'http://jaeger:4317' });
+  const go = fillTelemetrySnippet('go', telemetrySnippetBody(readFileSync(join(SNIPPETS, 'telemetry-go.json'), 'utf8')), {
+    path: 'x',
+    name: 'auth-server',
+    environment: 'prod',
+    traceEndpoint: 'http://jaeger:4317',
+  });
   assert.match(expandSnippet(parseSnippet(go)), /TraceEndpoint: "jaeger:4317",[^]*SampleRate: {4}0\.1,[^]*LogLevel: {6}"warn",[^]*LogFormat: {5}"json"/);
   const dart = fillTelemetrySnippet('dart', telemetrySnippetBody(readFileSync(join(SNIPPETS, 'telemetry-dart.json'), 'utf8')), staging);
   assert.doesNotMatch(expandSnippet(parseSnippet(dart)), /jaeger/);
@@ -226,13 +251,27 @@ test('Insert telemetry initialization: language, nearest config with an app sect
 
 test('snippet syntax: escapes, mirrors, nested placeholders, variables, errors', () => {
   assert.equal(expandSnippet(parseSnippet('a \\$x ${1:b ${2:c}} $1 ${3|x,y|} $TM_FILENAME ${X:def}\\}'), { TM_FILENAME: 'f.go' }), 'a $x b c b c x f.go def}');
-  assert.equal(printSnippet(withDefaults(parseSnippet('${1:a} ${2|x,y|}'), new Map([[1, 'b$'], [2, 'z']]))), '${1:b\\$} ${2|z,x,y|}');
+  assert.equal(
+    printSnippet(
+      withDefaults(
+        parseSnippet('${1:a} ${2|x,y|}'),
+        new Map([
+          [1, 'b$'],
+          [2, 'z'],
+        ]),
+      ),
+    ),
+    '${1:b\\$} ${2|z,x,y|}',
+  );
   assert.throws(() => parseSnippet('${1:open'), /unclosed placeholder/);
   assert.throws(() => parseSnippet('${1|a,b'), /unclosed choice/);
 });
 
 function indent(text: string, n: number): string {
-  return text.split('\n').map((line) => (line ? ' '.repeat(n) + line : line)).join('\n');
+  return text
+    .split('\n')
+    .map((line) => (line ? ' '.repeat(n) + line : line))
+    .join('\n');
 }
 
 function escape(text: string): string {

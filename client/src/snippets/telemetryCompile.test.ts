@@ -11,8 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandSnippet, parseSnippet } from './snippetSyntax';
 import { TELEMETRY_SNIPPET_FILES, fillTelemetrySnippet, telemetrySnippet, type AppSection, type TelemetryLanguage } from './telemetryInit';
@@ -80,14 +79,18 @@ func NewMetrics(service string) *Metrics { return &Metrics{} }
 
 func MetricsHandler() http.Handler { return http.NotFoundHandler() }
 `;
+import { newTempDir, removeDir } from '../../../test/support/tempDir';
 
 test('Go: the inserted initialization passes gofmt -e and builds (imports in the import block, nothing unused)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-go-'));
+  const dir = newTempDir('go');
   try {
     mkdirSync(join(dir, 'stub'));
     writeFileSync(join(dir, 'stub/go.mod'), 'module github.com/k1s0-platform/system-library-go-telemetry\n\ngo 1.19\n');
     writeFileSync(join(dir, 'stub/telemetry.go'), GO_STUB);
-    writeFileSync(join(dir, 'go.mod'), 'module example.com/app\n\ngo 1.19\n\nrequire github.com/k1s0-platform/system-library-go-telemetry v0.0.0\n\nreplace github.com/k1s0-platform/system-library-go-telemetry => ./stub\n');
+    writeFileSync(
+      join(dir, 'go.mod'),
+      'module example.com/app\n\ngo 1.19\n\nrequire github.com/k1s0-platform/system-library-go-telemetry v0.0.0\n\nreplace github.com/k1s0-platform/system-library-go-telemetry => ./stub\n',
+    );
     let n = 0;
     for (const host of GO_HOSTS) {
       for (const app of APPS) {
@@ -104,7 +107,7 @@ test('Go: the inserted initialization passes gofmt -e and builds (imports in the
     const build = run('go', ['build', './...'], dir, { ...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on', GOWORK: 'off' });
     assert.equal(build.status, 0, `go build:\n${build.stderr}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   }
 });
 
@@ -134,7 +137,7 @@ const TS_DECLARATION = `declare module '@k1s0/telemetry' {
 `;
 
 test('TypeScript: the inserted initialization type-checks with tsc (one import, merged with an existing one)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-ts-'));
+  const dir = newTempDir('ts');
   try {
     writeFileSync(join(dir, 'k1s0-telemetry.d.ts'), TS_DECLARATION);
     const files: string[] = ['k1s0-telemetry.d.ts'];
@@ -148,23 +151,22 @@ test('TypeScript: the inserted initialization type-checks with tsc (one import, 
         files.push(name);
       }
     }
-    const tsconfig = { compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'commonjs', types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')], skipLibCheck: true }, files };
+    const tsconfig = {
+      compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'commonjs', types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')], skipLibCheck: true },
+      files,
+    };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
     const tsc = run(process.execPath, [join(ROOT, 'node_modules/typescript/lib/tsc.js'), '-p', dir], dir);
     assert.equal(tsc.status, 0, `tsc:\n${tsc.stdout}${tsc.stderr}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   }
 });
 
-const RUST_HOSTS = [
-  'use std::env;\n\nfn main() -> Result<(), Box<dyn std::error::Error>> {\n    let _ = env::args();\n    |\n    Ok(())\n}\n',
-  'fn setup() {\n    |\n}\n',
-  '|',
-];
+const RUST_HOSTS = ['use std::env;\n\nfn main() -> Result<(), Box<dyn std::error::Error>> {\n    let _ = env::args();\n    |\n    Ok(())\n}\n', 'fn setup() {\n    |\n}\n', '|'];
 
 test('Rust: the inserted initialization parses (rustfmt); use declarations at the top, ? only where a Result is returned', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-rs-'));
+  const dir = newTempDir('rs');
   try {
     let n = 0;
     for (const host of RUST_HOSTS) {
@@ -180,7 +182,7 @@ test('Rust: the inserted initialization parses (rustfmt); use declarations at th
       }
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   }
 });
 
@@ -201,7 +203,10 @@ test('Dart: the import is at the top, the statements inside a function', () => {
 test("the inserted values: a config's endpoint without its port is replaced by the design's default, said in a comment; comments match the environment", () => {
   const staging = APPS[2];
   const go = inserted('go', GO_HOSTS[0] ?? '', staging);
-  assert.match(go, /TraceEndpoint: "jaeger\.observability\.svc\.cluster\.local:4317",\s*\/\/ the design's staging default: config\.staging\.yaml has trace\.endpoint "jaeger\.observability\.svc\.cluster\.local" without its port/);
+  assert.match(
+    go,
+    /TraceEndpoint: "jaeger\.observability\.svc\.cluster\.local:4317",\s*\/\/ the design's staging default: config\.staging\.yaml has trace\.endpoint "jaeger\.observability\.svc\.cluster\.local" without its port/,
+  );
   assert.match(go, /LogFormat:\s+"json",\s*\/\/ staging: json/);
   assert.doesNotMatch(go, /dev 環境/);
   const dev = inserted('go', GO_HOSTS[0] ?? '', APPS[1]);

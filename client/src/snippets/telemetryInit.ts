@@ -8,8 +8,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { environmentOf } from '../../../server/src/config/environment';
-import { parseEndpoint } from '../../../server/src/consistency/stack';
+import { environmentOf } from '../../../server/src/base/environment';
+import { parseEndpoint } from '../../../server/src/base/endpoint';
 import { parseSnippet, printSnippet, withDefaults } from './snippetSyntax';
 
 export type TelemetryLanguage = 'go' | 'rust' | 'typescript' | 'dart';
@@ -75,7 +75,7 @@ export function readConfig(path: string, text: string): { app: AppSection } | { 
 }
 
 function readApp(path: string, document: ReturnType<typeof parseDocument>): AppSection | undefined {
-  const app = document.get('app', true);
+  const app: unknown = document.get('app', true);
   if (!isMap(app)) return undefined;
   const scalar = (node: unknown): string | undefined => (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined);
   const name = scalar(app.get('name', true));

@@ -102,10 +102,24 @@ function tsImports(text: string, lines: readonly string[]): TextInsert | undefin
     if (!wanted || module === undefined) continue;
     const existing = new RegExp(`^import\\s*(type\\s+)?\\{([^}]*)\\}\\s*from\\s*['"]${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]`, 'm').exec(text);
     if (existing && !existing[1]) {
-      const have = new Set((existing[2] ?? '').split(',').map((n) => n.trim().replace(/^type\s+/, '')).filter(Boolean));
-      const add = (wanted[1] ?? '').split(',').map((n) => n.trim()).filter((n) => n && !have.has(n.replace(/^type\s+/, '')));
+      const have = new Set(
+        (existing[2] ?? '')
+          .split(',')
+          .map((n) => n.trim().replace(/^type\s+/, ''))
+          .filter(Boolean),
+      );
+      const add = (wanted[1] ?? '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n && !have.has(n.replace(/^type\s+/, '')));
       if (add.length === 0) continue;
-      const names = [...(existing[2] ?? '').split(',').map((n) => n.trim()).filter(Boolean), ...add];
+      const names = [
+        ...(existing[2] ?? '')
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+        ...add,
+      ];
       const braceStart = existing.index + existing[0].indexOf('{');
       const braceEnd = existing.index + existing[0].indexOf('}') + 1;
       result = { offset: braceStart, length: braceEnd - braceStart, text: `{ ${names.join(', ')} }` };

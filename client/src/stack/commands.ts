@@ -99,27 +99,38 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
         void vscode.window.showErrorMessage(`k1s0: ${classifyFailure(result, settings.dockerPath).message}`);
         return;
       }
-      const reports = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'k1s0: waiting for the observability stack', cancellable: true },
-        (progress, token) => {
-          const controller = new AbortController();
-          token.onCancellationRequested(() => controller.abort());
-          let reported = 0;
-          return pollHealth(components, {
-            timeoutMs: settings.healthTimeoutSeconds * 1000,
-            signal: controller.signal,
-            onProgress: (r) => {
-              show(r);
-              const up = r.filter((x) => x.up).length;
-              progress.report({ message: `${up}/${r.length} up: ${r.filter((x) => x.up).map((x) => x.component.name).join(', ') || 'none yet'}`, increment: ((up - reported) / r.length) * 100 });
-              reported = up;
-            },
-          });
-        },
-      );
+      const reports = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'k1s0: waiting for the observability stack', cancellable: true }, (progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        let reported = 0;
+        return pollHealth(components, {
+          timeoutMs: settings.healthTimeoutSeconds * 1000,
+          signal: controller.signal,
+          onProgress: (r) => {
+            show(r);
+            const up = r.filter((x) => x.up).length;
+            progress.report({
+              message: `${up}/${r.length} up: ${
+                r
+                  .filter((x) => x.up)
+                  .map((x) => x.component.name)
+                  .join(', ') || 'none yet'
+              }`,
+              increment: ((up - reported) / r.length) * 100,
+            });
+            reported = up;
+          },
+        });
+      });
       const summary = summarize(reports);
       if (summary.allUp) void vscode.window.showInformationMessage(`k1s0: the observability stack is up (${reports.map((r) => `${r.component.name} :${r.component.port}`).join(', ')}).`);
-      else void vscode.window.showWarningMessage(`k1s0: ${summary.text} — not up: ${reports.filter((r) => !r.up).map((r) => `${r.component.name} :${r.component.port} (${r.detail})`).join(', ')}. See "docker compose logs" in the stack terminal.`);
+      else
+        void vscode.window.showWarningMessage(
+          `k1s0: ${summary.text} — not up: ${reports
+            .filter((r) => !r.up)
+            .map((r) => `${r.component.name} :${r.component.port} (${r.detail})`)
+            .join(', ')}. See "docker compose logs" in the stack terminal.`,
+        );
     }),
     vscode.commands.registerCommand(Commands.stopStack, async () => {
       if (!trusted('stop')) return;
@@ -168,7 +179,11 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       );
       if (!choice) return;
       const result = writeStackFiles(root, plan, new Set(choice === overwrite ? differing.map((f) => f.path) : []));
-      const parts = [`${result.written.length} written`, result.kept.length ? `${result.kept.length} kept as they were (${result.kept.join(', ')})` : '', result.unchanged.length ? `${result.unchanged.length} unchanged` : ''].filter(Boolean);
+      const parts = [
+        `${result.written.length} written`,
+        result.kept.length ? `${result.kept.length} kept as they were (${result.kept.join(', ')})` : '',
+        result.unchanged.length ? `${result.unchanged.length} unchanged` : '',
+      ].filter(Boolean);
       if (result.failed.length) void vscode.window.showErrorMessage(`k1s0: could not write ${result.failed.map((f) => `${f.path} (${f.reason})`).join(', ')}`);
       void vscode.window.showInformationMessage(`k1s0: observability stack files: ${parts.join(', ')}.`);
     }),

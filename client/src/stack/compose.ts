@@ -69,7 +69,13 @@ export function run(executable: string, args: readonly string[], options: RunOpt
     };
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(executable, [...args], { cwd: options.cwd, shell: false, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
+      child = spawn(executable, [...args], {
+        cwd: options.cwd,
+        shell: false,
+        env: options.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
     } catch (error) {
       finish({ code: undefined, output, error: error as NodeJS.ErrnoException });
       return;
@@ -104,29 +110,50 @@ export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
  * it; undefined when nothing does. `running` names the components whose
  * health URL already answers (the stack is up: their ports are taken by it).
  */
-export async function preflight(root: string, settings: StackSettings, components: readonly StackComponent[], running: ReadonlySet<string>, env?: NodeJS.ProcessEnv): Promise<StackProblem | undefined> {
+export async function preflight(
+  root: string,
+  settings: StackSettings,
+  components: readonly StackComponent[],
+  running: ReadonlySet<string>,
+  env?: NodeJS.ProcessEnv,
+): Promise<StackProblem | undefined> {
   const docker = settings.dockerPath;
   const opts = { cwd: root, timeoutMs: 30_000, ...(env ? { env } : {}) };
   const version = await run(docker, ['--version'], opts);
   if (version.code === undefined || version.code !== 0) {
-    return { kind: 'no-docker', message: `The docker executable "${docker}" ${version.error?.code === 'ENOENT' ? 'was not found' : `did not run (${version.error?.message ?? version.output.trim()})`}. Install Docker (with the compose plugin), or set k1s0.stack.dockerPath to its path.` };
+    return {
+      kind: 'no-docker',
+      message: `The docker executable "${docker}" ${version.error?.code === 'ENOENT' ? 'was not found' : `did not run (${version.error?.message ?? version.output.trim()})`}. Install Docker (with the compose plugin), or set k1s0.stack.dockerPath to its path.`,
+    };
   }
   const compose = await run(docker, ['compose', 'version'], opts);
   if (compose.code !== 0) {
-    return { kind: 'no-compose', message: `"${docker} compose" is not available: ${firstLine(compose.output) || 'the compose plugin is missing'}. Install the Docker Compose plugin (docker-compose-plugin), then start the stack again.` };
+    return {
+      kind: 'no-compose',
+      message: `"${docker} compose" is not available: ${firstLine(compose.output) || 'the compose plugin is missing'}. Install the Docker Compose plugin (docker-compose-plugin), then start the stack again.`,
+    };
   }
   const file = composeFilePath(root, settings);
   if (!existsSync(file)) {
-    return { kind: 'no-compose-file', message: `No compose file at ${file}. Run "k1s0: Create observability stack files" to write one with the design's observability profile, or set k1s0.stack.composeFile.` };
+    return {
+      kind: 'no-compose-file',
+      message: `No compose file at ${file}. Run "k1s0: Create observability stack files" to write one with the design's observability profile, or set k1s0.stack.composeFile.`,
+    };
   }
   const info = await run(docker, ['info', '--format', '{{.ServerVersion}}'], opts);
   if (info.code !== 0) {
-    return { kind: 'engine-down', message: `The Docker engine is not running (${firstLine(info.output) || 'docker info failed'}). Start Docker (Docker Desktop, or "sudo systemctl start docker"), then start the stack again.` };
+    return {
+      kind: 'engine-down',
+      message: `The Docker engine is not running (${firstLine(info.output) || 'docker info failed'}). Start Docker (Docker Desktop, or "sudo systemctl start docker"), then start the stack again.`,
+    };
   }
   for (const component of components) {
     if (running.has(component.id)) continue;
     if (!(await portIsFree(component.port))) {
-      return { kind: 'port-taken', message: `Port ${component.port} (${component.name}) is already taken by another process. Stop that process, or change k1s0.stack.ports.${component.id} and the compose file's port mapping.` };
+      return {
+        kind: 'port-taken',
+        message: `Port ${component.port} (${component.name}) is already taken by another process. Stop that process, or change k1s0.stack.ports.${component.id} and the compose file's port mapping.`,
+      };
     }
   }
   return undefined;
@@ -154,5 +181,10 @@ export function classifyFailure(result: RunResult, executable: string): StackPro
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? ''
+  );
 }

@@ -97,10 +97,14 @@ export async function pollHealth(components: readonly StackComponent[], options:
     if (up.size === components.length || Date.now() >= deadline || options.signal?.aborted) return last;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, Math.min(interval, Math.max(0, deadline - Date.now())));
-      options.signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-      }, { once: true });
+      options.signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
     });
   }
 }

@@ -4,7 +4,7 @@
  * what is left of its 30-day error budget. No vscode import.
  */
 import { request } from 'node:http';
-import { budgetRemaining, type SloService } from '../../../server/src/slo/model';
+import { budgetRemaining, type SloService } from '../../../server/src/base/sloTree';
 
 /** The scalar value of an instant query: the first sample, or undefined for an empty result, NaN, or any failure. */
 export function queryScalar(baseUrl: string, promql: string, timeoutMs = 3000): Promise<number | undefined> {

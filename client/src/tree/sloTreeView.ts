@@ -113,10 +113,29 @@ function serviceChildren(s: SloService): Node[] {
   for (const problem of s.problems) out.push({ kind: 'leaf', label: problem, icon: 'warning', color: 'problemsWarningIcon.foreground' });
   if (s.slo) out.push({ kind: 'leaf', label: `SLO ${s.slo.percent}`, description: `error budget ${s.slo.errorBudgetMinutes} min / 30 days`, tooltip: s.slo.source, icon: 'target' });
   for (const t of s.scrapeTargets) out.push({ kind: 'leaf', label: `scrape: ${t.targets.join(', ') || t.job}`, description: `job ${t.job}`, icon: 'radio-tower', location: t.location });
-  for (const c of s.configs) out.push({ kind: 'leaf', label: `config${c.environment ? ` (${c.environment})` : ''}`, description: vscode.workspace.asRelativePath(vscode.Uri.parse(c.location.uri)), icon: 'settings-gear', location: c.location });
+  for (const c of s.configs)
+    out.push({
+      kind: 'leaf',
+      label: `config${c.environment ? ` (${c.environment})` : ''}`,
+      description: vscode.workspace.asRelativePath(vscode.Uri.parse(c.location.uri)),
+      icon: 'settings-gear',
+      location: c.location,
+    });
   if (s.alerts.length) out.push({ kind: 'group', label: `Alerts (${s.alerts.filter((a) => a.status === 'present').length}/${s.alerts.length})`, icon: 'bell', children: s.alerts.map(alertNode) });
   if (s.dashboards.length) {
-    out.push({ kind: 'group', label: `Dashboards (${s.dashboards.length})`, icon: 'graph', children: s.dashboards.map((d) => ({ kind: 'leaf', label: d.title || '(untitled)', description: `${d.panels.length} panel${d.panels.length === 1 ? '' : 's'}`, tooltip: d.panels.join('\n'), icon: 'dashboard', location: d.location })) });
+    out.push({
+      kind: 'group',
+      label: `Dashboards (${s.dashboards.length})`,
+      icon: 'graph',
+      children: s.dashboards.map((d) => ({
+        kind: 'leaf',
+        label: d.title || '(untitled)',
+        description: `${d.panels.length} panel${d.panels.length === 1 ? '' : 's'}`,
+        tooltip: d.panels.join('\n'),
+        icon: 'dashboard',
+        location: d.location,
+      })),
+    });
   }
   return out;
 }
@@ -127,7 +146,12 @@ function alertNode(a: SloAlert): Node {
   const location = a.location ? { location: a.location } : {};
   if (a.status === 'missing') return { ...base, description: `missing${severity ? ` · ${severity}` : ''}`, icon: 'warning', color: 'problemsWarningIcon.foreground' };
   if (a.status === 'not-covering') return { ...base, ...location, description: 'does not cover this service', icon: 'warning', color: 'problemsWarningIcon.foreground' };
-  return { ...base, ...location, description: [a.role === 'burn-rate' ? 'burn rate' : a.role === 'tier' ? 'tier alert' : '', severity].filter(Boolean).join(' · '), icon: a.role === 'burn-rate' ? 'flame' : 'bell' };
+  return {
+    ...base,
+    ...location,
+    description: [a.role === 'burn-rate' ? 'burn rate' : a.role === 'tier' ? 'tier alert' : '', severity].filter(Boolean).join(' · '),
+    icon: a.role === 'burn-rate' ? 'flame' : 'bell',
+  };
 }
 
 function openCommand(location: SloLocation): vscode.Command {

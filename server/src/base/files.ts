@@ -58,8 +58,23 @@ export const fileCodes: ReaderCodes = {
     fileKinds: ['*'],
     description: 'a file of ours that is not UTF-8 or is over the size limit: one clear diagnostic instead of a check',
     codes: [
-      { code: 'file/encoding', severity: 'error', short: 'file is not UTF-8', help: 'The file could not be decoded as UTF-8 and was not checked. Save it as UTF-8.', ja: { short: 'ファイルが UTF-8 ではない', help: 'ファイルを UTF-8 として読めないため検査していません。UTF-8 で保存してください。' } },
-      { code: 'file/too-large', severity: 'warning', short: 'file is over the size limit', help: 'The file is larger than k1s0.files.maxFileSizeKB and was not checked. Raise the limit in the settings or .k1s0/lint.yaml if it should be.', ja: { short: 'ファイルがサイズ上限を超えている', help: 'ファイルが k1s0.files.maxFileSizeKB より大きいため検査していません。検査が必要なら設定または .k1s0/lint.yaml で上限を上げてください。' } },
+      {
+        code: 'file/encoding',
+        severity: 'error',
+        short: 'file is not UTF-8',
+        help: 'The file could not be decoded as UTF-8 and was not checked. Save it as UTF-8.',
+        ja: { short: 'ファイルが UTF-8 ではない', help: 'ファイルを UTF-8 として読めないため検査していません。UTF-8 で保存してください。' },
+      },
+      {
+        code: 'file/too-large',
+        severity: 'warning',
+        short: 'file is over the size limit',
+        help: 'The file is larger than k1s0.files.maxFileSizeKB and was not checked. Raise the limit in the settings or .k1s0/lint.yaml if it should be.',
+        ja: {
+          short: 'ファイルがサイズ上限を超えている',
+          help: 'ファイルが k1s0.files.maxFileSizeKB より大きいため検査していません。検査が必要なら設定または .k1s0/lint.yaml で上限を上げてください。',
+        },
+      },
     ],
   },
 };

@@ -20,14 +20,34 @@ test('a check that throws costs only its own findings, and says which check fail
     const request = { file: { uri: 'file:///ws/guard.yaml', text: RULES }, settings: DEFAULT_SETTINGS, location: { path: '/ws/guard.yaml' } };
     service.index(request);
     const diagnostics = service.validate(request).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`);
-    assert.ok(diagnostics.includes('4:14 internal/check-failed The brokenCheck check failed on this expression and was skipped; the other checks ran. Internal error: boom. Please report it.'), diagnostics.join('\n'));
-    assert.ok(diagnostics.some((d) => d.startsWith('4:14 catalog/unknown-metric unknown metric "up_typo"')), 'the other checks still report');
+    assert.ok(
+      diagnostics.includes('4:14 internal/check-failed The brokenCheck check failed on this expression and was skipped; the other checks ran. Internal error: boom. Please report it.'),
+      diagnostics.join('\n'),
+    );
+    assert.ok(
+      diagnostics.some((d) => d.startsWith('4:14 catalog/unknown-metric unknown metric "up_typo"')),
+      'the other checks still report',
+    );
   }
 });
 
 test('guarded turns an exception into one warning at the top of the file', () => {
-  assert.deepEqual(guarded('config/policy', () => { throw new TypeError('x is undefined'); }), [
-    { start: 0, end: 0, code: CHECK_FAILED, severity: 'warning', message: 'The config/policy check failed on this file and was skipped; the other checks ran. Internal error: x is undefined. Please report it.' },
-  ]);
-  assert.deepEqual(guarded('config/policy', () => []), []);
+  assert.deepEqual(
+    guarded('config/policy', () => {
+      throw new TypeError('x is undefined');
+    }),
+    [
+      {
+        start: 0,
+        end: 0,
+        code: CHECK_FAILED,
+        severity: 'warning',
+        message: 'The config/policy check failed on this file and was skipped; the other checks ran. Internal error: x is undefined. Please report it.',
+      },
+    ],
+  );
+  assert.deepEqual(
+    guarded('config/policy', () => []),
+    [],
+  );
 });

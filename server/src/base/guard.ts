@@ -13,7 +13,15 @@ export function guarded(check: string, run: () => Finding[]): Finding[] {
     return run();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ start: 0, end: 0, code: CHECK_FAILED, severity: 'warning', message: `The ${check} check failed on this file and was skipped; the other checks ran. Internal error: ${reason}. Please report it.` }];
+    return [
+      {
+        start: 0,
+        end: 0,
+        code: CHECK_FAILED,
+        severity: 'warning',
+        message: `The ${check} check failed on this file and was skipped; the other checks ran. Internal error: ${reason}. Please report it.`,
+      },
+    ];
   }
 }
 
@@ -23,8 +31,6 @@ export const checkFailedCodes: ReaderCodes = {
     on: 'reader',
     fileKinds: ['*'],
     description: 'one of our checks threw on this file (a bug of ours): that check is skipped with this warning naming it, every other check still reports',
-    codes: [
-      { code: 'internal/check-failed', severity: 'warning', short: 'a check failed', help: 'One of the k1s0 checks threw on this file (a bug to report); the other checks still ran.' },
-    ],
+    codes: [{ code: 'internal/check-failed', severity: 'warning', short: 'a check failed', help: 'One of the k1s0 checks threw on this file (a bug to report); the other checks still ran.' }],
   },
 };

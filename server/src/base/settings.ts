@@ -18,7 +18,7 @@ export type EnvironmentName = z.infer<typeof environmentName>;
 export const DEFAULT_CONFIG_GLOBS = ['**/config*.yaml', '**/config*.yml'];
 export const DEFAULT_MAX_FILE_SIZE_KB = 20480;
 
-const settingsSchema = z.object({
+export const settingsSchema = z.object({
   diagnostics: z
     .object({
       /** Code (`config/policy`) or area (`config`) → new severity or `off`. */

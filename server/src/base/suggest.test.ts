@@ -32,19 +32,51 @@ describe('closestMatches', () => {
 describe('NameIndex', () => {
   // The index must answer what closestMatch over the whole list answers, only faster.
   const names = [
-    'http_requests_total', 'http_request_duration_seconds_bucket', 'HTTP_Requests_Total', 'grpc_server_handled_total',
-    'process_cpu_seconds_total', 'node_cpu_seconds_total', 'job:http_requests:rate5m', 'service:http_errors:rate5m',
-    'up', 'upx', 'kafka_messages_produced_total', 'kafka_messages_consumed_total', 'rate', 'ratio', 'humanizePercentage',
+    'http_requests_total',
+    'http_request_duration_seconds_bucket',
+    'HTTP_Requests_Total',
+    'grpc_server_handled_total',
+    'process_cpu_seconds_total',
+    'node_cpu_seconds_total',
+    'job:http_requests:rate5m',
+    'service:http_errors:rate5m',
+    'up',
+    'upx',
+    'kafka_messages_produced_total',
+    'kafka_messages_consumed_total',
+    'rate',
+    'ratio',
+    'humanizePercentage',
   ];
   const queries = [
-    'http_request_total', 'htpt_requests_total', 'HTTP_REQUESTS_TOTAL', 'node_cpu_second_total', 'job:http_request:rate5m',
-    'up', 'u', 'kafka_messages_produce_total', 'kafka_mesages_consumed_total', 'humanizePct', 'nothing_like_it',
-    'service:http_error:rate5m', 'rat', 'ratr', 'grpc_server_handled',
+    'http_request_total',
+    'htpt_requests_total',
+    'HTTP_REQUESTS_TOTAL',
+    'node_cpu_second_total',
+    'job:http_request:rate5m',
+    'up',
+    'u',
+    'kafka_messages_produce_total',
+    'kafka_mesages_consumed_total',
+    'humanizePct',
+    'nothing_like_it',
+    'service:http_error:rate5m',
+    'rat',
+    'ratr',
+    'grpc_server_handled',
   ];
   it('agrees with closestMatch over the whole list', () => {
     const index = new NameIndex(names);
     for (const query of queries) {
-      const expected = closestMatch(query, names.filter((n) => n.length >= query.length - 3 && n.length <= query.length + 3)) ?? closestMatch(query, names.filter((n) => n.length > query.length));
+      const expected =
+        closestMatch(
+          query,
+          names.filter((n) => n.length >= query.length - 3 && n.length <= query.length + 3),
+        ) ??
+        closestMatch(
+          query,
+          names.filter((n) => n.length > query.length),
+        );
       assert.equal(index.closest(query), expected, query);
       assert.equal(index.closest(query), expected, `${query}, remembered`);
     }

@@ -77,7 +77,10 @@ export function closestMatches(name: string, candidates: Iterable<string>, limit
     if (abbreviates(name, candidate)) abbreviated.push(candidate);
   }
   if (scored.length > 0) {
-    return scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate)).slice(0, limit).map((s) => s.candidate);
+    return scored
+      .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
+      .slice(0, limit)
+      .map((s) => s.candidate);
   }
   return abbreviated.sort((x, y) => x.length - y.length || x.localeCompare(y)).slice(0, limit);
 }

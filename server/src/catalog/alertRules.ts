@@ -10,13 +10,14 @@
  * for every series it returns, all the time. Constants (`vector(1)`, the
  * Watchdog pattern) are deliberate and left alone.
  */
+import { promqlAggregations, promqlFunctions } from '../promql/functionTable';
 import { childNamed, type SyntaxNode, type Tree } from '../promql/parse';
 import { checkTemplate } from '../rules/goTemplate/parse';
 import type { RuleModel } from '../rules/model';
 import { ALERT_TEMPLATE_VARIABLES, PROMETHEUS_TEMPLATE_FUNCTIONS } from '../rules/template';
 import { closestMatch } from '../base/suggest';
 import type { Finding } from '../base/types';
-import type { Catalog } from './catalog';
+import { BUILTIN_CATALOG, type Catalog } from './catalog';
 import { carries, describeLabels, inferLabels, type LabelEnv } from './labels';
 import { aggregationOp, binaryOperator, callArgs, COMPARISONS, exprChildren, firstExprChild, functionName, readSelector, unparen } from './tree';
 import type { RuleCheck } from '../workspace/fileKind';
@@ -25,7 +26,8 @@ import { catalogFor } from './catalog';
 export const ALERT_LABELS = 'alerts/labels';
 export const ALERT_CONDITION = 'alerts/condition';
 
-const TARGET_SCOPES = new Set(['job', 'instance', 'namespace', 'service', 'tier', 'lang', 'pod', 'container', 'node', 'endpoint', 'cluster']);
+/** Labels that only say which target a series comes from: the design's (not a workspace's) target and scope labels. */
+const TARGET_SCOPES = new Set([...BUILTIN_CATALOG.targetLabels, ...BUILTIN_CATALOG.scopeLabels].map((l) => l.name));
 const TEMPLATE_FUNCTIONS = new Set(PROMETHEUS_TEMPLATE_FUNCTIONS.map((f) => f.name));
 
 export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: LabelEnv & { catalog: Catalog }): Finding[] {
@@ -36,11 +38,20 @@ export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: L
   for (const required of policy.requiredLabels) {
     const entry = rule.labels.find((l) => l.key === required);
     if (!entry) {
-      findings.push({ start: name.start, end: name.end, code: ALERT_LABELS, severity: 'warning', message: `alert ${rule.name} has no ${required} label: the design's alerts carry ${required}: ${policy.severities.join(' | ')}` });
+      findings.push({
+        start: name.start,
+        end: name.end,
+        code: ALERT_LABELS,
+        severity: 'warning',
+        message: `alert ${rule.name} has no ${required} label: the design's alerts carry ${required}: ${policy.severities.join(' | ')}`,
+      });
     } else if (required === 'severity' && !entry.value.value.includes('{{') && !policy.severities.includes(entry.value.value)) {
       const suggestion = closestMatch(entry.value.value, policy.severities);
       const finding: Finding = {
-        start: entry.value.start, end: entry.value.end, code: ALERT_LABELS, severity: 'warning',
+        start: entry.value.start,
+        end: entry.value.end,
+        code: ALERT_LABELS,
+        severity: 'warning',
         message: `severity "${entry.value.value}" is not one of the design's severities (${policy.severities.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
       };
       if (suggestion) finding.fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ start: entry.value.start, end: entry.value.end, newText: suggestion }] }];
@@ -49,7 +60,13 @@ export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: L
   }
   for (const required of policy.requiredAnnotations) {
     if (!rule.annotations.some((a) => a.key === required)) {
-      findings.push({ start: name.start, end: name.end, code: ALERT_LABELS, severity: 'warning', message: `alert ${rule.name} has no ${required} annotation: the design's alerts say what fires in ${required}` });
+      findings.push({
+        start: name.start,
+        end: name.end,
+        code: ALERT_LABELS,
+        severity: 'warning',
+        message: `alert ${rule.name} has no ${required} annotation: the design's alerts say what fires in ${required}`,
+      });
     }
   }
   if (tree && rule.expr) {
@@ -62,9 +79,15 @@ export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: L
           const label = reference.fields[0];
           if (reference.variable !== '$labels' || label === undefined || carries(labels, label)) continue;
           const [start, end] = entry.value.toDocumentRange(reference.start, reference.end);
-          const suggestion = closestMatch(label, [...labels.names].filter((n) => n !== '__name__'));
+          const suggestion = closestMatch(
+            label,
+            [...labels.names].filter((n) => n !== '__name__'),
+          );
           findings.push({
-            start, end, code: ALERT_LABELS, severity: 'warning',
+            start,
+            end,
+            code: ALERT_LABELS,
+            severity: 'warning',
             message: `$labels.${label} is always empty: the alert's expression keeps only ${describeLabels(labels)}${suggestion ? `; did you mean $labels.${suggestion}?` : ''}`,
             ...(suggestion ? { fixes: [{ title: `Change to $labels.${suggestion}`, preferred: true, edits: [{ start, end, newText: `$labels.${suggestion}` }] }] } : {}),
           });
@@ -82,10 +105,15 @@ export function checkAlertCondition(rule: RuleModel, tree: Tree | undefined): Fi
   const from = expr.length - expr.trimStart().length;
   const to = expr.trimEnd().length;
   const [start, end] = rule.expr.toDocumentRange(from, to);
-  return [{
-    start, end, code: ALERT_CONDITION, severity: 'warning',
-    message: `alert ${rule.name} has no comparison or filter: it fires for every series "${expr.trim().replace(/\s+/g, ' ').slice(0, 80)}" returns, all the time; compare it with a threshold (e.g. > 0)`,
-  }];
+  return [
+    {
+      start,
+      end,
+      code: ALERT_CONDITION,
+      severity: 'warning',
+      message: `alert ${rule.name} has no comparison or filter: it fires for every series "${expr.trim().replace(/\s+/g, ' ').slice(0, 80)}" returns, all the time; compare it with a threshold (e.g. > 0)`,
+    },
+  ];
 }
 
 /** Whether an expression only returns series for which something holds (a comparison, a filter, absent()). */
@@ -107,13 +135,14 @@ function isCondition(node: SyntaxNode, expr: string): boolean {
     }
     case 'AggregateExpr': {
       const op = aggregationOp(n, expr);
-      if (op === 'topk' || op === 'bottomk' || op === 'limitk' || op === 'limit_ratio') return true;
+      if (promqlAggregations.get(op)?.selects) return true;
       const arg = callArgs(n).at(-1);
       return arg ? isCondition(arg, expr) : true;
     }
     case 'FunctionCall': {
-      const name = functionName(n, expr);
-      if (name === 'absent' || name === 'absent_over_time' || name === 'vector') return true;
+      // absent() returns a series only when what it watches is gone; vector(1) is a deliberate constant.
+      const fn = promqlFunctions.get(functionName(n, expr));
+      if (fn?.values === 'absence' || (fn?.labels === 'none' && fn.returns === 'instant vector')) return true;
       return callArgs(n).some((a) => a.name !== 'NumberDurationLiteral' && a.name !== 'StringLiteral' && isCondition(a, expr));
     }
     case 'OffsetExpr':
@@ -140,7 +169,12 @@ export const alertLabelsCheck: RuleCheck = {
     fileKinds: ['rules'],
     description: 'templates naming a label the expression cannot carry, missing or unknown `severity`, missing `summary`',
     codes: [
-      { code: 'alerts/labels', severity: 'warning', short: 'alert label or annotation problem', help: 'A template names a label the alert expression cannot carry, or the alert lacks the severity label or summary annotation the design requires.' },
+      {
+        code: 'alerts/labels',
+        severity: 'warning',
+        short: 'alert label or annotation problem',
+        help: 'A template names a label the alert expression cannot carry, or the alert lacks the severity label or summary annotation the design requires.',
+      },
     ],
   },
   run: (rule, tree, workspace) => checkAlertLabels(rule, tree, { catalog: catalogFor(workspace), workspace }),
@@ -152,7 +186,12 @@ export const alertConditionCheck: RuleCheck = {
     fileKinds: ['rules'],
     description: 'alerts that always fire',
     codes: [
-      { code: 'alerts/condition', severity: 'warning', short: 'alert that always fires', help: 'The alert condition holds whatever the data: a comparison of constants, or a vector compared with a value it always exceeds.' },
+      {
+        code: 'alerts/condition',
+        severity: 'warning',
+        short: 'alert that always fires',
+        help: 'The alert condition holds whatever the data: a comparison of constants, or a vector compared with a value it always exceeds.',
+      },
     ],
   },
   run: (rule, tree) => checkAlertCondition(rule, tree),

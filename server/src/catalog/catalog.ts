@@ -62,14 +62,21 @@ export class Catalog {
   readonly catalogNames: string[] = [];
   readonly exporterNames: string[] = [];
 
-  constructor(base: BuiltinCatalog, private readonly workspace?: WorkspaceIndex) {
+  constructor(
+    base: BuiltinCatalog,
+    private readonly workspace?: WorkspaceIndex,
+  ) {
     this.policy = base.policy;
     for (const label of base.targetLabels) this.targetLabels.add(label.name);
     for (const entry of base.metrics) this.addEntry(entry, CATALOG_ORIGIN, true, base.histogramBuckets);
     for (const exporter of base.exporters) this.addExporter(exporter.name, exporter.prefixes, exporter.metrics);
     this.addValues('tier', base.tiers, 'the design tiers');
     this.addValues('lang', base.languages, 'the telemetry libraries');
-    this.addValues('service', base.services.map((s) => s.name), 'the design services');
+    this.addValues(
+      'service',
+      base.services.map((s) => s.name),
+      'the design services',
+    );
     for (const [label, spec] of Object.entries(base.labels)) if (spec.highCardinality) this.highCardinality.set(label, spec.help ?? '');
     for (const [label, spec] of Object.entries(base.labels)) if (spec.values) this.addValues(label, spec.values, 'the k1s0 catalog', this.targetLabels.has(label) ? 'target' : 'metric');
     let interval = parseSeconds(base.scrapeInterval) ?? 15;
@@ -107,9 +114,13 @@ export class Catalog {
           if (this.metrics.has(metric.name)) continue;
           const type = (['counter', 'gauge', 'histogram', 'summary'] as const).find((t) => t === metric.type);
           this.metrics.set(metric.name, {
-            name: metric.name, family: metric.name, type: type ?? 'unknown',
+            name: metric.name,
+            family: metric.name,
+            type: type ?? 'unknown',
             sampleKind: type === 'counter' || type === 'gauge' ? type : 'unknown',
-            labelPrefixes: [], origin: 'the live Prometheus', ...(metric.help ? { help: metric.help } : {}),
+            labelPrefixes: [],
+            origin: 'the live Prometheus',
+            ...(metric.help ? { help: metric.help } : {}),
           });
           this.exporterNames.push(metric.name);
         }
@@ -201,7 +212,10 @@ export class Catalog {
     const labels = entry.labels ? new Set([...entry.labels, '__name__']) : undefined;
     const names = ownCatalog ? this.catalogNames : this.exporterNames;
     const base = {
-      family: entry.name, type: entry.type, labelPrefixes: entry.labelPrefixes ?? [], origin,
+      family: entry.name,
+      type: entry.type,
+      labelPrefixes: entry.labelPrefixes ?? [],
+      origin,
       ...(entry.help ? { help: entry.help } : {}),
       ...(entry.type === 'histogram' && buckets?.length ? { buckets: [...buckets].sort((a, b) => a - b) } : {}),
     };
@@ -279,7 +293,12 @@ export function formatSeconds(seconds: number): string {
   if (seconds > 0 && seconds < 1) return `${Math.round(seconds * 1000)}ms`;
   let rest = Math.round(seconds);
   let out = '';
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     if (rest >= size) {
       out += `${Math.floor(rest / size)}${unit}`;
       rest %= size;

@@ -6,15 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { collectFiles } from '../workspace/walk';
 import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from '../base/settings';
 import { pathToUri } from '../base/files';
-
-const CORPUS = resolve(__dirname, '../../../../shared/corpus/rules');
+import { corpusPath } from '../../../test/support/corpus.cjs';
 
 test('no error-severity diagnostic on the rule corpus', () => {
+  const CORPUS = corpusPath('rules');
   const files = collectFiles(CORPUS);
   assert.ok(files.length >= 200, `expected the corpus at ${CORPUS}`);
   const service = new LanguageService();

@@ -6,6 +6,8 @@
  * (rate, increase, ...), absent(), count(), group(), timestamp(), and the
  * right side of and / unless / or (a filter by label set).
  */
+import { operatorNames, promqlAggregations, promqlFunctions } from '../promql/functionTable';
+import { RANGE_NODES } from '../promql/valueTypes';
 import type { SyntaxNode, Tree } from '../promql/parse';
 import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { formatSeconds } from './catalog';
@@ -15,8 +17,7 @@ import { aggregationOp, binaryOperator, exprChildren, functionName, selectorsOf 
 
 export const RAW_COUNTER = 'promql/counter';
 
-const RAW_OK_FUNCTIONS = new Set(['absent', 'timestamp', 'changes', 'resets']);
-const RAW_OK_AGGREGATIONS = new Set(['count', 'group', 'count_values']);
+const SET_OPERATORS = operatorNames('set');
 
 export function checkRawCounters(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
@@ -27,7 +28,10 @@ export function checkRawCounters(expr: string, tree: Tree, context: ExpressionCo
     const text = expr.slice(selector.node.from, selector.node.to);
     const window = formatSeconds(4 * intervalFor(selector.node, expr, env));
     problems.push({
-      from: selector.metricFrom, to: selector.metricTo, code: RAW_COUNTER, severity: 'hint',
+      from: selector.metricFrom,
+      to: selector.metricTo,
+      code: RAW_COUNTER,
+      severity: 'hint',
       message: `${selector.metric} is a counter used raw: it only grows and restarts from zero, so compare or graph rate(${selector.metric}[${window}]) or increase(...) instead`,
       fixes: [{ title: `Use rate(${text}[${window}])`, edits: [{ start: selector.node.from, end: selector.node.to, newText: `rate(${text}[${window}])` }] }],
     });
@@ -43,19 +47,18 @@ function intervalFor(node: SyntaxNode, expr: string, env: CheckEnv): number {
 function rawUseIsFine(selector: SyntaxNode, expr: string): boolean {
   let child = selector;
   for (let p = selector.parent; p; child = p, p = p.parent) {
+    if (RANGE_NODES.has(p.name)) return true;
     switch (p.name) {
-      case 'MatrixSelector':
-      case 'SubqueryExpr':
-        return true;
       case 'FunctionCallBody': {
         const call = p.parent;
-        if (call?.name === 'FunctionCall' && RAW_OK_FUNCTIONS.has(functionName(call, expr))) return true;
-        if (call?.name === 'AggregateExpr' && RAW_OK_AGGREGATIONS.has(aggregationOp(call, expr))) return true;
+        // Functions and aggregations that look at something other than the values (the `values` column).
+        if (call?.name === 'FunctionCall' && promqlFunctions.get(functionName(call, expr))?.values) return true;
+        if (call?.name === 'AggregateExpr' && promqlAggregations.get(aggregationOp(call, expr))?.values) return true;
         break;
       }
       case 'BinaryExpr': {
         const op = binaryOperator(p, expr);
-        if ((op === 'and' || op === 'unless' || op === 'or') && exprChildren(p)[1]?.from === child.from) return true;
+        if (SET_OPERATORS.has(op) && exprChildren(p)[1]?.from === child.from) return true;
         break;
       }
     }
@@ -69,7 +72,9 @@ export const rawCounterCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: 'hint: a raw counter compared or graphed',
-    codes: [{ code: RAW_COUNTER, severity: 'hint', short: 'raw counter', help: 'A counter is compared, summed or graphed without rate() or increase(); its raw value only grows and resets on restart.' }],
+    codes: [
+      { code: RAW_COUNTER, severity: 'hint', short: 'raw counter', help: 'A counter is compared, summed or graphed without rate() or increase(); its raw value only grows and resets on restart.' },
+    ],
   },
   run: checkRawCounters,
 };

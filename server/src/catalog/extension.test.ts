@@ -29,11 +29,17 @@ test('a malformed .k1s0/catalog.yaml: catalog/file errors at the node, with did-
 
 test('the valid rest of a malformed extension still extends the catalog; a broken entry does not', () => {
   const files = { '.k1s0/catalog.yaml': EXTENSION };
-  assert.deepEqual(check(recordingRule('rate(ledger_entries_posted_total{account_type="asset", service="ledger-server"}[5m])'), ['catalog/unknown-metric', 'catalog/unknown-label', 'catalog/label-value'], files), []);
+  assert.deepEqual(
+    check(recordingRule('rate(ledger_entries_posted_total{account_type="asset", service="ledger-server"}[5m])'), ['catalog/unknown-metric', 'catalog/unknown-label', 'catalog/label-value'], files),
+    [],
+  );
   assert.equal(check(recordingRule('ledger_balance_failures_total'), ['catalog/unknown-metric'], files).length, 1);
 });
 
 test('k1s0.catalog.files names other extension files', () => {
   const settings = { ...DEFAULT_SETTINGS, catalog: { files: ['**/metrics-catalog.yaml'] } };
-  assert.deepEqual(check(recordingRule('ledger_entries_posted_total'), ['catalog/unknown-metric'], { 'ops/metrics-catalog.yaml': 'metrics:\n  - name: ledger_entries_posted_total\n    type: counter\n' }, settings), []);
+  assert.deepEqual(
+    check(recordingRule('ledger_entries_posted_total'), ['catalog/unknown-metric'], { 'ops/metrics-catalog.yaml': 'metrics:\n  - name: ledger_entries_posted_total\n    type: counter\n' }, settings),
+    [],
+  );
 });

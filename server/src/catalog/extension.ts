@@ -73,7 +73,7 @@ function describePath(path: readonly PropertyKey[]): string {
 function nodeAt(document: Document.Parsed, path: readonly PropertyKey[]): { node: Node | undefined; depth: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as (string | number)[], true);
-    if (node && typeof node === 'object' && 'range' in (node as object)) return { node: node as Node, depth };
+    if (node && typeof node === 'object' && 'range' in node) return { node: node as Node, depth };
   }
   return { node: undefined, depth: 0 };
 }
@@ -94,7 +94,10 @@ function issueFindings(document: Document.Parsed, issue: z.core.$ZodIssue): Find
       const allowed = issue.path.length === 0 ? SECTION_KEYS : allowedKeys(issue.path);
       const suggestion = closestMatch(key, allowed);
       const finding: Finding = {
-        start, end, code: CATALOG_FILE, severity: 'error',
+        start,
+        end,
+        code: CATALOG_FILE,
+        severity: 'error',
         message: `unknown key "${key}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : allowed.length ? ` (expected ${allowed.join(', ')})` : ''}`,
       };
       if (suggestion) finding.fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ start, end, newText: suggestion }] }];
@@ -112,7 +115,10 @@ function issueFindings(document: Document.Parsed, issue: z.core.$ZodIssue): Find
     const values = issue.values.map(String);
     const suggestion = closestMatch(got, values);
     const finding: Finding = {
-      start, end, code: CATALOG_FILE, severity: 'error',
+      start,
+      end,
+      code: CATALOG_FILE,
+      severity: 'error',
       message: `${where} must be one of ${values.join(', ')}; got "${got}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
     };
     if (suggestion) finding.fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ start, end, newText: suggestion }] }];

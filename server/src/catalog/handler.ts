@@ -19,8 +19,7 @@ const refused = (doc: DocumentView): boolean => doc.text.length > CATALOG_MAX_CH
 
 export const catalogHandler: FileKindHandler = {
   kind: 'catalog',
-  claims: (_doc, { settings, location }) =>
-    isYamlPath(location.path) && (isCatalogExtensionPath(location.path) || matchesAny(settings.catalog.files, location.path, location.relativePath)),
+  claims: (_doc, { settings, location }) => isYamlPath(location.path) && (isCatalogExtensionPath(location.path) || matchesAny(settings.catalog.files, location.path, location.relativePath)),
   facts: (doc) => (refused(doc) ? NO_FACTS : catalogExtensionFacts(doc.yaml())),
   findings(doc) {
     if (refused(doc)) return [tooBig(doc.text.length)];
@@ -42,6 +41,13 @@ export const catalogFileCodes: ReaderCodes = {
     on: 'reader',
     fileKinds: ['catalog'],
     description: 'a malformed `.k1s0/catalog.yaml` (the valid rest still counts), or one over 8 MB (not read at all: a warning says so)',
-    codes: [{ code: 'catalog/file', severity: 'error', short: 'catalog extension problem', help: 'An entry of a catalog extension does not match the catalog schema (the valid rest still counts), or the file is over 8 MB and was not read.' }],
+    codes: [
+      {
+        code: 'catalog/file',
+        severity: 'error',
+        short: 'catalog extension problem',
+        help: 'An entry of a catalog extension does not match the catalog schema (the valid rest still counts), or the file is over 8 MB and was not read.',
+      },
+    ],
   },
 };

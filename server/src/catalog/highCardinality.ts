@@ -27,7 +27,10 @@ export function checkHighCardinality(rule: RuleModel, tree: Tree | undefined, ca
       if (help === undefined) continue;
       const [start, end] = site.toDocumentRange(label.from, label.to);
       findings.push({
-        start, end, code: HIGH_CARDINALITY, severity: 'warning',
+        start,
+        end,
+        code: HIGH_CARDINALITY,
+        severity: 'warning',
         message: `recording rule ${rule.name} keeps ${label.name} in by (…): ${label.name} is a high-cardinality label in the k1s0 catalog${help ? ` (${help})` : ''}, so the rule records one series per value; aggregate it away`,
       });
     }
@@ -42,7 +45,12 @@ export const highCardinalityCheck: RuleCheck = {
     fileKinds: ['rules'],
     description: 'a recording rule keeping a label the catalog marks `highCardinality` (`path`, `instance`, `pod`, `trace_id`, …) in `by (…)`',
     codes: [
-      { code: 'catalog/high-cardinality', severity: 'warning', short: 'recording rule keeps a high-cardinality label', help: 'A recording rule aggregates by a label the catalog marks as high-cardinality, so it stores a series per value.' },
+      {
+        code: 'catalog/high-cardinality',
+        severity: 'warning',
+        short: 'recording rule keeps a high-cardinality label',
+        help: 'A recording rule aggregates by a label the catalog marks as high-cardinality, so it stores a series per value.',
+      },
     ],
   },
   run: (rule, tree, workspace) => checkHighCardinality(rule, tree, catalogFor(workspace)),

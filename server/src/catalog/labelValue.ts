@@ -52,7 +52,10 @@ function checkEquality(matcher: MatcherInfo, values: readonly string[], source: 
   const suggestion = closestMatch(matcher.value, values);
   const effect = matcher.op === '=' ? 'selects nothing' : 'excludes nothing';
   const problem: ExpressionProblem = {
-    from: matcher.valueFrom, to: matcher.valueTo, code: LABEL_VALUE, severity: 'warning',
+    from: matcher.valueFrom,
+    to: matcher.valueTo,
+    code: LABEL_VALUE,
+    severity: 'warning',
     message: `${matcher.name}${matcher.op}"${matcher.value}" ${effect}: "${matcher.value}" is not a known ${matcher.name} (${source}: ${listValues(values)})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   };
   if (suggestion) problem.fixes = replaceFix(matcher.valueFrom, matcher.valueTo, requote(expr.slice(matcher.valueFrom, matcher.valueTo), suggestion), `Change to "${suggestion}"`);
@@ -66,7 +69,10 @@ function checkRegex(matcher: MatcherInfo, values: readonly string[], source: str
   if (values.some((v) => re.matches(v))) return undefined;
   const effect = matcher.op === '=~' ? 'selects nothing' : 'excludes nothing';
   return {
-    from: matcher.valueFrom, to: matcher.valueTo, code: LABEL_VALUE, severity: 'warning',
+    from: matcher.valueFrom,
+    to: matcher.valueTo,
+    code: LABEL_VALUE,
+    severity: 'warning',
     message: `${matcher.name}${matcher.op}"${matcher.value}" ${effect}: the regex matches none of the known ${matcher.name} values (${source}: ${listValues(values)})`,
   };
 }
@@ -77,7 +83,14 @@ export const labelValueCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: 'values outside the known tiers, services, jobs, languages, status classes — regexes evaluated with RE2 in linear time',
-    codes: [{ code: LABEL_VALUE, severity: 'warning', short: 'label value outside the known values', help: "An equality or regex matcher can match none of the label's known values (tiers, services, jobs, languages, status classes): the selector selects nothing." }],
+    codes: [
+      {
+        code: LABEL_VALUE,
+        severity: 'warning',
+        short: 'label value outside the known values',
+        help: "An equality or regex matcher can match none of the label's known values (tiers, services, jobs, languages, status classes): the selector selects nothing.",
+      },
+    ],
   },
   run: checkLabelValues,
 };

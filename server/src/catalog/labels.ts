@@ -8,7 +8,9 @@
  */
 import { checkPromql, parsePromql } from '../promql';
 import { childNamed, childrenNamed, type SyntaxNode } from '../promql/parse';
+import { labelsOf, promqlAggregations, promqlFunctions } from '../promql/functionTable';
 import { unquote } from '../promql/literals';
+import { RANGE_NODES, TRANSPARENT_NODES } from '../promql/valueTypes';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { Catalog } from './catalog';
 import { aggregationModifier, aggregationOp, binaryOperator, callArgs, exprChildren, firstExprChild, functionName, groupingLabels, readSelector } from './tree';
@@ -45,7 +47,7 @@ export function selectorLabels(metric: string | undefined, env: LabelEnv): Label
   const info = env.catalog.metric(metric);
   if (!info) return OPEN;
   let cache = metricLabelCache.get(env.catalog);
-  if (!cache) metricLabelCache.set(env.catalog, (cache = new Map()));
+  if (!cache) metricLabelCache.set(env.catalog, (cache = new Map<string, LabelSet>()));
   let set = cache.get(metric);
   if (!set) {
     const names = env.catalog.labelNames(info);
@@ -145,10 +147,10 @@ function add(set: LabelSet, labels: readonly string[]): LabelSet {
   return set.open ? set : { open: false, names: new Set([...set.names, ...labels]), prefixes: set.prefixes };
 }
 
-const TRANSPARENT = new Set(['PromQL', 'ParenExpr', 'MatrixSelector', 'SubqueryExpr', 'OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr', 'UnaryExpr']);
-const SELECTING_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
-const CONSTANT_FUNCTIONS = new Set(['vector', 'time', 'pi', 'scalar']);
-const DATE_FUNCTIONS = new Set(['minute', 'hour', 'day_of_month', 'day_of_week', 'day_of_year', 'days_in_month', 'month', 'year']);
+/** Labels flow unchanged through the transparent wrappers and through ranges. */
+function passesLabels(nodeName: string): boolean {
+  return TRANSPARENT_NODES.has(nodeName) || RANGE_NODES.has(nodeName);
+}
 
 /** The labels the result of `node` can carry. Recursion depth follows the expression's nesting. */
 export function inferLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet {
@@ -165,7 +167,7 @@ export function inferLabels(node: SyntaxNode, expr: string, env: LabelEnv): Labe
     case 'BinaryExpr':
       return binaryLabels(node, expr, env);
     default: {
-      if (!TRANSPARENT.has(node.name)) return OPEN;
+      if (!passesLabels(node.name)) return OPEN;
       const inner = firstExprChild(node);
       return inner ? inferLabels(inner, expr, env) : OPEN;
     }
@@ -177,27 +179,51 @@ function stringArg(node: SyntaxNode | undefined, expr: string): string | undefin
 }
 
 function functionLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet {
-  const name = functionName(node, expr);
+  const behaviour = labelsOf(promqlFunctions.get(functionName(node, expr)));
   const args = callArgs(node);
-  if (CONSTANT_FUNCTIONS.has(name) || (DATE_FUNCTIONS.has(name) && args.length === 0)) return NONE;
-  if (name === 'label_replace' || name === 'label_join') {
+  if (behaviour === 'none') return NONE;
+  if (behaviour === 'add-target') {
     const input = args[0] ? inferLabels(args[0], expr, env) : OPEN;
     const target = stringArg(args[1], expr);
+    if (target && writesNothing(functionName(node, expr), args, expr, input)) return without(input, [target]);
     return target ? add(input, [target]) : input;
   }
-  if (name === 'absent' || name === 'absent_over_time') {
+  if (behaviour === 'from-matchers') {
     // The one series has the equality matchers' labels of a plain selector.
     let inner = args[0];
     while (inner && (inner.name === 'MatrixSelector' || inner.name === 'ParenExpr')) inner = firstExprChild(inner);
     if (inner?.name !== 'VectorSelector') return NONE;
-    return closed(readSelector(inner, expr).matchers.filter((m) => m.op === '=').map((m) => m.name));
+    return closed(
+      readSelector(inner, expr)
+        .matchers.filter((m) => m.op === '=')
+        .map((m) => m.name),
+    );
   }
-  if (name === 'info') return OPEN;
+  if (behaviour === 'open') return OPEN;
+  // A call without a vector argument (hour() is hour(vector(time()))) has no labels.
   const vectorArg = args.find((a) => a.name !== 'NumberDurationLiteral' && a.name !== 'StringLiteral') ?? args[0];
   if (!vectorArg) return NONE;
   const input = inferLabels(vectorArg, expr, env);
-  if (name === 'histogram_quantile' || name === 'histogram_fraction') return without(input, ['le']);
+  if (behaviour === 'drop-le') return without(input, ['le']);
   return input;
+}
+
+/**
+ * Whether label_replace / label_join can only write an empty value (which
+ * deletes the target): the source labels are none the input carries, and the
+ * value is made of them alone — label_join's join of empty values, or
+ * label_replace's replacement of `$1`-style references only (the groups of
+ * an empty source are empty). `label_replace(vector(1), "ns", "$1", "ns", "(.*)")`
+ * has no labels at all.
+ */
+function writesNothing(name: string, args: readonly SyntaxNode[], expr: string, input: LabelSet): boolean {
+  if (input.open) return false;
+  const sources = name === 'label_join' ? args.slice(3) : args.slice(3, 4);
+  const labels = sources.map((a) => stringArg(a, expr));
+  if (labels.length === 0 || labels.some((l) => l === undefined || carries(input, l))) return false;
+  if (name === 'label_join') return true;
+  const replacement = stringArg(args[2], expr);
+  return replacement !== undefined && /^(?:\$(?:\d+|\{\w+\}|\w+))*$/.test(replacement);
 }
 
 function aggregationLabels(node: SyntaxNode, expr: string, env: LabelEnv): LabelSet {
@@ -205,11 +231,17 @@ function aggregationLabels(node: SyntaxNode, expr: string, env: LabelEnv): Label
   const args = callArgs(node);
   const vector = args.at(-1);
   const input = vector ? inferLabels(vector, expr, env) : OPEN;
-  if (SELECTING_AGGREGATIONS.has(op)) return input;
+  if (promqlAggregations.get(op)?.selects) return input;
   const modifier = aggregationModifier(node, expr);
   let result: LabelSet;
   if (!modifier) result = NONE;
-  else if (modifier.kind === 'by') result = input.open ? closed(modifier.labels.map((l) => l.name)) : keep(input, modifier.labels.map((l) => l.name));
+  else if (modifier.kind === 'by')
+    result = input.open
+      ? closed(modifier.labels.map((l) => l.name))
+      : keep(
+          input,
+          modifier.labels.map((l) => l.name),
+        );
   else result = without(input, [...modifier.labels.map((l) => l.name), '__name__']);
   if (op === 'count_values') {
     const target = stringArg(args[0], expr);
@@ -251,7 +283,7 @@ function isScalarLike(node: SyntaxNode, expr: string): boolean {
   }
   if (n.name === 'NumberDurationLiteral') return true;
   if (n.name === 'BinaryExpr') return exprChildren(n).every((c) => isScalarLike(c, expr));
-  if (n.name === 'FunctionCall') return ['scalar', 'time', 'pi'].includes(functionName(n, expr));
+  if (n.name === 'FunctionCall') return promqlFunctions.get(functionName(n, expr))?.returns === 'scalar';
   return false;
 }
 

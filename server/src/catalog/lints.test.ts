@@ -12,12 +12,15 @@ test('promql/counter: a raw counter summed and compared; a fix wraps it in rate(
 
 test('promql/rate-window: shorter than two scrape intervals of the job (its own, else the global 15s)', () => {
   const prometheus = (DESIGN_FILES['infra/docker/prometheus/prometheus.yaml'] ?? '').replace('  - job_name: kong\n', '  - job_name: kong\n    scrape_interval: 5s\n');
-  assert.deepEqual(check(recordingRule('rate(http_requests_total[15s]) + rate(up{job="kong"}[5s]) + rate(up{job="kong"}[10s])'), ['promql/rate-window'], { 'infra/docker/prometheus/prometheus.yaml': prometheus }), [
-    '4:39-4:42 hint promql/rate-window rate() over [15s] is shorter than two scrape intervals (the scrape interval: 15s): it sees fewer than two samples and returns nothing; use [1m]',
-    '  fix Use [1m]: 4:39-4:42 "1m"',
-    '4:67-4:69 hint promql/rate-window rate() over [5s] is shorter than two scrape intervals (job kong: 5s): it sees fewer than two samples and returns nothing; use [20s]',
-    '  fix Use [20s]: 4:67-4:69 "20s"',
-  ]);
+  assert.deepEqual(
+    check(recordingRule('rate(http_requests_total[15s]) + rate(up{job="kong"}[5s]) + rate(up{job="kong"}[10s])'), ['promql/rate-window'], { 'infra/docker/prometheus/prometheus.yaml': prometheus }),
+    [
+      '4:39-4:42 hint promql/rate-window rate() over [15s] is shorter than two scrape intervals (the scrape interval: 15s): it sees fewer than two samples and returns nothing; use [1m]',
+      '  fix Use [1m]: 4:39-4:42 "1m"',
+      '4:67-4:69 hint promql/rate-window rate() over [5s] is shorter than two scrape intervals (job kong: 5s): it sees fewer than two samples and returns nothing; use [20s]',
+      '  fix Use [20s]: 4:67-4:69 "20s"',
+    ],
+  );
 });
 
 test('promql/regex: a regex with no metacharacters should be = (or !=)', () => {

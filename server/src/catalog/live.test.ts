@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from '../base/settings';
 import { recordingRule } from './testSupport';
@@ -28,7 +28,10 @@ test('metric names, types and target labels come from a real Prometheus; validat
   assert.equal(before.length, 1, 'the first validation does not wait for the live source');
   await service.live.refresh();
   assert.equal(changes, 1);
-  assert.deepEqual(service.validate(request).filter((d) => d.code === 'catalog/unknown-metric'), []);
+  assert.deepEqual(
+    service.validate(request).filter((d) => d.code === 'catalog/unknown-metric'),
+    [],
+  );
   const facts = service.live.current();
   assert.equal(facts?.metrics.find((m) => m.name === 'prometheus_http_requests_total')?.type, 'counter');
   assert.deepEqual(facts?.labelValues.job, ['self']);
@@ -36,7 +39,7 @@ test('metric names, types and target labels come from a real Prometheus; validat
 });
 
 test('a Prometheus that never answers: refresh gives up at the timeout, diagnostics stay as they were', async (t) => {
-  const sockets: import('node:net').Socket[] = [];
+  const sockets: Socket[] = [];
   const silent: Server = createServer((socket) => sockets.push(socket));
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   t.after(() => {

@@ -30,7 +30,10 @@ export class LivePrometheus {
   private readonly ttlMs: number;
   private readonly fetchFn: typeof fetch;
 
-  constructor(private readonly onUpdate: (facts: LiveFacts | undefined) => void, options: LiveOptions = {}) {
+  constructor(
+    private readonly onUpdate: (facts: LiveFacts | undefined) => void,
+    options: LiveOptions = {},
+  ) {
     this.timeoutMs = options.timeoutMs ?? 2000;
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
     this.fetchFn = options.fetch ?? fetch;
@@ -69,7 +72,7 @@ export class LivePrometheus {
       const [names, metadata, series] = await Promise.all([
         this.get<string[]>(url, '/api/v1/label/__name__/values'),
         this.get<Record<string, { type?: string; help?: string }[]>>(url, '/api/v1/metadata').catch((): Record<string, { type?: string; help?: string }[]> => ({})),
-        this.get<Record<string, string>[]>(url, `/api/v1/series?${new URLSearchParams({ 'match[]': 'up' })}`).catch((): Record<string, string>[] => []),
+        this.get<Record<string, string>[]>(url, `/api/v1/series?${new URLSearchParams({ 'match[]': 'up' }).toString()}`).catch((): Record<string, string>[] => []),
       ]);
       const labelValues: Record<string, string[]> = {};
       for (const labels of series) {

@@ -7,6 +7,7 @@
  * series of its own. Only series whose kind some source knows are judged.
  */
 import type { SyntaxNode, Tree } from '../promql/parse';
+import { promqlAggregations, promqlFunctions } from '../promql/functionTable';
 import { postfixTarget } from '../promql/selectors';
 import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import type { SampleKind } from './catalog';
@@ -17,9 +18,6 @@ import { childNamed, parsePromql } from '../promql/parse';
 
 export const METRIC_TYPE = 'catalog/metric-type';
 
-const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
-const GAUGE_FUNCTIONS = new Set(['avg_over_time', 'sum_over_time', 'stddev_over_time', 'stdvar_over_time', 'quantile_over_time', 'mad_over_time', 'deriv', 'predict_linear', 'delta', 'idelta']);
-
 export function checkMetricTypes(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
   const problems: ExpressionProblem[] = [];
@@ -27,7 +25,8 @@ export function checkMetricTypes(expr: string, tree: Tree, context: ExpressionCo
     if (node.name === 'VectorSelector') checkBase(node, expr, env, problems);
     if (node.name !== 'FunctionCall') continue;
     const name = functionName(node, expr);
-    if (COUNTER_FUNCTIONS.has(name) || GAUGE_FUNCTIONS.has(name)) checkRangeFunction(node, name, expr, env, problems);
+    const reads = promqlFunctions.get(name)?.reads;
+    if (reads) checkRangeFunction(node, name, reads, expr, env, problems);
     else if (name === 'histogram_quantile') checkQuantile(node, expr, env, problems);
   }
   return problems.sort((a, b) => a.from - b.from);
@@ -41,13 +40,11 @@ export function sampleKindOf(metric: string | undefined, env: CheckEnv): SampleK
   return env.catalog.metric(metric)?.sampleKind ?? 'unknown';
 }
 
-const AGGREGATING_SUMS = new Set(['sum', 'min', 'max']);
-
 /** A recording rule's output kind: a (summed) counter stays a counter; rates and ratios are gauges. */
 function ruleKind(ruleExpr: string, env: CheckEnv, depth = 0): SampleKind {
   if (depth > 8) return 'unknown';
   let node: SyntaxNode | undefined = parsePromql(ruleExpr).topNode;
-  while (node && (node.name === 'PromQL' || node.name === 'ParenExpr' || (node.name === 'AggregateExpr' && AGGREGATING_SUMS.has(childNamed(node, 'AggregateOp')?.firstChild?.name.toLowerCase() ?? '')))) {
+  while (node && (node.name === 'PromQL' || node.name === 'ParenExpr' || (node.name === 'AggregateExpr' && keepsCounter(childNamed(node, 'AggregateOp')?.firstChild?.name.toLowerCase() ?? '')))) {
     node = node.name === 'AggregateExpr' ? callArgs(node).at(-1) : firstExprChild(node);
   }
   if (!node) return 'unknown';
@@ -55,10 +52,14 @@ function ruleKind(ruleExpr: string, env: CheckEnv, depth = 0): SampleKind {
     const metric = readSelector(node, ruleExpr).metric;
     const rules = metric !== undefined ? env.workspace.recordingRules().get(metric) : undefined;
     if (rules?.length) return ruleKind(rules[0]?.expr ?? '', env, depth + 1);
-    return metric !== undefined ? env.catalog.metric(metric)?.sampleKind ?? 'unknown' : 'unknown';
+    return metric !== undefined ? (env.catalog.metric(metric)?.sampleKind ?? 'unknown') : 'unknown';
   }
   if (node.name === 'FunctionCall' || node.name === 'BinaryExpr' || node.name === 'AggregateExpr') return 'gauge';
   return 'unknown';
+}
+
+function keepsCounter(aggregation: string): boolean {
+  return promqlAggregations.get(aggregation)?.keepsCounter === true;
 }
 
 function checkBase(node: SyntaxNode, expr: string, env: CheckEnv, problems: ExpressionProblem[]): void {
@@ -66,15 +67,18 @@ function checkBase(node: SyntaxNode, expr: string, env: CheckEnv, problems: Expr
   const info = selector.metric !== undefined ? env.catalog.metric(selector.metric) : undefined;
   if (!info || info.sampleKind !== 'histogram-base' || env.substituted(selector.metricFrom, selector.metricTo)) return;
   problems.push({
-    from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+    from: selector.metricFrom,
+    to: selector.metricTo,
+    code: METRIC_TYPE,
+    severity: 'warning',
     message: `${info.name} is a histogram (from ${info.origin}) with no series of its own: select ${info.name}_bucket (with le), ${info.name}_sum or ${info.name}_count`,
     fixes: ['_bucket', '_sum', '_count'].map((suffix) => ({ title: `Change to ${info.name}${suffix}`, edits: [{ start: selector.metricTo, end: selector.metricTo, newText: suffix }] })),
   });
 }
 
-/** The selector a range function's argument reads, through the matrix selector and its modifiers. */
+/** The selector a range function's range argument reads, through the matrix selector and its modifiers. */
 function rangeSelector(call: SyntaxNode, expr: string): SelectorInfo | undefined {
-  const arg = callArgs(call)[0];
+  const arg = callArgs(call)[promqlFunctions.get(functionName(call, expr))?.args.indexOf('range vector') ?? 0];
   if (arg?.name !== 'MatrixSelector') return undefined;
   const inner = firstExprChild(arg);
   const target = inner ? postfixTarget(inner) : undefined;
@@ -87,18 +91,24 @@ function describe(metric: string, env: CheckEnv): string {
   return `${metric} (from ${env.catalog.metric(metric)?.origin ?? 'an unknown source'})`;
 }
 
-function checkRangeFunction(call: SyntaxNode, name: string, expr: string, env: CheckEnv, problems: ExpressionProblem[]): void {
+function checkRangeFunction(call: SyntaxNode, name: string, reads: 'counter' | 'gauge', expr: string, env: CheckEnv, problems: ExpressionProblem[]): void {
   const selector = rangeSelector(call, expr);
   if (!selector?.metric || env.substituted(selector.metricFrom, selector.metricTo)) return;
   const kind = sampleKindOf(selector.metric, env);
-  if (COUNTER_FUNCTIONS.has(name) && kind === 'gauge') {
+  if (reads === 'counter' && kind === 'gauge') {
     problems.push({
-      from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+      from: selector.metricFrom,
+      to: selector.metricTo,
+      code: METRIC_TYPE,
+      severity: 'warning',
       message: `${name}() is for counters, but ${describe(selector.metric, env)} is a gauge: use deriv() or delta() for a gauge's change, avg_over_time() for its level`,
     });
-  } else if (GAUGE_FUNCTIONS.has(name) && kind === 'counter') {
+  } else if (reads === 'gauge' && kind === 'counter') {
     problems.push({
-      from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+      from: selector.metricFrom,
+      to: selector.metricTo,
+      code: METRIC_TYPE,
+      severity: 'warning',
       message: `${name}() of a counter is meaningless (${describe(selector.metric, env)} only grows and resets on restart): take rate() or increase() of it`,
     });
   }
@@ -112,7 +122,10 @@ function checkQuantile(call: SyntaxNode, expr: string, env: CheckEnv, problems: 
     if (!info || info.series === 'bucket' || info.sampleKind === 'unknown' || info.sampleKind === 'histogram-base' || env.substituted(selector.metricFrom, selector.metricTo)) continue;
     if (env.workspace.recordingRules().has(selector.metric ?? '')) continue;
     problems.push({
-      from: selector.metricFrom, to: selector.metricTo, code: METRIC_TYPE, severity: 'warning',
+      from: selector.metricFrom,
+      to: selector.metricTo,
+      code: METRIC_TYPE,
+      severity: 'warning',
       message: `histogram_quantile() needs the _bucket series of a histogram, but ${describe(info.name, env)} is a ${info.type}${info.series ? ` ${info.series} series` : ''}`,
     });
     return;
@@ -122,7 +135,10 @@ function checkQuantile(call: SyntaxNode, expr: string, env: CheckEnv, problems: 
   const aggregation = unwrapToAggregation(input);
   const modifier = aggregation ? aggregationModifier(aggregation, expr) : undefined;
   const problem: ExpressionProblem = {
-    from: input.from, to: input.to, code: METRIC_TYPE, severity: 'warning',
+    from: input.from,
+    to: input.to,
+    code: METRIC_TYPE,
+    severity: 'warning',
     message: `histogram_quantile() needs the le label, but its input drops it${modifier ? ` (${modifier.kind} (${modifier.labels.map((l) => l.name).join(', ')}))` : ''}: keep le in the aggregation`,
   };
   const modifierNode = aggregation ? childNamed(aggregation, 'AggregateModifier') : null;
@@ -146,7 +162,14 @@ export const metricTypeCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: '`rate`/`increase` over a gauge, `histogram_quantile` without `_bucket` or with `le` aggregated away (fix: add `le`)',
-    codes: [{ code: METRIC_TYPE, severity: 'warning', short: 'function used on the wrong kind of metric', help: 'A function is applied to the wrong kind of series: rate/increase over a gauge, histogram_quantile without _bucket series or with le aggregated away.' }],
+    codes: [
+      {
+        code: METRIC_TYPE,
+        severity: 'warning',
+        short: 'function used on the wrong kind of metric',
+        help: 'A function is applied to the wrong kind of series: rate/increase over a gauge, histogram_quantile without _bucket series or with le aggregated away.',
+      },
+    ],
   },
   run: checkMetricTypes,
 };

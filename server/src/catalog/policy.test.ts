@@ -39,5 +39,15 @@ test('policy/slo: burn-rate factor, windows and SLO targets', () => {
     '  fix Change to 0.999: 4:95-4:100 "0.999"',
   ]);
   assert.deepEqual(check(alertRule('SLOBurnRateWarning', 'slo:burn_rate:rate6h > (6 * (1 - 0.999)) and slo:burn_rate:rate30m > (6 * (1 - 0.999))', labels('warning', '5m')), CODES), []);
-  assert.deepEqual(check(alertRule('SLOBurnRateCritical', 'sum(rate(http_requests_total{status=~"5.."}[1h])) / sum(rate(http_requests_total[1h])) > 14.4 * (1 - 0.9995) and sum(rate(http_requests_total{status=~"5.."}[5m])) / sum(rate(http_requests_total[5m])) > 14.4 * (1 - 0.9995)', labels('critical', '2m')), CODES), []);
+  assert.deepEqual(
+    check(
+      alertRule(
+        'SLOBurnRateCritical',
+        'sum(rate(http_requests_total{status=~"5.."}[1h])) / sum(rate(http_requests_total[1h])) > 14.4 * (1 - 0.9995) and sum(rate(http_requests_total{status=~"5.."}[5m])) / sum(rate(http_requests_total[5m])) > 14.4 * (1 - 0.9995)',
+        labels('critical', '2m'),
+      ),
+      CODES,
+    ),
+    [],
+  );
 });

@@ -48,7 +48,10 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
     const seconds = parseSeconds(forValue.value);
     if (seconds !== undefined && seconds !== parseSeconds(policy.for)) {
       findings.push({
-        start: forValue.start, end: forValue.end, code: POLICY_ALERT, severity: 'warning',
+        start: forValue.start,
+        end: forValue.end,
+        code: POLICY_ALERT,
+        severity: 'warning',
         message: `${rule.name}: for is ${forValue.value}, the design says ${policy.for} ${designSays(policy)}`,
         fixes: [{ title: `Change to ${policy.for}`, preferred: true, edits: [{ start: forValue.start, end: forValue.end, newText: policy.for }] }],
       });
@@ -57,7 +60,10 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
   const severity = rule.labels.find((l) => l.key === 'severity')?.value;
   if (severity && catalog.policy.severities.includes(severity.value) && severity.value !== policy.severity) {
     findings.push({
-      start: severity.start, end: severity.end, code: POLICY_ALERT, severity: 'warning',
+      start: severity.start,
+      end: severity.end,
+      code: POLICY_ALERT,
+      severity: 'warning',
       message: `${rule.name}: severity is ${severity.value}, the design says ${policy.severity} ${designSays(policy)}`,
       fixes: [{ title: `Change to ${policy.severity}`, preferred: true, edits: [{ start: severity.start, end: severity.end, newText: policy.severity }] }],
     });
@@ -70,7 +76,10 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
     if (first && !thresholds.some((t) => t.value === policy.threshold)) {
       const [start, end] = rule.expr.toDocumentRange(first.node.from, first.node.to);
       findings.push({
-        start, end, code: POLICY_ALERT, severity: 'warning',
+        start,
+        end,
+        code: POLICY_ALERT,
+        severity: 'warning',
         message: `${rule.name}: the threshold is ${expr.slice(first.node.from, first.node.to)}, the design says ${policy.threshold} ${designSays(policy)}`,
         fixes: [{ title: `Change to ${policy.threshold}`, preferred: true, edits: [{ start, end, newText: String(policy.threshold) }] }],
       });
@@ -89,7 +98,10 @@ function comparisonLiterals(node: SyntaxNode, expr: string): { node: SyntaxNode;
   if (!lhs || !rhs) return [];
   if (op === 'and' || op === 'or' || op === 'unless') return [...comparisonLiterals(lhs, expr), ...comparisonLiterals(rhs, expr)];
   if (!COMPARISONS.has(op)) return [];
-  return [rhs, lhs].map(unparen).filter((side) => side.name === 'NumberDurationLiteral').map((side) => ({ node: side, value: parseNumber(expr.slice(side.from, side.to)) }));
+  return [rhs, lhs]
+    .map(unparen)
+    .filter((side) => side.name === 'NumberDurationLiteral')
+    .map((side) => ({ node: side, value: parseNumber(expr.slice(side.from, side.to)) }));
 }
 
 const NUMBER_LITERALS: ReadonlySet<string> = new Set(['NumberDurationLiteral']);
@@ -112,7 +124,10 @@ function checkBurnRate(rule: RuleModel, tree: Tree, policy: AlertPolicy): Findin
     const factor = literals.find((l) => l.value > 1);
     const [start, end] = factor ? site.toDocumentRange(factor.node.from, factor.node.to) : [wholeStart, wholeEnd];
     findings.push({
-      start, end, code: POLICY_SLO, severity: 'warning',
+      start,
+      end,
+      code: POLICY_SLO,
+      severity: 'warning',
       message: `${rule.name}: the burn-rate factor is ${factor ? expr.slice(factor.node.from, factor.node.to) : 'missing'}, the design says ${policy.burnRate}x ${designSays(policy)}`,
       ...(factor ? { fixes: [{ title: `Change to ${policy.burnRate}`, preferred: true, edits: [{ start, end, newText: String(policy.burnRate) }] }] } : {}),
     });
@@ -121,7 +136,10 @@ function checkBurnRate(rule: RuleModel, tree: Tree, policy: AlertPolicy): Findin
   const missing = (policy.windows ?? []).filter((w) => !windows.some((seen) => seen === parseSeconds(w)));
   if (missing.length) {
     findings.push({
-      start: wholeStart, end: wholeEnd, code: POLICY_SLO, severity: 'warning',
+      start: wholeStart,
+      end: wholeEnd,
+      code: POLICY_SLO,
+      severity: 'warning',
       message: `${rule.name}: the design's multi-window alert looks at ${(policy.windows ?? []).join(' + ')}, but no ${missing.join(' or ')} window is in the expression ${designSays(policy)}`,
     });
   }
@@ -152,14 +170,19 @@ function checkTargets(rule: RuleModel, tree: Tree, catalog: Catalog): Finding[] 
   if (!site) return [];
   const { targets, source } = catalog.policy.slo;
   const allowed = [...new Set(Object.values(targets))];
-  const described = Object.entries(targets).map(([tier, t]) => `${tier} ${+(t * 100).toFixed(3)}%`).join(', ');
+  const described = Object.entries(targets)
+    .map(([tier, t]) => `${tier} ${+(t * 100).toFixed(3)}%`)
+    .join(', ');
   const findings: Finding[] = [];
   for (const literal of numberLiterals(tree, site.value)) {
     if (!(literal.value > 0.9 && literal.value < 1) || allowed.includes(literal.value)) continue;
     const [start, end] = site.toDocumentRange(literal.node.from, literal.node.to);
     const nearest = allowed.reduce((a, b) => (Math.abs(b - literal.value) < Math.abs(a - literal.value) ? b : a));
     findings.push({
-      start, end, code: POLICY_SLO, severity: 'warning',
+      start,
+      end,
+      code: POLICY_SLO,
+      severity: 'warning',
       message: `${rule.name}: SLO target ${site.value.slice(literal.node.from, literal.node.to)} is not one of the design's (${described}; ${source})`,
       fixes: [{ title: `Change to ${nearest}`, edits: [{ start, end, newText: String(nearest) }] }],
     });
@@ -175,7 +198,12 @@ export const policyCheck: RuleCheck = {
     description: "alert thresholds, `for` and severities that drift from the design's per-tier tables; SLO targets and burn-rate windows (14.4x over 1h+5m, 6x over 6h+30m)",
     codes: [
       { code: 'policy/alert', severity: 'warning', short: 'alert drifts from the design', help: "An alert threshold, for: or severity differs from the design's per-tier table." },
-      { code: 'policy/slo', severity: 'warning', short: 'SLO drifts from the design', help: "An SLO target or burn-rate window differs from the design's per-tier SLO table (14.4x over 1h+5m, 6x over 6h+30m)." },
+      {
+        code: 'policy/slo',
+        severity: 'warning',
+        short: 'SLO drifts from the design',
+        help: "An SLO target or burn-rate window differs from the design's per-tier SLO table (14.4x over 1h+5m, 6x over 6h+30m).",
+      },
     ],
   },
   run: (rule, tree, workspace) => checkPolicy(rule, tree, catalogFor(workspace)),

@@ -6,6 +6,7 @@
  * also survives a missed scrape.
  */
 import { childNamed, type SyntaxNode, type Tree } from '../promql/parse';
+import { promqlFunctions } from '../promql/functionTable';
 import { literalSeconds } from '../promql/literals';
 import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { formatSeconds } from './catalog';
@@ -14,28 +15,33 @@ import { callArgs, catalogNodes, firstExprChild, functionName, selectorsOf } fro
 
 export const RATE_WINDOW = 'promql/rate-window';
 
-const TWO_SAMPLE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'predict_linear']);
-
 export function checkRateWindows(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
   const problems: ExpressionProblem[] = [];
   for (const node of catalogNodes(tree)) {
     if (node.name !== 'FunctionCall') continue;
     const name = functionName(node, expr);
-    if (!TWO_SAMPLE_FUNCTIONS.has(name)) continue;
+    if ((promqlFunctions.get(name)?.minSamples ?? 1) < 2) continue;
     const arg = callArgs(node)[0];
     if (arg?.name !== 'MatrixSelector') continue;
     const duration = literalDuration(arg);
     if (!duration || env.substituted(duration.from, duration.to)) continue;
     const seconds = literalSeconds(expr.slice(duration.from, duration.to));
     const inner = firstExprChild(arg);
-    const job = inner ? selectorsOf(inner, expr).at(-1)?.matchers.find((m) => m.name === 'job' && m.op === '=')?.value : undefined;
+    const job = inner
+      ? selectorsOf(inner, expr)
+          .at(-1)
+          ?.matchers.find((m) => m.name === 'job' && m.op === '=')?.value
+      : undefined;
     const interval = env.catalog.intervalOf(job);
     if (!(seconds < 2 * interval)) continue;
     const better = formatSeconds(4 * interval);
     const source = job !== undefined ? `job ${job}` : 'the scrape interval';
     problems.push({
-      from: duration.from, to: duration.to, code: RATE_WINDOW, severity: 'hint',
+      from: duration.from,
+      to: duration.to,
+      code: RATE_WINDOW,
+      severity: 'hint',
       message: `${name}() over [${expr.slice(duration.from, duration.to)}] is shorter than two scrape intervals (${source}: ${formatSeconds(interval)}): it sees fewer than two samples and returns nothing; use [${better}]`,
       fixes: [{ title: `Use [${better}]`, preferred: true, edits: [{ start: duration.from, end: duration.to, newText: better }] }],
     });
@@ -55,7 +61,14 @@ export const rateWindowCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: 'hint: a rate window shorter than two scrape intervals',
-    codes: [{ code: RATE_WINDOW, severity: 'hint', short: 'rate window too short', help: 'The range of a rate-like function is shorter than two scrape intervals of the job, so the window holds fewer than two samples and the function returns nothing.' }],
+    codes: [
+      {
+        code: RATE_WINDOW,
+        severity: 'hint',
+        short: 'rate window too short',
+        help: 'The range of a rate-like function is shorter than two scrape intervals of the job, so the window holds fewer than two samples and the function returns nothing.',
+      },
+    ],
   },
   run: checkRateWindows,
 };

@@ -26,7 +26,13 @@ test('promql/regex-anchor: leading ^ and trailing $ of label regexes, on the str
   );
   const fix = found[0]?.fixes?.[0];
   assert.equal(fix?.title, 'Remove ^ and $');
-  assert.deepEqual(fix?.edits.map((e) => [e.range.start.character, e.range.end.character, e.newText]), [[52, 53, ''], [62, 63, '']]);
+  assert.deepEqual(
+    fix?.edits.map((e) => [e.range.start.character, e.range.end.character, e.newText]),
+    [
+      [52, 53, ''],
+      [62, 63, ''],
+    ],
+  );
 });
 
 test('promql/regex-anchor: silent on unanchored regexes, an escaped dollar in a raw string, and equality matchers', () => {

@@ -21,7 +21,10 @@ export function checkPlainRegexes(expr: string, tree: Tree, context: ExpressionC
       if (env.substituted(m.valueFrom, m.valueTo)) continue;
       const op = m.op === '=~' ? '=' : '!=';
       problems.push({
-        from: m.opFrom, to: m.opTo, code: PLAIN_REGEX, severity: 'hint',
+        from: m.opFrom,
+        to: m.opTo,
+        code: PLAIN_REGEX,
+        severity: 'hint',
         message: `${m.name}${m.op}"${m.value}" has no regex metacharacters (regexes are anchored, so it matches only "${m.value}"): use ${m.name}${op}"${m.value}"`,
         fixes: [{ title: `Use ${op}`, preferred: true, edits: [{ start: m.opFrom, end: m.opTo, newText: op }] }],
       });
@@ -36,7 +39,14 @@ export const plainRegexCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: 'hint: a regex matcher with no metacharacters',
-    codes: [{ code: PLAIN_REGEX, severity: 'hint', short: 'regex that should be an equality', help: 'A regex matcher without a metacharacter is an equality in disguise (Prometheus anchors regexes): = or != says so and is cheaper.' }],
+    codes: [
+      {
+        code: PLAIN_REGEX,
+        severity: 'hint',
+        short: 'regex that should be an equality',
+        help: 'A regex matcher without a metacharacter is an equality in disguise (Prometheus anchors regexes): = or != says so and is cheaper.',
+      },
+    ],
   },
   run: checkPlainRegexes,
 };

@@ -4,6 +4,7 @@
  * (`.k1s0/catalog.yaml`) share these schemas. Validated with zod at load.
  */
 import { z } from 'zod';
+import { environmentName } from '../base/settings';
 
 export const METRIC_TYPES = ['counter', 'gauge', 'histogram', 'summary', 'info', 'stateset', 'unknown'] as const;
 export type MetricType = (typeof METRIC_TYPES)[number];
@@ -73,12 +74,27 @@ const alertPolicySchema = z.strictObject({
 });
 export type AlertPolicy = z.infer<typeof alertPolicySchema>;
 
+/**
+ * One row of the design's environment policy for config.yaml's observability
+ * section (トレースサンプリング戦略, and the log format note): in
+ * `environment`, `field` should be `expected`. `rule` names the design's
+ * wording, a message (`policy.rule.<rule>`) said in the user's language.
+ */
+const environmentPolicySchema = z.strictObject({
+  environment: environmentName,
+  field: z.enum(['trace.sample_rate', 'log.format']),
+  expected: z.union([z.number(), z.string()]),
+  rule: z.string().regex(/^[a-zA-Z]+$/),
+});
+export type EnvironmentPolicy = z.infer<typeof environmentPolicySchema>;
+
 export const policySchema = z.strictObject({
   severities: z.array(z.string()),
   requiredLabels: z.array(z.string()),
   requiredAnnotations: z.array(z.string()),
   slo: z.strictObject({ targets: z.record(z.string(), z.number().gt(0).lt(1)), source: z.string() }),
   alerts: z.array(alertPolicySchema),
+  environments: z.array(environmentPolicySchema),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -91,7 +107,16 @@ export const builtinCatalogSchema = z.strictObject({
   scrapeInterval: durationText,
   histogramBuckets: z.array(z.number()),
   targetLabels: z.array(z.strictObject({ name: labelName, help: z.string().optional() })),
+  /**
+   * Labels that, like the target labels, only say where a series comes from
+   * (not what it measures), but that the catalog's metrics do not carry
+   * (cluster: set by federation or remote write). A matcher on a target or
+   * scope label selects targets; it filters nothing out of the data.
+   */
+  scopeLabels: z.array(z.strictObject({ name: labelName, help: z.string().optional() })),
   labels: z.record(labelName, labelSchema),
+  /** ログラベル設計: the labels of k1s0's log streams (Loki), with the values the design knows (absent: any). */
+  logLabels: z.array(z.strictObject({ name: labelName, help: z.string().optional(), values: z.array(z.string()).optional() })),
   metrics: z.array(metricSchema),
   exporters: z.array(exporterSchema),
   policy: policySchema,

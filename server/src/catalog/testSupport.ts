@@ -35,7 +35,9 @@ export function render(diagnostics: readonly Diagnostic[], codes?: readonly stri
     .filter((d) => !codes || codes.some((c) => d.code === c))
     .flatMap((d) => [
       `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`,
-      ...(d.fixes ?? []).map((f) => `  fix ${f.title}: ${f.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character} ${JSON.stringify(e.newText)}`).join(', ')}`),
+      ...(d.fixes ?? []).map(
+        (f) => `  fix ${f.title}: ${f.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character} ${JSON.stringify(e.newText)}`).join(', ')}`,
+      ),
     ]);
 }
 

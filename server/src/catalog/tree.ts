@@ -4,9 +4,10 @@
  * the wrappers that do not change what an expression selects.
  */
 import { childNamed, childrenNamedFirst, childrenOf, collectPostOrder, matcherParts, treeNodes, type SyntaxNode, type Tree } from '../promql/parse';
+import { operatorNames } from '../promql/functionTable';
 import { SEMANTIC_NODES } from '../promql/semantics';
 import { unquote } from '../promql/literals';
-import { exprChildren, firstExprChild, functionName, lastExprChild } from '../promql/valueTypes';
+import { exprChildren, firstExprChild, functionName, lastExprChild, RANGE_NODES, TRANSPARENT_NODES } from '../promql/valueTypes';
 
 export interface MatcherInfo {
   name: string;
@@ -62,8 +63,12 @@ export function readSelector(node: SyntaxNode, expr: string): SelectorInfo {
       name: nameNode.name === 'QuotedLabelName' ? unquote(rawName) : rawName,
       op: expr.slice(opNode.from, opNode.to) as MatcherInfo['op'],
       value: unquote(expr.slice(valueNode.from, valueNode.to)),
-      nameFrom: nameNode.from, nameTo: nameNode.to, opFrom: opNode.from, opTo: opNode.to,
-      valueFrom: valueNode.from, valueTo: valueNode.to,
+      nameFrom: nameNode.from,
+      nameTo: nameNode.to,
+      opFrom: opNode.from,
+      opTo: opNode.to,
+      valueFrom: valueNode.from,
+      valueTo: valueNode.to,
     };
     if (matcher.name === '__name__' && matcher.op === '=' && info.metric === undefined) {
       info.metric = matcher.value;
@@ -118,7 +123,14 @@ export function catalogNodes(tree: Tree): readonly SyntaxNode[] {
 export function selectorsOf(tree: Tree | SyntaxNode, expr: string): SelectorInfo[] {
   if (!('topNode' in tree)) return readSelectors(collectPostOrder(tree, VECTOR_SELECTORS), expr);
   const facts = factsOf(tree);
-  if (facts.selectors?.expr !== expr) facts.selectors = { expr, list: readSelectors(facts.nodes.filter((n) => n.name === 'VectorSelector'), expr) };
+  if (facts.selectors?.expr !== expr)
+    facts.selectors = {
+      expr,
+      list: readSelectors(
+        facts.nodes.filter((n) => n.name === 'VectorSelector'),
+        expr,
+      ),
+    };
   // A copy: callers may sort or filter what they get.
   return facts.selectors.list.slice();
 }
@@ -173,7 +185,8 @@ export function binaryOperator(node: SyntaxNode, expr: string): string {
   return '';
 }
 
-export const COMPARISONS = new Set(['==', '!=', '>', '<', '>=', '<=']);
+/** The comparison operators as written (`==`, `>=`, ...), from the operator table. */
+export const COMPARISONS = operatorNames('comparison');
 
 /** The innermost expression under parentheses. */
 export function unparen(node: SyntaxNode): SyntaxNode {
@@ -201,7 +214,7 @@ export function enclosingCall(node: SyntaxNode, expr: string): { call: SyntaxNod
       if (call?.name === 'FunctionCall') return { call, name: functionName(call, expr) };
       return undefined;
     }
-    if (!['MatrixSelector', 'ParenExpr', 'OffsetExpr', 'StepInvariantExpr', 'SubqueryExpr', 'AnchoredExpr', 'SmoothedExpr'].includes(p.name)) return undefined;
+    if (!TRANSPARENT_NODES.has(p.name) && !RANGE_NODES.has(p.name)) return undefined;
   }
   return undefined;
 }

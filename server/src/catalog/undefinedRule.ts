@@ -20,7 +20,10 @@ export function checkUndefinedRules(expr: string, tree: Tree, context: Expressio
     const suggestion = env.catalog.closestRule(name);
     const where = suggestion ? rules.get(suggestion)?.[0]?.uri.split('/').pop() : undefined;
     const problem: ExpressionProblem = {
-      from: selector.metricFrom, to: selector.metricTo, code: UNDEFINED_RULE, severity: 'warning',
+      from: selector.metricFrom,
+      to: selector.metricTo,
+      code: UNDEFINED_RULE,
+      severity: 'warning',
       message: `no rule file in the workspace records "${name}"${suggestion ? `; did you mean "${suggestion}" (recorded in ${where})?` : rules.size ? '' : ' (the workspace defines no recording rules)'}`,
     };
     if (suggestion) {
@@ -38,7 +41,14 @@ export const undefinedRuleCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: 'a `level:metric:operations` name that no rule file of the workspace records',
-    codes: [{ code: UNDEFINED_RULE, severity: 'warning', short: 'recording rule not defined', help: 'The name has the form level:metric:operations of a recording rule, but no rule file of the workspace records it (nor does the catalog name it): the query selects nothing.' }],
+    codes: [
+      {
+        code: UNDEFINED_RULE,
+        severity: 'warning',
+        short: 'recording rule not defined',
+        help: 'The name has the form level:metric:operations of a recording rule, but no rule file of the workspace records it (nor does the catalog name it): the query selects nothing.',
+      },
+    ],
   },
   run: checkUndefinedRules,
 };

@@ -61,9 +61,15 @@ function checkGrouping(node: SyntaxNode, expr: string, env: CheckEnv, problems: 
 }
 
 function problem(label: string, from: number, to: number, set: LabelSet, context: string): ExpressionProblem {
-  const suggestion = closestMatch(label, [...set.names].filter((n) => n !== '__name__'));
+  const suggestion = closestMatch(
+    label,
+    [...set.names].filter((n) => n !== '__name__'),
+  );
   const p: ExpressionProblem = {
-    from, to, code: UNKNOWN_LABEL, severity: 'warning',
+    from,
+    to,
+    code: UNKNOWN_LABEL,
+    severity: 'warning',
     message: `label "${label}" cannot be on these series: ${context}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   };
   if (suggestion) p.fixes = replaceFix(from, to, suggestion);
@@ -89,7 +95,14 @@ export const unknownLabelCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: 'a matcher or `by`/`without` label the series cannot carry (a recording rule keeps only its `by` labels)',
-    codes: [{ code: UNKNOWN_LABEL, severity: 'warning', short: 'label the series cannot carry', help: 'A matcher or by/without label names a label the series cannot carry: a catalog metric carries its own labels and the target labels; a recording rule only the labels its expression keeps.' }],
+    codes: [
+      {
+        code: UNKNOWN_LABEL,
+        severity: 'warning',
+        short: 'label the series cannot carry',
+        help: 'A matcher or by/without label names a label the series cannot carry: a catalog metric carries its own labels and the target labels; a recording rule only the labels its expression keeps.',
+      },
+    ],
   },
   run: checkUnknownLabels,
 };

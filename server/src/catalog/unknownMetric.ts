@@ -25,7 +25,8 @@ export function checkUnknownMetrics(expr: string, tree: Tree, context: Expressio
     const family = env.catalog.exporterFamily(name);
     if (family) {
       const near = env.catalog.closestCatalogMetric(name);
-      if (near && editDistance(name.toLowerCase(), near.toLowerCase()) <= 2) problems.push(report(selector, expr, name, near, env.catalog.metric(near)?.origin, `(a ${family} name would not be this close to a k1s0 one)`));
+      if (near && editDistance(name.toLowerCase(), near.toLowerCase()) <= 2)
+        problems.push(report(selector, expr, name, near, env.catalog.metric(near)?.origin, `(a ${family} name would not be this close to a k1s0 one)`));
       continue;
     }
     const suggestion = env.catalog.closestMetric(name);
@@ -39,7 +40,10 @@ function report(selector: SelectorInfo, expr: string, name: string, suggestion: 
   const where = 'not in the k1s0 catalog, a known exporter, or a recording rule of the workspace';
   const hint = suggestion ? `; did you mean "${suggestion}" from ${origin}?` : '; add it to .k1s0/catalog.yaml if a service of yours exports it';
   const problem: ExpressionProblem = {
-    from: selector.metricFrom, to: selector.metricTo, code: UNKNOWN_METRIC, severity: 'warning',
+    from: selector.metricFrom,
+    to: selector.metricTo,
+    code: UNKNOWN_METRIC,
+    severity: 'warning',
     message: `unknown metric "${name}": ${where}${hint}${note && suggestion ? ` ${note}` : ''}`,
   };
   if (suggestion) {
@@ -54,8 +58,16 @@ export const unknownMetricCheck: ExpressionCheck = {
     name: 'catalog/unknownMetric',
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
-    description: 'a metric in none of the k1s0 catalog (the design\'s "カスタムメトリクス一覧"), the exporters the design uses, the workspace\'s recording rules (or a live Prometheus); did-you-mean fix (`http_request_total` → `http_requests_total`)',
-    codes: [{ code: UNKNOWN_METRIC, severity: 'warning', short: 'metric not in the catalog', help: 'The metric is in none of the k1s0 catalog, the exporters the design uses, the workspace\'s recording rules or a live Prometheus: a typo, or a metric to add to .k1s0/catalog.yaml.' }],
+    description:
+      'a metric in none of the k1s0 catalog (the design\'s "カスタムメトリクス一覧"), the exporters the design uses, the workspace\'s recording rules (or a live Prometheus); did-you-mean fix (`http_request_total` → `http_requests_total`)',
+    codes: [
+      {
+        code: UNKNOWN_METRIC,
+        severity: 'warning',
+        short: 'metric not in the catalog',
+        help: "The metric is in none of the k1s0 catalog, the exporters the design uses, the workspace's recording rules or a live Prometheus: a typo, or a metric to add to .k1s0/catalog.yaml.",
+      },
+    ],
   },
   run: checkUnknownMetrics,
 };

@@ -17,6 +17,10 @@ test('the manifest completes every code and area of k1s0.diagnostics.severity (n
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const setting = manifest.contributes.configuration.properties['k1s0.diagnostics.severity'] as { markdownDescription: string; properties: Record<string, unknown> };
   assert.deepEqual(setting, severitySettingSchema(setting.markdownDescription), 'package.json is out of date: run npm run generate:codes');
-  assert.deepEqual(setting.properties['catalog/unknown-metric'], { type: 'string', enum: ['error', 'warning', 'information', 'hint', 'off'], description: 'metric not in the catalog (default: warning)' });
+  assert.deepEqual(setting.properties['catalog/unknown-metric'], {
+    type: 'string',
+    enum: ['error', 'warning', 'information', 'hint', 'off'],
+    description: 'metric not in the catalog (default: warning)',
+  });
   assert.ok(setting.properties.catalog, 'an area is a key too');
 });

@@ -22,6 +22,7 @@ import { plainRegexCheck } from '../catalog/regexLint';
 import { undefinedRuleCheck } from '../catalog/undefinedRule';
 import { unknownLabelCheck } from '../catalog/unknownLabel';
 import { unknownMetricCheck } from '../catalog/unknownMetric';
+import { vectorMatchingCheck } from '../catalog/vectorMatching';
 import { configPolicyCheck } from '../config/policy';
 import { configSchemaCheck } from '../config/schema';
 import { dashboardSourceCheck } from '../consistency/dashboardSources';
@@ -67,6 +68,7 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   rateWindowCheck,
   plainRegexCheck,
   regexAnchorCheck,
+  vectorMatchingCheck,
   bucketThresholdCheck,
   dashboardSourceCheck,
   // One rule of a rule file.

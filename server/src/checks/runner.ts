@@ -153,6 +153,14 @@ function guardedExpressionCheck(check: ExpressionCheck, expr: string, tree: Tree
     return check.run(expr, tree, context);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ from: 0, to: expr.length, code: CHECK_FAILED, severity: 'warning', message: `The ${check.meta.name} check failed on this expression and was skipped; the other checks ran. Internal error: ${reason}. Please report it.` }];
+    return [
+      {
+        from: 0,
+        to: expr.length,
+        code: CHECK_FAILED,
+        severity: 'warning',
+        message: `The ${check.meta.name} check failed on this expression and was skipped; the other checks ran. Internal error: ${reason}. Please report it.`,
+      },
+    ];
   }
 }

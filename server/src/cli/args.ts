@@ -27,9 +27,26 @@ export interface SloOptions {
   format: 'text' | 'json';
 }
 
-export const SLO_USAGE = 'Usage: k1s0-obs slo [PATH...] [--format text|json]\n\nPrints the tier and SLO tree of the workspace under each PATH (default: the current\ndirectory): services by tier, their scrape targets, SLO target and 30-day error\nbudget, the design\'s per-tier and burn-rate alerts (present, missing or not\ncovering the service) and the dashboards that show them. Exit status 0, or 2 on a\nusage or I/O problem.';
+export const SLO_USAGE =
+  "Usage: k1s0-obs slo [PATH...] [--format text|json]\n\nPrints the tier and SLO tree of the workspace under each PATH (default: the current\ndirectory): services by tier, their scrape targets, SLO target and 30-day error\nbudget, the design's per-tier and burn-rate alerts (present, missing or not\ncovering the service) and the dashboards that show them. Exit status 0, or 2 on a\nusage or I/O problem.";
 
-export type ParsedArgs = { command: 'check'; options: CheckOptions } | { command: 'slo'; options: SloOptions } | { command: 'slo-help' } | { command: 'help' } | { command: 'version' } | { command: 'error'; reason: string };
+/** What `k1s0-obs rules` was asked to do. */
+export interface RulesOptions {
+  format: 'text' | 'json';
+}
+
+export const RULES_USAGE =
+  'Usage: k1s0-obs rules [--format text|json] [--locale en|ja]\n\nLists every diagnostic code the checks report, with its default severity, what it\ncatches and the check that reports it (the codes .k1s0/lint.yaml and\nk1s0.diagnostics.severity re-grade). Exit status 0, or 2 on a usage problem.';
+
+export type ParsedArgs =
+  | { command: 'check'; options: CheckOptions }
+  | { command: 'slo'; options: SloOptions }
+  | { command: 'rules'; options: RulesOptions }
+  | { command: 'rules-help' }
+  | { command: 'slo-help' }
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'error'; reason: string };
 
 /** The usage text in the current locale. */
 export function usage(): string {
@@ -57,6 +74,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'slo') return parseSloArgs(rest);
+  if (command === 'rules') return parseRulesArgs(rest);
   if (command !== 'check') return { command: 'error', reason: t('cli.unknownCommand', { command }) };
 
   const options: CheckOptions = { paths: [], format: 'text', select: [], ignore: [] };
@@ -74,7 +92,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
           break;
         case '--select':
         case '--ignore':
-          (flag === '--select' ? options.select : options.ignore).push(...value.split(',').map((part) => part.trim()).filter(Boolean));
+          (flag === '--select' ? options.select : options.ignore).push(
+            ...value
+              .split(',')
+              .map((part) => part.trim())
+              .filter(Boolean),
+          );
           break;
         case '--max-warnings':
           if (!/^\d+$/.test(value)) return { command: 'error', reason: t('cli.notACount', { flag, value }) };
@@ -137,4 +160,23 @@ function parseSloArgs(rest: readonly string[]): ParsedArgs {
   }
   if (options.paths.length === 0) options.paths.push('.');
   return { command: 'slo', options };
+}
+
+function parseRulesArgs(rest: readonly string[]): ParsedArgs {
+  const options: RulesOptions = { format: 'text' };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? '';
+    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--help' || flag === '-h') return { command: 'rules-help' };
+    if (flag !== '--format' && flag !== '--locale') return { command: 'error', reason: t('cli.unknownOption', { option: arg }) };
+    const value = inlineValue ?? rest[++i];
+    if (value === undefined || value === '') return { command: 'error', reason: t('cli.needsValue', { flag }) };
+    if (flag === '--locale') {
+      if (!(LOCALES as readonly string[]).includes(value)) return { command: 'error', reason: t('cli.unknownLocale', { value, locales: LOCALES }) };
+      continue;
+    }
+    if (value !== 'text' && value !== 'json') return { command: 'error', reason: t('cli.unknownFormat', { value, formats: ['text', 'json'] }) };
+    options.format = value;
+  }
+  return { command: 'rules', options };
 }

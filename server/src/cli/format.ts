@@ -10,9 +10,7 @@ export interface FileDiagnostics {
 
 /** The JSON contract of ../shared/DESIGN.md: one array, one item per diagnostic. */
 export function formatJson(results: readonly FileDiagnostics[]): string {
-  const items = results.flatMap(({ file, diagnostics }) =>
-    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, source: d.source })),
-  );
+  const items = results.flatMap(({ file, diagnostics }) => diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, source: d.source })));
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 

@@ -9,7 +9,10 @@ const request = (name: string, chars: number): ValidationRequest => ({ file: { u
 test('shares are balanced by text, largest file first, each in file order', () => {
   const requests = [request('a', 10), request('b', 70), request('c', 30), request('d', 40), request('e', 20)];
   // 70 → share 0; 40 → 1; 30 → 1 (70 vs 70: the first); 20 → 0... each share's indexes sorted.
-  assert.deepEqual(shareOut(requests, 2), [[1, 4], [0, 2, 3]]);
+  assert.deepEqual(shareOut(requests, 2), [
+    [1, 4],
+    [0, 2, 3],
+  ]);
   assert.deepEqual(shareOut(requests, 1), [[0, 1, 2, 3, 4]]);
 });
 

@@ -47,7 +47,13 @@ export function shareOut(requests: readonly ValidationRequest[], threads: number
 /** Every request's diagnostics, in order, checked by `threads` threads: this one and workers running `script`. */
 export async function checkInParallel(requests: readonly ValidationRequest[], threads: number, script: string): Promise<Diagnostic[][]> {
   const [own = [], ...others] = shareOut(requests, threads);
-  const workers = others.map((share) => new ShareWorker(script, share.map((index) => requests[index] as ValidationRequest)));
+  const workers = others.map(
+    (share) =>
+      new ShareWorker(
+        script,
+        share.map((index) => requests[index] as ValidationRequest),
+      ),
+  );
   try {
     const service = new LanguageService();
     for (const index of own) service.index(requests[index] as ValidationRequest);

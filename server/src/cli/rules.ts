@@ -3,7 +3,7 @@
  * short description as the rule's name and the help under each alert): read
  * from the registry, where each check documents its codes.
  */
-import { CODES } from '../checks/registry';
+import { CODES, REGISTRY } from '../checks/registry';
 import type { Locale } from '../l10n';
 
 export interface RuleText {
@@ -24,4 +24,13 @@ export function ruleText(code: string, locale: Locale): RuleText {
   if (!info) return AREA_DOCS[locale](code.split('/')[0] ?? code);
   const text = locale === 'ja' ? (info.ja ?? info) : info;
   return { short: text.short, help: text.help };
+}
+
+/** `k1s0-obs rules`: every code of the registry with its default severity, what it catches and the check that reports it. */
+export function formatRules(format: 'text' | 'json', locale: Locale): string {
+  const rows = REGISTRY.flatMap((check) =>
+    check.meta.codes.map((info) => ({ code: info.code, severity: info.severity, ...ruleText(info.code, locale), check: check.meta.name, fileKinds: [...check.meta.fileKinds] })),
+  );
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  return rows.map((row) => `${row.code} (${row.severity}, ${row.check}): ${row.short}\n  ${row.help}\n`).join('\n');
 }

@@ -18,14 +18,26 @@ export interface FieldInfo {
 }
 
 export const OBSERVABILITY_FIELDS: Record<string, FieldInfo> = {
-  '': { expects: 'a mapping with log, trace and metrics', example: '', doc: 'Telemetry settings read by the k1s0 telemetry library at start-up; they take precedence over OTEL_* environment variables.' },
+  '': {
+    expects: 'a mapping with log, trace and metrics',
+    example: '',
+    doc: 'Telemetry settings read by the k1s0 telemetry library at start-up; they take precedence over OTEL_* environment variables.',
+  },
   log: { expects: 'a mapping with level and format', example: '', doc: 'Structured logging.' },
   'log.level': { expects: 'one of debug, info, warn, error', example: 'info', doc: 'Lowest level written. The design uses debug in dev, info in staging, warn in prod.' },
   'log.format': { expects: 'one of text, json', example: 'json', doc: 'json is the standard (Loki); text is allowed in dev only, for readability.' },
   trace: { expects: 'a mapping with enabled, endpoint and sample_rate', example: '', doc: 'OpenTelemetry tracing to Jaeger over OTLP gRPC.' },
   'trace.enabled': { expects: 'a boolean (true or false)', example: 'true', doc: 'Whether spans are exported.' },
-  'trace.endpoint': { expects: 'host:port or an http(s) URL with a port', example: 'jaeger:4317', doc: 'OTLP gRPC endpoint: jaeger:4317 locally, jaeger.observability.svc.cluster.local:4317 in Kubernetes.' },
-  'trace.sample_rate': { expects: 'a number between 0 and 1', example: '0.1', doc: 'Fraction of traces kept: dev 1.0 (AlwaysOn), staging 0.5 (TraceIDRatioBased), prod 0.1 (tail-based in the OTel Collector).' },
+  'trace.endpoint': {
+    expects: 'host:port or an http(s) URL with a port',
+    example: 'jaeger:4317',
+    doc: 'OTLP gRPC endpoint: jaeger:4317 locally, jaeger.observability.svc.cluster.local:4317 in Kubernetes.',
+  },
+  'trace.sample_rate': {
+    expects: 'a number between 0 and 1',
+    example: '0.1',
+    doc: 'Fraction of traces kept: dev 1.0 (AlwaysOn), staging 0.5 (TraceIDRatioBased), prod 0.1 (tail-based in the OTel Collector).',
+  },
   metrics: { expects: 'a mapping with enabled and path', example: '', doc: 'Prometheus metrics endpoint.' },
   'metrics.enabled': { expects: 'a boolean (true or false)', example: 'true', doc: 'Whether /metrics is served.' },
   'metrics.path': { expects: 'a path starting with "/"', example: '/metrics', doc: 'HTTP path Prometheus scrapes; the design scrapes /metrics.' },
@@ -59,7 +71,10 @@ const log = z.strictObject({
 const trace = z
   .strictObject({
     enabled: z.boolean(),
-    endpoint: z.string().refine(isValidEndpoint, { params: { field: 'endpoint' } }).optional(),
+    endpoint: z
+      .string()
+      .refine(isValidEndpoint, { params: { field: 'endpoint' } })
+      .optional(),
     sample_rate: z.number().min(0).max(1).optional(),
   })
   .superRefine((value, ctx) => {

@@ -7,7 +7,19 @@ import { checkConfigPolicy } from './policy';
 import { lines, spanOf } from '../../../test/support/text';
 
 const config = (format: string, rate: string, enabled = 'true') =>
-  lines('observability:', '  log:', '    level: info', `    format: ${format}`, '  trace:', `    enabled: ${enabled}`, '    endpoint: "jaeger:4317"', `    sample_rate: ${rate}`, '  metrics:', '    enabled: true', '    path: /metrics');
+  lines(
+    'observability:',
+    '  log:',
+    '    level: info',
+    `    format: ${format}`,
+    '  trace:',
+    `    enabled: ${enabled}`,
+    '    endpoint: "jaeger:4317"',
+    `    sample_rate: ${rate}`,
+    '  metrics:',
+    '    enabled: true',
+    '    path: /metrics',
+  );
 
 function policy(text: string, environment: EnvironmentName | undefined) {
   const entry = findObservabilityEntry(parseYaml(text).documents);
@@ -39,13 +51,15 @@ test('prod sample_rate other than 0.1 is a warning naming the sampling rule, wit
 
 test('staging wants 0.5 and dev wants 1.0', () => {
   const staging = config('json', '0.1');
-  assert.deepEqual(policy(staging, 'staging').map((f) => [f.start, f.end, f.message]), [
-    [...spanOf(staging, '0.1'), 'staging: observability.trace.sample_rate should be 0.5, not 0.1 (design: トレースサンプリング戦略: staging is TraceIDRatioBased at 50%).'],
-  ]);
+  assert.deepEqual(
+    policy(staging, 'staging').map((f) => [f.start, f.end, f.message]),
+    [[...spanOf(staging, '0.1'), 'staging: observability.trace.sample_rate should be 0.5, not 0.1 (design: トレースサンプリング戦略: staging is TraceIDRatioBased at 50%).']],
+  );
   const dev = config('text', '0.5');
-  assert.deepEqual(policy(dev, 'dev').map((f) => [f.start, f.end, f.message, f.fixes?.[0]?.edits[0]?.newText]), [
-    [...spanOf(dev, '0.5'), 'dev: observability.trace.sample_rate should be 1.0, not 0.5 (design: トレースサンプリング戦略: dev is AlwaysOn, 100% of traces).', '1.0'],
-  ]);
+  assert.deepEqual(
+    policy(dev, 'dev').map((f) => [f.start, f.end, f.message, f.fixes?.[0]?.edits[0]?.newText]),
+    [[...spanOf(dev, '0.5'), 'dev: observability.trace.sample_rate should be 1.0, not 0.5 (design: トレースサンプリング戦略: dev is AlwaysOn, 100% of traces).', '1.0']],
+  );
 });
 
 test('text logs outside dev are a warning; the fix keeps the quoting', () => {

@@ -1,4 +1,6 @@
 import type { EnvironmentName } from '../base/settings';
+import { BUILTIN_CATALOG } from '../catalog/catalog';
+import { en } from '../l10n/en';
 import { LOG_FORMATS } from './fields';
 import type { Finding } from '../base/types';
 import { t, type MessageKey } from '../l10n';
@@ -19,17 +21,18 @@ interface PolicyRule {
 
 /**
  * The environment table of the design ("トレースサンプリング戦略" and the log
- * format note of "config.yaml の observability セクション"): dev samples every
- * trace and may log text; staging samples 50% and logs JSON; prod samples 10%
- * (the OTel Collector keeps every error trace) and logs JSON.
+ * format note of "config.yaml の observability セクション"), from the catalog's
+ * policy.environments: dev samples every trace and may log text; staging
+ * samples 50% and logs JSON; prod samples 10% (the OTel Collector keeps
+ * every error trace) and logs JSON. A row naming no message fails at load.
  */
-export const POLICY_RULES: readonly PolicyRule[] = [
-  { environment: 'dev', field: 'trace.sample_rate', expected: 1.0, rule: 'policy.rule.samplingDev' },
-  { environment: 'staging', field: 'trace.sample_rate', expected: 0.5, rule: 'policy.rule.samplingStaging' },
-  { environment: 'prod', field: 'trace.sample_rate', expected: 0.1, rule: 'policy.rule.samplingProd' },
-  { environment: 'staging', field: 'log.format', expected: 'json', rule: 'policy.rule.jsonLogs' },
-  { environment: 'prod', field: 'log.format', expected: 'json', rule: 'policy.rule.jsonLogs' },
-];
+export const POLICY_RULES: readonly PolicyRule[] = BUILTIN_CATALOG.policy.environments.map((row) => ({ ...row, rule: ruleKey(row.rule) }));
+
+function ruleKey(rule: string): PolicyRule['rule'] {
+  const key = `policy.rule.${rule}`;
+  if (!Object.hasOwn(en, key)) throw new Error(`k1s0-catalog.json: policy.environments names the rule ${rule}, but there is no message ${key}`);
+  return key as PolicyRule['rule'];
+}
 
 /**
  * `config/policy`: values that are valid but break the design's policy for
@@ -42,7 +45,7 @@ export function checkConfigPolicy(entry: ObservabilityEntry, environment: Enviro
     if (rule.environment !== environment) continue;
     const located = locate(entry, rule.field.split('.'));
     if (!located.found) continue;
-    const actual = located.pair.value?.toJS(entry.document);
+    const actual: unknown = located.pair.value?.toJS(entry.document);
     if (typeof actual !== typeof rule.expected || actual === rule.expected) continue;
     // Values the schema rejects are its business; policy speaks only of valid ones.
     if (rule.field === 'trace.sample_rate' && !(typeof actual === 'number' && actual >= 0 && actual <= 1)) continue;
@@ -56,7 +59,9 @@ export function checkConfigPolicy(entry: ObservabilityEntry, environment: Enviro
       code: CODE,
       severity: 'warning',
       message: t('policy.shouldBe', { environment, field: rule.field, expected: formatLike('', rule.expected), shown, rule: t(rule.rule) }),
-      fixes: [{ title: t('policy.fix', { field: rule.field, expected: formatLike('', rule.expected), environment }), preferred: true, edits: [{ start, end, newText: formatLike(shown, rule.expected) }] }],
+      fixes: [
+        { title: t('policy.fix', { field: rule.field, expected: formatLike('', rule.expected), environment }), preferred: true, edits: [{ start, end, newText: formatLike(shown, rule.expected) }] },
+      ],
     });
   }
   return findings;
@@ -81,7 +86,16 @@ export const configPolicyCheck: FileCheck<ConfigFile> = {
     fileKinds: ['config'],
     description: "values that are valid but break the design's environment policy: sampling dev 1.0 / staging 0.5 / prod 0.1, JSON logs outside dev",
     codes: [
-      { code: 'config/policy', severity: 'warning', short: 'value breaks the environment policy of the design', help: "The value is valid but differs from the design for the file's environment: trace sampling is 1.0 in dev, 0.5 in staging, 0.1 in prod; logs are JSON outside dev." },
+      {
+        code: 'config/policy',
+        severity: 'warning',
+        short: 'value breaks the environment policy of the design',
+        help: "The value is valid but differs from the design for the file's environment: trace sampling is 1.0 in dev, 0.5 in staging, 0.1 in prod; logs are JSON outside dev.",
+        ja: {
+          short: '設計の環境ポリシーに反する値',
+          help: '値は正しいものの、ファイルの環境に対する設計と異なります。トレースのサンプリングは dev 1.0、staging 0.5、prod 0.1、ログは dev 以外では JSON です。',
+        },
+      },
     ],
   },
   run: ({ entry, environment }: ConfigFile, { text }) => checkConfigPolicy(entry, environment, text),

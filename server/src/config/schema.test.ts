@@ -60,7 +60,10 @@ test('a near-miss enum value gets a did-you-mean and a quick fix', () => {
 
 test('trace.enabled must be a boolean: YAML 1.2 reads `yes` as a string', () => {
   const text = valid({ enabled: 'yes' });
-  assert.deepEqual(check(text).map((f) => [f.span, f.message]), [[spanOf(text, 'yes'), 'observability.trace.enabled must be a boolean (true or false), e.g. true; got string "yes".']]);
+  assert.deepEqual(
+    check(text).map((f) => [f.span, f.message]),
+    [[spanOf(text, 'yes'), 'observability.trace.enabled must be a boolean (true or false), e.g. true; got string "yes".']],
+  );
 });
 
 test('trace.endpoint needs host:port or an http(s) URL with a port', () => {
@@ -81,11 +84,20 @@ test('trace.endpoint needs host:port or an http(s) URL with a port', () => {
 test('trace.sample_rate is a number in [0, 1]', () => {
   for (const good of ['0', '1', '0.25', '1.0']) assert.deepEqual(check(valid({ rate: good })), [], good);
   const above = valid({ rate: '1.5' });
-  assert.deepEqual(check(above).map((f) => [f.span, f.message]), [[spanOf(above, '1.5'), 'observability.trace.sample_rate must be a number between 0 and 1, e.g. 0.1; got number 1.5.']]);
+  assert.deepEqual(
+    check(above).map((f) => [f.span, f.message]),
+    [[spanOf(above, '1.5'), 'observability.trace.sample_rate must be a number between 0 and 1, e.g. 0.1; got number 1.5.']],
+  );
   const negative = valid({ rate: '-0.1' });
-  assert.deepEqual(check(negative).map((f) => f.span), [spanOf(negative, '-0.1')]);
+  assert.deepEqual(
+    check(negative).map((f) => f.span),
+    [spanOf(negative, '-0.1')],
+  );
   const quoted = valid({ rate: '"0.5"' });
-  assert.deepEqual(check(quoted).map((f) => [f.span, f.message]), [[spanOf(quoted, '"0.5"'), 'observability.trace.sample_rate must be a number between 0 and 1, e.g. 0.1; got string "0.5".']]);
+  assert.deepEqual(
+    check(quoted).map((f) => [f.span, f.message]),
+    [[spanOf(quoted, '"0.5"'), 'observability.trace.sample_rate must be a number between 0 and 1, e.g. 0.1; got string "0.5".']],
+  );
 });
 
 test('metrics.path must start with "/" and the fix adds it', () => {
@@ -118,31 +130,49 @@ test('an unknown key is reported on the key, with did-you-mean, and no "missing"
 
 test('an unknown key with no close match lists the allowed keys only', () => {
   const text = `${valid()}  profiling: true\n`;
-  assert.deepEqual(check(text).map((f) => [f.span, f.message, f.fixes]), [[spanOf(text, 'profiling'), 'Unknown key "profiling" in observability. Allowed keys: log, trace, metrics.', undefined]]);
+  assert.deepEqual(
+    check(text).map((f) => [f.span, f.message, f.fixes]),
+    [[spanOf(text, 'profiling'), 'Unknown key "profiling" in observability. Allowed keys: log, trace, metrics.', undefined]],
+  );
 });
 
 test('a missing key is reported on its parent key', () => {
   const text = valid().replace('    format: json\n', '');
-  assert.deepEqual(check(text).map((f) => [f.span, f.message]), [[spanOf(text, 'log'), 'observability.log is missing "format": expected one of text, json, e.g. format: json.']]);
+  assert.deepEqual(
+    check(text).map((f) => [f.span, f.message]),
+    [[spanOf(text, 'log'), 'observability.log is missing "format": expected one of text, json, e.g. format: json.']],
+  );
   const noMetrics = lines('observability:', '  log:', '    level: info', '    format: json', '  trace:', '    enabled: false');
-  assert.deepEqual(check(noMetrics).map((f) => [f.span, f.message]), [[spanOf(noMetrics, 'observability'), 'observability is missing "metrics": expected a mapping with enabled and path.']]);
+  assert.deepEqual(
+    check(noMetrics).map((f) => [f.span, f.message]),
+    [[spanOf(noMetrics, 'observability'), 'observability is missing "metrics": expected a mapping with enabled and path.']],
+  );
 });
 
 test('endpoint and sample_rate are required only while tracing is enabled', () => {
   const off = lines('observability:', '  log:', '    level: info', '    format: json', '  trace:', '    enabled: false', '  metrics:', '    enabled: false');
   assert.deepEqual(check(off), []);
   const on = off.replace('    enabled: false\n  metrics', '    enabled: true\n  metrics');
-  assert.deepEqual(check(on).map((f) => [f.span, f.message]), [
-    [spanOf(on, 'trace'), 'observability.trace is missing "endpoint" (required while enabled is true): expected host:port or an http(s) URL with a port, e.g. endpoint: jaeger:4317.'],
-    [spanOf(on, 'trace'), 'observability.trace is missing "sample_rate" (required while enabled is true): expected a number between 0 and 1, e.g. sample_rate: 0.1.'],
-  ]);
+  assert.deepEqual(
+    check(on).map((f) => [f.span, f.message]),
+    [
+      [spanOf(on, 'trace'), 'observability.trace is missing "endpoint" (required while enabled is true): expected host:port or an http(s) URL with a port, e.g. endpoint: jaeger:4317.'],
+      [spanOf(on, 'trace'), 'observability.trace is missing "sample_rate" (required while enabled is true): expected a number between 0 and 1, e.g. sample_rate: 0.1.'],
+    ],
+  );
 });
 
 test('a section of the wrong shape is reported on its value, or on its key when empty', () => {
   const scalar = lines('observability: on');
-  assert.deepEqual(check(scalar).map((f) => [f.span, f.message]), [[spanOf(scalar, 'on'), 'observability must be a mapping with log, trace and metrics; got string "on".']]);
-  const empty = valid().replace(/  log:\n    level: info\n    format: json\n/, '  log:\n');
-  assert.deepEqual(check(empty).map((f) => [f.span, f.message]), [[spanOf(empty, 'log'), 'observability.log must be a mapping with level and format; got null.']]);
+  assert.deepEqual(
+    check(scalar).map((f) => [f.span, f.message]),
+    [[spanOf(scalar, 'on'), 'observability must be a mapping with log, trace and metrics; got string "on".']],
+  );
+  const empty = valid().replace(/ {2}log:\n {4}level: info\n {4}format: json\n/, '  log:\n');
+  assert.deepEqual(
+    check(empty).map((f) => [f.span, f.message]),
+    [[spanOf(empty, 'log'), 'observability.log must be a mapping with level and format; got null.']],
+  );
 });
 
 test('every mistake of the broken fixture is reported once, on its node', () => {

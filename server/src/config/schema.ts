@@ -15,7 +15,7 @@ const CODE = 'config/schema';
  * value, the key for an unknown key, the parent's key for a missing one.
  */
 export function checkConfigSchema(entry: ObservabilityEntry): Finding[] {
-  const value = entry.pair.value ? entry.pair.value.toJS(entry.document) : undefined;
+  const value: unknown = entry.pair.value ? entry.pair.value.toJS(entry.document) : undefined;
   const result = observabilitySchema.safeParse(value);
   if (result.success) return [];
   const marks: Marks = { renamedTo: new Set(), missing: new Map() };
@@ -49,7 +49,13 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
     const missing = finding(
       start,
       end,
-      t('schema.missing', { parent, key, whileEnabled: issue.code === 'custom', expects: t('field.expects', { field: dotted, fallback: 'any' }), example: info?.example ?? '' }),
+      t('schema.missing', {
+        parent,
+        key,
+        whileEnabled: issue.code === 'custom',
+        expects: t('field.expects', { field: dotted, expects: info?.expects, fallback: 'any' }),
+        example: info?.example ?? '',
+      }),
     );
     marks.missing.set(missing, key);
     return [missing];
@@ -57,11 +63,11 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
 
   const [start, end] = valueSpan(located.pair);
   const got = describeValue(located.pair.value);
-  const expects = t('field.expects', { field: dotted, fallback: 'valid' });
+  const expects = t('field.expects', { field: dotted, expects: info?.expects, fallback: 'valid' });
   const example = info?.example ?? '';
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map(String);
-    const actual = located.pair.value?.toJS(entry.document);
+    const actual: unknown = located.pair.value?.toJS(entry.document);
     const suggestion = typeof actual === 'string' ? closestMatch(actual, allowed) : undefined;
     const result = finding(start, end, t('schema.notInEnum', { name, expects, got, ...(suggestion ? { suggestion } : {}) }));
     if (suggestion) result.fixes = [{ title: t('fix.changeTo', { value: suggestion }), preferred: true, edits: [{ start, end, newText: suggestion }] }];
@@ -102,9 +108,19 @@ export const configSchemaCheck: FileCheck<ConfigFile> = {
     name: 'config/schema',
     on: 'file',
     fileKinds: ['config'],
-    description: 'the `observability:` section of `config*.yaml`: `log.level` (debug, info, warn, error), `log.format` (text, json), `trace.enabled` (boolean), `trace.endpoint` (`host:port` or an http(s) URL with a port), `trace.sample_rate` (0–1), `metrics.enabled` (boolean), `metrics.path` (starts with `/`); unknown keys (with did-you-mean), missing keys',
+    description:
+      'the `observability:` section of `config*.yaml`: `log.level` (debug, info, warn, error), `log.format` (text, json), `trace.enabled` (boolean), `trace.endpoint` (`host:port` or an http(s) URL with a port), `trace.sample_rate` (0–1), `metrics.enabled` (boolean), `metrics.path` (starts with `/`); unknown keys (with did-you-mean), missing keys',
     codes: [
-      { code: 'config/schema', severity: 'error', short: 'observability section does not match the schema', help: 'The observability: section of a k1s0 config.yaml has a wrong type, a value outside its enum or range, an unknown key or a missing key. log.level is debug|info|warn|error, log.format text|json, trace.sample_rate 0–1, trace.endpoint host:port, metrics.path starts with "/".' },
+      {
+        code: 'config/schema',
+        severity: 'error',
+        short: 'observability section does not match the schema',
+        help: 'The observability: section of a k1s0 config.yaml has a wrong type, a value outside its enum or range, an unknown key or a missing key. log.level is debug|info|warn|error, log.format text|json, trace.sample_rate 0–1, trace.endpoint host:port, metrics.path starts with "/".',
+        ja: {
+          short: 'observability セクションがスキーマに合わない',
+          help: 'k1s0 の config.yaml の observability: セクションに、型の誤り、列挙・範囲外の値、未知のキー、または不足しているキーがあります。log.level は debug|info|warn|error、log.format は text|json、trace.sample_rate は 0〜1、trace.endpoint は host:port、metrics.path は "/" で始まります。',
+        },
+      },
     ],
   },
   run: ({ entry }: ConfigFile) => checkConfigSchema(entry),

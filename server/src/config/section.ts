@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Node, type Pair } from 'yaml';
 import { pairOf } from '../base/yaml/parse';
 import { t } from '../l10n';
 import type { EnvironmentName } from '../base/settings';
@@ -37,7 +37,7 @@ export function locate(entry: ObservabilityEntry, path: readonly PropertyKey[]):
   for (const segment of path) {
     const value = pair.value;
     if (!isMap(value)) return { pair, found: false };
-    const child = pairOf(value as YAMLMap, String(segment));
+    const child = pairOf(value, String(segment));
     if (!child) return { pair, found: false };
     pair = child;
   }
@@ -62,6 +62,8 @@ export function describeValue(node: Node | null | undefined): string {
   if (isScalar(node)) {
     if (node.value === null) return t('value.null');
     if (typeof node.value === 'string') return t('value.string', { json: JSON.stringify(node.value) });
+    // A scalar's value is a number, boolean or bigint here (a Date with YAML 1.1 timestamps): no [object Object].
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     return t('value.scalar', { type: typeof node.value, value: String(node.value) });
   }
   return isMap(node) ? t('value.mapping') : t('value.list');

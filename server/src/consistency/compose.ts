@@ -4,7 +4,7 @@
  * container ports they publish or expose. Read at indexing time; a compose
  * file gets no diagnostics of its own.
  */
-import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { ComposeFacts, ComposeService } from '../workspace/index';
 
 /** docker-compose.yaml, docker-compose.dev.yml, compose.yaml, compose.override.yaml, … */
@@ -13,7 +13,7 @@ export function isComposePath(path: string): boolean {
 }
 
 function get(map: unknown, key: string): unknown {
-  return isMap(map) ? (map as YAMLMap).get(key, true) : undefined;
+  return isMap(map) ? map.get(key, true) : undefined;
 }
 
 function text(node: unknown): string | undefined {
@@ -31,7 +31,11 @@ export function containerPorts(entry: unknown): number[] {
   }
   const raw = text(entry);
   if (raw === undefined) return [];
-  const container = raw.replace(/\/(?:tcp|udp|sctp)$/i, '').split(':').pop() ?? '';
+  const container =
+    raw
+      .replace(/\/(?:tcp|udp|sctp)$/i, '')
+      .split(':')
+      .pop() ?? '';
   const range = /^(\d+)(?:-(\d+))?$/.exec(container.trim());
   if (!range) return [];
   const from = Number(range[1]);

@@ -48,7 +48,11 @@ test("the design's own config files and stack are consistent", () => {
     assert.deepEqual(render(diagnose(`config/${name}`, { [`config/${name}`]: text }), ['consistency/metrics', 'consistency/trace-endpoint']), [], name);
   }
   for (const name of ['prometheus.yaml', 'recording_rules.yaml', 'alerting_rules.yaml']) {
-    assert.deepEqual(render(diagnose(`infra/docker/prometheus/${name}`, {})).filter((l) => l.includes('consistency/')), [], name);
+    assert.deepEqual(
+      render(diagnose(`infra/docker/prometheus/${name}`, {})).filter((l) => l.includes('consistency/')),
+      [],
+      name,
+    );
   }
 });
 
@@ -62,12 +66,21 @@ test("with a compose file, staging and prod's cluster address is judged against 
   }
   // A cluster address with the wrong port is still wrong, by the design's stack.
   const staging = readFileSync(join(__dirname, '../../../examples/config/config.staging.yaml'), 'utf8').replace('svc.cluster.local:4317', 'svc.cluster.local:4318');
-  assert.match(render(diagnose('config/config.staging.yaml', { 'config/config.staging.yaml': staging, 'infra/docker/docker-compose.yaml': compose }), ['consistency/trace-endpoint']).join('\n'), /port 4318 is not the OTLP gRPC port; the design's stack/);
+  assert.match(
+    render(diagnose('config/config.staging.yaml', { 'config/config.staging.yaml': staging, 'infra/docker/docker-compose.yaml': compose }), ['consistency/trace-endpoint']).join('\n'),
+    /port 4318 is not the OTLP gRPC port; the design's stack/,
+  );
   // A staging config pointed at a compose service is the local stack's to judge; so is a dev config pointed at the cluster.
   const toCompose = staging.replace('jaeger.observability.svc.cluster.local:4318', 'jaeger:4318');
-  assert.match(render(diagnose('config/config.staging.yaml', { 'config/config.staging.yaml': toCompose, 'infra/docker/docker-compose.yaml': compose }), ['consistency/trace-endpoint']).join('\n'), /jaeger of the compose stack \(docker-compose.yaml\) exposes 4317, 16686, not 4318/);
+  assert.match(
+    render(diagnose('config/config.staging.yaml', { 'config/config.staging.yaml': toCompose, 'infra/docker/docker-compose.yaml': compose }), ['consistency/trace-endpoint']).join('\n'),
+    /jaeger of the compose stack \(docker-compose.yaml\) exposes 4317, 16686, not 4318/,
+  );
   const dev = readFileSync(join(__dirname, '../../../examples/config/config.dev.yaml'), 'utf8').replace(/endpoint: "[^"]*"/, 'endpoint: "jaeger.observability.svc.cluster.local:4317"');
-  assert.match(render(diagnose('config/config.dev.yaml', { 'config/config.dev.yaml': dev, 'infra/docker/docker-compose.yaml': compose }), ['consistency/trace-endpoint']).join('\n'), /the compose stack \(docker-compose.yaml\) has no service jaeger.observability.svc.cluster.local/);
+  assert.match(
+    render(diagnose('config/config.dev.yaml', { 'config/config.dev.yaml': dev, 'infra/docker/docker-compose.yaml': compose }), ['consistency/trace-endpoint']).join('\n'),
+    /the compose stack \(docker-compose.yaml\) has no service jaeger.observability.svc.cluster.local/,
+  );
 });
 
 test('rule_files: a listed file that is not there (container path mapped next to prometheus.yaml), a rule file nothing loads', () => {
@@ -82,8 +95,14 @@ test('rule_files: a listed file that is not there (container path mapped next to
   const resource = `apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: x\nspec:\n${extra.replace(/^/gm, '  ').trimEnd()}\n`;
   assert.deepEqual(render(diagnose('k8s/rules.yaml', { 'k8s/rules.yaml': resource }), ['consistency/rule-files']), []);
   // A glob that matches loads the file.
-  const config = readFileSync(join(__dirname, '../../../examples/infra/docker/prometheus/prometheus.yaml'), 'utf8').replace('  - /etc/prometheus/alerting_rules.yaml', '  - /etc/prometheus/alerting_rules.yaml\n  - rules/*.yaml');
-  assert.deepEqual(render(diagnose('infra/docker/prometheus/rules/extra.yaml', { 'infra/docker/prometheus/prometheus.yaml': config, 'infra/docker/prometheus/rules/extra.yaml': extra }), ['consistency/rule-files']), []);
+  const config = readFileSync(join(__dirname, '../../../examples/infra/docker/prometheus/prometheus.yaml'), 'utf8').replace(
+    '  - /etc/prometheus/alerting_rules.yaml',
+    '  - /etc/prometheus/alerting_rules.yaml\n  - rules/*.yaml',
+  );
+  assert.deepEqual(
+    render(diagnose('infra/docker/prometheus/rules/extra.yaml', { 'infra/docker/prometheus/prometheus.yaml': config, 'infra/docker/prometheus/rules/extra.yaml': extra }), ['consistency/rule-files']),
+    [],
+  );
 });
 
 test('dashboards: a service the design knows but no scrape job produces', () => {

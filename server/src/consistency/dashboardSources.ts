@@ -37,7 +37,10 @@ export function checkDashboardSources(expr: string, tree: Tree, context: Express
       const missing = values.filter((v) => v !== '' && known.has(v) && !scraped.has(v));
       if (missing.length === 0) continue;
       problems.push({
-        from: m.valueFrom, to: m.valueTo, code: CONSISTENCY_DASHBOARD_SOURCE, severity: 'warning',
+        from: m.valueFrom,
+        to: m.valueTo,
+        code: CONSISTENCY_DASHBOARD_SOURCE,
+        severity: 'warning',
         message: `no scrape job of the workspace produces service ${missing.map((v) => `"${v}"`).join(', ')}: the query finds no series (scraped services: ${[...scraped].sort().join(', ')})`,
       });
     }
@@ -51,7 +54,14 @@ export const dashboardSourceCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['dashboard'],
     description: 'a dashboard query selecting a known service that no scrape job produces (unknown jobs and recording rules are `catalog/label-value` and `catalog/undefined-rule`)',
-    codes: [{ code: CONSISTENCY_DASHBOARD_SOURCE, severity: 'warning', short: 'dashboard selects a service no job scrapes', help: 'A dashboard query selects a known service that no scrape job of the workspace produces, so the panel stays empty.' }],
+    codes: [
+      {
+        code: CONSISTENCY_DASHBOARD_SOURCE,
+        severity: 'warning',
+        short: 'dashboard selects a service no job scrapes',
+        help: 'A dashboard query selects a known service that no scrape job of the workspace produces, so the panel stays empty.',
+      },
+    ],
   },
   run: checkDashboardSources,
 };

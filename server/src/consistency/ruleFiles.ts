@@ -122,7 +122,10 @@ export function checkRuleFilesEntries(configUri: string, workspace: WorkspaceInd
     if (ruleFiles.some((file) => matcher.test(file))) continue;
     const mapped = entry.pattern.startsWith(CONTAINER_CONFIG_DIR) ? ` (${CONTAINER_CONFIG_DIR} is the directory of this prometheus.yaml in the stack's container)` : '';
     findings.push({
-      start: entry.start, end: entry.end, code: CONSISTENCY_RULE_FILES, severity: 'warning',
+      start: entry.start,
+      end: entry.end,
+      code: CONSISTENCY_RULE_FILES,
+      severity: 'warning',
       message: `rule_files: "${entry.pattern}" matches no rule file of the workspace: nothing at ${relativeTo(path, directoryOf(configUri))}${mapped}`,
     });
   }
@@ -137,10 +140,15 @@ export function checkRuleFileLoaded(uri: string, workspace: WorkspaceIndex): Fin
   const path = decodePath(uri);
   if (entries.some((e) => e.matcher.test(path))) return [];
   const configs = [...new Set(entries.map((e) => e.configUri.split('/').pop() ?? e.configUri))].join(', ');
-  return [{
-    start: 0, end: 0, code: CONSISTENCY_RULE_FILES, severity: 'information',
-    message: `no prometheus.yaml of the workspace loads this rule file: it is in none of the rule_files of ${configs}`,
-  }];
+  return [
+    {
+      start: 0,
+      end: 0,
+      code: CONSISTENCY_RULE_FILES,
+      severity: 'information',
+      message: `no prometheus.yaml of the workspace loads this rule file: it is in none of the rule_files of ${configs}`,
+    },
+  ];
 }
 
 function relativeTo(path: string, dir: string): string {
@@ -152,9 +160,15 @@ export const ruleFileEntriesCheck: FileCheck<unknown> = {
     name: 'consistency/ruleFileEntries',
     on: 'file',
     fileKinds: ['prometheus'],
-    description: "a `rule_files` entry of prometheus.yaml that matches no rule file (`/etc/prometheus/…` is read as the directory of prometheus.yaml, as the design's compose mounts it; relative entries resolve against it; globs)",
+    description:
+      "a `rule_files` entry of prometheus.yaml that matches no rule file (`/etc/prometheus/…` is read as the directory of prometheus.yaml, as the design's compose mounts it; relative entries resolve against it; globs)",
     codes: [
-      { code: 'consistency/rule-files', severity: 'warning', short: 'rule_files entry matches no rule file', help: 'A rule_files entry of prometheus.yaml matches no rule file of the workspace, so Prometheus loads none of the rules meant.' },
+      {
+        code: 'consistency/rule-files',
+        severity: 'warning',
+        short: 'rule_files entry matches no rule file',
+        help: 'A rule_files entry of prometheus.yaml matches no rule file of the workspace, so Prometheus loads none of the rules meant.',
+      },
     ],
   },
   run: (_subject: unknown, { uri, workspace }) => checkRuleFilesEntries(uri, workspace),
@@ -166,7 +180,12 @@ export const ruleFileLoadedCheck: FileCheck<unknown> = {
     fileKinds: ['rules'],
     description: 'a plain rule file no prometheus.yaml loads (information; PrometheusRule resources excepted)',
     codes: [
-      { code: 'consistency/rule-files', severity: 'information', short: 'rule file no prometheus.yaml loads', help: "No rule_files entry of the workspace's prometheus.yaml matches this rule file, so its rules are never evaluated." },
+      {
+        code: 'consistency/rule-files',
+        severity: 'information',
+        short: 'rule file no prometheus.yaml loads',
+        help: "No rule_files entry of the workspace's prometheus.yaml matches this rule file, so its rules are never evaluated.",
+      },
     ],
   },
   run: (_subject: unknown, { uri, workspace }) => checkRuleFileLoaded(uri, workspace),

@@ -21,6 +21,9 @@ import type { EnvironmentName } from '../base/settings';
 import type { Finding } from '../base/types';
 import type { ComposeFacts, ScrapeJob, WorkspaceIndex } from '../workspace/index';
 import type { FileCheck } from '../workspace/fileKind';
+import { parseEndpoint } from '../base/endpoint';
+
+export { parseEndpoint };
 
 export const CONSISTENCY_METRICS = 'consistency/metrics';
 export const CONSISTENCY_TRACE_ENDPOINT = 'consistency/trace-endpoint';
@@ -58,7 +61,10 @@ function checkMetrics(entry: ObservabilityEntry, workspace: WorkspaceIndex): Fin
   if (enabled && isScalar(enabled.value) && enabled.value.value === false) {
     const [start, end] = enabled.value.range ?? [0, 0];
     findings.push({
-      start, end, code: CONSISTENCY_METRICS, severity: 'warning',
+      start,
+      end,
+      code: CONSISTENCY_METRICS,
+      severity: 'warning',
       message: `metrics.enabled is false, but ${where}: the target would be down and ServiceDown would fire`,
       fixes: [{ title: 'Change to true', preferred: true, edits: [{ start, end, newText: 'true' }] }],
     });
@@ -71,30 +77,16 @@ function checkMetrics(entry: ObservabilityEntry, workspace: WorkspaceIndex): Fin
     if (actual !== expected && !jobs.some((j) => (j.metricsPath ?? '/metrics') === actual)) {
       const [start, end] = path.value.range ?? [0, 0];
       findings.push({
-        start, end, code: CONSISTENCY_METRICS, severity: 'warning',
+        start,
+        end,
+        code: CONSISTENCY_METRICS,
+        severity: 'warning',
         message: `metrics.path is "${actual}", but ${where} at ${expected}${job.metricsPath === undefined ? ' (no metrics_path: the default)' : ''}`,
         fixes: [{ title: `Change to ${expected}`, preferred: true, edits: [{ start, end, newText: JSON.stringify(expected) }] }],
       });
     }
   }
   return findings;
-}
-
-/** Host and port of an endpoint (`host:port`, or a URL with or without a port); undefined when it is neither. */
-export function parseEndpoint(endpoint: string): { host: string; port: number } | undefined {
-  const value = endpoint.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return undefined;
-    }
-    const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : url.protocol === 'http:' ? 80 : NaN;
-    return url.hostname && Number.isInteger(port) ? { host: url.hostname.toLowerCase(), port } : undefined;
-  }
-  const m = /^(\[[^\]]+\]|[^:/\s]+):(\d{1,5})$/.exec(value);
-  return m ? { host: (m[1] ?? '').toLowerCase(), port: Number(m[2]) } : undefined;
 }
 
 function checkTraceEndpoint(entry: ObservabilityEntry, text: string, workspace: WorkspaceIndex, environment: EnvironmentName | undefined): Finding[] {
@@ -134,12 +126,7 @@ function servedByCompose(parsed: { host: string }, environment: EnvironmentName 
   return composes.some((compose) => compose.services.some((s) => s.name.toLowerCase() === parsed.host || s.aliases.some((a) => a.toLowerCase() === parsed.host)));
 }
 
-function checkAgainstCompose(
-  parsed: { host: string; port: number },
-  endpoint: string,
-  composes: readonly ComposeFacts[],
-  problem: (message: string, port?: number) => Finding,
-): Finding[] {
+function checkAgainstCompose(parsed: { host: string; port: number }, endpoint: string, composes: readonly ComposeFacts[], problem: (message: string, port?: number) => Finding): Finding[] {
   const files = composes.map((c) => fileName(c.uri)).join(', ');
   const services = composes.flatMap((c) => c.services);
   if (LOOPBACK.has(parsed.host)) {
@@ -167,10 +154,21 @@ export const configStackCheck: FileCheck<ConfigFile> = {
     name: 'consistency/stack',
     on: 'file',
     fileKinds: ['config'],
-    description: "`config*.yaml` vs the stack: `metrics.enabled: false` or a `metrics.path` other than the `metrics_path` of the job that scrapes the service; a `trace.endpoint` host or port the workspace's compose file does not expose (dev configs and endpoints naming a compose service; otherwise, and without a compose file, the design's `jaeger:4317`, `jaeger.observability.svc.cluster.local:4317`)",
+    description:
+      "`config*.yaml` vs the stack: `metrics.enabled: false` or a `metrics.path` other than the `metrics_path` of the job that scrapes the service; a `trace.endpoint` host or port the workspace's compose file does not expose (dev configs and endpoints naming a compose service; otherwise, and without a compose file, the design's `jaeger:4317`, `jaeger.observability.svc.cluster.local:4317`)",
     codes: [
-      { code: 'consistency/metrics', severity: 'warning', short: 'metrics settings disagree with the scrape job', help: 'metrics.enabled is false, or metrics.path differs from the metrics_path of the scrape job that scrapes the service.' },
-      { code: 'consistency/trace-endpoint', severity: 'warning', short: 'trace endpoint the stack does not serve', help: "The trace.endpoint host or port is not one the workspace's compose file (or the design) exposes." },
+      {
+        code: 'consistency/metrics',
+        severity: 'warning',
+        short: 'metrics settings disagree with the scrape job',
+        help: 'metrics.enabled is false, or metrics.path differs from the metrics_path of the scrape job that scrapes the service.',
+      },
+      {
+        code: 'consistency/trace-endpoint',
+        severity: 'warning',
+        short: 'trace endpoint the stack does not serve',
+        help: "The trace.endpoint host or port is not one the workspace's compose file (or the design) exposes.",
+      },
     ],
   },
   run: ({ entry, environment }: ConfigFile, { text, workspace }) => checkConfigAgainstStack(entry, text, workspace, environment),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDashboard } from './analysis';
 import { Checks } from '../checks/runner';
@@ -8,8 +8,7 @@ import { checkQueries } from './queries';
 import { checkStructure } from './structure';
 import { WorkspaceIndex } from '../workspace/index';
 import type { QueryStats } from './queries';
-
-const CORPUS = process.env.K1S0_CORPUS ?? join(__dirname, '../../../../shared/corpus');
+import { corpusPath } from '../../../test/support/corpus.cjs';
 
 /**
  * The only corpus dashboard whose query is genuinely not PromQL as written:
@@ -20,9 +19,10 @@ const CORPUS = process.env.K1S0_CORPUS ?? join(__dirname, '../../../../shared/co
 const NOT_PROMQL_AS_WRITTEN = new Map([['mm-ceph-radosgw-sync-overview.json', 1]]);
 
 test('public dashboards: every query is read, and no valid one gets a PromQL error or a LogQL syntax error', () => {
-  const dir = join(CORPUS, 'dashboards');
-  assert.ok(existsSync(dir), `corpus not found at ${dir} (set K1S0_CORPUS)`);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const dir = corpusPath('dashboards');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   assert.equal(files.length, 355);
   const stats: QueryStats = { promql: 0, logql: 0, skipped: 0 };
   const errors = new Map<string, number>();

@@ -32,8 +32,13 @@ test('each mistake lands on its token, escapes and collapsed rows included', () 
     ],
   );
   const [variable, syntax, logql] = diagnostics;
-  assert.equal(variable?.message, 'Template variable "$servce" is not defined in this dashboard\'s templating; did you mean "$service"? (defined: $datasource, $loki, $service). Grafana leaves it as it is, and the query fails or matches nothing.');
-  assert.deepEqual(variable?.fixes, [{ title: 'Change to "$service"', preferred: true, edits: [{ range: { start: { line: 14, character: 84 }, end: { line: 14, character: 90 } }, newText: 'service' }] }]);
+  assert.equal(
+    variable?.message,
+    'Template variable "$servce" is not defined in this dashboard\'s templating; did you mean "$service"? (defined: $datasource, $loki, $service). Grafana leaves it as it is, and the query fails or matches nothing.',
+  );
+  assert.deepEqual(variable?.fixes, [
+    { title: 'Change to "$service"', preferred: true, edits: [{ range: { start: { line: 14, character: 84 }, end: { line: 14, character: 90 } }, newText: 'service' }] },
+  ]);
   assert.equal(syntax?.message, 'unexpected <by> in aggregation');
   assert.equal(logql?.message, 'LogQL syntax error: the query ends early after "|=".');
 });
@@ -48,10 +53,31 @@ test('dashboard/structure: duplicates, missing refIds, mixed panels, wrong shape
       ['dashboard/structure', 'error', 3, 104, 110, 'This template variable has no "name": it cannot be used in queries.'],
       ['dashboard/structure', 'error', 5, 94, 97, 'refId "A" is used by another target of this panel; each query of a panel needs its own refId, or one result replaces the other.'],
       ['dashboard/structure', 'warning', 6, 14, 15, 'Panel id 1 is used by another panel; ids must be unique within a dashboard (links to a panel and panel editing pick the wrong one).'],
-      ['dashboard/structure', 'information', 6, 58, 64, 'This target has no "refId"; Grafana assigns one when the dashboard loads, but transformations, expressions and overrides that name a query need it written down.'],
-      ['dashboard/structure', 'warning', 11, 26, 32, 'This query of a "-- Mixed --" panel names no datasource of its own, so Grafana runs it on the default datasource; set the target\'s "datasource".'],
+      [
+        'dashboard/structure',
+        'information',
+        6,
+        58,
+        64,
+        'This target has no "refId"; Grafana assigns one when the dashboard loads, but transformations, expressions and overrides that name a query need it written down.',
+      ],
+      [
+        'dashboard/structure',
+        'warning',
+        11,
+        26,
+        32,
+        'This query of a "-- Mixed --" panel names no datasource of its own, so Grafana runs it on the default datasource; set the target\'s "datasource".',
+      ],
       ['dashboard/structure', 'error', 14, 44, 50, '"targets" must be an array of queries; got a string.'],
-      ['dashboard/variable', 'error', 15, 54, 57, 'Datasource variable "$ds" is not defined in this dashboard\'s templating or __inputs (defined: $job); Grafana cannot find the datasource and the panel stays empty.'],
+      [
+        'dashboard/variable',
+        'error',
+        15,
+        54,
+        57,
+        'Datasource variable "$ds" is not defined in this dashboard\'s templating or __inputs (defined: $job); Grafana cannot find the datasource and the panel stays empty.',
+      ],
       ['dashboard/structure', 'error', 15, 96, 98, '"expr" must be a string; got a number.'],
     ],
   );
@@ -74,7 +100,13 @@ test('template variables and built-ins are substituted before checking; a LogQL 
   const dashboard = (expr: string, datasource: unknown = null) =>
     JSON.stringify({
       title: 't',
-      templating: { list: [{ name: 'job', type: 'query' }, { name: 'window', type: 'interval' }, { name: 'label', type: 'custom' }] },
+      templating: {
+        list: [
+          { name: 'job', type: 'query' },
+          { name: 'window', type: 'interval' },
+          { name: 'label', type: 'custom' },
+        ],
+      },
       panels: [{ id: 1, type: 'timeseries', datasource, targets: [{ refId: 'A', expr }] }],
     });
   const codes = (expr: string, datasource?: unknown) => brief('/w/d.json', dashboard(expr, datasource)).map(([code]) => code);

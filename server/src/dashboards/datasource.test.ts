@@ -8,7 +8,13 @@ const DASHBOARD = JSON.stringify({
   __inputs: [{ name: 'DS_PROM', type: 'datasource', pluginId: 'prometheus' }],
   title: 't',
   panels: [],
-  templating: { list: [{ name: 'datasource', type: 'datasource', query: 'prometheus' }, { name: 'logs', type: 'datasource', query: 'loki' }, { name: 'job', type: 'query' }] },
+  templating: {
+    list: [
+      { name: 'datasource', type: 'datasource', query: 'prometheus' },
+      { name: 'logs', type: 'datasource', query: 'loki' },
+      { name: 'job', type: 'query' },
+    ],
+  },
 });
 
 function resolve(datasource: unknown) {

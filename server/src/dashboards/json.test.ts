@@ -24,16 +24,31 @@ test('string escapes map back to the escape that produced each character', () =>
 test('broken JSON: one json/syntax finding per error, with its range and a plain message', () => {
   const text = '{\n  "title": "x",\n  "panels": [1, 2,]\n}';
   const { syntax } = parseJson(text);
-  assert.deepEqual(syntax.map((f) => [f.code, f.start, f.end, f.message]), [['json/syntax', 35, 36, 'Trailing comma: JSON allows no comma before "]"']]);
-  assert.deepEqual(parseJson('{"a": 1 // note\n}').syntax.map((f) => f.message), ['Comments are not allowed in JSON']);
-  assert.deepEqual(parseJson('{"a": "\\q"}').syntax.map((f) => f.message), ['Invalid escape: JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX']);
-  assert.deepEqual(parseJson('').syntax.map((f) => f.message), ['Expected a value']);
+  assert.deepEqual(
+    syntax.map((f) => [f.code, f.start, f.end, f.message]),
+    [['json/syntax', 35, 36, 'Trailing comma: JSON allows no comma before "]"']],
+  );
+  assert.deepEqual(
+    parseJson('{"a": 1 // note\n}').syntax.map((f) => f.message),
+    ['Comments are not allowed in JSON'],
+  );
+  assert.deepEqual(
+    parseJson('{"a": "\\q"}').syntax.map((f) => f.message),
+    ['Invalid escape: JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX'],
+  );
+  assert.deepEqual(
+    parseJson('').syntax.map((f) => f.message),
+    ['Expected a value'],
+  );
 });
 
 test('absurd nesting is refused before parsing, without throwing', () => {
   const deep = '['.repeat(MAX_JSON_DEPTH + 5);
   const { root, syntax } = parseJson(deep);
   assert.equal(root, undefined);
-  assert.deepEqual(syntax.map((f) => [f.start, f.message]), [[MAX_JSON_DEPTH, `Not checked: the document nests deeper than ${MAX_JSON_DEPTH} levels`]]);
+  assert.deepEqual(
+    syntax.map((f) => [f.start, f.message]),
+    [[MAX_JSON_DEPTH, `Not checked: the document nests deeper than ${MAX_JSON_DEPTH} levels`]],
+  );
   assert.equal(parseJson(`"${'['.repeat(2000)}"`).syntax.length, 0, 'brackets inside strings do not count');
 });

@@ -60,12 +60,14 @@ export function parseJson(text: string): ParsedJson {
     const end = Math.min(text.length, start + Math.max(1, error.length));
     const closer = text[start];
     const comma = /,\s*$/.exec(text.slice(0, start));
-    if ((error.error === 3 || error.error === 4) && comma && (closer === ']' || closer === '}')) {
+    // jsonc-parser's ParseErrorCode by number, as MESSAGES: 3 PropertyNameExpected, 4 ValueExpected.
+    const code: number = error.error;
+    if ((code === 3 || code === 4) && comma && (closer === ']' || closer === '}')) {
       // The most common hand-edit mistake: say it, on the comma itself.
       syntax.push({ start: comma.index, end: comma.index + 1, code: 'json/syntax', severity: 'error', message: `Trailing comma: JSON allows no comma before "${closer}"` });
       continue;
     }
-    syntax.push({ start, end: Math.max(start, end), code: 'json/syntax', severity: 'error', message: MESSAGES[error.error] ?? 'Invalid JSON' });
+    syntax.push({ start, end: Math.max(start, end), code: 'json/syntax', severity: 'error', message: MESSAGES[code] ?? 'Invalid JSON' });
   }
   return { root, syntax };
 }
@@ -202,7 +204,13 @@ export const jsonSyntaxCodes: ReaderCodes = {
     fileKinds: ['dashboard'],
     description: 'a Grafana dashboard that is not valid JSON (every error, exact range; trailing commas named as such)',
     codes: [
-      { code: 'json/syntax', severity: 'error', short: 'JSON does not parse', help: 'The file is not valid JSON, so none of its content can be checked. Fix the syntax error at the marked position.', ja: { short: 'JSON として解析できない', help: 'ファイルが正しい JSON ではないため、内容を検査できません。示された位置の構文エラーを直してください。' } },
+      {
+        code: 'json/syntax',
+        severity: 'error',
+        short: 'JSON does not parse',
+        help: 'The file is not valid JSON, so none of its content can be checked. Fix the syntax error at the marked position.',
+        ja: { short: 'JSON として解析できない', help: 'ファイルが正しい JSON ではないため、内容を検査できません。示された位置の構文エラーを直してください。' },
+      },
     ],
   },
 };

@@ -1,5 +1,6 @@
 import { parser } from '@grafana/lezer-logql';
 import { closestMatch } from '../base/suggest';
+import { BUILTIN_CATALOG } from '../catalog/catalog';
 import { toFinding, type ExpressionProblem, type ExpressionSite } from '../promql/site';
 import type { Finding } from '../base/types';
 import type { ReaderCodes } from '../base/check';
@@ -10,20 +11,14 @@ import type { ReaderCodes } from '../base/check';
  * against the design's log label table.
  */
 
-/** ログラベル設計: the labels k1s0's log streams carry, with the values the design knows. */
-export const LOG_LABELS: ReadonlyMap<string, readonly string[] | undefined> = new Map([
-  ['service', undefined],
-  ['tier', ['system', 'business', 'service']],
-  ['environment', ['dev', 'staging', 'prod']],
-  ['level', ['debug', 'info', 'warn', 'error']],
-  ['trace_id', undefined],
-]);
+/** ログラベル設計: the labels k1s0's log streams carry, with the values the design knows (the catalog's logLabels). */
+export const LOG_LABELS: ReadonlyMap<string, readonly string[] | undefined> = new Map(BUILTIN_CATALOG.logLabels.map((l) => [l.name, l.values]));
 
 // Types come from the parser itself: its typings resolve @lezer/common as ESM, ours as CommonJS.
 type Tree = ReturnType<typeof parser.parse>;
 type SyntaxNode = Tree['topNode'];
 
-const DESIGN = 'design: ログラベル設計: service, tier, environment, level, trace_id';
+const DESIGN = `design: ログラベル設計: ${[...LOG_LABELS.keys()].join(', ')}`;
 
 export function parseLogql(query: string): Tree {
   return parser.parse(query);
@@ -88,7 +83,8 @@ function firstSyntaxError(query: string, tree: Tree): ExpressionProblem | undefi
   const lastToken = /(?:[\w.:]+|"(?:[^"\\]|\\.)*"|`[^`]*`|\|[=~]|!=|!~|=~|\S)$/.exec(before)?.[0] ?? '';
   const start = Math.max(0, before.length - lastToken.length);
   const open = unclosedParens(before);
-  const message = open > 0 ? `LogQL syntax error: ${open === 1 ? 'a closing ")" is' : `${open} closing ")" are`} missing at the end.` : `LogQL syntax error: the query ends early after ${quote(lastToken)}.`;
+  const message =
+    open > 0 ? `LogQL syntax error: ${open === 1 ? 'a closing ")" is' : `${open} closing ")" are`} missing at the end.` : `LogQL syntax error: the query ends early after ${quote(lastToken)}.`;
   return { from: start, to: Math.max(start + 1, before.length), code: 'logql/syntax', severity: 'error', message };
 }
 
@@ -181,7 +177,7 @@ function unquote(text: string): string | undefined {
 
 /** Every problem of a LogQL query at a dashboard site, in document offsets. */
 export function checkLogql(site: ExpressionSite): Finding[] {
-  const substituted = site.isSubstituted ?? (() => false);
+  const substituted = (from: number, to: number): boolean => site.isSubstituted?.(from, to) ?? false;
   return checkLogqlQuery(site.value, substituted).map((problem) => toFinding(site, problem));
 }
 
@@ -190,10 +186,16 @@ export const logqlCodes: ReaderCodes = {
     name: 'dashboards/logql',
     on: 'reader',
     fileKinds: ['dashboard'],
-    description: "a query on a Loki datasource that does not parse as LogQL (`@grafana/lezer-logql`), never reported as PromQL; stream selector labels outside the design's log label table (service, tier, environment, level, trace_id) and tier/environment/level values the design does not know",
+    description:
+      "a query on a Loki datasource that does not parse as LogQL (`@grafana/lezer-logql`), never reported as PromQL; stream selector labels outside the design's log label table (service, tier, environment, level, trace_id) and tier/environment/level values the design does not know",
     codes: [
       { code: 'logql/syntax', severity: 'error', short: 'LogQL does not parse', help: 'A query on a Loki datasource does not parse as LogQL.' },
-      { code: 'logql/unknown-label', severity: 'warning', short: 'log label outside the design', help: "A stream selector names a label outside the design's log label table (service, tier, environment, level, trace_id)." },
+      {
+        code: 'logql/unknown-label',
+        severity: 'warning',
+        short: 'log label outside the design',
+        help: "A stream selector names a label outside the design's log label table (service, tier, environment, level, trace_id).",
+      },
       { code: 'logql/label-value', severity: 'warning', short: 'log label value outside the design', help: 'A tier, environment or level value the design does not know.' },
     ],
   },

@@ -19,11 +19,19 @@ test('runs answer what one entry per unit would', () => {
         source += s.gap;
         if (s.kind === 'copy') {
           map.copy(source, s.length);
-          for (let i = 0; i < s.length; i++) starts.push(source + i), ends.push(source + i + 1), replaced.push(false);
+          for (let i = 0; i < s.length; i++) {
+            starts.push(source + i);
+            ends.push(source + i + 1);
+            replaced.push(false);
+          }
           source += s.length;
         } else {
           map.replace(source, source + s.span, s.length);
-          for (let i = 0; i < s.length; i++) starts.push(source), ends.push(source + s.span), replaced.push(true);
+          for (let i = 0; i < s.length; i++) {
+            starts.push(source);
+            ends.push(source + s.span);
+            replaced.push(true);
+          }
           source += s.span;
         }
       }

@@ -92,7 +92,13 @@ function* targetsOf(text: string, model: DashboardModel, findings: Finding[]): G
  * replaced by stand-ins (the reading that parses, when several are possible),
  * and the language it is in.
  */
-function prepareTarget(text: string, exprNode: JsonNode, kind: DatasourceKind, model: DashboardModel, stats?: QueryStats): { findings: Finding[]; site?: ExpressionSite; language: 'promql' | 'logql' } {
+function prepareTarget(
+  text: string,
+  exprNode: JsonNode,
+  kind: DatasourceKind,
+  model: DashboardModel,
+  stats?: QueryStats,
+): { findings: Finding[]; site?: ExpressionSite; language: 'promql' | 'logql' } {
   if (kind === 'other' || kind === 'mixed') {
     if (stats) stats.skipped++;
     return { findings: [], language: 'promql' };
@@ -172,7 +178,12 @@ export const dashboardQueryCodes: ReaderCodes = {
     fileKinds: ['dashboard'],
     description: "a `$var`, `${var}`, `${var:format}` or `[[var]]` in a query, or a datasource variable, that the dashboard's templating (or `__inputs`) does not define; did-you-mean fix",
     codes: [
-      { code: 'dashboard/variable', severity: 'error', short: 'template variable not defined', help: "A query or datasource uses a variable the dashboard's templating (or __inputs) does not define." },
+      {
+        code: 'dashboard/variable',
+        severity: 'error',
+        short: 'template variable not defined',
+        help: "A query or datasource uses a variable the dashboard's templating (or __inputs) does not define.",
+      },
     ],
   },
 };

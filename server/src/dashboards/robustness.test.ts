@@ -16,7 +16,16 @@ test('every prefix of a dashboard is checked without throwing', () => {
 
 test('dashboards of any shape never make the checks throw', () => {
   const value = fc.letrec((tie) => ({
-    any: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.integer(), fc.string(), fc.constantFrom('$x', '${__interval}', '[[a]]', '{a="b"} |= ', 'rate(x[5m])', '-- Mixed --'), fc.array(tie('any'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('id', 'type', 'uid', 'expr', 'refId', 'datasource', 'panels', 'targets', 'name', 'query', 'list'), tie('any'), { maxKeys: 4 })),
+    any: fc.oneof(
+      { depthSize: 'small' },
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer(),
+      fc.string(),
+      fc.constantFrom('$x', '${__interval}', '[[a]]', '{a="b"} |= ', 'rate(x[5m])', '-- Mixed --'),
+      fc.array(tie('any'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('id', 'type', 'uid', 'expr', 'refId', 'datasource', 'panels', 'targets', 'name', 'query', 'list'), tie('any'), { maxKeys: 4 }),
+    ),
   })).any;
   fc.assert(
     fc.property(value, value, value, (panels, templating, datasource) => {

@@ -44,7 +44,8 @@ export function checkStructure(model: DashboardModel): Finding[] {
     }
     const idNode = prop(panel, 'id');
     if (idNode?.type === 'number' && typeof idNode.value === 'number') {
-      if (panelIds.has(idNode.value)) add(idNode, `Panel id ${idNode.value} is used by another panel; ids must be unique within a dashboard (links to a panel and panel editing pick the wrong one).`, 'warning');
+      if (panelIds.has(idNode.value))
+        add(idNode, `Panel id ${idNode.value} is used by another panel; ids must be unique within a dashboard (links to a panel and panel editing pick the wrong one).`, 'warning');
       else panelIds.set(idNode.value, idNode);
     }
     const nested = prop(panel, 'panels');
@@ -67,7 +68,11 @@ export function checkStructure(model: DashboardModel): Finding[] {
       const refId = stringOf(refIdNode);
       if (refIdNode === undefined || refId === undefined || refId === '') {
         // Grafana assigns missing refIds when the dashboard loads, so this is only a note.
-        add(refIdNode ?? keyNode(target, 'expr') ?? firstKey(target), 'This target has no "refId"; Grafana assigns one when the dashboard loads, but transformations, expressions and overrides that name a query need it written down.', 'information');
+        add(
+          refIdNode ?? keyNode(target, 'expr') ?? firstKey(target),
+          'This target has no "refId"; Grafana assigns one when the dashboard loads, but transformations, expressions and overrides that name a query need it written down.',
+          'information',
+        );
         continue;
       }
       if (refIds.has(refId)) add(refIdNode, `refId "${refId}" is used by another target of this panel; each query of a panel needs its own refId, or one result replaces the other.`);
@@ -87,9 +92,15 @@ export const dashboardStructureCheck: FileCheck<DashboardModel> = {
     name: 'dashboards/structure',
     on: 'file',
     fileKinds: ['dashboard'],
-    description: 'dashboard shape: panels/targets/templating of the wrong type, duplicate panel ids (warning), duplicate `refId`s in a panel, missing `refId` (information), a query of a `-- Mixed --` panel without its own datasource (warning), duplicate variable names',
+    description:
+      'dashboard shape: panels/targets/templating of the wrong type, duplicate panel ids (warning), duplicate `refId`s in a panel, missing `refId` (information), a query of a `-- Mixed --` panel without its own datasource (warning), duplicate variable names',
     codes: [
-      { code: 'dashboard/structure', severity: 'error', short: 'dashboard JSON has the wrong shape', help: 'Panels, targets or templating of the wrong type, duplicate panel ids or refIds, duplicate variable names, or a query of a Mixed panel without its own datasource.' },
+      {
+        code: 'dashboard/structure',
+        severity: 'error',
+        short: 'dashboard JSON has the wrong shape',
+        help: 'Panels, targets or templating of the wrong type, duplicate panel ids or refIds, duplicate variable names, or a query of a Mixed panel without its own datasource.',
+      },
     ],
   },
   run: (model: DashboardModel) => checkStructure(model),

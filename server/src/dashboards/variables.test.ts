@@ -17,7 +17,13 @@ test('every Grafana variable syntax is found; regex back-references are not vari
 });
 
 const read = (text: string, types: Record<string, string> = {}, reading: 'number' | 'identifier' | 'current' = 'number', current: Record<string, string> = {}) =>
-  substitute(text, findVariableReferences(text), (n) => types[n], reading, (n) => current[n]).value;
+  substitute(
+    text,
+    findVariableReferences(text),
+    (n) => types[n],
+    reading,
+    (n) => current[n],
+  ).value;
 
 test('stand-ins take the kind of their position', () => {
   assert.equal(read('rate(x{job=~"$job"}[$__rate_interval])'), 'rate(x{job=~"job"}[5m])');
@@ -28,7 +34,7 @@ test('stand-ins take the kind of their position', () => {
   assert.equal(read('x[$window]', { window: 'interval' }), 'x[5m]');
   assert.equal(read('avg($metric)', {}, 'identifier'), 'avg(metric)');
   assert.equal(read('a $op b', {}, 'current', { op: 'unless' }), 'a unless b');
-  assert.equal(read('x # don\'t $a\n+ y[$__range]'), "x # don't a\n+ y[5m]", 'quotes in comments open no string');
+  assert.equal(read("x # don't $a\n+ y[$__range]"), "x # don't a\n+ y[5m]", 'quotes in comments open no string');
 });
 
 test('offsets map back to the variable, and stand-ins are marked', () => {

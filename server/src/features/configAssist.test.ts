@@ -9,30 +9,45 @@ const complete = (marked: string, environment?: 'dev' | 'staging' | 'prod') => {
 
 test('keys of the mapping the cursor is in, minus those already there', () => {
   const items = complete('observability:\n  log:\n    level: info\n    |\n  trace:\n    enabled: false\n');
-  assert.deepEqual(items.map((i) => [i.label, i.insertText, i.start, i.end]), [['format', 'format: ${1|text,json|}', 42, 42]]);
+  assert.deepEqual(
+    items.map((i) => [i.label, i.insertText, i.start, i.end]),
+    [['format', 'format: ${1|text,json|}', 42, 42]],
+  );
   const top = complete('observability:\n  |\n');
-  assert.deepEqual(top.map((i) => [i.label, i.insertText]), [
-    ['log', 'log:\n  $0'],
-    ['trace', 'trace:\n  $0'],
-    ['metrics', 'metrics:\n  $0'],
-  ]);
-  assert.deepEqual(complete('app:\n  name: x\n|').map((i) => i.label), ['observability']);
+  assert.deepEqual(
+    top.map((i) => [i.label, i.insertText]),
+    [
+      ['log', 'log:\n  $0'],
+      ['trace', 'trace:\n  $0'],
+      ['metrics', 'metrics:\n  $0'],
+    ],
+  );
+  assert.deepEqual(
+    complete('app:\n  name: x\n|').map((i) => i.label),
+    ['observability'],
+  );
   assert.deepEqual(complete('app:\n  |\n'), [], 'outside the observability section');
 });
 
 test('values where a value goes, the environment policy first', () => {
   const text = 'observability:\n  trace:\n    sample_rate: |\n';
-  assert.deepEqual(complete(text, 'prod').map((i) => [i.label, i.detail, i.start, i.end]), [
-    ['0.1', 'prod policy', 41, 41],
-    ['1.0', 'a number between 0 and 1', 41, 41],
-    ['0.5', 'a number between 0 and 1', 41, 41],
-  ]);
-  assert.deepEqual(complete('observability:\n  log:\n    level: de|bug\n').map((i) => [i.label, i.start, i.end]), [
-    ['debug', 33, 38],
-    ['info', 33, 38],
-    ['warn', 33, 38],
-    ['error', 33, 38],
-  ]);
+  assert.deepEqual(
+    complete(text, 'prod').map((i) => [i.label, i.detail, i.start, i.end]),
+    [
+      ['0.1', 'prod policy', 41, 41],
+      ['1.0', 'a number between 0 and 1', 41, 41],
+      ['0.5', 'a number between 0 and 1', 41, 41],
+    ],
+  );
+  assert.deepEqual(
+    complete('observability:\n  log:\n    level: de|bug\n').map((i) => [i.label, i.start, i.end]),
+    [
+      ['debug', 33, 38],
+      ['info', 33, 38],
+      ['warn', 33, 38],
+      ['error', 33, 38],
+    ],
+  );
 });
 
 test('hover on a key explains it and shows the policy of each environment', () => {

@@ -34,7 +34,7 @@ export function completeConfig(text: string, offset: number, environment: Enviro
     if (!choices || field === undefined) return [];
     const recommended = POLICY_RULES.find((rule) => rule.environment === environment && rule.field === field);
     return choices.map((value, i) => {
-      const isRecommended = recommended !== undefined && Number(value) === recommended.expected || value === recommended?.expected;
+      const isRecommended = (recommended !== undefined && Number(value) === recommended.expected) || value === recommended?.expected;
       return {
         label: value,
         kind: 'enum' as const,
@@ -48,7 +48,19 @@ export function completeConfig(text: string, offset: number, environment: Enviro
   }
   if (position.path.length === 0) {
     if (position.siblings.includes('observability')) return [];
-    return [{ label: 'observability', kind: 'property', detail: 'k1s0 telemetry settings', documentation: OBSERVABILITY_FIELDS['']?.doc, insertText: 'observability:\n  $0', snippet: true, sortText: '0', start: position.from, end: position.to }];
+    return [
+      {
+        label: 'observability',
+        kind: 'property',
+        detail: 'k1s0 telemetry settings',
+        documentation: OBSERVABILITY_FIELDS['']?.doc,
+        insertText: 'observability:\n  $0',
+        snippet: true,
+        sortText: '0',
+        start: position.from,
+        end: position.to,
+      },
+    ];
   }
   const parent = fieldPath(position.path);
   if (parent === undefined) return [];
@@ -61,7 +73,17 @@ export function completeConfig(text: string, offset: number, environment: Enviro
       const choices = VALUE_CHOICES[field];
       const isMapping = info.example === '';
       const insertText = isMapping ? `${key}:\n  $0` : choices && !field.endsWith('endpoint') && !field.endsWith('path') ? `${key}: \${1|${choices.join(',')}|}` : `${key}: \${1:${info.example}}`;
-      return { label: key, kind: 'property' as const, detail: info.expects, documentation: info.doc, insertText, snippet: true, sortText: String(i).padStart(2, '0'), start: position.from, end: position.to };
+      return {
+        label: key,
+        kind: 'property' as const,
+        detail: info.expects,
+        documentation: info.doc,
+        insertText,
+        snippet: true,
+        sortText: String(i).padStart(2, '0'),
+        start: position.from,
+        end: position.to,
+      };
     });
 }
 

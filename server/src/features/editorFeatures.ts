@@ -379,7 +379,17 @@ function dialectOf(kind: FileKind | undefined): PromqlDialect {
 }
 
 function withRange(item: CompletionItem, range: Range): CompletionResult {
-  return { label: item.label, kind: item.kind, detail: item.detail, documentation: item.documentation, resolve: item.resolve, insertText: item.insertText, snippet: item.snippet, sortText: item.sortText, range };
+  return {
+    label: item.label,
+    kind: item.kind,
+    detail: item.detail,
+    documentation: item.documentation,
+    resolve: item.resolve,
+    insertText: item.insertText,
+    snippet: item.snippet,
+    sortText: item.sortText,
+    range,
+  };
 }
 
 function rangeOf(lines: PositionMapper, start: number, end: number): Range {

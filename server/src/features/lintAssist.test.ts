@@ -9,7 +9,11 @@ const URI = 'file:///ws/.k1s0/lint.yaml';
 
 function featuresFor(text: string) {
   const service = new LanguageService();
-  const features = new EditorFeatures(service, () => ({ settings: DEFAULT_SETTINGS, location: { path: '/ws/.k1s0/lint.yaml', relativePath: '.k1s0/lint.yaml' } }), (uri) => uri);
+  const features = new EditorFeatures(
+    service,
+    () => ({ settings: DEFAULT_SETTINGS, location: { path: '/ws/.k1s0/lint.yaml', relativePath: '.k1s0/lint.yaml' } }),
+    (uri) => uri,
+  );
   const at = (marker: string) => {
     const offset = text.indexOf(marker);
     assert.ok(offset >= 0, marker);
@@ -21,7 +25,10 @@ function featuresFor(text: string) {
 
 test('.k1s0/lint.yaml: top-level keys, then every registered code and area under diagnostics.severity, then severities as values', () => {
   const top = featuresFor('files:\n  rules: []\n|');
-  assert.deepEqual(top.features.completion(top.at('|')).map((item) => item.label), ['diagnostics', 'config', 'catalog']);
+  assert.deepEqual(
+    top.features.completion(top.at('|')).map((item) => item.label),
+    ['diagnostics', 'config', 'catalog'],
+  );
 
   const codes = featuresFor('diagnostics:\n  severity:\n    config/policy: off\n    |');
   const labels = codes.features.completion(codes.at('|')).map((item) => item.label);
@@ -33,12 +40,18 @@ test('.k1s0/lint.yaml: top-level keys, then every registered code and area under
   assert.equal(item?.insertText, 'promql/regex-anchor: ${1|error,warning,information,hint,off|}');
 
   const values = featuresFor('diagnostics:\n  severity:\n    config/policy: |');
-  assert.deepEqual(values.features.completion(values.at('|')).map((i) => i.label), ['error', 'warning', 'information', 'hint', 'off']);
+  assert.deepEqual(
+    values.features.completion(values.at('|')).map((i) => i.label),
+    ['error', 'warning', 'information', 'hint', 'off'],
+  );
 });
 
 test('.k1s0/lint.yaml: hover on a code names what it catches', () => {
   const { features, at } = featuresFor('diagnostics:\n  severity:\n    promql/re|gex: off\n');
   const hover = features.hover(at('|'));
-  assert.equal(hover?.contents, '**promql/regex** — regex that should be an equality (default: hint)\n\nA regex matcher without a metacharacter is an equality in disguise (Prometheus anchors regexes): = or != says so and is cheaper.');
+  assert.equal(
+    hover?.contents,
+    '**promql/regex** — regex that should be an equality (default: hint)\n\nA regex matcher without a metacharacter is an equality in disguise (Prometheus anchors regexes): = or != says so and is cheaper.',
+  );
   assert.deepEqual(hover?.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 16 } });
 });

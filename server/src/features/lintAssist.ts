@@ -52,7 +52,11 @@ export function completeLintConfig(text: string, offset: number): CompletionItem
   }
   if (inSeverity) {
     const choices = `\${1|${SEVERITIES.join(',')}|}`;
-    return place(codeKeys().filter(({ key }) => !position.siblings.includes(key)).map(({ key, detail, documentation }) => ({ label: key, kind: 'property', detail, documentation, insertText: `${key}: ${choices}` })));
+    return place(
+      codeKeys()
+        .filter(({ key }) => !position.siblings.includes(key))
+        .map(({ key, detail, documentation }) => ({ label: key, kind: 'property', detail, documentation, insertText: `${key}: ${choices}` })),
+    );
   }
   const keys = keysAt(path);
   if (!keys) return [];

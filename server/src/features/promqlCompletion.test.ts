@@ -9,7 +9,8 @@ import { vocabularyOf } from './vocabulary';
 /** Completion at the `|` of a text, in a file at `path` of a workspace that also holds `others`. */
 function completeAt(path: string, textWithCaret: string, others: Record<string, string> = {}) {
   const service = new LanguageService();
-  for (const [other, text] of Object.entries(others)) service.index({ file: { uri: `file:///ws/${other}`, text }, settings: DEFAULT_SETTINGS, location: { path: `/ws/${other}`, relativePath: other } });
+  for (const [other, text] of Object.entries(others))
+    service.index({ file: { uri: `file:///ws/${other}`, text }, settings: DEFAULT_SETTINGS, location: { path: `/ws/${other}`, relativePath: other } });
   const features = new EditorFeatures(service, (uri) => ({ settings: DEFAULT_SETTINGS, location: { path: uri.replace('file://', ''), relativePath: uri.replace('file:///ws/', '') } }));
   const offset = textWithCaret.indexOf('|');
   assert.ok(offset >= 0, 'a caret');
@@ -81,7 +82,7 @@ test("labels: the metric's own and the design's first, high-cardinality ones las
   assert.match(documentationOf({ kind: 'label', name: 'path' }, vocabulary) ?? '', /^High cardinality: HTTP request path/);
 });
 
-test("function arguments ranked by what they need: _bucket series for histogram_quantile, counters for rate", () => {
+test('function arguments ranked by what they need: _bucket series for histogram_quantile, counters for rate', () => {
   const quantile = completeAt('rules/r.yaml', rule('histogram_quantile(0.99, |'));
   assert.match(quantile.labels[0] ?? '', /_bucket$/);
   const buckets = quantile.labels.filter((l) => l.endsWith('_bucket'));
@@ -96,13 +97,18 @@ test("function arguments ranked by what they need: _bucket series for histogram_
   const lastCounter = Math.max(...counters);
   assert.ok(lastCounter >= 0);
   if (firstGauge >= 0) assert.ok(lastCounter < firstGauge, 'counters before gauges in rate(');
-  assert.ok(rate.items.slice(0, 5).every((i) => /^counter|histogram/.test(i.detail ?? '')), rate.labels.slice(0, 5).join(' '));
+  assert.ok(
+    rate.items.slice(0, 5).every((i) => /^counter|histogram/.test(i.detail ?? '')),
+    rate.labels.slice(0, 5).join(' '),
+  );
 });
 
 test("the workspace's recording rules rank near the top: after the catalog's metrics, before the exporters'", () => {
   const rules = 'groups:\n  - name: g\n    rules:\n      - record: service:http_requests:rate5m\n        expr: sum by (service) (rate(http_requests_total[5m]))\n';
   const { items } = completeAt('q.promql', '|', { 'rules/recording.yaml': rules });
-  const kinds = items.filter((i) => i.kind === 'metric' || i.kind === 'recording-rule').map((i) => (i.kind === 'recording-rule' ? 'rule' : /k1s0 catalog/.test(i.detail ?? '') ? 'catalog' : 'exporter'));
+  const kinds = items
+    .filter((i) => i.kind === 'metric' || i.kind === 'recording-rule')
+    .map((i) => (i.kind === 'recording-rule' ? 'rule' : /k1s0 catalog/.test(i.detail ?? '') ? 'catalog' : 'exporter'));
   assert.deepEqual([...new Set(kinds)], ['catalog', 'rule', 'exporter']);
 });
 

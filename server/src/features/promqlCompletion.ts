@@ -212,7 +212,14 @@ function expressionCandidates(vocabulary: Vocabulary): Candidate[] {
       }),
       ...[...promqlFunctions.values()].map((fn): [Unranked, number] => [functionItem(fn), KIND_ORDER.function]),
       ...[...promqlAggregations.values()].map((agg): [Unranked, number] => [
-        { label: agg.name, kind: 'aggregation', detail: agg.param ? `${agg.name}(${agg.param}, instant vector)` : `${agg.name}(instant vector)`, resolve: { kind: 'aggregation', name: agg.name }, insertText: agg.param ? `${agg.name}(\${1:param}, \${2:expr})` : `${agg.name}(\${1:expr})`, snippet: true },
+        {
+          label: agg.name,
+          kind: 'aggregation',
+          detail: agg.param ? `${agg.name}(${agg.param}, instant vector)` : `${agg.name}(instant vector)`,
+          resolve: { kind: 'aggregation', name: agg.name },
+          insertText: agg.param ? `${agg.name}(\${1:param}, \${2:expr})` : `${agg.name}(\${1:expr})`,
+          snippet: true,
+        },
         KIND_ORDER.aggregation,
       ]),
       ...Object.keys(KEYWORDS).map((word): [Unranked, number] => [{ label: word, kind: 'keyword', resolve: { kind: 'keyword', name: word } }, KIND_ORDER.keyword]),
@@ -321,7 +328,18 @@ function labelOrder(label: string, own: ReadonlySet<string> | undefined, vocabul
 
 /** The item with its sort text and range (every item one shape: completion makes hundreds per keystroke). */
 function ranked(item: Unranked, sortText: string, start: number, end: number): CompletionItem {
-  return { label: item.label, kind: item.kind, detail: item.detail, documentation: item.documentation, resolve: item.resolve, insertText: item.insertText, snippet: item.snippet, sortText, start, end };
+  return {
+    label: item.label,
+    kind: item.kind,
+    detail: item.detail,
+    documentation: item.documentation,
+    resolve: item.resolve,
+    insertText: item.insertText,
+    snippet: item.snippet,
+    sortText,
+    start,
+    end,
+  };
 }
 
 function sortKeyOf(item: Unranked, order = KIND_ORDER[item.kind]): string {
@@ -340,7 +358,12 @@ const EXPORTER_ORDER = 2;
 function metricItem(name: string, source: 'catalog' | 'rule' | 'exporter', vocabulary: Vocabulary): Unranked {
   if (source === 'rule') return { label: name, kind: 'recording-rule', detail: 'recording rule', resolve: { kind: 'recording-rule', name } };
   const info = vocabulary.catalog.metric(name);
-  return { label: name, kind: 'metric', detail: info ? `${info.type}${source === 'exporter' ? ` · ${info.origin}` : ' · k1s0 catalog'}` : source, ...(info?.help ? { resolve: { kind: 'metric' as const, name } } : {}) };
+  return {
+    label: name,
+    kind: 'metric',
+    detail: info ? `${info.type}${source === 'exporter' ? ` · ${info.origin}` : ' · k1s0 catalog'}` : source,
+    ...(info?.help ? { resolve: { kind: 'metric' as const, name } } : {}),
+  };
 }
 
 function functionItem(fn: FunctionSignature): Unranked {

@@ -8,7 +8,10 @@ test('the innermost call and the argument being typed', () => {
   assert.deepEqual(at('histogram_quantile(0.9, |'), {
     label: 'histogram_quantile(scalar, instant vector) → instant vector',
     documentation: at('histogram_quantile(|')?.documentation,
-    parameters: [[19, 25], [27, 41]],
+    parameters: [
+      [19, 25],
+      [27, 41],
+    ],
     activeParameter: 1,
   });
   assert.equal(at('sum(rate(foo[5m|]))'), undefined, 'inside a range: no signature');
@@ -21,6 +24,6 @@ test('aggregations with a parameter, variadic functions and grouping parentheses
   const join = at('label_join(up, "dst", ",", "a", "b", |');
   assert.equal(join?.label, 'label_join(instant vector, string, string, string...) → instant vector');
   assert.equal(join?.activeParameter, 3, 'the variadic parameter stays active');
-  assert.equal(at('sum by (|') , undefined, '`by (` is not a call');
+  assert.equal(at('sum by (|'), undefined, '`by (` is not a call');
   assert.equal(at('rate(x{job="a,b|"}[5m])'), undefined, 'commas inside strings and braces do not count');
 });

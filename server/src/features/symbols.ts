@@ -56,5 +56,12 @@ function pairSymbol(pair: Pair<Node, Node | null>, range: (start: number, end: n
   const end = pair.value?.range?.[1] ?? keyRange[1];
   const children = isMap(pair.value) ? (pair.value.items as Pair<Node, Node | null>[]).flatMap((child) => pairSymbol(child, range, 'key') ?? []) : [];
   const detail = isScalar(pair.value) ? String(pair.value.value) : undefined;
-  return { name: String(pair.key.value), ...(detail !== undefined ? { detail } : {}), kind: children.length ? 'section' : kind, range: range(keyRange[0], end), selectionRange: range(keyRange[0], keyRange[1]), children };
+  return {
+    name: String(pair.key.value),
+    ...(detail !== undefined ? { detail } : {}),
+    kind: children.length ? 'section' : kind,
+    range: range(keyRange[0], end),
+    selectionRange: range(keyRange[0], keyRange[1]),
+    children,
+  };
 }

@@ -45,8 +45,11 @@ export function positionAt(text: string, offset: number): YamlPosition {
 
   const siblings = siblingKeys(text, lineStart, indent);
   if (inValue) {
-    const valueStart = lineStart + colon + 1 + ((line.slice(colon + 1).length - line.slice(colon + 1).trimStart().length));
-    const rawValue = text.slice(valueStart, lineEnd).replace(/\s+#.*$/, '').trimEnd();
+    const valueStart = lineStart + colon + 1 + (line.slice(colon + 1).length - line.slice(colon + 1).trimStart().length);
+    const rawValue = text
+      .slice(valueStart, lineEnd)
+      .replace(/\s+#.*$/, '')
+      .trimEnd();
     return { path, valueKey: keyMatch?.[2], from: valueStart, to: valueStart + rawValue.length, siblings };
   }
   const wordStart = lineStart + indent;

@@ -2,8 +2,6 @@
  * English messages: the reference table. Every other language implements
  * `Messages` (the same keys with the same parameters).
  */
-import { OBSERVABILITY_FIELDS } from '../config/fields';
-
 const list = (items: readonly string[]): string => items.join(', ');
 
 export const en = {
@@ -14,8 +12,12 @@ export const en = {
   'value.scalar': (p: { type: string; value: string }) => `${p.type} ${p.value}`,
   'value.mapping': () => 'a mapping',
   'value.list': () => 'a list',
-  /** What a field expects, in words; `fallback` when the field is not in the table. */
-  'field.expects': (p: { field: string; fallback: 'any' | 'valid' }) => OBSERVABILITY_FIELDS[p.field]?.expects ?? (p.fallback === 'any' ? 'a value' : 'a valid value'),
+  /**
+   * What a field expects, in words: `expects`, the wording of config/fields.ts's
+   * table (English), passed in so that l10n imports nothing above it; `fallback`
+   * when the field is not in the table.
+   */
+  'field.expects': (p: { field: string; expects?: string; fallback: 'any' | 'valid' }) => p.expects ?? (p.fallback === 'any' ? 'a value' : 'a valid value'),
   'schema.missing': (p: { parent: string; key: string; whileEnabled: boolean; expects: string; example: string }) =>
     `${p.parent} is missing "${p.key}"${p.whileEnabled ? ' (required while enabled is true)' : ''}: expected ${p.expects}${p.example ? `, e.g. ${p.key}: ${p.example}` : ''}.`,
   'schema.notInEnum': (p: { name: string; expects: string; got: string; suggestion?: string }) =>
@@ -55,7 +57,7 @@ Directories are walked; node_modules and .git are skipped.
 
 Exit status: 0 no error, 1 at least one error-severity diagnostic (or too many
 warnings), 2 usage or I/O problem.`,
-  'cli.unknownCommand': (p: { command: string }) => `unknown command "${p.command}" (expected "check")`,
+  'cli.unknownCommand': (p: { command: string }) => `unknown command "${p.command}" (expected "check", "slo" or "rules")`,
   'cli.needsValue': (p: { flag: string }) => `${p.flag} needs a value`,
   'cli.unknownFormat': (p: { value: string; formats: readonly string[] }) => `unknown format "${p.value}" (expected ${list(p.formats)})`,
   'cli.unknownLocale': (p: { value: string; locales: readonly string[] }) => `unknown locale "${p.value}" (expected ${list(p.locales)})`,

@@ -20,7 +20,11 @@ let current: Locale = 'en';
 
 /** Maps a BCP 47 tag or POSIX locale (`ja`, `ja-JP`, `ja_JP.UTF-8`) to one we speak; English otherwise. */
 export function resolveLocale(tag: string | undefined): Locale {
-  const language = (tag ?? '').trim().toLowerCase().split(/[-_.@]/)[0] ?? '';
+  const language =
+    (tag ?? '')
+      .trim()
+      .toLowerCase()
+      .split(/[-_.@]/)[0] ?? '';
   return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
 }
 

@@ -32,8 +32,7 @@ export const ja: Messages = {
     `${p.parent} に "${p.key}" がありません${p.whileEnabled ? '（enabled が true の間は必須）' : ''}。${p.expects} を指定してください${p.example ? `（例: ${p.key}: ${p.example}）` : ''}。`,
   'schema.notInEnum': (p) => `${p.name} は ${p.expects} である必要があります。実際の値: ${p.got}。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}`,
   'schema.invalid': (p) => `${p.name} は ${p.expects} である必要があります${p.example ? `（例: ${p.example}）` : ''}。実際の値: ${p.got}。`,
-  'schema.unknownKey': (p) =>
-    `${p.where} に未知のキー "${p.key}" があります。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}使用できるキー: ${list(p.allowed)}。`,
+  'schema.unknownKey': (p) => `${p.where} に未知のキー "${p.key}" があります。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}使用できるキー: ${list(p.allowed)}。`,
   'fix.changeTo': (p) => `"${p.value}" に変更`,
   'fix.renameTo': (p) => `"${p.key}" に名前を変更`,
 
@@ -63,7 +62,7 @@ export const ja: Messages = {
 
 終了コード: 0 エラーなし、1 エラー重大度の診断が 1 件以上（または警告が多すぎる）、
 2 使い方または入出力の問題。`,
-  'cli.unknownCommand': (p) => `不明なコマンド "${p.command}"（"check" を指定してください）`,
+  'cli.unknownCommand': (p) => `不明なコマンド "${p.command}"（"check"、"slo"、"rules" のいずれかを指定してください）`,
   'cli.needsValue': (p) => `${p.flag} には値が必要です`,
   'cli.unknownFormat': (p) => `不明な形式 "${p.value}"（${list(p.formats)} のいずれか）`,
   'cli.unknownLocale': (p) => `不明なロケール "${p.value}"（${list(p.locales)} のいずれか）`,

@@ -52,7 +52,10 @@ test('config/schema speaks the chosen language, and a misspelt key is still one 
     setLocale('en');
     assert.deepEqual(
       checkConfigSchema(entryOf(STAGING)).map((f) => f.message),
-      ['observability.log.format must be one of text, json; got string "jsno". Did you mean "json"?', 'Unknown key "sample_ratio" in observability.trace. Did you mean "sample_rate"? Allowed keys: enabled, endpoint, sample_rate.'],
+      [
+        'observability.log.format must be one of text, json; got string "jsno". Did you mean "json"?',
+        'Unknown key "sample_ratio" in observability.trace. Did you mean "sample_rate"? Allowed keys: enabled, endpoint, sample_rate.',
+      ],
     );
   } finally {
     setLocale('en');
@@ -60,13 +63,17 @@ test('config/schema speaks the chosen language, and a misspelt key is still one 
 });
 
 test('config/policy speaks the chosen language, quoting the design rule in it', () => {
-  const text = 'observability:\n  log:\n    level: warn\n    format: text\n  trace:\n    enabled: true\n    endpoint: jaeger:4317\n    sample_rate: 1.0\n  metrics:\n    enabled: true\n    path: /metrics\n';
+  const text =
+    'observability:\n  log:\n    level: warn\n    format: text\n  trace:\n    enabled: true\n    endpoint: jaeger:4317\n    sample_rate: 1.0\n  metrics:\n    enabled: true\n    path: /metrics\n';
   try {
     setLocale('ja');
     assert.deepEqual(
       checkConfigPolicy(entryOf(text), 'prod', text).map((f) => [f.message, f.fixes?.[0]?.title]),
       [
-        ['prod: observability.trace.sample_rate は 1.0 ではなく 0.1 にしてください（設計: トレースサンプリング戦略: prod は 10%（OTel Collector でテールベース、エラーは 100%））。', 'trace.sample_rate を 0.1 に設定（prod のポリシー）'],
+        [
+          'prod: observability.trace.sample_rate は 1.0 ではなく 0.1 にしてください（設計: トレースサンプリング戦略: prod は 10%（OTel Collector でテールベース、エラーは 100%））。',
+          'trace.sample_rate を 0.1 に設定（prod のポリシー）',
+        ],
         ['prod: observability.log.format は text ではなく json にしてください（設計: JSON 構造化ログが標準（Loki）、text は dev のみ）。', 'log.format を json に設定（prod のポリシー）'],
       ],
     );
@@ -79,9 +86,10 @@ test('a missing key under enabled: true is said in Japanese', () => {
   const text = 'observability:\n  log:\n    level: info\n    format: json\n  trace:\n    enabled: true\n    endpoint: jaeger:4317\n  metrics:\n    enabled: false\n';
   try {
     setLocale('ja');
-    assert.deepEqual(checkConfigSchema(entryOf(text)).map((f) => f.message), [
-      'observability.trace に "sample_rate" がありません（enabled が true の間は必須）。0 以上 1 以下の数値 を指定してください（例: sample_rate: 0.1）。',
-    ]);
+    assert.deepEqual(
+      checkConfigSchema(entryOf(text)).map((f) => f.message),
+      ['observability.trace に "sample_rate" がありません（enabled が true の間は必須）。0 以上 1 以下の数値 を指定してください（例: sample_rate: 0.1）。'],
+    );
   } finally {
     setLocale('en');
   }

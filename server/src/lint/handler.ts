@@ -23,6 +23,13 @@ export const lintConfigCodes: ReaderCodes = {
     on: 'reader',
     fileKinds: ['lint'],
     description: 'a `.k1s0/lint.yaml` key or value that is not valid (did-you-mean)',
-    codes: [{ code: 'lint/config', severity: 'error', short: 'lint configuration problem', help: 'A key or value of .k1s0/lint.yaml is not valid; the rest of the file still applies in the editor, and the CLI refuses the file.' }],
+    codes: [
+      {
+        code: 'lint/config',
+        severity: 'error',
+        short: 'lint configuration problem',
+        help: 'A key or value of .k1s0/lint.yaml is not valid; the rest of the file still applies in the editor, and the CLI refuses the file.',
+      },
+    ],
   },
 };

@@ -20,33 +20,41 @@
  *
  * The file is strict: an unknown key or a wrong value is reported (the CLI
  * exits 2), because a typo in CI config should not silently change results.
- * Plain Node (no LSP, no vscode): the CLI reads it today, and the server can
- * apply it under the user's settings with the same two functions.
+ * Plain Node (no LSP, no vscode): the CLI and the server's session lay it
+ * over their settings with the same function (mergeLintConfig).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Node } from 'yaml';
-import { DEFAULT_SETTINGS, environmentName, removePath, severityOverride, type Settings } from '../base/settings';
+import { DEFAULT_SETTINGS, removePath, settingsSchema, type Settings } from '../base/settings';
 import { closestMatch } from '../base/suggest';
 import type { Finding } from '../base/types';
 import { isMap, nodeSpan, pairOf, type ParsedYaml } from '../base/yaml/parse';
 
 export const LINT_CONFIG_FILE = join('.k1s0', 'lint.yaml');
 
+type Undefaulted<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+type LintSection<Shape extends z.ZodRawShape> = z.ZodObject<{ [K in keyof Shape]: z.ZodOptional<Undefaulted<Shape[K]>> }, z.core.$strict>;
+
+/**
+ * A section of the settings schema as the lint file takes it: the same keys
+ * and value schemas, each optional and without its default (a key the file
+ * leaves out must not override the editor's), and no other key.
+ */
+function lintSection<Shape extends z.ZodRawShape>(section: z.ZodDefault<z.ZodObject<Shape>>): LintSection<Shape> {
+  const fields = Object.entries(section.unwrap().shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? field.unwrap() : field)]);
+  return z.strictObject(Object.fromEntries(fields)) as unknown as LintSection<Shape>;
+}
+
+/** The settings sections a lint file may set (trace and prometheus are the editor's own), derived from the settings schema. */
+const settings = settingsSchema.shape;
 export const lintConfigSchema = z.strictObject({
-  diagnostics: z.strictObject({ severity: z.record(z.string(), severityOverride).optional() }).optional(),
-  files: z
-    .strictObject({
-      config: z.array(z.string()).optional(),
-      rules: z.array(z.string()).optional(),
-      dashboards: z.array(z.string()).optional(),
-      maxFileSizeKB: z.number().int().positive().optional(),
-    })
-    .optional(),
-  config: z.strictObject({ environments: z.record(z.string(), environmentName).optional() }).optional(),
-  catalog: z.strictObject({ files: z.array(z.string()).optional() }).optional(),
+  diagnostics: lintSection(settings.diagnostics).optional(),
+  files: lintSection(settings.files).optional(),
+  config: lintSection(settings.config).optional(),
+  catalog: lintSection(settings.catalog).optional(),
 });
 
 export type LintConfig = z.infer<typeof lintConfigSchema>;
@@ -91,41 +99,27 @@ export function loadLintConfig(path: string): LintConfigResult {
 }
 
 /**
- * Settings with a lint configuration laid over them: severities are merged
- * key by key (the file wins), the other values replace the base's.
+ * The one merge of `.k1s0/lint.yaml` into settings, for the editor and the CLI
+ * alike: per-code severities and environments are merged key by key (a key the
+ * settings carry wins); a list or number the settings leave at its default
+ * comes from the file, one set in the editor wins. The CLI lays the file over
+ * the defaults (`mergeLintConfig(DEFAULT_SETTINGS, config)`), so with default
+ * editor settings the editor checks with exactly what CI checks with.
  */
-export function applyLintConfig(base: Settings, config: LintConfig): Settings {
-  return {
-    ...base,
-    diagnostics: { severity: { ...base.diagnostics.severity, ...config.diagnostics?.severity } },
-    files: { ...base.files, ...definedOnly(config.files ?? {}) },
-    config: { environments: { ...base.config.environments, ...config.config?.environments } },
-    catalog: { files: config.catalog?.files ?? base.catalog.files },
-  };
-}
-
-/**
- * The editor's settings over the workspace's lint configuration: per-code
- * severities and environments are merged key by key (the editor's key wins);
- * a list or number the editor leaves at its default comes from the file,
- * one the user set in the editor wins. With default editor settings this is
- * exactly what the CLI uses (`applyLintConfig(DEFAULT_SETTINGS, config)`).
- */
-export function mergeEditorSettings(editor: Settings, config: LintConfig): Settings {
+export function mergeLintConfig(settings: Settings, config: LintConfig): Settings {
   const files = config.files ?? {};
-  const pick = <T>(editorValue: T, defaultValue: T, fileValue: T | undefined): T =>
-    fileValue !== undefined && JSON.stringify(editorValue) === JSON.stringify(defaultValue) ? fileValue : editorValue;
+  const pick = <T>(editorValue: T, defaultValue: T, fileValue: T | undefined): T => (fileValue !== undefined && JSON.stringify(editorValue) === JSON.stringify(defaultValue) ? fileValue : editorValue);
   return {
-    ...editor,
-    diagnostics: { severity: { ...config.diagnostics?.severity, ...editor.diagnostics.severity } },
+    ...settings,
+    diagnostics: { severity: { ...config.diagnostics?.severity, ...settings.diagnostics.severity } },
     files: {
-      config: pick(editor.files.config, DEFAULT_SETTINGS.files.config, files.config),
-      rules: pick(editor.files.rules, DEFAULT_SETTINGS.files.rules, files.rules),
-      dashboards: pick(editor.files.dashboards, DEFAULT_SETTINGS.files.dashboards, files.dashboards),
-      maxFileSizeKB: pick(editor.files.maxFileSizeKB, DEFAULT_SETTINGS.files.maxFileSizeKB, files.maxFileSizeKB),
+      config: pick(settings.files.config, DEFAULT_SETTINGS.files.config, files.config),
+      rules: pick(settings.files.rules, DEFAULT_SETTINGS.files.rules, files.rules),
+      dashboards: pick(settings.files.dashboards, DEFAULT_SETTINGS.files.dashboards, files.dashboards),
+      maxFileSizeKB: pick(settings.files.maxFileSizeKB, DEFAULT_SETTINGS.files.maxFileSizeKB, files.maxFileSizeKB),
     },
-    config: { environments: { ...config.config?.environments, ...editor.config.environments } },
-    catalog: { files: pick(editor.catalog.files, DEFAULT_SETTINGS.catalog.files, config.catalog?.files) },
+    config: { environments: { ...config.config?.environments, ...settings.config.environments } },
+    catalog: { files: pick(settings.catalog.files, DEFAULT_SETTINGS.catalog.files, config.catalog?.files) },
   };
 }
 
@@ -136,11 +130,8 @@ export function isLintConfigPath(path: string): boolean {
 
 /** Keys each level of the file allows, for did-you-mean on a misspelt one. */
 const ALLOWED_KEYS: Record<string, readonly string[]> = {
-  '': ['diagnostics', 'files', 'config', 'catalog'],
-  diagnostics: ['severity'],
-  files: ['config', 'rules', 'dashboards', 'maxFileSizeKB'],
-  config: ['environments'],
-  catalog: ['files'],
+  '': Object.keys(lintConfigSchema.shape),
+  ...Object.fromEntries(Object.entries(lintConfigSchema.shape).map(([section, schema]) => [section, Object.keys(schema.unwrap().shape)])),
 };
 
 /**
@@ -159,7 +150,7 @@ export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findin
     raw = document.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
     // Alias bombs and the like: say so on the whole document rather than throw.
-    return { config: {}, findings: [lintFinding(nodeSpan(document.contents as Node | null) ?? [0, 0], `(top level): ${error instanceof Error ? error.message : String(error)}`)] };
+    return { config: {}, findings: [lintFinding(nodeSpan(document.contents) ?? [0, 0], `(top level): ${error instanceof Error ? error.message : String(error)}`)] };
   }
   const result = lintConfigSchema.safeParse(raw);
   if (result.success) return { config: result.data, findings: [] };
@@ -172,9 +163,11 @@ export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findin
       const parent = path.length ? document.getIn(path, true) : document.contents;
       for (const key of issue.keys) {
         const pair = isMap(parent) ? pairOf(parent, key) : undefined;
-        const span = nodeSpan(pair?.key as Node | undefined) ?? nodeSpan(parent as Node | undefined) ?? [0, 0];
+        const span = nodeSpan(pair?.key) ?? nodeSpan(parent as Node | undefined) ?? [0, 0];
         const suggestion = closestMatch(key, ALLOWED_KEYS[where] ?? []);
-        findings.push(lintFinding(span, `${where || '(top level)'}: unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${(ALLOWED_KEYS[where] ?? []).join(', ')}.`}`, suggestion));
+        findings.push(
+          lintFinding(span, `${where || '(top level)'}: unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${(ALLOWED_KEYS[where] ?? []).join(', ')}.`}`, suggestion),
+        );
         removePath(cleaned, [...path, key]);
       }
       continue;
@@ -204,8 +197,4 @@ function lintFinding([start, end]: [number, number], message: string, replacemen
     message,
     ...(replacement ? { fixes: [{ title: `Change to "${replacement}"`, preferred: true, edits: [{ start, end, newText: replacement }] }] } : {}),
   };
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

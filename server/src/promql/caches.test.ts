@@ -16,7 +16,10 @@ const SAMPLES = [
   'sum by (job) (rate(http_requests_total{job="api", code=~"5..|429"}[5m])) / ignoring(code) group_left sum(rate(x[5m]))',
   'histogram_quantile(0.99, sum by (le) (rate(foo_bucket{"quoted.name"="a", b!~"c|"}[5m]))) > 0.3',
   '-foo offset 5m @ 100 + bar[5m:1m] and on(a) label_replace(up, "x", "$1", "y", "(.*)")',
-  'foo{', 'rate(foo[5m]', '(((a)))', '{__name__="up", job=""}',
+  'foo{',
+  'rate(foo[5m]',
+  '(((a)))',
+  '{__name__="up", job=""}',
 ];
 
 test('checkPromql hands out a fresh array each call, with the same problems', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { argTypeAt, arityOf, promqlFunctions, removedFunctions } from './functionTable';
+import { argTypeAt, arityOf, functionTableSchema, promqlFunctions, removedFunctions } from './functionTable';
 
 test('the table covers Prometheus 3 functions with their signatures', () => {
   assert.ok(promqlFunctions.size >= 85);
@@ -25,4 +25,22 @@ test('arity and variadic argument types', () => {
   assert.deepEqual(arityOf(fn('histogram_quantiles')), { min: 3, max: 12 });
   assert.equal(argTypeAt(fn('label_join'), 7), 'string');
   assert.equal(argTypeAt(fn('rate'), 1), undefined);
+});
+
+test('the table is strict: a misspelt or unknown column, or a value outside a column, fails at load', () => {
+  const row = { name: 'rate', args: ['range vector'], variadic: 0, returns: 'instant vector', doc: 'x' };
+  const table = (fn: Record<string, unknown>) => ({
+    functions: [fn],
+    aggregations: [{ name: 'sum', keepsCount: true, doc: 'x' }],
+    binaryOperators: [{ name: '==', node: 'Eql', kind: 'compare' }],
+    removed: [],
+  });
+  const issues = functionTableSchema.safeParse(table({ ...row, read: 'counter', minSamples: 0, labels: 'drop-name' })).error?.issues.map((i) => `${i.path.join('.')} ${i.code}`);
+  assert.deepEqual(issues, [
+    'functions.0.minSamples too_small',
+    'functions.0.labels invalid_value',
+    'functions.0 unrecognized_keys',
+    'aggregations.0 unrecognized_keys',
+    'binaryOperators.0.kind invalid_value',
+  ]);
 });

@@ -50,10 +50,26 @@ export const promqlCodes: ReaderCodes = {
     name: 'promql/index',
     on: 'reader',
     fileKinds: ['rules', 'dashboard', 'promql'],
-    description: "PromQL that does not parse, in Prometheus's words (`unexpected <by> in aggregation`), on the token inside the YAML scalar whatever its style; PromQL that parses but Prometheus rejects: unknown functions (did-you-mean), argument counts and types, range vs instant vectors, `bool` and set-operator rules, vector matching, offsets and `@`, durations, empty or duplicate matchers, RE2 regexes; Prometheus 3's experimental features get a note naming the feature flag",
+    description:
+      "PromQL that does not parse, in Prometheus's words (`unexpected <by> in aggregation`), on the token inside the YAML scalar whatever its style; PromQL that parses but Prometheus rejects: unknown functions (did-you-mean), argument counts and types, range vs instant vectors, `bool` and set-operator rules, vector matching, offsets and `@`, durations, empty or duplicate matchers, RE2 regexes; Prometheus 3's experimental features get a note naming the feature flag",
     codes: [
-      { code: 'promql/syntax', severity: 'error', short: 'PromQL does not parse', help: "The PromQL expression is rejected by the Prometheus parser. The message is Prometheus's own.", ja: { short: 'PromQL として解析できない', help: 'PromQL 式が Prometheus のパーサーに拒否されます。メッセージは Prometheus 自身のものです。' } },
-      { code: 'promql/type', severity: 'error', short: 'PromQL that Prometheus rejects', help: 'The expression parses but Prometheus rejects it: argument types or counts, unknown functions, range vs instant vectors, bool misuse, invalid regexes, empty or duplicate matchers.', ja: { short: 'Prometheus が拒否する PromQL', help: '式は解析できますが Prometheus が拒否します: 引数の型や数、未知の関数、範囲ベクトルと瞬時ベクトルの取り違え、bool の誤用、不正な正規表現、空または重複したマッチャー。' } },
+      {
+        code: 'promql/syntax',
+        severity: 'error',
+        short: 'PromQL does not parse',
+        help: "The PromQL expression is rejected by the Prometheus parser. The message is Prometheus's own.",
+        ja: { short: 'PromQL として解析できない', help: 'PromQL 式が Prometheus のパーサーに拒否されます。メッセージは Prometheus 自身のものです。' },
+      },
+      {
+        code: 'promql/type',
+        severity: 'error',
+        short: 'PromQL that Prometheus rejects',
+        help: 'The expression parses but Prometheus rejects it: argument types or counts, unknown functions, range vs instant vectors, bool misuse, invalid regexes, empty or duplicate matchers.',
+        ja: {
+          short: 'Prometheus が拒否する PromQL',
+          help: '式は解析できますが Prometheus が拒否します: 引数の型や数、未知の関数、範囲ベクトルと瞬時ベクトルの取り違え、bool の誤用、不正な正規表現、空または重複したマッチャー。',
+        },
+      },
     ],
   },
 };

@@ -8,9 +8,7 @@
  */
 import { promqlAggregations } from './functionTable';
 
-export type TokenKind =
-  | 'identifier' | 'keyword' | 'aggregator' | 'operator' | 'number' | 'duration' | 'string'
-  | '(' | ')' | '{' | '}' | '[' | ']' | ',' | ':' | '@' | 'eof';
+export type TokenKind = 'identifier' | 'keyword' | 'aggregator' | 'operator' | 'number' | 'duration' | 'string' | '(' | ')' | '{' | '}' | '[' | ']' | ',' | ':' | '@' | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -32,8 +30,7 @@ export interface LexResult {
   error?: LexError;
 }
 
-const KEYWORDS = new Set(['bool', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'offset',
-  'start', 'end', 'smoothed', 'anchored', 'fill', 'fill_left', 'fill_right']);
+const KEYWORDS = new Set(['bool', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'offset', 'start', 'end', 'smoothed', 'anchored', 'fill', 'fill_left', 'fill_right']);
 const AGGREGATORS: ReadonlySet<string> = new Set(promqlAggregations.keys());
 const WORD_OPERATORS = new Set(['and', 'or', 'unless', 'atan2']);
 // Longest first, so "==" wins over "=".
@@ -58,7 +55,7 @@ const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 /** Go's %q for a single character, enough for error messages. */
 function quoteChar(c: string): string {
-  if (c === '\'') return "'\\''";
+  if (c === "'") return "'\\''";
   if (c === '\0') return "'\\x00'";
   if (c === '\n') return "'\\n'";
   return `'${c}'`;
@@ -83,12 +80,15 @@ export function lex(expr: string): LexResult {
 
   while (i < expr.length) {
     const c = expr[i] as string;
-    if (isSpace(c)) { i++; continue; }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
     if (c === '#') {
       while (i < expr.length && expr[i] !== '\n') i++;
       continue;
     }
-    if (c === '"' || c === '\'' || c === '`') {
+    if (c === '"' || c === "'" || c === '`') {
       const end = scanString(expr, i);
       if (typeof end !== 'number') return fail(end.from, end.to, end.message);
       push('string', i, end);
@@ -100,11 +100,17 @@ export function lex(expr: string): LexResult {
       while (j < expr.length && (isAlnum(expr[j] as string) || (!inBraces && bracketAt < 0 && expr[j] === ':'))) j++;
       const word = expr.slice(i, j);
       const lower = word.toLowerCase();
-      const kind: TokenKind = inBraces ? 'identifier'
-        : lower === 'inf' || lower === 'nan' ? 'number'
-        : WORD_OPERATORS.has(lower) ? 'operator'
-        : AGGREGATORS.has(lower) ? 'aggregator'
-        : KEYWORDS.has(lower) ? 'keyword' : 'identifier';
+      const kind: TokenKind = inBraces
+        ? 'identifier'
+        : lower === 'inf' || lower === 'nan'
+          ? 'number'
+          : WORD_OPERATORS.has(lower)
+            ? 'operator'
+            : AGGREGATORS.has(lower)
+              ? 'aggregator'
+              : KEYWORDS.has(lower)
+                ? 'keyword'
+                : 'identifier';
       push(kind, i, j);
       i = j;
       continue;
@@ -129,34 +135,78 @@ export function lex(expr: string): LexResult {
       continue;
     }
     if (inBraces) {
-      if (c === '}') { push('}', i, i + 1); inBraces = false; i++; continue; }
-      if (c === ',') { push(',', i, i + 1); i++; continue; }
+      if (c === '}') {
+        push('}', i, i + 1);
+        inBraces = false;
+        i++;
+        continue;
+      }
+      if (c === ',') {
+        push(',', i, i + 1);
+        i++;
+        continue;
+      }
       const op = ['=~', '!~', '!=', '='].find((o) => expr.startsWith(o, i));
-      if (op) { push('operator', i, i + op.length); i += op.length; continue; }
+      if (op) {
+        push('operator', i, i + op.length);
+        i += op.length;
+        continue;
+      }
       if (c === '{') return fail(i, i + 1, `unexpected left brace '{' inside braces`);
       if (c === '!') return fail(i, i + 1, `unexpected character after '!' inside braces: ${quoteChar(expr[i + 1] ?? '')}`);
       return fail(i, i + 1, `unexpected character inside braces: ${quoteChar(c)}`);
     }
     switch (c) {
-      case '{': inBraces = true; braceAt = i; push('{', i, i + 1); i++; continue;
-      case '}': return fail(i, i + 1, `unexpected right brace '}'`);
-      case '(': parens.push(i); push('(', i, i + 1); i++; continue;
+      case '{':
+        inBraces = true;
+        braceAt = i;
+        push('{', i, i + 1);
+        i++;
+        continue;
+      case '}':
+        return fail(i, i + 1, `unexpected right brace '}'`);
+      case '(':
+        parens.push(i);
+        push('(', i, i + 1);
+        i++;
+        continue;
       case ')':
         if (parens.pop() === undefined) return fail(i, i + 1, `unexpected right parenthesis ')'`);
-        push(')', i, i + 1); i++; continue;
+        push(')', i, i + 1);
+        i++;
+        continue;
       case '[':
         if (bracketAt >= 0) return fail(i, i + 1, `unexpected left bracket '['`);
-        bracketAt = i; push('[', i, i + 1); i++; continue;
+        bracketAt = i;
+        push('[', i, i + 1);
+        i++;
+        continue;
       case ']':
         if (bracketAt < 0) return fail(i, i + 1, `unexpected right bracket ']'`);
-        bracketAt = -1; push(']', i, i + 1); i++; continue;
-      case ',': push(',', i, i + 1); i++; continue;
-      case ':': push(':', i, i + 1); i++; continue;
-      case '@': push('@', i, i + 1); i++; continue;
+        bracketAt = -1;
+        push(']', i, i + 1);
+        i++;
+        continue;
+      case ',':
+        push(',', i, i + 1);
+        i++;
+        continue;
+      case ':':
+        push(':', i, i + 1);
+        i++;
+        continue;
+      case '@':
+        push('@', i, i + 1);
+        i++;
+        continue;
     }
     const op = SYMBOL_OPERATORS.find((o) => expr.startsWith(o, i));
     if (op === '=' && expr[i + 1] === '~') return fail(i, i + 2, `unexpected character after '=': '~'`);
-    if (op) { push('operator', i, i + op.length); i += op.length; continue; }
+    if (op) {
+      push('operator', i, i + op.length);
+      i += op.length;
+      continue;
+    }
     if (c === '!') return fail(i, i + 1, `unexpected character after '!': ${quoteChar(expr[i + 1] ?? '')}`);
     return fail(i, i + 1, `unexpected character: ${quoteChar(c)}`);
   }
@@ -218,7 +268,7 @@ function escapeError(expr: string, at: number, quote: string, stringStart: numbe
     if (!valid.test(ch)) return { from: stringStart, to: digitsFrom + k + 1, message: `illegal character ${describe(ch)} in escape sequence` };
   }
   const value = parseInt(digits, e in HEX_DIGITS ? 16 : 8);
-  if ((e === 'u' || e === 'U') && (value > 0x10ffff || (value >= 0xd800 && value < 0xe000)) || (!(e in HEX_DIGITS) && value > 255)) {
+  if (((e === 'u' || e === 'U') && (value > 0x10ffff || (value >= 0xd800 && value < 0xe000))) || (!(e in HEX_DIGITS) && value > 255)) {
     return { from: stringStart, to: digitsFrom + width, message: 'escape sequence is an invalid Unicode code point' };
   }
   return undefined;

@@ -33,11 +33,11 @@ export function parseDurationMs(text: string): number | undefined {
 export function literalSeconds(text: string): number {
   const sign = text.startsWith('-') ? -1 : 1;
   const body = text.replace(/^[+-]/, '');
-  if (/^\d.*[a-z]$/i.test(body) && !/^0x/i.test(body)) return sign * (parseDurationMs(body) ?? NaN) / 1000;
+  if (/^\d.*[a-z]$/i.test(body) && !/^0x/i.test(body)) return (sign * (parseDurationMs(body) ?? NaN)) / 1000;
   return sign * parseNumber(body);
 }
 
-const SIMPLE: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', '\'': '\'' };
+const SIMPLE: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'" };
 
 /** The value of a quoted string literal ("...", '...' or `...`); escapes were validated by the lexer. */
 export function unquote(text: string): string {

@@ -10,7 +10,10 @@ export class TextMemo<V> {
   private old = new Map<string, V>();
 
   /** Texts longer than `longestKey` are not kept (the key itself would be the cost). */
-  constructor(private readonly size: number, private readonly longestKey = 16_384) {}
+  constructor(
+    private readonly size: number,
+    private readonly longestKey = 16_384,
+  ) {}
 
   get(text: string): V | undefined {
     const hit = this.young.get(text);

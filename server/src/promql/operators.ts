@@ -3,7 +3,7 @@
  * Call, AggregateExpr, UnaryExpr and BinaryExpr cases plus newAggregateExpr
  * (prometheus/promql/parser/parse.go).
  */
-import { argTypeAt, arityOf, promqlAggregations, promqlFunctions } from './functionTable';
+import { argTypeAt, arityOf, operatorNodes, promqlAggregations, promqlFunctions } from './functionTable';
 import type { CheckContext } from './problem';
 import { childNamed, childrenNamed, childrenOf, type SyntaxNode } from './parse';
 import { exprChildren, firstExprChild, functionName, type PromqlType } from './valueTypes';
@@ -36,7 +36,6 @@ function checkInfoLabelSelector(arg: SyntaxNode, ctx: CheckContext): void {
   if (arg.name !== 'VectorSelector') ctx.error(arg.from, arg.to, 'expected label selectors only');
   else if (childNamed(arg, 'Identifier')) ctx.error(arg.from, arg.to, 'expected label selectors only, got vector selector instead');
 }
-
 
 export function checkAggregation(node: SyntaxNode, ctx: CheckContext): void {
   const opNode = childNamed(node, 'AggregateOp');
@@ -74,10 +73,9 @@ export function checkUnary(node: SyntaxNode, ctx: CheckContext): void {
   }
 }
 
-const COMPARISONS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
-const SET_OPERATORS = new Set(['And', 'Or', 'Unless']);
-const OPERATOR_NODES = new Set(['Pow', 'Mul', 'Div', 'Mod', 'Atan2', 'Add', 'Sub', 'Eql', 'Gte', 'Gtr', 'TrimUpper',
-  'TrimLower', 'Lte', 'Lss', 'Neq', 'And', 'Unless', 'Or']);
+const COMPARISONS = operatorNodes('comparison');
+const SET_OPERATORS = operatorNodes('set');
+const OPERATOR_NODES = operatorNodes();
 
 function groupingLabels(node: SyntaxNode | null, expr: string): string[] {
   if (!node) return [];
@@ -108,9 +106,7 @@ export function checkBinary(node: SyntaxNode, ctx: CheckContext): void {
   if (fill) ctx.experimental(fill.from, fill.to, 'fill modifiers', 'promql-binop-fill-modifiers');
   if (boolNode && !isComparison) ctx.error(opNode.from, opTo, 'bool modifier can only be used on comparison operators');
   if (isComparison && !boolNode && lt === 'scalar' && rt === 'scalar') {
-    ctx.error(opNode.from, opTo, 'comparisons between scalars must use BOOL modifier', [
-      { title: `Use "${opText} bool"`, edits: [{ start: opNode.to, end: opNode.to, newText: ' bool' }] },
-    ]);
+    ctx.error(opNode.from, opTo, 'comparisons between scalars must use BOOL modifier', [{ title: `Use "${opText} bool"`, edits: [{ start: opNode.to, end: opNode.to, newText: ' bool' }] }]);
   }
   const labelLists = matching ? childrenNamed(matching, 'GroupingLabels') : [];
   const matchingLabels = groupingLabels(labelLists[0] ?? null, expr);

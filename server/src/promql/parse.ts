@@ -55,7 +55,7 @@ export function parsePromql(expr: string): Tree {
     return hit;
   }
   // Fewer characters than the limit cannot hold that many levels: no need to lex.
-  const tree = expr.length >= PARSER_DEPTH_LIMIT && tooDeepForParser(lex(expr).tokens) ? UNPARSED : parser.parse(expr);
+  const tree = expr.length >= PARSER_DEPTH_LIMIT && tooDeepForParser(lex(expr).tokens) ? UNPARSED : parser.parse(forLezer(expr));
   last = { expr, tree };
   if (expr.length <= CACHE_CHARS / 8) {
     cache.set(expr, tree);
@@ -67,6 +67,54 @@ export function parsePromql(expr: string): Tree {
     }
   }
   return tree;
+}
+
+const TRAILING_DOT = /\d\.(?![\d_])/;
+const OFFSET_WORD = /offset/i;
+/** Tokens after which `offset` starts an expression (so names a metric) rather than modifying one. */
+const BEFORE_OPERAND: ReadonlySet<string> = new Set(['(', ',', 'operator', '[', ':', '@']);
+const MATCHING_KEYWORDS: ReadonlySet<string> = new Set(['bool', 'on', 'ignoring', 'group_left', 'group_right']);
+
+/**
+ * The text lezer-promql is given: `expr` with two spellings Prometheus's
+ * lexer and grammar accept but lezer's do not rewritten in place, same
+ * length, so every node's offsets hold for `expr` itself (checks read the
+ * original text through them):
+ * - a number with a trailing dot (`1.`, `1.e3`): strconv.ParseFloat reads
+ *   them; `1.` becomes `1 ` and `1.e3` becomes `1e03`;
+ * - `offset` where an operand is expected (`rate(offset[5m])`, `x + offset`):
+ *   OFFSET is a metric_identifier in generated_parser.y; it becomes another
+ *   identifier of the same length.
+ */
+export function forLezer(expr: string): string {
+  if (!TRAILING_DOT.test(expr) && !OFFSET_WORD.test(expr)) return expr;
+  const { tokens } = lex(expr);
+  let out: string[] | undefined;
+  const put = (at: number, text: string): void => {
+    out ??= [...expr];
+    for (let i = 0; i < text.length; i++) out[at + i] = text[i] as string;
+  };
+  const groupingParens: boolean[] = [];
+  let prevEnds = false;
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (t.kind === 'number') {
+      const m = /^(\d[\d_]*)\.(?:([eE][+-]?)|(?![\d_]))/.exec(t.text);
+      if (m) put(t.from + (m[1] as string).length, m[2] ? `${m[2]}0` : ' ');
+    } else if (t.kind === 'keyword' && t.text.toLowerCase() === 'offset' && !prevEnds) {
+      put(t.from, 'o'.repeat(t.text.length));
+    }
+    // Whether the token just seen ends an operand (then `offset` modifies it).
+    if (t.kind === '(') groupingParens.push(prev?.kind === 'keyword' && MATCHING_KEYWORDS.has(prev.text.toLowerCase()));
+    const closesGrouping = t.kind === ')' && groupingParens.pop() === true;
+    prevEnds = !(
+      BEFORE_OPERAND.has(t.kind) ||
+      closesGrouping ||
+      (t.kind === 'keyword' && MATCHING_KEYWORDS.has(t.text.toLowerCase())) ||
+      (t.kind === 'keyword' && t.text.toLowerCase() === 'offset' && prevEnds)
+    );
+  });
+  return out ? out.join('') : expr;
 }
 
 /**

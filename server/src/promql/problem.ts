@@ -1,4 +1,6 @@
 import type { Severity } from '../base/types';
+import type { SyntaxNode } from './parse';
+import type { PromqlType } from './valueTypes';
 
 export type PromqlCode = 'promql/syntax' | 'promql/type';
 
@@ -20,7 +22,8 @@ export interface PromqlProblem {
 /** What every semantic check gets: the text, the types found so far, and a sink. */
 export interface CheckContext {
   readonly expr: string;
-  typeOf(node: import('./parse').SyntaxNode): import('./valueTypes').PromqlType;
+  /** The type found for `node` ('none' before its check ran); a plain function, not a method. */
+  readonly typeOf: (node: SyntaxNode) => PromqlType;
   error(from: number, to: number, message: string, fixes?: PromqlFix[]): void;
   /** An experimental feature: valid in Prometheus 3 only with --enable-feature=flag. */
   experimental(from: number, to: number, what: string, flag: string): void;

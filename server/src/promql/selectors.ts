@@ -8,7 +8,7 @@ import type { CheckContext } from './problem';
 import { childNamed, childrenNamed, childrenNamedFirst, childrenOf, matcherParts, type SyntaxNode } from './parse';
 import { literalSeconds, unquote } from './literals';
 import { compileMatcherRegex } from './regex';
-import { exprChildren, firstExprChild, functionName, lastExprChild } from './valueTypes';
+import { exprChildren, firstExprChild, functionName, lastExprChild, MODIFIER_NODES } from './valueTypes';
 
 interface Matcher {
   name: string;
@@ -141,14 +141,15 @@ export function checkMatrixSelector(node: SyntaxNode, ctx: CheckContext): void {
   const split = misassociatedOperand(inner);
   const operand = split?.operand ?? inner;
   const open = findChar(ctx.expr, inner.to, '[');
-  const message = operand.name === 'VectorSelector' ? undefined
-    : operand.name === 'OffsetExpr' && unwrapModifiers(operand).name === 'VectorSelector' ? 'no offset modifiers allowed before range'
-    : operand.name === 'StepInvariantExpr' && unwrapModifiers(operand).name === 'VectorSelector' ? 'no @ modifiers allowed before range'
-    : 'ranges only allowed for vector selectors';
+  const message =
+    operand.name === 'VectorSelector'
+      ? undefined
+      : MODIFIERS.has(operand.name) && unwrapModifiers(operand).name === 'VectorSelector'
+        ? modifierBeforeRange(operand, ctx.expr)
+        : 'ranges only allowed for vector selectors';
   if (message) {
-    const fixes = message.startsWith('ranges') && !split && ctx.typeOf(inner) === 'instant vector'
-      ? [{ title: 'Make it a subquery', edits: [{ start: node.to - 1, end: node.to - 1, newText: ':' }] }]
-      : undefined;
+    const fixes =
+      message.startsWith('ranges') && !split && ctx.typeOf(inner) === 'instant vector' ? [{ title: 'Make it a subquery', edits: [{ start: node.to - 1, end: node.to - 1, newText: ':' }] }] : undefined;
     ctx.error(open, node.to, message, fixes);
   } else if (split) {
     reportRangeOperand(node, split.operand, split.operator, ctx);
@@ -169,7 +170,7 @@ export function checkSubquery(node: SyntaxNode, ctx: CheckContext): void {
   for (const d of childrenNamed(node, 'DurationExpr')) checkPositiveDuration(d, ctx);
 }
 
-const MODIFIERS = new Set(['OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr']);
+const MODIFIERS = MODIFIER_NODES;
 const OPERATORS = new Set(['BinaryExpr', 'UnaryExpr']);
 
 /**
@@ -193,6 +194,37 @@ function hasModifier(node: SyntaxNode, kind: string): boolean {
     if (n.name === kind) return true;
   }
   return false;
+}
+
+/**
+ * What the matrix_selector action of generated_parser.y says of a selector
+ * that already carries modifiers: a non-zero offset, then a numeric @
+ * timestamp, are refused ("no offset/@ modifiers allowed before range");
+ * `@ start()` / `@ end()` set no timestamp and a zero offset no offset, so
+ * every released Prometheus accepts `x @ start()[5m]` and `x offset 0s[5m]`.
+ */
+function modifierBeforeRange(operand: SyntaxNode, expr: string): string | undefined {
+  let offset = false;
+  let at = false;
+  for (let n: SyntaxNode | undefined = operand; n && MODIFIERS.has(n.name); n = firstExprChild(n)) {
+    if (n.name === 'OffsetExpr') {
+      const duration = childNamed(n, 'OffsetDurationExpr');
+      const seconds = duration ? offsetSeconds(duration, expr) : undefined;
+      if (seconds === undefined || seconds !== 0) offset = true;
+    } else if (n.name === 'StepInvariantExpr' && !childNamed(n, 'AtModifierPreprocessors')) {
+      at = true;
+    }
+  }
+  return offset ? 'no offset modifiers allowed before range' : at ? 'no @ modifiers allowed before range' : undefined;
+}
+
+/** The value of an offset (OffsetDurationExpr: a literal, maybe signed), else undefined. */
+function offsetSeconds(node: SyntaxNode, expr: string): number | undefined {
+  const literal = childNamed(node, 'NumberDurationLiteralInDurationContext');
+  if (literal) return literalSeconds(expr.slice(literal.from, literal.to));
+  const inner = childNamed(node, 'OffsetDurationExpr');
+  const v = inner ? offsetSeconds(inner, expr) : undefined;
+  return v === undefined ? undefined : childNamed(node, 'UnaryOp') && expr[node.from] === '-' ? -v : v;
 }
 
 /** The selector or subquery under a chain of offset/@/anchored/smoothed modifiers. */

@@ -18,26 +18,36 @@ test('function arguments: count and types', () => {
 
 test('experimental functions are information notes, not errors', () => {
   assertOnly('sort_by_label(foo, "a")', {
-    from: 0, to: 13, severity: 'information',
+    from: 0,
+    to: 13,
+    severity: 'information',
     message: 'experimental in Prometheus 3, needs --enable-feature=promql-experimental-functions: function "sort_by_label"',
   });
   assertOnly('limitk(2, foo)', {
-    from: 0, to: 6, severity: 'information',
+    from: 0,
+    to: 6,
+    severity: 'information',
     message: 'experimental in Prometheus 3, needs --enable-feature=promql-experimental-functions: limitk()',
   });
   assertOnly('start_timestamp(foo)', {
-    from: 0, to: 15, severity: 'information',
+    from: 0,
+    to: 15,
+    severity: 'information',
     message: 'experimental in Prometheus 3, needs --enable-feature=use-start-timestamps: function "start_timestamp"',
   });
 });
 
 test('experimental syntax is an information note too', () => {
   assertOnly('foo[5m + 1m]', {
-    from: 4, to: 11, severity: 'information',
+    from: 4,
+    to: 11,
+    severity: 'information',
     message: 'experimental in Prometheus 3, needs --enable-feature=promql-duration-expr: duration expressions',
   });
   assertOnly('foo + fill(0) bar', {
-    from: 6, to: 13, severity: 'information',
+    from: 6,
+    to: 13,
+    severity: 'information',
     message: 'experimental in Prometheus 3, needs --enable-feature=promql-binop-fill-modifiers: fill modifiers',
   });
 });
@@ -46,7 +56,10 @@ test('info() takes label matchers as its second argument', () => {
   const errors = (e: string) => checkPromql(e).filter((p) => p.severity === 'error');
   assert.deepEqual(errors('info(foo, {k8s_cluster_name=~".+"})'), []);
   assert.deepEqual(errors('info(foo, {a=""})'), []); // the empty-matcher rule does not apply there
-  assert.deepEqual(errors('info(foo, bar)').map((p) => [p.from, p.to, p.message]), [[10, 13, 'expected label selectors only, got vector selector instead']]);
+  assert.deepEqual(
+    errors('info(foo, bar)').map((p) => [p.from, p.to, p.message]),
+    [[10, 13, 'expected label selectors only, got vector selector instead']],
+  );
 });
 
 test('aggregations', () => {

@@ -49,7 +49,10 @@ export function checkSemantics(tree: Tree, expr: string): PromqlProblem[] {
     },
     experimental(from: number, to: number, what: string, flag: string) {
       add({
-        from, to, code: 'promql/type', severity: 'information',
+        from,
+        to,
+        code: 'promql/type',
+        severity: 'information',
         message: `experimental in Prometheus 3, needs --enable-feature=${flag}: ${what}`,
       });
     },

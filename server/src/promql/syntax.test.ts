@@ -43,15 +43,20 @@ test('one mistake gives one diagnostic', () => {
 
 test('unknown functions get a did-you-mean fix', () => {
   const p = assertOnly('rat(foo[5m])', { from: 0, to: 3, message: 'unknown function with name "rat" (did you mean "rad", "rate"?)' });
-  assert.deepEqual(p.fixes?.map((f) => f.edits), [[{ start: 0, end: 3, newText: 'rad' }], [{ start: 0, end: 3, newText: 'rate' }]]);
+  assert.deepEqual(
+    p.fixes?.map((f) => f.edits),
+    [[{ start: 0, end: 3, newText: 'rad' }], [{ start: 0, end: 3, newText: 'rate' }]],
+  );
   assertOnly('foo(bar)', { from: 0, to: 3, message: 'unknown function with name "foo"' });
   assertOnly('zzzzzzzz(bar)', { from: 0, to: 8, message: 'unknown function with name "zzzzzzzz"' });
 });
 
 test('holt_winters was renamed in Prometheus 3 (promtool 2.42 still accepts it)', () => {
   const p = assertOnly('holt_winters(foo[5m], 0.5, 0.1)', {
-    from: 0, to: 12,
-    message: 'unknown function with name "holt_winters": holt_winters was renamed to double_exponential_smoothing in Prometheus 3.0 (experimental, behind --enable-feature=promql-experimental-functions)',
+    from: 0,
+    to: 12,
+    message:
+      'unknown function with name "holt_winters": holt_winters was renamed to double_exponential_smoothing in Prometheus 3.0 (experimental, behind --enable-feature=promql-experimental-functions)',
   });
   assert.deepEqual(p.fixes?.[0]?.edits, [{ start: 0, end: 12, newText: 'double_exponential_smoothing' }]);
 });

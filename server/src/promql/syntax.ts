@@ -8,7 +8,8 @@ import { closestMatches } from '../base/suggest';
 import { promqlFunctions, removedFunctions } from './functionTable';
 import { lex, type Token } from './lexer';
 import type { PromqlProblem } from './problem';
-import { tooDeepForParser, type SyntaxNode, type Tree } from './parse';
+import { collectPostOrder, tooDeepForParser, type SyntaxNode, type Tree } from './parse';
+import { parseDurationMs, unquote } from './literals';
 
 function syntaxError(from: number, to: number, message: string): PromqlProblem {
   return { from, to, code: 'promql/syntax', message, severity: 'error' };
@@ -17,15 +18,24 @@ function syntaxError(from: number, to: number, message: string): PromqlProblem {
 /** How Prometheus's Item.desc() names a token in "unexpected ..." messages (lex.go). */
 export function describeToken(t: Token): string {
   switch (t.kind) {
-    case 'eof': return 'end of input';
-    case 'identifier': return `identifier "${t.text}"`;
-    case 'number': return `number "${t.text}"`;
-    case 'duration': return `duration "${t.text}"`;
-    case 'string': return `string ${JSON.stringify(t.text.length > 10 ? `${t.text.slice(0, 10)}...` : t.text)}`;
-    case 'keyword': return `<${t.text.toLowerCase()}>`;
-    case 'aggregator': return `<aggr:${t.text.toLowerCase()}>`;
-    case 'operator': return `<op:${t.text.toLowerCase()}>`;
-    default: return `"${t.text}"`;
+    case 'eof':
+      return 'end of input';
+    case 'identifier':
+      return `identifier "${t.text}"`;
+    case 'number':
+      return `number "${t.text}"`;
+    case 'duration':
+      return `duration "${t.text}"`;
+    case 'string':
+      return `string ${JSON.stringify(t.text.length > 10 ? `${t.text.slice(0, 10)}...` : t.text)}`;
+    case 'keyword':
+      return `<${t.text.toLowerCase()}>`;
+    case 'aggregator':
+      return `<aggr:${t.text.toLowerCase()}>`;
+    case 'operator':
+      return `<op:${t.text.toLowerCase()}>`;
+    default:
+      return `"${t.text}"`;
   }
 }
 
@@ -53,9 +63,7 @@ function unknownFunction(tokens: Token[]): PromqlProblem | undefined {
     return {
       ...syntaxError(t.from, t.to, `unknown function with name "${t.text}"${hint}`),
       code: 'promql/type',
-      ...(suggestions.length > 0
-        ? { fixes: suggestions.map((s) => ({ title: `Change to ${s}`, edits: [{ start: t.from, end: t.to, newText: s }] })) }
-        : {}),
+      ...(suggestions.length > 0 ? { fixes: suggestions.map((s) => ({ title: `Change to ${s}`, edits: [{ start: t.from, end: t.to, newText: s }] })) } : {}),
     };
   }
   return undefined;
@@ -80,16 +88,22 @@ function firstErrorNode(tree: Tree): SyntaxNode | undefined {
 function contextOf(node: SyntaxNode): string {
   for (let n: SyntaxNode | null = node.parent; n; n = n.parent) {
     switch (n.name) {
-      case 'GroupingLabels': return n.parent?.name === 'AggregateModifier' ? ' in aggregation' : ' in grouping opts';
+      case 'GroupingLabels':
+        return n.parent?.name === 'AggregateModifier' ? ' in aggregation' : ' in grouping opts';
       case 'AggregateModifier':
-      case 'AggregateExpr': return ' in aggregation';
+      case 'AggregateExpr':
+        return ' in aggregation';
       case 'LabelMatchers':
       case 'UnquotedLabelMatcher':
-      case 'QuotedLabelMatcher': return ' in label matching';
+      case 'QuotedLabelMatcher':
+        return ' in label matching';
       case 'MatrixSelector':
-      case 'SubqueryExpr': return ' in subquery or range';
-      case 'OffsetExpr': return ' in offset';
-      case 'StepInvariantExpr': return ' in @';
+      case 'SubqueryExpr':
+        return ' in subquery or range';
+      case 'OffsetExpr':
+        return ' in offset';
+      case 'StepInvariantExpr':
+        return ' in @';
       case 'FunctionCallBody':
         return n.parent?.name === 'AggregateExpr' ? ' in aggregation' : '';
       case 'ParenExpr':
@@ -110,6 +124,76 @@ function parseError(tree: Tree, tokens: Token[], expr: string): PromqlProblem | 
     return syntaxError(prev.from, prev.to, 'trailing commas not allowed in function call args');
   }
   return syntaxError(token.from, token.to, `unexpected ${describeToken(token)}${contextOf(error)}`);
+}
+
+const ACTION_NODES: ReadonlySet<string> = new Set(['NumberDurationLiteral', 'NumberDurationLiteralInDurationContext', 'LabelName', 'QuotedLabelName', 'Identifier']);
+
+/** 2^63 nanoseconds in seconds: generated_parser.y's `1<<63/1e9`, the bound of a duration given as a number. */
+const MAX_DURATION_SECONDS = 2 ** 63 / 1e9;
+const MAX_DURATION_MS = 2 ** 63 / 1e6;
+
+/**
+ * The errors the grammar actions of generated_parser.y (Prometheus 3) add
+ * while parsing, which lezer-promql's grammar does not know:
+ * - `number()`: strconv.ParseInt, then ParseFloat, of a number literal — a
+ *   decimal beyond ±1.8e308 is out of range; a hex literal beyond int64 is
+ *   not a Go float at all (no `p` exponent);
+ * - `model.ParseDuration`: a duration with units beyond 2^63 ns;
+ * - `duration_expr` / `offset_duration_expr`: a number used as a range,
+ *   step or offset beyond 2^63 ns ("duration out of range");
+ * - `grouping_label`: `without` is no label (maybe_label lacks WITHOUT),
+ *   `Inf` / `NaN` are numbers, and `""` is no valid label name;
+ * - `metric_identifier` lacks ATAN2: `atan2` is an operator, never a metric.
+ */
+function grammarActionError(tree: Tree, expr: string): PromqlProblem | undefined {
+  for (const node of collectPostOrder(tree.topNode, ACTION_NODES)) {
+    const text = expr.slice(node.from, node.to);
+    switch (node.name) {
+      case 'NumberDurationLiteral':
+      case 'NumberDurationLiteralInDurationContext': {
+        // lezer may fold a sign into the literal ("-Inf", "- 1"); Prometheus's NUMBER has none.
+        const sign = /^[-+\s]*/.exec(text)?.[0].length ?? 0;
+        const problem = literalError(text.slice(sign), node.name === 'NumberDurationLiteralInDurationContext');
+        if (problem) return syntaxError(node.from + sign, node.to, problem);
+        break;
+      }
+      case 'LabelName': {
+        if (node.parent?.name !== 'GroupingLabels') break;
+        const lower = text.toLowerCase();
+        if (lower === 'without') return syntaxError(node.from, node.to, 'unexpected <without> in grouping opts, expected label');
+        if (lower === 'inf' || lower === 'nan') return syntaxError(node.from, node.to, `unexpected number "${text}" in grouping opts, expected label`);
+        break;
+      }
+      case 'QuotedLabelName':
+        if (node.parent?.name === 'GroupingLabels' && unquote(text) === '') return syntaxError(node.from, node.to, 'invalid label name for grouping: ""');
+        break;
+      case 'Identifier':
+        if (node.parent?.name === 'VectorSelector' && text.toLowerCase() === 'atan2') {
+          return syntaxError(node.from, node.to, `unexpected <op:atan2>${contextOf(node)}`);
+        }
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** What Prometheus 3 says of one number or duration literal, if it refuses it. */
+function literalError(text: string, durationContext: boolean): string | undefined {
+  if (/^\d[\d_]*(?:ms|[smhdwy])/.test(text) && !/^0x/i.test(text)) {
+    const ms = parseDurationMs(text);
+    return ms !== undefined && ms >= MAX_DURATION_MS ? 'duration out of range' : undefined;
+  }
+  if (/^0x/i.test(text)) {
+    const digits = text.slice(2).replace(/_/g, '');
+    if (/^[0-9a-f]+$/i.test(digits) && BigInt(`0x${digits}`) >= 2n ** 63n) return `error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(text)}: invalid syntax`;
+    return undefined;
+  }
+  const lower = text.toLowerCase();
+  if (lower === 'inf' || lower === 'nan') return durationContext && lower === 'inf' ? 'duration out of range' : undefined;
+  const value = Number(text.replace(/_/g, ''));
+  if (!Number.isFinite(value)) return `error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(text)}: value out of range`;
+  if (durationContext && value > MAX_DURATION_SECONDS) return 'duration out of range';
+  return undefined;
 }
 
 const TOO_BIG = 'expression too large or too deeply nested to check fully: only lexical errors were checked';
@@ -144,6 +228,8 @@ export function checkSyntax(expr: string, tree: Tree): PromqlProblem | undefined
   const unknown = unknownFunction(tokens);
   if (unknown) candidates.push({ at: unknown.from, problem: unknown });
   const parse = parseError(tree, tokens, expr);
+  const action = parse ? undefined : grammarActionError(tree, expr);
+  if (action) candidates.push({ at: action.from, problem: action });
   if (parse && isLezerLimit(parse, tokens)) {
     if (candidates.length === 0) return { from: 0, to: expr.length, code: 'promql/syntax', severity: 'information', message: TOO_BIG };
   } else if (parse) {

@@ -8,12 +8,32 @@ import { childNamed, collectPostOrder, nodeKeyFor, type SyntaxNode } from './par
 /** 'none' is the type of things that are not expressions (or not parsed). */
 export type PromqlType = ValueType | 'none';
 
-/** Wrappers whose type is the type of the expression they wrap. */
-const TRANSPARENT = new Set(['PromQL', 'ParenExpr', 'OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr', 'UnaryExpr']);
+/** Postfix modifiers (offset, @, anchored, smoothed): the expression they modify, moved in time. */
+export const MODIFIER_NODES: ReadonlySet<string> = new Set(['OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr']);
+
+/**
+ * Wrappers transparent to what flows through an expression: the root,
+ * parentheses, a sign and the modifiers. Their value type, their series'
+ * labels and their sample kind are those of the expression they wrap.
+ */
+export const TRANSPARENT_NODES: ReadonlySet<string> = new Set(['PromQL', 'ParenExpr', 'UnaryExpr', ...MODIFIER_NODES]);
+
+/** Ranges over what they wrap (`x[5m]`, `x[5m:1m]`): the same series and labels, but a range vector. */
+export const RANGE_NODES: ReadonlySet<string> = new Set(['MatrixSelector', 'SubqueryExpr']);
+
+const TRANSPARENT = TRANSPARENT_NODES;
 
 /** Every node type typeOfNode may give a type other than 'none'. */
 export const TYPED_NODES: ReadonlySet<string> = new Set([
-  'AggregateExpr', 'VectorSelector', 'MatrixSelector', 'SubqueryExpr', 'NumberDurationLiteral', 'StringLiteral', 'FunctionCall', 'BinaryExpr', ...TRANSPARENT,
+  'AggregateExpr',
+  'VectorSelector',
+  'MatrixSelector',
+  'SubqueryExpr',
+  'NumberDurationLiteral',
+  'StringLiteral',
+  'FunctionCall',
+  'BinaryExpr',
+  ...TRANSPARENT,
 ]);
 
 export function isExprNode(node: SyntaxNode): boolean {

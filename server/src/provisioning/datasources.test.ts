@@ -12,15 +12,30 @@ test("the design's datasources.yaml is clean", () => {
 });
 
 test('every datasource mistake, on its token', () => {
-  const known = 'name, type, access, orgId, uid, url, user, database, basicAuth, basicAuthUser, withCredentials, isDefault, jsonData, secureJsonData, version, editable, password, basicAuthPassword, correlations';
+  const known =
+    'name, type, access, orgId, uid, url, user, database, basicAuth, basicAuthUser, withCredentials, isDefault, jsonData, secureJsonData, version, editable, password, basicAuthPassword, correlations';
   assert.deepEqual(diagnose(PATH, fixture('broken-datasources.yaml')), [
     ['provisioning/schema', 'warning', 5, 4, 9, `Unknown field "acess" in datasource "Prometheus"; did you mean "access"? Grafana ignores it (known: ${known}).`],
     ['provisioning/url', 'error', 6, 9, 24, 'datasource "Prometheus": url "prometheus:9090" has no scheme; Grafana needs an absolute URL such as http://prometheus:9090.'],
     ['provisioning/schema', 'error', 12, 15, 25, 'datasource "Loki".isDefault must be a boolean (true or false); got a string "yes please".'],
     // a derived field pointing to a missing datasource
-    ['provisioning/reference', 'error', 15, 25, 30, 'derived field "TraceID" links to datasourceUid "tempo", but no datasource in this file has that uid (uids: jaeger); the trace link would lead nowhere. Set uid: tempo on the target datasource.'],
+    [
+      'provisioning/reference',
+      'error',
+      15,
+      25,
+      30,
+      'derived field "TraceID" links to datasourceUid "tempo", but no datasource in this file has that uid (uids: jaeger); the trace link would lead nowhere. Set uid: tempo on the target datasource.',
+    ],
     ['provisioning/regex', 'error', 16, 24, 48, 'derived field "TraceID": matcherRegex has no capture group; Grafana takes the value of the link from the first group, e.g. "trace_id":"(\\w+)".'],
-    ['provisioning/env', 'error', 18, 16, 30, 'Provisioning reads ${__value.raw} as an environment variable and replaces it (with nothing, usually) before Grafana sees it; write $${__value.raw} to keep the data-link variable.'],
+    [
+      'provisioning/env',
+      'error',
+      18,
+      16,
+      30,
+      'Provisioning reads ${__value.raw} as an environment variable and replaces it (with nothing, usually) before Grafana sees it; write $${__value.raw} to keep the data-link variable.',
+    ],
     ['provisioning/regex', 'error', 20, 24, 39, 'derived field "TraceIDText": matcherRegex does not compile: error parsing regexp: missing closing ): `trace_id=(\\w+`.'],
     ['provisioning/duplicate', 'error', 29, 10, 20, 'Another datasource of org 1 already has name "Prometheus"; names must be unique, or one datasource silently replaces the other.'],
     ['provisioning/duplicate', 'error', 31, 9, 15, 'Another datasource of org 1 already has uid "jaeger"; uids must be unique, or one datasource silently replaces the other.'],

@@ -108,7 +108,12 @@ function checkDatasource(text: string, map: YAMLMap, sink: Sink): Entry {
   const firstKey = pairsOf(map)[0]?.key?.range;
   const where = name ? `datasource "${name}"` : 'a datasource';
   if (type && HTTP_TYPES.has(type) && urlNode === undefined && firstKey) {
-    sink.at('provisioning/schema', firstKey[0], firstKey[1], `${where} (${type}) has no "url"; Grafana provisions it, but every query fails. Give the server's address, e.g. url: http://${type}:${defaultPort(type)}.`);
+    sink.at(
+      'provisioning/schema',
+      firstKey[0],
+      firstKey[1],
+      `${where} (${type}) has no "url"; Grafana provisions it, but every query fails. Give the server's address, e.g. url: http://${type}:${defaultPort(type)}.`,
+    );
   }
   if (url !== undefined && urlNode && (type === undefined || HTTP_TYPES.has(type)) && !isEnvReference(url)) {
     const problem = urlProblem(url);
@@ -154,7 +159,12 @@ function checkUnique(entries: Entry[], key: 'name' | 'uid', sink: Sink): void {
       first.set(id, entry);
       continue;
     }
-    sink.add('provisioning/duplicate', field.node, [0, 0], `Another datasource of org ${entry.orgId} already has ${key} "${field.value}"; ${key === 'uid' ? 'uids' : 'names'} must be unique, or one datasource silently replaces the other.`);
+    sink.add(
+      'provisioning/duplicate',
+      field.node,
+      [0, 0],
+      `Another datasource of org ${entry.orgId} already has ${key} "${field.value}"; ${key === 'uid' ? 'uids' : 'names'} must be unique, or one datasource silently replaces the other.`,
+    );
   }
 }
 
@@ -168,7 +178,12 @@ function checkDefaults(entries: Entry[], sink: Sink): void {
       defaults.set(entry.orgId, entry);
       continue;
     }
-    sink.add('provisioning/duplicate', node, [0, 0], `Datasource "${earlier.name?.value ?? '?'}" is already the default of org ${entry.orgId}; Grafana refuses a provisioning file with two defaults in one organisation.`);
+    sink.add(
+      'provisioning/duplicate',
+      node,
+      [0, 0],
+      `Datasource "${earlier.name?.value ?? '?'}" is already the default of org ${entry.orgId}; Grafana refuses a provisioning file with two defaults in one organisation.`,
+    );
   }
 }
 
@@ -262,14 +277,20 @@ export const datasourcesCheck: FileCheck<ParsedYaml> = {
     name: 'provisioning/datasources',
     on: 'file',
     fileKinds: ['provisioning'],
-    description: 'Grafana provisioning of datasources: fields and types, duplicate names/uids/defaults, Loki `derivedFields[].datasourceUid` pointing to no datasource, `matcherRegex` that RE2 rejects or that has no capture group, malformed URLs, `${__value.raw}` that provisioning would expand as an environment variable (write `$${…}`)',
+    description:
+      'Grafana provisioning of datasources: fields and types, duplicate names/uids/defaults, Loki `derivedFields[].datasourceUid` pointing to no datasource, `matcherRegex` that RE2 rejects or that has no capture group, malformed URLs, `${__value.raw}` that provisioning would expand as an environment variable (write `$${…}`)',
     codes: [
       { code: 'provisioning/schema', severity: 'error', short: 'provisioning field problem', help: 'A datasource or dashboard-provider field is unknown, missing or of the wrong type.' },
       { code: 'provisioning/duplicate', severity: 'error', short: 'duplicate provisioning entry', help: 'Two datasources (or providers) share a name, uid or default.' },
       { code: 'provisioning/reference', severity: 'error', short: 'reference to no datasource', help: 'A Loki derivedFields datasourceUid names no provisioned datasource.' },
       { code: 'provisioning/regex', severity: 'error', short: 'matcherRegex problem', help: "A derived field's matcherRegex is rejected by RE2 or has no capture group." },
       { code: 'provisioning/url', severity: 'error', short: 'malformed URL', help: 'A datasource url is not a valid URL.' },
-      { code: 'provisioning/env', severity: 'warning', short: 'value expanded as an environment variable', help: "Provisioning expands $VAR and ${VAR} as environment variables; write $${…} for Grafana's own ${__value.raw}." },
+      {
+        code: 'provisioning/env',
+        severity: 'warning',
+        short: 'value expanded as an environment variable',
+        help: "Provisioning expands $VAR and ${VAR} as environment variables; write $${…} for Grafana's own ${__value.raw}.",
+      },
     ],
   },
   run: (parsed: ParsedYaml, { text, location }) =>

@@ -17,5 +17,8 @@ test('provisioning files are found by content, not by name', () => {
 test('a broken provisioning file gets yaml/syntax only', () => {
   const text = 'apiVersion: 1\ndatasources:\n  - name: P\n    name: Q\n';
   const diagnostics = new LanguageService().validate({ file: { uri: 'file:///w/p/provisioning/ds.yaml', text }, settings: DEFAULT_SETTINGS, location: { path: '/w/p/provisioning/ds.yaml' } });
-  assert.deepEqual(diagnostics.map((d) => d.code), ['yaml/syntax']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['yaml/syntax'],
+  );
 });

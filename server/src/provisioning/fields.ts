@@ -74,8 +74,9 @@ export function valueOf(map: YAMLMap, key: string): Node | null | undefined {
 }
 
 export function scalarString(node: Node | null | undefined): string | undefined {
-  if (!isScalar(node) || node.value === null || typeof node.value === 'object') return undefined;
-  return String(node.value);
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : undefined;
 }
 
 /**
@@ -97,12 +98,24 @@ export function checkFields(map: YAMLMap, table: FieldTable, where: string, sink
     if (!spec) {
       const suggestion = closestMatch(key, Object.keys(table));
       const fixes = suggestion ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ start: keySpan[0], end: keySpan[1], newText: suggestion }] }] : undefined;
-      sink.at(code, keySpan[0], keySpan[1], `Unknown field "${key}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''} Grafana ignores it (known: ${Object.keys(table).join(', ')}).`, 'warning', fixes);
+      sink.at(
+        code,
+        keySpan[0],
+        keySpan[1],
+        `Unknown field "${key}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''} Grafana ignores it (known: ${Object.keys(table).join(', ')}).`,
+        'warning',
+        fixes,
+      );
       continue;
     }
     const value = pair.value;
     if (!fits(spec, value)) {
-      sink.add(code, value, keySpan, `${where}.${key} must be ${TYPE_NAMES[spec.type]}; got ${describeNode(value)}${isScalar(value) && value.value !== null ? ` ${JSON.stringify(value.value)}` : ''}.`);
+      sink.add(
+        code,
+        value,
+        keySpan,
+        `${where}.${key} must be ${TYPE_NAMES[spec.type]}; got ${describeNode(value)}${isScalar(value) && value.value !== null ? ` ${JSON.stringify(value.value)}` : ''}.`,
+      );
       continue;
     }
     const text = scalarString(value);

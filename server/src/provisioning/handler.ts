@@ -10,8 +10,7 @@ import { mayBeProvisioning, provisioningKindOf } from './detect';
 
 export const provisioningHandler: FileKindHandler = {
   kind: 'provisioning',
-  claims: (doc, { location }) =>
-    isYamlPath(location.path) && mayBeProvisioning(doc.text) && doc.outline().documents.some((document) => provisioningKindOf(document, location.path) !== undefined),
+  claims: (doc, { location }) => isYamlPath(location.path) && mayBeProvisioning(doc.text) && doc.outline().documents.some((document) => provisioningKindOf(document, location.path) !== undefined),
   facts: () => NO_FACTS,
   findings(doc, { checks }) {
     const parsed = doc.yaml();

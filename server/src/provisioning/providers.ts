@@ -73,7 +73,12 @@ export function checkProvidersFile(document: Document.Parsed): Finding[] {
     const folder = pairsOf(item).find((pair) => keyOf(pair) === 'folder' || keyOf(pair) === 'folderUid');
     const folderValue = scalarString(folder?.value);
     if (isScalar(fromFiles) && (fromFiles.value === true || fromFiles.value === 'true') && folder && folderValue) {
-      sink.add('provisioning/schema', folder.key, [0, 0], `${where} sets both ${keyOf(folder)} and options.foldersFromFilesStructure; Grafana refuses the provider. Drop ${keyOf(folder)}, or set foldersFromFilesStructure: false.`);
+      sink.add(
+        'provisioning/schema',
+        folder.key,
+        [0, 0],
+        `${where} sets both ${keyOf(folder)} and options.foldersFromFilesStructure; Grafana refuses the provider. Drop ${keyOf(folder)}, or set foldersFromFilesStructure: false.`,
+      );
     }
   }
   return sink.findings;

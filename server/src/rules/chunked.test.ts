@@ -11,7 +11,14 @@ const FIXTURES = ['k1s0-recording_rules.yaml', 'k1s0-alerting_rules.yaml', 'prom
 
 function whole(text: string) {
   const parsed = parseYaml(text);
-  return { analysis: analyzeRuleFile(text, parsed.documents.filter((d) => d.errors.length === 0)), scalars: multilineScalars(text, parsed.documents), clean: parsed.syntax.length === 0 };
+  return {
+    analysis: analyzeRuleFile(
+      text,
+      parsed.documents.filter((d) => d.errors.length === 0),
+    ),
+    scalars: multilineScalars(text, parsed.documents),
+    clean: parsed.syntax.length === 0,
+  };
 }
 
 describe('reading a rule file rule by rule', () => {
@@ -42,7 +49,14 @@ describe('reading a rule file rule by rule', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...FIXTURES),
-        fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 3 }), insert: fc.constantFrom('', 'x', ' ', '\n', '\n      ', '#', ':', '- ', '{', '"', '|', '&a ', '*a', '\n  - name: g\n    rules:\n      - record: a\n        expr: b\n') }), { maxLength: 3 }),
+        fc.array(
+          fc.record({
+            at: fc.nat(),
+            remove: fc.nat({ max: 3 }),
+            insert: fc.constantFrom('', 'x', ' ', '\n', '\n      ', '#', ':', '- ', '{', '"', '|', '&a ', '*a', '\n  - name: g\n    rules:\n      - record: a\n        expr: b\n'),
+          }),
+          { maxLength: 3 },
+        ),
         (fixture, edits) => {
           let text = readFixture(fixture);
           for (const edit of edits) {

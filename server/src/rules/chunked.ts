@@ -205,7 +205,7 @@ function endsEmpty(node: unknown): boolean {
 /** The innermost last value of a node (the last item's value, down through collections). */
 function lastValue(node: unknown): unknown {
   while (isCollection(node)) {
-    const last = node.items.at(-1) as unknown;
+    const last = node.items.at(-1);
     if (last === undefined) return undefined;
     node = isPair(last) ? last.value : last;
   }

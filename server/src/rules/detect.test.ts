@@ -17,12 +17,18 @@ describe('rule file detection', () => {
   it('recognises a PrometheusRule resource and finds spec.groups', () => {
     const text = readFileSync(join(__dirname, 'fixtures', 'prometheus-rule-crd.yaml'), 'utf8');
     const sites = findRuleGroups(docsOf(text));
-    assert.deepEqual(sites.map((s) => [s.documentIndex, s.kind]), [[1, 'PrometheusRule']]);
+    assert.deepEqual(
+      sites.map((s) => [s.documentIndex, s.kind]),
+      [[1, 'PrometheusRule']],
+    );
   });
 
   it('finds groups in every document of a stream', () => {
     const text = 'groups:\n  - name: a\n    rules: []\n---\nfoo: 1\n---\ngroups:\n  - name: b\n    rules: []\n';
-    assert.deepEqual(findRuleGroups(docsOf(text)).map((s) => s.documentIndex), [0, 2]);
+    assert.deepEqual(
+      findRuleGroups(docsOf(text)).map((s) => s.documentIndex),
+      [0, 2],
+    );
   });
 
   it('ignores other documents that happen to have a groups key', () => {

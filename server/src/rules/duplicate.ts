@@ -44,11 +44,7 @@ export function checkDuplicates(text: string, rules: readonly RuleModel[]): Find
     const what = rule.kind === 'alert' ? 'alert' : 'recording rule';
     const labels = rule.labels.length > 0 ? ' with the same labels' : '';
     const where = earlier.group === rule.group ? '' : ` in group ${JSON.stringify(earlier.group)}`;
-    sink.add(
-      [rule.nameEntry.value.start, rule.nameEntry.value.end],
-      `duplicate rule: ${what} ${JSON.stringify(rule.name)}${labels} is already defined on line ${line}${where}`,
-      'warning',
-    );
+    sink.add([rule.nameEntry.value.start, rule.nameEntry.value.end], `duplicate rule: ${what} ${JSON.stringify(rule.name)}${labels} is already defined on line ${line}${where}`, 'warning');
   }
   return sink.findings;
 }
@@ -60,7 +56,13 @@ export const ruleDuplicateCodes: ReaderCodes = {
     fileKinds: ['rules'],
     description: 'the same rule (name and labels) defined twice in a file',
     codes: [
-      { code: 'rules/duplicate', severity: 'warning', short: 'duplicate rule', help: 'A group or rule is defined more than once; Prometheus refuses duplicate group names and repeated rules are evaluated twice.', ja: { short: 'ルールの重複', help: 'グループまたはルールが重複して定義されています。Prometheus はグループ名の重複を拒否し、同じルールは二重に評価されます。' } },
+      {
+        code: 'rules/duplicate',
+        severity: 'warning',
+        short: 'duplicate rule',
+        help: 'A group or rule is defined more than once; Prometheus refuses duplicate group names and repeated rules are evaluated twice.',
+        ja: { short: 'ルールの重複', help: 'グループまたはルールが重複して定義されています。Prometheus はグループ名の重複を拒否し、同じルールは二重に評価されます。' },
+      },
     ],
   },
 };

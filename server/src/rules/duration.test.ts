@@ -4,7 +4,15 @@ import { parsePrometheusDuration, suggestDuration } from './duration';
 
 describe('parsePrometheusDuration', () => {
   it('accepts what promtool 2.42 accepts', () => {
-    for (const [text, ms] of [['1h30m', 5400e3], ['90s', 90e3], ['0', 0], ['0s', 0], ['100ms', 100], ['1d1h', 90000e3], ['1y', 31536000e3]] as const) {
+    for (const [text, ms] of [
+      ['1h30m', 5400e3],
+      ['90s', 90e3],
+      ['0', 0],
+      ['0s', 0],
+      ['100ms', 100],
+      ['1d1h', 90000e3],
+      ['1y', 31536000e3],
+    ] as const) {
       assert.deepEqual(parsePrometheusDuration(text), { ok: true, milliseconds: ms }, text);
     }
   });

@@ -48,7 +48,12 @@ export function suggestDuration(text: string): string | undefined {
   if (!unit) return undefined;
   if (!amount.includes('.')) return `${amount}${unit}`;
   const ms = Number(amount) * (UNIT_MS[['y', 'w', 'd', 'h', 'm', 's', 'ms'].indexOf(unit)] ?? 0);
-  for (const [u, size] of [['h', 3600e3], ['m', 60e3], ['s', 1e3], ['ms', 1]] as const) {
+  for (const [u, size] of [
+    ['h', 3600e3],
+    ['m', 60e3],
+    ['s', 1e3],
+    ['ms', 1],
+  ] as const) {
     if (ms >= size && Number.isInteger(ms / size)) return `${ms / size}${u}`;
   }
   return undefined;

@@ -18,8 +18,14 @@ import { analyzeRuleFile, isRuleDocument, ruleFileKind, type RuleFileAnalysis } 
 import { readRuleFileInChunks } from './chunked';
 import { updateRuleFile } from './incremental';
 
-/** A cheap look at the text before any parse: spares parsing every docker-compose and Helm file of the workspace. */
-export const MAY_BE_RULES = /^(?:groups|spec)\s*:|^kind\s*:\s*PrometheusRule/m;
+/**
+ * A cheap look at the text before any parse: spares parsing every docker-compose and Helm file of the workspace.
+ * Keys may be quoted (`"groups":`, `"kind": "PrometheusRule"`, as jsonnet writes them), and a JSON rule
+ * file opens with `{` before its first key.
+ */
+export const MAY_BE_RULES = /^(?:\{\s*)?(?:(["']?)(?:groups|spec)\1\s*:|(["']?)kind\2\s*:\s*(["']?)PrometheusRule\3)/m;
+
+const isJsonPath = (path: string): boolean => /\.json$/i.test(path);
 
 /** What is kept of a rule file's text. */
 interface RuleReading {
@@ -74,12 +80,16 @@ function reading(doc: DocumentView): RuleReading {
  * echoes of the real mistake.
  */
 export function analyzeRules(text: string, parsed: ParsedYaml): RuleFileAnalysis {
-  return analyzeRuleFile(text, parsed.documents.filter((document) => document.errors.length === 0));
+  return analyzeRuleFile(
+    text,
+    parsed.documents.filter((document) => document.errors.length === 0),
+  );
 }
 
 export const ruleFileHandler: FileKindHandler = {
   kind: 'rules',
-  claims: (doc, context) => isYamlPath(context.location.path) && mayBeOurs(doc, context) && doc.outline().documents.some(isRuleDocument),
+  // A `*.json` whose top level is `groups` is a rule file too (YAML reads JSON): promtool checks them.
+  claims: (doc, context) => (isYamlPath(context.location.path) || isJsonPath(context.location.path)) && mayBeOurs(doc, context) && doc.outline().documents.some(isRuleDocument),
   claimsAsFallback: (_doc, { settings, location }) => isYamlPath(location.path) && matchesAny(settings.files.rules, location.path, location.relativePath),
   facts(doc) {
     const { analysis, shape } = reading(doc);

@@ -15,7 +15,10 @@ const FIXTURES = ['k1s0-recording_rules.yaml', 'k1s0-alerting_rules.yaml', 'prom
 /** A full parse and analysis, as the service makes them, and whether an update may start from it. */
 function snapshot(text: string): RuleFileSnapshot & { clean: boolean } {
   const parsed = parseYaml(text);
-  const rules = analyzeRuleFile(text, parsed.documents.filter((d) => d.errors.length === 0));
+  const rules = analyzeRuleFile(
+    text,
+    parsed.documents.filter((d) => d.errors.length === 0),
+  );
   return { text, rules, scalars: multilineScalars(text, parsed.documents), clean: parsed.syntax.length === 0 };
 }
 
@@ -25,7 +28,30 @@ const editArbitrary = fc.record({
   rulePick: fc.nat(),
   offsetPick: fc.nat(),
   remove: fc.nat({ max: 3 }),
-  insert: fc.constantFrom('5', 'x', ' ', '(', ')', '"', "'", ':', '#', '{', '}', '[5m]', '\n', '\n        for: 5m', '\n      - record: a:b\n        expr: up', '\n  - name: other', '\t', '&anchor ', '*alias', '|+', '\r', ''),
+  insert: fc.constantFrom(
+    '5',
+    'x',
+    ' ',
+    '(',
+    ')',
+    '"',
+    "'",
+    ':',
+    '#',
+    '{',
+    '}',
+    '[5m]',
+    '\n',
+    '\n        for: 5m',
+    '\n      - record: a:b\n        expr: up',
+    '\n  - name: other',
+    '\t',
+    '&anchor ',
+    '*alias',
+    '|+',
+    '\r',
+    '',
+  ),
 });
 
 function applyEdit(text: string, rules: readonly RuleModel[], edit: { rulePick: number; offsetPick: number; remove: number; insert: string }): string | undefined {

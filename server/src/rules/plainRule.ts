@@ -29,10 +29,13 @@ type Range = [number, number, number];
 class NotPlain extends Error {}
 
 /** Plain scalars the core schema resolves to something other than a string. */
-const NOT_A_STRING = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+const NOT_A_STRING =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 /** Characters a plain scalar may not start with (some may, followed by more; those rules go to `yaml`). */
 const INDICATOR = /[-?:,[\]{}#&*!|>'"%@`]/;
 const KEY = /[A-Za-z_][A-Za-z0-9_./-]*/y;
+// Control characters are what it looks for.
+// eslint-disable-next-line no-control-regex
 const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const MAX_DEPTH = 2;
 

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withTempDir } from '../../../test/support/tempDir';
 
 /**
  * Test helper: Prometheus's own verdict on a rule file, from `promtool check
@@ -24,8 +24,14 @@ export interface PromtoolVerdict {
 
 /** Runs `promtool check rules` on a file, or on text written to a temporary file. */
 export function promtoolCheck(input: { file: string } | { text: string }): PromtoolVerdict {
-  const file = 'file' in input ? input.file : join(mkdtempSync(join(tmpdir(), 'k1s0-rules-')), 'rules.yaml');
-  if ('text' in input) writeFileSync(file, input.text);
+  if ('text' in input) {
+    return withTempDir('rules', (dir) => {
+      const file = join(dir, 'rules.yaml');
+      writeFileSync(file, input.text);
+      return promtoolCheck({ file });
+    });
+  }
+  const { file } = input;
   try {
     const output = execFileSync(PROMTOOL, ['check', 'rules', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { accepted: true, output };

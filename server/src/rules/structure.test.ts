@@ -88,9 +88,7 @@ describe('rules/structure', () => {
       '          for: 10 sec',
       '',
     ].join('\n');
-    assert.deepEqual(rows(text, analyzeText(text).findings), [
-      ['10:15-10:21', 'error', `'for': not a valid duration string: "10 sec"; use a Prometheus duration such as "10s"`],
-    ]);
+    assert.deepEqual(rows(text, analyzeText(text).findings), [['10:15-10:21', 'error', `'for': not a valid duration string: "10 sec"; use a Prometheus duration such as "10s"`]]);
   });
 
   it('agrees with promtool that the fixture is rejected', () => {

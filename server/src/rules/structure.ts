@@ -352,9 +352,16 @@ export const ruleStructureCodes: ReaderCodes = {
     name: 'rules/structure',
     on: 'reader',
     fileKinds: ['rules'],
-    description: 'rule files (plain `groups:`, multi-document, Kubernetes `PrometheusRule`): group names, intervals, record vs alert, metric and label names, durations (`5 minutes` → `5m`), unknown fields as Prometheus words them — every problem, not just the first',
+    description:
+      'rule files (plain `groups:`, multi-document, Kubernetes `PrometheusRule`): group names, intervals, record vs alert, metric and label names, durations (`5 minutes` → `5m`), unknown fields as Prometheus words them — every problem, not just the first',
     codes: [
-      { code: 'rules/structure', severity: 'error', short: 'rule file shape is wrong', help: 'The Prometheus rule file does not have the shape Prometheus loads: groups, names, record vs alert, durations, labels.', ja: { short: 'ルールファイルの構造が誤っている', help: 'Prometheus ルールファイルが Prometheus の読み込める形になっていません: groups、名前、record と alert、期間、ラベル。' } },
+      {
+        code: 'rules/structure',
+        severity: 'error',
+        short: 'rule file shape is wrong',
+        help: 'The Prometheus rule file does not have the shape Prometheus loads: groups, names, record vs alert, durations, labels.',
+        ja: { short: 'ルールファイルの構造が誤っている', help: 'Prometheus ルールファイルが Prometheus の読み込める形になっていません: groups、名前、record と alert、期間、ラベル。' },
+      },
     ],
   },
 };

@@ -18,14 +18,36 @@ export const TEMPLATE_CODE = 'rules/template';
 
 /** Functions Prometheus adds to Go's builtins, and the release that added the newer ones. */
 export const PROMETHEUS_TEMPLATE_FUNCTIONS: readonly { name: string; since?: string }[] = [
-  { name: 'query' }, { name: 'first' }, { name: 'label' }, { name: 'value' }, { name: 'strvalue' }, { name: 'args' },
-  { name: 'reReplaceAll' }, { name: 'safeHtml' }, { name: 'match' }, { name: 'title' }, { name: 'toUpper' },
-  { name: 'toLower' }, { name: 'graphLink' }, { name: 'tableLink' }, { name: 'sortByLabel' }, { name: 'humanize' },
-  { name: 'humanize1024' }, { name: 'humanizeDuration' }, { name: 'humanizePercentage' }, { name: 'humanizeTimestamp' },
-  { name: 'toTime' }, { name: 'pathPrefix' }, { name: 'externalURL' }, { name: 'parseDuration' }, { name: 'stripPort' },
+  { name: 'query' },
+  { name: 'first' },
+  { name: 'label' },
+  { name: 'value' },
+  { name: 'strvalue' },
+  { name: 'args' },
+  { name: 'reReplaceAll' },
+  { name: 'safeHtml' },
+  { name: 'match' },
+  { name: 'title' },
+  { name: 'toUpper' },
+  { name: 'toLower' },
+  { name: 'graphLink' },
+  { name: 'tableLink' },
+  { name: 'sortByLabel' },
+  { name: 'humanize' },
+  { name: 'humanize1024' },
+  { name: 'humanizeDuration' },
+  { name: 'humanizePercentage' },
+  { name: 'humanizeTimestamp' },
+  { name: 'toTime' },
+  { name: 'pathPrefix' },
+  { name: 'externalURL' },
+  { name: 'parseDuration' },
+  { name: 'stripPort' },
   { name: 'stripDomain' },
   // Not in Prometheus 2.42 (promtool 2.42 reports them as not defined); accepted for newer servers.
-  { name: 'toDuration', since: '2.45' }, { name: 'now', since: '2.46' }, { name: 'urlQueryEscape', since: '3.x' },
+  { name: 'toDuration', since: '2.45' },
+  { name: 'now', since: '2.46' },
+  { name: 'urlQueryEscape', since: '3.x' },
 ];
 
 /** The variables Prometheus defines before an alert template. */
@@ -91,7 +113,13 @@ export const ruleTemplateCodes: ReaderCodes = {
     fileKinds: ['rules'],
     description: 'Go templates in alert labels and annotations: syntax, functions Prometheus provides (`humanizePct` → `humanizePercentage`), variables',
     codes: [
-      { code: 'rules/template', severity: 'error', short: 'Go template that Prometheus would reject', help: 'A template in a label or annotation does not parse or uses a function Prometheus templates do not define.', ja: { short: 'Prometheus が拒否する Go テンプレート', help: 'ラベルまたはアノテーションのテンプレートが解析できないか、Prometheus のテンプレートにない関数を使っています。' } },
+      {
+        code: 'rules/template',
+        severity: 'error',
+        short: 'Go template that Prometheus would reject',
+        help: 'A template in a label or annotation does not parse or uses a function Prometheus templates do not define.',
+        ja: { short: 'Prometheus が拒否する Go テンプレート', help: 'ラベルまたはアノテーションのテンプレートが解析できないか、Prometheus のテンプレートにない関数を使っています。' },
+      },
     ],
   },
 };

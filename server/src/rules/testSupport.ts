@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '../base/lineIndex';
@@ -5,6 +6,9 @@ import type { Finding } from '../base/types';
 import { parseYaml } from '../base/yaml/parse';
 import { analyzeRuleFile, type RuleFileAnalysis } from './analyze';
 import type { RuleModel, ScalarSite } from './model';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { YAML_OPTIONS } from '../base/yaml/parse';
+import { readPlainRule } from './plainRule';
 
 /** Test helpers: fixtures next to the checks, and findings as readable rows. */
 
@@ -60,6 +64,33 @@ export function analysisData(analysis: RuleFileAnalysis) {
   return {
     findings: analysis.findings,
     rules: analysis.rules.map(ruleData),
-    groups: analysis.groups.map((g) => ({ ...g, nameEntry: g.nameEntry && { ...g.nameEntry, value: site(g.nameEntry.value) }, interval: g.interval && site(g.interval.value), rules: g.rules.map((r) => r.start) })),
+    groups: analysis.groups.map((g) => ({
+      ...g,
+      nameEntry: g.nameEntry && { ...g.nameEntry, value: site(g.nameEntry.value) },
+      interval: g.interval && site(g.interval.value),
+      rules: g.rules.map((r) => r.start),
+    })),
   };
+}
+
+/** What the checks read of a node: classes, ranges (moved by `shift`), types, source and values. */
+function shape(node: unknown, shift = 0): unknown {
+  const range = (node as Node).range?.map((offset) => offset + shift);
+  if (isMap(node)) return { range, items: node.items.map((pair) => [shape(pair.key, shift), shape(pair.value, shift)]) };
+  if (isScalar(node)) return { range, type: node.type, source: node.source, value: node.value };
+  return { other: (node as Node | null)?.constructor?.name ?? node };
+}
+
+/** Both readers on one rule: the plain one, when it reads it, must give what `yaml` gives for the rule's lines alone. */
+export function comparePlainRule(text: string, item: { start: number; end: number }): boolean {
+  const plain = readPlainRule(text, item);
+  if (!plain) return false;
+  const chunk = text.slice(item.start, item.end);
+  const documents = parseAllDocuments(chunk, YAML_OPTIONS);
+  const document = Array.isArray(documents) && documents.length === 1 ? (documents[0] as Document.Parsed) : undefined;
+  assert.ok(document && document.errors.length === 0 && document.warnings.length === 0, `read as plain, but yaml reports problems:\n${chunk}`);
+  const seq = document.contents;
+  assert.ok(isSeq(seq) && seq.items.length === 1, chunk);
+  assert.deepEqual(shape(plain), shape(seq.items[0], item.start), chunk);
+  return true;
 }

@@ -16,6 +16,8 @@ import { ruleFileHandler } from '../rules/handler';
 import type { FileKindHandler } from '../workspace/fileKind';
 
 export const FILE_KINDS: readonly FileKindHandler[] = [
+  // Before dashboards: a `*.json` whose top level is `groups` is a rule file (its claim reads the content).
+  ruleFileHandler,
   dashboardHandler,
   promqlFileHandler,
   lintConfigHandler,
@@ -23,7 +25,6 @@ export const FILE_KINDS: readonly FileKindHandler[] = [
   composeHandler,
   prometheusConfigHandler,
   configHandler,
-  ruleFileHandler,
   provisioningHandler,
 ];
 

@@ -4,16 +4,25 @@ import { LanguageService } from './languageService';
 import { DEFAULT_SETTINGS, readSettings } from '../base/settings';
 
 const service = new LanguageService();
-const validate = (path: string, text: string, settings = DEFAULT_SETTINGS, explicit = false) =>
-  service.validate({ file: { uri: `file://${path}`, text }, settings, location: { path, explicit } });
+const validate = (path: string, text: string, settings = DEFAULT_SETTINGS, explicit = false) => service.validate({ file: { uri: `file://${path}`, text }, settings, location: { path, explicit } });
 
 const BAD = 'observability: 7\n';
 
 test('config files are found by name and content; other files are left alone', () => {
-  assert.deepEqual(validate('/w/config/config.yaml', BAD).map((d) => d.code), ['config/schema']);
-  assert.deepEqual(validate('/w/config/config.local.yml', BAD).map((d) => d.code), ['config/schema']);
+  assert.deepEqual(
+    validate('/w/config/config.yaml', BAD).map((d) => d.code),
+    ['config/schema'],
+  );
+  assert.deepEqual(
+    validate('/w/config/config.local.yml', BAD).map((d) => d.code),
+    ['config/schema'],
+  );
   assert.deepEqual(validate('/w/config/settings.yaml', BAD), [], 'name outside k1s0.files.config');
-  assert.deepEqual(validate('/w/config/settings.yaml', BAD, DEFAULT_SETTINGS, true).map((d) => d.code), ['config/schema'], 'named on the command line');
+  assert.deepEqual(
+    validate('/w/config/settings.yaml', BAD, DEFAULT_SETTINGS, true).map((d) => d.code),
+    ['config/schema'],
+    'named on the command line',
+  );
   assert.deepEqual(validate('/w/config/config.yaml', 'app:\n  name: x\n'), [], 'no observability section');
   assert.deepEqual(validate('/w/config/config.json', '{"observability": 1}'), [], 'not YAML');
   assert.deepEqual(validate('/w/docker-compose.yaml', 'services: [\n'), [], 'broken YAML that is not ours');
@@ -21,20 +30,32 @@ test('config files are found by name and content; other files are left alone', (
 
 test('a broken config file gets its syntax errors and nothing built on the guess', () => {
   const text = 'observability:\n  log:\n    level: debug\n    level: verbose\n';
-  assert.deepEqual(validate('/w/config.yaml', text).map((d) => [d.code, d.range.start.line, d.message]), [['yaml/syntax', 3, 'Duplicate key "level": map keys must be unique']]);
+  assert.deepEqual(
+    validate('/w/config.yaml', text).map((d) => [d.code, d.range.start.line, d.message]),
+    [['yaml/syntax', 3, 'Duplicate key "level": map keys must be unique']],
+  );
 });
 
 test('k1s0.files.config decides which names count', () => {
   const { settings } = readSettings({ files: { config: ['**/deploy/*.yaml'] } });
-  assert.deepEqual(validate('/w/deploy/app.yaml', BAD, settings).map((d) => d.code), ['config/schema']);
+  assert.deepEqual(
+    validate('/w/deploy/app.yaml', BAD, settings).map((d) => d.code),
+    ['config/schema'],
+  );
   assert.deepEqual(validate('/w/config/config.yaml', BAD, settings), []);
 });
 
 test('severity settings re-grade and turn off findings', () => {
   const text = 'observability:\n  log:\n    level: info\n    format: text\n  trace:\n    enabled: false\n  metrics:\n    enabled: false\n';
-  assert.deepEqual(validate('/w/config.yaml', text).map((d) => [d.code, d.severity]), [['config/policy', 'warning']]);
+  assert.deepEqual(
+    validate('/w/config.yaml', text).map((d) => [d.code, d.severity]),
+    [['config/policy', 'warning']],
+  );
   const { settings } = readSettings({ diagnostics: { severity: { 'config/policy': 'error' } } });
-  assert.deepEqual(validate('/w/config.yaml', text, settings).map((d) => [d.code, d.severity]), [['config/policy', 'error']]);
+  assert.deepEqual(
+    validate('/w/config.yaml', text, settings).map((d) => [d.code, d.severity]),
+    [['config/policy', 'error']],
+  );
   const off = readSettings({ diagnostics: { severity: { config: 'off' } } }).settings;
   assert.deepEqual(validate('/w/config.yaml', text, off), []);
 });
@@ -42,38 +63,61 @@ test('severity settings re-grade and turn off findings', () => {
 test('a file over the size limit gets one clear diagnostic instead of a check', () => {
   const { settings } = readSettings({ files: { maxFileSizeKB: 1 } });
   const big = `observability: 1\n#${'x'.repeat(2048)}\n`;
-  assert.deepEqual(validate('/w/config.yaml', big, settings).map((d) => [d.code, d.severity, d.message, d.range]), [
-    ['file/too-large', 'warning', 'Not checked: the file is 2 KB, over k1s0.files.maxFileSizeKB (1 KB).', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }],
-  ]);
+  assert.deepEqual(
+    validate('/w/config.yaml', big, settings).map((d) => [d.code, d.severity, d.message, d.range]),
+    [['file/too-large', 'warning', 'Not checked: the file is 2 KB, over k1s0.files.maxFileSizeKB (1 KB).', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
+  );
   assert.deepEqual(validate('/w/other.yaml', big, settings), []);
 });
 
 test('diagnostics are sorted by position and carry fixes as ranges', () => {
   const text = 'observability:\n  metrics:\n    enabled: true\n    path: metrics\n  log:\n    level: info\n    format: jsno\n  trace:\n    enabled: false\n';
   const diagnostics = validate('/w/config.dev.yaml', text);
-  assert.deepEqual(diagnostics.map((d) => d.range.start.line), [3, 6]);
-  assert.deepEqual(diagnostics[1]?.fixes, [{ title: 'Change to "json"', preferred: true, edits: [{ range: { start: { line: 6, character: 12 }, end: { line: 6, character: 16 } }, newText: 'json' }] }]);
+  assert.deepEqual(
+    diagnostics.map((d) => d.range.start.line),
+    [3, 6],
+  );
+  assert.deepEqual(diagnostics[1]?.fixes, [
+    { title: 'Change to "json"', preferred: true, edits: [{ range: { start: { line: 6, character: 12 }, end: { line: 6, character: 16 } }, newText: 'json' }] },
+  ]);
 });
 
 const RULES = 'groups:\n  - name: g\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up\n';
 
 test('rule files are found by content anywhere, and by k1s0.files.rules globs', () => {
-  assert.deepEqual(validate('/w/anything/alerts.yml', RULES).map((d) => [d.code, d.message]), [['promql/syntax', 'unclosed left parenthesis']]);
+  assert.deepEqual(
+    validate('/w/anything/alerts.yml', RULES).map((d) => [d.code, d.message]),
+    [['promql/syntax', 'unclosed left parenthesis']],
+  );
   const crd = `apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: x\nspec:\n${RULES.replace(/^/gm, '  ').trimEnd()}\n`;
-  assert.deepEqual(validate('/w/k8s/rules.yaml', crd).map((d) => d.code), ['promql/syntax']);
+  assert.deepEqual(
+    validate('/w/k8s/rules.yaml', crd).map((d) => d.code),
+    ['promql/syntax'],
+  );
   assert.deepEqual(validate('/w/k8s/other.yaml', 'kind: Deployment\nspec:\n  replicas: 1\n'), [], 'a spec that is not a PrometheusRule');
   const named = readSettings({ files: { rules: ['**/prom/*.yaml'] } }).settings;
-  assert.deepEqual(validate('/w/prom/broken.yaml', 'groups: [\n', named).map((d) => d.code), ['yaml/syntax'], 'a named rule file that does not parse');
-  assert.deepEqual(validate('/w/other/broken.yaml', 'groups: [\n').map((d) => d.code), ['yaml/syntax'], 'recognizable by its groups key even broken');
+  assert.deepEqual(
+    validate('/w/prom/broken.yaml', 'groups: [\n', named).map((d) => d.code),
+    ['yaml/syntax'],
+    'a named rule file that does not parse',
+  );
+  assert.deepEqual(
+    validate('/w/other/broken.yaml', 'groups: [\n').map((d) => d.code),
+    ['yaml/syntax'],
+    'recognizable by its groups key even broken',
+  );
   assert.deepEqual(validate('/w/other/compose.yaml', 'services: [\n'), [], 'neither named nor recognizable');
 });
 
 test('in a multi-document stream, a document that does not parse does not hide the others', () => {
   const text = `${RULES}---\ngroups: [\n`;
-  assert.deepEqual(validate('/w/rules.yaml', text).map((d) => [d.code, d.range.start.line]), [
-    ['promql/syntax', 4],
-    ['yaml/syntax', 7],
-  ]);
+  assert.deepEqual(
+    validate('/w/rules.yaml', text).map((d) => [d.code, d.range.start.line]),
+    [
+      ['promql/syntax', 4],
+      ['yaml/syntax', 7],
+    ],
+  );
 });
 
 test('recording rules are indexed per file and forgotten with it', () => {

@@ -148,7 +148,15 @@ export class LanguageService {
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (tooLarge(file, settings)) {
       if (!matchesAny([...settings.files.config, ...settings.files.rules, ...settings.files.dashboards], location.path, location.relativePath)) return [];
-      return [{ start: 0, end: 0, code: 'file/too-large', severity: 'warning', message: `Not checked: the file is ${Math.round(file.text.length / 1024)} KB, over k1s0.files.maxFileSizeKB (${settings.files.maxFileSizeKB} KB).` }];
+      return [
+        {
+          start: 0,
+          end: 0,
+          code: 'file/too-large',
+          severity: 'warning',
+          message: `Not checked: the file is ${Math.round(file.text.length / 1024)} KB, over k1s0.files.maxFileSizeKB (${settings.files.maxFileSizeKB} KB).`,
+        },
+      ];
     }
     const kind = this.kindOf(file, settings, location);
     const handler = kind && handlerOf(kind);

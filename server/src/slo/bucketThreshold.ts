@@ -40,9 +40,17 @@ export function checkBucketThresholds(expr: string, tree: Tree, context: Express
     if (!Number.isFinite(value) || histogram.buckets.includes(value)) continue;
     if (env.substituted(literal.from, literal.to)) continue;
     const nearest = nearestBounds(value, histogram.buckets);
-    const between = nearest.length === 2 ? `between the bounds ${nearest[0]} and ${nearest[1]}` : value > (histogram.buckets.at(-1) ?? 0) ? `above the largest bound ${nearest[0]} (a quantile in the +Inf bucket is reported as ${nearest[0]})` : `below the smallest bound ${nearest[0]}`;
+    const between =
+      nearest.length === 2
+        ? `between the bounds ${nearest[0]} and ${nearest[1]}`
+        : value > (histogram.buckets.at(-1) ?? 0)
+          ? `above the largest bound ${nearest[0]} (a quantile in the +Inf bucket is reported as ${nearest[0]})`
+          : `below the smallest bound ${nearest[0]}`;
     problems.push({
-      from: literal.from, to: literal.to, code: SLO_BUCKET_THRESHOLD, severity: 'warning',
+      from: literal.from,
+      to: literal.to,
+      code: SLO_BUCKET_THRESHOLD,
+      severity: 'warning',
       message: `the threshold ${text} is not a bucket bound of ${histogram.family}${histogram.via ? ` (read by ${histogram.via})` : ''}: it is ${between}, where histogram_quantile only interpolates; compare against a bound (buckets: ${histogram.buckets.join(', ')})`,
       fixes: [...nearest]
         .sort((a, b) => Math.abs(a - value) - Math.abs(b - value))
@@ -93,7 +101,14 @@ export const bucketThresholdCheck: ExpressionCheck = {
     on: 'expression',
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: "`histogram_quantile(…) > X` (directly or through a recording rule) with X between the histogram's bucket bounds (the design's 0.005 … 10): fixes offer the nearest bounds",
-    codes: [{ code: SLO_BUCKET_THRESHOLD, severity: 'warning', short: 'latency threshold between bucket bounds', help: 'histogram_quantile(…) > X with X between two bucket bounds of the histogram: Prometheus interpolates, so the alert fires on an estimate; use a bucket bound.' }],
+    codes: [
+      {
+        code: SLO_BUCKET_THRESHOLD,
+        severity: 'warning',
+        short: 'latency threshold between bucket bounds',
+        help: 'histogram_quantile(…) > X with X between two bucket bounds of the histogram: Prometheus interpolates, so the alert fires on an estimate; use a bucket bound.',
+      },
+    ],
   },
   run: checkBucketThresholds,
 };

@@ -76,7 +76,10 @@ export function checkBurnRatePairs(uri: string, text: string, analysis: RuleFile
     const group = rule ? analysis.groups.find((g) => g.documentIndex === rule.documentIndex && g.groupIndex === rule.groupIndex) : undefined;
     const last = group?.rules.at(-1);
     const finding: Finding = {
-      start: home.start, end: home.end, code: POLICY_SLO, severity: 'warning',
+      start: home.start,
+      end: home.end,
+      code: POLICY_SLO,
+      severity: 'warning',
       message: `the ${tier.tier} tier (SLO ${tier.slo.percent}) has no ${missing.map((d) => `${d.name} (${d.burnRate}x over ${(d.windows ?? []).join(' + ')}, ${d.severity})`).join(' and ')} covering ${services.join(', ')}: the design pages and tickets on the burn rate of every SLO (${tier.slo.source})`,
     };
     if (last) {
@@ -86,7 +89,9 @@ export function checkBurnRatePairs(uri: string, text: string, analysis: RuleFile
         const pad = ' '.repeat(dashColumn);
         const lines = missing.flatMap((design) => burnRateAlertLines(design, tier.tier, tier.slo.objective)).map((line) => `${pad}${line}`);
         const newText = `${at.needsNewline ? '\n' : ''}${lines.join('\n')}\n`;
-        finding.fixes = [{ title: `Add ${missing.map((d) => d.name).join(' and ')} for the ${tier.tier} tier (SLO ${tier.slo.percent})`, preferred: true, edits: [{ start: at.offset, end: at.offset, newText }] }];
+        finding.fixes = [
+          { title: `Add ${missing.map((d) => d.name).join(' and ')} for the ${tier.tier} tier (SLO ${tier.slo.percent})`, preferred: true, edits: [{ start: at.offset, end: at.offset, newText }] },
+        ];
       }
     }
     findings.push(finding);

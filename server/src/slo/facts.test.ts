@@ -18,7 +18,13 @@ test('serviceSelectors: the matchers on service, tier and job of each selector',
 test('serviceSelectors: an expression that names none of the labels restricts no service', () => {
   for (const expr of ['up == 0', 'rate(foo{code="500"}[5m]) > 1', '', '   ']) {
     const selectors = serviceSelectors(expr);
-    assert.ok(selectors.every((s) => s.length === 0), expr);
-    assert.ok(selectors.every((s) => accepts(s, { name: 'api', tier: 'system', jobs: ['api'] })), expr);
+    assert.ok(
+      selectors.every((s) => s.length === 0),
+      expr,
+    );
+    assert.ok(
+      selectors.every((s) => accepts(s, { name: 'api', tier: 'system', jobs: ['api'] })),
+      expr,
+    );
   }
 });

@@ -34,9 +34,7 @@ export function serviceSelectors(expr: string): ServiceMatcher[][] {
   } catch {
     return [];
   }
-  const matchers = selectors.map((selector) =>
-    selector.matchers.filter((m) => SERVICE_LABELS.includes(m.name)).map((m) => ({ label: m.name, op: m.op, value: m.value })),
-  );
+  const matchers = selectors.map((selector) => selector.matchers.filter((m) => SERVICE_LABELS.includes(m.name)).map((m) => ({ label: m.name, op: m.op, value: m.value })));
   if (selectorMemo.size >= SELECTOR_MEMO_SIZE) selectorMemo.clear();
   selectorMemo.set(expr, matchers);
   return matchers;
@@ -54,8 +52,13 @@ export function alertFacts(uri: string, rules: readonly RuleModel[]): AlertRuleF
     .filter((rule) => rule.kind === 'alert')
     .map((rule) => {
       const fact: AlertRuleFact = {
-        name: rule.name, uri, start: rule.nameEntry.value.start, end: rule.nameEntry.value.end,
-        group: rule.group, expr: rule.expr?.value ?? '', selectors: serviceSelectors(rule.expr?.value ?? ''),
+        name: rule.name,
+        uri,
+        start: rule.nameEntry.value.start,
+        end: rule.nameEntry.value.end,
+        group: rule.group,
+        expr: rule.expr?.value ?? '',
+        selectors: serviceSelectors(rule.expr?.value ?? ''),
       };
       const severity = rule.labels.find((l) => l.key === 'severity')?.value.value;
       if (severity !== undefined) fact.severity = severity;

@@ -7,8 +7,7 @@ import type { SloAlert, SloLocation, SloService, SloTree } from './model';
 
 export function formatSloText(tree: SloTree, displayPath: (uri: string) => string): string {
   const out: string[] = [];
-  const where = (location: SloLocation | undefined): string =>
-    location ? `  ${displayPath(location.uri)}:${location.range.start.line + 1}:${location.range.start.character + 1}` : '';
+  const where = (location: SloLocation | undefined): string => (location ? `  ${displayPath(location.uri)}:${location.range.start.line + 1}:${location.range.start.character + 1}` : '');
   const service = (s: SloService, indent: string): void => {
     out.push(`${indent}${s.name}${s.slo ? `  SLO ${s.slo.percent}, error budget ${s.slo.errorBudgetMinutes} min / 30d` : ''}${where(s.location)}`);
     const inner = `${indent}  `;

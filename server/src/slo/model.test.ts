@@ -73,13 +73,17 @@ test('every location is an exact LSP range of the name it stands for', () => {
   assert.equal(auth?.name, 'auth-server');
   assert.deepEqual(auth.scrapeTargets[0]?.location, { uri: pathToUri(join(WS, 'prometheus.yaml')), range: { start: { line: 3, character: 14 }, end: { line: 3, character: 30 } } });
   const ledger = tree.tiers[1]?.services[0];
-  assert.deepEqual(ledger?.configs, [{ environment: 'prod', location: { uri: pathToUri(join(WS, 'config/config.yaml')), range: { start: { line: 1, character: 8 }, end: { line: 1, character: 21 } } } }]);
+  assert.deepEqual(ledger?.configs, [
+    { environment: 'prod', location: { uri: pathToUri(join(WS, 'config/config.yaml')), range: { start: { line: 1, character: 8 }, end: { line: 1, character: 21 } } } },
+  ]);
   assert.deepEqual(ledger.slo, { objective: 0.999, percent: '99.9%', errorBudgetMinutes: 43.2, source: 'SLO 設計 (system 99.95%, business / service 99.9%)' });
   assert.deepEqual(ledger.sources, ['config']);
   const warning = ledger.alerts.find((a) => a.name === 'SLOBurnRateWarning');
   assert.deepEqual(warning?.design, { condition: 'バーンレート > 6x（6h + 30m 窓）', for: '5m', severity: 'warning' });
   assert.deepEqual(warning.location?.range, { start: { line: 35, character: 15 }, end: { line: 35, character: 33 } });
-  assert.deepEqual(auth.dashboards, [{ title: 'System Tier', location: { uri: pathToUri(join(WS, 'dashboards/system.json')), range: { start: { line: 1, character: 11 }, end: { line: 1, character: 24 } } }, panels: ['Request rate'] }]);
+  assert.deepEqual(auth.dashboards, [
+    { title: 'System Tier', location: { uri: pathToUri(join(WS, 'dashboards/system.json')), range: { start: { line: 1, character: 11 }, end: { line: 1, character: 24 } } }, panels: ['Request rate'] },
+  ]);
   assert.deepEqual(auth.live, {
     errorRatio: 'sum(rate(http_requests_total{service="auth-server", status=~"5.."}[5m])) / sum(rate(http_requests_total{service="auth-server"}[5m]))',
     availability30d: 'sum(rate(http_requests_total{service="auth-server", status!~"5.."}[30d])) / sum(rate(http_requests_total{service="auth-server"}[30d]))',
@@ -93,20 +97,34 @@ test('removing the burn-rate pair turns both into missing nodes; the tree follow
   const auth = tree.tiers[0]?.services[0];
   assert.deepEqual(
     auth?.alerts.filter((a) => a.role === 'burn-rate').map((a) => [a.name, a.status]),
-    [['SLOBurnRateCritical', 'missing'], ['SLOBurnRateWarning', 'missing']],
+    [
+      ['SLOBurnRateCritical', 'missing'],
+      ['SLOBurnRateWarning', 'missing'],
+    ],
   );
   assert.deepEqual(tree.summary, { services: 4, missingAlerts: 12, notCoveringAlerts: 0 });
 });
 
 test('an empty workspace gives the three design tiers with no services', () => {
   const tree = new LanguageService().sloTree();
-  assert.deepEqual(tree.tiers.map((t) => [t.tier, t.slo.percent, t.slo.errorBudgetMinutes, t.services.length]), [['system', '99.95%', 21.6, 0], ['business', '99.9%', 43.2, 0], ['service', '99.9%', 43.2, 0]]);
+  assert.deepEqual(
+    tree.tiers.map((t) => [t.tier, t.slo.percent, t.slo.errorBudgetMinutes, t.services.length]),
+    [
+      ['system', '99.95%', 21.6, 0],
+      ['business', '99.9%', 43.2, 0],
+      ['service', '99.9%', 43.2, 0],
+    ],
+  );
   assert.deepEqual(tree.unassigned, []);
 });
 
 test('broken files never break the tree: unparsable YAML and JSON contribute nothing', () => {
   const { tree } = treeOf(WS, (path, text) => (path.endsWith('.json') ? text.slice(0, 40) : path.endsWith('prometheus.yaml') ? `${text}\n  - job_name: [unclosed\n` : text));
-  assert.deepEqual(tree.tiers.map((t) => t.services.map((s) => s.name)), [[], ['ledger-server', 'order-server'], []], 'the scrape jobs are gone: order-server keeps its config tier');
+  assert.deepEqual(
+    tree.tiers.map((t) => t.services.map((s) => s.name)),
+    [[], ['ledger-server', 'order-server'], []],
+    'the scrape jobs are gone: order-server keeps its config tier',
+  );
   assert.ok(tree.tiers.every((t) => t.services.every((s) => s.dashboards.length === 0)));
 });
 

@@ -9,94 +9,11 @@
  * Pure: no LSP, no vscode.
  */
 import type { Policy } from '../catalog/schema';
+import type { SloPosition, SloLocation, SloAlertRole, SloAlert, SloScrapeTarget, SloConfigFile, SloTarget, SloService, SloTier, SloTree } from '../base/sloTree';
+
+export type { SloPosition, SloLocation, SloAlertStatus, SloAlertRole, SloAlert, SloScrapeTarget, SloConfigFile, SloDashboard, SloTarget, SloService, SloTier, SloTree } from '../base/sloTree';
+export { budgetRemaining } from '../base/sloTree';
 import type { AlertRuleFact, ServiceMatcher, WorkspaceIndex } from '../workspace/index';
-
-export interface SloPosition {
-  line: number;
-  character: number;
-}
-
-/** Somewhere in a file, as LSP says it (0-based lines, UTF-16 characters). */
-export interface SloLocation {
-  uri: string;
-  range: { start: SloPosition; end: SloPosition };
-}
-
-export type SloAlertStatus = 'present' | 'missing' | 'not-covering';
-export type SloAlertRole = 'tier' | 'burn-rate' | 'other';
-
-export interface SloAlert {
-  name: string;
-  role: SloAlertRole;
-  status: SloAlertStatus;
-  severity?: string;
-  /** The design's row for an expected alert (アラートルール一覧). */
-  design?: { condition: string; for: string; severity: string };
-  location?: SloLocation;
-  /** Why an alert of that name does not cover the service, or what is missing. */
-  note?: string;
-}
-
-export interface SloScrapeTarget {
-  job: string;
-  targets: string[];
-  location: SloLocation;
-}
-
-export interface SloConfigFile {
-  environment?: string;
-  location: SloLocation;
-}
-
-export interface SloDashboard {
-  title: string;
-  location: SloLocation;
-  /** Titles of the panels whose queries select the service. */
-  panels: string[];
-}
-
-export interface SloTarget {
-  /** 0.9995 */
-  objective: number;
-  /** "99.95%" */
-  percent: string;
-  /** The error budget of a 30-day window, in minutes (21.6 for 99.95%). */
-  errorBudgetMinutes: number;
-  /** Where the target comes from (the design's SLO section). */
-  source: string;
-}
-
-export interface SloService {
-  name: string;
-  tier?: string;
-  /** Where the service is known from. */
-  sources: ('scrape' | 'config' | 'catalog')[];
-  /** The first place that names it (scrape job, else config file, else catalog file). */
-  location?: SloLocation;
-  scrapeTargets: SloScrapeTarget[];
-  configs: SloConfigFile[];
-  slo?: SloTarget;
-  alerts: SloAlert[];
-  dashboards: SloDashboard[];
-  /** PromQL for live values, run against a Prometheus when the stack is up. */
-  live: { errorRatio: string; availability30d: string };
-  /** Disagreements between the sources (a tier given two ways, a tier the design does not know). */
-  problems: string[];
-}
-
-export interface SloTier {
-  tier: string;
-  slo: SloTarget;
-  services: SloService[];
-}
-
-export interface SloTree {
-  tiers: SloTier[];
-  /** Services and scrape jobs whose tier is unknown or not one of the design's. */
-  unassigned: SloService[];
-  /** Counts for a status line. */
-  summary: { services: number; missingAlerts: number; notCoveringAlerts: number };
-}
 
 /** Maps a document offset of an indexed file to a position (the caller holds the texts). */
 export type PositionResolver = (uri: string, offset: number) => SloPosition;
@@ -236,7 +153,9 @@ function alertsFor(service: Identity, tier: string | undefined, alerts: readonly
       const first = named[0];
       const selector = first.selectors.find((s) => !accepts(s, service)) ?? [];
       out.push({
-        ...base, status: 'not-covering', location: at(first.uri, first.start, first.end),
+        ...base,
+        status: 'not-covering',
+        location: at(first.uri, first.start, first.end),
         ...(first.severity !== undefined ? { severity: first.severity } : {}),
         note: `${design.name} selects ${selector.map(describeMatcher).join(', ')}, which leaves out ${describeService(service)}`,
       });
@@ -305,9 +224,4 @@ function liveQueries(pick: { label: string; value: string }): SloService['live']
     errorRatio: `sum(rate(http_requests_total{${sel}, status=~"5.."}[5m])) / sum(rate(http_requests_total{${sel}}[5m]))`,
     availability30d: `sum(rate(http_requests_total{${sel}, status!~"5.."}[30d])) / sum(rate(http_requests_total{${sel}}[30d]))`,
   };
-}
-
-/** Budget remaining (1 = untouched, 0 = spent, negative = overspent) from a 30-day availability. */
-export function budgetRemaining(availability: number, objective: number): number {
-  return 1 - (1 - availability) / (1 - objective);
 }

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alertRule, check, diagnose, recordingRule, render } from '../catalog/testSupport';
 import { LineIndex } from '../base/lineIndex';
 import { nearestBounds } from './bucketThreshold';
+import { tempDir } from '../../../test/support/tempDir';
 
 const only = (lines: string[]) => lines.filter((l) => !l.includes('fix Disable '));
 const FIXTURE = readFileSync(join(__dirname, 'fixtures/system-tier-no-burn-rate.yaml'), 'utf8');
@@ -31,7 +31,8 @@ test('slo/bucket-threshold follows a recording rule of histogram_quantile to its
     '0.5 < histogram_quantile(0.99, sum(rate(grpc_server_handling_seconds_bucket[5m])) by (le))',
     'histogram_quantile(0.99, sum(rate(my_latency_seconds_bucket[5m])) by (le)) > 0.3',
     'service:http_errors:rate5m > 0.3',
-  ]) assert.deepEqual(check(alertRule('X', expr), ['slo/bucket-threshold']), [], expr);
+  ])
+    assert.deepEqual(check(alertRule('X', expr), ['slo/bucket-threshold']), [], expr);
   assert.deepEqual(nearestBounds(20, [1, 10]), [10]);
   assert.deepEqual(nearestBounds(0.001, [0.005, 1]), [0.005]);
 });
@@ -51,7 +52,10 @@ const TIER_FILE = 'infra/docker/prometheus/alerting_rules.yaml';
 test('policy/slo: the tier without its burn-rate pair, and the fix that inserts it', () => {
   const diagnostics = diagnose(TIER_FILE, { [TIER_FILE]: FIXTURE });
   const lines = only(render(diagnostics, ['policy/slo']));
-  assert.equal(lines[0], '3:15-3:41 warning policy/slo the system tier (SLO 99.95%) has no SLOBurnRateCritical (14.4x over 1h + 5m, critical) and SLOBurnRateWarning (6x over 6h + 30m, warning) covering auth-server, bff-proxy, config-server, dlq-manager, saga-server: the design pages and tickets on the burn rate of every SLO (SLO 設計 (system 99.95%, business / service 99.9%))');
+  assert.equal(
+    lines[0],
+    '3:15-3:41 warning policy/slo the system tier (SLO 99.95%) has no SLOBurnRateCritical (14.4x over 1h + 5m, critical) and SLOBurnRateWarning (6x over 6h + 30m, warning) covering auth-server, bff-proxy, config-server, dlq-manager, saga-server: the design pages and tickets on the burn rate of every SLO (SLO 設計 (system 99.95%, business / service 99.9%))',
+  );
   const fix = diagnostics.find((d) => d.code === 'policy/slo')?.fixes?.[0];
   assert.equal(fix?.title, 'Add SLOBurnRateCritical and SLOBurnRateWarning for the system tier (SLO 99.95%)');
   const edit = fix?.edits[0];
@@ -59,26 +63,26 @@ test('policy/slo: the tier without its burn-rate pair, and the fix that inserts 
   const fixed = applied(FIXTURE, edit);
   assert.equal(fixed, readFileSync(join(__dirname, 'fixtures/system-tier-with-burn-rate.yaml'), 'utf8'));
   // Fixed: no policy/slo, nothing else new from our checker (other than the suppression hints of other areas).
-  assert.deepEqual(render(diagnose(TIER_FILE, { [TIER_FILE]: fixed })).filter((l) => !l.startsWith('  ')), []);
+  assert.deepEqual(
+    render(diagnose(TIER_FILE, { [TIER_FILE]: fixed })).filter((l) => !l.startsWith('  ')),
+    [],
+  );
   // The business tier's pair uses its own target.
-  const business = FIXTURE.replace(/SystemServiceHighErrorRate/, 'ServiceHighErrorRate').replace(/system/g, 'business').replace('> 0.01', '> 0.05');
+  const business = FIXTURE.replace(/SystemServiceHighErrorRate/, 'ServiceHighErrorRate')
+    .replace(/system/g, 'business')
+    .replace('> 0.01', '> 0.05');
   const ledger = 'app:\n  name: ledger-server\n  tier: business\nobservability:\n  log: { level: info, format: json }\n';
   const businessFix = diagnose(TIER_FILE, { [TIER_FILE]: business, 'config/config.yaml': ledger }).find((d) => d.code === 'policy/slo')?.fixes?.[0]?.edits[0];
   assert.match(businessFix?.newText ?? '', /\) > \(14\.4 \* 0\.001\)\n/);
   assert.match(businessFix?.newText ?? '', /\) > \(6 \* 0\.001\)\n/);
 });
 
-test('the inserted pair passes promtool check rules (/usr/bin/promtool, installed by npm run setup)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'k1s0-burn-'));
-  try {
-    const file = join(dir, 'rules.yaml');
-    writeFileSync(file, readFileSync(join(__dirname, 'fixtures/system-tier-with-burn-rate.yaml'), 'utf8'));
-    const result = spawnSync('/usr/bin/promtool', ['check', 'rules', file], { encoding: 'utf8' });
-    assert.equal(result.status, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /SUCCESS: 3 rules found/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+test('the inserted pair passes promtool check rules (/usr/bin/promtool, installed by npm run setup)', (t) => {
+  const file = join(tempDir(t, 'burn'), 'rules.yaml');
+  writeFileSync(file, readFileSync(join(__dirname, 'fixtures/system-tier-with-burn-rate.yaml'), 'utf8'));
+  const result = spawnSync('/usr/bin/promtool', ['check', 'rules', file], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  assert.match(result.stdout, /SUCCESS: 3 rules found/);
 });
 
 function applied(text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } | undefined): string {

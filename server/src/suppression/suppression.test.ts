@@ -46,7 +46,13 @@ test('directives: keyword, codes (commas or spaces), reason after --; only comme
       ],
       reason: 'the reason -- with dashes',
     },
-    { kind: 'rest', start: spanOf(text, 'k1s0-disable catalog')[0], end: spanOf(text, 'k1s0-disable catalog')[0] + 'k1s0-disable'.length, line: 2, codes: [{ code: 'catalog', start: spanOf(text, 'catalog')[0], end: spanOf(text, 'catalog')[1] }] },
+    {
+      kind: 'rest',
+      start: spanOf(text, 'k1s0-disable catalog')[0],
+      end: spanOf(text, 'k1s0-disable catalog')[0] + 'k1s0-disable'.length,
+      line: 2,
+      codes: [{ code: 'catalog', start: spanOf(text, 'catalog')[0], end: spanOf(text, 'catalog')[1] }],
+    },
   ]);
 });
 
@@ -58,14 +64,7 @@ test('codes match exactly or by area, as the severity settings do', () => {
 });
 
 test('next-line silences the next line only, stacked directives reach past each other, the rest keeps a disable fix', () => {
-  const text = lines(
-    'observability:',
-    '  log:',
-    '    # k1s0-disable-next-line config/policy',
-    '    # k1s0-disable-next-line config -- both on "format"',
-    '    format: text',
-    '    level: verbose',
-  );
+  const text = lines('observability:', '  log:', '    # k1s0-disable-next-line config/policy', '    # k1s0-disable-next-line config -- both on "format"', '    format: text', '    level: verbose');
   const findings = [finding(text, 'text', 'config/policy'), finding(text, 'verbose', 'config/schema')];
   assert.deepEqual(applySuppressions({ text, findings }), [{ ...finding(text, 'verbose', 'config/schema'), disableAt: lineStartOf(text, 'level: verbose') }]);
 });
@@ -82,9 +81,27 @@ test('an unused suppression is a hint on its code; an unknown code a warning wit
       message: 'Unknown diagnostic code "config/polcy" in k1s0-disable-next-line. Did you mean "config/policy"?',
       fixes: [{ title: 'Change to "config/policy"', preferred: true, edits: [{ start, end, newText: 'config/policy' }] }],
     },
-    { start: spanOf(text, 'nonsense')[0], end: spanOf(text, 'nonsense')[1], code: 'suppression/unknown-code', severity: 'warning', message: 'Unknown diagnostic code "nonsense" in k1s0-disable-next-line: name a code such as config/policy or an area such as config.' },
-    { start: spanOf(text, 'k1s0-disable-next-line', 1)[0], end: spanOf(text, 'k1s0-disable-next-line', 1)[1], code: 'suppression/unknown-code', severity: 'warning', message: 'k1s0-disable-next-line needs a diagnostic code: "# k1s0-disable-next-line config/policy -- reason".' },
-    { start: spanOf(text, 'promql/counter')[0], end: spanOf(text, 'promql/counter')[1], code: 'suppression/unused', severity: 'hint', message: 'Unused suppression: no promql/counter diagnostic on the next line; remove "promql/counter" from the directive.' },
+    {
+      start: spanOf(text, 'nonsense')[0],
+      end: spanOf(text, 'nonsense')[1],
+      code: 'suppression/unknown-code',
+      severity: 'warning',
+      message: 'Unknown diagnostic code "nonsense" in k1s0-disable-next-line: name a code such as config/policy or an area such as config.',
+    },
+    {
+      start: spanOf(text, 'k1s0-disable-next-line', 1)[0],
+      end: spanOf(text, 'k1s0-disable-next-line', 1)[1],
+      code: 'suppression/unknown-code',
+      severity: 'warning',
+      message: 'k1s0-disable-next-line needs a diagnostic code: "# k1s0-disable-next-line config/policy -- reason".',
+    },
+    {
+      start: spanOf(text, 'promql/counter')[0],
+      end: spanOf(text, 'promql/counter')[1],
+      code: 'suppression/unused',
+      severity: 'hint',
+      message: 'Unused suppression: no promql/counter diagnostic on the next line; remove "promql/counter" from the directive.',
+    },
   ]);
 });
 
@@ -106,16 +123,29 @@ test('k1s0-disable lasts to the end of the rule it sits in, else to the end of t
   const inA = finding(text, 'bad_metric', 'catalog/unknown-metric');
   const inB = finding(text, 'bad_metric', 'catalog/unknown-metric', 1);
   const result = applySuppressions({ text, findings: [inA, inB], rules: [ruleA, ruleB] });
-  assert.deepEqual(result.map((f) => [f.code, text.slice(f.start, f.end), f.message]), [
-    ['catalog/unknown-metric', 'bad_metric', 'catalog/unknown-metric here'],
-    ['suppression/unused', 'promql/counter', 'Unused suppression: no promql/counter diagnostic in the rest of the file; remove "promql/counter" from the directive.'],
-    ['suppression/unused', 'rules', 'Unused suppression: no rules diagnostic in the rest of the file; remove "rules" from the directive.'],
-  ]);
+  assert.deepEqual(
+    result.map((f) => [f.code, text.slice(f.start, f.end), f.message]),
+    [
+      ['catalog/unknown-metric', 'bad_metric', 'catalog/unknown-metric here'],
+      ['suppression/unused', 'promql/counter', 'Unused suppression: no promql/counter diagnostic in the rest of the file; remove "promql/counter" from the directive.'],
+      ['suppression/unused', 'rules', 'Unused suppression: no rules diagnostic in the rest of the file; remove "rules" from the directive.'],
+    ],
+  );
   assert.equal(result[0]?.start, inB.start, 'the finding of rule B stays');
 });
 
-test('inside a block scalar: a # line is no directive, and the line of a finding is the scalar\'s first', () => {
-  const text = lines('groups:', '  - name: g', '    rules:', '      - record: a:b:c', '        # k1s0-disable-next-line catalog', '        expr: |', '          sum(', '            # k1s0-disable promql', '            rate(bad_total[5m]))');
+test("inside a block scalar: a # line is no directive, and the line of a finding is the scalar's first", () => {
+  const text = lines(
+    'groups:',
+    '  - name: g',
+    '    rules:',
+    '      - record: a:b:c',
+    '        # k1s0-disable-next-line catalog',
+    '        expr: |',
+    '          sum(',
+    '            # k1s0-disable promql',
+    '            rate(bad_total[5m]))',
+  );
   const scalars = multilineScalars(text, parseAllDocuments(text) as never);
   assert.equal(parseDirectives(text, scalars).length, 1);
   assert.deepEqual(applySuppressions({ text, findings: [finding(text, 'bad_total', 'catalog/unknown-metric')], scalars }), []);
@@ -135,10 +165,15 @@ test('CRLF files get a CRLF directive; codes of this file count as known; findin
   const text = 'a:\r\n  b: 1\r\n';
   const [kept] = applySuppressions({ text, findings: [finding(text, '1', 'consistency/metrics-path')], knownCodes: ['consistency/metrics-path'] });
   assert.equal(kept?.disableAt, 4);
-  assert.deepEqual(disableFix(text, 1, 'consistency/metrics-path').edits, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '  # k1s0-disable-next-line consistency/metrics-path\r\n' }]);
+  assert.deepEqual(disableFix(text, 1, 'consistency/metrics-path').edits, [
+    { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '  # k1s0-disable-next-line consistency/metrics-path\r\n' },
+  ]);
   const directive = lines('# k1s0-disable suppression', 'a: 1');
   // suppression/* codes are known, but never silenced: such a directive suppresses nothing.
-  assert.deepEqual(applySuppressions({ text: directive, findings: [finding(directive, 'a', 'suppression/unused')] }).map((f) => f.code), ['suppression/unused', 'suppression/unused']);
+  assert.deepEqual(
+    applySuppressions({ text: directive, findings: [finding(directive, 'a', 'suppression/unused')] }).map((f) => f.code),
+    ['suppression/unused', 'suppression/unused'],
+  );
 });
 
 test('through the language service: the fixtures of a rule file and a config file', () => {
@@ -150,22 +185,33 @@ test('through the language service: the fixtures of a rule file and a config fil
     return { text: file.text, diagnostics: service.validate({ file, settings: DEFAULT_SETTINGS, location: { path } }) };
   };
   const rules = check('alerts.yaml');
-  assert.deepEqual(rules.diagnostics.map((d) => [d.code, d.severity, d.range, d.disableLine]), [
-    ['suppression/unused', 'hint', rangeOf(rules.text, 'promql/counter'), undefined],
-    ['catalog/unknown-metric', 'warning', rangeOf(rules.text, 'legacy_other_total'), rangeOf(rules.text, 'legacy_other_total').start.line],
-  ]);
+  assert.deepEqual(
+    rules.diagnostics.map((d) => [d.code, d.severity, d.range, d.disableLine]),
+    [
+      ['suppression/unused', 'hint', rangeOf(rules.text, 'promql/counter'), undefined],
+      ['catalog/unknown-metric', 'warning', rangeOf(rules.text, 'legacy_other_total'), rangeOf(rules.text, 'legacy_other_total').start.line],
+    ],
+  );
   const other = rules.diagnostics[1];
   assert.ok(other?.disableLine !== undefined);
-  assert.deepEqual(disableFix(rules.text, other.disableLine, other.code).edits, [{ range: { start: { line: other.range.start.line, character: 0 }, end: { line: other.range.start.line, character: 0 } }, newText: '        # k1s0-disable-next-line catalog/unknown-metric\n' }]);
+  assert.deepEqual(disableFix(rules.text, other.disableLine, other.code).edits, [
+    { range: { start: { line: other.range.start.line, character: 0 }, end: { line: other.range.start.line, character: 0 } }, newText: '        # k1s0-disable-next-line catalog/unknown-metric\n' },
+  ]);
 
   const config = check('config.dev.yaml');
-  assert.deepEqual(config.diagnostics.map((d) => [d.code, d.severity, d.range, d.message]), [
-    ['suppression/unused', 'hint', rangeOf(config.text, 'config/policy'), 'Unused suppression: no config/policy diagnostic on the next line; remove "config/policy" from the directive.'],
-    ['suppression/unknown-code', 'warning', rangeOf(config.text, 'config/polcy'), 'Unknown diagnostic code "config/polcy" in k1s0-disable-next-line. Did you mean "config/policy"?'],
-    ['suppression/unused', 'hint', rangeOf(config.text, 'config/schema'), 'Unused suppression: no config/schema diagnostic on the next line; remove "config/schema" from the directive.'],
-  ]);
+  assert.deepEqual(
+    config.diagnostics.map((d) => [d.code, d.severity, d.range, d.message]),
+    [
+      ['suppression/unused', 'hint', rangeOf(config.text, 'config/policy'), 'Unused suppression: no config/policy diagnostic on the next line; remove "config/policy" from the directive.'],
+      ['suppression/unknown-code', 'warning', rangeOf(config.text, 'config/polcy'), 'Unknown diagnostic code "config/polcy" in k1s0-disable-next-line. Did you mean "config/policy"?'],
+      ['suppression/unused', 'hint', rangeOf(config.text, 'config/schema'), 'Unused suppression: no config/schema diagnostic on the next line; remove "config/schema" from the directive.'],
+    ],
+  );
   // Re-graded like any code: the unused hints can be turned off.
   const path = join(__dirname, 'fixtures', 'config.dev.yaml');
   const quiet = { ...DEFAULT_SETTINGS, diagnostics: { severity: { 'suppression/unused': 'off' as const } } };
-  assert.deepEqual(service.validate({ file: { uri: `file://${path}`, text: config.text }, settings: quiet, location: { path } }).map((d) => d.code), ['suppression/unknown-code']);
+  assert.deepEqual(
+    service.validate({ file: { uri: `file://${path}`, text: config.text }, settings: quiet, location: { path } }).map((d) => d.code),
+    ['suppression/unknown-code'],
+  );
 });

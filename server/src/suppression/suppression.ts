@@ -84,7 +84,13 @@ export function parseDirectives(text: string, scalars: readonly Span[] = []): Di
         const start = restStart + (token.index ?? 0);
         codes.push({ code: token[0], start, end: start + token[0].length });
       }
-      const reason = reasonAt < 0 ? undefined : rest.slice(reasonAt).replace(/^\s*--\s*/, '').trim();
+      const reason =
+        reasonAt < 0
+          ? undefined
+          : rest
+              .slice(reasonAt)
+              .replace(/^\s*--\s*/, '')
+              .trim();
       directives.push({ kind: keyword === 'k1s0-disable' ? 'rest' : 'next-line', start: keywordStart, end: restStart, line, codes, ...(reason ? { reason } : {}) });
     }
     if (!match[2]) break;
@@ -186,7 +192,12 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
   }
   for (const entry of active) {
     if (entry.used) continue;
-    const where = entry.directive.kind === 'next-line' ? 'on the next line' : rules.some((r) => r.start <= entry.directive.start && entry.directive.start < r.end) ? 'in the rest of this rule' : 'in the rest of the file';
+    const where =
+      entry.directive.kind === 'next-line'
+        ? 'on the next line'
+        : rules.some((r) => r.start <= entry.directive.start && entry.directive.start < r.end)
+          ? 'in the rest of this rule'
+          : 'in the rest of the file';
     problems.push({
       start: entry.code.start,
       end: entry.code.end,

@@ -5,7 +5,7 @@
  * nothing another file is checked against. Recording rules are compared name
  * by name, so a cache can keep every result that did not read a changed one.
  */
-import type { AlertRuleFact, FileFacts, RecordingRuleDefinition } from './index';
+import type { AlertRuleFact, FileFacts, RecordingRuleDefinition } from './facts';
 
 export interface FactsChange {
   /** Nothing a check reads changed (positions may have). */

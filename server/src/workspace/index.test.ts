@@ -15,15 +15,18 @@ test('scrape jobs, their intervals and static labels come from prometheus.yaml',
   service.index(request('prometheus.yaml', DESIGN_FILES['infra/docker/prometheus/prometheus.yaml'] ?? ''));
   const [config] = service.workspace.scrapeConfigs();
   assert.equal(config?.globalIntervalSeconds, 15);
-  assert.deepEqual(config?.jobs.map((j) => `${j.name} ${JSON.stringify(j.labels)}`), [
-    'prometheus {}',
-    'auth-server-rust {"service":["auth-server"],"tier":["system"],"lang":["rust"]}',
-    'config-server-rust {"service":["config-server"],"tier":["system"],"lang":["rust"]}',
-    'saga-server-rust {"service":["saga-server"],"tier":["system"],"lang":["rust"]}',
-    'dlq-manager {"service":["dlq-manager"],"tier":["system"],"lang":["rust"]}',
-    'bff-proxy-go {"service":["bff-proxy"],"tier":["system"],"lang":["go"]}',
-    'kong {}',
-  ]);
+  assert.deepEqual(
+    config?.jobs.map((j) => `${j.name} ${JSON.stringify(j.labels)}`),
+    [
+      'prometheus {}',
+      'auth-server-rust {"service":["auth-server"],"tier":["system"],"lang":["rust"]}',
+      'config-server-rust {"service":["config-server"],"tier":["system"],"lang":["rust"]}',
+      'saga-server-rust {"service":["saga-server"],"tier":["system"],"lang":["rust"]}',
+      'dlq-manager {"service":["dlq-manager"],"tier":["system"],"lang":["rust"]}',
+      'bff-proxy-go {"service":["bff-proxy"],"tier":["system"],"lang":["go"]}',
+      'kong {}',
+    ],
+  );
 });
 
 test("recording rules' output labels are derived from by / without / the input, through other rules", () => {
@@ -44,12 +47,19 @@ test('renaming a recording rule changes the facts (the server revalidates) and i
   const user = request('t.yaml', recordingRule('service:http_errors:rate5m'));
   assert.equal(service.index(request('recording_rules.yaml', rules)), true);
   service.index(user);
-  assert.deepEqual(service.validate(user).filter((d) => d.code === 'catalog/undefined-rule'), []);
+  assert.deepEqual(
+    service.validate(user).filter((d) => d.code === 'catalog/undefined-rule'),
+    [],
+  );
   assert.equal(service.index(request('recording_rules.yaml', rules)), false, 'same text, same facts');
   assert.equal(service.index(request('recording_rules.yaml', rules.replace('record: service:http_errors:rate5m', 'record: service:http_error:rate5m'))), true);
-  assert.deepEqual(service.validate(user).filter((d) => d.code === 'catalog/undefined-rule').map((d) => d.message), [
-    'no rule file in the workspace records "service:http_errors:rate5m"; did you mean "service:http_error:rate5m" (recorded in recording_rules.yaml)?',
-  ]);
+  assert.deepEqual(
+    service
+      .validate(user)
+      .filter((d) => d.code === 'catalog/undefined-rule')
+      .map((d) => d.message),
+    ['no rule file in the workspace records "service:http_errors:rate5m"; did you mean "service:http_error:rate5m" (recorded in recording_rules.yaml)?'],
+  );
   assert.equal(service.forget('file:///ws/recording_rules.yaml'), true);
 });
 

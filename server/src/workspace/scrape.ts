@@ -4,12 +4,12 @@
  * target (service, tier, lang in the design). What the catalog knows of
  * jobs, services, tiers and languages of the workspace comes from here.
  */
-import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { parseSeconds } from '../catalog/catalog';
 import type { ScrapeFacts, ScrapeJob } from './index';
 
 function get(map: unknown, key: string): unknown {
-  return isMap(map) ? (map as YAMLMap).get(key, true) : undefined;
+  return isMap(map) ? map.get(key, true) : undefined;
 }
 
 function scalarText(node: unknown): string | undefined {

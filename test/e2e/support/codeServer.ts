@@ -1,6 +1,6 @@
 /**
  * A real code-server (VS Code 1.139 served to a browser) for one test file:
- * its own user-data dir (workspace trust off, no welcome page), its own
+ * its own user-data dir (workspace trust off unless asked, no welcome page), its own
  * extensions dir with the packed .vsix installed by `--install-extension`,
  * and its own HOME, whose `.bash_profile` is what the extension host's
  * environment comes from (so a stand-in executable goes on PATH there).
@@ -24,6 +24,11 @@ export interface CodeServerOptions {
   pathPrepend?: string[];
   /** Display language (code-server --locale). */
   locale?: string;
+  /**
+   * Workspace trust on, the folder not trusted (Restricted Mode, no start-up prompt); trust is
+   * granted from the Workspace Trust editor (Workbench.trustWorkspace).
+   */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -57,6 +62,15 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'problems.sortOrder': 'position',
 };
 
+/** Workspace trust on, without the start-up prompt or the banner: the folder opens in Restricted Mode. */
+const TRUST_SETTINGS: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  // A file outside the folder opens without a question, trusted or not.
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
 export function installExtension(userDataDir: string, extensionsDir: string, vsix: string): void {
   if (!existsSync(vsix)) throw new Error(`${vsix} does not exist: run npm run package first`);
   const result = spawnSync(NODE24, [CODE_SERVER_ENTRY, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { encoding: 'utf8' });
@@ -74,7 +88,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   mkdirSync(home, { recursive: true });
-  writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings }, null, 2));
+  const trust = options.workspaceTrust ? TRUST_SETTINGS : {};
+  writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...trust, ...options.settings }, null, 2));
   const prepend = (options.pathPrepend ?? []).map((dir) => `export PATH=${JSON.stringify(dir)}:"$PATH"\n`).join('');
   writeFileSync(join(home, '.bash_profile'), `# written by the k1s0 e2e harness\n${prepend}`);
   for (const vsix of options.extensions) installExtension(userDataDir, extensionsDir, vsix);
@@ -82,13 +97,17 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const port = await freePort();
   const args = [
     CODE_SERVER_ENTRY,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...(options.locale ? ['--locale', options.locale] : []),
     options.workspace,

@@ -34,12 +34,13 @@ type SessionOptions = Partial<Omit<CodeServerOptions, 'workspace'>>;
  * Registers before/after hooks that start code-server with the packed
  * extension and open the workspace; the returned getter gives the session.
  */
-export function useSession(options: SessionOptions | (() => Promise<SessionOptions>) = {}): () => Session {
+export function useSession(options: SessionOptions | ((workspace: string) => Promise<SessionOptions>) = {}): () => Session {
   let session: Session | undefined;
   before(async () => {
     const workspace = scratchWorkspace();
-    // Options given as a function are prepared when the session starts (a server the settings name, say).
-    const resolved = typeof options === 'function' ? await options() : options;
+    // Options given as a function are prepared when the session starts (a server the settings name, say),
+    // and may add to the workspace before the window opens it.
+    const resolved = typeof options === 'function' ? await options(workspace) : options;
     const server = await startCodeServer({ workspace, extensions: [VSIX], ...resolved });
     const browser = await launchBrowser();
     try {
@@ -68,7 +69,12 @@ export function e2eTest(name: string, session: () => Session, body: (s: Session)
     try {
       await body(s);
     } catch (error) {
-      await s.workbench.keepArtifacts(name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80));
+      await s.workbench.keepArtifacts(
+        name
+          .replace(/[^A-Za-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 80),
+      );
       throw error;
     }
   });

@@ -4,6 +4,7 @@
  * the error says what was awaited and what was last seen.
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import { inspect } from 'node:util';
 
 export interface WaitOptions {
   /** What is awaited, for the error message. */
@@ -26,7 +27,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T
       lastError = error;
     }
     if (Date.now() > deadline) {
-      const detail = lastError ? `last error: ${lastError instanceof Error ? lastError.message : String(lastError)}` : `last value: ${JSON.stringify(lastSeen)}`;
+      const detail = lastError ? `last error: ${lastError instanceof Error ? lastError.message : inspect(lastError)}` : `last value: ${JSON.stringify(lastSeen)}`;
       throw new Error(`timed out after ${options.timeoutMs ?? 30_000} ms waiting for ${options.what} (${detail})`);
     }
     await delay(options.pollMs ?? 100);

@@ -78,6 +78,39 @@ export class Workbench {
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 
+  /**
+   * Opens a file by its absolute path (one outside the workspace folder, say): Quick Open offers
+   * an existing absolute path as its own entry.
+   */
+  async openAbsolute(path: string): Promise<void> {
+    const name = path.split('/').pop() ?? path;
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(path);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+    await row.first().waitFor({ timeout: 15_000 });
+    await row.first().click();
+    await this.activeTab(name).waitFor();
+  }
+
+  /** Whether the window is in Restricted Mode (its status bar item says so). */
+  async restrictedMode(): Promise<boolean> {
+    return (await this.page.locator('.part.statusbar .statusbar-item', { hasText: 'Restricted Mode' }).count()) > 0;
+  }
+
+  /** Trusts the workspace folder from the Workspace Trust editor, as a user does, and waits until it is. */
+  async trustWorkspace(): Promise<void> {
+    await this.runCommand('workbench.trust.manage', 'Manage Workspace Trust');
+    const editor = this.page.locator('.workspace-trust-editor');
+    await editor.waitFor({ timeout: 15_000 });
+    await editor
+      .locator('.workspace-trust-buttons-row .monaco-button', { hasText: /^Trust$/ })
+      .first()
+      .click();
+    await editor.locator('.workspace-trust-title-text', { hasText: 'You trust this folder' }).waitFor({ timeout: 15_000 });
+  }
+
   private activeTab(name: string): Locator {
     return this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`);
   }
@@ -176,7 +209,7 @@ export class Workbench {
     await this.page.locator('.markers-panel .monaco-list').first().hover();
     await this.page.mouse.wheel(0, -100_000);
     await waitFor(async () => (await this.page.locator('.markers-panel .monaco-list-rows > .monaco-list-row[data-index="0"]').count()) === 1, { what: 'the Problems list scrolled to the top' });
-    for (let previous = -1; ; ) {
+    for (let previous = -1; ;) {
       await this.renderedFrame();
       // Rows of the list itself, not the sticky-scroll copies of file rows above it.
       // No named helpers inside: the page runs this function's source as it is (tsx would add __name).
@@ -267,7 +300,10 @@ export class Workbench {
     const row = this.page.locator('.suggest-widget .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
     await row.first().waitFor({ timeout: 15_000 });
     await row.first().click();
-    await this.page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await this.page
+      .locator('.suggest-widget.visible')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
   }
 
   /** Leaves snippet mode and closes any widget (Escape until none is left). */

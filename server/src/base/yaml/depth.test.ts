@@ -29,7 +29,10 @@ test('a hostile document is refused with one diagnostic instead of parsed', () =
   const text = `a: ${'{'.repeat(100_000)}`;
   const parsed = parseYaml(text);
   // Only the shallow part before the cut is parsed, and marked as not parsing.
-  assert.deepEqual(parsed.documents.map((d) => d.errors.length > 0), [true]);
+  assert.deepEqual(
+    parsed.documents.map((d) => d.errors.length > 0),
+    [true],
+  );
   // Two levels for the line and `a:`, then the 255th brace (offset 3 + 254) crosses 256.
   assert.deepEqual(parsed.syntax, [{ start: 257, end: 258, code: 'yaml/syntax', message: 'Not checked: the document nests deeper than 256 levels', severity: 'error' }]);
 });

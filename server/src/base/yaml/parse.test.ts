@@ -62,8 +62,14 @@ test('a lone CR ends a line, as in YAML 1.2 and the editor; offsets stay those o
 test('too deep: the "Not checked" finding, and the documents before the cut still say what the file is', () => {
   const text = `groups:\n  - name: ok\n---\ngroups: ${'['.repeat(400)}\n`;
   const parsed = parseYaml(text);
-  assert.deepEqual(parsed.syntax.map((f) => [f.start, f.message]), [[text.indexOf('[') + 254, 'Not checked: the document nests deeper than 256 levels']]);
-  assert.deepEqual(parsed.documents.map((d) => d.errors.length > 0), [false, true]);
+  assert.deepEqual(
+    parsed.syntax.map((f) => [f.start, f.message]),
+    [[text.indexOf('[') + 254, 'Not checked: the document nests deeper than 256 levels']],
+  );
+  assert.deepEqual(
+    parsed.documents.map((d) => d.errors.length > 0),
+    [false, true],
+  );
   assert.deepEqual(parsed.documents[0]?.toJS(), { groups: [{ name: 'ok' }] });
   assert.ok(parsed.documents[1]?.has('groups'), 'the cut document still shows its top-level key');
 });

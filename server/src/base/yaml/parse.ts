@@ -25,7 +25,9 @@ export function parseYaml(original: string): ParsedYaml {
     const message = `Not checked: the document nests deeper than ${MAX_YAML_DEPTH} levels`;
     return { documents: shallowDocuments(text, tooDeep, message), syntax: [{ start: tooDeep, end: tooDeep + 1, code: 'yaml/syntax', message, severity: 'error' }] };
   }
-  const stream = parseAllDocuments(text, YAML_OPTIONS);
+  const quoted = text.includes('\n') ? underIndentedQuotedScalars(text) : [];
+  const stream = parseAllDocuments(quoted.length ? joinQuotedLines(text, quoted) : text, YAML_OPTIONS);
+  if (quoted.length && !('empty' in stream)) for (const document of stream) restoreQuotedValues(document, text, quoted);
   // An empty stream carries its own errors (e.g. a lone directive) and no documents.
   const documents: Document.Parsed[] = 'empty' in stream ? [] : stream;
   if (text.includes('*')) for (const document of documents) checkAliases(document);
@@ -82,7 +84,8 @@ function checkAliases(document: Document.Parsed): void {
       const [start, end] = node.range ?? [0, 0];
       if (target === undefined) document.errors.push(new YAMLParseError([start, end], 'BAD_ALIAS', `Unresolved alias *${node.source}: no anchor &${node.source} before it`));
       // `&a [*a]`: a value that contains itself has no end (Prometheus refuses it too).
-      else if (path.includes(target as Node)) document.errors.push(new YAMLParseError([start, end], 'BAD_ALIAS', `Alias *${node.source} inside the value anchored &${node.source}: the value would contain itself`));
+      else if (path.includes(target as Node))
+        document.errors.push(new YAMLParseError([start, end], 'BAD_ALIAS', `Alias *${node.source} inside the value anchored &${node.source}: the value would contain itself`));
     },
   });
   if (!first || document.errors.length > 0) return;
@@ -137,7 +140,88 @@ export const yamlSyntaxCodes: ReaderCodes = {
     fileKinds: ['*'],
     description: 'a YAML file of ours that does not parse (every error, exact range)',
     codes: [
-      { code: 'yaml/syntax', severity: 'error', short: 'YAML does not parse', help: 'The file is not valid YAML, so none of its content can be checked. Fix the syntax error at the marked position.', ja: { short: 'YAML として解析できない', help: 'ファイルが正しい YAML ではないため、内容を検査できません。示された位置の構文エラーを直してください。' } },
+      {
+        code: 'yaml/syntax',
+        severity: 'error',
+        short: 'YAML does not parse',
+        help: 'The file is not valid YAML, so none of its content can be checked. Fix the syntax error at the marked position.',
+        ja: { short: 'YAML として解析できない', help: 'ファイルが正しい YAML ではないため、内容を検査できません。示された位置の構文エラーを直してください。' },
+      },
     ],
   },
 };
+
+/** A quoted scalar whose continuation lines are indented no deeper than its key: [from, to) of its source. */
+interface QuotedSpan {
+  from: number;
+  to: number;
+}
+
+const QUOTED_START = /^([ \t]*)(?:-[ \t]+)*(?:(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"\-[\]{},][^\n#]*?)[ \t]*:[ \t]+)?(['"])/gm;
+
+/**
+ * Quoted scalars (single or double) continued on lines indented no deeper
+ * than their key, e.g. `description: 'first line` / `second line'` at the
+ * indentation of `description`. YAML 1.2 wants them indented deeper and the
+ * `yaml` package refuses them (then loses the rest of the mapping), but Go's
+ * YAML reader (gopkg.in/yaml, what Prometheus and promtool load rule files
+ * with) reads quoted scalars whatever the indentation of their lines, so we
+ * accept exactly those.
+ */
+export function underIndentedQuotedScalars(text: string): QuotedSpan[] {
+  const spans: QuotedSpan[] = [];
+  QUOTED_START.lastIndex = 0;
+  for (let m = QUOTED_START.exec(text); m; m = QUOTED_START.exec(text)) {
+    const quote = m[2] as string;
+    const from = m.index + m[0].length - 1;
+    const end = closingQuote(text, from, quote);
+    if (end < 0) continue;
+    QUOTED_START.lastIndex = end;
+    const source = text.slice(from, end);
+    if (!source.includes('\n')) continue;
+    const indent = (m[1] ?? '').length + (/^[ \t]*((?:-[ \t]+)*)/.exec(m[0])?.[1]?.length ?? 0);
+    const lines = source.split('\n').slice(1);
+    if (lines.some((line) => line.trim() !== '' && (/^[ \t]*/.exec(line)?.[0].length ?? 0) <= indent)) spans.push({ from, to: end });
+  }
+  return spans;
+}
+
+/** The offset just past the closing quote of the scalar opened at `from`, or -1 (not closed). */
+function closingQuote(text: string, from: number, quote: string): number {
+  for (let i = from + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** The text with those scalars' line breaks made spaces (same length: offsets hold); values are restored after. */
+function joinQuotedLines(text: string, spans: readonly QuotedSpan[]): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.from) + text.slice(span.from, span.to).replace(/[\r\n]/g, ' ');
+    at = span.to;
+  }
+  return out + text.slice(at);
+}
+
+/** Gives each joined scalar the value Go's YAML folds from its original lines. */
+function restoreQuotedValues(document: Document.Parsed, text: string, spans: readonly QuotedSpan[]): void {
+  const byStart = new Map(spans.map((s) => [s.from, s]));
+  visit(document, {
+    Scalar(_key, node) {
+      const span = node.range ? byStart.get(node.range[0]) : undefined;
+      if (!span) return;
+      // The same lines indented under a key: what YAML 1.2 folds them to, as Go does.
+      const source = text.slice(span.from, span.to).replace(/\r?\n[ \t]*/g, '\n  ');
+      const folded = parseAllDocuments(`v: ${source}\n`, YAML_OPTIONS);
+      const value = 'empty' in folded ? undefined : (folded[0]?.toJS() as { v?: unknown } | undefined)?.v;
+      if (typeof value === 'string') node.value = value;
+    },
+  });
+}

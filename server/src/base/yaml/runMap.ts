@@ -1,13 +1,15 @@
-import type { ScalarOffsets } from './scalarOffsets';
-
 /**
  * The per-character map, kept as runs: a stretch of characters copied one for
  * one from consecutive source characters is one run, and so is each escape or
  * folded line break. Most values are one run (kept in three fields); a
  * per-character array would cost 16 bytes per character of every scalar, and
  * a big rule file has tens of thousands of scalars.
+ *
+ * It is the ScalarOffsets that scalarOffsets() returns. It does not name that
+ * interface (which would make the two modules import each other); the return
+ * type of scalarOffsets.ts's toOffsets() checks that it has its shape.
  */
-export class RunMap implements ScalarOffsets {
+export class RunMap {
   /** One run: its source start, and its source end (-1: one source character per value character). */
   private readonly firstStart: number;
   private readonly firstEnd: number;

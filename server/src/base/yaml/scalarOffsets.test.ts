@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Document, Scalar, isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { Document, Scalar, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { scalarOffsets, type ScalarOffsets } from './scalarOffsets';
 import { parseYaml } from './parse';
 
@@ -44,8 +44,24 @@ function sources(text: string, offsets: ScalarOffsets): string[] {
 /** Decodes a double-quoted escape sequence as YAML does (§5.7). */
 function decodeEscape(seq: string): string | undefined {
   const simple: Record<string, string> = {
-    '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
-    N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    e: '\x1b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    N: '\u0085',
+    _: '\u00a0',
+    L: '\u2028',
+    P: '\u2029',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t',
   };
   const tail = seq.slice(1);
   if (tail.length === 1) return simple[tail];
@@ -189,7 +205,7 @@ describe('scalarOffsets', () => {
         // A lone CR ends lines as parseYaml reads them (the `yaml` package alone would not).
         const [parsed] = eol === '\r' ? parseYaml(text).documents : (parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[]);
         if (!parsed || parsed.errors.length > 0) return;
-        const node = findScalar(parsed.contents as Node, 'v');
+        const node = findScalar(parsed.contents, 'v');
         if (!node || typeof node.source !== 'string') return;
         const offsets = scalarOffsets(text, node);
         runs++;

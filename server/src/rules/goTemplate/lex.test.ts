@@ -7,17 +7,42 @@ const kinds = (text: string) => lexTemplate(text).map((t) => `${t.kind}:${t.text
 describe('Go template lexer', () => {
   it('splits text and actions, with trim markers inside the delimiters', () => {
     assert.deepEqual(kinds('a {{- $labels.job | toUpper -}} b'), [
-      'text:a ', 'leftDelim:{{- ', 'variable:$labels', 'field:.job', 'space: ', 'pipe:|', 'space: ', 'identifier:toUpper', 'rightDelim: -}}', 'text: b', 'eof:',
+      'text:a ',
+      'leftDelim:{{- ',
+      'variable:$labels',
+      'field:.job',
+      'space: ',
+      'pipe:|',
+      'space: ',
+      'identifier:toUpper',
+      'rightDelim: -}}',
+      'text: b',
+      'eof:',
     ]);
   });
 
   it('reads strings, raw strings, numbers, keywords and declarations', () => {
-    assert.deepEqual(kinds('{{if $x := `r` }}{{ -1.5e3 }}{{"q\\""}}{{end}}').filter((k) => !k.startsWith('space')), [
-      'leftDelim:{{', 'keyword:if', 'variable:$x', 'declare::=', 'rawString:`r`', 'rightDelim:}}',
-      'leftDelim:{{', 'number:-1.5e3', 'rightDelim:}}',
-      'leftDelim:{{', 'string:"q\\""', 'rightDelim:}}',
-      'leftDelim:{{', 'keyword:end', 'rightDelim:}}', 'eof:',
-    ]);
+    assert.deepEqual(
+      kinds('{{if $x := `r` }}{{ -1.5e3 }}{{"q\\""}}{{end}}').filter((k) => !k.startsWith('space')),
+      [
+        'leftDelim:{{',
+        'keyword:if',
+        'variable:$x',
+        'declare::=',
+        'rawString:`r`',
+        'rightDelim:}}',
+        'leftDelim:{{',
+        'number:-1.5e3',
+        'rightDelim:}}',
+        'leftDelim:{{',
+        'string:"q\\""',
+        'rightDelim:}}',
+        'leftDelim:{{',
+        'keyword:end',
+        'rightDelim:}}',
+        'eof:',
+      ],
+    );
   });
 
   it('treats {{-3}} as a number, not a trim marker', () => {

@@ -37,13 +37,22 @@ describe('Go template checking parser', () => {
 
   it('keeps going after unknown names, so one typo never hides another', () => {
     const problems = problemsOf('{{ humanizePct $value }} {{ $lables.job }} {{ toupper "x" }}');
-    assert.deepEqual(problems.map((p) => p.name), ['humanizePct', '$lables', 'toupper']);
+    assert.deepEqual(
+      problems.map((p) => p.name),
+      ['humanizePct', '$lables', 'toupper'],
+    );
   });
 
   it('scopes variables like Go: control blocks end them, define bodies start afresh', () => {
     assert.deepEqual(problemsOf('{{ if .A }}{{ $x := 1 }}{{ $x }}{{ end }}'), []);
-    assert.deepEqual(problemsOf('{{ if .A }}{{ $x := 1 }}{{ end }}{{ $x }}').map((p) => p.name), ['$x']);
-    assert.deepEqual(problemsOf('{{ define "t" }}{{ $labels.job }}{{ end }}').map((p) => p.name), ['$labels']);
+    assert.deepEqual(
+      problemsOf('{{ if .A }}{{ $x := 1 }}{{ end }}{{ $x }}').map((p) => p.name),
+      ['$x'],
+    );
+    assert.deepEqual(
+      problemsOf('{{ define "t" }}{{ $labels.job }}{{ end }}').map((p) => p.name),
+      ['$labels'],
+    );
   });
 
   it('collects variable references with their fields', () => {
@@ -60,11 +69,45 @@ describe('Go template checking parser', () => {
 
   it('keeps an error at the very end inside the template', () => {
     // Found by the property below: a comment that closes at the end of the text.
-    assert.deepEqual(problemsOf('{{/**/').map((p) => [p.message, p.start, p.end]), [['comment ends before closing delimiter', 6, 6]]);
+    assert.deepEqual(
+      problemsOf('{{/**/').map((p) => [p.message, p.start, p.end]),
+      [['comment ends before closing delimiter', 6, 6]],
+    );
   });
 
   it('never throws, and every problem lies inside the template', () => {
-    const piece = fc.constantFrom('{{', '}}', '{{-', ' -}}', '/*', '*/', 'if', 'else', 'end', 'range', '$x', ':=', '$labels', '.job', '|', '(', ')', '"s"', '`r`', '1', 'humanize', ' ', '\n', ',', 'define', '"t"', 'template', 'block', 'break', 'x');
+    const piece = fc.constantFrom(
+      '{{',
+      '}}',
+      '{{-',
+      ' -}}',
+      '/*',
+      '*/',
+      'if',
+      'else',
+      'end',
+      'range',
+      '$x',
+      ':=',
+      '$labels',
+      '.job',
+      '|',
+      '(',
+      ')',
+      '"s"',
+      '`r`',
+      '1',
+      'humanize',
+      ' ',
+      '\n',
+      ',',
+      'define',
+      '"t"',
+      'template',
+      'block',
+      'break',
+      'x',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');

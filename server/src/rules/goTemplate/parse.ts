@@ -1,14 +1,5 @@
 import { lexTemplate, type Token } from './lex';
-import {
-  describe,
-  GO_BUILTIN_FUNCTIONS,
-  isGoNumber,
-  TemplateSyntaxError,
-  type TemplateCheck,
-  type TemplateEnvironment,
-  type TemplateProblem,
-  type VariableReference,
-} from './syntax';
+import { describe, GO_BUILTIN_FUNCTIONS, isGoNumber, TemplateSyntaxError, type TemplateCheck, type TemplateEnvironment, type TemplateProblem, type VariableReference } from './syntax';
 
 export { GO_BUILTIN_FUNCTIONS } from './syntax';
 export type { TemplateCheck, TemplateEnvironment, TemplateProblem, TemplateProblemKind, VariableReference } from './syntax';
@@ -35,7 +26,10 @@ class TemplateParser {
   private readonly functions: ReadonlySet<string>;
   private readonly topVariables: string[];
 
-  constructor(private readonly text: string, env: TemplateEnvironment) {
+  constructor(
+    private readonly text: string,
+    env: TemplateEnvironment,
+  ) {
     this.tokens = lexTemplate(text);
     this.functions = new Set([...GO_BUILTIN_FUNCTIONS, ...env.functions]);
     this.topVariables = ['$', ...env.variables];

@@ -36,8 +36,25 @@ export interface TemplateEnvironment {
 
 /** Go's builtin template functions (text/template/funcs.go). */
 export const GO_BUILTIN_FUNCTIONS: readonly string[] = [
-  'and', 'call', 'html', 'index', 'slice', 'js', 'len', 'not', 'or', 'print', 'printf', 'println', 'urlquery',
-  'eq', 'ge', 'gt', 'le', 'lt', 'ne',
+  'and',
+  'call',
+  'html',
+  'index',
+  'slice',
+  'js',
+  'len',
+  'not',
+  'or',
+  'print',
+  'printf',
+  'println',
+  'urlquery',
+  'eq',
+  'ge',
+  'gt',
+  'le',
+  'lt',
+  'ne',
 ];
 
 export class TemplateSyntaxError extends Error {

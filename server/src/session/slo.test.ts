@@ -1,45 +1,20 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { LspTestClient } from '../support/lspClient';
-import { SloTreeChangedNotification, SloTreeRequest, type SloTree } from '../../server/src/protocol';
+import { EXAMPLES, startSession, type Harness } from './testSupport';
+import type { SloTree } from '../slo/model';
 
-const EXAMPLES = join(__dirname, '../../examples');
-let workspace: string;
-let client: LspTestClient;
-let changes = 0;
-const uriOf = (relative: string) => pathToFileURL(join(workspace, relative)).href;
-
-/** Resolves once the server has announced `count` tree changes, or fails at the deadline. */
-async function announced(count: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (changes < count) {
-    if (Date.now() > deadline) throw new Error(`only ${changes} of ${count} k1s0/sloTreeChanged notifications within ${timeoutMs} ms`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
+let h: Harness;
+const uriOf = (relative: string) => h.uriOf(relative);
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-slo-'));
-  cpSync(EXAMPLES, workspace, { recursive: true });
-  client = new LspTestClient();
-  client.connection.onNotification(SloTreeChangedNotification.method, () => {
-    changes++;
-  });
-  await client.initialize(pathToFileURL(workspace).href);
-  await announced(1);
+  h = await startSession({ from: EXAMPLES });
+  assert.equal(h.client.sloTreeChanges, 1, 'the start-up scan announces the tree once');
 });
 
-after(async () => {
-  assert.equal(await client.shutdown(), 0);
-  rmSync(workspace, { recursive: true, force: true });
-});
+after(() => h.close());
 
 test('k1s0/sloTree answers the tree of the example workspace', async () => {
-  const tree = await client.connection.sendRequest(SloTreeRequest, {});
+  const tree = await (h.request('k1s0/sloTree', {}) as Promise<SloTree>);
   assert.deepEqual(
     tree.tiers.map((t) => [t.tier, t.slo.percent, t.services.map((s) => s.name)]),
     [
@@ -48,7 +23,10 @@ test('k1s0/sloTree answers the tree of the example workspace', async () => {
       ['service', '99.9%', []],
     ],
   );
-  assert.deepEqual(tree.unassigned.map((s) => s.name), ['kong', 'prometheus']);
+  assert.deepEqual(
+    tree.unassigned.map((s) => s.name),
+    ['kong', 'prometheus'],
+  );
   assert.deepEqual(tree.summary, { services: 8, missingAlerts: 12, notCoveringAlerts: 1 });
   const ledger = tree.tiers[1]?.services[0];
   const notCovering = ledger?.alerts.find((a) => a.status === 'not-covering');
@@ -64,7 +42,7 @@ test('k1s0/sloTree answers the tree of the example workspace', async () => {
 });
 
 test('an edit that adds the burn-rate pair is announced and the tree shows them present', async () => {
-  const before = changes;
+  const before = h.client.sloTreeChanges;
   const uri = uriOf('infra/slo/burn-rate.yaml');
   const text = [
     'groups:',
@@ -82,14 +60,17 @@ test('an edit that adds the burn-rate pair is announced and the tree shows them 
     '        annotations: { summary: "budget burns 6x" }',
     '',
   ].join('\n');
-  await client.open(uri, text);
-  await announced(before + 1);
-  const tree: SloTree = await client.connection.sendRequest(SloTreeRequest, {});
+  await h.open(uri, text);
+  assert.equal(h.client.sloTreeChanges, before + 1, 'announced once');
+  const tree = await (h.request('k1s0/sloTree', {}) as Promise<SloTree>);
   assert.deepEqual(tree.summary, { services: 8, missingAlerts: 0, notCoveringAlerts: 1 });
   const auth = tree.tiers[0]?.services[0];
   assert.deepEqual(
     auth?.alerts.filter((a) => a.role === 'burn-rate').map((a) => [a.name, a.status, a.location?.uri, a.location?.range.start.line]),
-    [['SLOBurnRateCritical', 'present', uri, 3], ['SLOBurnRateWarning', 'present', uri, 8]],
+    [
+      ['SLOBurnRateCritical', 'present', uri, 3],
+      ['SLOBurnRateWarning', 'present', uri, 8],
+    ],
   );
-  await client.close(uri);
+  await h.closeDocument(uri);
 });

@@ -5,12 +5,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { LspTestClient } from '../support/lspClient';
-import { lines, rangeOf } from '../support/text';
+import { startSession, type Harness } from './testSupport';
+import { lines, rangeOf } from '../../../test/support/text';
 
 const RULES = lines(
   'groups:',
@@ -56,9 +52,8 @@ const DASHBOARD = `${JSON.stringify(
   2,
 )}\n`;
 
-let workspace: string;
-let client: LspTestClient;
-const uriOf = (name: string) => pathToFileURL(join(workspace, name)).href;
+let h: Harness;
+const uriOf = (name: string) => h.uriOf(name);
 
 interface Lens {
   range: unknown;
@@ -75,25 +70,15 @@ function row(range: unknown, args: Record<string, unknown>): Lens[] {
 }
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'k1s0-codelens-'));
-  writeFileSync(join(workspace, 'rules.yaml'), RULES);
-  writeFileSync(join(workspace, 'api.json'), DASHBOARD);
-  client = new LspTestClient();
-  const init = (await client.initialize(pathToFileURL(workspace).href)) as { capabilities: { codeLensProvider?: unknown } };
-  assert.deepEqual(init.capabilities.codeLensProvider, { resolveProvider: false });
-  await client.open(uriOf('rules.yaml'), RULES);
-  await client.open(uriOf('api.json'), DASHBOARD, 'json');
-  await client.diagnosticsFor(uriOf('rules.yaml'));
-  await client.diagnosticsFor(uriOf('api.json'));
+  h = await startSession({ files: { 'rules.yaml': RULES, 'api.json': DASHBOARD } });
+  await h.open(uriOf('rules.yaml'), RULES);
+  await h.open(uriOf('api.json'), DASHBOARD, 'json');
 });
 
-after(async () => {
-  await client.shutdown();
-  rmSync(workspace, { recursive: true, force: true });
-});
+after(() => h.close());
 
 test('a rule file: three lenses on each expr key, the block scalar read as Prometheus reads it', async () => {
-  const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('rules.yaml') } })) as Lens[];
+  const lenses = (await h.request('textDocument/codeLens', { textDocument: { uri: uriOf('rules.yaml') } })) as Lens[];
   assert.deepEqual(lenses, [
     ...row(rangeOf(RULES, 'expr', 0), { query: 'sum by (job) (\n  up{job="prometheus"}\n)', uri: uriOf('rules.yaml'), line: 4 }),
     ...row(rangeOf(RULES, 'expr', 1), { query: 'up == 0', uri: uriOf('rules.yaml'), line: 9 }),
@@ -101,7 +86,7 @@ test('a rule file: three lenses on each expr key, the block scalar read as Prome
 });
 
 test('a dashboard: template variables filled with representative values, the datasource variable followed, LogQL left alone', async () => {
-  const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('api.json') } })) as Lens[];
+  const lenses = (await h.request('textDocument/codeLens', { textDocument: { uri: uriOf('api.json') } })) as Lens[];
   const uri = uriOf('api.json');
   assert.deepEqual(lenses, [
     ...row(rangeOf(DASHBOARD, '"expr"', 0), {
@@ -117,7 +102,7 @@ test('a dashboard: template variables filled with representative values, the dat
 
 test('a file that is neither rules nor a dashboard, and a document that is not open, have no lenses', async () => {
   const config = lines('observability:', '  log:', '    level: info');
-  await client.open(uriOf('other.yaml'), config);
-  assert.deepEqual(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('other.yaml') } }), []);
-  assert.deepEqual(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('missing.yaml') } }), []);
+  await h.open(uriOf('other.yaml'), config);
+  assert.deepEqual(await h.request('textDocument/codeLens', { textDocument: { uri: uriOf('other.yaml') } }), []);
+  assert.deepEqual(await h.request('textDocument/codeLens', { textDocument: { uri: uriOf('missing.yaml') } }), []);
 });
