@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { e2eTest, useSession } from './support/harness';
+import { waitFor } from './support/wait';
 
 const session = useSession();
 
@@ -28,10 +29,17 @@ e2eTest('"Insert telemetry initialization" in a Go function puts the imports in 
   const relative = 'regions/system/server/go/firsthour/cmd/main.go';
   const path = join(workspace, relative);
   mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(join(workspace, 'regions/system/server/go/firsthour/config.dev.yaml'), 'app:\n  name: firsthour-server\n  version: 0.1.0\n  tier: system\nobservability:\n  log:\n    level: debug\n    format: text\n  trace:\n    enabled: true\n    endpoint: "jaeger:4317"\n    sample_rate: 1.0\n');
+  writeFileSync(
+    join(workspace, 'regions/system/server/go/firsthour/config.dev.yaml'),
+    'app:\n  name: firsthour-server\n  version: 0.1.0\n  tier: system\nobservability:\n  log:\n    level: debug\n    format: text\n  trace:\n    enabled: true\n    endpoint: "jaeger:4317"\n    sample_rate: 1.0\n',
+  );
   writeFileSync(path, 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("start")\n\t\n}\n');
   await workbench.openFile(relative);
-  await workbench.goTo(7, 2);
+  // Line 7 holds one tab: Go to Line and the status bar count columns as they show (a tab is 4 wide
+  // here), so go to the line's start and then to its end, after the tab.
+  await workbench.goTo(7, 1);
+  await workbench.page.keyboard.press('End');
+  await waitFor(async () => (await workbench.cursorPosition()) === 'Ln 7, Col 5', { what: 'the cursor after the tab of line 7' });
   await workbench.runCommand('k1s0.insertTelemetryInit', 'k1s0: Insert telemetry initialization');
   await workbench.escape();
   await workbench.save();
