@@ -20,14 +20,19 @@ test('k1s0/sloTree answers the tree of the example workspace', async () => {
     [
       ['system', '99.95%', ['auth-server', 'bff-proxy', 'config-server', 'dlq-manager', 'saga-server']],
       ['business', '99.9%', ['ledger-server']],
-      ['service', '99.9%', []],
+      // order-server's config.dev.yaml does not parse (a key given twice): it stays in its tier.
+      ['service', '99.9%', ['order-server']],
     ],
   );
   assert.deepEqual(
     tree.unassigned.map((s) => s.name),
     ['kong', 'prometheus'],
   );
-  assert.deepEqual(tree.summary, { services: 8, missingAlerts: 12, notCoveringAlerts: 1 });
+  // order-server adds its missing burn-rate pair and two tier alerts that select other tiers.
+  assert.deepEqual(tree.summary, { services: 9, missingAlerts: 14, notCoveringAlerts: 3 });
+  const order = tree.tiers[2]?.services[0];
+  assert.equal(order?.configs[0]?.error, 'Duplicate key "level": map keys must be unique');
+  assert.match(order.problems[0] ?? '', /^config\.dev\.yaml does not parse: /);
   const ledger = tree.tiers[1]?.services[0];
   const notCovering = ledger?.alerts.find((a) => a.status === 'not-covering');
   assert.deepEqual(notCovering, {
@@ -63,7 +68,7 @@ test('an edit that adds the burn-rate pair is announced and the tree shows them 
   await h.open(uri, text);
   assert.equal(h.client.sloTreeChanges, before + 1, 'announced once');
   const tree = await (h.request('k1s0/sloTree', {}) as Promise<SloTree>);
-  assert.deepEqual(tree.summary, { services: 8, missingAlerts: 0, notCoveringAlerts: 1 });
+  assert.deepEqual(tree.summary, { services: 9, missingAlerts: 0, notCoveringAlerts: 3 });
   const auth = tree.tiers[0]?.services[0];
   assert.deepEqual(
     auth?.alerts.filter((a) => a.role === 'burn-rate').map((a) => [a.name, a.status, a.location?.uri, a.location?.range.start.line]),
