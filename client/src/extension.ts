@@ -12,6 +12,7 @@ import { registerInsertTelemetryInit } from './snippets/insertCommand';
 import { registerTelemetryCompletion } from './snippets/telemetryCompletion';
 import { registerRunCommands } from './run/commands';
 import { completionMiddleware } from './completion/middleware';
+import { renameMiddleware } from './rename/middleware';
 import { registerTrust, trustParams } from './trust';
 
 let client: LanguageClient | undefined;
@@ -29,7 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server pulls `k1s0.*` per folder; this makes the client tell it when they change.
     synchronize: { configurationSection: 'k1s0' },
     // Signature help after a function is accepted; our best item preselected in dashboards.
-    middleware: { ...completionMiddleware },
+    // Refused renames shown as information, not logged as errors.
+    middleware: { ...completionMiddleware, ...renameMiddleware(() => client) },
     // Workspace trust and the user's own values of the restricted settings, read at each (re)start (trust.ts).
     initializationOptions: () => ({ trust: trustParams() }),
   };
