@@ -20,6 +20,8 @@ export const Commands = {
   showOutput: 'k1s0.showOutput',
   insertTelemetryInit: 'k1s0.insertTelemetryInit',
   refreshSloTree: 'k1s0.slo.refresh',
+  /** The tree's missing-alert node: (home: SloLocation, withFix: boolean). */
+  openMissingAlert: 'k1s0.slo.openMissingAlert',
   startStack: 'k1s0.stack.start',
   stopStack: 'k1s0.stack.stop',
   showStackStatus: 'k1s0.stack.status',
