@@ -39,6 +39,7 @@ import {
 import type { Diagnostic } from './base/types';
 import type { Session } from './session/session';
 import type { SloTree } from './slo/model';
+import type { K1s0Status, StatusParams } from './protocol';
 import type { SymbolTree } from './features/symbols';
 import type { CompletionKind, DocumentationKey, SymbolKind as FeatureSymbolKind } from './features/types';
 
@@ -207,6 +208,8 @@ export function lspHandlers(session: Session) {
     },
 
     sloTree: (): SloTree => session.sloTree(),
+
+    status: (params: StatusParams): K1s0Status => session.status(params.uri),
   };
 }
 

@@ -2,6 +2,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXAMPLES, startSession, type Harness } from './testSupport';
 import type { SloTree } from '../slo/model';
+import type { K1s0Status } from '../protocol';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let h: Harness;
 const uriOf = (relative: string) => h.uriOf(relative);
@@ -77,5 +80,22 @@ test('an edit that adds the burn-rate pair is announced and the tree shows them 
       ['SLOBurnRateWarning', 'present', uri, 8],
     ],
   );
+  await h.closeDocument(uri);
+});
+
+test('k1s0/status: checked files and problems, the open config file environment and why, the catalog files', async () => {
+  const path = 'regions/business/accounting/server/go/ledger/config/config.staging.yaml';
+  const uri = uriOf(path);
+  await h.open(uri, readFileSync(join(h.root, path), 'utf8'));
+  const status = (await h.request('k1s0/status', { uri })) as K1s0Status;
+  assert.deepEqual(status.environment, { environment: 'staging', reason: 'app.environment', detail: 'staging' });
+  assert.ok(status.checkedFiles >= 15, String(status.checkedFiles));
+  assert.ok(status.problems.errors >= 4 && status.problems.warnings >= 1, JSON.stringify(status.problems));
+  assert.deepEqual(status.catalog.files, [uriOf('.k1s0/catalog.yaml')]);
+  // Not a config file: no environment.
+  const rules = uriOf('infra/docker/prometheus/alerting_rules.yaml');
+  await h.open(rules, readFileSync(join(h.root, 'infra/docker/prometheus/alerting_rules.yaml'), 'utf8'));
+  assert.equal(((await h.request('k1s0/status', { uri: rules })) as K1s0Status).environment, undefined);
+  await h.closeDocument(rules);
   await h.closeDocument(uri);
 });
