@@ -14,6 +14,7 @@ import { registerRunCommands } from './run/commands';
 import { completionMiddleware } from './completion/middleware';
 import { renameMiddleware } from './rename/middleware';
 import { registerTrust, trustParams } from './trust';
+import { registerLanguageStatus } from './status/languageStatus';
 
 let client: LanguageClient | undefined;
 
@@ -53,7 +54,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The query CodeLenses' commands: run in Prometheus, open in Prometheus / Grafana Explore (issue 10).
   registerRunCommands(context);
   registerTrust(context, client);
+  // The language status items: checked files and problems, the config file's environment, the catalog.
+  const updateStatus = registerLanguageStatus(context, client);
   await client.start();
+  updateStatus();
 }
 
 export async function deactivate(): Promise<void> {

@@ -38,4 +38,3 @@ async function refused<T>(request: Promise<T>): Promise<T> {
     throw error;
   }
 }
-
