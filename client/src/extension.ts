@@ -12,7 +12,9 @@ import { registerInsertTelemetryInit } from './snippets/insertCommand';
 import { registerTelemetryCompletion } from './snippets/telemetryCompletion';
 import { registerRunCommands } from './run/commands';
 import { completionMiddleware } from './completion/middleware';
+import { renameMiddleware } from './rename/middleware';
 import { registerTrust, trustParams } from './trust';
+import { registerLanguageStatus } from './status/languageStatus';
 
 let client: LanguageClient | undefined;
 
@@ -29,7 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server pulls `k1s0.*` per folder; this makes the client tell it when they change.
     synchronize: { configurationSection: 'k1s0' },
     // Signature help after a function is accepted; our best item preselected in dashboards.
-    middleware: { ...completionMiddleware },
+    // Refused renames shown as information, not logged as errors.
+    middleware: { ...completionMiddleware, ...renameMiddleware(() => client) },
     // Workspace trust and the user's own values of the restricted settings, read at each (re)start (trust.ts).
     initializationOptions: () => ({ trust: trustParams() }),
   };
@@ -51,7 +54,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The query CodeLenses' commands: run in Prometheus, open in Prometheus / Grafana Explore (issue 10).
   registerRunCommands(context);
   registerTrust(context, client);
+  // The language status items: checked files and problems, the config file's environment, the catalog.
+  const updateStatus = registerLanguageStatus(context, client);
   await client.start();
+  updateStatus();
 }
 
 export async function deactivate(): Promise<void> {

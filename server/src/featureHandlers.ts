@@ -12,6 +12,7 @@ import {
   CompletionItemKind,
   DiagnosticSeverity,
   InsertTextFormat,
+  LSPErrorCodes,
   MarkupKind,
   ResponseError,
   SymbolKind,
@@ -38,6 +39,7 @@ import {
 import type { Diagnostic } from './base/types';
 import type { Session } from './session/session';
 import type { SloTree } from './slo/model';
+import type { K1s0Status, StatusParams } from './protocol';
 import type { SymbolTree } from './features/symbols';
 import type { CompletionKind, DocumentationKey, SymbolKind as FeatureSymbolKind } from './features/types';
 
@@ -157,7 +159,8 @@ export function lspHandlers(session: Session) {
       const request = requestAt(params);
       if (!request) return null;
       const prepared = safely('prepare rename', { error: 'k1s0 could not prepare this rename; see the output channel.' }, () => features.prepareRename(request));
-      if ('error' in prepared) throw new ResponseError(0, prepared.error);
+      // A refusal (not a rule name, an invalid new name): RequestFailed, which the client shows as information.
+      if ('error' in prepared) throw new ResponseError(LSPErrorCodes.RequestFailed, prepared.error);
       return prepared;
     },
 
@@ -165,7 +168,7 @@ export function lspHandlers(session: Session) {
       const request = requestAt(params);
       if (!request) return null;
       const result = safely('rename', { error: 'k1s0 could not rename; see the output channel.' }, () => features.rename(request, params.newName));
-      if ('error' in result) throw new ResponseError(0, result.error);
+      if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
       if (!session.versionedEdits) return { changes: result.changes };
       // Each edit names the version it was computed against: the editor refuses it if the text moved on since.
       return {
@@ -205,6 +208,8 @@ export function lspHandlers(session: Session) {
     },
 
     sloTree: (): SloTree => session.sloTree(),
+
+    status: (params: StatusParams): K1s0Status => session.status(params.uri),
   };
 }
 

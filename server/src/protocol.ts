@@ -4,6 +4,7 @@
  */
 import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 import type { SloTree } from './base/sloTree';
+import type { EnvironmentReason } from './base/environment';
 /**
  * Node flags the server runs with (the client launches it so; tests and benchmarks too).
  * A small young generation and a 1 GB heap ceiling make V8 collect sooner: opening a
@@ -20,6 +21,8 @@ export const Commands = {
   showOutput: 'k1s0.showOutput',
   insertTelemetryInit: 'k1s0.insertTelemetryInit',
   refreshSloTree: 'k1s0.slo.refresh',
+  /** The tree's missing-alert node: (home: SloLocation, withFix: boolean). */
+  openMissingAlert: 'k1s0.slo.openMissingAlert',
   startStack: 'k1s0.stack.start',
   stopStack: 'k1s0.stack.stop',
   showStackStatus: 'k1s0.stack.status',
@@ -62,6 +65,28 @@ export const SloTreeRequest = new RequestType<SloTreeParams, SloTree, void>('k1s
 
 /** What the workspace defines changed, so the SLO tree may have (server → client; no payload). */
 export const SloTreeChangedNotification = new NotificationType0('k1s0/sloTreeChanged');
+
+/* ---- the language status item ---- */
+
+export type { EnvironmentReason } from './base/environment';
+
+/** The document the editor shows, if any (its environment is reported when it is a config file). */
+export interface StatusParams {
+  uri?: string;
+}
+
+/** What the language status item says (client → server, on editor and diagnostics changes). */
+export interface K1s0Status {
+  /** Workspace files and open documents the server checks. */
+  checkedFiles: number;
+  problems: { errors: number; warnings: number; others: number };
+  /** When `uri` is a config file: the environment it is judged as and why. */
+  environment?: EnvironmentReason;
+  /** The catalog in use: the built-in k1s0 catalog and the workspace's catalog files (URIs). */
+  catalog: { files: string[] };
+}
+
+export const StatusRequest = new RequestType<StatusParams, K1s0Status, void>('k1s0/status');
 
 /* ---- workspace trust ---- */
 

@@ -14,7 +14,7 @@ import {
   createConnection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { SloTreeChangedNotification, SloTreeRequest, TrustNotification, WATCHED_FILES_GLOB } from './protocol';
+import { SloTreeChangedNotification, SloTreeRequest, StatusRequest, TrustNotification, WATCHED_FILES_GLOB } from './protocol';
 import { SETTINGS_SECTION } from './base/settings';
 import { lspHandlers, toLspDiagnostic } from './featureHandlers';
 import { Session } from './session/session';
@@ -85,5 +85,6 @@ connection.onDocumentSymbol(lsp.documentSymbol);
 connection.onCodeLens(lsp.codeLens);
 connection.onWorkspaceSymbol(lsp.workspaceSymbol);
 connection.onRequest(SloTreeRequest, lsp.sloTree);
+connection.onRequest(StatusRequest, lsp.status);
 
 connection.listen();

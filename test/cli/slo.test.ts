@@ -22,9 +22,9 @@ test('slo examples/ prints the tier tree as text and exits 0', () => {
     [
       'system  SLO 99.95%, error budget 21.6 min / 30d  (5 services)',
       'business  SLO 99.9%, error budget 43.2 min / 30d  (1 service)',
-      'service  SLO 99.9%, error budget 43.2 min / 30d  (0 services)',
+      'service  SLO 99.9%, error budget 43.2 min / 30d  (1 service)',
       'no tier  (2)',
-      '8 services, 12 missing alerts, 1 not covering',
+      '9 services, 14 missing alerts, 3 not covering',
     ],
   );
   assert.ok(lines.includes('  auth-server  SLO 99.95%, error budget 21.6 min / 30d  examples/infra/docker/prometheus/prometheus.yaml:17:15'));

@@ -52,12 +52,19 @@ e2eTest('Start observability stack: no compose file → create the files (confir
   assert.ok(!existsSync(join(workspace, 'docker-compose.yaml')));
   await dialog.locator('.monaco-button', { hasText: /^Write \d+ new files?$/ }).click();
   await toast('observability stack files:').waitFor({ timeout: 30_000 });
+  // The preview of the files was read-only and is closed once answered (no Untitled document left behind).
+  await waitFor(async () => (await page.locator('.tabs-container .tab', { hasText: /observability stack files|Untitled/ }).count()) === 0, { what: 'the preview closed' });
   assert.match(readFileSync(join(workspace, 'docker-compose.yaml'), 'utf8'), /observability/);
 
   await workbench.runCommand('k1s0.stack.start', 'Start observability stack');
   const notUp = toast('not up:');
   await notUp.waitFor({ timeout: 60_000 });
   assert.match(await notUp.innerText(), /k1s0: .*not up: .*Prometheus :9090/s);
+  assert.equal((await notUp.locator('.notification-list-item-message').innerText()).match(/k1s0/g)?.length, 1, 'one k1s0 prefix');
+  assert.deepEqual(
+    (await notUp.locator('.notification-list-item-buttons-container .monaco-button').allInnerTexts()).map((t) => t.trim()),
+    ['Show logs', 'Retry'],
+  );
   const calls = await waitFor(
     () => {
       const now = dockerCalls();

@@ -142,5 +142,10 @@ test('a refused rename is an error answer', async () => {
   await client.open(uriOf(relative), text);
   const at = rangeOf(text, 'service:http_errors:rate5m').start;
   await assert.rejects(client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriOf(relative) }, position: at, newName: '5xx-rate' }), /"5xx-rate" is not a valid metric name/);
+  // LSP's RequestFailed (-32803): the request was valid and refused, which the client shows as information, not an error.
+  await assert.rejects(
+    client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriOf(relative) }, position: at, newName: '5xx-rate' }),
+    (error: { code?: number }) => error.code === -32803,
+  );
   await client.close(uriOf(relative));
 });

@@ -6,10 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { Commands } from '../../../server/src/protocol';
-import { classifyFailure, preflight, run, stopArgs, upArgs, type RunResult } from './compose';
+import { classifyFailure, logsArgs, preflight, run, stopArgs, upArgs, type RunResult } from './compose';
 import { pollHealth, probe, stackComponents, summarize, type ComponentId, type HealthReport } from './health';
 import { readStackSettings, type StackSettings } from './settings';
 import { describePlan, planStackFiles, writeStackFiles } from './stackFiles';
+import { OPEN_GRAFANA, RETRY, SHOW_LOGS, startOutcome, statusItem } from './messages';
 
 function settingsFor(folder: vscode.WorkspaceFolder): StackSettings {
   const config = vscode.workspace.getConfiguration('k1s0.stack', folder.uri);
@@ -54,7 +55,29 @@ function runInTerminal(title: string, executable: string, args: string[], cwd: s
   });
 }
 
+const PREVIEW_SCHEME = 'k1s0-preview';
+const previews = new Map<string, string>();
+const previewChanged = new vscode.EventEmitter<vscode.Uri>();
+
+async function closePreview(uri: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
+  previews.delete(uri.toString());
+}
+
+/** The notification after Start, with what helps next: logs of what is down and a retry, or Grafana. */
+async function offerNext(outcome: ReturnType<typeof startOutcome>, root: string, settings: StackSettings): Promise<void> {
+  const show = outcome.severity === 'information' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+  const choice = await show(outcome.text, ...outcome.actions);
+  if (choice === OPEN_GRAFANA) await vscode.commands.executeCommand(Commands.openGrafana);
+  else if (choice === RETRY) await vscode.commands.executeCommand(Commands.startStack);
+  else if (choice === SHOW_LOGS) await runInTerminal('k1s0 stack: logs', settings.dockerPath, logsArgs(root, settings), root);
+}
+
 export function registerStackCommands(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { onDidChange: previewChanged.event, provideTextDocumentContent: (uri) => previews.get(uri.toString()) ?? '' }),
+  );
   const status = vscode.window.createStatusBarItem('k1s0.stack', vscode.StatusBarAlignment.Left, 10);
   status.name = 'k1s0 observability stack';
   status.command = Commands.showStackStatus;
@@ -122,15 +145,8 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
           },
         });
       });
-      const summary = summarize(reports);
-      if (summary.allUp) void vscode.window.showInformationMessage(`k1s0: the observability stack is up (${reports.map((r) => `${r.component.name} :${r.component.port}`).join(', ')}).`);
-      else
-        void vscode.window.showWarningMessage(
-          `k1s0: ${summary.text} — not up: ${reports
-            .filter((r) => !r.up)
-            .map((r) => `${r.component.name} :${r.component.port} (${r.detail})`)
-            .join(', ')}. See "docker compose logs" in the stack terminal.`,
-        );
+      // Not awaited: the command ends here; the notification's actions run when the user picks one.
+      void offerNext(startOutcome(reports), root, settings);
     }),
     vscode.commands.registerCommand(Commands.stopStack, async () => {
       if (!trusted('stop')) return;
@@ -146,7 +162,10 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       const settings = folder ? settingsFor(folder) : readStackSettings((key) => vscode.workspace.getConfiguration('k1s0.stack').get(key));
       const reports = await probeAll(settings);
       show(reports);
-      void vscode.window.showInformationMessage(`k1s0: ${summarize(reports).text} — ${reports.map((r) => `${r.component.name} ${r.up ? 'up' : 'down'}`).join(', ')}`);
+      // A list, one whole line per component (a toast cuts them off); picking one that is up opens it.
+      const items = reports.map((r) => ({ ...statusItem(r), report: r }));
+      const picked = await vscode.window.showQuickPick(items, { title: `k1s0: ${summarize(reports).text} up`, placeHolder: 'Pick a component that is up to open it', matchOnDescription: true });
+      if (picked?.report.up) await vscode.env.openExternal(vscode.Uri.parse(picked.report.component.uiUrl));
     }),
     vscode.commands.registerCommand(Commands.openGrafana, open('grafana')),
     vscode.commands.registerCommand(Commands.openPrometheus, open('prometheus')),
@@ -162,11 +181,15 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
         return;
       }
       // Show what will be written before anything is.
-      const preview = await vscode.workspace.openTextDocument({
-        language: 'markdown',
-        content: `# k1s0: observability stack files\n\n\`\`\`\n${describePlan(plan)}\n\`\`\`\n\n${toWrite.map((f) => `## ${f.path}${f.state === 'differs' ? ' (exists, differs)' : ''}\n\n\`\`\`yaml\n${f.content}\`\`\`\n`).join('\n')}`,
-      });
-      await vscode.window.showTextDocument(preview, { preview: true });
+      // Read-only (a document of its own scheme, never dirty), and closed once the user has answered.
+      const previewUri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: '/k1s0 observability stack files.md' });
+      previews.set(
+        previewUri.toString(),
+        `# k1s0: observability stack files\n\n\`\`\`\n${describePlan(plan)}\n\`\`\`\n\n${toWrite.map((f) => `## ${f.path}${f.state === 'differs' ? ' (exists, differs)' : ''}\n\n\`\`\`yaml\n${f.content}\`\`\`\n`).join('\n')}`,
+      );
+      previewChanged.fire(previewUri);
+      const preview = await vscode.workspace.openTextDocument(previewUri);
+      await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(preview, 'markdown'), { preview: true });
       const fresh = toWrite.filter((f) => f.state === 'new');
       const differing = toWrite.filter((f) => f.state === 'differs');
       const write = `Write ${fresh.length} new file${fresh.length === 1 ? '' : 's'}`;
@@ -177,6 +200,7 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
         ...(fresh.length ? [write] : []),
         ...(differing.length ? [overwrite] : []),
       );
+      await closePreview(previewUri);
       if (!choice) return;
       const result = writeStackFiles(root, plan, new Set(choice === overwrite ? differing.map((f) => f.path) : []));
       const parts = [

@@ -37,6 +37,11 @@ export function stopArgs(root: string, settings: StackSettings): string[] {
   return [...composeBase(root, settings), 'stop'];
 }
 
+/** The last lines of the logs of the named services (all when none is named). */
+export function logsArgs(root: string, settings: StackSettings, services: readonly string[] = []): string[] {
+  return [...composeBase(root, settings), 'logs', '--tail', '200', ...services];
+}
+
 export function psArgs(root: string, settings: StackSettings): string[] {
   return [...composeBase(root, settings), 'ps', '--format', 'json'];
 }

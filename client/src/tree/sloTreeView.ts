@@ -13,10 +13,10 @@ import { describeLive, liveValuesOf, type LiveValues } from '../stack/live';
 import { readStackSettings } from '../stack/settings';
 
 type Node =
-  | { kind: 'tier'; label: string; description: string; services: SloService[] }
+  | { kind: 'tier'; label: string; description: string; tooltip: string; services: SloService[] }
   | { kind: 'service'; service: SloService }
   | { kind: 'group'; label: string; icon: string; children: Node[] }
-  | { kind: 'leaf'; label: string; description?: string; tooltip?: string; icon: string; color?: string; location?: SloLocation };
+  | { kind: 'leaf'; label: string; description?: string; tooltip?: string; icon: string; color?: string; location?: SloLocation; command?: vscode.Command };
 
 class SloTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -61,11 +61,23 @@ class SloTreeProvider implements vscode.TreeDataProvider<Node> {
     if (!node) {
       if (this.error) return [{ kind: 'leaf', label: `Could not get the SLO tree: ${this.error}`, icon: 'error', color: 'errorForeground' }];
       if (!this.tree) return [];
-      const tiers: Node[] = this.tree.tiers.map((t) => ({ kind: 'tier', label: t.tier, description: `SLO ${t.slo.percent} · budget ${t.slo.errorBudgetMinutes} min/30d`, services: t.services }));
-      if (this.tree.unassigned.length) tiers.push({ kind: 'tier', label: 'no tier', description: 'no SLO: the tier is unknown', services: this.tree.unassigned });
+      // Short descriptions (the sidebar's default width shows them whole); the rest in the tooltip.
+      const tiers: Node[] = this.tree.tiers.map((t) => ({
+        kind: 'tier',
+        label: t.tier,
+        description: `SLO ${t.slo.percent}`,
+        tooltip: `${t.tier}: SLO ${t.slo.percent}, error budget ${t.slo.errorBudgetMinutes} min / 30 days\n${t.slo.source}`,
+        services: t.services,
+      }));
+      if (this.tree.unassigned.length)
+        tiers.push({ kind: 'tier', label: 'no tier', description: 'no SLO', tooltip: "Services whose tier is unknown or not one of the design's: no SLO applies", services: this.tree.unassigned });
       return tiers;
     }
-    if (node.kind === 'tier') return node.services.map((service) => ({ kind: 'service', service }));
+    if (node.kind === 'tier') {
+      if (node.services.length === 0)
+        return [{ kind: 'leaf', label: 'no services', tooltip: `No scrape job, config file or catalog entry of the workspace puts a service in the ${node.label} tier`, icon: 'info' }];
+      return node.services.map((service) => ({ kind: 'service', service }));
+    }
     if (node.kind === 'group') return node.children;
     if (node.kind === 'service') return serviceChildren(node.service);
     return [];
@@ -76,17 +88,32 @@ class SloTreeProvider implements vscode.TreeDataProvider<Node> {
       case 'tier': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.description = node.description;
+        item.tooltip = node.tooltip;
         item.iconPath = new vscode.ThemeIcon('layers');
         return item;
       }
       case 'service': {
         const s = node.service;
         const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
-        const missing = s.alerts.filter((a) => a.status !== 'present').length;
+        const missing = s.alerts.filter((a) => a.status === 'missing').length;
+        const notCovering = s.alerts.filter((a) => a.status === 'not-covering').length;
+        const broken = s.configs.some((c) => c.error !== undefined);
         const live = this.live.get(s.name);
-        item.description = [live ? describeLive(live) : '', missing ? `${missing} alert${missing === 1 ? '' : 's'} missing` : ''].filter(Boolean).join(' · ');
-        item.iconPath = missing || s.problems.length ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('server-process');
-        item.tooltip = [s.name, s.tier ? `tier ${s.tier}` : 'no tier', ...s.problems].join('\n');
+        item.description = [broken ? 'config error' : '', live ? describeLive(live) : '', missing ? `${missing} missing` : '', notCovering ? `${notCovering} not covering` : '']
+          .filter(Boolean)
+          .join(' · ');
+        item.iconPath = broken
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+          : missing || notCovering || s.problems.length
+            ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+            : new vscode.ThemeIcon('server-process');
+        item.tooltip = [
+          s.name,
+          s.tier ? `tier ${s.tier}` : 'no tier',
+          ...s.problems,
+          ...(missing ? [`${missing} of the design's alerts missing`] : []),
+          ...(notCovering ? [`${notCovering} alert${notCovering === 1 ? '' : 's'} not covering it`] : []),
+        ].join('\n');
         if (s.location) item.command = openCommand(s.location);
         item.contextValue = 'k1s0.service';
         return item;
@@ -101,7 +128,8 @@ class SloTreeProvider implements vscode.TreeDataProvider<Node> {
         if (node.description) item.description = node.description;
         if (node.tooltip) item.tooltip = node.tooltip;
         item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
-        if (node.location) item.command = openCommand(node.location);
+        if (node.command) item.command = node.command;
+        else if (node.location) item.command = openCommand(node.location);
         return item;
       }
     }
@@ -113,14 +141,18 @@ function serviceChildren(s: SloService): Node[] {
   for (const problem of s.problems) out.push({ kind: 'leaf', label: problem, icon: 'warning', color: 'problemsWarningIcon.foreground' });
   if (s.slo) out.push({ kind: 'leaf', label: `SLO ${s.slo.percent}`, description: `error budget ${s.slo.errorBudgetMinutes} min / 30 days`, tooltip: s.slo.source, icon: 'target' });
   for (const t of s.scrapeTargets) out.push({ kind: 'leaf', label: `scrape: ${t.targets.join(', ') || t.job}`, description: `job ${t.job}`, icon: 'radio-tower', location: t.location });
-  for (const c of s.configs)
+  for (const c of s.configs) {
+    const path = vscode.workspace.asRelativePath(vscode.Uri.parse(c.location.uri));
     out.push({
       kind: 'leaf',
       label: `config${c.environment ? ` (${c.environment})` : ''}`,
-      description: vscode.workspace.asRelativePath(vscode.Uri.parse(c.location.uri)),
-      icon: 'settings-gear',
+      description: c.error !== undefined ? 'does not parse' : (path.split('/').pop() ?? path),
+      tooltip: c.error !== undefined ? `${path} does not parse: ${c.error}` : path,
+      icon: c.error !== undefined ? 'error' : 'settings-gear',
+      ...(c.error !== undefined ? { color: 'problemsErrorIcon.foreground' } : {}),
       location: c.location,
     });
+  }
   if (s.alerts.length) out.push({ kind: 'group', label: `Alerts (${s.alerts.filter((a) => a.status === 'present').length}/${s.alerts.length})`, icon: 'bell', children: s.alerts.map(alertNode) });
   if (s.dashboards.length) {
     out.push({
@@ -142,10 +174,15 @@ function serviceChildren(s: SloService): Node[] {
 
 function alertNode(a: SloAlert): Node {
   const severity = a.severity ?? a.design?.severity;
+  // The note and the design's row, each once.
   const base = { kind: 'leaf' as const, label: a.name, tooltip: [a.note, a.design ? `design: ${a.design.condition}, for ${a.design.for}, ${a.design.severity}` : ''].filter(Boolean).join('\n') };
   const location = a.location ? { location: a.location } : {};
-  if (a.status === 'missing') return { ...base, description: `missing${severity ? ` · ${severity}` : ''}`, icon: 'warning', color: 'problemsWarningIcon.foreground' };
-  if (a.status === 'not-covering') return { ...base, ...location, description: 'does not cover this service', icon: 'warning', color: 'problemsWarningIcon.foreground' };
+  if (a.status === 'missing') {
+    // Opens where it belongs (the tier's alert file), with the fix that inserts the burn-rate pair.
+    const command = a.home ? { command: { command: Commands.openMissingAlert, title: 'Open where the alert belongs', arguments: [a.home, a.role === 'burn-rate'] } } : {};
+    return { ...base, ...command, description: `missing${severity ? ` · ${severity}` : ''}`, icon: 'warning', color: 'problemsWarningIcon.foreground' };
+  }
+  if (a.status === 'not-covering') return { ...base, ...location, description: 'not covering', icon: 'warning', color: 'problemsWarningIcon.foreground' };
   return {
     ...base,
     ...location,
@@ -159,12 +196,45 @@ function openCommand(location: SloLocation): vscode.Command {
   return { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) }] };
 }
 
+/**
+ * A missing alert's node: the tier's alert file at the first of its alerts; for the burn-rate pair,
+ * once the policy/slo diagnostic is there (the server checks the file when it opens), its quick fix.
+ */
+async function openMissingAlert(home: SloLocation, withFix: boolean): Promise<void> {
+  const uri = vscode.Uri.parse(home.uri);
+  const { start, end } = home.range;
+  const range = new vscode.Range(start.line, start.character, end.line, end.character);
+  await vscode.window.showTextDocument(uri, { selection: range });
+  if (!withFix) return;
+  const here = (): boolean => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'k1s0' && d.code !== undefined && codeOf(d) === 'policy/slo' && d.range.intersection(range) !== undefined);
+  if (!here()) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => done(), 10_000);
+      const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === uri.toString()) && here()) done();
+      });
+      function done(): void {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      }
+    });
+  }
+  if (here()) await vscode.commands.executeCommand('editor.action.quickFix');
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  const code = d.code;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
 /** The view, refreshed when the server says the workspace's facts changed (and by the refresh command). */
 export function registerSloTree(context: vscode.ExtensionContext, client: LanguageClient): void {
   const provider = new SloTreeProvider(client);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider(SLO_VIEW, provider),
     vscode.commands.registerCommand(Commands.refreshSloTree, () => provider.refresh()),
+    vscode.commands.registerCommand(Commands.openMissingAlert, (home: SloLocation, withFix: boolean) => openMissingAlert(home, withFix)),
     client.onNotification(SloTreeChangedNotification, () => void provider.refresh()),
   );
 }

@@ -26,8 +26,13 @@ export interface SloAlert {
   /** The design's row for an expected alert (アラートルール一覧). */
   design?: { condition: string; for: string; severity: string };
   location?: SloLocation;
-  /** Why an alert of that name does not cover the service, or what is missing. */
+  /** Why an alert of that name does not cover the service, or what is missing (the design's row is in `design`). */
   note?: string;
+  /**
+   * For a missing alert: where it belongs — the first of the tier's alerts in the workspace (the
+   * tier's alert file), which is where the policy/slo quick fix inserting the burn-rate pair sits.
+   */
+  home?: SloLocation;
 }
 
 export interface SloScrapeTarget {
@@ -38,7 +43,10 @@ export interface SloScrapeTarget {
 
 export interface SloConfigFile {
   environment?: string;
+  /** The name, or the first syntax error when the file does not parse. */
   location: SloLocation;
+  /** Why the file does not parse (its first syntax error): its name and tier are then only what could be read. */
+  error?: string;
 }
 
 export interface SloDashboard {

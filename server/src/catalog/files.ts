@@ -29,6 +29,23 @@ export function catalogExtensionFacts(parsed: ParsedYaml): FileFacts {
   return extension ? { recordingRules: [], catalog: extension } : { recordingRules: [] };
 }
 
+/**
+ * The service of a config file that does not parse, so that it does not vanish from the tree: named
+ * by the recovered tree's `app.name` when it reads one, else by the file's folder (the nearest one
+ * not called `config`), located at the first syntax error, which it carries.
+ */
+export function unparsableConfigFacts(parsed: ParsedYaml, uri: string): FileFacts {
+  const first = parsed.syntax[0];
+  if (!first) return { recordingRules: [] };
+  const recovered = parsed.documents.map((d) => configFileFacts(d).services?.[0]).find((s) => s !== undefined);
+  const folders = uri.split('/').slice(0, -1).map(decodeURIComponent);
+  const folder = [...folders].reverse().find((f) => f !== '' && f !== 'config' && !f.includes(':')) ?? 'config';
+  const service: ServiceFact = { name: recovered?.name ?? folder, uri, start: first.start, end: first.end, configError: { message: first.message, start: first.start, end: first.end } };
+  if (recovered?.tier !== undefined) service.tier = recovered.tier;
+  if (recovered?.environment !== undefined) service.environment = recovered.environment;
+  return { recordingRules: [], services: [service] };
+}
+
 /** The service a config file describes (`app.name`, `app.tier`, `app.environment`), located at its name. */
 export function configFileFacts(document: Document.Parsed | undefined, uri?: string): FileFacts {
   const app = document?.get('app', true);

@@ -5,8 +5,7 @@
  * consequences of it, so only the syntax errors are reported.
  */
 import { isYamlPath, matchesAny } from '../base/files';
-import { configFileFacts } from '../catalog/files';
-import { NO_FACTS } from '../workspace/index';
+import { configFileFacts, unparsableConfigFacts } from '../catalog/files';
 import type { FileKindHandler, KindContext } from '../workspace/fileKind';
 import { environmentOf } from './environment';
 import { findObservabilityEntry, type ConfigFile } from './section';
@@ -20,7 +19,8 @@ export const configHandler: FileKindHandler = {
   claimsAsFallback: (doc, context) => isYamlPath(context.location.path) && namedConfig(context) && doc.outline().syntax.length > 0,
   facts(doc) {
     const parsed = doc.yaml();
-    return parsed.syntax.length === 0 ? configFileFacts(findObservabilityEntry(parsed.documents)?.document, doc.uri) : NO_FACTS;
+    // One that does not parse still names its service (the tree shows it, with the error).
+    return parsed.syntax.length === 0 ? configFileFacts(findObservabilityEntry(parsed.documents)?.document, doc.uri) : unparsableConfigFacts(parsed, doc.uri);
   },
   findings(doc, { settings, location, checks }) {
     const parsed = doc.yaml();

@@ -15,6 +15,8 @@ import type { Settings } from '../base/settings';
 import type { Diagnostic, Position, Range } from '../base/types';
 import { EditorFeatures, type PositionRequest } from '../features/editorFeatures';
 import { queryLenses, type QueryLens } from '../features/queryLens';
+import { configEnvironment, countProblems } from '../features/status';
+import type { K1s0Status } from '../protocol';
 import { setLocale } from '../l10n';
 import { isLintConfigPath } from '../lint/lintConfig';
 import { fileInput } from '../service/fileInput';
@@ -220,6 +222,22 @@ export class Session {
 
   sloTree(): SloTree {
     return this.service.sloTree();
+  }
+
+  /** The language status item's facts (features/status.ts), for the document the editor shows. */
+  status(uri: string | undefined): K1s0Status {
+    const status: K1s0Status = {
+      checkedFiles: new Set([...this.diskFiles.keys(), ...this.documents.keys()]).size,
+      problems: countProblems([...this.published.values()].map((p) => p.diagnostics)),
+      catalog: { files: this.service.workspace.catalogExtensions().map((c) => c.uri) },
+    };
+    const file = uri !== undefined ? this.document(uri) : undefined;
+    if (uri !== undefined && file) {
+      const settings = this.currentSettings(uri);
+      const location = this.folders.locationOf(uri);
+      if (this.service.kindOf(file, settings, location) === 'config') status.environment = configEnvironment(location.path, file.text, settings);
+    }
+    return status;
   }
 
   /** The version of an open document (rename names the versions its edits were computed from). */

@@ -150,6 +150,7 @@ function methods(lsp: LspHandlers): Record<string, (params: never) => unknown> {
     'textDocument/codeAction': lsp.codeAction,
     'workspace/symbol': lsp.workspaceSymbol,
     'k1s0/sloTree': lsp.sloTree,
+    'k1s0/status': lsp.status,
   };
 }
 

@@ -13,7 +13,7 @@ export function formatSloText(tree: SloTree, displayPath: (uri: string) => strin
     const inner = `${indent}  `;
     for (const problem of s.problems) out.push(`${inner}! ${problem}`);
     for (const target of s.scrapeTargets) out.push(`${inner}scrape: job ${target.job}${target.targets.length ? ` → ${target.targets.join(', ')}` : ''}${where(target.location)}`);
-    for (const config of s.configs) out.push(`${inner}config${config.environment ? ` (${config.environment})` : ''}${where(config.location)}`);
+    for (const config of s.configs) out.push(`${inner}config${config.environment ? ` (${config.environment})` : ''}${config.error ? ' ✗ does not parse' : ''}${where(config.location)}`);
     for (const alert of s.alerts) out.push(`${inner}${alertLine(alert)}${where(alert.location)}`);
     for (const dashboard of s.dashboards) out.push(`${inner}dashboard: ${dashboard.title} (${dashboard.panels.length} panel${dashboard.panels.length === 1 ? '' : 's'})${where(dashboard.location)}`);
   };
@@ -34,5 +34,7 @@ function alertLine(alert: SloAlert): string {
   const kind = alert.role === 'burn-rate' ? 'burn-rate alert' : alert.role === 'tier' ? 'tier alert' : 'alert';
   const severity = alert.severity ?? alert.design?.severity;
   const mark = alert.status === 'present' ? '✓' : alert.status === 'missing' ? '✗ missing' : '⚠ not covering';
-  return `${kind}: ${alert.name}${severity ? ` [${severity}]` : ''} ${mark}${alert.note ? ` — ${alert.note}` : ''}`;
+  // A missing alert's note says so; the design's row completes it (the note does not repeat it).
+  const design = alert.status === 'missing' && alert.design ? ` (design: ${alert.design.condition}, for ${alert.design.for}, ${alert.design.severity})` : '';
+  return `${kind}: ${alert.name}${severity ? ` [${severity}]` : ''} ${mark}${alert.note ? ` — ${alert.note}${design}` : ''}`;
 }

@@ -152,3 +152,32 @@ test('SLO targets and budgets per the design', () => {
   assert.equal(+budgetRemaining(0.99975, 0.9995).toFixed(6), 0.5);
   assert.equal(+budgetRemaining(1, 0.999).toFixed(6), 1);
 });
+
+test('a config file that does not parse keeps its service in the tree, with the reason, opening at the error', () => {
+  const { tree } = treeOf(WS, (path, text) => (path.endsWith('config/config.yaml') ? text.replace('observability:', 'observability: [unclosed') : text));
+  const ledger = tree.tiers[1]?.services.find((s) => s.name === 'ledger-server');
+  assert.ok(ledger, formatSloText(tree, display));
+  assert.equal(ledger.configs.length, 1);
+  assert.match(ledger.configs[0]?.error ?? '', /./);
+  assert.match(ledger.problems[0] ?? '', /^config\.yaml does not parse: /);
+  assert.deepEqual(ledger.location, ledger.configs[0]?.location, 'known only from the broken file: the service opens at its error');
+  assert.ok((ledger.location?.range.start.line ?? 0) >= 4, 'at the error, not at app.name');
+  assert.match(formatSloText(tree, display), /\n {4}config \(prod\) ✗ does not parse {2}config\/config\.yaml:\d+:\d+\n/);
+});
+
+test('without a readable app section, the broken file names its service by its folder', () => {
+  const { tree } = treeOf(WS, (path, text) => (path.endsWith('config/config.yaml') ? 'app: [\n' : text));
+  const service = tree.unassigned.find((s) => s.name === 'ws');
+  assert.ok(service, formatSloText(tree, display));
+  assert.match(service.problems[0] ?? '', /^config\.yaml does not parse: /);
+});
+
+test('a missing alert says where it belongs: the first of its tier alerts; its note does not repeat the design row', () => {
+  const { tree } = treeOf(WS, (path, text) => (path.endsWith('alerts.yaml') ? text.replace(/SLOBurnRate/g, 'OtherBurn') : text));
+  const auth = tree.tiers[0]?.services[0];
+  const critical = auth?.alerts.find((a) => a.name === 'SLOBurnRateCritical');
+  assert.equal(critical?.status, 'missing');
+  assert.equal(critical.note, 'no alerting rule SLOBurnRateCritical in the workspace');
+  assert.deepEqual(critical.home, auth?.alerts.find((a) => a.name === 'SystemServiceHighErrorRate')?.location);
+  assert.equal(critical.location, undefined);
+});

@@ -40,6 +40,8 @@ interface ServiceDraft {
   catalogLocation?: SloLocation;
   /** A scrape job without a `service` label: listed under its job name. */
   jobOnly: boolean;
+  /** Config files of the service that do not parse, as problems. */
+  broken: string[];
 }
 
 export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, positionOf: PositionResolver): SloTree {
@@ -47,7 +49,7 @@ export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, position
   const drafts = new Map<string, ServiceDraft>();
   const draft = (name: string, jobOnly = false): ServiceDraft => {
     let d = drafts.get(name);
-    if (!d) drafts.set(name, (d = { name, tiers: [], jobs: [], sources: new Set(), scrapeTargets: [], configs: [], jobOnly }));
+    if (!d) drafts.set(name, (d = { name, tiers: [], jobs: [], sources: new Set(), scrapeTargets: [], configs: [], jobOnly, broken: [] }));
     else if (!jobOnly) d.jobOnly = false;
     return d;
   };
@@ -67,7 +69,12 @@ export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, position
     d.sources.add('config');
     if (service.tier !== undefined) d.tiers.push({ tier: service.tier, from: `config ${fileName(service.uri)}` });
     if (service.uri !== undefined) {
-      d.configs.push({ ...(service.environment !== undefined ? { environment: service.environment } : {}), location: at(service.uri, service.start ?? 0, service.end ?? 0) });
+      d.configs.push({
+        ...(service.environment !== undefined ? { environment: service.environment } : {}),
+        location: at(service.uri, service.start ?? 0, service.end ?? 0),
+        ...(service.configError ? { error: service.configError.message } : {}),
+      });
+      if (service.configError) d.broken.push(`${fileName(service.uri)} does not parse: ${service.configError.message}`);
     }
   }
   for (const { uri, extension } of workspace.catalogExtensions()) {
@@ -85,9 +92,16 @@ export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, position
   const dashboards = workspace.dashboards();
   const tiers: SloTier[] = designTiers.map((tier) => ({ tier, slo: sloTarget(policy.slo.targets[tier] ?? 0, policy.slo.source), services: [] }));
   const unassigned: SloService[] = [];
+  // Where each tier's alerts live: the first of its per-tier alerts (as policy/slo reports the missing pair there).
+  const homes = new Map<string, SloLocation>();
+  for (const { tier } of tiers) {
+    const names = new Set(policy.alerts.filter((a) => a.kind !== 'burn-rate' && a.tiers?.includes(tier)).map((a) => a.name));
+    const home = alerts.find((a) => names.has(a.name));
+    if (home) homes.set(tier, at(home.uri, home.start, home.end));
+  }
 
   for (const d of [...drafts.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const problems: string[] = [];
+    const problems: string[] = [...d.broken];
     const distinct = [...new Set(d.tiers.map((t) => t.tier))];
     const tier = d.tiers[0]?.tier;
     if (distinct.length > 1) problems.push(`tier given differently: ${d.tiers.map((t) => `${t.tier} (${t.from})`).join(', ')}; ${tier} is used`);
@@ -100,7 +114,7 @@ export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, position
       sources: [...d.sources].sort(),
       scrapeTargets: d.scrapeTargets,
       configs: d.configs,
-      alerts: alertsFor(identity, tierNode ? tier : undefined, alerts, policy, at),
+      alerts: alertsFor(identity, tierNode ? tier : undefined, alerts, policy, at, tierNode ? homes.get(tierNode.tier) : undefined),
       dashboards: dashboards.flatMap((dashboard) => {
         const panels = dashboard.panels.filter((panel) => panel.selectors.some((selector) => selector.length > 0 && accepts(selector, identity)));
         return panels.length ? [{ title: dashboard.title, location: at(dashboard.uri, dashboard.start, dashboard.end), panels: panels.map((p) => p.title) }] : [];
@@ -108,7 +122,8 @@ export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, position
       live: liveQueries(d.jobOnly ? { label: 'job', value: d.name } : { label: 'service', value: d.name }),
       problems,
     };
-    const location = d.scrapeTargets[0]?.location ?? d.configs[0]?.location ?? d.catalogLocation;
+    // Known only from config files that do not parse: the service opens at the error.
+    const location = d.scrapeTargets[0]?.location ?? d.configs.find((c) => c.error === undefined)?.location ?? d.catalogLocation ?? d.configs[0]?.location;
     if (location) service.location = location;
     if (tierNode) {
       service.slo = tierNode.slo;
@@ -137,7 +152,14 @@ interface Identity {
 }
 
 /** The design's alerts for the tier (present, missing or not covering), then other alerts that select the service. */
-function alertsFor(service: Identity, tier: string | undefined, alerts: readonly AlertRuleFact[], policy: Policy, at: (uri: string, start: number, end: number) => SloLocation): SloAlert[] {
+function alertsFor(
+  service: Identity,
+  tier: string | undefined,
+  alerts: readonly AlertRuleFact[],
+  policy: Policy,
+  at: (uri: string, start: number, end: number) => SloLocation,
+  home: SloLocation | undefined,
+): SloAlert[] {
   const out: SloAlert[] = [];
   const expected = tier === undefined ? [] : policy.alerts.filter((a) => a.kind === 'burn-rate' || (a.tiers ?? []).includes(tier));
   // The design's order: per-tier alerts first, the burn-rate pair last.
@@ -160,7 +182,7 @@ function alertsFor(service: Identity, tier: string | undefined, alerts: readonly
         note: `${design.name} selects ${selector.map(describeMatcher).join(', ')}, which leaves out ${describeService(service)}`,
       });
     } else {
-      out.push({ ...base, status: 'missing', note: `no alerting rule ${design.name} in the workspace (design: ${design.condition}, for ${design.for}, ${design.severity})` });
+      out.push({ ...base, status: 'missing', note: `no alerting rule ${design.name} in the workspace`, ...(home ? { home } : {}) });
     }
   }
   const expectedNames = new Set(policy.alerts.filter((a) => a.kind === 'burn-rate' || a.tiers?.length).map((a) => a.name));

@@ -80,6 +80,11 @@ export interface ServiceFact {
   uri?: string;
   start?: number;
   end?: number;
+  /**
+   * The config file does not parse: its first syntax error (document offsets). The name and tier
+   * are then what the recovered tree reads, else the name is the file's folder.
+   */
+  configError?: { message: string; start: number; end: number };
 }
 
 /** A label matcher of a PromQL selector on one of the labels that pick services (service, tier, job). */

@@ -72,7 +72,21 @@ export class Workbench {
     await input.fill(relativePath);
     const description = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/')) : '';
     const row = this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).filter({ hasText: description });
-    await row.first().waitFor({ timeout: 15_000 });
+    // A file the test has just written may not be in Quick Open's file search yet (its results are
+    // cached, and on a loaded machine the watcher reports late): typing the query again searches anew.
+    await waitFor(
+      async () => {
+        if ((await row.count()) > 0) return true;
+        await input.fill('');
+        await input.fill(relativePath);
+        return row
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+      },
+      { what: `${relativePath} in Quick Open`, timeoutMs: 60_000 },
+    );
     await row.first().click();
     await this.activeTab(name).waitFor();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
