@@ -5,7 +5,8 @@
 //                                                 the folders below
 //   node scripts/run-tests.mjs integration        tests of what `npm run build` makes (dist/): the language
 //                                                 server over stdio (test/protocol), CLI processes (test/cli),
-//                                                 and the test of this runner (test/suite); builds first
+//                                                 the bundles themselves (test/bundle) and the test of this
+//                                                 runner (test/suite); builds first
 //   node scripts/run-tests.mjs corpus             the *corpus.test.ts files: the public corpus, read from
 //                                                 K1S0_CORPUS or ../shared/corpus (fails, saying so, when
 //                                                 neither is there); builds first
@@ -42,7 +43,7 @@ const EXTERNAL = Object.keys({ ...manifest.dependencies, ...manifest.devDependen
   .flatMap((name) => [name, `${name}/*`]);
 
 /** Folders of test/ whose tests need dist/. */
-const INTEGRATION = ['test/protocol', 'test/cli', 'test/suite'];
+const INTEGRATION = ['test/protocol', 'test/cli', 'test/bundle', 'test/suite'];
 const SUITES = ['unit', 'integration', 'corpus'];
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out', 'fixtures', 'e2e']);
 
