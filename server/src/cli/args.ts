@@ -139,11 +139,29 @@ export function isSelected(code: string, select: readonly string[], ignore: read
 
 /** `slo [PATH...] [--format text|json]` (--locale is accepted: it was read before). */
 function parseSloArgs(rest: readonly string[]): ParsedArgs {
-  const options: SloOptions = { paths: [], format: 'text' };
+  const paths: string[] = [];
+  const read = readFormatArgs(rest, 'slo-help', (arg) => paths.push(arg));
+  if ('command' in read) return read;
+  return { command: 'slo', options: { paths: paths.length ? paths : ['.'], format: read.format } };
+}
+
+/** `rules [--format text|json]`: no paths. */
+function parseRulesArgs(rest: readonly string[]): ParsedArgs {
+  const read = readFormatArgs(rest, 'rules-help');
+  return 'command' in read ? read : { command: 'rules', options: { format: read.format } };
+}
+
+/**
+ * The flags `slo` and `rules` share: `--format text|json`, `--locale` (already applied by
+ * localeArg, checked here) and `--help`. A positional argument goes to `positional`, or is
+ * an unknown option when the command takes none.
+ */
+function readFormatArgs(rest: readonly string[], help: 'slo-help' | 'rules-help', positional?: (arg: string) => void): { format: 'text' | 'json' } | ParsedArgs {
+  let format: 'text' | 'json' = 'text';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
     const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--help' || flag === '-h') return { command: 'slo-help' };
+    if (flag === '--help' || flag === '-h') return { command: help };
     if (flag === '--format' || flag === '--locale') {
       const value = inlineValue ?? rest[++i];
       if (value === undefined || value === '') return { command: 'error', reason: t('cli.needsValue', { flag }) };
@@ -152,31 +170,11 @@ function parseSloArgs(rest: readonly string[]): ParsedArgs {
         continue;
       }
       if (value !== 'text' && value !== 'json') return { command: 'error', reason: t('cli.unknownFormat', { value, formats: ['text', 'json'] }) };
-      options.format = value;
+      format = value;
       continue;
     }
-    if (arg.startsWith('-') && arg !== '-') return { command: 'error', reason: t('cli.unknownOption', { option: arg }) };
-    options.paths.push(arg);
+    if (!positional || (arg.startsWith('-') && arg !== '-')) return { command: 'error', reason: t('cli.unknownOption', { option: arg }) };
+    positional(arg);
   }
-  if (options.paths.length === 0) options.paths.push('.');
-  return { command: 'slo', options };
-}
-
-function parseRulesArgs(rest: readonly string[]): ParsedArgs {
-  const options: RulesOptions = { format: 'text' };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] ?? '';
-    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--help' || flag === '-h') return { command: 'rules-help' };
-    if (flag !== '--format' && flag !== '--locale') return { command: 'error', reason: t('cli.unknownOption', { option: arg }) };
-    const value = inlineValue ?? rest[++i];
-    if (value === undefined || value === '') return { command: 'error', reason: t('cli.needsValue', { flag }) };
-    if (flag === '--locale') {
-      if (!(LOCALES as readonly string[]).includes(value)) return { command: 'error', reason: t('cli.unknownLocale', { value, locales: LOCALES }) };
-      continue;
-    }
-    if (value !== 'text' && value !== 'json') return { command: 'error', reason: t('cli.unknownFormat', { value, formats: ['text', 'json'] }) };
-    options.format = value;
-  }
-  return { command: 'rules', options };
+  return { format };
 }
