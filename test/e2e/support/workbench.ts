@@ -180,6 +180,9 @@ export class Workbench {
     );
     await item.first().click();
     await item.first().waitFor({ state: 'hidden' });
+    // The fix's edit arrives after the click (it may be resolved by the server first): a save before
+    // it lands would write the file unchanged.
+    await waitFor(async () => (await this.page.locator('.tabs-container .tab.active.dirty').count()) > 0, { what: `the edit of the quick fix "${title}"` });
   }
 
   /** Shows the Problems panel. */
