@@ -64,6 +64,12 @@ const SYMBOL_KIND: Record<FeatureSymbolKind, SymbolKind> = {
   key: SymbolKind.Key,
   panel: SymbolKind.Object,
   dashboard: SymbolKind.File,
+  job: SymbolKind.Module,
+  receiver: SymbolKind.Interface,
+  route: SymbolKind.Namespace,
+  service: SymbolKind.Class,
+  component: SymbolKind.Struct,
+  pipeline: SymbolKind.Function,
 };
 
 const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {

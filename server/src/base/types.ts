@@ -48,6 +48,22 @@ export interface Finding {
   disableAt?: number;
 }
 
+/** What an outline entry is (the editor shows each with its own icon). */
+export type SymbolKind = 'group' | 'alert' | 'record' | 'section' | 'key' | 'panel' | 'dashboard' | 'job' | 'receiver' | 'route' | 'service' | 'component' | 'pipeline';
+
+/** One entry of a document's outline, in document offsets. */
+export interface OutlineSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  start: number;
+  end: number;
+  /** The part to highlight when the symbol is selected (its name). */
+  selectionStart: number;
+  selectionEnd: number;
+  children: OutlineSymbol[];
+}
+
 /** A finding placed in a document, after settings have re-graded it. */
 export interface Diagnostic {
   range: Range;

@@ -13,6 +13,8 @@ import type { Settings } from '../base/settings';
 import type { Position, Range, SourceFile } from '../base/types';
 import { completeConfig, hoverConfig } from './configAssist';
 import { completeLintConfig, hoverLintConfig } from './lintAssist';
+import { completeShape, hoverShape } from './shapeAssist';
+import { handlerOf } from '../service/fileKinds';
 import { definitionsOf, referencesTo, renameProblem, type DocumentExpressions } from './navigation';
 import { completePromql, documentationOf, type PromqlDialect } from './promqlCompletion';
 import { hoverPromql } from './promqlHover';
@@ -104,6 +106,8 @@ export class EditorFeatures {
         return { items: completeConfig(file.text, offset, environment).map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
       }
       if (kind === 'lint') return { items: completeLintConfig(file.text, offset).map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
+      const shape = kind && handlerOf(kind)?.shape;
+      if (shape) return { items: completeShape(file.text, offset, shape).map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
       return { items: [], isIncomplete: false };
     }
     const vocabulary = vocabularyOf(this.service.workspace);
@@ -133,7 +137,8 @@ export class EditorFeatures {
     const { view, lines, offset, hit } = this.pointAt(request);
     if (!hit) {
       const kind = this.kindOf(file, view);
-      const hover = kind === 'config' ? hoverConfig(file.text, offset) : kind === 'lint' ? hoverLintConfig(file.text, offset) : undefined;
+      const shape = kind && handlerOf(kind)?.shape;
+      const hover = kind === 'config' ? hoverConfig(file.text, offset) : kind === 'lint' ? hoverLintConfig(file.text, offset) : shape ? hoverShape(file.text, offset, shape) : undefined;
       return hover && { contents: hover.contents, range: rangeOf(lines, hover.start, hover.end) };
     }
     const hover = hoverPromql(hit.located.site.value, hit.valueOffset, vocabularyOf(this.service.workspace), this.displayPath);

@@ -46,7 +46,16 @@ export function documentSymbols(service: LanguageService, file: SourceFile, sett
       return entry ? [pairSymbol(entry.pair, range, 'section')].filter((s): s is SymbolTree => s !== undefined) : [];
     }
     default:
-      return [];
+      return service.outlineOf(file, settings, location).map(function placed(symbol): SymbolTree {
+        return {
+          name: symbol.name,
+          ...(symbol.detail !== undefined ? { detail: symbol.detail } : {}),
+          kind: symbol.kind,
+          range: range(symbol.start, symbol.end),
+          selectionRange: range(symbol.selectionStart, symbol.selectionEnd),
+          children: symbol.children.map(placed),
+        };
+      });
   }
 }
 

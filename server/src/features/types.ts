@@ -61,16 +61,4 @@ export interface TargetLocation {
   end: number;
 }
 
-export type SymbolKind = 'group' | 'alert' | 'record' | 'section' | 'key' | 'panel' | 'dashboard';
-
-export interface DocumentSymbol {
-  name: string;
-  detail?: string;
-  kind: SymbolKind;
-  start: number;
-  end: number;
-  /** The part to highlight when the symbol is selected (its name). */
-  selectionStart: number;
-  selectionEnd: number;
-  children: DocumentSymbol[];
-}
+export type { SymbolKind, OutlineSymbol as DocumentSymbol } from '../base/types';

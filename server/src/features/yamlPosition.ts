@@ -17,11 +17,22 @@ export interface YamlPosition {
 /** A `key:` line; keys may be diagnostic codes (`config/policy`) or dotted names. */
 export const KEY_LINE = /^(\s*)([A-Za-z_][\w./-]*)\s*:(.*)$/;
 
+/** A list item's dash (`  - key: v`) read as indentation, so its first key sits with the item's other keys; same length. */
+function undashed(line: string): string {
+  return line.replace(/^(\s*)- /, (_, indent: string) => `${indent}  `).replace(/\r$/, '');
+}
+
+/** Whether a line starts a list item at a column before `indent`: the item the cursor is in begins (or the next one does). */
+function opensItemBefore(line: string, indent: number): boolean {
+  const dash = /^(\s*)- /.exec(line);
+  return dash !== null && (dash[1]?.length ?? 0) < indent;
+}
+
 export function positionAt(text: string, offset: number): YamlPosition {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEndRaw = text.indexOf('\n', offset);
   const lineEnd = lineEndRaw < 0 ? text.length : lineEndRaw;
-  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const line = undashed(text.slice(lineStart, lineEnd));
   const column = offset - lineStart;
   const indent = line.length - line.trimStart().length;
   const keyMatch = KEY_LINE.exec(line);
@@ -33,7 +44,7 @@ export function positionAt(text: string, offset: number): YamlPosition {
   let level = inValue || line.trim() !== '' ? indent : column;
   const lines = text.slice(0, Math.max(0, lineStart - 1)).split('\n');
   for (let i = lines.length - 1; i >= 0 && level > 0; i--) {
-    const above = (lines[i] ?? '').replace(/\r$/, '');
+    const above = undashed(lines[i] ?? '');
     if (above.trim() === '' || above.trimStart().startsWith('#')) continue;
     const aboveIndent = above.length - above.trimStart().length;
     if (aboveIndent >= level) continue;
@@ -60,18 +71,23 @@ export function positionAt(text: string, offset: number): YamlPosition {
 /** Keys at `indent` in the block around the line starting at `lineStart`. */
 function siblingKeys(text: string, lineStart: number, indent: number): string[] {
   const keys: string[] = [];
-  const scan = (lines: string[]) => {
+  const scan = (lines: string[], upward: boolean) => {
     for (const raw of lines) {
-      const line = raw.replace(/\r$/, '');
+      const line = undashed(raw);
       if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
       const lineIndent = line.length - line.trimStart().length;
       if (lineIndent < indent) break;
+      // Another list item's keys are not siblings: upward, its dash line is the item's first (and last) line read.
+      const itemEdge = opensItemBefore(raw, indent);
+      if (itemEdge && !upward) break;
       const match = KEY_LINE.exec(line);
       if (lineIndent === indent && match) keys.push(match[2] ?? '');
+      if (itemEdge) break;
     }
   };
-  scan(text.slice(0, lineStart).split('\n').slice(0, -1).reverse());
+  const current = text.slice(lineStart, text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart));
+  if (!opensItemBefore(current, indent)) scan(text.slice(0, lineStart).split('\n').slice(0, -1).reverse(), true);
   const after = text.indexOf('\n', lineStart);
-  if (after >= 0) scan(text.slice(after + 1).split('\n'));
+  if (after >= 0) scan(text.slice(after + 1).split('\n'), false);
   return keys;
 }

@@ -28,6 +28,30 @@ export const en = {
   'fix.changeTo': (p: { value: string }) => `Change to "${p.value}"`,
   'fix.renameTo': (p: { key: string }) => `Rename to "${p.key}"`,
 
+  // base/yaml/shape: the structure of a configuration file (prometheus.yaml, alertmanager.yml, …) --
+  'shape.aMapping': () => 'a mapping',
+  'shape.aList': () => 'a list',
+  'shape.string': () => 'a string',
+  'shape.int': () => 'an integer',
+  'shape.number': () => 'a number',
+  'shape.bool': () => 'a boolean (true or false)',
+  'shape.duration': () => 'a duration such as 30s or 1m30s',
+  'shape.size': () => 'a size such as 512MiB',
+  'shape.oneOf': (p: { values: readonly string[] }) => `one of ${list(p.values)}`,
+  'shape.type': (p: { name: string; expected: string; got: string }) => `${p.name} must be ${p.expected}; got ${p.got}.`,
+  'shape.notInEnum': (p: { name: string; values: readonly string[]; got: string; suggestion?: string }) =>
+    `${p.name} must be one of ${list(p.values)}; got "${p.got}".${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''}`,
+  'shape.range': (p: { name: string; got: string; min?: number; max?: number }) =>
+    `${p.name} must be ${p.min !== undefined && p.max !== undefined ? `between ${p.min} and ${p.max}` : p.min !== undefined ? `at least ${p.min}` : `at most ${p.max ?? ''}`}; got ${p.got}.`,
+  'shape.badDuration': (p: { name: string; got: string; syntax: 'prometheus' | 'go' }) =>
+    `${p.name}: "${p.got}" is not a duration (${p.syntax === 'go' ? 'a number and a unit, ns us ms s m h, e.g. 5s, 1.5h or 300ms' : 'units y w d h m s ms in that order, e.g. 30s, 1m30s or 2h'}).`,
+  'shape.badSize': (p: { name: string; got: string }) => `${p.name}: "${p.got}" is not a size (a number and an optional unit, e.g. 512MiB, 1GB or 1048576).`,
+  'shape.unknownKey': (p: { key: string; where: string; suggestion?: string; allowed: readonly string[] }) =>
+    `Unknown key "${p.key}" in ${p.where}.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''}${p.allowed.length > 0 ? ` Allowed keys: ${list(p.allowed)}.` : ''}`,
+  'shape.missing': (p: { key: string; where: string }) => `${p.where} is missing "${p.key}".`,
+  'shape.removed': (p: { key: string; where: string; instead: string }) => `"${p.key}" in ${p.where} is no longer read: ${p.instead}`,
+  'shape.exclusive': (p: { keys: readonly string[]; where: string }) => `${p.where} sets ${list(p.keys)}: at most one of them may be set.`,
+
   // config/policy ----------------------------------------------------------
   'policy.rule.samplingDev': () => 'トレースサンプリング戦略: dev is AlwaysOn, 100% of traces',
   'policy.rule.samplingStaging': () => 'トレースサンプリング戦略: staging is TraceIDRatioBased at 50%',

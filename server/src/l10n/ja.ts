@@ -36,6 +36,29 @@ export const ja: Messages = {
   'fix.changeTo': (p) => `"${p.value}" に変更`,
   'fix.renameTo': (p) => `"${p.key}" に名前を変更`,
 
+  // base/yaml/shape -----------------------------------------------------------
+  'shape.aMapping': () => 'マッピング',
+  'shape.aList': () => 'リスト',
+  'shape.string': () => '文字列',
+  'shape.int': () => '整数',
+  'shape.number': () => '数値',
+  'shape.bool': () => '真偽値（true または false）',
+  'shape.duration': () => '30s や 1m30s のような期間',
+  'shape.size': () => '512MiB のようなサイズ',
+  'shape.oneOf': (p) => `${list(p.values)} のいずれか`,
+  'shape.type': (p) => `${p.name} は${p.expected}でなければなりません。実際は ${p.got} です。`,
+  'shape.notInEnum': (p) => `${p.name} は ${list(p.values)} のいずれかでなければなりません。実際は "${p.got}" です。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}`,
+  'shape.range': (p) =>
+    `${p.name} は${p.min !== undefined && p.max !== undefined ? ` ${p.min} 以上 ${p.max} 以下` : p.min !== undefined ? ` ${p.min} 以上` : ` ${p.max ?? ''} 以下`}でなければなりません。実際は ${p.got} です。`,
+  'shape.badDuration': (p) =>
+    `${p.name}: "${p.got}" は期間ではありません（${p.syntax === 'go' ? '数値と単位 ns us ms s m h。例: 5s、1.5h、300ms' : '単位 y w d h m s ms をこの順に。例: 30s、1m30s、2h'}）。`,
+  'shape.badSize': (p) => `${p.name}: "${p.got}" はサイズではありません（数値と省略可能な単位。例: 512MiB、1GB、1048576）。`,
+  'shape.unknownKey': (p) =>
+    `${p.where} に未知のキー "${p.key}" があります。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}${p.allowed.length > 0 ? `使用できるキー: ${list(p.allowed)}。` : ''}`,
+  'shape.missing': (p) => `${p.where} に "${p.key}" がありません。`,
+  'shape.removed': (p) => `${p.where} の "${p.key}" はもう読まれません: ${p.instead}`,
+  'shape.exclusive': (p) => `${p.where} に ${list(p.keys)} が設定されています。設定できるのはどれか一つです。`,
+
   'policy.rule.samplingDev': () => 'トレースサンプリング戦略: dev は AlwaysOn（トレースの 100%）',
   'policy.rule.samplingStaging': () => 'トレースサンプリング戦略: staging は TraceIDRatioBased で 50%',
   'policy.rule.samplingProd': () => 'トレースサンプリング戦略: prod は 10%（OTel Collector でテールベース、エラーは 100%）',

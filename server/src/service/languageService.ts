@@ -8,7 +8,7 @@
 import { isYamlPath, matchesAny, uriToPath } from '../base/files';
 import { LineIndex } from '../base/lineIndex';
 import { regrade, type Settings } from '../base/settings';
-import type { Diagnostic, Finding, SourceFile } from '../base/types';
+import type { Diagnostic, Finding, OutlineSymbol, SourceFile } from '../base/types';
 import type { ParsedYaml } from '../base/yaml/parse';
 import { LivePrometheus } from '../catalog/live';
 import { catalogFor } from '../catalog/catalog';
@@ -135,6 +135,15 @@ export class LanguageService {
       }
       return lines.get(uri)?.positionAt(offset) ?? { line: 0, character: 0 };
     });
+  }
+
+  /** The outline its kind's handler gives of a file (jobs, receivers, services, …); none for kinds without one. */
+  outlineOf(file: SourceFile, settings: Settings, location: FileLocation): OutlineSymbol[] {
+    const kind = this.kindOf(file, settings, location);
+    const handler = kind && handlerOf(kind);
+    if (!handler?.symbols) return [];
+    const doc = this.document(file);
+    return handler.symbols(doc, this.context(doc, settings, location));
   }
 
   private factsOf(file: SourceFile, settings: Settings, location: FileLocation): FileFacts {

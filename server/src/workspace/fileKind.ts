@@ -12,6 +12,8 @@ import type { CheckMeta } from '../base/check';
 import type { Settings } from '../base/settings';
 import type { Finding } from '../base/types';
 import type { ParsedYaml } from '../base/yaml/parse';
+import type { Shape } from '../base/yaml/shape';
+import type { OutlineSymbol } from '../base/types';
 import type { Tree } from '../promql/parse';
 import type { CheckExpression, ExpressionSite } from '../promql/site';
 import type { RuleModel } from '../rules/model';
@@ -103,6 +105,10 @@ export interface FileKindHandler {
   /** What the file defines for the rest of the workspace. */
   facts(doc: DocumentView, context: KindContext): FileFacts;
   findings(doc: DocumentView, context: KindContext): Finding[];
+  /** The file's structure as data (base/yaml/shape.ts): completion and hover of its keys and values where no expression is. */
+  shape?: Shape;
+  /** The outline (document symbols): the things the file names (jobs, receivers, services, pipelines). */
+  symbols?(doc: DocumentView, context: KindContext): OutlineSymbol[];
   /** The PromQL expressions of the file (completion, hover, CodeLens). */
   expressionSites?(doc: DocumentView, context: KindContext): LocatedExpression[];
   /** Spans that `# k1s0-disable` scopes to (a rule file's rules); YAML kinds only. */

@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseYaml } from './parse';
+import { checkShape, durationMs, isDuration, isSize, shapeAt, shapeFindings, type MapShape } from './shape';
+import { completeShape, hoverShape } from '../../features/shapeAssist';
+
+const JOB: MapShape = {
+  type: 'map',
+  fields: {
+    job_name: { shape: { type: 'string' }, required: true, doc: 'The job label of every series scraped.' },
+    scrape_interval: { shape: { type: 'duration' } },
+    scheme: { shape: { type: 'string', enum: ['http', 'https'] } },
+    sample_limit: { shape: { type: 'int', min: 0 } },
+    honor_labels: { shape: { type: 'bool' } },
+    basic_auth: { shape: { type: 'map', fields: { username: { shape: { type: 'string' } } } } },
+    authorization: { shape: { type: 'map', fields: { credentials: { shape: { type: 'string' } } } } },
+    bearer_token: { shape: { type: 'string' }, removed: 'use authorization.credentials.' },
+  },
+  exclusive: [['basic_auth', 'authorization']],
+};
+const ROOT: MapShape = { type: 'map', fields: { scrape_configs: { shape: { type: 'list', items: JOB } }, labels: { shape: { type: 'map', fields: {}, values: { type: 'string' } } } } };
+
+function issuesOf(text: string) {
+  const document = parseYaml(text).documents[0];
+  return checkShape(document?.contents, ROOT).map((issue) => ({ at: text.slice(issue.start, issue.end), kind: issue.kind, message: issue.message, suggestion: issue.suggestion }));
+}
+
+test('a valid file has no issue; user-named keys take the values shape', () => {
+  assert.deepEqual(issuesOf('scrape_configs:\n  - job_name: api\n    scrape_interval: 1m30s\n    honor_labels: yes\nlabels:\n  team: sre\n'), []);
+});
+
+test('every issue at once, each at its node, with the did-you-mean as a suggestion', () => {
+  const text = [
+    'scrape_configs:',
+    '  - job_nme: api',
+    '    scrape_interval: 90',
+    '    scheme: htps',
+    '    sample_limit: -1',
+    '    honor_labels: maybe',
+    '    basic_auth: {username: a}',
+    '    authorization: {credentials: b}',
+    '    bearer_token: x',
+    'labels: [a]',
+    '',
+  ].join('\n');
+  assert.deepEqual(issuesOf(text), [
+    {
+      at: 'job_nme',
+      kind: 'unknown-key',
+      message: 'Unknown key "job_nme" in scrape_configs[0]. Did you mean "job_name"? Allowed keys: job_name, scrape_interval, scheme, sample_limit, honor_labels, basic_auth, authorization.',
+      suggestion: 'job_name',
+    },
+    { at: '90', kind: 'invalid', message: 'scrape_configs[0].scrape_interval: "90" is not a duration (units y w d h m s ms in that order, e.g. 30s, 1m30s or 2h).', suggestion: undefined },
+    { at: 'htps', kind: 'enum', message: 'scrape_configs[0].scheme must be one of http, https; got "htps". Did you mean "https"?', suggestion: 'https' },
+    { at: '-1', kind: 'range', message: 'scrape_configs[0].sample_limit must be at least 0; got -1.', suggestion: undefined },
+    { at: 'maybe', kind: 'type', message: 'scrape_configs[0].honor_labels must be a boolean (true or false); got string "maybe".', suggestion: undefined },
+    { at: 'bearer_token', kind: 'removed', message: '"bearer_token" in scrape_configs[0] is no longer read: use authorization.credentials.', suggestion: undefined },
+    { at: 'job_nme', kind: 'missing', message: 'scrape_configs[0] is missing "job_name".', suggestion: undefined },
+    { at: 'authorization', kind: 'exclusive', message: 'scrape_configs[0] sets basic_auth, authorization: at most one of them may be set.', suggestion: undefined },
+    { at: '[a]', kind: 'type', message: 'labels must be a mapping; got a list.', suggestion: undefined },
+  ]);
+});
+
+test("a missing key of a mapping that is a key's value is reported on that key", () => {
+  const shape: MapShape = { type: 'map', fields: { global: { shape: { type: 'map', fields: { name: { shape: { type: 'string' }, required: true }, other: { shape: { type: 'string' } } } } } } };
+  const text = 'global:\n  other: x\n';
+  const issues = checkShape(parseYaml(text).documents[0]?.contents, shape);
+  assert.deepEqual(
+    issues.map((issue) => [text.slice(issue.start, issue.end), issue.message]),
+    [['global', 'global is missing "name".']],
+  );
+});
+
+test('suggestions become preferred quick fixes', () => {
+  const text = 'scrape_configs:\n  - job_name: a\n    schme: http\n';
+  const issues = checkShape(parseYaml(text).documents[0]?.contents, ROOT);
+  assert.deepEqual(shapeFindings(issues, 'prometheus/config'), [
+    {
+      start: 36,
+      end: 41,
+      code: 'prometheus/config',
+      severity: 'error',
+      message: 'Unknown key "schme" in scrape_configs[0]. Did you mean "scheme"? Allowed keys: job_name, scrape_interval, scheme, sample_limit, honor_labels, basic_auth, authorization.',
+      fixes: [{ title: 'Rename to "scheme"', preferred: true, edits: [{ start: 36, end: 41, newText: 'scheme' }] }],
+    },
+  ]);
+});
+
+test('durations and sizes as Prometheus, Go and Loki read them', () => {
+  for (const ok of ['0', '30s', '1m30s', '1h', '2w', '1y', '500ms', '1d12h']) assert.ok(isDuration(ok), ok);
+  for (const bad of ['', '90', '1.5h', '30m1h', '1s1s', '-1s', '5 s']) assert.ok(!isDuration(bad), bad);
+  for (const ok of ['1.5h', '300ms', '5s', '1h30m', '0']) assert.ok(isDuration(ok, 'go'), ok);
+  for (const bad of ['1d', '90', 'five']) assert.ok(!isDuration(bad, 'go'), bad);
+  assert.equal(durationMs('1m30s'), 90_000);
+  assert.equal(durationMs('1d'), 86_400_000);
+  assert.equal(durationMs('x'), undefined);
+  for (const ok of ['512MiB', '1GB', '1048576', '10kb']) assert.ok(isSize(ok), ok);
+  assert.ok(!isSize('lots'));
+});
+
+test('shapeAt steps through lists and user-named keys', () => {
+  assert.equal(shapeAt(ROOT, ['scrape_configs', 'scheme'])?.shape.type, 'string');
+  assert.equal(shapeAt(ROOT, ['labels', 'anything'])?.shape.type, 'string');
+  assert.equal(shapeAt(ROOT, ['nope']), undefined);
+});
+
+test('completion offers the keys not yet written, required first, and enumerated values', () => {
+  const text = 'scrape_configs:\n  - scheme: http\n    \n';
+  const keys = completeShape(text, text.indexOf('\n    \n') + 5, ROOT);
+  assert.deepEqual(
+    keys.map((item) => item.label),
+    ['job_name', 'scrape_interval', 'sample_limit', 'honor_labels', 'basic_auth', 'authorization'],
+  );
+  assert.equal(keys[0]?.insertText, 'job_name: $0');
+  const value = 'scrape_configs:\n  - job_name: a\n    scheme: h';
+  assert.deepEqual(
+    completeShape(value, value.length, ROOT).map((item) => item.label),
+    ['http', 'https'],
+  );
+});
+
+test('hover on a key shows its documentation, also after a list dash', () => {
+  const text = 'scrape_configs:\n  - job_name: a\n';
+  const hover = hoverShape(text, text.indexOf('job_name') + 2, ROOT);
+  assert.deepEqual(hover, { contents: '**job_name** — string, required\n\nThe job label of every series scraped.', start: text.indexOf('job_name'), end: text.indexOf('job_name') + 8 });
+});

@@ -1,0 +1,79 @@
+/**
+ * Completion and hover in any file kind whose handler declares its structure
+ * as a shape (base/yaml/shape.ts): the keys a mapping may have where a key
+ * goes, the enumerated values where a value goes, a key's documentation on
+ * hover. Positions are read from indentation (yamlPosition.ts), so they work
+ * on the half-written text completion sees.
+ */
+import { fieldsOf, shapeAt, type Field, type Shape } from '../base/yaml/shape';
+import type { CompletionItem, HoverResult } from './types';
+import { KEY_LINE, positionAt } from './yamlPosition';
+
+export function completeShape(text: string, offset: number, root: Shape): CompletionItem[] {
+  const position = positionAt(text, offset);
+  const { from, to } = position;
+  if (position.valueKey !== undefined) {
+    const at = shapeAt(root, [...position.path, position.valueKey]);
+    const values = valuesOf(at?.shape);
+    return values.map((label, i) => ({ label, kind: 'enum' as const, ...(at?.field?.doc ? { documentation: at.field.doc } : {}), sortText: rank(i), start: from, end: to }));
+  }
+  const at = shapeAt(root, position.path);
+  if (!at) return [];
+  return fieldsOf(at.shape)
+    .filter(([key]) => !position.siblings.includes(key))
+    .map(([key, field], i) => ({
+      label: key,
+      kind: 'property' as const,
+      detail: describe(field),
+      ...(field.doc ? { documentation: field.doc } : {}),
+      insertText: insertionOf(key, field),
+      snippet: true,
+      // Required keys first, then in the table's order (the tool's own documentation order).
+      sortText: `${field.required ? 0 : 1}${rank(i)}`,
+      start: from,
+      end: to,
+    }));
+}
+
+export function hoverShape(text: string, offset: number, root: Shape): HoverResult | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
+  // `- key: value` starts a list item: the key is after the dash.
+  const match = KEY_LINE.exec(line.replace(/^(\s*)- /, '$1  '));
+  if (!match) return undefined;
+  const keyStart = lineStart + (match[1]?.length ?? 0);
+  const key = match[2] ?? '';
+  if (offset < keyStart || offset > keyStart + key.length) return undefined;
+  const at = shapeAt(root, [...positionAt(text, keyStart).path, key]);
+  if (!at?.field) return undefined;
+  const values = valuesOf(at.shape);
+  const lines = [`**${key}** — ${describe(at.field)}`, at.field.doc ?? '', values.length > 1 && at.shape.type !== 'bool' ? `Values: ${values.map((v) => `\`${v}\``).join(', ')}` : ''];
+  return { contents: lines.filter(Boolean).join('\n\n'), start: keyStart, end: keyStart + key.length };
+}
+
+function valuesOf(shape: Shape | undefined): readonly string[] {
+  if (!shape) return [];
+  if (shape.type === 'bool') return ['true', 'false'];
+  if (shape.type === 'oneOf') return shape.options.flatMap((option) => valuesOf(option));
+  return 'enum' in shape && shape.enum ? shape.enum : [];
+}
+
+/** What a key holds, in a few words (the completion item's detail). */
+function describe(field: Field): string {
+  const shape = field.shape;
+  const kind = shape.type === 'list' ? `list of ${shape.items.type === 'map' ? 'mappings' : shape.items.type}` : shape.type === 'map' ? 'mapping' : shape.type;
+  return field.required ? `${kind}, required` : kind;
+}
+
+function insertionOf(key: string, field: Field): string {
+  const shape = field.shape;
+  if (shape.type === 'map') return `${key}:\n  $0`;
+  if (shape.type === 'list') return shape.items.type === 'map' ? `${key}:\n  - $0` : `${key}:\n  - $0`;
+  const values = valuesOf(shape);
+  return values.length > 1 ? `${key}: \${1|${values.join(',')}|}` : `${key}: $0`;
+}
+
+function rank(i: number): string {
+  return String(i).padStart(3, '0');
+}
