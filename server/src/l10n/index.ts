@@ -51,3 +51,27 @@ export function localize<K extends MessageKey>(locale: Locale, key: K, ...params
   const message = TABLES[locale][key] as (...args: MessageParams<K>) => string;
   return message(...params);
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each message's own parameters are kept by the generic
+type MessageTable = Record<string, (...args: any[]) => string>;
+
+/** A table of messages kept next to the code that says them; every language has the same keys with the same parameters. */
+export interface AreaMessages<T extends MessageTable> {
+  en: T;
+  ja: { [K in keyof T]: T[K] };
+}
+
+/** Every area's table, for the test that finds a language's gaps (l10n.test.ts). */
+export const AREA_MESSAGES: { name: string; tables: AreaMessages<MessageTable> }[] = [];
+
+/**
+ * Messages of one area, next to its checks (`const say = messages('prometheus/config', { en: {…}, ja: {…} })`,
+ * then `say('key', params)`): said in the current language, English for any other.
+ */
+export function messages<T extends MessageTable>(name: string, tables: AreaMessages<T>): <K extends keyof T & string>(key: K, ...params: Parameters<T[K]>) => string {
+  AREA_MESSAGES.push({ name, tables });
+  return (key, ...params) => {
+    const table: T = current === 'ja' ? tables.ja : tables.en;
+    return (table[key] as (...args: Parameters<T[typeof key]>) => string)(...params);
+  };
+}

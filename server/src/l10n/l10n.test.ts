@@ -6,7 +6,7 @@ import { checkConfigSchema } from '../config/schema';
 import { findObservabilityEntry } from '../config/section';
 import { en } from './en';
 import { ja } from './ja';
-import { getLocale, localize, resolveLocale, setLocale } from './index';
+import { AREA_MESSAGES, getLocale, localize, messages, resolveLocale, setLocale } from './index';
 
 test('locales resolve from BCP 47 tags and POSIX names; anything else is English', () => {
   assert.deepEqual(['ja', 'ja-JP', 'ja_JP.UTF-8', 'JA', 'en-US', 'C.UTF-8', 'fr', '', undefined].map(resolveLocale), ['ja', 'ja', 'ja', 'ja', 'en', 'en', 'en', 'en', 'en']);
@@ -93,4 +93,17 @@ test('a missing key under enabled: true is said in Japanese', () => {
   } finally {
     setLocale('en');
   }
+});
+
+test('an area table speaks the current language and every table has the same keys in Japanese', () => {
+  const say = messages('test/area', { en: { hello: (p: { who: string }) => `Hello ${p.who}` }, ja: { hello: (p) => `こんにちは ${p.who}` } });
+  try {
+    setLocale('ja');
+    assert.equal(say('hello', { who: 'k1s0' }), 'こんにちは k1s0');
+    setLocale('en');
+    assert.equal(say('hello', { who: 'k1s0' }), 'Hello k1s0');
+  } finally {
+    setLocale('en');
+  }
+  for (const { name, tables } of AREA_MESSAGES) assert.deepEqual(Object.keys(tables.ja).sort(), Object.keys(tables.en).sort(), name);
 });
