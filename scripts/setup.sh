@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on a fresh Debian machine:
-# promtool (Debian's prometheus package, the PromQL oracle); gofmt and go
+# promtool (Debian's prometheus package, the PromQL oracle); amtool (Debian's
+# prometheus-alertmanager, the oracle of alertmanager.yml); gofmt and go
 # (golang-go) and rustfmt, which compile the telemetry initialization the
 # extension inserts (client/src/snippets/telemetryCompile.test.ts); and the
 # npm packages.
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 command -v gofmt >/dev/null 2>&1 || missing+=(golang-go)
 command -v rustfmt >/dev/null 2>&1 || missing+=(rustfmt)
 if [ "${#missing[@]}" -gt 0 ]; then
