@@ -130,12 +130,11 @@ export interface EnclosingCall {
 }
 
 /**
- * The calls enclosing `offset`, outermost first (`histogram_quantile(0.99,
- * sum by (le) (rate(|` gives histogram_quantile at 1, then rate at 0; the
- * `by (le) (` parentheses are not calls). Read from the text before the
- * cursor, as completion is asked on half-typed expressions.
+ * The brackets open at `offset`, outermost first: a `(` with the word before it
+ * (lower-cased; '' for a plain parenthesis), `{` and `[` with '', each with the
+ * commas seen inside it so far. Strings and `#` comments are skipped.
  */
-export function enclosingCalls(expr: string, offset: number): EnclosingCall[] {
+export function openBrackets(expr: string, offset: number): { name: string; commas: number }[] {
   const opens: { name: string; commas: number }[] = [];
   let quote: string | undefined;
   for (let i = 0; i < offset; i++) {
@@ -157,7 +156,19 @@ export function enclosingCalls(expr: string, offset: number): EnclosingCall[] {
       if (top) top.commas++;
     }
   }
-  return opens.filter((open) => open.name !== '' && !GROUPING_KEYWORDS.has(open.name)).map((open) => ({ name: open.name, argument: open.commas }));
+  return opens;
+}
+
+/**
+ * The calls enclosing `offset`, outermost first (`histogram_quantile(0.99,
+ * sum by (le) (rate(|` gives histogram_quantile at 1, then rate at 0; the
+ * `by (le) (` parentheses are not calls). Read from the text before the
+ * cursor, as completion is asked on half-typed expressions.
+ */
+export function enclosingCalls(expr: string, offset: number): EnclosingCall[] {
+  return openBrackets(expr, offset)
+    .filter((open) => open.name !== '' && !GROUPING_KEYWORDS.has(open.name))
+    .map((open) => ({ name: open.name, argument: open.commas }));
 }
 
 /** The identifier right before an opening parenthesis (lower-cased), or ''. */

@@ -27,3 +27,7 @@ test('aggregations with a parameter, variadic functions and grouping parentheses
   assert.equal(at('sum by (|'), undefined, '`by (` is not a call');
   assert.equal(at('rate(x{job="a,b|"}[5m])'), undefined, 'commas inside strings and braces do not count');
 });
+
+test('brackets and commas in a # comment do not count', () => {
+  assert.deepEqual([at('topk(5, # the top (five, say\n  |')?.label, at('topk(5, # the top (five, say\n  |')?.activeParameter], ['topk(scalar, instant vector) → instant vector', 1]);
+});

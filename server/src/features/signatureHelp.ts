@@ -1,25 +1,13 @@
 import { promqlAggregations, promqlFunctions } from '../promql/functionTable';
 import type { SignatureResult } from './types';
+import { openBrackets } from './promqlContext';
 
 /**
  * The signature of the function call the cursor is in, and which argument it
  * is on, read from the text before the cursor (calls being typed do not parse).
  */
 export function signatureAt(expr: string, offset: number): SignatureResult | undefined {
-  const opens: { name: string; commas: number }[] = [];
-  let quote: string | undefined;
-  for (let i = 0; i < offset; i++) {
-    const ch = expr[i] ?? '';
-    if (quote) {
-      if (ch === '\\' && quote !== '`') i++;
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
-    else if (ch === '(' || ch === '{' || ch === '[') opens.push({ name: ch === '(' ? wordBefore(expr, i) : '', commas: 0 });
-    else if (ch === ')' || ch === '}' || ch === ']') opens.pop();
-    else if (ch === ',' && opens.length) opens[opens.length - 1]!.commas++;
-  }
+  const opens = openBrackets(expr, offset);
   for (let depth = opens.length - 1; depth >= 0; depth--) {
     const open = opens[depth]!;
     if (open.name === '') return undefined; // inside braces or brackets of the innermost call
@@ -47,12 +35,4 @@ function build(name: string, params: string[], returns: string, doc: string, com
   const last = params.length - 1;
   const variadic = params[last]?.endsWith('...') ?? false;
   return { label, documentation: doc, parameters, activeParameter: variadic ? Math.min(commas, last) : commas };
-}
-
-function wordBefore(expr: string, index: number): string {
-  let end = index;
-  while (end > 0 && /\s/.test(expr[end - 1] ?? '')) end--;
-  let start = end;
-  while (start > 0 && /[A-Za-z0-9_]/.test(expr[start - 1] ?? '')) start--;
-  return expr.slice(start, end).toLowerCase();
 }
