@@ -12,7 +12,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { t } from '../../l10n';
 import type { Finding, Fix, Severity } from '../types';
-import { closestMatch } from '../suggest';
+import { closestMatch, editDistance } from '../suggest';
 
 interface Described {
   /** What the value means, for hover and completion (Markdown). */
@@ -33,6 +33,12 @@ export interface MapShape extends Described {
   values?: Shape;
   /** Groups of keys of which at most one may be set (mutually exclusive auth options). */
   exclusive?: readonly (readonly string[])[];
+  /**
+   * The fields are the keys people write, not every key the tool reads (Loki's
+   * hundreds of limits): a key that is not a field is reported only when it is a
+   * small edit away from one (a likely typo), without the list of allowed keys.
+   */
+  open?: boolean;
 }
 
 export interface ListShape extends Described {
@@ -168,11 +174,12 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
         key,
         allowed.filter((name) => !pairs.some((p) => isPair(p) && isScalar(p.key) && p.key.value === name)),
       );
+      if (shape.open && (suggestion === undefined || !isTypo(key, suggestion))) continue;
       issues.push({
         start,
         end,
         kind: 'unknown-key',
-        message: t('shape.unknownKey', { key, where: pathName(path), allowed, ...(suggestion ? { suggestion } : {}) }),
+        message: t('shape.unknownKey', { key, where: pathName(path), allowed: shape.open ? [] : allowed, ...(suggestion ? { suggestion } : {}) }),
         path: [...path, key],
         ...(suggestion ? { suggestion } : {}),
       });
@@ -191,6 +198,12 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
       issues.push({ start, end, kind: 'exclusive', message: t('shape.exclusive', { keys: set, where: pathName(path) }), path: [...path, name] });
     }
   }
+}
+
+/** A small edit (not an abbreviation): what an open mapping reports, its other keys being possibly real. */
+function isTypo(key: string, suggestion: string): boolean {
+  const allowed = Math.max(1, Math.min(3, Math.floor(Math.min(key.length, suggestion.length) / 3)));
+  return editDistance(key.toLowerCase(), suggestion.toLowerCase(), allowed) <= allowed;
 }
 
 /** A key, or the first key of a mapping that is no key's value (a list item, the document). */
