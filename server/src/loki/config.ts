@@ -86,6 +86,8 @@ function checkPeriods(file: LokiFile, error: (node: Node | null | undefined, mes
   const schemaPair = pairIn(root, 'schema_config');
   const configsPair = pairIn(schemaPair?.value, 'configs');
   const configs = configsPair?.value;
+  // A schema_config that is not a mapping is the shape's to report.
+  if (schemaPair && !isMap(schemaPair.value) && !(isScalar(schemaPair.value) && schemaPair.value.value === null)) return [];
   if (!isSeq(configs) || configs.items.length === 0) {
     // A configs that is not a list is the shape's to report.
     if (configs && !isSeq(configs) && !(isScalar(configs) && configs.value === null)) return [];
