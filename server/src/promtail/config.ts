@@ -81,8 +81,8 @@ export function checkPromtailConfig(file: PromtailFile, text: string): Finding[]
       findings.push(at(urlNode, say('badUrl', { url })));
       continue;
     }
-    const path = parsed.pathname.replace(/\/+$/, '');
-    if (path.endsWith(PUSH_PATH)) continue;
+    // Loki's router answers the exact path: a trailing slash is a 404 too.
+    if (parsed.pathname.endsWith(PUSH_PATH)) continue;
     const finding = at(urlNode, say('pushPath', { url }));
     const [start, end] = span(urlNode);
     const source = text.slice(start, end);
@@ -105,13 +105,13 @@ export function checkPromtailConfig(file: PromtailFile, text: string): Finding[]
     findings.push(...checkStages(pairIn(job, 'pipeline_stages')?.value, at));
     for (const target of listItems(pairIn(job, 'static_configs')?.value)) {
       const labels = pairIn(target, 'labels');
-      if (!keysOf(labels?.value).includes('__path__')) findings.push(at((labels?.key ?? pairIn(target, 'targets')?.key ?? target), say('noPath'), 'warning'));
+      if (!keysOf(labels?.value).includes('__path__')) findings.push(at(labels?.key ?? pairIn(target, 'targets')?.key ?? target, say('noPath'), 'warning'));
     }
     const relabels = listItems(pairIn(job, 'relabel_configs')?.value);
     const kubernetes = listItems(pairIn(job, 'kubernetes_sd_configs')?.value);
     const targetsOf = (rule: YAMLMap) => scalarText(pairIn(rule, 'target_label')?.value);
     if (kubernetes.length > 0 && !relabels.some((rule) => targetsOf(rule) === '__path__' && (scalarText(pairIn(rule, 'action')?.value) ?? 'replace') === 'replace')) {
-      findings.push(at(nameNode ?? (pairIn(job, 'kubernetes_sd_configs')?.key), say('noK8sPath', { name: name ?? '' }), 'warning'));
+      findings.push(at(nameNode ?? pairIn(job, 'kubernetes_sd_configs')?.key, say('noK8sPath', { name: name ?? '' }), 'warning'));
     }
     const produced = labelsOf(job, externalLabels);
     if (produced === undefined || name === undefined) continue;
@@ -136,7 +136,7 @@ function checkStages(node: unknown, at: (node: Node | null | undefined, message:
   if (!isSeq(node)) return findings;
   for (const stage of node.items) {
     if (!isMap(stage)) continue;
-    if (stage.items.length !== 1) findings.push(at((stage.items[1]?.key as Node | undefined) ?? (stage), say('oneStage', { count: stage.items.length })));
+    if (stage.items.length !== 1) findings.push(at((stage.items[1]?.key as Node | undefined) ?? stage, say('oneStage', { count: stage.items.length })));
     findings.push(...checkStages(valueAt(pairIn(stage, 'match')?.value, ['stages']), at));
   }
   return findings;
