@@ -170,16 +170,23 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
     else {
       const [start, end] = spanOf(keyNode);
       const allowed = Object.keys(shape.fields).filter((name) => shape.fields[name]?.removed === undefined);
-      const suggestion = closestMatch(
+      const written = (name: string) => pairs.some((p) => isPair(p) && isScalar(p.key) && p.key.value === name);
+      let suggestion = closestMatch(
         key,
-        allowed.filter((name) => !pairs.some((p) => isPair(p) && isScalar(p.key) && p.key.value === name)),
+        allowed.filter((name) => !written(name)),
       );
-      if (shape.open && (suggestion === undefined || !isTypo(key, suggestion))) continue;
+      // An open mapping's keys may be real: a typo of a key also written is still a typo, told without a fix (it would write the key twice).
+      let named = suggestion;
+      if (shape.open) {
+        if (suggestion === undefined) named = closestMatch(key, allowed.filter(written));
+        if (named === undefined || !isTypo(key, named)) continue;
+        if (suggestion !== named) suggestion = undefined;
+      }
       issues.push({
         start,
         end,
         kind: 'unknown-key',
-        message: t('shape.unknownKey', { key, where: pathName(path), allowed: shape.open ? [] : allowed, ...(suggestion ? { suggestion } : {}) }),
+        message: t('shape.unknownKey', { key, where: pathName(path), allowed: shape.open ? [] : allowed, ...(named ? { suggestion: named } : {}) }),
         path: [...path, key],
         ...(suggestion ? { suggestion } : {}),
       });
