@@ -41,6 +41,8 @@ const say = messages('loki/config', {
       'compactor.retention_enabled is true but compactor.delete_request_store is not set: Loki 3 refuses to start. Set it to the object store of the schema period (e.g. filesystem).',
     retentionUnapplied: (p: { period: string; missing: string }) =>
       `limits_config.retention_period is ${p.period}, but nothing applies it: ${p.missing}. Without them Loki deletes nothing and keeps every log forever.`,
+    streamsUnapplied: (p: { missing: string }) =>
+      `limits_config.retention_stream sets retention per stream, but nothing applies it: ${p.missing}. Without them Loki deletes nothing and keeps every log forever.`,
     missingCompactor: () => 'there is no compactor block (compactor.retention_enabled: true and compactor.delete_request_store are needed)',
     missingEnabled: () => 'compactor.retention_enabled is not true',
     fixCompactor: () => 'Add a compactor that applies retention',
@@ -60,6 +62,8 @@ const say = messages('loki/config', {
       'compactor.retention_enabled が true ですが compactor.delete_request_store がありません。Loki 3 は起動しません。スキーマ期間のオブジェクトストア（例: filesystem）を指定してください。',
     retentionUnapplied: (p: { period: string; missing: string }) =>
       `limits_config.retention_period は ${p.period} ですが、適用するものがありません: ${p.missing}。このままでは Loki はログを削除せず、永久に保持します。`,
+    streamsUnapplied: (p: { missing: string }) =>
+      `limits_config.retention_stream でストリームごとの保持期間を設定していますが、適用するものがありません: ${p.missing}。このままでは Loki はログを削除せず、永久に保持します。`,
     missingCompactor: () => 'compactor ブロックがありません（compactor.retention_enabled: true と compactor.delete_request_store が必要）',
     missingEnabled: () => 'compactor.retention_enabled が true ではありません',
     fixCompactor: () => '保持期間を適用する compactor を追加',
@@ -144,15 +148,16 @@ function checkRetention(file: LokiFile, text: string, error: (node: Node | null 
   if (enabled) return [];
   const retention = valueAt(root, ['limits_config', 'retention_period']);
   const period = scalarText(retention);
-  if (period === undefined || !durationMs(period)) return [];
-  const [start, end] = span(retention);
-  const finding: Finding = {
-    start,
-    end,
-    code: LOKI_CONFIG,
-    severity: 'warning',
-    message: say('retentionUnapplied', { period, missing: compactorPair ? say('missingEnabled') : say('missingCompactor') }),
-  };
+  const streams = pairIn(valueAt(root, ['limits_config']), 'retention_stream');
+  const missing = compactorPair ? say('missingEnabled') : say('missingCompactor');
+  let finding: Finding;
+  if (period !== undefined && durationMs(period)) {
+    const [start, end] = span(retention);
+    finding = { start, end, code: LOKI_CONFIG, severity: 'warning', message: say('retentionUnapplied', { period, missing }) };
+  } else if (isSeq(streams?.value) && streams.value.items.length > 0) {
+    const [start, end] = span(streams.key);
+    finding = { start, end, code: LOKI_CONFIG, severity: 'warning', message: say('streamsUnapplied', { missing }) };
+  } else return [];
   if (!compactorPair) {
     const store = scalarText(valueAt(lastPeriod(root), ['object_store'])) ?? 'filesystem';
     const hasPrefix = scalarText(valueAt(root, ['common', 'path_prefix'])) !== undefined;

@@ -34,6 +34,19 @@ test("the design's loki-config.yaml: silent but for its real gap, a retention no
   assert.deepEqual(loki(LOCAL, { [LOCAL]: fixed }), []);
 });
 
+test('a compactor that does not apply retention: retention_enabled off, or a per-stream retention alone', () => {
+  const off = `${DESIGN}compactor:\n  retention_enabled: false\n`;
+  assert.deepEqual(loki(LOCAL, { [LOCAL]: off }), [
+    '29:20-29:24 warning loki/config limits_config.retention_period is 168h, but nothing applies it: compactor.retention_enabled is not true. Without them Loki deletes nothing and keeps every log forever.',
+  ]);
+  const streams =
+    'schema_config:\n  configs:\n    - {from: 2024-01-01, store: tsdb, object_store: s3, schema: v13, index: {period: 24h}}\nlimits_config:\n  retention_stream:\n    - selector: \'{service="auth-server"}\'\n      period: 24h\n';
+  assert.deepEqual(loki('loki.yaml', { 'loki.yaml': streams }), [
+    '4:2-4:18 warning loki/config limits_config.retention_stream sets retention per stream, but nothing applies it: there is no compactor block (compactor.retention_enabled: true and compactor.delete_request_store are needed). Without them Loki deletes nothing and keeps every log forever.',
+    '  fix Add a compactor that applies retention: 7:0-7:0 "\\ncompactor:\\n  working_directory: /loki/compactor\\n  retention_enabled: true\\n  delete_request_store: s3\\n"',
+  ]);
+});
+
 test('every structural mistake and start rule at once, each at its node', () => {
   assert.deepEqual(loki('loki.yaml', { 'loki.yaml': fixture('broken-loki.yaml') }), [
     '0:14-0:19 error loki/config auth_enabled must be a boolean (true or false); got string "flase".',
