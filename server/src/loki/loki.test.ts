@@ -75,6 +75,58 @@ test('a misspelt block is named; keys Loki reads that the table does not list st
   ]);
 });
 
+test("Loki's own local example configuration is silent", () => {
+  const text = [
+    'auth_enabled: false',
+    'server:',
+    '  http_listen_port: 3100',
+    '  grpc_listen_port: 9096',
+    '  log_level: debug',
+    '  grpc_server_max_concurrent_streams: 1000',
+    'common:',
+    '  instance_addr: 127.0.0.1',
+    '  path_prefix: /tmp/loki',
+    '  storage:',
+    '    filesystem:',
+    '      chunks_directory: /tmp/loki/chunks',
+    '      rules_directory: /tmp/loki/rules',
+    '  replication_factor: 1',
+    '  ring:',
+    '    kvstore:',
+    '      store: inmemory',
+    'query_range:',
+    '  results_cache:',
+    '    cache:',
+    '      embedded_cache:',
+    '        enabled: true',
+    '        max_size_mb: 100',
+    'limits_config:',
+    '  metric_aggregation_enabled: true',
+    'schema_config:',
+    '  configs:',
+    '    - from: 2020-10-24',
+    '      store: tsdb',
+    '      object_store: filesystem',
+    '      schema: v13',
+    '      index:',
+    '        prefix: index_',
+    '        period: 24h',
+    'pattern_ingester:',
+    '  enabled: true',
+    'ruler:',
+    '  alertmanager_url: http://localhost:9093',
+    'frontend:',
+    '  encoding: protobuf',
+    '',
+  ].join('\n');
+  assert.deepEqual(loki('ops/loki.yaml', { 'ops/loki.yaml': text }), []);
+  // Named as the local one, it is dev's: the design's retention is asked for.
+  assert.deepEqual(
+    loki('loki-local-config.yaml', { 'loki-local-config.yaml': text }).map((line) => line.slice(0, 60)),
+    ['23:0-23:13 warning loki/policy No limits_config.retention_pe'],
+  );
+});
+
 test('the periods Loki needs: none, a tsdb period without its 24h index, the tsdb index for structured metadata', () => {
   assert.deepEqual(loki('loki.yaml', { 'loki.yaml': 'auth_enabled: false\nschema_config:\n  configs: []\n' }), [
     '2:2-2:9 error loki/config Loki needs at least one schema_config.configs period: it refuses to start without one (e.g. from: 2024-01-01, store: tsdb, object_store: filesystem, schema: v13, index: {prefix: index_, period: 24h}).',

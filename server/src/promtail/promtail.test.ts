@@ -129,3 +129,44 @@ test('outline of jobs and clients; completion of stage names and values; hover',
   const hover = hoverShape(EXAMPLE, EXAMPLE.indexOf('url:') + 1, PROMTAIL_SHAPE);
   assert.equal(hover?.contents, "**url** — string, required\n\nLoki's push API: `http://loki:3100/loki/api/v1/push`.");
 });
+
+test("a Helm chart's default Promtail file: nothing but the labels the design asks for and the end-of-life note", () => {
+  const text = [
+    'server:',
+    '  log_level: info',
+    '  log_format: logfmt',
+    '  http_listen_port: 3101',
+    'clients:',
+    '  - url: http://loki-gateway/loki/api/v1/push',
+    '    follow_redirects: true',
+    'positions:',
+    '  filename: /run/promtail/positions.yaml',
+    'scrape_configs:',
+    '  - job_name: kubernetes-pods',
+    '    pipeline_stages:',
+    '      - cri: {}',
+    '    kubernetes_sd_configs:',
+    '      - role: pod',
+    '    relabel_configs:',
+    '      - source_labels: [__meta_kubernetes_pod_controller_name]',
+    '        regex: ([0-9a-z-.]+?)(-[0-9a-f]{8,10})?',
+    '        action: replace',
+    '        target_label: __tmp_controller_name',
+    '      - action: replace',
+    '        source_labels: [__meta_kubernetes_pod_node_name]',
+    '        target_label: node_name',
+    '      - action: replace',
+    '        replacement: /var/log/pods/*$1/*.log',
+    '        separator: /',
+    '        source_labels: [__meta_kubernetes_pod_uid, __meta_kubernetes_pod_container_name]',
+    '        target_label: __path__',
+    'limits_config:',
+    'tracing:',
+    '  enabled: false',
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    promtail('promtail.yaml', { 'promtail.yaml': text }).map((line) => line.slice(0, 60)),
+    ['0:0-0:6 information promtail/config Promtail reached its end', '10:14-10:29 warning promtail/config Job kubernetes-pods give'],
+  );
+});

@@ -2,9 +2,10 @@
  * The structure of a Promtail configuration (promtail-config.yaml) as data:
  * `server`, `positions`, `clients`, `scrape_configs` with their service
  * discovery, relabelling and static targets, and `pipeline_stages` — every
- * stage Promtail knows, with its fields. The top level, `server` and the
- * less common targets (`journal`, `syslog`, …) are `open` (base/yaml/shape.ts):
- * a key not listed there is reported only when it is a likely typo.
+ * stage Promtail knows, with its fields. Stage names, `positions` and relabel
+ * rules are closed; the other blocks are `open` (base/yaml/shape.ts): a key not
+ * listed there is reported only when it is a likely typo (Promtail decodes its
+ * stages leniently and ignores a misspelt field, which is why it is worth telling).
  *
  * The relabel rules are Prometheus's: this table is Promtail's own copy until
  * prometheus.yaml's checks share theirs.
@@ -20,7 +21,8 @@ const num = (doc?: string): Field => ({ shape: { type: 'number', min: 0 }, ...(d
 const goDur = (doc?: string): Field => ({ shape: { type: 'duration', durationSyntax: 'go' }, ...(doc ? { doc } : {}) });
 const promDur = (doc?: string): Field => ({ shape: { type: 'duration' }, ...(doc ? { doc } : {}) });
 const map = (fields: Record<string, Field>, doc?: string, open = false): MapShape => ({ type: 'map', fields, ...(open ? { open } : {}), ...(doc ? { doc } : {}) });
-const block = (fields: Record<string, Field>, doc?: string, open = false): Field => ({ shape: map(fields, undefined, open), ...(doc ? { doc } : {}) });
+/** A block whose keys may not all be listed here (Promtail decodes stages leniently, HTTP client options grow): open. */
+const block = (fields: Record<string, Field>, doc?: string, open = true): Field => ({ shape: map(fields, undefined, open), ...(doc ? { doc } : {}) });
 const anyField = (doc?: string): Field => ({ shape: any, ...(doc ? { doc } : {}) });
 const strings: Shape = { type: 'list', items: { type: 'string' } };
 const stringMap: Shape = { type: 'map', fields: {}, values: { type: 'string' } };
@@ -54,6 +56,12 @@ const AUTH: Record<string, Field> = {
 
 const CLIENT: MapShape = map(
   {
+    follow_redirects: bool(),
+    enable_http2: bool(),
+    no_proxy: str(),
+    proxy_from_environment: bool(),
+    proxy_connect_header: anyField(),
+    stream_lag_labels: anyField(),
     url: req(str("Loki's push API: `http://loki:3100/loki/api/v1/push`.")),
     headers: { shape: stringMap },
     tenant_id: str('X-Scope-OrgID sent with every push (Loki with `auth_enabled: true`).'),
@@ -66,6 +74,7 @@ const CLIENT: MapShape = map(
     timeout: goDur(),
   },
   'A Loki that Promtail pushes to.',
+  true,
 );
 
 const K8S_ROLES = ['pod', 'node', 'service', 'endpoints', 'endpointslice', 'ingress'];
@@ -86,6 +95,7 @@ const KUBERNETES_SD: MapShape = map(
     proxy_connect_header: anyField(),
   },
   'Kubernetes service discovery.',
+  true,
 );
 
 const STATIC_CONFIG: MapShape = map(
@@ -207,8 +217,18 @@ export const SCRAPE_CONFIG: MapShape = map(
     encoding: str(),
     decompression: anyField(),
     limits_config: anyField(),
+    dns_sd_configs: listOf({ type: 'any' }),
+    ec2_sd_configs: listOf({ type: 'any' }),
+    gce_sd_configs: listOf({ type: 'any' }),
+    azure_sd_configs: listOf({ type: 'any' }),
+    openstack_sd_configs: listOf({ type: 'any' }),
+    marathon_sd_configs: listOf({ type: 'any' }),
+    serverset_sd_configs: listOf({ type: 'any' }),
+    nerve_sd_configs: listOf({ type: 'any' }),
+    triton_sd_configs: listOf({ type: 'any' }),
   },
   'A scrape job: where lines come from, how they are labelled.',
+  true,
 );
 
 const SERVER: Field = block(
@@ -242,6 +262,7 @@ export const PROMTAIL_SHAPE: MapShape = map(
     positions: block(
       { filename: str('Where read offsets are kept (`/run/promtail/positions.yaml`; a volume in Kubernetes).'), sync_period: goDur(), ignore_invalid_yaml: bool() },
       'Where Promtail remembers how far it read each file.',
+      false,
     ),
     clients: listOf(CLIENT, 'The Lokis to push to.'),
     client: { shape: CLIENT, doc: 'One Loki to push to (older form of `clients`).' },
