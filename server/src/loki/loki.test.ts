@@ -57,7 +57,7 @@ test('every structural mistake and start rule at once, each at its node', () => 
     '17:12-17:22 error loki/config schema_config period "from" must be a date as YYYY-MM-DD; got "2024/07/01".',
     '20:14-20:17 error loki/config Structured metadata (accepted by default since Loki 3) needs schema v13 in the newest period; got v12. Loki 3 refuses to start: add a v13 period from a future date, or set limits_config.allow_structured_metadata: false.',
     '22:16-22:18 error loki/config The boltdb-shipper index needs index.period: 24h; got 7d. Loki refuses to start.',
-    '25:2-25:14 error loki/config "shared_store" in compactor is no longer read: Loki 3 removed it: set delete_request_store to the object store that keeps delete requests.',
+    '25:2-25:14 error loki/config "shared_store" in compactor is no longer read: removed in Loki 3; set delete_request_store to the object store that keeps delete requests.',
     '26:2-26:19 error loki/config compactor.retention_enabled is true but compactor.delete_request_store is not set: Loki 3 refuses to start. Set it to the object store of the schema period (e.g. filesystem).',
     '28:2-28:17 error loki/config Unknown key "retention_perod" in limits_config. Did you mean "retention_period"?',
     '  fix Rename to "retention_period": 28:2-28:17 "retention_period"',

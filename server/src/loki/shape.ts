@@ -168,8 +168,8 @@ const SHIPPER = (doc: string): Field =>
       mode: str(),
       ingesterdbretainperiod: goDur(),
       build_per_tenant_index: bool(),
-      shared_store: removed("Loki 3 removed it: each schema_config period's object_store is used."),
-      shared_store_key_prefix: removed("Loki 3 removed it: use schema_config period's index.path_prefix."),
+      shared_store: removed("removed in Loki 3; each schema_config period's object_store is used."),
+      shared_store_key_prefix: removed("removed in Loki 3; use schema_config period's index.path_prefix."),
     },
     doc,
   );
@@ -285,7 +285,7 @@ const LIMITS_CONFIG = block(
     bloom_gateway_enable_filtering: bool(),
     pattern_persistence_enabled: bool(),
     metric_aggregation_enabled: bool(),
-    enforce_metric_name: removed('Loki 3 removed it.'),
+    enforce_metric_name: removed('removed in Loki 3.'),
   },
   'Per-tenant limits, retention included.',
 );
@@ -314,9 +314,9 @@ const COMPACTOR = block(
     horizontal_scaling_mode: str(),
     worker_config: anyBlock(),
     jobs_config: anyBlock(),
-    shared_store: removed('Loki 3 removed it: set delete_request_store to the object store that keeps delete requests.'),
-    shared_store_key_prefix: removed('Loki 3 removed it: use delete_request_store_key_prefix.'),
-    deletion_mode: removed('moved to limits_config.deletion_mode.'),
+    shared_store: removed('removed in Loki 3; set delete_request_store to the object store that keeps delete requests.'),
+    shared_store_key_prefix: removed('removed in Loki 3; use delete_request_store_key_prefix.'),
+    deletion_mode: removed('moved to limits_config.deletion_mode in Loki 3.'),
   },
   'The compactor: index compaction and retention.',
 );
@@ -349,7 +349,7 @@ const INGESTER = block(
     shutdown_marker_path: str(),
     owned_streams_check_interval: goDur(),
     kafka_ingestion: anyBlock(),
-    max_transfer_retries: removed('Loki 3 removed it: use the WAL and a shutdown flush.'),
+    max_transfer_retries: removed('removed in Loki 3; use the WAL and a shutdown flush.'),
   },
   'The ingester: in-memory chunks, flushing, WAL.',
 );
