@@ -127,6 +127,11 @@ test("Loki's own local example configuration is silent", () => {
   );
 });
 
+test('values from the environment (-config.expand-env) are not judged', () => {
+  const text = `${DESIGN.replace('retention_period: 168h', 'retention_period: ${RETENTION:-168h}').replace('http_listen_port: 3100', 'http_listen_port: ${PORT}')}compactor:\n  retention_enabled: true\n  delete_request_store: filesystem\n`;
+  assert.deepEqual(loki('ops/loki.yaml', { 'ops/loki.yaml': text }), []);
+});
+
 test('the periods Loki needs: none, a tsdb period without its 24h index, the tsdb index for structured metadata', () => {
   assert.deepEqual(loki('loki.yaml', { 'loki.yaml': 'auth_enabled: false\nschema_config:\n  configs: []\n' }), [
     '2:2-2:9 error loki/config Loki needs at least one schema_config.configs period: it refuses to start without one (e.g. from: 2024-01-01, store: tsdb, object_store: filesystem, schema: v13, index: {prefix: index_, period: 24h}).',
