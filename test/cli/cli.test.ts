@@ -37,7 +37,12 @@ test('check examples/ reports every deliberate mistake and exits 1', () => {
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:85:28-85:46 warning catalog/unknown-metric',
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:142:91-142:93 error promql/syntax',
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:189:60-189:62 error logql/syntax',
+      // The design's own Loki file: a retention no compactor applies.
+      'examples/infra/docker/loki/loki-config.yaml:29:20-29:24 warning loki/config',
       'examples/infra/docker/prometheus/recording_rules.yaml:56:12-63:14 warning promql/vector-matching',
+      'examples/infra/docker/promtail/promtail-config.yaml:3:0-3:6 information promtail/config',
+      'examples/infra/docker/promtail/promtail-config.yaml:12:9-12:71 error promtail/config',
+      'examples/infra/observability/loki/loki-config.prod.yaml:27:16-27:20 error loki/config',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:0:0-0:0 information consistency/rule-files',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:8:15-8:38 warning policy/slo',
       // The service tier's pair (order-server, whose config.dev.yaml does not parse, is still its service).

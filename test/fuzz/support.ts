@@ -13,7 +13,7 @@ import type { Diagnostic, Range } from '../../server/src/base/types';
 const ROOT = join(__dirname, '../..');
 const EXAMPLES = join(ROOT, 'examples');
 
-export type SeedKind = 'config' | 'rules' | 'dashboard' | 'promql' | 'catalog' | 'provisioning' | 'prometheus' | 'lint' | 'crd';
+export type SeedKind = 'config' | 'rules' | 'dashboard' | 'promql' | 'catalog' | 'provisioning' | 'prometheus' | 'lint' | 'crd' | 'loki' | 'promtail';
 
 export interface Seed {
   kind: SeedKind;
@@ -40,6 +40,11 @@ export function loadSeeds(): Seed[] {
     { kind: 'prometheus', path: '/w/prometheus/prometheus.yaml', text: read(join(EXAMPLES, 'infra/docker/prometheus/prometheus.yaml')) },
     { kind: 'provisioning', path: '/w/grafana/provisioning/datasources/datasources.yaml', text: read(join(EXAMPLES, 'infra/docker/grafana/provisioning/datasources/datasources.yaml')) },
     { kind: 'provisioning', path: '/w/grafana/provisioning/dashboards/dashboard.yml', text: read(join(EXAMPLES, 'infra/docker/grafana/provisioning/dashboards/dashboard.yml')) },
+    { kind: 'loki', path: '/w/infra/docker/loki/loki-config.yaml', text: read(join(EXAMPLES, 'infra/docker/loki/loki-config.yaml')) },
+    { kind: 'loki', path: '/w/loki/loki-config.prod.yaml', text: read(join(EXAMPLES, 'infra/observability/loki/loki-config.prod.yaml')) },
+    { kind: 'loki', path: '/w/loki/broken.yaml', text: read(join(ROOT, 'server/src/loki/fixtures/broken-loki.yaml')) },
+    { kind: 'promtail', path: '/w/promtail/promtail-config.yaml', text: read(join(EXAMPLES, 'infra/docker/promtail/promtail-config.yaml')) },
+    { kind: 'promtail', path: '/w/promtail/broken.yaml', text: read(join(ROOT, 'server/src/promtail/fixtures/broken-promtail.yaml')) },
     {
       kind: 'lint',
       path: '/w/.k1s0/lint.yaml',

@@ -30,9 +30,13 @@ export const settingsSchema = z.object({
       config: z.array(z.string()).default(DEFAULT_CONFIG_GLOBS),
       rules: z.array(z.string()).default([]),
       dashboards: z.array(z.string()).default([]),
+      /** Loki configurations whose content does not tell (found by content and `loki*` names otherwise). */
+      lokiConfig: z.array(z.string()).default([]),
+      /** Promtail configurations whose content does not tell. */
+      promtailConfig: z.array(z.string()).default([]),
       maxFileSizeKB: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE_KB),
     })
-    .default({ config: DEFAULT_CONFIG_GLOBS, rules: [], dashboards: [], maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB }),
+    .default({ config: DEFAULT_CONFIG_GLOBS, rules: [], dashboards: [], lokiConfig: [], promtailConfig: [], maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB }),
   config: z
     .object({
       /** Glob → environment, for config files whose name does not say it. */

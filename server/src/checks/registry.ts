@@ -33,7 +33,10 @@ import { logqlCodes } from '../dashboards/logql';
 import { dashboardQueryCodes } from '../dashboards/queries';
 import { dashboardStructureCheck } from '../dashboards/structure';
 import { lintConfigCodes } from '../lint/handler';
+import { lokiConfigCheck } from '../loki/config';
+import { lokiPolicyCheck } from '../loki/policy';
 import { promqlCodes } from '../promql/index';
+import { promtailConfigCheck } from '../promtail/config';
 import type { ExpressionCheck } from '../promql/site';
 import { datasourcesCheck } from '../provisioning/datasources';
 import { providersCheck } from '../provisioning/providers';
@@ -88,6 +91,9 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   logqlCodes,
   datasourcesCheck,
   providersCheck,
+  lokiConfigCheck,
+  lokiPolicyCheck,
+  promtailConfigCheck,
   catalogFileCodes,
   lintConfigCodes,
   suppressionCodes,

@@ -116,6 +116,8 @@ export function mergeLintConfig(settings: Settings, config: LintConfig): Setting
       config: pick(settings.files.config, DEFAULT_SETTINGS.files.config, files.config),
       rules: pick(settings.files.rules, DEFAULT_SETTINGS.files.rules, files.rules),
       dashboards: pick(settings.files.dashboards, DEFAULT_SETTINGS.files.dashboards, files.dashboards),
+      lokiConfig: pick(settings.files.lokiConfig, DEFAULT_SETTINGS.files.lokiConfig, files.lokiConfig),
+      promtailConfig: pick(settings.files.promtailConfig, DEFAULT_SETTINGS.files.promtailConfig, files.promtailConfig),
       maxFileSizeKB: pick(settings.files.maxFileSizeKB, DEFAULT_SETTINGS.files.maxFileSizeKB, files.maxFileSizeKB),
     },
     config: { environments: { ...config.config?.environments, ...settings.config.environments } },

@@ -1,5 +1,6 @@
 import { isMap, isSeq, type Document } from 'yaml';
-import { valueOf } from './fields';
+import type { DatasourceFact } from '../workspace/index';
+import { scalarString, valueOf } from './fields';
 
 export type ProvisioningKind = 'datasources' | 'dashboards';
 
@@ -22,4 +23,18 @@ export function provisioningKindOf(document: Document.Parsed, path: string): Pro
   if (isSeq(valueOf(root, 'datasources')) || isSeq(valueOf(root, 'deleteDatasources'))) return 'datasources';
   if (isSeq(valueOf(root, 'providers'))) return 'dashboards';
   return undefined;
+}
+
+/** The datasources with a name, a type and a URL: what other files' ports are compared with. */
+export function datasourceFacts(uri: string, documents: readonly Document.Parsed[]): DatasourceFact[] {
+  const out: DatasourceFact[] = [];
+  for (const document of documents) {
+    const list = isMap(document.contents) ? valueOf(document.contents, 'datasources') : undefined;
+    for (const item of isSeq(list) ? list.items : []) {
+      if (!isMap(item)) continue;
+      const [name, type, url] = ['name', 'type', 'url'].map((key) => scalarString(valueOf(item, key)));
+      if (name !== undefined && type !== undefined && url !== undefined) out.push({ uri, name, type, url });
+    }
+  }
+  return out;
 }

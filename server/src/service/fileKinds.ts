@@ -9,8 +9,10 @@ import { composeHandler } from '../compose/handler';
 import { configHandler } from '../config/handler';
 import { dashboardHandler } from '../dashboards/handler';
 import { lintConfigHandler } from '../lint/handler';
+import { lokiHandler } from '../loki/handler';
 import { prometheusConfigHandler } from '../prometheus/handler';
 import { promqlFileHandler } from '../promql/handler';
+import { promtailHandler } from '../promtail/handler';
 import { provisioningHandler } from '../provisioning/handler';
 import { ruleFileHandler } from '../rules/handler';
 import type { FileKindHandler } from '../workspace/fileKind';
@@ -23,12 +25,15 @@ export const FILE_KINDS: readonly FileKindHandler[] = [
   lintConfigHandler,
   catalogHandler,
   composeHandler,
+  // Before prometheus.yaml: a Promtail file has `scrape_configs` too (its claim asks for `clients`).
+  promtailHandler,
+  lokiHandler,
   prometheusConfigHandler,
   configHandler,
   provisioningHandler,
 ];
 
-export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'config' | 'rules' | 'provisioning';
+export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'config' | 'rules' | 'provisioning' | 'loki' | 'promtail';
 
 const byKind = new Map(FILE_KINDS.map((handler) => [handler.kind, handler]));
 

@@ -119,6 +119,14 @@ export interface DashboardFact {
   panels: { title: string; start: number; end: number; selectors: ServiceMatcher[][] }[];
 }
 
+/** A Grafana datasource a provisioning file defines (what other files' ports are compared with). */
+export interface DatasourceFact {
+  uri: string;
+  name: string;
+  type: string;
+  url: string;
+}
+
 /** Everything one file contributes to the workspace. */
 export interface FileFacts {
   recordingRules: RecordingRuleDefinition[];
@@ -136,6 +144,8 @@ export interface FileFacts {
   ruleFile?: 'plain' | 'PrometheusRule';
   /** A compose file's services. */
   compose?: ComposeFacts;
+  /** A provisioning file's datasources that have a type and a URL. */
+  datasources?: DatasourceFact[];
 }
 
 /** What a running Prometheus told us (names, types, label values). */

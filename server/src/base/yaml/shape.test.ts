@@ -71,6 +71,21 @@ test("a missing key of a mapping that is a key's value is reported on that key",
   );
 });
 
+test('an open mapping reports only keys a small edit away from a field, without the list of allowed keys', () => {
+  const shape: MapShape = { type: 'map', open: true, fields: { retention_period: { shape: { type: 'duration' } }, max_streams: { shape: { type: 'int' } } } };
+  const text = 'retention_perod: 1h\nmax_str: 3\nsome_real_key_we_do_not_list: 1\nmax_streams: x\nmax_stream: 2\n';
+  const issues = checkShape(parseYaml(text).documents[0]?.contents, shape);
+  assert.deepEqual(
+    issues.map((issue) => [text.slice(issue.start, issue.end), issue.message, issue.suggestion]),
+    [
+      ['retention_perod', 'Unknown key "retention_perod" in (top level). Did you mean "retention_period"?', 'retention_period'],
+      ['x', 'max_streams must be an integer; got string "x".', undefined],
+      // A typo of a key also written: told, without a fix that would write the key twice.
+      ['max_stream', 'Unknown key "max_stream" in (top level). Did you mean "max_streams"?', undefined],
+    ],
+  );
+});
+
 test('suggestions become preferred quick fixes', () => {
   const text = 'scrape_configs:\n  - job_name: a\n    schme: http\n';
   const issues = checkShape(parseYaml(text).documents[0]?.contents, ROOT);

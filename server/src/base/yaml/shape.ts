@@ -12,7 +12,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { t } from '../../l10n';
 import type { Finding, Fix, Severity } from '../types';
-import { closestMatch } from '../suggest';
+import { closestMatch, editDistance } from '../suggest';
 
 interface Described {
   /** What the value means, for hover and completion (Markdown). */
@@ -33,6 +33,12 @@ export interface MapShape extends Described {
   values?: Shape;
   /** Groups of keys of which at most one may be set (mutually exclusive auth options). */
   exclusive?: readonly (readonly string[])[];
+  /**
+   * The fields are the keys people write, not every key the tool reads (Loki's
+   * hundreds of limits): a key that is not a field is reported only when it is a
+   * small edit away from one (a likely typo), without the list of allowed keys.
+   */
+  open?: boolean;
 }
 
 export interface ListShape extends Described {
@@ -164,15 +170,23 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
     else {
       const [start, end] = spanOf(keyNode);
       const allowed = Object.keys(shape.fields).filter((name) => shape.fields[name]?.removed === undefined);
-      const suggestion = closestMatch(
+      const written = (name: string) => pairs.some((p) => isPair(p) && isScalar(p.key) && p.key.value === name);
+      let suggestion = closestMatch(
         key,
-        allowed.filter((name) => !pairs.some((p) => isPair(p) && isScalar(p.key) && p.key.value === name)),
+        allowed.filter((name) => !written(name)),
       );
+      // An open mapping's keys may be real: a typo of a key also written is still a typo, told without a fix (it would write the key twice).
+      let named = suggestion;
+      if (shape.open) {
+        if (suggestion === undefined) named = closestMatch(key, allowed.filter(written));
+        if (named === undefined || !isTypo(key, named)) continue;
+        if (suggestion !== named) suggestion = undefined;
+      }
       issues.push({
         start,
         end,
         kind: 'unknown-key',
-        message: t('shape.unknownKey', { key, where: pathName(path), allowed, ...(suggestion ? { suggestion } : {}) }),
+        message: t('shape.unknownKey', { key, where: pathName(path), allowed: shape.open ? [] : allowed, ...(named ? { suggestion: named } : {}) }),
         path: [...path, key],
         ...(suggestion ? { suggestion } : {}),
       });
@@ -191,6 +205,12 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
       issues.push({ start, end, kind: 'exclusive', message: t('shape.exclusive', { keys: set, where: pathName(path) }), path: [...path, name] });
     }
   }
+}
+
+/** A small edit (not an abbreviation): what an open mapping reports, its other keys being possibly real. */
+function isTypo(key: string, suggestion: string): boolean {
+  const allowed = Math.max(1, Math.min(3, Math.floor(Math.min(key.length, suggestion.length) / 3)));
+  return editDistance(key.toLowerCase(), suggestion.toLowerCase(), allowed) <= allowed;
 }
 
 /** A key, or the first key of a mapping that is no key's value (a list item, the document). */
