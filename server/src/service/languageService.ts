@@ -156,14 +156,9 @@ export class LanguageService {
 
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (tooLarge(file, settings)) {
-      if (
-        !matchesAny(
-          [...settings.files.config, ...settings.files.rules, ...settings.files.dashboards, ...settings.files.lokiConfig, ...settings.files.promtailConfig],
-          location.path,
-          location.relativePath,
-        )
-      )
-        return [];
+      // Every `k1s0.files.*` glob list names files the user wants checked: those are told why they are not.
+      const named = Object.values(settings.files).flatMap((globs) => (Array.isArray(globs) ? (globs) : []));
+      if (!matchesAny(named, location.path, location.relativePath)) return [];
       return [
         {
           start: 0,
