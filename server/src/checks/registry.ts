@@ -5,6 +5,15 @@
  * README's table, the settings' code completion and the suppression of unknown
  * codes are all derived from this table (CONTRIBUTING.md shows the steps).
  */
+import { alertmanagerInhibitRulesCheck } from '../alertmanager/inhibitRules';
+import { alertmanagerPolicyCheck } from '../alertmanager/policy';
+import { alertmanagerReceiversCheck } from '../alertmanager/receivers';
+import { alertmanagerRoutesCheck } from '../alertmanager/routes';
+import { alertmanagerStructureCheck } from '../alertmanager/structure';
+import { alertmanagerTemplatesCheck } from '../alertmanager/templates';
+import { alertmanagerTimeIntervalsCheck } from '../alertmanager/timeIntervals';
+import { alertmanagerUnroutedSeverityCheck } from '../alertmanager/unroutedSeverity';
+import { alertmanagerUnusedReceiverCheck } from '../alertmanager/unusedReceiver';
 import type { CodeInfo, ReaderCodes } from '../base/check';
 import { fileCodes } from '../base/files';
 import { checkFailedCodes } from '../base/guard';
@@ -88,6 +97,15 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   logqlCodes,
   datasourcesCheck,
   providersCheck,
+  alertmanagerStructureCheck,
+  alertmanagerRoutesCheck,
+  alertmanagerReceiversCheck,
+  alertmanagerInhibitRulesCheck,
+  alertmanagerTimeIntervalsCheck,
+  alertmanagerTemplatesCheck,
+  alertmanagerUnusedReceiverCheck,
+  alertmanagerUnroutedSeverityCheck,
+  alertmanagerPolicyCheck,
   catalogFileCodes,
   lintConfigCodes,
   suppressionCodes,

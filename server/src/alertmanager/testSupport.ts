@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS, type Settings } from '../base/settings';
+import { LanguageService } from '../service/languageService';
+
+export const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+
+/** Diagnostics of a file as the editor gets them: [code, severity, line, from, to, message]; `others` are indexed first (rule files). */
+export function diagnose(path: string, text: string, others: { path: string; text: string }[] = [], settings: Settings = DEFAULT_SETTINGS): [string, string, number, number, number, string][] {
+  const service = new LanguageService();
+  for (const other of others) service.index({ file: { uri: `file://${other.path}`, text: other.text }, settings, location: { path: other.path } });
+  return service
+    .validate({ file: { uri: `file://${path}`, text }, settings, location: { path } })
+    .map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message]);
+}
