@@ -3,9 +3,23 @@
  * one string holds one or more matchers separated by commas, optionally in
  * braces — `severity="critical"`, `team!=ops`, `service=~"auth.*"`,
  * `{env!~"dev|test",tier="system"}`. Regexes are anchored and compiled with
- * RE2, as Go's regexp does.
+ * RE2 (re2js), as Go's regexp does.
  */
-import { compileMatcherRegex, type MatcherRegex } from '../promql/regex';
+import { RE2JS } from 're2js';
+
+/** What the checks ask of a compiled matcher regex. */
+export interface MatcherRegex {
+  matches(input: string): boolean;
+}
+
+/** Go's `regexp.Compile("^(?:" + value + ")$")`, as Alertmanager compiles a matcher's regex: the compiled regex, or the compiler's message. */
+export function compileRegex(source: string): MatcherRegex | string {
+  try {
+    return RE2JS.compile(`^(?:${source})$`);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
 
 export type MatchType = '=' | '!=' | '=~' | '!~';
 
@@ -91,7 +105,7 @@ function parseMatcher(token: string): Matcher | MatcherError {
   }
   if (expectTrailingQuote) return { reason: 'quote', token };
   if (type === '=~' || type === '!~') {
-    const regex = compileMatcherRegex(value);
+    const regex = compileRegex(value);
     if (typeof regex === 'string') return { reason: 'regex', token, detail: regex };
     return { name, type, value, regex };
   }
@@ -118,6 +132,6 @@ export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** A `match_re` value: Go compiles `^(?:value)$`; the compiler's message, or undefined when it compiles. */
 export function regexError(source: string): string | undefined {
-  const regex = compileMatcherRegex(source);
+  const regex = compileRegex(source);
   return typeof regex === 'string' ? regex : undefined;
 }

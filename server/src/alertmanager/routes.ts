@@ -20,7 +20,7 @@ export function checkRoutes(file: AlertmanagerFile): Finding[] {
   const root = routes[0];
   if (!root) return [];
   const findings: Finding[] = [];
-  const receivers = [...new Set(receiversOf(file).map((receiver) => receiver.name))];
+  const receivers = [...new Set(receiversOf(file).map((receiver) => receiver.name))].filter((name) => name !== '');
   const intervals = [...new Set(timeIntervalsOf(file).map((interval) => interval.name))];
   const rootKey = pairOf(file.root, 'route')?.key as Node;
   if (!root.receiver || text(root.receiver) === '') findings.push(configError(root.receiver ?? rootKey, say('rootReceiver')));
