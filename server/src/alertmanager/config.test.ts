@@ -231,3 +231,38 @@ test('valid files are silent: every matcher form, group_by "...", time intervals
   ].join('\n');
   assert.deepEqual(diagnose(PATH, text), []);
 });
+
+test('notifiers k1s0 does not use still get what Alertmanager requires: email, Slack, PagerDuty, Opsgenie, OAuth 2.0, URLs, interval names', () => {
+  const text = [
+    "global: {slack_api_url: 'ftp://hooks/x', smtp_smarthost: smtp}",
+    'route:',
+    '  receiver: a',
+    'receivers:',
+    '  - name: a',
+    '    email_configs: [{from: b@example.com}, {to: x@y, smarthost: "h:"}]',
+    "    slack_configs: [{channel: '#ops', api_url: 'http://'}]",
+    '    pagerduty_configs: [{client: x}]',
+    '    opsgenie_configs: [{message: down}]',
+    '    webhook_configs:',
+    '      - url: http://prometheus-msteams:2000/ops',
+    '        http_config:',
+    '          oauth2: {client_id: a}',
+    'time_intervals:',
+    "  - name: ''",
+    '',
+  ].join('\n');
+  const hostPort = (value: string) => `"${value}" is not host:port (the port is required, e.g. smtp.example.com:587).`;
+  assert.deepEqual(diagnoseCode(CONFIG, text), [
+    [CONFIG, E, 0, 24, 39, 'Unsupported scheme "ftp" in URL "ftp://hooks/x": use http or https.'],
+    [CONFIG, E, 0, 57, 61, hostPort('smtp')],
+    [CONFIG, E, 5, 21, 25, 'receivers[0].email_configs[0] is missing "to".'],
+    [CONFIG, E, 5, 44, 46, 'receivers[0].email_configs[1] is missing "from", and global.smtp_from does not set a default.'],
+    [CONFIG, E, 5, 64, 68, hostPort('h:')],
+    [CONFIG, E, 6, 47, 56, 'URL "http://" has no host.'],
+    [CONFIG, E, 7, 25, 31, 'receivers[0].pagerduty_configs[0] is missing "routing_key" or "service_key".'],
+    [CONFIG, E, 8, 24, 31, 'receivers[0].opsgenie_configs[0] is missing "api_key", and global.opsgenie_api_key does not set a default.'],
+    [CONFIG, E, 12, 10, 16, 'receivers[0].webhook_configs[0].http_config.oauth2 is missing "token_url".'],
+    [CONFIG, E, 12, 19, 28, 'oauth2 is missing "client_secret" or "client_secret_file".'],
+    [CONFIG, E, 14, 10, 12, 'time_intervals[0].name is empty: give the time interval a name.'],
+  ]);
+});

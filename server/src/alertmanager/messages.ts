@@ -42,6 +42,10 @@ export const say = messages('alertmanager', {
     rangeOrder: (p: { key: string; value: string }) => `The ${p.key} range "${p.value}" ends before it starts.`,
     badLocation: (p: { value: string }) => `Unknown time zone "${p.value}" (an IANA name such as Asia/Tokyo or UTC).`,
     badGlob: (p: { glob: string }) => `templates: "${p.glob}" is not a valid glob pattern.`,
+    missingField: (p: { where: string; what: string }) => `${p.where} is missing ${p.what}.`,
+    missingOrGlobal: (p: { where: string; what: string; global: string }) => `${p.where} is missing ${p.what}, and global.${p.global} does not set a default.`,
+    badHostPort: (p: { value: string }) => `"${p.value}" is not host:port (the port is required, e.g. smtp.example.com:587).`,
+    emptyIntervalName: (p: { where: string }) => `${p.where}.name is empty: give the time interval a name.`,
     unusedReceiver: (p: { name: string }) => `Receiver "${p.name}" is not used by any route: no alert reaches it.`,
     unroutedSeverity: (p: { severity: string; alerts: readonly string[]; receiver: string }) =>
       `Alerts with severity "${p.severity}" (${list(p.alerts)}) match no route's severity matchers: they fall to the default receiver "${p.receiver}".`,
@@ -87,6 +91,10 @@ export const say = messages('alertmanager', {
     rangeOrder: (p: { key: string; value: string }) => `${p.key} の範囲 "${p.value}" は終わりが始まりより前です。`,
     badLocation: (p: { value: string }) => `タイムゾーン "${p.value}" が不明です（Asia/Tokyo や UTC などの IANA 名）。`,
     badGlob: (p: { glob: string }) => `templates: "${p.glob}" は glob パターンとして不正です。`,
+    missingField: (p: { where: string; what: string }) => `${p.where} に ${p.what} がありません。`,
+    missingOrGlobal: (p: { where: string; what: string; global: string }) => `${p.where} に ${p.what} がなく、global.${p.global} にもデフォルトがありません。`,
+    badHostPort: (p: { value: string }) => `"${p.value}" は host:port ではありません（ポートは必須です。例: smtp.example.com:587）。`,
+    emptyIntervalName: (p: { where: string }) => `${p.where}.name が空です。time interval に名前を付けてください。`,
     unusedReceiver: (p: { name: string }) => `receiver "${p.name}" はどの route からも使われていません。アラートが届くことはありません。`,
     unroutedSeverity: (p: { severity: string; alerts: readonly string[]; receiver: string }) =>
       `severity "${p.severity}" のアラート（${list(p.alerts)}）はどの route の severity マッチャーにも一致せず、デフォルトの receiver "${p.receiver}" に送られます。`,

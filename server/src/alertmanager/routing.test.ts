@@ -48,7 +48,7 @@ test('alertmanager/unrouted-severity: each severity of the workspace that no rou
 });
 
 test('alertmanager/unused-receiver: a receiver no route names, once per name', () => {
-  const text = `route:\n  receiver: teams\n  routes:\n    - receiver: teams\n${TEAMS}  - name: spare\n  - name: email\n    email_configs: [{to: a@example.com}]\n`;
+  const text = `route:\n  receiver: teams\n  routes:\n    - receiver: teams\n${TEAMS}  - name: spare\n  - name: email\n    email_configs: [{to: a@example.com, from: b@example.com, smarthost: "smtp:25"}]\n`;
   assert.deepEqual(diagnose(PATH, text), [
     ['alertmanager/unused-receiver', 'warning', 8, 10, 15, 'Receiver "spare" is not used by any route: no alert reaches it.'],
     ['alertmanager/unused-receiver', 'warning', 9, 10, 15, 'Receiver "email" is not used by any route: no alert reaches it.'],

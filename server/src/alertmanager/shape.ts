@@ -19,22 +19,14 @@ const TLS_CONFIG: MapShape = {
   type: 'map',
   doc: 'TLS settings of the connection.',
   fields: {
-    ca: str('The CA certificate (PEM) to verify the server with.'),
-    ca_file: str('A file holding the CA certificate.'),
-    cert: str('The client certificate (PEM).'),
+    ca_file: str('A file holding the CA certificate to verify the server with.'),
     cert_file: str('A file holding the client certificate.'),
-    key: str('The client key (PEM).'),
     key_file: str('A file holding the client key.'),
     server_name: str('The server name to verify the certificate against.'),
     insecure_skip_verify: bool('Skip verifying the server certificate (never in prod).'),
     min_version: { shape: { type: 'string', enum: ['TLS10', 'TLS11', 'TLS12', 'TLS13'] }, doc: 'The lowest TLS version accepted.' },
     max_version: { shape: { type: 'string', enum: ['TLS10', 'TLS11', 'TLS12', 'TLS13'] }, doc: 'The highest TLS version accepted.' },
   },
-  exclusive: [
-    ['ca', 'ca_file'],
-    ['cert', 'cert_file'],
-    ['key', 'key_file'],
-  ],
 };
 
 const HTTP_CONFIG: MapShape = {
@@ -65,7 +57,7 @@ const HTTP_CONFIG: MapShape = {
           client_secret: str('The client secret.'),
           client_secret_file: str('A file holding the client secret.'),
           scopes: strings('The scopes asked for.'),
-          token_url: str('Where tokens are fetched.'),
+          token_url: { shape: { type: 'string' }, required: true, doc: 'Where tokens are fetched.' },
           endpoint_params: stringMap('Extra parameters of the token request.'),
           tls_config: { shape: TLS_CONFIG, doc: 'TLS settings of the token request.' },
           proxy_url: str('A proxy for the token request.'),
@@ -83,7 +75,7 @@ const HTTP_CONFIG: MapShape = {
     enable_http2: bool('Allow HTTP/2 (default true).'),
   },
   exclusive: [
-    ['basic_auth', 'authorization', 'oauth2', 'bearer_token', 'bearer_token_file'],
+    ['basic_auth', 'authorization', 'oauth2', 'bearer_token'],
     ['bearer_token', 'bearer_token_file'],
   ],
 };
@@ -122,6 +114,7 @@ const EMAIL_CONFIG: MapShape = {
     text: str('The text body (a template).'),
     headers: stringMap('Email headers (Subject, …).'),
   },
+  exclusive: [['auth_password', 'auth_password_file']],
 };
 
 const SLACK_CONFIG: MapShape = {
@@ -178,6 +171,10 @@ const PAGERDUTY_CONFIG: MapShape = {
     component: str('The component of the event.'),
     group: str('The group of the event.'),
   },
+  exclusive: [
+    ['routing_key', 'routing_key_file'],
+    ['service_key', 'service_key_file'],
+  ],
 };
 
 const OPSGENIE_CONFIG: MapShape = {
@@ -207,6 +204,7 @@ const OPSGENIE_CONFIG: MapShape = {
     priority: str('The priority, P1 to P5.'),
     update_alerts: bool('Update the alert instead of creating a new one.'),
   },
+  exclusive: [['api_key', 'api_key_file']],
 };
 
 /** Notifiers k1s0 does not use: their keys are left to Alertmanager (only the common ones are known here). */

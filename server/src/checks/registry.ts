@@ -6,6 +6,7 @@
  * codes are all derived from this table (CONTRIBUTING.md shows the steps).
  */
 import { alertmanagerInhibitRulesCheck } from '../alertmanager/inhibitRules';
+import { alertmanagerNotifiersCheck } from '../alertmanager/notifiers';
 import { alertmanagerPolicyCheck } from '../alertmanager/policy';
 import { alertmanagerReceiversCheck } from '../alertmanager/receivers';
 import { alertmanagerRoutesCheck } from '../alertmanager/routes';
@@ -100,6 +101,7 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   alertmanagerStructureCheck,
   alertmanagerRoutesCheck,
   alertmanagerReceiversCheck,
+  alertmanagerNotifiersCheck,
   alertmanagerInhibitRulesCheck,
   alertmanagerTimeIntervalsCheck,
   alertmanagerTemplatesCheck,
