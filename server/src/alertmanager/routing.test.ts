@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../base/settings';
+import { setLocale } from '../l10n';
+import { LanguageService } from '../service/languageService';
 import { alertmanagerEnvironment } from './environment';
 import { diagnose, PATH } from './testSupport';
 
@@ -103,4 +105,37 @@ test("an alertmanager.yml's environment: the setting, then its name, then its ne
   assert.equal(alertmanagerEnvironment('/w/staging/prod/alertmanager.yml', {}), 'prod');
   assert.equal(alertmanagerEnvironment('/w/infra/alertmanager.yml', DEFAULT_SETTINGS.config.environments), undefined);
   assert.equal(alertmanagerEnvironment('/w/infra/alertmanager.test.yml', {}), undefined);
+});
+
+test('a rule file indexed after the alertmanager.yml is seen on its next validation (the workspace changed)', () => {
+  const service = new LanguageService();
+  const request = { file: { uri: `file://${PATH}`, text: withRoutes(`  routes:\n    - matchers: [severity="critical"]\n`) }, settings: DEFAULT_SETTINGS, location: { path: PATH } };
+  assert.deepEqual(service.validate(request), []);
+  service.index({ file: { uri: `file://${RULES.path}`, text: RULES.text }, settings: DEFAULT_SETTINGS, location: { path: RULES.path } });
+  assert.deepEqual(
+    service.validate(request).map((d) => d.message),
+    [fallsThrough('warning', 'HighLatency')[5], fallsThrough('info', 'Chatty')[5]],
+  );
+});
+
+test('messages in Japanese, in the design’s words; # k1s0-disable silences a code', () => {
+  setLocale('ja');
+  try {
+    assert.deepEqual(diagnose('/w/dev/alertmanager.yml', withRoutes('')), [
+      [
+        'alertmanager/policy',
+        'warning',
+        0,
+        0,
+        5,
+        'この Alertmanager は dev 用ですが、設計では dev に Alertmanager はありません（アラート設定 › 通知先設計: dev は Prometheus UI で確認、Alertmanager 省略の理由）。',
+      ],
+    ]);
+    assert.deepEqual(diagnose(PATH, `${withRoutes('')}  - name: spare\n`), [
+      ['alertmanager/unused-receiver', 'warning', 6, 10, 15, 'receiver "spare" はどの route からも使われていません。アラートが届くことはありません。'],
+    ]);
+  } finally {
+    setLocale('en');
+  }
+  assert.deepEqual(diagnose(PATH, `${withRoutes('')}  # k1s0-disable-next-line alertmanager/unused-receiver -- kept for the next release\n  - name: spare\n`), []);
 });
