@@ -266,3 +266,10 @@ test('notifiers k1s0 does not use still get what Alertmanager requires: email, S
     [CONFIG, E, 14, 10, 12, 'time_intervals[0].name is empty: give the time interval a name.'],
   ]);
 });
+
+test('route: with nothing after it, and an empty child route (Alertmanager 0.25 crashes on it)', () => {
+  assert.deepEqual(diagnoseCode(CONFIG, 'route:\nreceivers:\n  - name: a\n'), [[CONFIG, E, 0, 0, 5, 'No `route`: Alertmanager needs a routing tree whose root names the default receiver.']]);
+  assert.deepEqual(diagnoseCode(CONFIG, 'route:\n  receiver: a\n  routes:\n    -\n    - receiver: a\nreceivers:\n  - name: a\n'), [
+    [CONFIG, E, 2, 2, 8, 'An empty route in routes: Alertmanager 0.25 crashes on it (amtool check-config panics). Remove the item or give it a receiver or matchers.'],
+  ]);
+});

@@ -7,7 +7,7 @@
 import { closestMatch } from '../base/suggest';
 import { durationMs } from '../base/yaml/shape';
 import type { Finding } from '../base/types';
-import type { Node } from 'yaml';
+import { isScalar, isSeq, type Node } from 'yaml';
 import type { FileCheck } from '../workspace/fileKind';
 import { CONFIG_CODE, configError } from './codes';
 import { checkMatchMap, checkMatcherList } from './labels';
@@ -18,11 +18,12 @@ import { pairOf, receiversOf, routesOf, scalarAt, scalarsAt, text, timeIntervals
 export function checkRoutes(file: AlertmanagerFile): Finding[] {
   const routes = routesOf(file);
   const root = routes[0];
-  if (!root) return [];
+  const rootKey = pairOf(file.root, 'route')?.key as Node | undefined;
+  // `route:` with nothing after it: Alertmanager has no routing tree.
+  if (!root) return rootKey && isNull(valueOf(file.root, 'route')) ? [configError(rootKey, say('noRoute'))] : [];
   const findings: Finding[] = [];
   const receivers = [...new Set(receiversOf(file).map((receiver) => receiver.name))].filter((name) => name !== '');
   const intervals = [...new Set(timeIntervalsOf(file).map((interval) => interval.name))];
-  const rootKey = pairOf(file.root, 'route')?.key as Node;
   if (!root.receiver || text(root.receiver) === '') findings.push(configError(root.receiver ?? rootKey, say('rootReceiver')));
   for (const key of ['matchers', 'match', 'match_re']) {
     const pair = pairOf(root.node, key);
@@ -36,6 +37,10 @@ export function checkRoutes(file: AlertmanagerFile): Finding[] {
   return findings;
 }
 
+function isNull(node: Node | null | undefined): boolean {
+  return node === null || (isScalar(node) && node.value === null);
+}
+
 function hasItems(node: unknown): boolean {
   const items = (node as { items?: unknown[] } | null | undefined)?.items;
   return Array.isArray(items) && items.length > 0;
@@ -44,6 +49,9 @@ function hasItems(node: unknown): boolean {
 function checkRoute(route: RouteNode, receivers: readonly string[], intervals: readonly string[]): Finding[] {
   const findings: Finding[] = [];
   const node = route.node;
+  // An item of routes with nothing after its `-`: Alertmanager 0.25 dereferences it and crashes (amtool check-config panics).
+  const children = valueOf(node, 'routes');
+  if (isSeq(children) && children.items.some((item) => isNull(item as Node | null))) findings.push(configError(pairOf(node, 'routes')?.key as Node, say('nullRoute')));
   if (route.receiver && text(route.receiver) !== '' && !receivers.includes(text(route.receiver))) {
     const name = text(route.receiver);
     const suggestion = closestMatch(name, receivers);

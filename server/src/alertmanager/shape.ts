@@ -90,7 +90,7 @@ export const WEBHOOK_CONFIG: MapShape = {
     send_resolved: sendResolved,
     http_config: httpConfig,
     url: str('Where the alerts are posted: `http://prometheus-msteams:2000/<channel>` in k1s0 (the design routes staging and prod to Teams through prometheus-msteams).'),
-    max_alerts: { shape: { type: 'int', min: 0 }, doc: 'At most this many alerts a message (0: all).' },
+    max_alerts: { shape: { type: 'number', min: 0 }, doc: 'At most this many alerts a message (0: all). Go reads 1.5 as 1.' },
   },
 };
 
