@@ -29,16 +29,27 @@ export function checkWithAmtool(configs: readonly string[]): AmtoolVerdict[] {
       writeFileSync(file, config);
       return file;
     });
-    const run = spawnSync('amtool', ['check-config', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    const output = `${run.stdout}\n${run.stderr}`;
-    return files.map((file) => {
-      const at = output.indexOf(`Checking '${file}'`);
-      if (at < 0) throw new Error(`amtool said nothing of ${file}:\n${output}`);
-      // Templates are checked after the summary: their FAILED comes on a later line, before the next file's.
-      const next = output.indexOf("Checking '", at + 1);
-      const block = output.slice(at, next < 0 ? undefined : next);
-      const failed = /FAILED: ?(.*)$/m.exec(block);
-      return failed ? { accepted: false, message: failed[1] ?? '' } : { accepted: true };
-    });
+    const verdicts: AmtoolVerdict[] = [];
+    // amtool 0.25 panics on some files (a null route or receiver): that file is refused, and the files after it are run again.
+    while (verdicts.length < files.length) {
+      const rest = files.slice(verdicts.length);
+      const run = spawnSync('amtool', ['check-config', ...rest], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const output = `${run.stdout}\n${run.stderr}`;
+      for (const file of rest) {
+        const at = output.indexOf(`Checking '${file}'`);
+        if (at < 0) throw new Error(`amtool said nothing of ${file}:\n${output}`);
+        // Templates are checked after the summary: their FAILED comes on a later line, before the next file's.
+        const next = output.indexOf("Checking '", at + 1);
+        const block = output.slice(at, next < 0 ? undefined : next);
+        const panic = /^panic: (.*)$/m.exec(block);
+        if (panic) {
+          verdicts.push({ accepted: false, message: `amtool crashed: ${panic[1] ?? ''}` });
+          break;
+        }
+        const failed = /FAILED: ?(.*)$/m.exec(block);
+        verdicts.push(failed ? { accepted: false, message: failed[1] ?? '' } : { accepted: true });
+      }
+    }
+    return verdicts;
   });
 }

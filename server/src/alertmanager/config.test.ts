@@ -273,3 +273,12 @@ test('route: with nothing after it, and an empty child route (Alertmanager 0.25 
     [CONFIG, E, 2, 2, 8, 'An empty route in routes: Alertmanager 0.25 crashes on it (amtool check-config panics). Remove the item or give it a receiver or matchers.'],
   ]);
 });
+
+test('an empty receiver or notifier item (Alertmanager 0.25 crashes on it), said on its list', () => {
+  const crash = (key: string) => `${key} has an empty item: Alertmanager 0.25 crashes on it (amtool check-config panics). Remove it.`;
+  assert.deepEqual(diagnoseCode(CONFIG, 'route:\n  receiver: a\nreceivers:\n  - name: a\n    webhook_configs: [null]\n    email_configs:\n      -\n  -\n'), [
+    [CONFIG, E, 2, 0, 9, crash('receivers')],
+    [CONFIG, E, 4, 4, 19, crash('webhook_configs')],
+    [CONFIG, E, 5, 4, 17, crash('email_configs')],
+  ]);
+});

@@ -12,6 +12,7 @@ export const say = messages('alertmanager', {
   en: {
     empty: () => 'The file is empty: Alertmanager needs a `route` with a default receiver and the `receivers` it names.',
     noRoute: () => 'No `route`: Alertmanager needs a routing tree whose root names the default receiver.',
+    nullItem: (p: { key: string }) => `${p.key} has an empty item: Alertmanager 0.25 crashes on it (amtool check-config panics). Remove it.`,
     nullRoute: () => 'An empty route in routes: Alertmanager 0.25 crashes on it (amtool check-config panics). Remove the item or give it a receiver or matchers.',
     rootReceiver: () => 'The root route must name a default receiver in `receiver`: alerts no child route matches go there.',
     rootMatchers: (p: { key: string }) => `The root route must not have matchers (${p.key}): every alert enters it.`,
@@ -62,6 +63,7 @@ export const say = messages('alertmanager', {
   ja: {
     empty: () => 'ファイルが空です。Alertmanager にはデフォルトの receiver を指定した `route` と、それが参照する `receivers` が必要です。',
     noRoute: () => '`route` がありません。Alertmanager にはルートでデフォルトの receiver を指定したルーティングツリーが必要です。',
+    nullItem: (p: { key: string }) => `${p.key} に空の項目があります。Alertmanager 0.25 はこれでクラッシュします（amtool check-config がパニックします）。削除してください。`,
     nullRoute: () => 'routes に空の route があります。Alertmanager 0.25 はこれでクラッシュします（amtool check-config がパニックします）。項目を削除するか、receiver かマッチャーを指定してください。',
     rootReceiver: () => 'ルートの route は `receiver` でデフォルトの receiver を指定する必要があります。どの子 route にも一致しないアラートはそこへ送られます。',
     rootMatchers: (p: { key: string }) => `ルートの route にマッチャー（${p.key}）は指定できません。すべてのアラートがルートに入ります。`,

@@ -25,7 +25,12 @@ const URL_KEYS = {
 export function checkNotifiers(file: AlertmanagerFile): Finding[] {
   const findings: Finding[] = [];
   const global = mapAt(file.root, 'global');
-  const has = (map: YAMLMap | undefined, ...keys: string[]): boolean => keys.some((key) => scalarAt(map, key) !== undefined);
+  // Go reads an empty string as unset.
+  const has = (map: YAMLMap | undefined, ...keys: string[]): boolean =>
+    keys.some((key) => {
+      const value = scalarAt(map, key);
+      return value !== undefined && text(value) !== '';
+    });
   const firstKey = (map: YAMLMap): Node => (map.items[0]?.key as Node | undefined) ?? map;
   findings.push(...checkUrls(global, URL_KEYS.global));
   const smarthost = scalarAt(global, 'smtp_smarthost');
@@ -72,7 +77,7 @@ export function checkNotifiers(file: AlertmanagerFile): Finding[] {
 function checkUrls(map: YAMLMap | undefined, keys: readonly string[]): Finding[] {
   return keys.flatMap((key) => {
     const value = scalarAt(map, key);
-    const problem = value && text(value) !== '' ? urlProblem(text(value)) : undefined;
+    const problem = value ? urlProblem(text(value)) : undefined;
     return value && problem ? [configError(value, problem)] : [];
   });
 }

@@ -7,8 +7,8 @@ import type { Finding } from '../base/types';
 import type { FileCheck } from '../workspace/fileKind';
 import { CONFIG_CODE, configError } from './codes';
 import { say } from './messages';
-import type { Node } from 'yaml';
-import { mapsAt, receiversOf, scalarAt, text, type AlertmanagerFile } from './model';
+import { isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { mapsAt, pairOf, receiversOf, scalarAt, text, valueOf, type AlertmanagerFile } from './model';
 
 export function checkReceivers(file: AlertmanagerFile): Finding[] {
   const findings: Finding[] = [];
@@ -22,7 +22,17 @@ export function checkReceivers(file: AlertmanagerFile): Finding[] {
     if (earlier !== undefined) findings.push(configError(receiver.nameNode, say('duplicateReceiver', { name: receiver.name, first: earlier })));
     else first.set(receiver.name, receiver.index);
   }
+  // `-` with nothing after it, in receivers or a receiver's notifier list: Alertmanager 0.25 dereferences it and crashes.
+  const nullItem = (map: YAMLMap | undefined, key: string): Finding[] => {
+    const list = valueOf(map, key);
+    return isSeq(list) && list.items.some((item) => item === null || (isScalar(item) && item.value === null)) ? [configError(pairOf(map, key)?.key as Node, say('nullItem', { key }))] : [];
+  };
+  findings.push(...nullItem(file.root, 'receivers'));
   for (const { node: receiver, index } of mapsAt(file.root, 'receivers')) {
+    for (const pair of receiver.items) {
+      const key = String((pair.key as { value?: unknown }).value);
+      if (key.endsWith('_configs')) findings.push(...nullItem(receiver, key));
+    }
     for (const { node: webhook, index: at } of mapsAt(receiver, 'webhook_configs')) {
       const where = `receivers[${index}].webhook_configs[${at}]`;
       const url = scalarAt(webhook, 'url');
@@ -47,6 +57,8 @@ export function urlProblem(url: string): string | undefined {
   if (/[\x00-\x1f\x7f]/.test(url)) return say('urlInvalid', { url });
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase() ?? '';
   if (scheme !== 'http' && scheme !== 'https') return say('urlScheme', { url, scheme });
+  // Go unescapes the path and the fragment (not the query): a % must start an escape there.
+  if (/%(?![0-9a-fA-F]{2})/.test(url.replace(/\?[^#]*/, ''))) return say('urlInvalid', { url });
   const rest = url.slice(scheme.length + 1);
   if (!rest.startsWith('//')) return say('urlHost', { url });
   const authority = rest.slice(2).split(/[/?#]/)[0] ?? '';

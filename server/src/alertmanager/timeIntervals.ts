@@ -93,10 +93,14 @@ function checkDaysOfMonth(item: Scalar): Finding[] {
   return [];
 }
 
-/** Go's time.LoadLocation: "" and UTC, Local, or an IANA zone name. */
+/** Go's time.LoadLocation: "" and UTC, Local, or a zone of the tz database, its name's case as written there. */
 function isTimeZone(name: string): boolean {
   if (name === '' || name === 'UTC' || name === 'Local') return true;
+  if (name.toLowerCase() === 'utc' || name.toLowerCase() === 'local') return false;
+  const canonical = Intl.supportedValuesOf('timeZone').find((zone) => zone.toLowerCase() === name.toLowerCase());
+  if (canonical !== undefined) return canonical === name;
   try {
+    // An alias (US/Eastern, EST): Intl knows it, whatever its case.
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;
   } catch {
