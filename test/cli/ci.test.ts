@@ -105,6 +105,7 @@ test('SARIF is valid against the SARIF 2.1.0 schema and every rule carries help 
     assert.deepEqual(
       rules.map((r) => r.id),
       [
+        'alertmanager/config',
         'alerts/labels',
         'catalog/file',
         'catalog/label-value',

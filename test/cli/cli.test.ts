@@ -42,6 +42,7 @@ test('check examples/ reports every deliberate mistake and exits 1', () => {
       'examples/infra/docker/prometheus/recording_rules.yaml:56:12-63:14 warning promql/vector-matching',
       'examples/infra/docker/promtail/promtail-config.yaml:3:0-3:6 information promtail/config',
       'examples/infra/docker/promtail/promtail-config.yaml:12:9-12:71 error promtail/config',
+      'examples/infra/observability/alertmanager/alertmanager.yml:8:2-8:12 error alertmanager/config',
       'examples/infra/observability/loki/loki-config.prod.yaml:27:16-27:20 error loki/config',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:0:0-0:0 information consistency/rule-files',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:8:15-8:38 warning policy/slo',

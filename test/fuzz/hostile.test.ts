@@ -81,6 +81,7 @@ test('YAML nested 10,000 levels: bounded, one "Not checked" diagnostic where the
     ['/w/rules/block.yaml', `groups:\n  - name: g\n    rules:\n      - record: a:b:c\n        expr: up\n        labels:\n${block(300, 10)}\n`],
     ['/w/.k1s0/catalog.yaml', `metrics: ${'['.repeat(10_000)}\n`],
     ['/w/.k1s0/lint.yaml', `files: ${'{a: '.repeat(10_000)}\n`],
+    ['/w/alertmanager/alertmanager.yml', `route:\n  routes: ${'[{routes: '.repeat(5_000)}\n`],
   ];
   for (const [path, text] of cases) {
     const diagnostics = check(service, path, text);
@@ -103,7 +104,7 @@ test('YAML nested 10,000 levels: bounded, one "Not checked" diagnostic where the
 test('alias bombs and aliases that resolve nowhere: a clear yaml/syntax error, no throw', () => {
   const service = new LanguageService();
   const laughs = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
-  for (const path of ['/w/.k1s0/catalog.yaml', '/w/.k1s0/lint.yaml', '/w/config/config.yaml']) {
+  for (const path of ['/w/.k1s0/catalog.yaml', '/w/.k1s0/lint.yaml', '/w/config/config.yaml', '/w/alertmanager/alertmanager.yml']) {
     assert.deepEqual(
       summary(check(service, path, `${laughs}\n`)),
       [['yaml/syntax', 'error', 'Not checked: its aliases cannot be expanded (Excessive alias count indicates a resource exhaustion attack)']],

@@ -13,7 +13,7 @@ import type { Diagnostic, Range } from '../../server/src/base/types';
 const ROOT = join(__dirname, '../..');
 const EXAMPLES = join(ROOT, 'examples');
 
-export type SeedKind = 'config' | 'rules' | 'dashboard' | 'promql' | 'catalog' | 'provisioning' | 'prometheus' | 'lint' | 'crd' | 'loki' | 'promtail';
+export type SeedKind = 'config' | 'rules' | 'dashboard' | 'promql' | 'catalog' | 'provisioning' | 'prometheus' | 'alertmanager' | 'lint' | 'crd' | 'loki' | 'promtail';
 
 export interface Seed {
   kind: SeedKind;
@@ -38,6 +38,7 @@ export function loadSeeds(): Seed[] {
     { kind: 'dashboard', path: '/w/dashboards/k1s0-service.json', text: read(join(EXAMPLES, 'infra/docker/grafana/dashboards/k1s0-service.json')) },
     { kind: 'catalog', path: '/w/.k1s0/catalog.yaml', text: read(join(EXAMPLES, '.k1s0/catalog.yaml')) },
     { kind: 'prometheus', path: '/w/prometheus/prometheus.yaml', text: read(join(EXAMPLES, 'infra/docker/prometheus/prometheus.yaml')) },
+    { kind: 'alertmanager', path: '/w/alertmanager/alertmanager.yml', text: read(join(EXAMPLES, 'infra/observability/alertmanager/alertmanager.yml')) },
     { kind: 'provisioning', path: '/w/grafana/provisioning/datasources/datasources.yaml', text: read(join(EXAMPLES, 'infra/docker/grafana/provisioning/datasources/datasources.yaml')) },
     { kind: 'provisioning', path: '/w/grafana/provisioning/dashboards/dashboard.yml', text: read(join(EXAMPLES, 'infra/docker/grafana/provisioning/dashboards/dashboard.yml')) },
     { kind: 'loki', path: '/w/infra/docker/loki/loki-config.yaml', text: read(join(EXAMPLES, 'infra/docker/loki/loki-config.yaml')) },

@@ -112,6 +112,37 @@ test('open, incremental change, quick fix and close', async () => {
   assert.deepEqual(await client.diagnosticsFor(uri, (p) => p.version === undefined), [], 'a file that is not on disk is cleared on close');
 });
 
+test("alertmanager.yml over LSP: the scan's diagnostic, its did-you-mean quick fix, the outline of routes and receivers", async () => {
+  const relative = 'infra/observability/alertmanager/alertmanager.yml';
+  const uri = uriOf(relative);
+  const text = readFileSync(join(workspace, relative), 'utf8');
+  const diagnostics = await client.diagnosticsFor(uri);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity, d.range]),
+    [['alertmanager/config', 1, rangeOf(text, 'group_wiat')]],
+  );
+  await client.open(uri, text);
+  const opened = await client.diagnosticsFor(uri, (p) => p.version === 1);
+  const actions = await client.connection.sendRequest<{ title: string; edit: unknown }[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: rangeOf(text, 'group_wiat'),
+    context: { diagnostics: opened },
+  });
+  assert.equal(actions[0]?.title, 'Rename to "group_wait"');
+  assert.deepEqual(actions[0]?.edit, { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: rangeOf(text, 'group_wiat'), newText: 'group_wait' }] }] });
+  const symbols = await client.connection.sendRequest<{ name: string; kind: number; children?: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(
+    symbols.map((symbol) => [symbol.name, symbol.kind, (symbol.children ?? []).map((child) => child.name)]),
+    [
+      ['route', symbols[0]?.kind, ['severity="critical"', 'severity="warning"']],
+      ['teams-ops', symbols[1]?.kind, []],
+      ['teams-warnings', symbols[1]?.kind, []],
+    ],
+  );
+  assert.notEqual(symbols[0]?.kind, symbols[1]?.kind, 'routes and receivers have icons of their own');
+  await client.close(uri);
+});
+
 test('settings are pulled from the client again after a configuration change', async () => {
   const uri = uriOf('regions/system/server/rust/auth/config/config.yaml');
   await client.diagnosticsFor(uri);

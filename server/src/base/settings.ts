@@ -17,6 +17,8 @@ export type EnvironmentName = z.infer<typeof environmentName>;
 
 export const DEFAULT_CONFIG_GLOBS = ['**/config*.yaml', '**/config*.yml'];
 export const DEFAULT_MAX_FILE_SIZE_KB = 20480;
+/** alertmanager.yml by name; any YAML file with top-level `route` and `receivers` is found by content as well. */
+export const DEFAULT_ALERTMANAGER_GLOBS = ['**/alertmanager*.yml', '**/alertmanager*.yaml'];
 
 export const settingsSchema = z.object({
   diagnostics: z
@@ -34,9 +36,10 @@ export const settingsSchema = z.object({
       lokiConfig: z.array(z.string()).default([]),
       /** Promtail configurations whose content does not tell. */
       promtailConfig: z.array(z.string()).default([]),
+      alertmanagerConfig: z.array(z.string()).default(DEFAULT_ALERTMANAGER_GLOBS),
       maxFileSizeKB: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE_KB),
     })
-    .default({ config: DEFAULT_CONFIG_GLOBS, rules: [], dashboards: [], lokiConfig: [], promtailConfig: [], maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB }),
+    .default({ config: DEFAULT_CONFIG_GLOBS, rules: [], dashboards: [], lokiConfig: [], promtailConfig: [], alertmanagerConfig: DEFAULT_ALERTMANAGER_GLOBS, maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB }),
   config: z
     .object({
       /** Glob → environment, for config files whose name does not say it. */

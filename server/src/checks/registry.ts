@@ -5,6 +5,16 @@
  * README's table, the settings' code completion and the suppression of unknown
  * codes are all derived from this table (CONTRIBUTING.md shows the steps).
  */
+import { alertmanagerInhibitRulesCheck } from '../alertmanager/inhibitRules';
+import { alertmanagerNotifiersCheck } from '../alertmanager/notifiers';
+import { alertmanagerPolicyCheck } from '../alertmanager/policy';
+import { alertmanagerReceiversCheck } from '../alertmanager/receivers';
+import { alertmanagerRoutesCheck } from '../alertmanager/routes';
+import { alertmanagerStructureCheck } from '../alertmanager/structure';
+import { alertmanagerTemplatesCheck } from '../alertmanager/templates';
+import { alertmanagerTimeIntervalsCheck } from '../alertmanager/timeIntervals';
+import { alertmanagerUnroutedSeverityCheck } from '../alertmanager/unroutedSeverity';
+import { alertmanagerUnusedReceiverCheck } from '../alertmanager/unusedReceiver';
 import type { CodeInfo, ReaderCodes } from '../base/check';
 import { fileCodes } from '../base/files';
 import { checkFailedCodes } from '../base/guard';
@@ -94,6 +104,16 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   lokiConfigCheck,
   lokiPolicyCheck,
   promtailConfigCheck,
+  alertmanagerStructureCheck,
+  alertmanagerRoutesCheck,
+  alertmanagerReceiversCheck,
+  alertmanagerNotifiersCheck,
+  alertmanagerInhibitRulesCheck,
+  alertmanagerTimeIntervalsCheck,
+  alertmanagerTemplatesCheck,
+  alertmanagerUnusedReceiverCheck,
+  alertmanagerUnroutedSeverityCheck,
+  alertmanagerPolicyCheck,
   catalogFileCodes,
   lintConfigCodes,
   suppressionCodes,

@@ -4,6 +4,7 @@
  * then the fallbacks in the same order. A new kind is one handler in its area
  * and one line here.
  */
+import { alertmanagerHandler } from '../alertmanager/handler';
 import { catalogHandler } from '../catalog/handler';
 import { composeHandler } from '../compose/handler';
 import { configHandler } from '../config/handler';
@@ -29,11 +30,12 @@ export const FILE_KINDS: readonly FileKindHandler[] = [
   promtailHandler,
   lokiHandler,
   prometheusConfigHandler,
+  alertmanagerHandler,
   configHandler,
   provisioningHandler,
 ];
 
-export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'config' | 'rules' | 'provisioning' | 'loki' | 'promtail';
+export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'alertmanager' | 'config' | 'rules' | 'provisioning' | 'loki' | 'promtail';
 
 const byKind = new Map(FILE_KINDS.map((handler) => [handler.kind, handler]));
 

@@ -157,7 +157,7 @@ export class LanguageService {
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (tooLarge(file, settings)) {
       // Every `k1s0.files.*` glob list names files the user wants checked: those are told why they are not.
-      const named = Object.values(settings.files).flatMap((globs) => (Array.isArray(globs) ? (globs) : []));
+      const named = Object.values(settings.files).flatMap((globs) => (Array.isArray(globs) ? globs : []));
       if (!matchesAny(named, location.path, location.relativePath)) return [];
       return [
         {
