@@ -39,7 +39,8 @@ export const settingsSchema = z.object({
       alertmanagerConfig: z.array(z.string()).default(DEFAULT_ALERTMANAGER_GLOBS),
       maxFileSizeKB: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE_KB),
     })
-    .default({ config: DEFAULT_CONFIG_GLOBS, rules: [], dashboards: [], lokiConfig: [], promtailConfig: [], alertmanagerConfig: DEFAULT_ALERTMANAGER_GLOBS, maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB }),
+    // Absent, the block is parsed from {}: each glob list takes its own default above (one place per kind).
+    .prefault({}),
   config: z
     .object({
       /** Glob → environment, for config files whose name does not say it. */

@@ -43,7 +43,7 @@ type LintSection<Shape extends z.ZodRawShape> = z.ZodObject<{ [K in keyof Shape]
  * and value schemas, each optional and without its default (a key the file
  * leaves out must not override the editor's), and no other key.
  */
-function lintSection<Shape extends z.ZodRawShape>(section: z.ZodDefault<z.ZodObject<Shape>>): LintSection<Shape> {
+function lintSection<Shape extends z.ZodRawShape>(section: z.ZodDefault<z.ZodObject<Shape>> | z.ZodPrefault<z.ZodObject<Shape>>): LintSection<Shape> {
   const fields = Object.entries(section.unwrap().shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? field.unwrap() : field)]);
   return z.strictObject(Object.fromEntries(fields)) as unknown as LintSection<Shape>;
 }
