@@ -33,6 +33,14 @@ import { logqlCodes } from '../dashboards/logql';
 import { dashboardQueryCodes } from '../dashboards/queries';
 import { dashboardStructureCheck } from '../dashboards/structure';
 import { lintConfigCodes } from '../lint/handler';
+import { prometheusDiscoveryCheck } from '../prometheus/discovery';
+import { prometheusHttpClientCheck } from '../prometheus/httpClient';
+import { prometheusIntervalsCheck } from '../prometheus/intervals';
+import { prometheusNamesCheck } from '../prometheus/names';
+import { prometheusRelabelCheck } from '../prometheus/relabel';
+import { prometheusRuleFilesCheck } from '../prometheus/ruleFiles';
+import { prometheusStructureCheck } from '../prometheus/structure';
+import { prometheusTargetsCheck } from '../prometheus/targets';
 import { promqlCodes } from '../promql/index';
 import type { ExpressionCheck } from '../promql/site';
 import { datasourcesCheck } from '../provisioning/datasources';
@@ -79,6 +87,14 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   // One file of a kind.
   ruleFileLoadedCheck,
   burnRatePairCheck,
+  prometheusStructureCheck,
+  prometheusIntervalsCheck,
+  prometheusNamesCheck,
+  prometheusTargetsCheck,
+  prometheusRelabelCheck,
+  prometheusHttpClientCheck,
+  prometheusDiscoveryCheck,
+  prometheusRuleFilesCheck,
   ruleFileEntriesCheck,
   configSchemaCheck,
   configPolicyCheck,

@@ -116,6 +116,7 @@ export function mergeLintConfig(settings: Settings, config: LintConfig): Setting
       config: pick(settings.files.config, DEFAULT_SETTINGS.files.config, files.config),
       rules: pick(settings.files.rules, DEFAULT_SETTINGS.files.rules, files.rules),
       dashboards: pick(settings.files.dashboards, DEFAULT_SETTINGS.files.dashboards, files.dashboards),
+      prometheusConfig: pick(settings.files.prometheusConfig, DEFAULT_SETTINGS.files.prometheusConfig, files.prometheusConfig),
       maxFileSizeKB: pick(settings.files.maxFileSizeKB, DEFAULT_SETTINGS.files.maxFileSizeKB, files.maxFileSizeKB),
     },
     config: { environments: { ...config.config?.environments, ...settings.config.environments } },
