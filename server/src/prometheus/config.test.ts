@@ -291,3 +291,15 @@ test('completion and hover: keys of each level, enumerated values, their documen
     '**scrape_timeout** — duration\n\nWhen a scrape times out by default (default 10s); at most scrape_interval.',
   );
 });
+
+test('durations in Prometheus’s words, fixed to the same length as Prometheus writes it', () => {
+  const text = 'global:\n  scrape_interval: 1.5m\n  scrape_timeout: 30s1m\n  evaluation_interval: 30\nalerting:\n  alertmanagers:\n    - scheme: ftp\n      timeout: 500ms\n';
+  assert.deepEqual(checkConfig(text), [
+    '1:19-1:23 error prometheus/config global.scrape_interval: not a valid duration string: "1.5m" (units y w d h m s ms, each once, in that order: 30s, 1m30s, 2h)',
+    '  fix Change to "1m30s": 1:19-1:23 "1m30s"',
+    '2:18-2:23 error prometheus/config global.scrape_timeout: not a valid duration string: "30s1m" (units y w d h m s ms, each once, in that order: 30s, 1m30s, 2h)',
+    '  fix Change to "1m30s": 2:18-2:23 "1m30s"',
+    '3:23-3:25 error prometheus/config global.evaluation_interval: not a valid duration string: "30" (units y w d h m s ms, each once, in that order: 30s, 1m30s, 2h)',
+    '6:14-6:17 warning prometheus/config alerting.alertmanagers[0].scheme must be one of http, https; got "ftp".',
+  ]);
+});

@@ -15,6 +15,7 @@ const q = (value: string): string => JSON.stringify(value);
 
 export const say = messages('prometheus/config', {
   en: {
+    duration: (p: { where: string; got: string }) => `${p.where}: not a valid duration string: ${q(p.got)} (units y w d h m s ms, each once, in that order: 30s, 1m30s, 2h)`,
     nullSection: (p: { where: string; what: string }) => `${p.what}: ${p.where} has an item that is empty (null); remove the \`-\` or give it its settings`,
     schemeUnsupported: (p: { where: string; got: string }) => `${p.where}: scheme ${q(p.got)} is not one Prometheus can scrape with; every scrape of the job would fail (use http or https)`,
     globalTimeout: (p: { timeout: string; interval: string; inherited: boolean }) =>
@@ -64,6 +65,7 @@ export const say = messages('prometheus/config', {
     containerDir: (p: { dir: string }) => ` (${p.dir} is the directory of this prometheus.yaml in the stack's container)`,
   },
   ja: {
+    duration: (p) => `${p.where}: not a valid duration string: ${q(p.got)} (単位 y w d h m s ms をこの順に各 1 回: 30s、1m30s、2h)`,
     nullSection: (p) => `${p.what}: ${p.where} に空 (null) の要素があります。\`-\` を消すか設定を書いてください`,
     schemeUnsupported: (p) => `${p.where}: scheme ${q(p.got)} では Prometheus はスクレイプできず、ジョブのスクレイプはすべて失敗します (http か https を指定してください)`,
     globalTimeout: (p) =>

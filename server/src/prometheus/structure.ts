@@ -36,9 +36,10 @@ function adjust(issue: ShapeIssue): { issue: ShapeIssue; severity: 'error' | 'wa
     // Prometheus lower-cases relabel actions and upper-cases DNS record types.
     if (last === 'action' && issue.path.some((p) => typeof p === 'string' && p.endsWith('relabel_configs')) && isKnown(value.toLowerCase(), 'action')) return undefined;
     if (last === 'type' && issue.path.includes('dns_sd_configs') && ['SRV', 'A', 'AAAA', 'MX'].includes(value.toUpperCase())) return undefined;
-    // Prometheus 2.42 takes any scheme; a scrape with another one fails.
-    if (last === 'scheme' && issue.path[0] === 'scrape_configs') return { issue, severity: 'warning' };
+    // Prometheus 2.42 takes any scheme; a scrape or an alert push with another one fails.
+    if (last === 'scheme') return { issue, severity: 'warning' };
   }
+  if (issue.kind === 'invalid' && issue.message.includes('is not a duration')) return { issue: durationIssue(issue), severity: 'error' };
   if (issue.kind === 'unknown-key') return { issue: shorterUnknownKey(issue), severity: 'error' };
   return { issue, severity: 'error' };
 }
@@ -55,6 +56,37 @@ function shorterUnknownKey(issue: ShapeIssue): ShapeIssue {
   if (!allowed.some((name) => RARE_KEYS.has(name))) return issue;
   const shown = [...allowed.filter((name) => !RARE_KEYS.has(name)), '…_sd_configs'];
   return { ...issue, message: t('shape.unknownKey', { key, where: pathName(issue.path.slice(0, -1)), allowed: shown, ...(issue.suggestion ? { suggestion: issue.suggestion } : {}) }) };
+}
+
+/** A duration in Prometheus's words, with the same length written as Prometheus reads it when it can be told (`1.5m`, `90`s out of order). */
+function durationIssue(issue: ShapeIssue): ShapeIssue {
+  const got = /"((?:[^"\\]|\\.)*)"/.exec(issue.message)?.[1] ?? '';
+  const fixed = prometheusDuration(got);
+  return {
+    ...issue,
+    message: say('duration', { where: pathName(issue.path), got }),
+    ...(fixed !== undefined ? { suggestion: fixed } : {}),
+  };
+}
+
+const UNIT_MS: Readonly<Record<string, number>> = { y: 365 * 86_400_000, w: 7 * 86_400_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+
+/** A length written with fractions, Go's units or units out of order (`1.5m`, `500us`, `30s1m`), as Prometheus writes it (`1m30s`); undefined when it is no length. */
+export function prometheusDuration(text: string): string | undefined {
+  const parts = /^(?:\d+(?:\.\d+)?(?:ms|[ywdhms]))+$/.test(text) ? [...text.matchAll(/(\d+(?:\.\d+)?)(ms|[ywdhms])/g)] : [];
+  if (parts.length === 0) return undefined;
+  const ms = parts.reduce((sum, [, n = '0', unit = 's']) => sum + Number(n) * (UNIT_MS[unit] ?? 0), 0);
+  if (!Number.isInteger(ms)) return undefined;
+  if (ms === 0) return '0s';
+  let rest = ms;
+  let out = '';
+  for (const unit of ['y', 'w', 'd', 'h', 'm', 's', 'ms']) {
+    const size = UNIT_MS[unit] ?? 1;
+    const count = Math.floor(rest / size);
+    if (count > 0) out += `${count}${unit}`;
+    rest -= count * size;
+  }
+  return out;
 }
 
 function isKnown(action: string, _field: 'action'): boolean {
