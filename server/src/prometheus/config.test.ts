@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../base/settings';
 import { diagnose, DESIGN_FILES, render } from '../catalog/testSupport';
 import { completeShape, hoverShape } from '../features/shapeAssist';
+import { setLocale } from '../l10n';
 import { LanguageService } from '../service/languageService';
 import { tempDir } from '../../../test/support/tempDir';
 import { PROMETHEUS_CONFIG_SHAPE } from './configShape';
@@ -301,5 +302,18 @@ test('durations in Prometheus’s words, fixed to the same length as Prometheus 
     '  fix Change to "1m30s": 2:18-2:23 "1m30s"',
     '3:23-3:25 error prometheus/config global.evaluation_interval: not a valid duration string: "30" (units y w d h m s ms, each once, in that order: 30s, 1m30s, 2h)',
     '6:14-6:17 warning prometheus/config alerting.alertmanagers[0].scheme must be one of http, https; got "ftp".',
+  ]);
+});
+
+test('in Japanese: the same findings, in the design’s words', (t) => {
+  setLocale('ja');
+  t.after(() => setLocale('en'));
+  const text =
+    'global:\n  scrape_interval: 1.5m\nscrape_configs:\n  - job_name: kong\n    static_configs:\n      - targets: ["http://kong:8001/metrics"]\n    relabel_configs:\n      - action: Keep\n        source_labels: [a]\n';
+  assert.deepEqual(checkConfig(text), [
+    '1:19-1:23 error prometheus/config global.scrape_interval: not a valid duration string: "1.5m" (単位 y w d h m s ms をこの順に各 1 回: 30s、1m30s、2h)',
+    '  fix "1m30s" に変更: 1:19-1:23 "1m30s"',
+    '5:18-5:44 error prometheus/config "http://kong:8001/metrics" is not a valid hostname: ターゲットは host:port で書きます (ここでは "kong:8001")',
+    '  fix "kong:8001" に変更: 5:18-5:44 "\\"kong:8001\\""',
   ]);
 });

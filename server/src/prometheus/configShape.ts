@@ -89,7 +89,7 @@ export const HTTP_CLIENT_FIELDS: Readonly<Record<string, Field>> = {
   enable_http2: bool('Whether to enable HTTP/2 (default true).'),
 };
 
-const RELABEL_ACTIONS = ['replace', 'keep', 'drop', 'keepequal', 'dropequal', 'hashmod', 'labelmap', 'labeldrop', 'labelkeep', 'lowercase', 'uppercase'];
+export const RELABEL_ACTIONS = ['replace', 'keep', 'drop', 'keepequal', 'dropequal', 'hashmod', 'labelmap', 'labeldrop', 'labelkeep', 'lowercase', 'uppercase'];
 
 /** A label name as Prometheus 2.42 accepts it (`model.LabelName.IsValid`). */
 export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;

@@ -10,7 +10,7 @@ import type { Finding } from '../base/types';
 import { checkShape, fieldsOf, pathName, shapeAt, shapeFindings, type ShapeIssue } from '../base/yaml/shape';
 import { t } from '../l10n';
 import type { FileCheck } from '../workspace/fileKind';
-import { OTHER_SD, PROMETHEUS_CONFIG_SHAPE } from './configShape';
+import { OTHER_SD, PROMETHEUS_CONFIG_SHAPE, RELABEL_ACTIONS } from './configShape';
 import { finding, PROMETHEUS_CONFIG, PROMETHEUS_CONFIG_CODE, say } from './messages';
 import { itemsOf, valueOf, type PrometheusConfigModel } from './model';
 
@@ -29,17 +29,31 @@ const NULL_ITEMS: readonly [string, string][] = [
   ['remote_read', 'empty or null remote read config section'],
 ];
 
-function adjust(issue: ShapeIssue): { issue: ShapeIssue; severity: 'error' | 'warning' } | undefined {
+/** The value at an issue's path, as written (messages are in the user's language: never read back from them). */
+function valueAt(model: PrometheusConfigModel, path: readonly (string | number)[]): string {
+  const node: unknown = model.document?.getIn(path, true);
+  return isScalar(node) ? String(node.value) : '';
+}
+
+function adjust(issue: ShapeIssue, model: PrometheusConfigModel): { issue: ShapeIssue; severity: 'error' | 'warning' } | undefined {
   const last = issue.path[issue.path.length - 1];
   if (issue.kind === 'enum') {
-    const value = issue.message.match(/got "((?:[^"\\]|\\.)*)"/)?.[1] ?? '';
+    const value = valueAt(model, issue.path);
     // Prometheus lower-cases relabel actions and upper-cases DNS record types.
-    if (last === 'action' && issue.path.some((p) => typeof p === 'string' && p.endsWith('relabel_configs')) && isKnown(value.toLowerCase(), 'action')) return undefined;
+    if (last === 'action' && issue.path.some((p) => typeof p === 'string' && p.endsWith('relabel_configs')) && RELABEL_ACTIONS.includes(value.toLowerCase())) return undefined;
     if (last === 'type' && issue.path.includes('dns_sd_configs') && ['SRV', 'A', 'AAAA', 'MX'].includes(value.toUpperCase())) return undefined;
     // Prometheus 2.42 takes any scheme; a scrape or an alert push with another one fails.
     if (last === 'scheme') return { issue, severity: 'warning' };
   }
-  if (issue.kind === 'invalid' && issue.message.includes('is not a duration')) return { issue: durationIssue(issue), severity: 'error' };
+  if (
+    issue.kind === 'invalid' &&
+    shapeAt(
+      PROMETHEUS_CONFIG_SHAPE,
+      issue.path.filter((p): p is string => typeof p === 'string'),
+    )?.shape.type === 'duration'
+  ) {
+    return { issue: durationIssue(issue, valueAt(model, issue.path)), severity: 'error' };
+  }
   if (issue.kind === 'unknown-key') return { issue: shorterUnknownKey(issue), severity: 'error' };
   return { issue, severity: 'error' };
 }
@@ -59,8 +73,7 @@ function shorterUnknownKey(issue: ShapeIssue): ShapeIssue {
 }
 
 /** A duration in Prometheus's words, with the same length written as Prometheus reads it when it can be told (`1.5m`, `90`s out of order). */
-function durationIssue(issue: ShapeIssue): ShapeIssue {
-  const got = /"((?:[^"\\]|\\.)*)"/.exec(issue.message)?.[1] ?? '';
+function durationIssue(issue: ShapeIssue, got: string): ShapeIssue {
   const fixed = prometheusDuration(got);
   return {
     ...issue,
@@ -87,10 +100,6 @@ export function prometheusDuration(text: string): string | undefined {
     rest -= count * size;
   }
   return out;
-}
-
-function isKnown(action: string, _field: 'action'): boolean {
-  return ['replace', 'keep', 'drop', 'keepequal', 'dropequal', 'hashmod', 'labelmap', 'labeldrop', 'labelkeep', 'lowercase', 'uppercase'].includes(action);
 }
 
 function nullItems(root: Node, text: string, findings: Finding[]): void {
@@ -127,7 +136,7 @@ export function checkStructure(model: PrometheusConfigModel, text: string): Find
   const contents = model.document?.contents as Node | null | undefined;
   if (!model.clean || contents === undefined || contents === null) return [];
   const findings: Finding[] = [];
-  for (const { issue, severity } of checkShape(contents, PROMETHEUS_CONFIG_SHAPE).flatMap((i) => adjust(i) ?? [])) {
+  for (const { issue, severity } of checkShape(contents, PROMETHEUS_CONFIG_SHAPE).flatMap((i) => adjust(i, model) ?? [])) {
     findings.push(...shapeFindings([issue], PROMETHEUS_CONFIG, severity));
   }
   if (model.root) nullItems(model.root, text, findings);
