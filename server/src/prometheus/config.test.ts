@@ -55,7 +55,6 @@ test('every problem at once, each at its node, in Prometheus’s words', () => {
     '15:2-15:3 error prometheus/config empty or null scrape config section: scrape_configs[2] has an item that is empty (null); remove the `-` or give it its settings',
     '16:4-16:11 error prometheus/config Unknown key "job_nme" in scrape_configs[3]. Did you mean "job_name"? Allowed keys: job_name, scrape_interval, scrape_timeout, metrics_path, scheme, params, honor_labels, honor_timestamps, body_size_limit, sample_limit, target_limit, label_limit, label_name_length_limit, label_value_length_limit, relabel_configs, metric_relabel_configs, static_configs, file_sd_configs, dns_sd_configs, kubernetes_sd_configs, http_sd_configs, basic_auth, authorization, oauth2, bearer_token, bearer_token_file, tls_config, proxy_url, proxy_connect_header, follow_redirects, enable_http2, …_sd_configs.',
     '  fix Rename to "job_name": 16:4-16:11 "job_name"',
-    '16:4-16:11 error prometheus/config job_name is empty: scrape_configs[3] needs a job_name, the job label of its series',
     '17:18-17:20 error prometheus/config scrape_configs[3].sample_limit must be at least 0; got -1.',
     '18:21-18:24 error prometheus/config units: unknown unit in 10M (a size is a number with B, KB, MB, GB, KiB, MiB, GiB…, e.g. 10MB)',
   ]);
@@ -315,5 +314,15 @@ test('in Japanese: the same findings, in the design’s words', (t) => {
     '  fix "1m30s" に変更: 1:19-1:23 "1m30s"',
     '5:18-5:44 error prometheus/config "http://kong:8001/metrics" is not a valid hostname: ターゲットは host:port で書きます (ここでは "kong:8001")',
     '  fix "kong:8001" に変更: 5:18-5:44 "\\"kong:8001\\""',
+  ]);
+});
+
+test('a job without a job_name, or with an empty one; a misspelt one is only the unknown key', () => {
+  const text = 'scrape_configs:\n  - scrape_interval: 10s\n  - job_name: ""\n  - job_nam: a\n';
+  assert.deepEqual(checkConfig(text), [
+    '1:4-1:19 error prometheus/config job_name is empty: scrape_configs[0] needs a job_name, the job label of its series',
+    '2:14-2:16 error prometheus/config job_name is empty: scrape_configs[1] needs a job_name, the job label of its series',
+    '3:4-3:11 error prometheus/config Unknown key "job_nam" in scrape_configs[2]. Did you mean "job_name"? Allowed keys: job_name, scrape_interval, scrape_timeout, metrics_path, scheme, params, honor_labels, honor_timestamps, body_size_limit, sample_limit, target_limit, label_limit, label_name_length_limit, label_value_length_limit, relabel_configs, metric_relabel_configs, static_configs, file_sd_configs, dns_sd_configs, kubernetes_sd_configs, http_sd_configs, basic_auth, authorization, oauth2, bearer_token, bearer_token_file, tls_config, proxy_url, proxy_connect_header, follow_redirects, enable_http2, …_sd_configs.',
+    '  fix Rename to "job_name": 3:4-3:11 "job_name"',
   ]);
 });

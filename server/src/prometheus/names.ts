@@ -4,8 +4,10 @@
  * remote_read entries with the same name or without a url.
  */
 import { isMap } from 'yaml';
+import { closestMatch } from '../base/suggest';
 import type { Finding } from '../base/types';
 import type { FileCheck } from '../workspace/fileKind';
+import { SCRAPE_CONFIG } from './configShape';
 import { finding, PROMETHEUS_CONFIG_CODE, say } from './messages';
 import { itemsOf, jobsOf, pairOf, textOf, valueOf, type PrometheusConfigModel } from './model';
 
@@ -15,12 +17,20 @@ export function checkNames(model: PrometheusConfigModel): Finding[] {
   const seen = new Map<string, number>();
   for (const job of jobsOf(model)) {
     const where = `scrape_configs[${job.index}]`;
-    if (!job.name) {
+    // A misspelt job_name is the shape's unknown key, with its fix: not said twice.
+    const misspelt =
+      !job.namePair &&
+      job.node.items.some((pair) => {
+        const key = textOf(pair.key);
+        return key !== undefined && !(key in SCRAPE_CONFIG.fields) && closestMatch(key, ['job_name']) === 'job_name';
+      });
+    if (!job.name && !misspelt) {
       // At the empty value, else at the job's first key.
       const at = job.namePair ? (job.namePair.value ?? job.namePair.key) : job.node.items[0]?.key;
       findings.push(finding(at as never, say('jobNameEmpty', { where })));
       continue;
     }
+    if (!job.name) continue;
     const first = seen.get(job.name);
     if (first !== undefined) findings.push(finding(job.namePair?.value, say('jobNameDuplicate', { job: job.name, first })));
     else seen.set(job.name, job.index);
