@@ -120,6 +120,7 @@ test('SARIF is valid against the SARIF 2.1.0 schema and every rule carries help 
         'loki/config',
         'policy/alert',
         'policy/slo',
+        'prometheus/config',
         'promql/rate-window',
         'promql/syntax',
         'promql/type',

@@ -61,6 +61,7 @@ test('check examples/ reports every deliberate mistake and exits 1', () => {
       'examples/infra/observability/prometheus/alerts/system-tier-alerts.yaml:23:25-23:74 error promql/type',
       'examples/infra/observability/prometheus/alerts/system-tier-alerts.yaml:33:15-33:24 error rules/structure',
       'examples/infra/observability/prometheus/alerts/system-tier-alerts.yaml:38:45-38:56 error rules/template',
+      'examples/infra/observability/prometheus/prometheus.yaml:15:18-15:44 error prometheus/config',
       'examples/regions/business/accounting/server/go/ledger/config/config.staging.yaml:11:12-11:16 error config/schema',
       'examples/regions/business/accounting/server/go/ledger/config/config.staging.yaml:14:14-14:52 error config/schema',
       'examples/regions/business/accounting/server/go/ledger/config/config.staging.yaml:15:4-15:16 error config/schema',

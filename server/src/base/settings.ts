@@ -36,6 +36,8 @@ export const settingsSchema = z.object({
       lokiConfig: z.array(z.string()).default([]),
       /** Promtail configurations whose content does not tell. */
       promtailConfig: z.array(z.string()).default([]),
+      /** Globs of Prometheus configurations, besides those found by content. */
+      prometheusConfig: z.array(z.string()).default([]),
       alertmanagerConfig: z.array(z.string()).default(DEFAULT_ALERTMANAGER_GLOBS),
       maxFileSizeKB: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE_KB),
     })
@@ -100,4 +102,9 @@ export function regrade(code: string, severity: Severity, overrides: Settings['d
   const override = overrides[code] ?? overrides[code.split('/')[0] ?? code];
   if (override === undefined) return severity;
   return override === 'off' ? undefined : override;
+}
+
+/** Every `k1s0.files.*` glob list: files the user named as ours, told why when they cannot be checked (too large, not UTF-8). */
+export function namedFileGlobs(settings: Settings): string[] {
+  return Object.values(settings.files).flatMap((globs) => (Array.isArray(globs) ? globs : []));
 }

@@ -7,22 +7,7 @@
 import { isMap, isScalar, type Document } from 'yaml';
 import type { ParsedYaml } from '../base/yaml/parse';
 import type { FileFacts, ServiceFact } from '../workspace/index';
-import { prometheusConfigDocument, scrapeFacts } from '../workspace/scrape';
 import { analyzeCatalogExtension } from './extension';
-
-/** Cheap test before parsing: a top-level `scrape_configs:` key. */
-export function mayBePrometheusConfig(text: string): boolean {
-  return /^scrape_configs\s*:/m.test(text);
-}
-
-export function isPrometheusConfig(parsed: ParsedYaml): boolean {
-  return prometheusConfigDocument(parsed.documents) !== undefined;
-}
-
-export function prometheusConfigFacts(uri: string, parsed: ParsedYaml): FileFacts {
-  const document = prometheusConfigDocument(parsed.documents.filter((d) => d.errors.length === 0));
-  return document ? { recordingRules: [], scrape: scrapeFacts(uri, document) } : { recordingRules: [] };
-}
 
 export function catalogExtensionFacts(parsed: ParsedYaml): FileFacts {
   const { extension } = analyzeCatalogExtension(parsed);

@@ -45,6 +45,14 @@ import { dashboardStructureCheck } from '../dashboards/structure';
 import { lintConfigCodes } from '../lint/handler';
 import { lokiConfigCheck } from '../loki/config';
 import { lokiPolicyCheck } from '../loki/policy';
+import { prometheusDiscoveryCheck } from '../prometheus/discovery';
+import { prometheusHttpClientCheck } from '../prometheus/httpClient';
+import { prometheusIntervalsCheck } from '../prometheus/intervals';
+import { prometheusNamesCheck } from '../prometheus/names';
+import { prometheusRelabelCheck } from '../prometheus/relabel';
+import { prometheusRuleFilesCheck } from '../prometheus/ruleFiles';
+import { prometheusStructureCheck } from '../prometheus/structure';
+import { prometheusTargetsCheck } from '../prometheus/targets';
 import { promqlCodes } from '../promql/index';
 import { promtailConfigCheck } from '../promtail/config';
 import type { ExpressionCheck } from '../promql/site';
@@ -92,6 +100,14 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   // One file of a kind.
   ruleFileLoadedCheck,
   burnRatePairCheck,
+  prometheusStructureCheck,
+  prometheusIntervalsCheck,
+  prometheusNamesCheck,
+  prometheusTargetsCheck,
+  prometheusRelabelCheck,
+  prometheusHttpClientCheck,
+  prometheusDiscoveryCheck,
+  prometheusRuleFilesCheck,
   ruleFileEntriesCheck,
   configSchemaCheck,
   configPolicyCheck,

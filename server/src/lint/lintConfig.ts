@@ -119,6 +119,7 @@ export function mergeLintConfig(settings: Settings, config: LintConfig): Setting
       lokiConfig: pick(settings.files.lokiConfig, DEFAULT_SETTINGS.files.lokiConfig, files.lokiConfig),
       promtailConfig: pick(settings.files.promtailConfig, DEFAULT_SETTINGS.files.promtailConfig, files.promtailConfig),
       alertmanagerConfig: pick(settings.files.alertmanagerConfig, DEFAULT_SETTINGS.files.alertmanagerConfig, files.alertmanagerConfig),
+      prometheusConfig: pick(settings.files.prometheusConfig, DEFAULT_SETTINGS.files.prometheusConfig, files.prometheusConfig),
       maxFileSizeKB: pick(settings.files.maxFileSizeKB, DEFAULT_SETTINGS.files.maxFileSizeKB, files.maxFileSizeKB),
     },
     config: { environments: { ...config.config?.environments, ...settings.config.environments } },

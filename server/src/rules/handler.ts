@@ -9,7 +9,7 @@ import { isYamlPath, matchesAny } from '../base/files';
 import type { Finding } from '../base/types';
 import type { ParsedYaml } from '../base/yaml/parse';
 import { multilineScalars } from '../suppression/suppression';
-import { mayBePrometheusConfig } from '../catalog/files';
+import { mayBePrometheusConfig } from '../prometheus/model';
 import { mayBeProvisioning } from '../provisioning/detect';
 import { alertFacts } from '../slo/facts';
 import type { FileFacts } from '../workspace/index';

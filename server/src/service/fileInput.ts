@@ -5,7 +5,7 @@
  * through here, so the editor shows what CI reports for the same bytes.
  */
 import { decodeText, matchesAny } from '../base/files';
-import { regrade, type Settings } from '../base/settings';
+import { namedFileGlobs, regrade, type Settings } from '../base/settings';
 import type { Diagnostic } from '../base/types';
 import { t } from '../l10n';
 import type { FileLocation, ValidationRequest } from './languageService';
@@ -25,7 +25,7 @@ export function fileInput(bytes: Uint8Array, uri: string, location: FileLocation
  * Re-graded like every other code (`"file/encoding": "off"` silences it).
  */
 export function undecodedDiagnostics(reason: string, location: FileLocation, settings: Settings): Diagnostic[] {
-  if (!location.explicit && !matchesAny([...settings.files.config, ...settings.files.rules, ...settings.files.alertmanagerConfig], location.path, location.relativePath)) return [];
+  if (!location.explicit && !matchesAny(namedFileGlobs(settings), location.path, location.relativePath)) return [];
   const severity = regrade('file/encoding', 'error', settings.diagnostics.severity);
   if (severity === undefined) return [];
   const start = { line: 0, character: 0 };

@@ -7,7 +7,7 @@
  */
 import { isYamlPath, matchesAny, uriToPath } from '../base/files';
 import { LineIndex } from '../base/lineIndex';
-import { regrade, type Settings } from '../base/settings';
+import { namedFileGlobs, regrade, type Settings } from '../base/settings';
 import type { Diagnostic, Finding, OutlineSymbol, SourceFile } from '../base/types';
 import type { ParsedYaml } from '../base/yaml/parse';
 import { LivePrometheus } from '../catalog/live';
@@ -156,9 +156,7 @@ export class LanguageService {
 
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (tooLarge(file, settings)) {
-      // Every `k1s0.files.*` glob list names files the user wants checked: those are told why they are not.
-      const named = Object.values(settings.files).flatMap((globs) => (Array.isArray(globs) ? globs : []));
-      if (!matchesAny(named, location.path, location.relativePath)) return [];
+      if (!matchesAny(namedFileGlobs(settings), location.path, location.relativePath)) return [];
       return [
         {
           start: 0,

@@ -16,11 +16,6 @@ function scalarText(node: unknown): string | undefined {
   return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
 }
 
-/** The first document of the stream with a `scrape_configs` list. */
-export function prometheusConfigDocument(documents: readonly Document.Parsed[]): Document.Parsed | undefined {
-  return documents.find((d) => isSeq(get(d.contents, 'scrape_configs')));
-}
-
 export function scrapeFacts(uri: string, document: Document.Parsed): ScrapeFacts {
   const global = get(document.contents, 'global');
   const globalInterval = scalarText(get(global, 'scrape_interval'));
