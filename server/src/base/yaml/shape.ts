@@ -31,6 +31,11 @@ export interface MapShape extends Described {
   fields: Readonly<Record<string, Field>>;
   /** The shape of keys that are not fields (names the user chooses: receivers, components); absent, such keys are unknown. */
   values?: Shape;
+  /**
+   * The shape of such a key chosen by its name, before `values` (a collector's `otlp/in` is an
+   * `otlp` receiver); undefined falls back to `values`.
+   */
+  valuesOf?: (key: string) => Shape | undefined;
   /** Groups of keys of which at most one may be set (mutually exclusive auth options). */
   exclusive?: readonly (readonly string[])[];
 }
@@ -159,8 +164,9 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
       issues.push({ start, end, kind: 'removed', message: t('shape.removed', { key, where: pathName(path), instead: field.removed }), path: [...path, key] });
       continue;
     }
+    const named = field ? undefined : (shape.valuesOf?.(key) ?? shape.values);
     if (field) walk(pair.value as Node | null, field.shape, [...path, key], issues, keyNode);
-    else if (shape.values) walk(pair.value as Node | null, shape.values, [...path, key], issues, keyNode);
+    else if (named) walk(pair.value as Node | null, named, [...path, key], issues, keyNode);
     else {
       const [start, end] = spanOf(keyNode);
       const allowed = Object.keys(shape.fields).filter((name) => shape.fields[name]?.removed === undefined);
@@ -309,7 +315,8 @@ function step(shape: Shape, key: string): { shape: Shape; field?: Field } | unde
   if (map.type !== 'map') return undefined;
   const field = map.fields[key];
   if (field) return { shape: field.shape, field };
-  return map.values ? { shape: map.values } : undefined;
+  const named = map.valuesOf?.(key) ?? map.values;
+  return named ? { shape: named } : undefined;
 }
 
 /** Keys of a map shape with their documentation, for completion (removed keys left out). */
