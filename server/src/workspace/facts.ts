@@ -119,6 +119,15 @@ export interface DashboardFact {
   panels: { title: string; start: number; end: number; selectors: ServiceMatcher[][] }[];
 }
 
+/** A config file's `observability.trace`: where its service sends traces and how many it samples (the collector's checks compare). */
+export interface TraceSettingsFact {
+  uri: string;
+  /** The environment the file is judged as (its name, app.environment or k1s0.config.environments). */
+  environment?: string;
+  endpoint?: string;
+  sampleRate?: number;
+}
+
 /** Everything one file contributes to the workspace. */
 export interface FileFacts {
   recordingRules: RecordingRuleDefinition[];
@@ -136,6 +145,8 @@ export interface FileFacts {
   ruleFile?: 'plain' | 'PrometheusRule';
   /** A compose file's services. */
   compose?: ComposeFacts;
+  /** A config file's trace settings. */
+  trace?: TraceSettingsFact;
 }
 
 /** What a running Prometheus told us (names, types, label values). */
