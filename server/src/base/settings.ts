@@ -30,9 +30,11 @@ export const settingsSchema = z.object({
       config: z.array(z.string()).default(DEFAULT_CONFIG_GLOBS),
       rules: z.array(z.string()).default([]),
       dashboards: z.array(z.string()).default([]),
+      /** Globs of OpenTelemetry Collector configurations, besides those found by their content. */
+      otelCollectorConfig: z.array(z.string()).default([]),
       maxFileSizeKB: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE_KB),
     })
-    .default({ config: DEFAULT_CONFIG_GLOBS, rules: [], dashboards: [], maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB }),
+    .default({ config: DEFAULT_CONFIG_GLOBS, rules: [], dashboards: [], otelCollectorConfig: [], maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB }),
   config: z
     .object({
       /** Glob → environment, for config files whose name does not say it. */

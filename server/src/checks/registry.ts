@@ -33,6 +33,9 @@ import { logqlCodes } from '../dashboards/logql';
 import { dashboardQueryCodes } from '../dashboards/queries';
 import { dashboardStructureCheck } from '../dashboards/structure';
 import { lintConfigCodes } from '../lint/handler';
+import { otelcolConfigCheck } from '../otelcol/config';
+import { otelcolPipelineCheck } from '../otelcol/pipeline';
+import { otelcolPolicyCheck } from '../otelcol/policy';
 import { promqlCodes } from '../promql/index';
 import type { ExpressionCheck } from '../promql/site';
 import { datasourcesCheck } from '../provisioning/datasources';
@@ -88,6 +91,9 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   logqlCodes,
   datasourcesCheck,
   providersCheck,
+  otelcolConfigCheck,
+  otelcolPipelineCheck,
+  otelcolPolicyCheck,
   catalogFileCodes,
   lintConfigCodes,
   suppressionCodes,

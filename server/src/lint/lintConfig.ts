@@ -116,6 +116,7 @@ export function mergeLintConfig(settings: Settings, config: LintConfig): Setting
       config: pick(settings.files.config, DEFAULT_SETTINGS.files.config, files.config),
       rules: pick(settings.files.rules, DEFAULT_SETTINGS.files.rules, files.rules),
       dashboards: pick(settings.files.dashboards, DEFAULT_SETTINGS.files.dashboards, files.dashboards),
+      otelCollectorConfig: pick(settings.files.otelCollectorConfig, DEFAULT_SETTINGS.files.otelCollectorConfig, files.otelCollectorConfig),
       maxFileSizeKB: pick(settings.files.maxFileSizeKB, DEFAULT_SETTINGS.files.maxFileSizeKB, files.maxFileSizeKB),
     },
     config: { environments: { ...config.config?.environments, ...settings.config.environments } },

@@ -25,7 +25,7 @@ export function fileInput(bytes: Uint8Array, uri: string, location: FileLocation
  * Re-graded like every other code (`"file/encoding": "off"` silences it).
  */
 export function undecodedDiagnostics(reason: string, location: FileLocation, settings: Settings): Diagnostic[] {
-  if (!location.explicit && !matchesAny([...settings.files.config, ...settings.files.rules], location.path, location.relativePath)) return [];
+  if (!location.explicit && !matchesAny([...settings.files.config, ...settings.files.rules, ...settings.files.otelCollectorConfig], location.path, location.relativePath)) return [];
   const severity = regrade('file/encoding', 'error', settings.diagnostics.severity);
   if (severity === undefined) return [];
   const start = { line: 0, character: 0 };

@@ -9,6 +9,7 @@ import { composeHandler } from '../compose/handler';
 import { configHandler } from '../config/handler';
 import { dashboardHandler } from '../dashboards/handler';
 import { lintConfigHandler } from '../lint/handler';
+import { otelcolHandler } from '../otelcol/handler';
 import { prometheusConfigHandler } from '../prometheus/handler';
 import { promqlFileHandler } from '../promql/handler';
 import { provisioningHandler } from '../provisioning/handler';
@@ -24,11 +25,13 @@ export const FILE_KINDS: readonly FileKindHandler[] = [
   catalogHandler,
   composeHandler,
   prometheusConfigHandler,
+  // Before config files: a collector's config.yaml has no observability section, but a broken one would be claimed by name.
+  otelcolHandler,
   configHandler,
   provisioningHandler,
 ];
 
-export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'config' | 'rules' | 'provisioning';
+export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'config' | 'rules' | 'provisioning' | 'otelcol';
 
 const byKind = new Map(FILE_KINDS.map((handler) => [handler.kind, handler]));
 

@@ -156,7 +156,7 @@ export class LanguageService {
 
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (tooLarge(file, settings)) {
-      if (!matchesAny([...settings.files.config, ...settings.files.rules, ...settings.files.dashboards], location.path, location.relativePath)) return [];
+      if (!matchesAny([...settings.files.config, ...settings.files.rules, ...settings.files.dashboards, ...settings.files.otelCollectorConfig], location.path, location.relativePath)) return [];
       return [
         {
           start: 0,
