@@ -5,7 +5,7 @@
  * removed types by name, `${…}` substitutions, and the rules of tail_sampling,
  * batch and memory_limiter that need more than one value.
  */
-import { isMap, isScalar, isSeq, visit, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node } from 'yaml';
 import type { Finding, Severity } from '../base/types';
 import { checkShape, shapeFindings } from '../base/yaml/shape';
 import { closestMatch } from '../base/suggest';
@@ -14,7 +14,7 @@ import type { FileCheck } from '../workspace/fileKind';
 import { componentType, shippedTypes, singular } from './components';
 import { say } from './messages';
 import { keyAt, nodeAt, scalarAt, type CollectorFile, type Component } from './model';
-import { POLICY_NEEDS, POLICY_TYPES, SUB_POLICY_KEY } from './policies';
+import { LEAF_POLICY_TYPES, POLICY_NEEDS, POLICY_TYPES, SUB_POLICY_KEY } from './policies';
 import { COLLECTOR_SHAPE } from './shapes';
 
 export const CONFIG_CODE = 'otelcol/config';
@@ -69,7 +69,7 @@ function configRules(component: Component, text: string): Finding[] {
   if (!isMap(node)) return [];
   if (type === 'tail_sampling') {
     const policies = node.get('policies', true);
-    return isSeq(policies) ? policyFindings(policies.items as Node[], text) : [];
+    return isSeq(policies) ? policyFindings(policies.items as Node[], POLICY_TYPES, text) : [];
   }
   if (type === 'batch') return batchRules(node, text);
   return [];
@@ -94,7 +94,8 @@ function memoryRules(component: Component, text: string): Finding[] {
   for (const unit of ['mib', 'percentage']) {
     const limit = node ? numberAt(node, `limit_${unit}`, text) : undefined;
     const spike = node ? numberAt(node, `spike_limit_${unit}`, text) : undefined;
-    if (limit && spike && spike.value >= limit.value) findings.push(finding(spike.start, spike.end, say('spikeLimit', { spike: String(spike.value), limit: String(limit.value), unit })));
+    if (limit && spike && limit.value > 0 && spike.value >= limit.value)
+      findings.push(finding(spike.start, spike.end, say('spikeLimit', { spike: String(spike.value), limit: String(limit.value), unit })));
   }
   const limits = ['limit_mib', 'limit_percentage'].map((key) => scalarAt(node, [key], text));
   if (limits.every((at) => at === undefined || at.value === 0)) findings.push(finding(component.start, component.end, say('memoryLimit')));
@@ -102,7 +103,7 @@ function memoryRules(component: Component, text: string): Finding[] {
 }
 
 /** A tail_sampling policy list: each policy's needs, keys of other types, names; sub-policies at their level. */
-function policyFindings(items: readonly Node[], text: string): Finding[] {
+function policyFindings(items: readonly Node[], allowed: readonly string[], text: string): Finding[] {
   const findings: Finding[] = [];
   const names = new Map<string, number>();
   for (const item of items) {
@@ -116,7 +117,8 @@ function policyFindings(items: readonly Node[], text: string): Finding[] {
       if (count > 1) findings.push(finding(nameAt.start, nameAt.end, say('policyDuplicate', { name })));
     }
     const type = typeAt ? String(typeAt.value) : undefined;
-    if (!type || !(POLICY_TYPES as readonly string[]).includes(type)) continue;
+    // A type not allowed at this level is the shape's finding; what it would need is beside the point.
+    if (!type || !allowed.includes(type)) continue;
     const own = item.get(type, true);
     for (const group of POLICY_NEEDS[type as keyof typeof POLICY_NEEDS] ?? []) {
       if (isMap(own) && group.some((key) => has(own, key))) continue;
@@ -124,14 +126,14 @@ function policyFindings(items: readonly Node[], text: string): Finding[] {
       if (at) findings.push(finding(at.start, at.end, say('policyNeeds', { name, type, keys: group.join(` or ${type}.`) })));
     }
     for (const pair of item.items) {
-      const key = isScalar(pair.key) ? String((pair.key).value) : '';
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (key === type || key === 'name' || key === 'type' || !(POLICY_TYPES as readonly string[]).includes(key)) continue;
       const at = keyAt(item, key, text);
       if (at) findings.push(finding(at.start, at.end, say('policyIgnored', { name, type, key }), 'warning'));
     }
     if (type === 'and' || type === 'drop' || type === 'composite') {
       const subs = nodeAt(item, [type, SUB_POLICY_KEY[type]]);
-      if (isSeq(subs)) findings.push(...policyFindings(subs.items as Node[], text));
+      if (isSeq(subs)) findings.push(...policyFindings(subs.items as Node[], type === 'composite' ? [...LEAF_POLICY_TYPES, 'and'] : LEAF_POLICY_TYPES, text));
     }
     if (type === 'composite') findings.push(...compositeNames(item));
   }

@@ -63,7 +63,7 @@ function span(pair: Pair): { start: number; end: number; selectionStart: number;
 
 function entries(node: unknown, kind: OutlineSymbol['kind'], detail: string): OutlineSymbol[] {
   if (!isMap(node)) return [];
-  return (node.items).flatMap((pair) => {
+  return node.items.flatMap((pair) => {
     const at = span(pair);
     return at && isScalar(pair.key) ? [{ name: String(pair.key.value), detail, kind, ...at, children: [] }] : [];
   });

@@ -55,11 +55,11 @@ export interface CollectorFile {
 function located(node: Node | null | undefined, text: string): Located | undefined {
   const range = node?.range;
   if (!range) return undefined;
-  return { text: isScalar(node) ? String((node).value) : text.slice(range[0], range[1]), start: range[0], end: Math.max(range[1], range[0] + 1) };
+  return { text: isScalar(node) ? String(node.value) : text.slice(range[0], range[1]), start: range[0], end: Math.max(range[1], range[0] + 1) };
 }
 
 function pairsOf(node: unknown): Pair[] {
-  return isMap(node) ? (node.items).filter((pair) => isScalar(pair.key)) : [];
+  return isMap(node) ? node.items.filter((pair) => isScalar(pair.key)) : [];
 }
 
 function listOf(node: unknown, text: string): Located[] | undefined {
@@ -128,7 +128,7 @@ export function scalarAt(node: Node | null | undefined, path: readonly string[],
   }
   if (!isScalar(current)) return undefined;
   const at = located(current, text);
-  return at ? { ...at, value: (current).value } : undefined;
+  return at ? { ...at, value: current.value } : undefined;
 }
 
 /** The node at a path of keys under a node. */

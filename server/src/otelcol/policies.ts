@@ -23,6 +23,9 @@ export const POLICY_TYPES = [
 ] as const;
 export type PolicyType = (typeof POLICY_TYPES)[number];
 
+/** The types a sub-policy of `and` or `drop` may have (a composite's may also be `and`). */
+export const LEAF_POLICY_TYPES: readonly PolicyType[] = POLICY_TYPES.filter((type) => type !== 'and' && type !== 'composite' && type !== 'drop');
+
 /**
  * Per type: groups of keys under the type's own key, one of each group needed
  * (`latency` needs threshold_ms or upper_threshold_ms).

@@ -6,8 +6,8 @@
  * checked (config.ts).
  */
 import type { Field, MapShape, ScalarShape, Shape } from '../base/yaml/shape';
-import { COMPONENT_KINDS, type ComponentKind } from './components';
-import { POLICY_TYPES } from './policies';
+import { COMPONENT_KINDS, componentType, shippedTypes, singular, type ComponentKind } from './components';
+import { LEAF_POLICY_TYPES, POLICY_TYPES } from './policies';
 
 const str: ScalarShape = { type: 'string' };
 const bool: ScalarShape = { type: 'bool' };
@@ -258,10 +258,9 @@ const policyConfigs: Record<string, Field> = {
 const policyType = (types: readonly string[]): Field => f({ type: 'string', enum: types }, 'What the policy decides on; its settings go under the key of the same name.', true);
 const policyName = f(str, 'Unique name of the policy (in metrics and logs).', true);
 
-const LEAF_TYPES = POLICY_TYPES.filter((type) => type !== 'and' && type !== 'composite' && type !== 'drop');
-const leafPolicy = map({ name: policyName, type: policyType(LEAF_TYPES), ...policyConfigs });
+const leafPolicy = map({ name: policyName, type: policyType(LEAF_POLICY_TYPES), ...policyConfigs });
 const andConfig = map({ and_sub_policy: f({ type: 'list', items: leafPolicy }, 'Policies that must all sample.') });
-const compositeSubPolicy = map({ name: policyName, type: policyType([...LEAF_TYPES, 'and']), ...policyConfigs, and: f(andConfig) });
+const compositeSubPolicy = map({ name: policyName, type: policyType([...LEAF_POLICY_TYPES, 'and']), ...policyConfigs, and: f(andConfig) });
 
 const policy = map({
   name: policyName,
@@ -314,10 +313,25 @@ export function typeOf(id: string): string {
   return slash < 0 ? id : id.slice(0, slash);
 }
 
+/** What hover and completion say of a component type: its kind, signals and distributions. */
+function describeType(kind: ComponentKind, type: string): string {
+  const known = componentType(kind, type);
+  if (!known) return '';
+  const signals = known.connects ? known.connects.map(([a, b]) => `${a} → ${b}`).join(', ') : known.signals.join(', ');
+  const distributions = known.distributions.map((d) => (d === 'core' ? 'otelcol (core)' : `otelcol-${d}`)).join(', ');
+  return `The \`${type}\` ${singular(kind)}${signals ? ` (${signals})` : ''}. Distributions: ${distributions}.`;
+}
+
+/** A section of components: each shipped type is a field (completion, hover); `type/name` IDs take their type's shape. */
 const componentSection = (kind: ComponentKind): Field =>
   f(
-    { type: 'map', fields: {}, valuesOf: (id) => COMPONENT_SHAPES[kind][typeOf(id)], values: any },
-    `The ${kind} defined, by ID \`type[/name]\`; a ${kind.slice(0, -1)} runs only when service names it.`,
+    {
+      type: 'map',
+      fields: Object.fromEntries(shippedTypes(kind).map((type) => [type, f(COMPONENT_SHAPES[kind][type] ?? any, describeType(kind, type))])),
+      valuesOf: (id) => COMPONENT_SHAPES[kind][typeOf(id)],
+      values: any,
+    },
+    `The ${kind} defined, by ID \`type[/name]\`; a ${singular(kind)} runs only when service names it.`,
   );
 
 const pipeline = map({

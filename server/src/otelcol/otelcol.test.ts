@@ -1,0 +1,226 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../base/settings';
+import type { Diagnostic } from '../base/types';
+import { LanguageService } from '../service/languageService';
+import { lines, rangeOf } from '../../../test/support/text';
+
+const DESIGN = readFileSync(join(__dirname, 'fixtures/design-collector.yaml'), 'utf8');
+
+function validate(text: string, { path = '/w/k8s/otel-collector-config.yaml', settings = DEFAULT_SETTINGS, service = new LanguageService() } = {}): Diagnostic[] {
+  return service.validate({ file: { uri: `file://${path}`, text }, settings, location: { path } });
+}
+
+/** code, severity, the range of `needle` (its `occurrence`), message. */
+type Row = [code: string, severity: string, needle: string, message: string, occurrence?: number];
+
+function expect(text: string, rows: Row[]) {
+  return rows.map(([code, severity, needle, message, occurrence]) => ({ code, severity, range: rangeOf(text, needle, occurrence ?? 0), message }));
+}
+
+function got(diagnostics: Diagnostic[]) {
+  return diagnostics.map(({ code, severity, range, message }) => ({ code, severity, range, message }));
+}
+
+/** A valid collector file around the part a test is about. */
+const MINIMAL = lines(
+  'receivers:',
+  '  otlp:',
+  '    protocols:',
+  '      grpc:',
+  '        endpoint: 0.0.0.0:4317',
+  'processors:',
+  '  memory_limiter:',
+  '    check_interval: 1s',
+  '    limit_percentage: 80',
+  '  tail_sampling:',
+  '    policies:',
+  '      - name: errors',
+  '        type: status_code',
+  '        status_code: { status_codes: [ERROR] }',
+  '      - name: rest',
+  '        type: probabilistic',
+  '        probabilistic: { sampling_percentage: 10 }',
+  '  batch:',
+  'exporters:',
+  '  otlp/jaeger:',
+  '    endpoint: jaeger-collector:4317',
+  '    tls: { insecure: true }',
+  'service:',
+  '  pipelines:',
+  '    traces:',
+  '      receivers: [otlp]',
+  '      processors: [memory_limiter, tail_sampling, batch]',
+  '      exporters: [otlp/jaeger]',
+);
+
+test("the design's collector file is silent but for its processor order, a hint", () => {
+  assert.deepEqual(
+    got(validate(DESIGN)),
+    expect(DESIGN, [
+      ['otelcol/pipeline', 'hint', 'batch', "batch should come after tail_sampling: the collector's documentation places batch after sampling, so that batches hold only the data kept.", 2],
+    ]),
+  );
+  assert.deepEqual(validate(MINIMAL), []);
+});
+
+test('otelcol/config: unknown keys, enums, Go durations and ranges, with the did-you-mean as a fix', () => {
+  const text = MINIMAL.replace('  batch:\n', '  batch:\n    timeot: 5s\n    send_batch_size: -1\n')
+    .replace('    tls: { insecure: true }\n', '    tls: { insecure: true }\n  debug:\n    verbosity: detialed\n')
+    .replace('    policies:\n', '    decision_wait: 10 seconds\n    policies:\n')
+    .replace('[otlp/jaeger]', '[otlp/jaeger, debug]');
+  const diagnostics = validate(text);
+  assert.deepEqual(
+    got(diagnostics),
+    expect(text, [
+      ['otelcol/config', 'error', '10 seconds', 'processors.tail_sampling.decision_wait: "10 seconds" is not a duration (a number and a unit, ns us ms s m h, e.g. 5s, 1.5h or 300ms).'],
+      [
+        'otelcol/config',
+        'error',
+        'timeot',
+        'Unknown key "timeot" in processors.batch. Did you mean "timeout"? Allowed keys: timeout, send_batch_size, send_batch_max_size, metadata_keys, metadata_cardinality_limit.',
+      ],
+      ['otelcol/config', 'error', '-1', 'processors.batch.send_batch_size must be at least 0; got -1.'],
+      ['otelcol/config', 'error', 'detialed', 'exporters.debug.verbosity must be one of basic, normal, detailed; got "detialed". Did you mean "detailed"?'],
+    ]),
+  );
+  assert.deepEqual(diagnostics[1]?.fixes, [{ title: 'Rename to "timeout"', preferred: true, edits: [{ range: rangeOf(text, 'timeot'), newText: 'timeout' }] }]);
+});
+
+test('otelcol/config: component types no distribution ships, removed types named with their replacement, malformed IDs', () => {
+  const text = lines(
+    'receivers:',
+    '  otlp:',
+    '    protocols: { grpc: { endpoint: 0.0.0.0:4317 } }',
+    'processors:',
+    '  tail_sampler:',
+    'exporters:',
+    '  jaeger:',
+    '    endpoint: jaeger:14250',
+    '  logging:',
+    '  otlphtp/loki:',
+    '  otlp/:',
+    'service:',
+    '  pipelines:',
+    '    traces:',
+    '      receivers: [otlp]',
+    '      processors: [tail_sampler]',
+    '      exporters: [jaeger, logging, otlphtp/loki, otlp/]',
+  );
+  const diagnostics = validate(text, { settings: dev() });
+  assert.deepEqual(
+    got(diagnostics),
+    expect(text, [
+      ['otelcol/config', 'warning', 'tail_sampler', 'Unknown processor type "tail_sampler": no collector distribution (core, contrib, k8s) ships it. Did you mean "tail_sampling"?'],
+      [
+        'otelcol/config',
+        'error',
+        'jaeger',
+        'The exporter "jaeger" was removed from the collector in v0.85.0: send OTLP to Jaeger\'s OTLP port with the `otlp` exporter (`endpoint: jaeger-collector:4317`).',
+      ],
+      ['otelcol/config', 'error', 'logging', 'The exporter "logging" was removed from the collector in v0.111.0: use the `debug` exporter.'],
+      ['otelcol/config', 'warning', 'otlphtp', 'Unknown exporter type "otlphtp": no collector distribution (core, contrib, k8s) ships it. Did you mean "otlphttp"?'],
+      ['otelcol/config', 'error', 'otlp/', '"otlp/" is not a component ID: write type[/name] (the type a letter, then letters, digits or _; the name not empty).'],
+    ]),
+  );
+  assert.deepEqual(diagnostics[3]?.fixes, [{ title: 'Change to "otlphttp"', preferred: true, edits: [{ range: rangeOf(text, 'otlphtp'), newText: 'otlphttp' }] }]);
+});
+
+/** A settings object that judges every file as dev: the design's policy is left out. */
+function dev(): Settings {
+  return readSettings({ config: { environments: { '**/*.yaml': 'dev' } } }).settings;
+}
+
+test('otelcol/config: tail_sampling policies — status codes, percentages, what each type needs, names, nesting', () => {
+  const text = lines(
+    'processors:',
+    '  tail_sampling:',
+    '    policies:',
+    '      - name: errors',
+    '        type: status_code',
+    '        status_code: { status_codes: [ERR] }',
+    '      - name: rest',
+    '        type: probabilistic',
+    '        probabilistic: { sampling_percentage: 150 }',
+    '        latency: { threshold_ms: 100 }',
+    '      - name: slow',
+    '        type: latency',
+    '      - name: rest',
+    '        type: and',
+    '        and:',
+    '          and_sub_policy:',
+    '            - name: inner',
+    '              type: composite',
+    '            - name: attr',
+    '              type: string_attribute',
+    '              string_attribute: { key: http.route }',
+    '      - name: mix',
+    '        type: composite',
+    '        composite:',
+    '          max_total_spans_per_second: 100',
+    '          policy_order: [first, secnd]',
+    '          composite_sub_policy:',
+    '            - name: first',
+    '              type: always_sample',
+    '            - name: second',
+    '              type: always_sample',
+    'receivers: { otlp: { protocols: { grpc: } } }',
+    'exporters: { debug: }',
+    'service:',
+    '  pipelines:',
+    '    traces: { receivers: [otlp], processors: [tail_sampling], exporters: [debug] }',
+  );
+  const diagnostics = validate(text, { settings: dev() });
+  assert.deepEqual(
+    got(diagnostics),
+    expect(text, [
+      ['otelcol/config', 'error', 'ERR', 'processors.tail_sampling.policies[0].status_code.status_codes[0] must be one of OK, ERROR, UNSET; got "ERR". Did you mean "ERROR"?'],
+      ['otelcol/config', 'error', '150', 'processors.tail_sampling.policies[1].probabilistic.sampling_percentage must be between 0 and 100; got 150.'],
+      ['otelcol/config', 'warning', 'latency', 'Policy "rest" is of type probabilistic: its "latency" settings are not read.'],
+      ['otelcol/config', 'error', 'latency', 'Policy "slow" of type latency decides nothing without latency.threshold_ms or latency.upper_threshold_ms.', 1],
+      ['otelcol/config', 'error', 'rest', 'Policy name "rest" is used twice in one list: tail_sampling refuses duplicate names.', 1],
+      [
+        'otelcol/config',
+        'error',
+        'composite',
+        'processors.tail_sampling.policies[3].and.and_sub_policy[0].type must be one of always_sample, latency, numeric_attribute, probabilistic, status_code, string_attribute, rate_limiting, bytes_limiting, span_count, trace_state, boolean_attribute, ottl_condition; got "composite".',
+      ],
+      ['otelcol/config', 'error', 'string_attribute: { key: http.route }', 'Policy "attr" of type string_attribute decides nothing without string_attribute.values.'],
+      ['otelcol/config', 'error', 'secnd', '"secnd" names no composite_sub_policy (first, second).'],
+    ]).map((row, i) => (i === 6 ? { ...row, range: rangeOf(text, 'string_attribute', 1) } : row)),
+  );
+  assert.deepEqual(diagnostics[7]?.fixes?.[0]?.edits, [{ range: rangeOf(text, 'secnd'), newText: 'second' }]);
+});
+
+test('otelcol/config: batch and memory_limiter limits the collector refuses', () => {
+  const text = MINIMAL.replace('    limit_percentage: 80\n', '    limit_mib: 0\n    spike_limit_mib: 100\n').replace(
+    '  batch:\n',
+    '  batch:\n    send_batch_size: 1024\n    send_batch_max_size: 512\n',
+  );
+  assert.deepEqual(
+    got(validate(text)),
+    expect(text, [
+      ['otelcol/config', 'error', 'memory_limiter', 'memory_limiter needs limit_mib or limit_percentage: the collector refuses to start without one.'],
+      ['otelcol/config', 'error', '512', 'send_batch_max_size (512) is smaller than send_batch_size (1024): the collector refuses it.'],
+    ]),
+  );
+});
+
+test('otelcol/config: ${env:VAR} substitutions; a bare $VAR is left as written', () => {
+  const text = MINIMAL.replace('endpoint: jaeger-collector:4317', 'endpoint: $JAEGER_HOST:4317')
+    .replace('endpoint: 0.0.0.0:4317', 'endpoint: ${env:LISTEN:-0.0.0.0}:4317')
+    .replace('    limit_percentage: 80\n', '    limit_percentage: ${env:LIMIT}\n    spike_limit_percentage: ${enn:SPIKE}\n')
+    .replace('  batch:\n', '  batch:\n    timeout: ${env:1BAD}\n    send_batch_size: $${literal}\n');
+  const diagnostics = validate(text);
+  assert.deepEqual(
+    got(diagnostics),
+    expect(text, [
+      ['otelcol/config', 'error', 'enn', 'Unknown provider "enn" in a substitution: the collector has env, file, http, https and yaml. Did you mean "env"?'],
+      ['otelcol/config', 'error', '${env:1BAD}', '"${env:1BAD}" is not a substitution the collector reads: write ${env:NAME}, ${env:NAME:-default} or ${NAME}.'],
+      ['otelcol/config', 'warning', '$JAEGER_HOST', '$JAEGER_HOST is left as it is: the collector expands only ${env:JAEGER_HOST} (or ${JAEGER_HOST}); write $$ for a literal $.'],
+    ]),
+  );
+  assert.deepEqual(diagnostics[2]?.fixes, [{ title: 'Write ${env:JAEGER_HOST}', preferred: true, edits: [{ range: rangeOf(text, '$JAEGER_HOST'), newText: '${env:JAEGER_HOST}' }] }]);
+});
