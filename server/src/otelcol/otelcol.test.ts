@@ -224,3 +224,181 @@ test('otelcol/config: ${env:VAR} substitutions; a bare $VAR is left as written',
   );
   assert.deepEqual(diagnostics[2]?.fixes, [{ title: 'Write ${env:JAEGER_HOST}', preferred: true, edits: [{ range: rangeOf(text, '$JAEGER_HOST'), newText: '${env:JAEGER_HOST}' }] }]);
 });
+
+test('otelcol/pipeline: undefined components with the ID meant, unused ones, duplicates, empty pipelines, bad signals', () => {
+  const text = lines(
+    'receivers:',
+    '  otlp:',
+    '    protocols: { grpc: { endpoint: 0.0.0.0:4317 } }',
+    '  prometheus:',
+    'processors:',
+    '  batch:',
+    'exporters:',
+    '  otlp/jaeger:',
+    '    endpoint: jaeger-collector:4317',
+    '  debug:',
+    'extensions:',
+    '  health_check:',
+    '  pprof:',
+    'service:',
+    '  extensions: [health_chek]',
+    '  pipelines:',
+    '    traces:',
+    '      receivers: [otlpp]',
+    '      processors: [batch, batch]',
+    '      exporters: [otlp/jaeger]',
+    '    trace/2:',
+    '      receivers: [otlp]',
+    '      exporters: []',
+  );
+  const diagnostics = validate(text, { settings: dev() });
+  assert.deepEqual(
+    got(diagnostics),
+    expect(text, [
+      ['otelcol/pipeline', 'warning', 'prometheus', 'The receiver "prometheus" is defined but no pipeline uses it: the collector does not start it.'],
+      ['otelcol/pipeline', 'warning', 'debug', 'The exporter "debug" is defined but no pipeline uses it: the collector does not start it.'],
+      ['otelcol/pipeline', 'warning', 'health_check', 'The extension "health_check" is defined but service.extensions does not name it: the collector does not start it.'],
+      ['otelcol/pipeline', 'warning', 'pprof', 'The extension "pprof" is defined but service.extensions does not name it: the collector does not start it.'],
+      ['otelcol/pipeline', 'error', 'health_chek', 'Extension "health_chek" is not defined in extensions. Did you mean "health_check"?'],
+      ['otelcol/pipeline', 'error', 'otlpp', 'Receiver "otlpp" is not defined in receivers or connectors. Did you mean "otlp"?'],
+      ['otelcol/pipeline', 'error', 'batch', '"batch" is named twice in traces.processors: the collector refuses it.', 2],
+      ['otelcol/pipeline', 'error', 'trace', 'Pipeline "trace/2": the part before "/" must be traces, metrics or logs. Did you mean "traces"?', 1],
+      ['otelcol/pipeline', 'error', 'trace/2', 'Pipeline "trace/2" has no exporters: a pipeline needs at least one.'],
+    ]),
+  );
+  assert.deepEqual(diagnostics[5]?.fixes, [{ title: 'Change to "otlp"', preferred: true, edits: [{ range: rangeOf(text, 'otlpp'), newText: 'otlp' }] }]);
+});
+
+test('otelcol/pipeline: signals a component does not handle; connectors joining pipelines, or not, or in a cycle', () => {
+  const text = lines(
+    'receivers:',
+    '  otlp:',
+    '    protocols: { grpc: { endpoint: 0.0.0.0:4317 } }',
+    'processors:',
+    '  tail_sampling:',
+    '    policies: [{ name: all, type: always_sample }]',
+    'connectors:',
+    '  spanmetrics:',
+    '  forward:',
+    '  forward/back:',
+    '  count:',
+    'exporters:',
+    '  prometheus:',
+    '    endpoint: 0.0.0.0:8889',
+    'service:',
+    '  pipelines:',
+    '    traces:',
+    '      receivers: [otlp, forward/back]',
+    '      processors: [tail_sampling]',
+    '      exporters: [spanmetrics, forward, count]',
+    '    traces/copy:',
+    '      receivers: [forward]',
+    '      exporters: [forward/back]',
+    '    metrics:',
+    '      receivers: [spanmetrics]',
+    '      processors: [tail_sampling]',
+    '      exporters: [prometheus]',
+    '    logs:',
+    '      receivers: [spanmetrics]',
+    '      exporters: [prometheus]',
+  );
+  assert.deepEqual(
+    got(validate(text, { settings: dev() })),
+    expect(text, [
+      ['otelcol/pipeline', 'error', 'count', 'Connector "count" is a pipeline\'s exporter but no pipeline\'s receiver: a connector joins two pipelines.', 1],
+      ['otelcol/pipeline', 'error', 'forward/back', 'Connector "forward/back" closes a cycle of pipelines: traces → traces/copy → traces.', 2],
+      ['otelcol/pipeline', 'error', 'tail_sampling', 'The processor "tail_sampling" (tail_sampling) does not handle metrics: it handles traces.', 2],
+      ['otelcol/pipeline', 'error', 'spanmetrics', 'Connector "spanmetrics" cannot take traces to logs: the spanmetrics connector joins traces → metrics.', 3],
+      ['otelcol/pipeline', 'error', 'prometheus', 'The exporter "prometheus" (prometheus) does not handle logs: it handles metrics.', 2],
+    ]),
+  );
+});
+
+test('otelcol/pipeline: the processor order of the documentation, as hints', () => {
+  const text = MINIMAL.replace('  batch:\n', '  batch:\n  k8sattributes:\n').replace('[memory_limiter, tail_sampling, batch]', '[batch, memory_limiter, tail_sampling, k8sattributes]');
+  assert.deepEqual(
+    got(validate(text)),
+    expect(text, [
+      ['otelcol/pipeline', 'hint', 'batch', "batch should come after tail_sampling: the collector's documentation places batch after sampling, so that batches hold only the data kept.", 1],
+      [
+        'otelcol/pipeline',
+        'hint',
+        'memory_limiter',
+        'memory_limiter should be the first processor of "traces" (the collector\'s documentation): the processors before it run before memory is checked.',
+        1,
+      ],
+      ['otelcol/pipeline', 'hint', 'k8sattributes', 'k8sattributes should come before tail_sampling: tail_sampling reassembles spans into new batches, losing the context k8sattributes reads.', 1],
+    ]),
+  );
+});
+
+test("otelcol/policy: the prod traces pipeline keeps every error trace and samples the rest at config.yaml's prod rate", () => {
+  const service = new LanguageService();
+  const text = MINIMAL.replace('sampling_percentage: 10', 'sampling_percentage: 25').replace('status_code: { status_codes: [ERROR] }', 'status_code: { status_codes: [OK] }');
+  const diagnostics = validate(text, { service });
+  assert.deepEqual(
+    got(diagnostics),
+    expect(text, [
+      ['otelcol/policy', 'warning', 'policies', "No status_code policy keeps ERROR traces: the design's prod sampling keeps every error trace, and 10% of the rest."],
+      ['otelcol/policy', 'warning', '25', "sampling_percentage 25 is not the prod sample rate: the design's prod sample_rate 0.1 says 10%."],
+    ]),
+  );
+  assert.deepEqual(diagnostics[1]?.fixes, [{ title: 'Change to "10"', preferred: true, edits: [{ range: rangeOf(text, '25'), newText: '10' }] }]);
+  // The workspace's prod config.yaml decides the rate.
+  const config = lines('observability:', '  trace:', '    enabled: true', '    endpoint: "jaeger.observability.svc.cluster.local:4317"', '    sample_rate: 0.25');
+  service.index({ file: { uri: 'file:///w/config/config.yaml', text: config }, settings: DEFAULT_SETTINGS, location: { path: '/w/config/config.yaml' } });
+  assert.deepEqual(
+    got(validate(text, { service })),
+    expect(text, [['otelcol/policy', 'warning', 'policies', "No status_code policy keeps ERROR traces: the design's prod sampling keeps every error trace, and 25% of the rest."]]),
+  );
+  assert.deepEqual(validate(text, { settings: dev() }), [], 'a collector judged as dev by k1s0.config.environments');
+});
+
+test('otelcol/policy: a traces pipeline without tail_sampling, receivers off the ports services send to, Jaeger off 4317', () => {
+  const text = lines(
+    'receivers:',
+    '  otlp:',
+    '    protocols:',
+    '      grpc:',
+    '        endpoint: 0.0.0.0:4316',
+    '      http:',
+    '        endpoint: 0.0.0.0:4317',
+    'exporters:',
+    '  otlp/jaeger:',
+    '    endpoint: jaeger-collector:14250',
+    'service:',
+    '  pipelines:',
+    '    traces:',
+    '      receivers: [otlp]',
+    '      exporters: [otlp/jaeger]',
+  );
+  const diagnostics = validate(text);
+  assert.deepEqual(
+    got(diagnostics),
+    expect(text, [
+      [
+        'otelcol/policy',
+        'warning',
+        '0.0.0.0:4316',
+        "The otlp receiver's grpc endpoint listens on 4316: services send OTLP grpc to port 4317 (the design's OTEL_EXPORTER_OTLP_ENDPOINT, 4317 gRPC / 4318 HTTP).",
+      ],
+      [
+        'otelcol/policy',
+        'warning',
+        '0.0.0.0:4317',
+        "The otlp receiver's http endpoint listens on 4317: services send OTLP http to port 4318 (the design's OTEL_EXPORTER_OTLP_ENDPOINT, 4317 gRPC / 4318 HTTP).",
+      ],
+      ['otelcol/policy', 'warning', 'jaeger-collector:14250', 'Exporter "otlp/jaeger" sends to Jaeger on port 14250: Jaeger takes OTLP on 4317 (the design\'s "Jaeger OTLP").'],
+      [
+        'otelcol/policy',
+        'warning',
+        'traces',
+        'The prod traces pipeline "traces" has no tail_sampling: the design keeps every error trace and 10% of the rest (トレースサンプリング戦略: prod is tail-based).',
+      ],
+    ]),
+  );
+  assert.deepEqual(
+    diagnostics.map((d) => d.fixes?.[0]?.edits[0]),
+    [{ range: rangeOf(text, '4316'), newText: '4317' }, { range: rangeOf(text, '4317'), newText: '4318' }, { range: rangeOf(text, '14250'), newText: '4317' }, undefined],
+  );
+});
