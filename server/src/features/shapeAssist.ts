@@ -19,6 +19,10 @@ export function completeShape(text: string, offset: number, root: Shape): Comple
   }
   const at = shapeAt(root, position.path);
   if (!at) return [];
+  // `- E|` in a list of enumerated scalars (`status_codes:`): the values, not keys.
+  if (at.shape.type !== 'map' && /^\s*- [^\s:]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) {
+    return valuesOf(at.shape).map((label, i) => ({ label, kind: 'enum' as const, ...(at.field?.doc ? { documentation: at.field.doc } : {}), sortText: rank(i), start: from, end: to }));
+  }
   return fieldsOf(at.shape)
     .filter(([key]) => !position.siblings.includes(key))
     .map(([key, field], i) => ({

@@ -6,6 +6,8 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from '../base/settings'
 import type { Diagnostic } from '../base/types';
 import { LanguageService } from '../service/languageService';
 import { lines, rangeOf } from '../../../test/support/text';
+import { completeShape, hoverShape } from '../features/shapeAssist';
+import { otelcolHandler } from './handler';
 
 const DESIGN = readFileSync(join(__dirname, 'fixtures/design-collector.yaml'), 'utf8');
 
@@ -401,4 +403,129 @@ test('otelcol/policy: a traces pipeline without tail_sampling, receivers off the
     diagnostics.map((d) => d.fixes?.[0]?.edits[0]),
     [{ range: rangeOf(text, '4316'), newText: '4317' }, { range: rangeOf(text, '4317'), newText: '4318' }, { range: rangeOf(text, '14250'), newText: '4317' }, undefined],
   );
+});
+
+test('collector files are found by content and by k1s0.files.otelCollectorConfig; other kinds keep theirs', () => {
+  const service = new LanguageService();
+  const kind = (path: string, text: string, settings = DEFAULT_SETTINGS) => service.kindOf({ uri: `file://${path}`, text }, settings, { path });
+  assert.equal(kind('/w/otel/anything.yaml', MINIMAL), 'otelcol');
+  assert.equal(kind('/w/otel/config.yaml', MINIMAL), 'otelcol', "a collector's own config.yaml has no observability section");
+  assert.equal(kind('/w/otel/service-only.yml', 'service:\n  pipelines:\n    traces: { receivers: [otlp], exporters: [debug] }\n'), 'otelcol');
+  const alertmanager = 'route:\n  receiver: team\nreceivers:\n  - name: team\n';
+  assert.equal(kind('/w/alertmanager.yml', alertmanager), undefined, 'receivers without exporters is no collector');
+  assert.equal(kind('/w/compose.yaml', 'services:\n  otel:\n    image: otel/opentelemetry-collector-contrib\n'), 'compose');
+  assert.equal(kind('/w/config/config.yaml', 'observability:\n  trace:\n    enabled: true\n'), 'config');
+  assert.equal(kind('/w/otel/partial.yaml', 'processors:\n  batch:\n'), undefined);
+  const named = readSettings({ files: { otelCollectorConfig: ['**/otel/*.yaml'] } }).settings;
+  assert.equal(kind('/w/otel/partial.yaml', 'processors:\n  batch:\n', named), 'otelcol');
+  assert.equal(kind('/w/otel/broken.yaml', 'processors: [\n', named), 'otelcol', 'a named file that does not parse gets its syntax errors');
+  assert.deepEqual(
+    validate('receivers:\n  otlp: [\nexporters:\n  debug:\n', { path: '/w/x/collector.yaml' }).map((d) => d.code),
+    ['yaml/syntax'],
+    'a broken file recognizable by its top-level keys: syntax errors only',
+  );
+});
+
+test('bad input gets findings, never a crash', () => {
+  const inputs = [
+    'service: 7\nreceivers: [a]\nexporters: 3\n',
+    'receivers: {}\nexporters: {}\nservice:\n  pipelines: 5\n',
+    'receivers: {}\nexporters: {}\nservice:\n  pipelines:\n    traces: 5\n    metrics: { receivers: 5, exporters: [[1], {a: 1}, null] }\n',
+    'receivers: {}\nexporters: {}\nprocessors:\n  tail_sampling:\n    policies: [1, {type: 7}, {type: and, and: 3}, {type: composite, composite: {policy_order: 1, rate_allocation: [1, {policy: 2}]}}]\n  memory_limiter: 4\n  batch: [1]\nservice: {}\n',
+    'receivers:\n  ? [a]\n  : 1\n  "": {}\nexporters: {}\nservice: { extensions: [1, null], pipelines: { "/": {}, "traces/": { receivers: [null] } } }\n',
+    '---\n---\nreceivers: {}\nexporters: {}\n',
+    'receivers: { otlp: { protocols: { grpc: { endpoint: 12 }, http: 4 } } }\nexporters: { otlp: { endpoint: [1] } }\nservice: { pipelines: { traces: { receivers: [otlp], exporters: [otlp] } } }\n',
+  ];
+  for (const text of inputs) {
+    const diagnostics = validate(text);
+    assert.ok(!diagnostics.some((d) => d.code === 'internal/check-failed'), `${text}: ${JSON.stringify(diagnostics.filter((d) => d.code === 'internal/check-failed'))}`);
+  }
+  const text = inputs[0] ?? '';
+  assert.deepEqual(
+    got(validate(text)),
+    expect(text, [
+      ['otelcol/config', 'error', '7', 'service must be a mapping; got number 7.'],
+      ['otelcol/config', 'error', '[a]', 'receivers must be a mapping; got a list.'],
+      ['otelcol/config', 'error', '3', 'exporters must be a mapping; got number 3.'],
+    ]),
+  );
+});
+
+test('the outline shows the components by section and the pipelines', () => {
+  const service = new LanguageService();
+  const symbols = service.outlineOf({ uri: 'file:///w/c.yaml', text: DESIGN }, DEFAULT_SETTINGS, { path: '/w/c.yaml' });
+  const tree = (list: typeof symbols): unknown[] => list.map((s) => (s.children.length ? [s.name, s.kind, tree(s.children)] : [s.name, s.kind, s.detail]));
+  assert.deepEqual(tree(symbols), [
+    ['receivers', 'section', [['otlp', 'component', 'receiver']]],
+    [
+      'processors',
+      'section',
+      [
+        ['batch', 'component', 'processor'],
+        ['tail_sampling', 'component', 'processor'],
+      ],
+    ],
+    [
+      'exporters',
+      'section',
+      [
+        ['otlp/jaeger', 'component', 'exporter'],
+        ['prometheus', 'component', 'exporter'],
+      ],
+    ],
+    [
+      'service',
+      'section',
+      [
+        ['traces', 'pipeline', 'pipeline'],
+        ['metrics', 'pipeline', 'pipeline'],
+      ],
+    ],
+  ]);
+  const traces = symbols[3]?.children[0];
+  assert.deepEqual([traces?.selectionStart, traces?.selectionEnd], [DESIGN.indexOf('traces:'), DESIGN.indexOf('traces:') + 6]);
+});
+
+test('completion offers component types, keys of a `type/name` component, policy types; hover says what a type is', () => {
+  const shape = otelcolHandler.shape;
+  assert.ok(shape);
+  const section = 'exporters:\n  ';
+  const types = completeShape(section, section.length, shape).map((item) => item.label);
+  assert.deepEqual(types.slice(0, 4), ['debug', 'otlp', 'otlphttp', 'nop']);
+  assert.ok(!types.includes('jaeger') && !types.includes('logging'), 'removed types are not offered');
+  const keys = 'exporters:\n  otlp/jaeger:\n    endpoint: x\n    ';
+  assert.deepEqual(
+    completeShape(keys, keys.length, shape)
+      .map((item) => item.label)
+      .slice(0, 3),
+    ['tls', 'headers', 'compression'],
+  );
+  const policy = 'processors:\n  tail_sampling:\n    policies:\n      - name: a\n        type: s';
+  assert.deepEqual(
+    completeShape(policy, policy.length, shape).map((item) => item.label),
+    [
+      'always_sample',
+      'latency',
+      'numeric_attribute',
+      'probabilistic',
+      'status_code',
+      'string_attribute',
+      'rate_limiting',
+      'bytes_limiting',
+      'span_count',
+      'trace_state',
+      'boolean_attribute',
+      'ottl_condition',
+      'and',
+      'drop',
+      'composite',
+    ],
+  );
+  const codes = 'processors:\n  tail_sampling:\n    policies:\n      - name: a\n        type: status_code\n        status_code:\n          status_codes:\n            - E';
+  assert.deepEqual(
+    completeShape(codes, codes.length, shape).map((item) => item.label),
+    ['OK', 'ERROR', 'UNSET'],
+  );
+  const hover = hoverShape(DESIGN, DESIGN.indexOf('tail_sampling:') + 2, shape);
+  assert.equal(hover?.contents, '**tail_sampling** — mapping\n\nThe `tail_sampling` processor (traces). Distributions: otelcol-contrib, otelcol-k8s.');
 });
