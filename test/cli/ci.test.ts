@@ -116,6 +116,7 @@ test('SARIF is valid against the SARIF 2.1.0 schema and every rule carries help 
         'consistency/rule-files',
         'dashboard/variable',
         'logql/syntax',
+        'otelcol/pipeline',
         'policy/alert',
         'policy/slo',
         'promql/rate-window',

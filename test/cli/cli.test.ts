@@ -38,6 +38,7 @@ test('check examples/ reports every deliberate mistake and exits 1', () => {
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:142:91-142:93 error promql/syntax',
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:189:60-189:62 error logql/syntax',
       'examples/infra/docker/prometheus/recording_rules.yaml:56:12-63:14 warning promql/vector-matching',
+      'examples/infra/observability/otel-collector/otel-collector-config.yaml:47:18-47:28 error otelcol/pipeline',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:0:0-0:0 information consistency/rule-files',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:8:15-8:38 warning policy/slo',
       // The service tier's pair (order-server, whose config.dev.yaml does not parse, is still its service).

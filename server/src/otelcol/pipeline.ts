@@ -39,6 +39,8 @@ export function checkPipelines(file: CollectorFile): Finding[] {
   const byId = new Map<string, Component>();
   for (const component of file.components) byId.set(`${component.kind}:${component.id}`, component);
   const used = new Set<string>();
+  /** Components a misspelt reference probably means: their being unused is the same mistake, said once. */
+  const meant = new Set<string>();
   /** Connector ID → signals of the pipelines where it is exporter / receiver, with the references. */
   const connectorUse = new Map<string, { exporter: { signal: Signal; ref: Located; pipeline: Pipeline }[]; receiver: { signal: Signal; ref: Located; pipeline: Pipeline }[] }>();
 
@@ -60,7 +62,7 @@ export function checkPipelines(file: CollectorFile): Finding[] {
         seen.add(ref.text);
         const component = ROLE_KINDS[role].map((kind) => byId.get(`${kind}:${ref.text}`)).find((c) => c !== undefined);
         if (!component) {
-          findings.push(undefinedRef(file, ref, role));
+          findings.push(undefinedRef(file, ref, role, meant));
           continue;
         }
         used.add(`${component.kind}:${component.id}`);
@@ -83,23 +85,27 @@ export function checkPipelines(file: CollectorFile): Finding[] {
   for (const ref of file.extensions ?? []) {
     const component = byId.get(`extensions:${ref.text}`);
     if (component) used.add(`extensions:${component.id}`);
-    else findings.push(undefinedRef(file, ref, 'extensions'));
+    else findings.push(undefinedRef(file, ref, 'extensions', meant));
   }
 
   findings.push(...connectorFindings(file, connectorUse));
 
   for (const component of file.components) {
-    if (used.has(`${component.kind}:${component.id}`)) continue;
+    if (used.has(`${component.kind}:${component.id}`) || meant.has(`${component.kind}:${component.id}`)) continue;
     const message = component.kind === 'extensions' ? say('unusedExtension', { id: component.id }) : say('unused', { kind: singular(component.kind), id: component.id });
     findings.push(finding(component, message, 'warning'));
   }
   return findings.sort((a, b) => a.start - b.start);
 }
 
-function undefinedRef(file: CollectorFile, ref: Located, role: PipelineRole | 'extensions'): Finding {
+function undefinedRef(file: CollectorFile, ref: Located, role: PipelineRole | 'extensions', meant: Set<string>): Finding {
   const kinds = role === 'extensions' ? (['extensions'] as const) : ROLE_KINDS[role];
-  const candidates = file.components.filter((c) => (kinds as readonly string[]).includes(c.kind)).map((c) => c.id);
-  const suggestion = closestMatch(ref.text, candidates);
+  const candidates = file.components.filter((c) => (kinds as readonly string[]).includes(c.kind));
+  const suggestion = closestMatch(
+    ref.text,
+    candidates.map((c) => c.id),
+  );
+  for (const c of candidates) if (c.id === suggestion) meant.add(`${c.kind}:${c.id}`);
   const kind = kindWord(role === 'extensions' ? 'extension' : singular(role), true);
   return finding(ref, say('undefinedRef', { kind, id: ref.text, sections: kinds.join(' or '), ...(suggestion ? { suggestion } : {}) }), 'error', suggestion);
 }
