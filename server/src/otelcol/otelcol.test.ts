@@ -267,6 +267,15 @@ test('otelcol/pipeline: undefined components with the ID meant, unused ones, dup
       ['otelcol/pipeline', 'error', 'trace/2', 'Pipeline "trace/2" has no exporters: a pipeline needs at least one.'],
     ]),
   );
+  const missing = MINIMAL.replace('      exporters: [otlp/jaeger]\n', '');
+  assert.deepEqual(
+    got(validate(missing)),
+    expect(missing, [
+      ['otelcol/pipeline', 'warning', 'otlp/jaeger', 'The exporter "otlp/jaeger" is defined but no pipeline uses it: the collector does not start it.'],
+      ['otelcol/pipeline', 'error', 'traces', 'Pipeline "traces" has no exporters: a pipeline needs at least one.'],
+    ]),
+    'a missing list is said once',
+  );
   // health_check, unused because of the misspelling that means it, is the same mistake: said once.
   assert.deepEqual(diagnostics[4]?.fixes, [{ title: 'Change to "otlp"', preferred: true, edits: [{ range: rangeOf(text, 'otlpp'), newText: 'otlp' }] }]);
 });
@@ -528,4 +537,10 @@ test('completion offers component types, keys of a `type/name` component, policy
   );
   const hover = hoverShape(DESIGN, DESIGN.indexOf('tail_sampling:') + 2, shape);
   assert.equal(hover?.contents, '**tail_sampling** — mapping\n\nThe `tail_sampling` processor (traces). Distributions: otelcol-contrib, otelcol-k8s.');
+  const jaeger = hoverShape(DESIGN, DESIGN.indexOf('otlp/jaeger:') + 6, shape);
+  assert.deepEqual(jaeger, {
+    contents: '**otlp/jaeger** — mapping\n\nThe `otlp` exporter (traces, metrics, logs). Distributions: otelcol (core), otelcol-contrib, otelcol-k8s.',
+    start: DESIGN.indexOf('otlp/jaeger:'),
+    end: DESIGN.indexOf('otlp/jaeger:') + 11,
+  });
 });

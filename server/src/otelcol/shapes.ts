@@ -322,22 +322,36 @@ function describeType(kind: ComponentKind, type: string): string {
   return `The \`${type}\` ${singular(kind)}${signals ? ` (${signals})` : ''}. Distributions: ${distributions}.`;
 }
 
+const namedCache = new Map<string, Shape | undefined>();
+
+/** The shape of a `type/name` component: its type's, with what the type is (hover). */
+function named(kind: ComponentKind, type: string): Shape | undefined {
+  const key = `${kind}:${type}`;
+  if (!namedCache.has(key)) {
+    const doc = describeType(kind, type);
+    const shape = COMPONENT_SHAPES[kind][type] ?? (doc ? any : undefined);
+    namedCache.set(key, shape && doc ? { ...shape, doc } : shape);
+  }
+  return namedCache.get(key);
+}
+
 /** A section of components: each shipped type is a field (completion, hover); `type/name` IDs take their type's shape. */
 const componentSection = (kind: ComponentKind): Field =>
   f(
     {
       type: 'map',
       fields: Object.fromEntries(shippedTypes(kind).map((type) => [type, f(COMPONENT_SHAPES[kind][type] ?? any, describeType(kind, type))])),
-      valuesOf: (id) => COMPONENT_SHAPES[kind][typeOf(id)],
+      valuesOf: (id) => named(kind, typeOf(id)),
       values: any,
     },
     `The ${kind} defined, by ID \`type[/name]\`; a ${singular(kind)} runs only when service names it.`,
   );
 
 const pipeline = map({
-  receivers: f(strings, 'Receivers (or connectors) that feed the pipeline.', true),
+  // Required, but said by otelcol/pipeline ("has no receivers"), which also sees an empty list.
+  receivers: f(strings, 'Receivers (or connectors) that feed the pipeline; at least one.'),
   processors: f(strings, 'Processors, in the order data passes them.'),
-  exporters: f(strings, 'Exporters (or connectors) the data goes to.', true),
+  exporters: f(strings, 'Exporters (or connectors) the data goes to; at least one.'),
 });
 
 const service = map({

@@ -315,8 +315,10 @@ function step(shape: Shape, key: string): { shape: Shape; field?: Field } | unde
   if (map.type !== 'map') return undefined;
   const field = map.fields[key];
   if (field) return { shape: field.shape, field };
-  const named = map.valuesOf?.(key) ?? map.values;
-  return named ? { shape: named } : undefined;
+  const byName = map.valuesOf?.(key);
+  // A shape chosen by name that documents itself is hovered as a key would be.
+  if (byName) return { shape: byName, ...(byName.doc !== undefined ? { field: { shape: byName, doc: byName.doc } } : {}) };
+  return map.values ? { shape: map.values } : undefined;
 }
 
 /** Keys of a map shape with their documentation, for completion (removed keys left out). */
