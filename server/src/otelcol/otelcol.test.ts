@@ -535,6 +535,21 @@ test('completion offers component types, keys of a `type/name` component, policy
     completeShape(codes, codes.length, shape).map((item) => item.label),
     ['OK', 'ERROR', 'UNSET'],
   );
+  // What a pipeline names: the IDs the file defines, in a flow list (the item under the cursor replaced) or a block list.
+  const flow = DESIGN.replace('exporters: [otlp/jaeger]', 'exporters: [otlp/jaeger, pro]');
+  const flowAt = flow.indexOf(', pro]') + 5;
+  assert.deepEqual(
+    completeShape(flow, flowAt, shape).map((item) => [item.label, flow.slice(item.start, item.end)]),
+    [
+      ['otlp/jaeger', 'pro'],
+      ['prometheus', 'pro'],
+    ],
+  );
+  const block = lines('receivers: { otlp: }', 'connectors: { forward: }', 'exporters: { debug: }', 'service:', '  pipelines:', '    traces:', '      receivers:', '        - f');
+  assert.deepEqual(
+    completeShape(block, block.length - 1, shape).map((item) => item.label),
+    ['otlp', 'forward'],
+  );
   const hover = hoverShape(DESIGN, DESIGN.indexOf('tail_sampling:') + 2, shape);
   assert.equal(hover?.contents, '**tail_sampling** — mapping\n\nThe `tail_sampling` processor (traces). Distributions: otelcol-contrib, otelcol-k8s.');
   const jaeger = hoverShape(DESIGN, DESIGN.indexOf('otlp/jaeger:') + 6, shape);

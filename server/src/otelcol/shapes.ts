@@ -5,6 +5,8 @@
  * whose type has no table here is taken as it is (`any`): only its type is
  * checked (config.ts).
  */
+import { isMap, isScalar } from 'yaml';
+import { parseYaml } from '../base/yaml/parse';
 import type { Field, MapShape, ScalarShape, Shape } from '../base/yaml/shape';
 import { COMPONENT_KINDS, componentType, shippedTypes, singular, type ComponentKind } from './components';
 import { LEAF_POLICY_TYPES, POLICY_TYPES } from './policies';
@@ -347,15 +349,29 @@ const componentSection = (kind: ComponentKind): Field =>
     `The ${kind} defined, by ID \`type[/name]\`; a ${singular(kind)} runs only when service names it.`,
   );
 
+/** The IDs a collector text defines in some sections, for completion of what a pipeline names (parsed as it is, half-written). */
+function definedIds(kinds: readonly ComponentKind[]): (text: string) => string[] {
+  return (text) => {
+    const contents = parseYaml(text).documents[0]?.contents;
+    if (!isMap(contents)) return [];
+    return kinds.flatMap((kind) => {
+      const section = contents.get(kind, true);
+      return isMap(section) ? section.items.flatMap((pair) => (isScalar(pair.key) && typeof pair.key.value === 'string' ? [pair.key.value] : [])) : [];
+    });
+  };
+}
+
+const refs = (kinds: readonly ComponentKind[]): Shape => ({ type: 'list', items: { type: 'string', suggest: definedIds(kinds) } });
+
 const pipeline = map({
   // Required, but said by otelcol/pipeline ("has no receivers"), which also sees an empty list.
-  receivers: f(strings, 'Receivers (or connectors) that feed the pipeline; at least one.'),
-  processors: f(strings, 'Processors, in the order data passes them.'),
-  exporters: f(strings, 'Exporters (or connectors) the data goes to; at least one.'),
+  receivers: f(refs(['receivers', 'connectors']), 'Receivers (or connectors) that feed the pipeline; at least one.'),
+  processors: f(refs(['processors']), 'Processors, in the order data passes them.'),
+  exporters: f(refs(['exporters', 'connectors']), 'Exporters (or connectors) the data goes to; at least one.'),
 });
 
 const service = map({
-  extensions: f(strings, 'Extensions to start.'),
+  extensions: f(refs(['extensions']), 'Extensions to start.'),
   pipelines: f({ type: 'map', fields: {}, values: pipeline, doc: 'Pipelines by ID `signal[/name]`: traces, metrics or logs.' }, 'Pipelines by ID `signal[/name]`.', true),
   telemetry: f(any, "The collector's own logs, metrics and traces."),
 });

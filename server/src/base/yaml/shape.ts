@@ -55,6 +55,8 @@ export interface ScalarShape extends Described {
   max?: number;
   /** Durations: Prometheus's `1h30m` (default, also Alertmanager's and Loki's) or Go's `1.5h` / `300ms` (the collector's). */
   durationSyntax?: 'prometheus' | 'go';
+  /** Values completion offers that depend on the document (the components a collector file defines); not checked. */
+  suggest?: (text: string) => readonly string[];
   /** A further rule on the value: the reason it is wrong, or undefined when it is right. */
   check?: (value: string) => string | undefined;
 }
