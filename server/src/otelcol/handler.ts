@@ -36,8 +36,9 @@ export function collectorOf(doc: DocumentView): CollectorFile | undefined {
 export const otelcolHandler: FileKindHandler = {
   kind: 'otelcol',
   claims: (doc, context) => isYamlPath(context.location.path) && (named(context) || (mayBeCollector(doc.text) && doc.outline().documents.some((document) => looksLikeCollector(document)))),
-  // A broken collector file is still ours when its name or its top-level keys say so.
-  claimsAsFallback: (doc, context) => isYamlPath(context.location.path) && (named(context) || mayBeCollector(doc.text)) && doc.outline().syntax.length > 0,
+  // A broken collector file is still ours when its name or its top-level keys say so (`service:` alone is too common: serverless.yml).
+  claimsAsFallback: (doc, context) =>
+    isYamlPath(context.location.path) && (named(context) || (/^receivers\s*:/m.test(doc.text) && /^exporters\s*:/m.test(doc.text))) && doc.outline().syntax.length > 0,
   facts: () => NO_FACTS,
   findings(doc, { checks }) {
     const parsed = doc.yaml();

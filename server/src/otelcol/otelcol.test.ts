@@ -433,6 +433,7 @@ test('collector files are found by content and by k1s0.files.otelCollectorConfig
     ['yaml/syntax'],
     'a broken file recognizable by its top-level keys: syntax errors only',
   );
+  assert.deepEqual(validate('service: api\nprovider: [\n', { path: '/w/serverless.yml' }), [], "a broken file with a top-level service is not taken for a collector's");
 });
 
 test('bad input gets findings, never a crash', () => {
