@@ -2,7 +2,7 @@
 import { messages } from '../l10n';
 
 const mean = (suggestion?: string): string => (suggestion ? ` Did you mean "${suggestion}"?` : '');
-const meanJa = (suggestion?: string): string => (suggestion ? ` "${suggestion}" のことですか？` : '');
+const meanJa = (suggestion?: string): string => (suggestion ? `"${suggestion}" のことですか？` : '');
 
 const KIND_JA: Record<string, string> = { receiver: 'レシーバー', processor: 'プロセッサー', exporter: 'エクスポーター', connector: 'コネクター', extension: '拡張' };
 const kindJa = (kind: string): string => KIND_JA[kind] ?? kind;
@@ -25,7 +25,8 @@ export const say = messages('otelcol', {
     memoryLimit: () => 'memory_limiter needs limit_mib or limit_percentage: the collector refuses to start without one.',
     spikeLimit: (p: { spike: string; limit: string; unit: string }) => `spike_limit_${p.unit} (${p.spike}) must be smaller than limit_${p.unit} (${p.limit}).`,
     badSignal: (p: { id: string; suggestion?: string }) => `Pipeline "${p.id}": the part before "/" must be traces, metrics or logs.${mean(p.suggestion)}`,
-    undefinedRef: (p: { kind: string; id: string; sections: string; suggestion?: string }) => `${p.kind} "${p.id}" is not defined in ${p.sections}.${mean(p.suggestion)}`,
+    undefinedRef: (p: { kind: string; id: string; sections: readonly string[]; suggestion?: string }) =>
+      `${kindWord(p.kind, true)} "${p.id}" is not defined in ${p.sections.join(' or ')}.${mean(p.suggestion)}`,
     duplicateRef: (p: { id: string; list: string }) => `"${p.id}" is named twice in ${p.list}: the collector refuses it.`,
     unused: (p: { kind: string; id: string }) => `The ${p.kind} "${p.id}" is defined but no pipeline uses it: the collector does not start it.`,
     unusedExtension: (p: { id: string }) => `The extension "${p.id}" is defined but service.extensions does not name it: the collector does not start it.`,
@@ -69,7 +70,7 @@ export const say = messages('otelcol', {
     memoryLimit: () => 'memory_limiter には limit_mib か limit_percentage が必要です。どちらもないと Collector が起動しません。',
     spikeLimit: (p) => `spike_limit_${p.unit}（${p.spike}）は limit_${p.unit}（${p.limit}）より小さくしてください。`,
     badSignal: (p) => `パイプライン "${p.id}": "/" の前は traces, metrics, logs のいずれかです。${meanJa(p.suggestion)}`,
-    undefinedRef: (p) => `${p.kind} "${p.id}" は ${p.sections} に定義されていません。${meanJa(p.suggestion)}`,
+    undefinedRef: (p) => `${kindJa(p.kind)} "${p.id}" は ${p.sections.join(' にも ')} にも定義されていません。${meanJa(p.suggestion)}`,
     duplicateRef: (p) => `"${p.id}" が ${p.list} に 2 回書かれています。Collector は受け付けません。`,
     unused: (p) => `${kindJa(p.kind)} "${p.id}" は定義されていますが、どのパイプラインも使っていないため起動されません。`,
     unusedExtension: (p) => `拡張 "${p.id}" は定義されていますが、service.extensions にないため起動されません。`,

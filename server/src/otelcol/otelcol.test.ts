@@ -8,6 +8,7 @@ import { LanguageService } from '../service/languageService';
 import { lines, rangeOf } from '../../../test/support/text';
 import { completeShape, hoverShape } from '../features/shapeAssist';
 import { otelcolHandler } from './handler';
+import { setLocale } from '../l10n';
 
 const DESIGN = readFileSync(join(__dirname, 'fixtures/design-collector.yaml'), 'utf8');
 
@@ -559,4 +560,31 @@ test('completion offers component types, keys of a `type/name` component, policy
     start: DESIGN.indexOf('otlp/jaeger:'),
     end: DESIGN.indexOf('otlp/jaeger:') + 11,
   });
+});
+
+test("otelcol/policy: the receiver's gRPC port is where config.yaml's trace.endpoint sends; messages in Japanese", () => {
+  const service = new LanguageService();
+  const config = lines('observability:', '  trace:', '    endpoint: "otel-collector.observability.svc:14317"', '    sample_rate: 0.1');
+  service.index({ file: { uri: 'file:///w/config/config.yaml', text: config }, settings: DEFAULT_SETTINGS, location: { path: '/w/config/config.yaml' } });
+  const diagnostics = validate(MINIMAL, { service });
+  assert.deepEqual(
+    got(diagnostics),
+    expect(MINIMAL, [
+      [
+        'otelcol/policy',
+        'warning',
+        '0.0.0.0:4317',
+        "The otlp receiver's grpc endpoint listens on 4317: services send OTLP grpc to port 14317 (trace.endpoint otel-collector.observability.svc:14317 of config/config.yaml).",
+      ],
+    ]),
+  );
+  setLocale('ja');
+  try {
+    assert.deepEqual(
+      validate(MINIMAL.replace('[otlp/jaeger]', '[otlp/jaegr]'), { settings: dev() }).map((d) => d.message),
+      ['エクスポーター "otlp/jaegr" は exporters にも connectors にも定義されていません。"otlp/jaeger" のことですか？'],
+    );
+  } finally {
+    setLocale('en');
+  }
 });

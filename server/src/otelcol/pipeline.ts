@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../base/types';
 import { closestMatch } from '../base/suggest';
 import type { FileCheck } from '../workspace/fileKind';
 import { componentType, SIGNALS, singular, type ComponentKind, type Signal } from './components';
-import { kindWord, say } from './messages';
+import { say } from './messages';
 import type { CollectorFile, Component, Located, Pipeline, PipelineRole } from './model';
 import { typeOf } from './shapes';
 
@@ -106,8 +106,8 @@ function undefinedRef(file: CollectorFile, ref: Located, role: PipelineRole | 'e
     candidates.map((c) => c.id),
   );
   for (const c of candidates) if (c.id === suggestion) meant.add(`${c.kind}:${c.id}`);
-  const kind = kindWord(role === 'extensions' ? 'extension' : singular(role), true);
-  return finding(ref, say('undefinedRef', { kind, id: ref.text, sections: kinds.join(' or '), ...(suggestion ? { suggestion } : {}) }), 'error', suggestion);
+  const kind = role === 'extensions' ? 'extension' : singular(role);
+  return finding(ref, say('undefinedRef', { kind, id: ref.text, sections: kinds, ...(suggestion ? { suggestion } : {}) }), 'error', suggestion);
 }
 
 type ConnectorUse = Map<string, { exporter: { signal: Signal; ref: Located; pipeline: Pipeline }[]; receiver: { signal: Signal; ref: Located; pipeline: Pipeline }[] }>;
