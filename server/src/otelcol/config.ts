@@ -11,7 +11,7 @@ import { checkShape, shapeFindings } from '../base/yaml/shape';
 import { closestMatch } from '../base/suggest';
 import { getLocale } from '../l10n';
 import type { FileCheck } from '../workspace/fileKind';
-import { componentType, shippedTypes, singular } from './components';
+import { COMPONENT_KINDS, componentType, shippedTypes, singular } from './components';
 import { say } from './messages';
 import { keyAt, nodeAt, scalarAt, type CollectorFile, type Component } from './model';
 import { LEAF_POLICY_TYPES, POLICY_NEEDS, POLICY_TYPES, SUB_POLICY_KEY } from './policies';
@@ -55,6 +55,8 @@ function componentFindings(component: Component, text: string): Finding[] {
     return [finding(component.start, typeEnd, say('removed', { kind: singular(kind), type, version: known.removed.version, instead }))];
   }
   if (!known) {
+    const elsewhere = COMPONENT_KINDS.filter((other) => other !== kind && componentType(other, type) && !componentType(other, type)?.removed);
+    if (elsewhere.length > 0) return [finding(component.start, typeEnd, say('wrongSection', { type, kind, kinds: elsewhere }))];
     const suggestion = closestMatch(type, shippedTypes(kind));
     const fix = suggestion ? { title: say('renameFix', { to: suggestion }), start: component.start, end: typeEnd, newText: suggestion } : undefined;
     return [finding(component.start, typeEnd, say('unknownType', { kind: singular(kind), type, ...(suggestion ? { suggestion } : {}) }), 'warning', fix)];

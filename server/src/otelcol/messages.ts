@@ -10,6 +10,7 @@ const kindJa = (kind: string): string => KIND_JA[kind] ?? kind;
 export const say = messages('otelcol', {
   en: {
     unknownType: (p: { kind: string; type: string; suggestion?: string }) => `Unknown ${p.kind} type "${p.type}": no collector distribution (core, contrib, k8s) ships it.${mean(p.suggestion)}`,
+    wrongSection: (p: { type: string; kind: string; kinds: readonly string[] }) => `"${p.type}" is no ${p.kind.slice(0, -1)}: it is one of the ${p.kinds.join(' and ')}; move it there.`,
     removed: (p: { kind: string; type: string; version: string; instead: string }) => `The ${p.kind} "${p.type}" was removed from the collector in ${p.version}: ${p.instead}.`,
     badId: (p: { id: string }) => `"${p.id}" is not a component ID: write type[/name] (the type a letter, then letters, digits or _; the name not empty).`,
     envBare: (p: { name: string }) => `$${p.name} is left as it is: the collector expands only \${env:${p.name}} (or \${${p.name}}); write $$ for a literal $.`,
@@ -55,6 +56,7 @@ export const say = messages('otelcol', {
   },
   ja: {
     unknownType: (p) => `${kindJa(p.kind)}の種類 "${p.type}" はどの Collector ディストリビューション（core, contrib, k8s）にもありません。${meanJa(p.suggestion)}`,
+    wrongSection: (p) => `"${p.type}" は${kindJa(p.kind.slice(0, -1))}ではなく ${p.kinds.join('・')} のコンポーネントです。そちらに移してください。`,
     removed: (p) => `${kindJa(p.kind)} "${p.type}" は Collector ${p.version} で削除されました: ${p.instead}。`,
     badId: (p) => `"${p.id}" はコンポーネント ID ではありません。type[/name] と書いてください（type は英字で始まり英数字と _、name は空にしない）。`,
     envBare: (p) => `$${p.name} は展開されずそのまま残ります。Collector が展開するのは \${env:${p.name}}（または \${${p.name}}）だけです。$ そのものは $$ と書きます。`,

@@ -105,6 +105,7 @@ test('otelcol/config: component types no distribution ships, removed types named
     '  logging:',
     '  otlphtp/loki:',
     '  otlp/:',
+    '  memory_limiter:',
     'service:',
     '  pipelines:',
     '    traces:',
@@ -126,6 +127,7 @@ test('otelcol/config: component types no distribution ships, removed types named
       ['otelcol/config', 'error', 'logging', 'The exporter "logging" was removed from the collector in v0.111.0: use the `debug` exporter.'],
       ['otelcol/config', 'warning', 'otlphtp', 'Unknown exporter type "otlphtp": no collector distribution (core, contrib, k8s) ships it. Did you mean "otlphttp"?'],
       ['otelcol/config', 'error', 'otlp/', '"otlp/" is not a component ID: write type[/name] (the type a letter, then letters, digits or _; the name not empty).'],
+      ['otelcol/config', 'error', 'memory_limiter', '"memory_limiter" is no exporter: it is one of the processors; move it there.'],
     ]),
   );
   assert.deepEqual(diagnostics[3]?.fixes, [{ title: 'Change to "otlphttp"', preferred: true, edits: [{ range: rangeOf(text, 'otlphtp'), newText: 'otlphttp' }] }]);

@@ -8,7 +8,7 @@
 import type { Finding, Severity } from '../base/types';
 import { closestMatch } from '../base/suggest';
 import type { FileCheck } from '../workspace/fileKind';
-import { componentType, SIGNALS, singular, type ComponentKind, type Signal } from './components';
+import { COMPONENT_KINDS, componentType, SIGNALS, singular, type ComponentKind, type Signal } from './components';
 import { say } from './messages';
 import type { CollectorFile, Component, Located, Pipeline, PipelineRole } from './model';
 import { typeOf } from './shapes';
@@ -91,11 +91,16 @@ export function checkPipelines(file: CollectorFile): Finding[] {
   findings.push(...connectorFindings(file, connectorUse));
 
   for (const component of file.components) {
-    if (used.has(`${component.kind}:${component.id}`) || meant.has(`${component.kind}:${component.id}`)) continue;
+    if (used.has(`${component.kind}:${component.id}`) || meant.has(`${component.kind}:${component.id}`) || inOtherSection(component)) continue;
     const message = component.kind === 'extensions' ? say('unusedExtension', { id: component.id }) : say('unused', { kind: singular(component.kind), id: component.id });
     findings.push(finding(component, message, 'warning'));
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/** A component under the wrong section (a processor among the exporters): otelcol/config says so, and that it is unused follows. */
+function inOtherSection(component: Component): boolean {
+  return !componentType(component.kind, component.type) && COMPONENT_KINDS.some((kind) => kind !== component.kind && componentType(kind, component.type) !== undefined);
 }
 
 function undefinedRef(file: CollectorFile, ref: Located, role: PipelineRole | 'extensions', meant: Set<string>): Finding {
