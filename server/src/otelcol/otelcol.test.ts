@@ -365,6 +365,16 @@ test("otelcol/policy: the prod traces pipeline keeps every error trace and sampl
     got(validate(text, { service })),
     expect(text, [['otelcol/policy', 'warning', 'policies', "No status_code policy keeps ERROR traces: the design's prod sampling keeps every error trace, and 25% of the rest."]]),
   );
+  // Prod config files that disagree: the design's rate holds (config/policy tells which file is off).
+  const other = config.replace('0.25', '1.0');
+  service.index({ file: { uri: 'file:///w/auth/config.yaml', text: other }, settings: DEFAULT_SETTINGS, location: { path: '/w/auth/config.yaml' } });
+  assert.deepEqual(
+    got(validate(text, { service })).map((d) => d.message),
+    [
+      "No status_code policy keeps ERROR traces: the design's prod sampling keeps every error trace, and 10% of the rest.",
+      "sampling_percentage 25 is not the prod sample rate: the design's prod sample_rate 0.1 says 10%.",
+    ],
+  );
   assert.deepEqual(validate(text, { settings: dev() }), [], 'a collector judged as dev by k1s0.config.environments');
 });
 

@@ -57,7 +57,9 @@ export function checkCollectorPolicy(file: CollectorFile, context: Pick<FileChec
 }
 
 function sampling(file: CollectorFile, prodConfigs: readonly TraceSettingsFact[]): Finding[] {
-  const fromConfig = prodConfigs.find((c) => c.sampleRate !== undefined);
+  // The prod config files' rate when they agree on one; when they disagree, config/policy says which is off, and the design's rate holds.
+  const withRate = prodConfigs.filter((c) => c.sampleRate !== undefined && c.sampleRate >= 0 && c.sampleRate <= 1);
+  const fromConfig = new Set(withRate.map((c) => c.sampleRate)).size === 1 ? withRate[0] : undefined;
   const rate = fromConfig?.sampleRate ?? DESIGN_PROD_RATE;
   const percent = String(percentOf(rate));
   const source = fromConfig ? say('sourceConfig', { file: fileName(fromConfig.uri), rate: String(rate) }) : say('sourceDesign');
