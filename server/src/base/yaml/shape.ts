@@ -157,7 +157,7 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
   const present = new Map<string, Pair>();
   for (const pair of pairs) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
-    const key = String((pair.key as Scalar).value);
+    const key = String(pair.key.value);
     present.set(key, pair);
     const field = shape.fields[key];
     const keyNode = pair.key as Node;
@@ -203,7 +203,7 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
 
 /** A key, or the first key of a mapping that is no key's value (a list item, the document). */
 function ownerSpan(owner: Node): [number, number] {
-  if (isMap(owner) && isScalar(owner.items[0]?.key)) return spanOf(owner.items[0].key as Node);
+  if (isMap(owner) && isScalar(owner.items[0]?.key)) return spanOf(owner.items[0].key);
   return spanOf(owner);
 }
 
@@ -334,5 +334,5 @@ export function topLevel(document: Document.Parsed, key: string): Node | null | 
   const contents = document.contents;
   if (!isMap(contents)) return undefined;
   const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key);
-  return pair ? (pair.value as Node | null) : undefined;
+  return pair ? pair.value : undefined;
 }
