@@ -118,6 +118,7 @@ test('SARIF is valid against the SARIF 2.1.0 schema and every rule carries help 
         'dashboard/variable',
         'logql/syntax',
         'loki/config',
+        'otelcol/pipeline',
         'policy/alert',
         'policy/slo',
         'prometheus/config',

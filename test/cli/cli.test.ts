@@ -44,6 +44,7 @@ test('check examples/ reports every deliberate mistake and exits 1', () => {
       'examples/infra/docker/promtail/promtail-config.yaml:12:9-12:71 error promtail/config',
       'examples/infra/observability/alertmanager/alertmanager.yml:8:2-8:12 error alertmanager/config',
       'examples/infra/observability/loki/loki-config.prod.yaml:27:16-27:20 error loki/config',
+      'examples/infra/observability/otel-collector/otel-collector-config.yaml:47:18-47:28 error otelcol/pipeline',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:0:0-0:0 information consistency/rule-files',
       'examples/infra/observability/prometheus/alerts/business-tier-alerts.yaml:8:15-8:38 warning policy/slo',
       // The service tier's pair (order-server, whose config.dev.yaml does not parse, is still its service).

@@ -143,6 +143,35 @@ test("alertmanager.yml over LSP: the scan's diagnostic, its did-you-mean quick f
   await client.close(uri);
 });
 
+test('a collector file: its deliberate mistake with the fix, its outline', async () => {
+  const uri = uriOf('infra/observability/otel-collector/otel-collector-config.yaml');
+  const text = readFileSync(join(workspace, 'infra/observability/otel-collector/otel-collector-config.yaml'), 'utf8');
+  const diagnostics = await client.diagnosticsFor(uri);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity, d.range, d.message]),
+    [['otelcol/pipeline', 1, rangeOf(text, 'otlp/jager', 1), 'Exporter "otlp/jager" is not defined in exporters or connectors. Did you mean "otlp/jaeger"?']],
+  );
+  await client.open(uri, text);
+  const opened = await client.diagnosticsFor(uri, (p) => p.version === 1);
+  const actions = await client.connection.sendRequest<{ title: string; edit: unknown }[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: rangeOf(text, 'otlp/jager', 1),
+    context: { diagnostics: opened },
+  });
+  assert.deepEqual(actions[0]?.edit, { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: rangeOf(text, 'otlp/jager', 1), newText: 'otlp/jaeger' }] }] });
+  const symbols = await client.connection.sendRequest<{ name: string; children?: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(
+    symbols.map((symbol) => [symbol.name, (symbol.children ?? []).map((child) => child.name)]),
+    [
+      ['receivers', ['otlp']],
+      ['processors', ['memory_limiter', 'batch', 'tail_sampling']],
+      ['exporters', ['otlp/jaeger', 'prometheus']],
+      ['service', ['traces', 'metrics']],
+    ],
+  );
+  await client.close(uri);
+});
+
 test('settings are pulled from the client again after a configuration change', async () => {
   const uri = uriOf('regions/system/server/rust/auth/config/config.yaml');
   await client.diagnosticsFor(uri);

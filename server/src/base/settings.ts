@@ -39,6 +39,8 @@ export const settingsSchema = z.object({
       /** Globs of Prometheus configurations, besides those found by content. */
       prometheusConfig: z.array(z.string()).default([]),
       alertmanagerConfig: z.array(z.string()).default(DEFAULT_ALERTMANAGER_GLOBS),
+      /** Globs of OpenTelemetry Collector configurations, besides those found by their content. */
+      otelCollectorConfig: z.array(z.string()).default([]),
       maxFileSizeKB: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE_KB),
     })
     // Absent, the block is parsed from {}: each glob list takes its own default above (one place per kind).

@@ -53,6 +53,9 @@ import { prometheusRelabelCheck } from '../prometheus/relabel';
 import { prometheusRuleFilesCheck } from '../prometheus/ruleFiles';
 import { prometheusStructureCheck } from '../prometheus/structure';
 import { prometheusTargetsCheck } from '../prometheus/targets';
+import { otelcolConfigCheck } from '../otelcol/config';
+import { otelcolPipelineCheck } from '../otelcol/pipeline';
+import { otelcolPolicyCheck } from '../otelcol/policy';
 import { promqlCodes } from '../promql/index';
 import { promtailConfigCheck } from '../promtail/config';
 import type { ExpressionCheck } from '../promql/site';
@@ -130,6 +133,9 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   alertmanagerUnusedReceiverCheck,
   alertmanagerUnroutedSeverityCheck,
   alertmanagerPolicyCheck,
+  otelcolConfigCheck,
+  otelcolPipelineCheck,
+  otelcolPolicyCheck,
   catalogFileCodes,
   lintConfigCodes,
   suppressionCodes,

@@ -4,11 +4,13 @@
  * recovered tree is a guess: checking it would bury the one real mistake under
  * consequences of it, so only the syntax errors are reported.
  */
+import { isMap } from 'yaml';
 import { isYamlPath, matchesAny } from '../base/files';
 import { configFileFacts, unparsableConfigFacts } from '../catalog/files';
 import type { FileKindHandler, KindContext } from '../workspace/fileKind';
 import { environmentOf } from './environment';
-import { findObservabilityEntry, type ConfigFile } from './section';
+import { findObservabilityEntry, type ConfigFile, type ObservabilityEntry } from './section';
+import type { TraceSettingsFact } from '../workspace/index';
 
 const namedConfig = ({ settings, location }: KindContext): boolean => matchesAny(settings.files.config, location.path, location.relativePath);
 
@@ -17,10 +19,14 @@ export const configHandler: FileKindHandler = {
   claims: (doc, context) => isYamlPath(context.location.path) && (namedConfig(context) || context.location.explicit === true) && findObservabilityEntry(doc.outline().documents) !== undefined,
   // A file named as ours that does not parse is still ours: its syntax errors are worth showing.
   claimsAsFallback: (doc, context) => isYamlPath(context.location.path) && namedConfig(context) && doc.outline().syntax.length > 0,
-  facts(doc) {
+  facts(doc, { settings, location }) {
     const parsed = doc.yaml();
     // One that does not parse still names its service (the tree shows it, with the error).
-    return parsed.syntax.length === 0 ? configFileFacts(findObservabilityEntry(parsed.documents)?.document, doc.uri) : unparsableConfigFacts(parsed, doc.uri);
+    if (parsed.syntax.length > 0) return unparsableConfigFacts(parsed, doc.uri);
+    const entry = findObservabilityEntry(parsed.documents);
+    const facts = configFileFacts(entry?.document, doc.uri);
+    const trace = entry && traceSettings(entry, doc.uri, environmentOf(location.path, settings.config.environments, entry.document.getIn(['app', 'environment'])));
+    return trace ? { ...facts, trace } : facts;
   },
   findings(doc, { settings, location, checks }) {
     const parsed = doc.yaml();
@@ -32,3 +38,18 @@ export const configHandler: FileKindHandler = {
   },
   suppressible: () => true,
 };
+
+/** `observability.trace.endpoint` and `sample_rate`, when the file sets either (the collector's checks read them). */
+function traceSettings(entry: ObservabilityEntry, uri: string, environment: string | undefined): TraceSettingsFact | undefined {
+  const trace = isMap(entry.pair.value) ? entry.pair.value.get('trace', true) : undefined;
+  if (!isMap(trace)) return undefined;
+  const endpoint: unknown = trace.get('endpoint');
+  const sampleRate: unknown = trace.get('sample_rate');
+  if (typeof endpoint !== 'string' && typeof sampleRate !== 'number') return undefined;
+  return {
+    uri,
+    ...(environment ? { environment } : {}),
+    ...(typeof endpoint === 'string' ? { endpoint } : {}),
+    ...(typeof sampleRate === 'number' ? { sampleRate } : {}),
+  };
+}

@@ -14,11 +14,17 @@ export function completeShape(text: string, offset: number, root: Shape): Comple
   const { from, to } = position;
   if (position.valueKey !== undefined) {
     const at = shapeAt(root, [...position.path, position.valueKey]);
-    const values = valuesOf(at?.shape);
-    return values.map((label, i) => ({ label, kind: 'enum' as const, ...(at?.field?.doc ? { documentation: at.field.doc } : {}), sortText: rank(i), start: from, end: to }));
+    const values = valuesOf(at?.shape, text);
+    // In a flow list (`receivers: [otlp, ot|]`) the item under the cursor is replaced, not the list.
+    const [start, end] = text.slice(from, offset).includes('[') ? flowItemAt(text, from, offset, to) : [from, to];
+    return values.map((label, i) => ({ label, kind: 'enum' as const, ...(at?.field?.doc ? { documentation: at.field.doc } : {}), sortText: rank(i), start, end }));
   }
   const at = shapeAt(root, position.path);
   if (!at) return [];
+  // `- E|` in a list of enumerated scalars (`status_codes:`): the values, not keys.
+  if (at.shape.type !== 'map' && /^\s*- [^\s:]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) {
+    return valuesOf(at.shape, text).map((label, i) => ({ label, kind: 'enum' as const, ...(at.field?.doc ? { documentation: at.field.doc } : {}), sortText: rank(i), start: from, end: to }));
+  }
   return fieldsOf(at.shape)
     .filter(([key]) => !position.siblings.includes(key))
     .map(([key, field], i) => ({
@@ -52,11 +58,21 @@ export function hoverShape(text: string, offset: number, root: Shape): HoverResu
   return { contents: lines.filter(Boolean).join('\n\n'), start: keyStart, end: keyStart + key.length };
 }
 
-function valuesOf(shape: Shape | undefined): readonly string[] {
+function valuesOf(shape: Shape | undefined, text?: string): readonly string[] {
   if (!shape) return [];
   if (shape.type === 'bool') return ['true', 'false'];
-  if (shape.type === 'oneOf') return shape.options.flatMap((option) => valuesOf(option));
+  if (shape.type === 'oneOf') return shape.options.flatMap((option) => valuesOf(option, text));
+  if ('suggest' in shape && shape.suggest && text !== undefined) return shape.suggest(text);
   return 'enum' in shape && shape.enum ? shape.enum : [];
+}
+
+/** The item of a flow list around the cursor: after the last `[` or `,` before it, up to the next `,` or `]`. */
+function flowItemAt(text: string, from: number, offset: number, to: number): [number, number] {
+  let start = offset;
+  while (start > from && !/[[,\s]/.test(text.charAt(start - 1))) start--;
+  let end = offset;
+  while (end < to && !/[\],\s]/.test(text.charAt(end))) end++;
+  return [start, end];
 }
 
 /** What a key holds, in a few words (the completion item's detail). */

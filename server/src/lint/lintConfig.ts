@@ -120,6 +120,7 @@ export function mergeLintConfig(settings: Settings, config: LintConfig): Setting
       promtailConfig: pick(settings.files.promtailConfig, DEFAULT_SETTINGS.files.promtailConfig, files.promtailConfig),
       alertmanagerConfig: pick(settings.files.alertmanagerConfig, DEFAULT_SETTINGS.files.alertmanagerConfig, files.alertmanagerConfig),
       prometheusConfig: pick(settings.files.prometheusConfig, DEFAULT_SETTINGS.files.prometheusConfig, files.prometheusConfig),
+      otelCollectorConfig: pick(settings.files.otelCollectorConfig, DEFAULT_SETTINGS.files.otelCollectorConfig, files.otelCollectorConfig),
       maxFileSizeKB: pick(settings.files.maxFileSizeKB, DEFAULT_SETTINGS.files.maxFileSizeKB, files.maxFileSizeKB),
     },
     config: { environments: { ...config.config?.environments, ...settings.config.environments } },

@@ -26,6 +26,8 @@ test('unknown keys are told the allowed ones of their section, from the same sch
   const messages = (text: string) => readLintConfig(parseYaml(text)).findings.map((f) => f.message);
   assert.deepEqual(messages('fils: {}\n'), ['(top level): unknown key "fils"; did you mean "files"?']);
   assert.deepEqual(messages('trace: {}\n'), ['(top level): unknown key "trace"; allowed: diagnostics, files, config, catalog.']);
-  assert.deepEqual(messages('files:\n  xyz: 1\n'), ['files: unknown key "xyz"; allowed: config, rules, dashboards, lokiConfig, promtailConfig, prometheusConfig, alertmanagerConfig, maxFileSizeKB.']);
+  assert.deepEqual(messages('files:\n  xyz: 1\n'), [
+    'files: unknown key "xyz"; allowed: config, rules, dashboards, lokiConfig, promtailConfig, prometheusConfig, alertmanagerConfig, otelCollectorConfig, maxFileSizeKB.',
+  ]);
   assert.deepEqual(messages('catalog:\n  url: x\n'), ['catalog: unknown key "url"; allowed: files.']);
 });

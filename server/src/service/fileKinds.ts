@@ -11,6 +11,7 @@ import { configHandler } from '../config/handler';
 import { dashboardHandler } from '../dashboards/handler';
 import { lintConfigHandler } from '../lint/handler';
 import { lokiHandler } from '../loki/handler';
+import { otelcolHandler } from '../otelcol/handler';
 import { prometheusConfigHandler } from '../prometheus/handler';
 import { promqlFileHandler } from '../promql/handler';
 import { promtailHandler } from '../promtail/handler';
@@ -31,11 +32,13 @@ export const FILE_KINDS: readonly FileKindHandler[] = [
   lokiHandler,
   prometheusConfigHandler,
   alertmanagerHandler,
+  // Before config files: a collector's config.yaml has no observability section, but a broken one would be claimed by name.
+  otelcolHandler,
   configHandler,
   provisioningHandler,
 ];
 
-export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'alertmanager' | 'config' | 'rules' | 'provisioning' | 'loki' | 'promtail';
+export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'alertmanager' | 'config' | 'rules' | 'provisioning' | 'loki' | 'promtail' | 'otelcol';
 
 const byKind = new Map(FILE_KINDS.map((handler) => [handler.kind, handler]));
 

@@ -27,7 +27,8 @@ export function compareFacts(before: FileFacts, after: FileFacts): FactsChange {
     !sameAlerts(before.alerts ?? [], after.alerts ?? []) ||
     !sameJson(withoutPositions(before.dashboard), withoutPositions(after.dashboard)) ||
     !sameJson(before.compose, after.compose) ||
-    !sameJson(before.datasources, after.datasources);
+    !sameJson(before.datasources, after.datasources) ||
+    !sameJson(before.trace, after.trace);
   return { none: rules.size === 0 && !ruleNames && !catalog && !others, catalog, ruleNames, rules };
 }
 

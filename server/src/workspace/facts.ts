@@ -127,6 +127,15 @@ export interface DatasourceFact {
   url: string;
 }
 
+/** A config file's `observability.trace`: where its service sends traces and how many it samples (the collector's checks compare). */
+export interface TraceSettingsFact {
+  uri: string;
+  /** The environment the file is judged as (its name, app.environment or k1s0.config.environments). */
+  environment?: string;
+  endpoint?: string;
+  sampleRate?: number;
+}
+
 /** Everything one file contributes to the workspace. */
 export interface FileFacts {
   recordingRules: RecordingRuleDefinition[];
@@ -146,6 +155,8 @@ export interface FileFacts {
   compose?: ComposeFacts;
   /** A provisioning file's datasources that have a type and a URL. */
   datasources?: DatasourceFact[];
+  /** A config file's trace settings. */
+  trace?: TraceSettingsFact;
 }
 
 /** What a running Prometheus told us (names, types, label values). */

@@ -7,7 +7,7 @@
  */
 import type { CatalogExtension } from '../catalog/schema';
 import { compareFacts, Reads, TrackedRules } from './changes';
-import type { AlertRuleFact, ComposeFacts, DashboardFact, DatasourceFact, FileFacts, LiveFacts, RecordingRuleDefinition, ScrapeFacts, ScrapeJob, ServiceFact } from './facts';
+import type { AlertRuleFact, ComposeFacts, DashboardFact, DatasourceFact, FileFacts, LiveFacts, RecordingRuleDefinition, ScrapeFacts, ScrapeJob, ServiceFact, TraceSettingsFact } from './facts';
 
 // The facts' types, declared in facts.ts (which changes.ts imports too).
 export type * from './facts';
@@ -167,6 +167,11 @@ export class WorkspaceIndex {
     return this.derived('datasources', () => this.sorted().flatMap(([, f]) => f.datasources ?? []));
   }
 
+  /** The trace settings of config files, in URI order. */
+  traceSettings(): TraceSettingsFact[] {
+    return this.derived('trace', () => this.sorted().flatMap(([, f]) => (f.trace ? [f.trace] : [])));
+  }
+
   /** Prometheus configurations with the URI they come from, in URI order. */
   prometheusConfigs(): { uri: string; scrape: ScrapeFacts }[] {
     return this.derived('prometheus', () => this.sorted().flatMap(([uri, f]) => (f.scrape ? [{ uri, scrape: f.scrape }] : [])));
@@ -210,6 +215,7 @@ function isEmpty(facts: FileFacts): boolean {
     !facts.dashboard &&
     !facts.ruleFile &&
     !facts.compose &&
-    !facts.datasources?.length
+    !facts.datasources?.length &&
+    !facts.trace
   );
 }

@@ -139,3 +139,19 @@ test('hover on a key shows its documentation, also after a list dash', () => {
   const hover = hoverShape(text, text.indexOf('job_name') + 2, ROOT);
   assert.deepEqual(hover, { contents: '**job_name** — string, required\n\nThe job label of every series scraped.', start: text.indexOf('job_name'), end: text.indexOf('job_name') + 8 });
 });
+
+test('valuesOf chooses the shape of a user-named key by its name, else values', () => {
+  const named: MapShape = {
+    type: 'map',
+    fields: {},
+    valuesOf: (key) => (key.split('/')[0] === 'otlp' ? { type: 'map', fields: { endpoint: { shape: { type: 'string' } } } } : undefined),
+    values: { type: 'any' },
+  };
+  const text = 'otlp/in:\n  endpont: x\nother:\n  anything: 1\n';
+  assert.deepEqual(
+    checkShape(parseYaml(text).documents[0]?.contents, named).map((issue) => [text.slice(issue.start, issue.end), issue.suggestion]),
+    [['endpont', 'endpoint']],
+  );
+  assert.equal(shapeAt(named, ['otlp/in', 'endpoint'])?.shape.type, 'string');
+  assert.equal(shapeAt(named, ['other', 'x']), undefined);
+});

@@ -31,6 +31,11 @@ export interface MapShape extends Described {
   fields: Readonly<Record<string, Field>>;
   /** The shape of keys that are not fields (names the user chooses: receivers, components); absent, such keys are unknown. */
   values?: Shape;
+  /**
+   * The shape of such a key chosen by its name, before `values` (a collector's `otlp/in` is an
+   * `otlp` receiver); undefined falls back to `values`.
+   */
+  valuesOf?: (key: string) => Shape | undefined;
   /** Groups of keys of which at most one may be set (mutually exclusive auth options). */
   exclusive?: readonly (readonly string[])[];
   /**
@@ -56,6 +61,8 @@ export interface ScalarShape extends Described {
   max?: number;
   /** Durations: Prometheus's `1h30m` (default, also Alertmanager's and Loki's) or Go's `1.5h` / `300ms` (the collector's). */
   durationSyntax?: 'prometheus' | 'go';
+  /** Values completion offers that depend on the document (the components a collector file defines); not checked. */
+  suggest?: (text: string) => readonly string[];
   /** A further rule on the value: the reason it is wrong, or undefined when it is right. */
   check?: (value: string) => string | undefined;
 }
@@ -156,7 +163,7 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
   const present = new Map<string, Pair>();
   for (const pair of pairs) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
-    const key = String((pair.key).value);
+    const key = String(pair.key.value);
     present.set(key, pair);
     const field = shape.fields[key];
     const keyNode = pair.key as Node;
@@ -165,8 +172,9 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
       issues.push({ start, end, kind: 'removed', message: t('shape.removed', { key, where: pathName(path), instead: field.removed }), path: [...path, key] });
       continue;
     }
+    const named = field ? undefined : (shape.valuesOf?.(key) ?? shape.values);
     if (field) walk(pair.value as Node | null, field.shape, [...path, key], issues, keyNode);
-    else if (shape.values) walk(pair.value as Node | null, shape.values, [...path, key], issues, keyNode);
+    else if (named) walk(pair.value as Node | null, named, [...path, key], issues, keyNode);
     else {
       const [start, end] = spanOf(keyNode);
       const allowed = Object.keys(shape.fields).filter((name) => shape.fields[name]?.removed === undefined);
@@ -329,6 +337,9 @@ function step(shape: Shape, key: string): { shape: Shape; field?: Field } | unde
   if (map.type !== 'map') return undefined;
   const field = map.fields[key];
   if (field) return { shape: field.shape, field };
+  const byName = map.valuesOf?.(key);
+  // A shape chosen by name that documents itself is hovered as a key would be.
+  if (byName) return { shape: byName, ...(byName.doc !== undefined ? { field: { shape: byName, doc: byName.doc } } : {}) };
   return map.values ? { shape: map.values } : undefined;
 }
 
@@ -343,5 +354,5 @@ export function topLevel(document: Document.Parsed, key: string): Node | null | 
   const contents = document.contents;
   if (!isMap(contents)) return undefined;
   const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key);
-  return pair ? (pair.value) : undefined;
+  return pair ? pair.value : undefined;
 }
