@@ -23,6 +23,8 @@ import { undefinedRuleCheck } from '../catalog/undefinedRule';
 import { unknownLabelCheck } from '../catalog/unknownLabel';
 import { unknownMetricCheck } from '../catalog/unknownMetric';
 import { vectorMatchingCheck } from '../catalog/vectorMatching';
+import { composePolicyCheck } from '../compose/policy';
+import { composeSchemaCheck } from '../compose/schema';
 import { configPolicyCheck } from '../config/policy';
 import { configSchemaCheck } from '../config/schema';
 import { dashboardSourceCheck } from '../consistency/dashboardSources';
@@ -83,6 +85,8 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   configSchemaCheck,
   configPolicyCheck,
   configStackCheck,
+  composeSchemaCheck,
+  composePolicyCheck,
   dashboardStructureCheck,
   dashboardQueryCodes,
   logqlCodes,

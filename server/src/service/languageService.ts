@@ -5,6 +5,7 @@
  * What a file is and how it is checked is its kind's handler's (fileKinds.ts);
  * this facade keeps documents, suppression and the conversion to diagnostics.
  */
+import { isComposePath } from '../base/compose';
 import { isYamlPath, matchesAny, uriToPath } from '../base/files';
 import { LineIndex } from '../base/lineIndex';
 import { regrade, type Settings } from '../base/settings';
@@ -156,7 +157,7 @@ export class LanguageService {
 
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (tooLarge(file, settings)) {
-      if (!matchesAny([...settings.files.config, ...settings.files.rules, ...settings.files.dashboards], location.path, location.relativePath)) return [];
+      if (!matchesAny([...settings.files.config, ...settings.files.rules, ...settings.files.dashboards], location.path, location.relativePath) && !isComposePath(location.path)) return [];
       return [
         {
           start: 0,

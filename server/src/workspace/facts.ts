@@ -52,6 +52,9 @@ export interface ComposeService {
   aliases: string[];
   /** Container ports it publishes (`ports`) or exposes (`expose`). */
   ports: number[];
+  image?: string;
+  /** The profiles that start it (none: always started). */
+  profiles?: string[];
 }
 
 /** What a compose file tells the workspace. */
