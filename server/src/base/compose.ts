@@ -351,3 +351,37 @@ export function publishedPorts(service: ComposeServiceModel): number[] {
   }
   return [...out];
 }
+
+export function dirOf(path: string): string {
+  return path.replace(/[/\\][^/\\]*$/, '');
+}
+
+/** `a/./b/../c` → `a/c`, with forward slashes. */
+export function normalizePath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '.' || (part === '' && out.length > 0)) continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+/** A bind mount's source on disk, relative to the compose file's folder; undefined for named volumes. */
+export function hostPathOf(composePath: string, source: string): string | undefined {
+  if (!/^(?:\.{1,2}(?:[/\\]|$)|\/|~|[A-Za-z]:[\\/])/.test(source)) return undefined;
+  if (source.startsWith('~')) return undefined;
+  return normalizePath(/^(?:\/|[A-Za-z]:[\\/])/.test(source) ? source : `${dirOf(composePath)}/${source}`);
+}
+
+/** `to` relative to the folder `from` (`./infra/docker/prometheus`, `../config/config.dev.yaml`). */
+export function relativeTo(from: string, to: string): string {
+  const a = normalizePath(from).split('/');
+  const b = normalizePath(to).split('/');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const up = a.slice(i).map(() => '..');
+  const rest = b.slice(i);
+  const joined = [...up, ...rest].join('/');
+  return up.length ? joined : `./${rest.join('/')}`.replace(/\/$/, '');
+}

@@ -26,6 +26,7 @@ import { vectorMatchingCheck } from '../catalog/vectorMatching';
 import { composePolicyCheck } from '../compose/policy';
 import { composeSchemaCheck } from '../compose/schema';
 import { configPolicyCheck } from '../config/policy';
+import { otelEnvCheck } from '../otel/env';
 import { configSchemaCheck } from '../config/schema';
 import { dashboardSourceCheck } from '../consistency/dashboardSources';
 import { ruleFileEntriesCheck, ruleFileLoadedCheck } from '../consistency/ruleFiles';
@@ -87,6 +88,7 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   configStackCheck,
   composeSchemaCheck,
   composePolicyCheck,
+  otelEnvCheck,
   dashboardStructureCheck,
   dashboardQueryCodes,
   logqlCodes,

@@ -13,7 +13,7 @@
  *   prometheus.yaml (or the file itself), so its `rule_files` resolve.
  */
 import { isMap, isScalar, type Node } from 'yaml';
-import type { ComposePort, ComposeServiceModel } from '../base/compose';
+import { dirOf, hostPathOf, normalizePath as normalize, relativeTo, type ComposePort, type ComposeServiceModel } from '../base/compose';
 import { uriToPath } from '../base/files';
 import type { Finding } from '../base/types';
 import type { FileCheck, FileCheckContext } from '../workspace/fileKind';
@@ -69,28 +69,6 @@ function servicesKey(file: ComposeFile): [number, number] {
   const pair = isMap(contents) ? contents.items.find((item) => isScalar(item.key) && item.key.value === 'services') : undefined;
   const range = (pair?.key as Node | undefined)?.range;
   return range ? [range[0], range[1]] : [0, 0];
-}
-
-function dirOf(path: string): string {
-  return path.replace(/[/\\][^/\\]*$/, '');
-}
-
-/** `a/./b/../c` → `a/c`, with forward slashes. */
-function normalize(path: string): string {
-  const out: string[] = [];
-  for (const part of path.replace(/\\/g, '/').split('/')) {
-    if (part === '.' || (part === '' && out.length > 0)) continue;
-    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-    else out.push(part);
-  }
-  return out.join('/');
-}
-
-/** A bind mount's source on disk, relative to the compose file's folder; undefined for named volumes. */
-export function hostPathOf(composePath: string, source: string): string | undefined {
-  if (!/^(?:\.{1,2}(?:[/\\]|$)|\/|~|[A-Za-z]:[\\/])/.test(source)) return undefined;
-  if (source.startsWith('~')) return undefined;
-  return normalize(/^(?:\/|[A-Za-z]:[\\/])/.test(source) ? source : `${dirOf(composePath)}/${source}`);
 }
 
 export function checkComposePolicy(file: ComposeFile, context: FileCheckContext): Finding[] {
@@ -155,17 +133,6 @@ export function checkComposePolicy(file: ComposeFile, context: FileCheckContext)
     }
   }
   return findings;
-}
-
-function relativeTo(from: string, to: string): string {
-  const a = normalize(from).split('/');
-  const b = normalize(to).split('/');
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const up = a.slice(i).map(() => '..');
-  const rest = b.slice(i);
-  const joined = [...up, ...rest].join('/');
-  return up.length ? joined : `./${rest.join('/')}`.replace(/\/$/, '');
 }
 
 function checkPorts(service: ComposeServiceModel, component: StackComponent, text: string, problem: (start: number, end: number, message: string, fixes?: Finding['fixes']) => void): void {

@@ -8,7 +8,7 @@ import { isYamlPath, matchesAny } from '../base/files';
 import { configFileFacts, unparsableConfigFacts } from '../catalog/files';
 import type { FileKindHandler, KindContext } from '../workspace/fileKind';
 import { environmentOf } from './environment';
-import { findObservabilityEntry, type ConfigFile } from './section';
+import { findObservabilityEntry, traceConfigFact, type ConfigFile } from './section';
 
 const namedConfig = ({ settings, location }: KindContext): boolean => matchesAny(settings.files.config, location.path, location.relativePath);
 
@@ -17,10 +17,14 @@ export const configHandler: FileKindHandler = {
   claims: (doc, context) => isYamlPath(context.location.path) && (namedConfig(context) || context.location.explicit === true) && findObservabilityEntry(doc.outline().documents) !== undefined,
   // A file named as ours that does not parse is still ours: its syntax errors are worth showing.
   claimsAsFallback: (doc, context) => isYamlPath(context.location.path) && namedConfig(context) && doc.outline().syntax.length > 0,
-  facts(doc) {
+  facts(doc, { settings, location }) {
     const parsed = doc.yaml();
     // One that does not parse still names its service (the tree shows it, with the error).
-    return parsed.syntax.length === 0 ? configFileFacts(findObservabilityEntry(parsed.documents)?.document, doc.uri) : unparsableConfigFacts(parsed, doc.uri);
+    if (parsed.syntax.length > 0) return unparsableConfigFacts(parsed, doc.uri);
+    const entry = findObservabilityEntry(parsed.documents);
+    const facts = configFileFacts(entry?.document, doc.uri);
+    const traceConfig = entry && traceConfigFact(entry, doc.uri, doc.text, environmentOf(location.path, settings.config.environments, entry.document.getIn(['app', 'environment'])));
+    return traceConfig ? { ...facts, traceConfig } : facts;
   },
   findings(doc, { settings, location, checks }) {
     const parsed = doc.yaml();

@@ -9,6 +9,8 @@ import { composeHandler } from '../compose/handler';
 import { configHandler } from '../config/handler';
 import { dashboardHandler } from '../dashboards/handler';
 import { lintConfigHandler } from '../lint/handler';
+import { dotenvHandler } from '../otel/dotenvHandler';
+import { kubernetesHandler } from '../otel/kubernetesHandler';
 import { prometheusConfigHandler } from '../prometheus/handler';
 import { promqlFileHandler } from '../promql/handler';
 import { provisioningHandler } from '../provisioning/handler';
@@ -26,9 +28,12 @@ export const FILE_KINDS: readonly FileKindHandler[] = [
   prometheusConfigHandler,
   configHandler,
   provisioningHandler,
+  // Last: a workload manifest with OTEL_* variables is no other kind's; `.env` files are no YAML.
+  kubernetesHandler,
+  dotenvHandler,
 ];
 
-export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'config' | 'rules' | 'provisioning';
+export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'config' | 'rules' | 'provisioning' | 'kubernetes' | 'dotenv';
 
 const byKind = new Map(FILE_KINDS.map((handler) => [handler.kind, handler]));
 

@@ -26,7 +26,8 @@ export function compareFacts(before: FileFacts, after: FileFacts): FactsChange {
     before.ruleFile !== after.ruleFile ||
     !sameAlerts(before.alerts ?? [], after.alerts ?? []) ||
     !sameJson(withoutPositions(before.dashboard), withoutPositions(after.dashboard)) ||
-    !sameJson(before.compose, after.compose);
+    !sameJson(before.compose, after.compose) ||
+    !sameJson(before.traceConfig, after.traceConfig);
   return { none: rules.size === 0 && !ruleNames && !catalog && !others, catalog, ruleNames, rules };
 }
 

@@ -122,6 +122,18 @@ export interface DashboardFact {
   panels: { title: string; start: number; end: number; selectors: ServiceMatcher[][] }[];
 }
 
+/** A config file's tracing settings, which win over the OTEL_* variables of its service (otel/env). */
+export interface TraceConfigFact {
+  uri: string;
+  /** `app.name`, when the file names it. */
+  app?: string;
+  /** The environment it is judged as (file name, `app.environment` or the setting). */
+  environment?: string;
+  /** `trace.endpoint` and `trace.sample_rate` as written, with their 1-based line. */
+  endpoint?: { value: string; line: number };
+  sampleRate?: { value: number; line: number };
+}
+
 /** Everything one file contributes to the workspace. */
 export interface FileFacts {
   recordingRules: RecordingRuleDefinition[];
@@ -139,6 +151,8 @@ export interface FileFacts {
   ruleFile?: 'plain' | 'PrometheusRule';
   /** A compose file's services. */
   compose?: ComposeFacts;
+  /** A config file's tracing settings. */
+  traceConfig?: TraceConfigFact;
 }
 
 /** What a running Prometheus told us (names, types, label values). */

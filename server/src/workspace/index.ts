@@ -7,7 +7,7 @@
  */
 import type { CatalogExtension } from '../catalog/schema';
 import { compareFacts, Reads, TrackedRules } from './changes';
-import type { AlertRuleFact, ComposeFacts, DashboardFact, FileFacts, LiveFacts, RecordingRuleDefinition, ScrapeFacts, ScrapeJob, ServiceFact } from './facts';
+import type { AlertRuleFact, ComposeFacts, TraceConfigFact, DashboardFact, FileFacts, LiveFacts, RecordingRuleDefinition, ScrapeFacts, ScrapeJob, ServiceFact } from './facts';
 
 // The facts' types, declared in facts.ts (which changes.ts imports too).
 export type * from './facts';
@@ -162,6 +162,11 @@ export class WorkspaceIndex {
     return this.derived('compose', () => this.sorted().flatMap(([, f]) => (f.compose ? [f.compose] : [])));
   }
 
+  /** Config files' tracing settings, in URI order. */
+  traceConfigs(): TraceConfigFact[] {
+    return this.derived('traceConfig', () => this.sorted().flatMap(([, f]) => (f.traceConfig ? [f.traceConfig] : [])));
+  }
+
   /** Prometheus configurations with the URI they come from, in URI order. */
   prometheusConfigs(): { uri: string; scrape: ScrapeFacts }[] {
     return this.derived('prometheus', () => this.sorted().flatMap(([uri, f]) => (f.scrape ? [{ uri, scrape: f.scrape }] : [])));
@@ -196,6 +201,15 @@ export class WorkspaceIndex {
 
 function isEmpty(facts: FileFacts): boolean {
   return (
-    facts.recordingRules.length === 0 && !facts.scrape && !facts.catalog && !facts.services?.length && !facts.live && !facts.alerts?.length && !facts.dashboard && !facts.ruleFile && !facts.compose
+    facts.recordingRules.length === 0 &&
+    !facts.scrape &&
+    !facts.catalog &&
+    !facts.services?.length &&
+    !facts.live &&
+    !facts.alerts?.length &&
+    !facts.dashboard &&
+    !facts.ruleFile &&
+    !facts.compose &&
+    !facts.traceConfig
   );
 }
