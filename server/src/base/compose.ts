@@ -342,6 +342,44 @@ export function readComposeText(source: string): ComposeModel | undefined {
   return readCompose(parsed.documents, source);
 }
 
+/** The observability profile the design's stack is started with (`docker compose --profile observability up -d`). */
+export const OBSERVABILITY_PROFILE = 'observability';
+
+/** A component of the design's local stack (コンポーネントとポート一覧), as compose files name it. */
+export interface StackComponent {
+  id: 'jaeger' | 'prometheus' | 'grafana' | 'loki';
+  name: string;
+  image: RegExp;
+  /** [container port, the design's host port]. */
+  ports: readonly (readonly [number, number])[];
+}
+
+/** The design's table コンポーネントとポート一覧. */
+export const DESIGN_COMPONENTS: readonly StackComponent[] = [
+  {
+    id: 'jaeger',
+    name: 'Jaeger',
+    image: /(?:^|\/)jaegertracing\/(?:all-in-one|jaeger)(?::|@|$)/,
+    ports: [
+      [16686, 16686],
+      [4317, 4317],
+      [4318, 4318],
+    ],
+  },
+  { id: 'prometheus', name: 'Prometheus', image: /(?:^|\/)prom\/prometheus(?::|@|$)/, ports: [[9090, 9090]] },
+  { id: 'grafana', name: 'Grafana', image: /(?:^|\/)grafana\/grafana(?:-oss|-enterprise)?(?::|@|$)/, ports: [[3000, 3200]] },
+  { id: 'loki', name: 'Loki', image: /(?:^|\/)grafana\/loki(?::|@|$)/, ports: [[3100, 3100]] },
+];
+
+/** Which component of the stack a service is: by its image, else by its name. */
+export function componentOf(service: { name: string; image?: string }): StackComponent | undefined {
+  if (service.image !== undefined) {
+    const byImage = DESIGN_COMPONENTS.find((c) => c.image.test(service.image ?? ''));
+    if (byImage) return byImage;
+  }
+  return DESIGN_COMPONENTS.find((c) => c.id === service.name.toLowerCase());
+}
+
 /** The host ports a service publishes, each once, in order. */
 export function publishedPorts(service: ComposeServiceModel): number[] {
   const out = new Set<number>();

@@ -13,7 +13,18 @@
  *   prometheus.yaml (or the file itself), so its `rule_files` resolve.
  */
 import { isMap, isScalar, type Node } from 'yaml';
-import { dirOf, hostPathOf, normalizePath as normalize, relativeTo, type ComposePort, type ComposeServiceModel } from '../base/compose';
+import {
+  componentOf,
+  DESIGN_COMPONENTS,
+  OBSERVABILITY_PROFILE,
+  dirOf,
+  hostPathOf,
+  normalizePath as normalize,
+  relativeTo,
+  type ComposePort,
+  type ComposeServiceModel,
+  type StackComponent,
+} from '../base/compose';
 import { uriToPath } from '../base/files';
 import type { Finding } from '../base/types';
 import type { FileCheck, FileCheckContext } from '../workspace/fileKind';
@@ -22,41 +33,6 @@ import { say } from './messages';
 import type { ComposeFile } from './subject';
 
 export const COMPOSE_POLICY = 'compose/policy';
-export const OBSERVABILITY_PROFILE = 'observability';
-
-export interface StackComponent {
-  id: 'jaeger' | 'prometheus' | 'grafana' | 'loki';
-  name: string;
-  image: RegExp;
-  /** [container port, the design's host port]. */
-  ports: readonly (readonly [number, number])[];
-}
-
-/** The design's table コンポーネントとポート一覧. */
-export const DESIGN_COMPONENTS: readonly StackComponent[] = [
-  {
-    id: 'jaeger',
-    name: 'Jaeger',
-    image: /(?:^|\/)jaegertracing\/(?:all-in-one|jaeger)(?::|@|$)/,
-    ports: [
-      [16686, 16686],
-      [4317, 4317],
-      [4318, 4318],
-    ],
-  },
-  { id: 'prometheus', name: 'Prometheus', image: /(?:^|\/)prom\/prometheus(?::|@|$)/, ports: [[9090, 9090]] },
-  { id: 'grafana', name: 'Grafana', image: /(?:^|\/)grafana\/grafana(?:-oss|-enterprise)?(?::|@|$)/, ports: [[3000, 3200]] },
-  { id: 'loki', name: 'Loki', image: /(?:^|\/)grafana\/loki(?::|@|$)/, ports: [[3100, 3100]] },
-];
-
-/** Which component of the stack a service is: by its image, else by its name. */
-export function componentOf(service: { name: string; image?: string }): StackComponent | undefined {
-  if (service.image !== undefined) {
-    const byImage = DESIGN_COMPONENTS.find((c) => c.image.test(service.image ?? ''));
-    if (byImage) return byImage;
-  }
-  return DESIGN_COMPONENTS.find((c) => c.id === service.name.toLowerCase());
-}
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
