@@ -191,6 +191,17 @@ test('outline, completion and hover of a compose file', () => {
     completeShape(depends, depends.indexOf('condition: ') + 11, COMPOSE_SHAPE).map((item) => item.label),
     ['service_started', 'service_healthy', 'service_completed_successfully'],
   );
+  // OTEL_* names and values in a mapping-form environment, with the SDK specification's words on hover.
+  const env = 'services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_PROTOCOL: \n      OTEL_TRACES_SAM\n';
+  assert.deepEqual(
+    completeShape(env, env.indexOf('PROTOCOL: ') + 10, COMPOSE_SHAPE).map((item) => item.label),
+    ['grpc', 'http/protobuf', 'http/json'],
+  );
+  assert.ok(completeShape(env, env.indexOf('_SAM') + 4, COMPOSE_SHAPE).some((item) => item.label === 'OTEL_TRACES_SAMPLER'));
+  assert.equal(
+    hoverShape(env, env.indexOf('OTEL_EXPORTER') + 3, COMPOSE_SHAPE)?.contents,
+    '**OTEL_EXPORTER_OTLP_PROTOCOL** — string\n\nThe OTLP transport: grpc (port 4317) or http/protobuf, http/json (port 4318). Default: `http/protobuf`.\n\nValues: `grpc`, `http/protobuf`, `http/json`',
+  );
   const hover = hoverShape(DESIGN, DESIGN.indexOf('profiles') + 2, COMPOSE_SHAPE);
   assert.equal(hover?.contents, '**profiles** — list of string\n\nThe profiles that start the service (`docker compose --profile observability up -d`).');
 });

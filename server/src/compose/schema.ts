@@ -12,7 +12,12 @@ import type { ComposeFile } from './subject';
 export const COMPOSE_SCHEMA = 'compose/schema';
 
 export function checkComposeSchema(file: ComposeFile) {
-  const issues = checkShape(file.document.contents, COMPOSE_SHAPE).filter((issue) => !(issue.kind === 'unknown-key' && String(issue.path[issue.path.length - 1]).startsWith('x-')));
+  const issues = checkShape(file.document.contents, COMPOSE_SHAPE).filter(
+    (issue) =>
+      !(issue.kind === 'unknown-key' && String(issue.path[issue.path.length - 1]).startsWith('x-')) &&
+      // OTEL_* values are otel/env's (the shape lists them for completion and hover).
+      !(issue.kind === 'enum' && issue.path[2] === 'environment'),
+  );
   return shapeFindings(issues, COMPOSE_SCHEMA);
 }
 

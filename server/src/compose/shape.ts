@@ -8,6 +8,7 @@
  */
 import { parsePortSpec, parseVolumeSpec } from '../base/compose';
 import type { MapShape, ScalarShape, Shape } from '../base/yaml/shape';
+import { OTEL_VARIABLES } from '../otel/variables';
 import { say } from './messages';
 
 const string: ScalarShape = { type: 'string' };
@@ -178,6 +179,22 @@ function volumeProblem(raw: string): string | undefined {
 
 const envEntry: ScalarShape = { type: 'string', check: (raw) => (raw.startsWith('=') ? say('envEntry', raw) : undefined) };
 
+/**
+ * `environment:` as a mapping: any name, and the OpenTelemetry SDK's variables
+ * with their documentation and values for completion and hover (otel/env
+ * checks their values, so compose/schema leaves their enums alone).
+ */
+const ENVIRONMENT: MapShape = {
+  type: 'map',
+  fields: Object.fromEntries(
+    [...OTEL_VARIABLES.values()].map((row) => [
+      row.name,
+      { shape: { type: 'string', ...(row.kind === 'enum' && row.values ? { enum: row.values } : {}) }, doc: `${row.doc}${row.default !== undefined ? ` Default: \`${row.default}\`.` : ''}` },
+    ]),
+  ),
+  values: string,
+};
+
 /** A scalar that is a string to the specification but whose short form is read by the compose check (ports, volumes). */
 const shortPort: ScalarShape = { type: 'string', check: portProblem, doc: '`HOST:CONTAINER` (`"3200:3000"`), `IP:HOST:CONTAINER`, `CONTAINER`, ranges and `/udp`.' };
 const shortVolume: ScalarShape = { type: 'string', check: volumeProblem, doc: '`SOURCE:TARGET[:MODE]` (`./prometheus.yaml:/etc/prometheus/prometheus.yaml:ro`).' };
@@ -191,10 +208,7 @@ export const SERVICE: MapShape = map(
     environment: {
       shape: {
         type: 'oneOf',
-        options: [
-          { type: 'list', items: envEntry },
-          { type: 'map', fields: {}, values: string },
-        ],
+        options: [{ type: 'list', items: envEntry }, ENVIRONMENT],
       },
       doc: "Variables of the container: `NAME: value` or `- NAME=value`. OTEL_* variables are a fallback: config.yaml's `observability` section wins.",
     },
