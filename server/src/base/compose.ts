@@ -423,3 +423,22 @@ export function relativeTo(from: string, to: string): string {
   const joined = [...up, ...rest].join('/');
   return up.length ? joined : `./${rest.join('/')}`.replace(/\/$/, '');
 }
+
+/**
+ * Where a service's config.yaml may be (otel/env compares its OTEL_* variables with it): the
+ * names it goes by (service, container, host, OTEL_SERVICE_NAME) and the folders or files it
+ * mounts or builds from, absolute.
+ */
+export function configHints(service: ComposeServiceModel, composePath: string): { names: string[]; paths: string[] } {
+  const serviceName = service.environment.find((v) => v.name === 'OTEL_SERVICE_NAME')?.value;
+  const names = [service.name, service.containerName, service.hostname, serviceName].filter((n): n is string => n !== undefined);
+  const paths = service.volumes.flatMap((v) => (v.source !== undefined ? (hostPathOf(composePath, v.source) ?? []) : []));
+  const context = service.buildContext !== undefined ? hostPathOf(composePath, /^\.|^\//.test(service.buildContext) ? service.buildContext : `./${service.buildContext}`) : undefined;
+  if (context !== undefined) paths.push(context);
+  return { names, paths };
+}
+
+/** The env files of a service, absolute. */
+export function envFilePaths(service: ComposeServiceModel, composePath: string): string[] {
+  return service.envFiles.flatMap((file) => hostPathOf(composePath, /^\.|^\/|^[A-Za-z]:[\\/]/.test(file.path) ? file.path : `./${file.path}`) ?? []);
+}

@@ -5,7 +5,7 @@
  * local stack the config files are compared with. Read by base/compose.ts,
  * the reader the client's stack commands use too.
  */
-import { hostPathOf, readCompose, type ComposeModel } from '../base/compose';
+import { configHints, readCompose, type ComposeModel } from '../base/compose';
 import { uriToPath } from '../base/files';
 import type { EnvScope } from '../otel/env';
 import type { OutlineSymbol } from '../base/types';
@@ -19,14 +19,7 @@ const KIND = 'compose';
 
 /** The environment of each service, with where its config.yaml may be: mounted, in its build context, or naming it. Compose is the local (dev) stack. */
 function envScopes(model: ComposeModel, composePath: string): EnvScope[] {
-  return model.services.map((service) => {
-    const serviceName = service.environment.find((v) => v.name === 'OTEL_SERVICE_NAME')?.value;
-    const names = [service.name, service.containerName, service.hostname, serviceName].filter((n): n is string => n !== undefined);
-    const paths = service.volumes.flatMap((v) => (v.source !== undefined ? (hostPathOf(composePath, v.source) ?? []) : []));
-    const context = service.buildContext !== undefined ? hostPathOf(composePath, /^\.|^\//.test(service.buildContext) ? service.buildContext : `./${service.buildContext}`) : undefined;
-    if (context !== undefined) paths.push(context);
-    return { variables: service.environment, config: { names, paths, environment: 'dev' } };
-  });
+  return model.services.map((service) => ({ variables: service.environment, config: { ...configHints(service, composePath), environment: 'dev' } }));
 }
 
 /** The parsed document and its model, read once per text; undefined when the text does not parse or has no services. */

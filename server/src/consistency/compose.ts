@@ -5,7 +5,8 @@
  * compose checks and the client's stack commands read the same model).
  */
 import { isMap, isScalar, type Document } from 'yaml';
-import { isComposePath, readCompose } from '../base/compose';
+import { configHints, envFilePaths, isComposePath, readCompose } from '../base/compose';
+import { uriToPath } from '../base/files';
 import type { ComposeFacts, ComposeService } from '../workspace/index';
 
 export { isComposePath };
@@ -58,6 +59,7 @@ export function composeFacts(uri: string, documents: readonly Document.Parsed[],
       ports: [...ports].sort((a, b) => a - b),
       ...(service.image !== undefined ? { image: service.image } : {}),
       ...(service.profiles.length ? { profiles: service.profiles } : {}),
+      ...(service.envFiles.length ? { envFiles: envFilePaths(service, uriToPath(uri)), config: configHints(service, uriToPath(uri)) } : {}),
     };
   });
   return { uri, services };

@@ -3,7 +3,8 @@
  * OTEL_* variables otel/env checks. Compose reads them for `env_file:` and
  * for interpolation. Not YAML: no `# k1s0-disable` comments.
  */
-import { envFileVariables } from '../base/compose';
+import { envFileVariables, normalizePath } from '../base/compose';
+import { uriToPath } from '../base/files';
 import type { FileKindHandler } from '../workspace/fileKind';
 import { NO_FACTS } from '../workspace/index';
 import type { EnvSubject } from './env';
@@ -16,8 +17,13 @@ export const dotenvHandler: FileKindHandler = {
   kind: 'dotenv',
   claims: (doc, { location }) => isEnvFilePath(location.path) && doc.text.includes('OTEL_'),
   facts: () => NO_FACTS,
-  findings(doc, { checks }) {
-    const subject: EnvSubject = { env: [{ variables: envFileVariables(doc.text) }] };
+  findings(doc, { checks, workspace }) {
+    // The compose services that read this file (`env_file:`): their config.yaml wins over its variables.
+    const path = normalizePath(uriToPath(doc.uri));
+    const readers = workspace.composeFiles().flatMap((compose) => compose.services.filter((service) => service.envFiles?.includes(path)));
+    const names = readers.flatMap((service) => service.config?.names ?? []);
+    const paths = readers.flatMap((service) => service.config?.paths ?? []);
+    const subject: EnvSubject = { env: [{ variables: envFileVariables(doc.text), ...(readers.length ? { config: { names, paths, environment: 'dev' } } : {}) }] };
     return checks.file('dotenv', subject);
   },
   suppressible: () => false,

@@ -143,3 +143,25 @@ test('.env files and Kubernetes workloads', () => {
     [['order', 'Deployment', ['order']]],
   );
 });
+
+test('bad input: a huge .env is not read, a binary one is lines of nothing, a broken manifest is its syntax error', () => {
+  const small = { ...DEFAULT_SETTINGS, files: { ...DEFAULT_SETTINGS.files, maxFileSizeKB: 1 } };
+  const big = Array.from({ length: 200 }, (_, i) => `OTEL_X${i}=1`).join('\n');
+  assert.deepEqual(render(diagnose('.env', { '.env': big }, small)), ['0:0-0:0 warning file/too-large Not checked: the file is 2 KB, over k1s0.files.maxFileSizeKB (1 KB).']);
+  assert.deepEqual(render(diagnose('.env', { '.env': 'OTEL_\u0000\u0001=\u0002\nOTEL_SERVICE_NAME\u0000\n' })), []);
+  assert.deepEqual(only(render(diagnose('k8s/x.yaml', { 'k8s/x.yaml': 'kind: Deployment\nspec: [\n  OTEL_X\n' }), CODES)).length, 1);
+});
+
+test("a .env file read by a compose service (env_file) is compared with that service's config.yaml", () => {
+  const config = 'observability:\n  trace:\n    endpoint: "jaeger:4317"\n    sample_rate: 1.0\n';
+  const files = {
+    'docker-compose.yaml': 'services:\n  order:\n    build: ./order\n    env_file: [order.env]\n',
+    'order/config/config.dev.yaml': config,
+    'order.env': 'OTEL_TRACES_SAMPLER=parentbased_traceidratio\nOTEL_TRACES_SAMPLER_ARG=0.25\n',
+  };
+  assert.deepEqual(only(render(diagnose('order.env', files), CODES)), [
+    "1:0-1:23 warning otel/env OTEL_TRACES_SAMPLER_ARG=0.25 is ignored while order/config/config.dev.yaml is readable: its trace.sample_rate (line 4) is 1.0, and config.yaml's observability section wins over the OTEL_* variables, which are only a fallback.",
+  ]);
+  // Read by no service: nothing to compare with.
+  assert.deepEqual(only(render(diagnose('other.env', { ...files, 'other.env': files['order.env'] }), CODES)), []);
+});

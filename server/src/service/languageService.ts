@@ -6,6 +6,7 @@
  * this facade keeps documents, suppression and the conversion to diagnostics.
  */
 import { isComposePath } from '../base/compose';
+import { isEnvFilePath } from '../otel/dotenvHandler';
 import { isYamlPath, matchesAny, uriToPath } from '../base/files';
 import { LineIndex } from '../base/lineIndex';
 import { regrade, type Settings } from '../base/settings';
@@ -157,7 +158,12 @@ export class LanguageService {
 
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (tooLarge(file, settings)) {
-      if (!matchesAny([...settings.files.config, ...settings.files.rules, ...settings.files.dashboards], location.path, location.relativePath) && !isComposePath(location.path)) return [];
+      if (
+        !matchesAny([...settings.files.config, ...settings.files.rules, ...settings.files.dashboards], location.path, location.relativePath) &&
+        !isComposePath(location.path) &&
+        !isEnvFilePath(location.path)
+      )
+        return [];
       return [
         {
           start: 0,

@@ -55,6 +55,9 @@ export interface ComposeService {
   image?: string;
   /** The profiles that start it (none: always started). */
   profiles?: string[];
+  /** Its `env_file`s, absolute, and where its config.yaml may be (set only when it has env files: otel/env reads them). */
+  envFiles?: string[];
+  config?: { names: string[]; paths: string[] };
 }
 
 /** What a compose file tells the workspace. */
