@@ -165,3 +165,36 @@ test("a .env file read by a compose service (env_file) is compared with that ser
   // Read by no service: nothing to compare with.
   assert.deepEqual(only(render(diagnose('other.env', { ...files, 'other.env': files['order.env'] }), CODES)), []);
 });
+
+test('Kubernetes: CronJobs and init containers are read; other kinds and workloads without OTEL_* are left alone', () => {
+  const cron = [
+    'apiVersion: batch/v1',
+    'kind: CronJob',
+    'metadata: { name: report }',
+    'spec:',
+    '  jobTemplate:',
+    '    spec:',
+    '      template:',
+    '        spec:',
+    '          initContainers:',
+    '            - name: init',
+    '              env: [{ name: OTEL_EXPORTER_OTLP_PROTOCOL, value: grpc }, { name: OTEL_EXPORTER_OTLP_ENDPOINT, value: "http://collector:4318" }]',
+    '          containers:',
+    '            - name: report',
+    '              env: [{ name: OTEL_SERVCE_NAME, value: report }]',
+    '',
+  ].join('\n');
+  assert.deepEqual(only(render(diagnose('cron.yaml', { 'cron.yaml': cron }), CODES)), [
+    '10:117-10:138 warning otel/env OTEL_EXPORTER_OTLP_ENDPOINT uses port 4318, but OTEL_EXPORTER_OTLP_PROTOCOL is grpc: OTLP gRPC is received on 4317 (4317 gRPC, 4318 HTTP).',
+    '13:28-13:44 warning otel/env OTEL_SERVCE_NAME is not a variable of the OpenTelemetry SDK specification: the SDK ignores it. Did you mean OTEL_SERVICE_NAME?',
+    '  fix Rename to OTEL_SERVICE_NAME: 13:28-13:44 "OTEL_SERVICE_NAME"',
+  ]);
+  const service = new LanguageService();
+  const kindOf = (path: string, text: string) => {
+    const request = { file: { uri: `file:///ws/${path}`, text }, settings: DEFAULT_SETTINGS, location: { path: `/ws/${path}`, relativePath: path } };
+    return service.outlineOf(request.file, request.settings, request.location).length;
+  };
+  assert.equal(kindOf('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata: { OTEL_SERVCE_NAME: x }\n'), 0);
+  assert.deepEqual(only(render(diagnose('cm.yaml', { 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata: { OTEL_SERVCE_NAME: x }\n' }), CODES)), []);
+  assert.deepEqual(only(render(diagnose('d.yaml', { 'd.yaml': 'kind: Deployment\nspec: {}\n' }), CODES)), []);
+});
