@@ -67,3 +67,9 @@ test('the model of a compose file: profiles, ports, volumes, env files; undefine
   assert.equal(readComposeText('a: [\n'), undefined);
   assert.equal(readComposeText('a: 1\n'), undefined);
 });
+
+test('a .env line of a megabyte is read in linear time', () => {
+  const line = `OTEL_A=a${' '.repeat(1_000_000)}x `;
+  const [variable] = envFileVariables(line);
+  assert.equal(variable?.value.length, 1_000_002);
+});

@@ -215,11 +215,12 @@ export function envFileVariables(source: string): EnvVariable[] {
   const out: EnvVariable[] = [];
   let offset = 0;
   for (const line of source.split('\n')) {
-    const m = /^(\s*(?:export\s+)?)([^=\s#][^=\s]*)(\s*=\s*)(.*?)\s*$/.exec(line.replace(/\r$/, ''));
+    // Greedy, then trimmed: a lazy `(.*?)\s*$` backtracks quadratically on long lines.
+    const m = /^(\s*(?:export\s+)?)([^=\s#][^=\s]*)(\s*=\s*)(.*)$/.exec(line.replace(/\r$/, ''));
     if (m) {
       const nameStart = offset + (m[1]?.length ?? 0);
       const name = m[2] ?? '';
-      let value = m[4] ?? '';
+      let value = (m[4] ?? '').trimEnd();
       let valueStart = nameStart + name.length + (m[3]?.length ?? 0);
       let valueEnd = valueStart + value.length;
       const quote = /^(["'])(.*)\1$/.exec(value);
@@ -228,9 +229,11 @@ export function envFileVariables(source: string): EnvVariable[] {
         valueStart += 1;
         valueEnd -= 1;
       } else {
-        const comment = /\s+#/.exec(value);
-        if (comment) {
-          value = value.slice(0, comment.index);
+        // ` #` starts a comment (found without a regex: `\s+#` backtracks quadratically over long runs of spaces).
+        let hash = value.indexOf('#');
+        while (hash > 0 && !/\s/.test(value[hash - 1] ?? '')) hash = value.indexOf('#', hash + 1);
+        if (hash > 0) {
+          value = value.slice(0, hash).trimEnd();
           valueEnd = valueStart + value.length;
         }
       }

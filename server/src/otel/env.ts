@@ -131,7 +131,7 @@ function checkValue(variable: EnvVariable, row: OtelVariable, value: string, sam
     case 'ratio': {
       if (sampler === undefined || !RATIO_SAMPLERS.includes(sampler)) return;
       const ratio = Number(value);
-      if (!/^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*$/i.test(value) || !(ratio >= 0 && ratio <= 1)) problem(start, end, say('notRatio', row.name, value, sampler));
+      if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(value) || !(ratio >= 0 && ratio <= 1)) problem(start, end, say('notRatio', row.name, value, sampler));
       return;
     }
     default:

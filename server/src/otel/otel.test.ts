@@ -149,6 +149,12 @@ test('bad input: a huge .env is not read, a binary one is lines of nothing, a br
   const big = Array.from({ length: 200 }, (_, i) => `OTEL_X${i}=1`).join('\n');
   assert.deepEqual(render(diagnose('.env', { '.env': big }, small)), ['0:0-0:0 warning file/too-large Not checked: the file is 2 KB, over k1s0.files.maxFileSizeKB (1 KB).']);
   assert.deepEqual(render(diagnose('.env', { '.env': 'OTEL_\u0000\u0001=\u0002\nOTEL_SERVICE_NAME\u0000\n' })), []);
+  // Long values are read in linear time (no regex that backtracks over them).
+  const long = `OTEL_TRACES_SAMPLER=traceidratio\nOTEL_TRACES_SAMPLER_ARG=${'1'.repeat(200_000)}x\nOTEL_RESOURCE_ATTRIBUTES=${'a'.repeat(200_000)}\n`;
+  assert.deepEqual(
+    diagnose('.env', { '.env': long }).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`),
+    ['1:24-1:200025 otel/env', '2:25-2:200025 otel/env'],
+  );
   assert.deepEqual(only(render(diagnose('k8s/x.yaml', { 'k8s/x.yaml': 'kind: Deployment\nspec: [\n  OTEL_X\n' }), CODES)).length, 1);
 });
 
