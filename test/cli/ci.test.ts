@@ -112,6 +112,7 @@ test('SARIF is valid against the SARIF 2.1.0 schema and every rule carries help 
         'catalog/undefined-rule',
         'catalog/unknown-label',
         'catalog/unknown-metric',
+        'compose/policy',
         'config/policy',
         'config/schema',
         'consistency/rule-files',

@@ -33,6 +33,7 @@ test('check examples/ reports every deliberate mistake and exits 1', () => {
     items.map((i) => `${i.file}:${i.range.start.line}:${i.range.start.character}-${i.range.end.line}:${i.range.end.character} ${i.severity} ${i.code}`),
     [
       'examples/.k1s0/catalog.yaml:8:10-8:16 error catalog/file',
+      'examples/docker-compose.yaml:36:8-36:19 warning compose/policy',
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:40:59-40:66 error dashboard/variable',
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:85:28-85:46 warning catalog/unknown-metric',
       'examples/infra/docker/grafana/dashboards/k1s0-service-draft.json:142:91-142:93 error promql/syntax',
@@ -153,7 +154,9 @@ test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence fo
   const dir = tempDir(t, 'cli');
   mkdirSync(join(dir, 'node_modules/pkg'), { recursive: true });
   writeFileSync(join(dir, 'config.yaml'), Buffer.from([0x6f, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
+  // A compose file is ours: broken, its one syntax error is shown; the same text under another name is not ours.
   writeFileSync(join(dir, 'docker-compose.yaml'), 'services: [\n');
+  writeFileSync(join(dir, 'stack.yaml'), 'services: [\n');
   writeFileSync(join(dir, 'latin1.yaml'), Buffer.from([0xe9, 0x0a]));
   writeFileSync(join(dir, 'node_modules/pkg/config.yaml'), 'observability: 1\n');
   const { code, stdout } = run(['check', dir, '--format', 'json']);
@@ -161,6 +164,9 @@ test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence fo
   const items = JSON.parse(stdout) as JsonItem[];
   assert.deepEqual(
     items.map((i) => [i.file.endsWith('/config.yaml'), i.code, i.message]),
-    [[true, 'file/encoding', 'Not checked: the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON.']],
+    [
+      [true, 'file/encoding', 'Not checked: the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON.'],
+      [false, 'yaml/syntax', 'Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ],
   );
 });

@@ -6,9 +6,10 @@
  * without a shell, from argument arrays. No vscode import.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { isAbsolute, join } from 'node:path';
+import { componentOf, OBSERVABILITY_PROFILE, publishedPorts, readComposeText } from '../../../server/src/base/compose';
 import type { StackComponent } from './health';
 import type { StackSettings } from './settings';
 
@@ -152,6 +153,19 @@ export async function preflight(
       message: `The Docker engine is not running (${firstLine(info.output) || 'docker info failed'}). Start Docker (Docker Desktop, or "sudo systemctl start docker"), then start the stack again.`,
     };
   }
+  const published = publishedHostPorts(file, settings);
+  if (published) {
+    for (const { port, service, component } of published) {
+      if (component !== undefined && running.has(component)) continue;
+      if (!(await portIsFree(port))) {
+        return {
+          kind: 'port-taken',
+          message: `Port ${port} (${service}) is already taken by another process. Stop that process, or change the port mapping of ${service} in the compose file${component ? ` and k1s0.stack.ports.${component}` : ''}.`,
+        };
+      }
+    }
+    return undefined;
+  }
   for (const component of components) {
     if (running.has(component.id)) continue;
     if (!(await portIsFree(component.port))) {
@@ -162,6 +176,29 @@ export async function preflight(
     }
   }
   return undefined;
+}
+
+/**
+ * The host ports `up -d` would bind, read from the compose file with the
+ * reader the language server checks it with (server/src/base/compose.ts):
+ * those of the services the profiles start (and of services with no profile).
+ * Undefined when the file cannot be read or starts nothing of the stack: the
+ * settings' ports are checked instead.
+ */
+export function publishedHostPorts(file: string, settings: StackSettings): { port: number; service: string; component?: string }[] | undefined {
+  let model;
+  try {
+    model = readComposeText(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const profiles = new Set([OBSERVABILITY_PROFILE, ...(settings.includeInfra ? ['infra'] : [])]);
+  const started = (model?.services ?? []).filter((service) => service.profiles.length === 0 || service.profiles.some((profile) => profiles.has(profile)));
+  if (!started.some((service) => service.profiles.includes(OBSERVABILITY_PROFILE))) return undefined;
+  return started.flatMap((service) => {
+    const component = componentOf(service)?.id;
+    return publishedPorts(service).map((port) => ({ port, service: service.name, ...(component ? { component } : {}) }));
+  });
 }
 
 /** A failed compose run, as a message that says what to do. */

@@ -8,7 +8,7 @@ import { freePort } from '../../../test/support/net';
 import { tempDir, type Owner } from '../../../test/support/tempDir';
 import { delimiter, join } from 'node:path';
 import { PROMTOOL, requirePromtool } from '../../../server/src/rules/promtoolOracle';
-import { classifyFailure, preflight, psArgs, run, stopArgs, upArgs } from './compose';
+import { classifyFailure, preflight, psArgs, publishedHostPorts, run, stopArgs, upArgs } from './compose';
 import { pollHealth, probe, stackComponents, summarize } from './health';
 import { describeLive, liveValuesOf, queryScalar } from './live';
 import { DEFAULT_STACK_SETTINGS, readStackSettings, type StackSettings } from './settings';
@@ -149,6 +149,41 @@ test('preflight: each missing piece is a message that says what to do, and nothi
     await new Promise<void>((resolve) => squatter.close(() => resolve()));
   }
   assert.ok(!docker.calls().some((args) => args.includes('up')), 'nothing was started');
+});
+
+test("preflight reads the compose file with the language server's reader: the host ports the profiles would bind", async (t) => {
+  const docker = fakeDocker(t);
+  const root = tempDir(t, 'stack');
+  const [grafana, api, db] = [await freePort(), await freePort(), await freePort()];
+  const file = join(root, 'docker-compose.yaml');
+  writeFileSync(
+    file,
+    `services:\n  grafana:\n    image: grafana/grafana\n    profiles: [observability]\n    ports: ["${grafana}:3000"]\n  api:\n    image: api\n    ports: ["127.0.0.1:${api}:8080"]\n  db:\n    image: postgres\n    profiles: [infra]\n    ports: ["${db}:5432"]\n`,
+  );
+  const settings = settingsWith({});
+  assert.deepEqual(publishedHostPorts(file, settings), [
+    { port: grafana, service: 'grafana', component: 'grafana' },
+    { port: api, service: 'api' },
+  ]);
+  assert.deepEqual(
+    publishedHostPorts(file, { ...settings, includeInfra: true })?.map((p) => p.service),
+    ['grafana', 'api', 'db'],
+  );
+  const squatter = createTcpServer();
+  await new Promise<void>((resolve) => squatter.listen(api, '127.0.0.1', resolve));
+  try {
+    assert.deepEqual(await preflight(root, settings, stackComponents(settings), new Set(), docker.env), {
+      kind: 'port-taken',
+      message: `Port ${api} (api) is already taken by another process. Stop that process, or change the port mapping of api in the compose file.`,
+    });
+  } finally {
+    await new Promise<void>((resolve) => squatter.close(() => resolve()));
+  }
+  // A file that does not parse, or starts nothing of the observability profile: the settings' ports are checked.
+  writeFileSync(file, 'services: [\n');
+  assert.equal(publishedHostPorts(file, settings), undefined);
+  writeFileSync(file, 'services: {}\n');
+  assert.equal(publishedHostPorts(file, settings), undefined);
 });
 
 test('a failed up is classified: port allocated, engine down, compose missing, anything else', async (t) => {

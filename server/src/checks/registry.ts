@@ -33,7 +33,10 @@ import { undefinedRuleCheck } from '../catalog/undefinedRule';
 import { unknownLabelCheck } from '../catalog/unknownLabel';
 import { unknownMetricCheck } from '../catalog/unknownMetric';
 import { vectorMatchingCheck } from '../catalog/vectorMatching';
+import { composePolicyCheck } from '../compose/policy';
+import { composeSchemaCheck } from '../compose/schema';
 import { configPolicyCheck } from '../config/policy';
+import { otelEnvCheck } from '../otel/env';
 import { configSchemaCheck } from '../config/schema';
 import { dashboardSourceCheck } from '../consistency/dashboardSources';
 import { ruleFileEntriesCheck, ruleFileLoadedCheck } from '../consistency/ruleFiles';
@@ -115,6 +118,9 @@ export const REGISTRY: readonly RegisteredCheck[] = [
   configSchemaCheck,
   configPolicyCheck,
   configStackCheck,
+  composeSchemaCheck,
+  composePolicyCheck,
+  otelEnvCheck,
   dashboardStructureCheck,
   dashboardQueryCodes,
   logqlCodes,

@@ -4,13 +4,11 @@
  * recovered tree is a guess: checking it would bury the one real mistake under
  * consequences of it, so only the syntax errors are reported.
  */
-import { isMap } from 'yaml';
 import { isYamlPath, matchesAny } from '../base/files';
 import { configFileFacts, unparsableConfigFacts } from '../catalog/files';
 import type { FileKindHandler, KindContext } from '../workspace/fileKind';
 import { environmentOf } from './environment';
-import { findObservabilityEntry, type ConfigFile, type ObservabilityEntry } from './section';
-import type { TraceSettingsFact } from '../workspace/index';
+import { findObservabilityEntry, traceConfigFact, type ConfigFile } from './section';
 
 const namedConfig = ({ settings, location }: KindContext): boolean => matchesAny(settings.files.config, location.path, location.relativePath);
 
@@ -25,8 +23,8 @@ export const configHandler: FileKindHandler = {
     if (parsed.syntax.length > 0) return unparsableConfigFacts(parsed, doc.uri);
     const entry = findObservabilityEntry(parsed.documents);
     const facts = configFileFacts(entry?.document, doc.uri);
-    const trace = entry && traceSettings(entry, doc.uri, environmentOf(location.path, settings.config.environments, entry.document.getIn(['app', 'environment'])));
-    return trace ? { ...facts, trace } : facts;
+    const traceConfig = entry && traceConfigFact(entry, doc.uri, doc.text, environmentOf(location.path, settings.config.environments, entry.document.getIn(['app', 'environment'])));
+    return traceConfig ? { ...facts, traceConfig } : facts;
   },
   findings(doc, { settings, location, checks }) {
     const parsed = doc.yaml();
@@ -38,18 +36,3 @@ export const configHandler: FileKindHandler = {
   },
   suppressible: () => true,
 };
-
-/** `observability.trace.endpoint` and `sample_rate`, when the file sets either (the collector's checks read them). */
-function traceSettings(entry: ObservabilityEntry, uri: string, environment: string | undefined): TraceSettingsFact | undefined {
-  const trace = isMap(entry.pair.value) ? entry.pair.value.get('trace', true) : undefined;
-  if (!isMap(trace)) return undefined;
-  const endpoint: unknown = trace.get('endpoint');
-  const sampleRate: unknown = trace.get('sample_rate');
-  if (typeof endpoint !== 'string' && typeof sampleRate !== 'number') return undefined;
-  return {
-    uri,
-    ...(environment ? { environment } : {}),
-    ...(typeof endpoint === 'string' ? { endpoint } : {}),
-    ...(typeof sampleRate === 'number' ? { sampleRate } : {}),
-  };
-}

@@ -2,6 +2,7 @@ import { isMap, isScalar, type Document, type Node, type Pair } from 'yaml';
 import { pairOf } from '../base/yaml/parse';
 import { t } from '../l10n';
 import type { EnvironmentName } from '../base/settings';
+import type { TraceConfigFact } from '../workspace/facts';
 
 /** The `observability:` entry of a config document: its key/value nodes and the document. */
 export interface ObservabilityEntry {
@@ -67,4 +68,23 @@ export function describeValue(node: Node | null | undefined): string {
     return t('value.scalar', { type: typeof node.value, value: String(node.value) });
   }
   return isMap(node) ? t('value.mapping') : t('value.list');
+}
+
+/** The tracing settings of a config file (otel/env compares a service's OTEL_* variables with them); undefined when it has none. */
+export function traceConfigFact(entry: ObservabilityEntry, uri: string, text: string, environment: string | undefined): TraceConfigFact | undefined {
+  const line = (node: Node | null | undefined): number => {
+    const at = node?.range?.[0] ?? 0;
+    let count = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) count++;
+    return count;
+  };
+  const fact: TraceConfigFact = { uri };
+  const app = entry.document.getIn(['app', 'name']);
+  if (typeof app === 'string' && app !== '') fact.app = app;
+  if (environment !== undefined) fact.environment = environment;
+  const endpoint = locate(entry, ['trace', 'endpoint']);
+  if (endpoint.found && isScalar(endpoint.pair.value) && typeof endpoint.pair.value.value === 'string') fact.endpoint = { value: endpoint.pair.value.value, line: line(endpoint.pair.value) };
+  const rate = locate(entry, ['trace', 'sample_rate']);
+  if (rate.found && isScalar(rate.pair.value) && typeof rate.pair.value.value === 'number') fact.sampleRate = { value: rate.pair.value.value, line: line(rate.pair.value) };
+  return fact.endpoint || fact.sampleRate ? fact : undefined;
 }

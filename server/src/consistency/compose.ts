@@ -1,16 +1,15 @@
 /**
  * What a compose file (docker-compose.yaml, compose.yaml) tells the workspace:
  * its services, the names they answer to on the compose network and the
- * container ports they publish or expose. Read at indexing time; a compose
- * file gets no diagnostics of its own.
+ * container ports they publish or expose, as base/compose.ts reads them (the
+ * compose checks and the client's stack commands read the same model).
  */
-import { isMap, isScalar, isSeq, type Document } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
+import { configHints, envFilePaths, isComposePath, readCompose } from '../base/compose';
+import { uriToPath } from '../base/files';
 import type { ComposeFacts, ComposeService } from '../workspace/index';
 
-/** docker-compose.yaml, docker-compose.dev.yml, compose.yaml, compose.override.yaml, … */
-export function isComposePath(path: string): boolean {
-  return /(?:^|[/\\])(?:docker-)?compose(?:[.-][^/\\]*)?\.ya?ml$/i.test(path);
-}
+export { isComposePath };
 
 function get(map: unknown, key: string): unknown {
   return isMap(map) ? map.get(key, true) : undefined;
@@ -44,35 +43,24 @@ export function containerPorts(entry: unknown): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-export function composeFacts(uri: string, documents: readonly Document.Parsed[]): ComposeFacts | undefined {
-  const document = documents.find((d) => d.errors.length === 0 && isMap(get(d.contents, 'services')));
-  const services = get(document?.contents, 'services');
-  if (!isMap(services)) return undefined;
-  const out: ComposeService[] = [];
-  for (const pair of services.items) {
-    const name = text(pair.key);
-    if (name === undefined) continue;
-    const aliases = new Set<string>();
-    for (const key of ['hostname', 'container_name']) {
-      const alias = text(get(pair.value, key));
-      if (alias !== undefined) aliases.add(alias);
-    }
-    const networks = get(pair.value, 'networks');
-    if (isMap(networks)) {
-      for (const network of networks.items) {
-        const list = get(network.value, 'aliases');
-        for (const alias of isSeq(list) ? list.items : []) {
-          const value = text(alias);
-          if (value !== undefined) aliases.add(value);
-        }
-      }
-    }
-    const ports = new Set<number>();
-    for (const key of ['ports', 'expose']) {
-      const list = get(pair.value, key);
-      for (const entry of isSeq(list) ? list.items : []) for (const port of containerPorts(entry)) ports.add(port);
-    }
-    out.push({ name, aliases: [...aliases], ports: [...ports].sort((a, b) => a - b) });
-  }
-  return { uri, services: out };
+export function composeFacts(uri: string, documents: readonly Document.Parsed[], source = ''): ComposeFacts | undefined {
+  const model = readCompose(
+    documents.filter((d) => d.errors.length === 0),
+    source,
+  );
+  if (!model) return undefined;
+  const services: ComposeService[] = model.services.map((service) => {
+    const aliases = new Set<string>([...(service.hostname !== undefined ? [service.hostname] : []), ...(service.containerName !== undefined ? [service.containerName] : []), ...service.aliases]);
+    const ports = new Set<number>(service.expose);
+    for (const port of service.ports) for (let p = port.target.from; p <= port.target.to && p - port.target.from <= 1000; p++) ports.add(p);
+    return {
+      name: service.name,
+      aliases: [...aliases],
+      ports: [...ports].sort((a, b) => a - b),
+      ...(service.image !== undefined ? { image: service.image } : {}),
+      ...(service.profiles.length ? { profiles: service.profiles } : {}),
+      ...(service.envFiles.length ? { envFiles: envFilePaths(service, uriToPath(uri)), config: configHints(service, uriToPath(uri)) } : {}),
+    };
+  });
+  return { uri, services };
 }

@@ -15,7 +15,7 @@ import { parseEndpoint } from '../base/endpoint';
 import type { Finding } from '../base/types';
 import { BUILTIN_CATALOG } from '../catalog/catalog';
 import type { FileCheck, FileCheckContext } from '../workspace/fileKind';
-import type { TraceSettingsFact } from '../workspace/index';
+import type { TraceConfigFact } from '../workspace/index';
 import { say } from './messages';
 import { keyAt, nodeAt, scalarAt, type CollectorFile, type Component, type Located } from './model';
 
@@ -45,7 +45,7 @@ export function checkCollectorPolicy(file: CollectorFile, context: Pick<FileChec
   const reason = environmentReasonOf(context.location.path, context.settings.config.environments);
   const environment = reason.reason === 'setting' ? reason.environment : 'prod';
   if (environment !== 'prod') return [];
-  const configs = context.workspace.traceSettings();
+  const configs = context.workspace.traceConfigs();
   return [
     ...sampling(
       file,
@@ -56,11 +56,11 @@ export function checkCollectorPolicy(file: CollectorFile, context: Pick<FileChec
   ].sort((a, b) => a.start - b.start);
 }
 
-function sampling(file: CollectorFile, prodConfigs: readonly TraceSettingsFact[]): Finding[] {
+function sampling(file: CollectorFile, prodConfigs: readonly TraceConfigFact[]): Finding[] {
   // The prod config files' rate when they agree on one; when they disagree, config/policy says which is off, and the design's rate holds.
-  const withRate = prodConfigs.filter((c) => c.sampleRate !== undefined && c.sampleRate >= 0 && c.sampleRate <= 1);
-  const fromConfig = new Set(withRate.map((c) => c.sampleRate)).size === 1 ? withRate[0] : undefined;
-  const rate = fromConfig?.sampleRate ?? DESIGN_PROD_RATE;
+  const withRate = prodConfigs.filter((c) => c.sampleRate !== undefined && c.sampleRate.value >= 0 && c.sampleRate.value <= 1);
+  const fromConfig = new Set(withRate.map((c) => c.sampleRate?.value)).size === 1 ? withRate[0] : undefined;
+  const rate = fromConfig?.sampleRate?.value ?? DESIGN_PROD_RATE;
   const percent = String(percentOf(rate));
   const source = fromConfig ? say('sourceConfig', { file: fileName(fromConfig.uri), rate: String(rate) }) : say('sourceDesign');
   const findings: Finding[] = [];
@@ -120,15 +120,15 @@ function portFix(value: Located & { value: unknown }, file: CollectorFile, expec
   return { title: say('renameFix', { to: String(expected) }), start, end: start + String(port.port).length, newText: String(expected) };
 }
 
-function receiverPorts(file: CollectorFile, configs: readonly TraceSettingsFact[]): Finding[] {
+function receiverPorts(file: CollectorFile, configs: readonly TraceConfigFact[]): Finding[] {
   const otlp = file.components.filter((c) => c.kind === 'receivers' && c.type === 'otlp');
   const findings: Finding[] = [];
   const sent = configs.flatMap((c) => {
-    const port = c.endpoint !== undefined ? portOf(c.endpoint)?.port : undefined;
+    const port = c.endpoint !== undefined ? portOf(c.endpoint.value)?.port : undefined;
     return port !== undefined && port !== 4318 ? [{ port, config: c }] : [];
   });
   const grpcPorts = sent.length > 0 ? [...new Set(sent.map((s) => s.port))] : [4317];
-  const grpcSource = sent[0] ? say('sourceEndpoint', { file: fileName(sent[0].config.uri), endpoint: sent[0].config.endpoint ?? '' }) : say('sourcePorts');
+  const grpcSource = sent[0] ? say('sourceEndpoint', { file: fileName(sent[0].config.uri), endpoint: sent[0].config.endpoint?.value ?? '' }) : say('sourcePorts');
   let grpc = false;
   for (const receiver of otlp) {
     const protocols: [string, readonly number[], string][] = [

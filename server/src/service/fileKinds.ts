@@ -12,6 +12,8 @@ import { dashboardHandler } from '../dashboards/handler';
 import { lintConfigHandler } from '../lint/handler';
 import { lokiHandler } from '../loki/handler';
 import { otelcolHandler } from '../otelcol/handler';
+import { dotenvHandler } from '../otel/dotenvHandler';
+import { kubernetesHandler } from '../otel/kubernetesHandler';
 import { prometheusConfigHandler } from '../prometheus/handler';
 import { promqlFileHandler } from '../promql/handler';
 import { promtailHandler } from '../promtail/handler';
@@ -36,9 +38,13 @@ export const FILE_KINDS: readonly FileKindHandler[] = [
   otelcolHandler,
   configHandler,
   provisioningHandler,
+  // Last: a workload manifest with OTEL_* variables is no other kind's; `.env` files are no YAML.
+  kubernetesHandler,
+  dotenvHandler,
 ];
 
-export type FileKind = 'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'alertmanager' | 'config' | 'rules' | 'provisioning' | 'loki' | 'promtail' | 'otelcol';
+export type FileKind =
+  'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'alertmanager' | 'config' | 'rules' | 'provisioning' | 'loki' | 'promtail' | 'otelcol' | 'kubernetes' | 'dotenv';
 
 const byKind = new Map(FILE_KINDS.map((handler) => [handler.kind, handler]));
 

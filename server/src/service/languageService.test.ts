@@ -25,7 +25,13 @@ test('config files are found by name and content; other files are left alone', (
   );
   assert.deepEqual(validate('/w/config/config.yaml', 'app:\n  name: x\n'), [], 'no observability section');
   assert.deepEqual(validate('/w/config/config.json', '{"observability": 1}'), [], 'not YAML');
-  assert.deepEqual(validate('/w/docker-compose.yaml', 'services: [\n'), [], 'broken YAML that is not ours');
+  assert.deepEqual(validate('/w/other/broken.yaml', 'services: [\n'), [], 'broken YAML that is not ours');
+  // A compose file is ours (compose/schema, compose/policy, otel/env): broken, its syntax error is shown.
+  assert.deepEqual(
+    validate('/w/docker-compose.yaml', 'services: [\n').map((d) => d.code),
+    ['yaml/syntax'],
+    'a broken compose file',
+  );
 });
 
 test('a broken config file gets its syntax errors and nothing built on the guess', () => {
@@ -106,7 +112,7 @@ test('rule files are found by content anywhere, and by k1s0.files.rules globs', 
     ['yaml/syntax'],
     'recognizable by its groups key even broken',
   );
-  assert.deepEqual(validate('/w/other/compose.yaml', 'services: [\n'), [], 'neither named nor recognizable');
+  assert.deepEqual(validate('/w/other/stack.yaml', 'services: [\n'), [], 'neither named nor recognizable');
 });
 
 test('in a multi-document stream, a document that does not parse does not hide the others', () => {

@@ -5,6 +5,8 @@
  * What a file is and how it is checked is its kind's handler's (fileKinds.ts);
  * this facade keeps documents, suppression and the conversion to diagnostics.
  */
+import { isComposePath } from '../base/compose';
+import { isEnvFilePath } from '../otel/dotenvHandler';
 import { isYamlPath, matchesAny, uriToPath } from '../base/files';
 import { LineIndex } from '../base/lineIndex';
 import { namedFileGlobs, regrade, type Settings } from '../base/settings';
@@ -156,7 +158,7 @@ export class LanguageService {
 
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (tooLarge(file, settings)) {
-      if (!matchesAny(namedFileGlobs(settings), location.path, location.relativePath)) return [];
+      if (!matchesAny(namedFileGlobs(settings), location.path, location.relativePath) && !isComposePath(location.path) && !isEnvFilePath(location.path)) return [];
       return [
         {
           start: 0,

@@ -377,3 +377,26 @@ test('positions outside any query answer empty, never an error', async () => {
   assert.deepEqual(await h.request('textDocument/completion', { textDocument: { uri: uriOf(RECORDING) }, position: { line: 999, character: 999 } }), { isIncomplete: false, items: [] });
   assert.deepEqual(await h.request('textDocument/completion', { textDocument: { uri: 'file:///not/open.yaml' }, position: { line: 0, character: 0 } }), { isIncomplete: false, items: [] });
 });
+
+test('a compose file over LSP: its services as symbols, its keys on hover, its enumerated values completed', async () => {
+  const compose = textOf('docker-compose.yaml');
+  await h.open(uriOf('docker-compose.yaml'), compose);
+  const symbols = (await h.request('textDocument/documentSymbol', { textDocument: { uri: uriOf('docker-compose.yaml') } })) as { name: string; detail?: string }[];
+  assert.deepEqual(
+    symbols.map((s) => [s.name, s.detail]),
+    [
+      ['jaeger', 'jaegertracing/all-in-one:1.57'],
+      ['prometheus', 'prom/prometheus:v2.53.0'],
+      ['grafana', 'grafana/grafana:11.1.0'],
+      ['loki', 'grafana/loki:3.1.0'],
+      ['order', './regions/service/order/server/typescript/order'],
+    ],
+  );
+  const hover = (await h.request('textDocument/hover', { textDocument: { uri: uriOf('docker-compose.yaml') }, position: after_(compose, 'depends_on', 0, 3) })) as { contents: { value: string } };
+  assert.match(hover.contents.value, /^\*\*depends_on\*\* — /);
+  const items = await complete(uriOf('docker-compose.yaml'), after_(compose, 'condition: ', 0));
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['service_started', 'service_healthy', 'service_completed_successfully'],
+  );
+});

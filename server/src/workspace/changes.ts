@@ -28,7 +28,7 @@ export function compareFacts(before: FileFacts, after: FileFacts): FactsChange {
     !sameJson(withoutPositions(before.dashboard), withoutPositions(after.dashboard)) ||
     !sameJson(before.compose, after.compose) ||
     !sameJson(before.datasources, after.datasources) ||
-    !sameJson(before.trace, after.trace);
+    !sameJson(before.traceConfig, after.traceConfig);
   return { none: rules.size === 0 && !ruleNames && !catalog && !others, catalog, ruleNames, rules };
 }
 

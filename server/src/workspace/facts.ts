@@ -52,6 +52,12 @@ export interface ComposeService {
   aliases: string[];
   /** Container ports it publishes (`ports`) or exposes (`expose`). */
   ports: number[];
+  image?: string;
+  /** The profiles that start it (none: always started). */
+  profiles?: string[];
+  /** Its `env_file`s, absolute, and where its config.yaml may be (set only when it has env files: otel/env reads them). */
+  envFiles?: string[];
+  config?: { names: string[]; paths: string[] };
 }
 
 /** What a compose file tells the workspace. */
@@ -127,13 +133,16 @@ export interface DatasourceFact {
   url: string;
 }
 
-/** A config file's `observability.trace`: where its service sends traces and how many it samples (the collector's checks compare). */
-export interface TraceSettingsFact {
+/** A config file's tracing settings, which win over the OTEL_* variables of its service (otel/env). */
+export interface TraceConfigFact {
   uri: string;
-  /** The environment the file is judged as (its name, app.environment or k1s0.config.environments). */
+  /** `app.name`, when the file names it. */
+  app?: string;
+  /** The environment it is judged as (file name, `app.environment` or the setting). */
   environment?: string;
-  endpoint?: string;
-  sampleRate?: number;
+  /** `trace.endpoint` and `trace.sample_rate` as written, with their 1-based line. */
+  endpoint?: { value: string; line: number };
+  sampleRate?: { value: number; line: number };
 }
 
 /** Everything one file contributes to the workspace. */
@@ -155,8 +164,8 @@ export interface FileFacts {
   compose?: ComposeFacts;
   /** A provisioning file's datasources that have a type and a URL. */
   datasources?: DatasourceFact[];
-  /** A config file's trace settings. */
-  trace?: TraceSettingsFact;
+  /** A config file's tracing settings. */
+  traceConfig?: TraceConfigFact;
 }
 
 /** What a running Prometheus told us (names, types, label values). */

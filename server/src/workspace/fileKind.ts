@@ -1,7 +1,7 @@
 /**
  * The contract of a file kind: one handler per kind (rule file, dashboard,
  * config.yaml, provisioning, prometheus.yaml, lint config, catalog, compose,
- * `.promql`), each in its own area. A handler claims files, reads them, says
+ * Kubernetes workloads, `.env`, `.promql`), each in its own area. A handler claims files, reads them, says
  * what they define for the rest of the workspace, and turns them into
  * findings with the registry's checks, which it reaches only through
  * `KindContext.checks` (the registry sits above the areas). The language

@@ -7,7 +7,7 @@
  */
 import type { CatalogExtension } from '../catalog/schema';
 import { compareFacts, Reads, TrackedRules } from './changes';
-import type { AlertRuleFact, ComposeFacts, DashboardFact, DatasourceFact, FileFacts, LiveFacts, RecordingRuleDefinition, ScrapeFacts, ScrapeJob, ServiceFact, TraceSettingsFact } from './facts';
+import type { AlertRuleFact, ComposeFacts, DashboardFact, DatasourceFact, FileFacts, LiveFacts, RecordingRuleDefinition, ScrapeFacts, ScrapeJob, ServiceFact, TraceConfigFact } from './facts';
 
 // The facts' types, declared in facts.ts (which changes.ts imports too).
 export type * from './facts';
@@ -167,9 +167,9 @@ export class WorkspaceIndex {
     return this.derived('datasources', () => this.sorted().flatMap(([, f]) => f.datasources ?? []));
   }
 
-  /** The trace settings of config files, in URI order. */
-  traceSettings(): TraceSettingsFact[] {
-    return this.derived('trace', () => this.sorted().flatMap(([, f]) => (f.trace ? [f.trace] : [])));
+  /** Config files' tracing settings, in URI order. */
+  traceConfigs(): TraceConfigFact[] {
+    return this.derived('traceConfig', () => this.sorted().flatMap(([, f]) => (f.traceConfig ? [f.traceConfig] : [])));
   }
 
   /** Prometheus configurations with the URI they come from, in URI order. */
@@ -216,6 +216,6 @@ function isEmpty(facts: FileFacts): boolean {
     !facts.ruleFile &&
     !facts.compose &&
     !facts.datasources?.length &&
-    !facts.trace
+    !facts.traceConfig
   );
 }

@@ -2,7 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-const CHECKED_EXTENSIONS = /\.(ya?ml|json|promql)$/i;
+/** YAML, JSON, `.promql` and `.env` files (`.env`, `.env.local`, `app.env`). */
+const CHECKED_EXTENSIONS = /\.(ya?ml|json|promql)$|^\.env(?:\.[^/\\]+)?$|\.env$/i;
 
 /** A file found under a path the user named, with the root it was found under. */
 export interface FoundFile {
