@@ -434,7 +434,7 @@ test('collector files are found by content and by k1s0.files.otelCollectorConfig
   assert.equal(kind('/w/otel/config.yaml', MINIMAL), 'otelcol', "a collector's own config.yaml has no observability section");
   assert.equal(kind('/w/otel/service-only.yml', 'service:\n  pipelines:\n    traces: { receivers: [otlp], exporters: [debug] }\n'), 'otelcol');
   const alertmanager = 'route:\n  receiver: team\nreceivers:\n  - name: team\n';
-  assert.equal(kind('/w/alertmanager.yml', alertmanager), undefined, 'receivers without exporters is no collector');
+  assert.equal(kind('/w/alertmanager.yml', alertmanager), 'alertmanager', 'receivers without exporters is no collector');
   assert.equal(kind('/w/compose.yaml', 'services:\n  otel:\n    image: otel/opentelemetry-collector-contrib\n'), 'compose');
   assert.equal(kind('/w/config/config.yaml', 'observability:\n  trace:\n    enabled: true\n'), 'config');
   assert.equal(kind('/w/otel/partial.yaml', 'processors:\n  batch:\n'), undefined);
