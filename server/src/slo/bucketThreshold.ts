@@ -34,13 +34,14 @@ export function checkBucketThresholds(expr: string, tree: Tree, context: Express
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a binary expression Prometheus loads has both sides (the checks beyond syntax run only then)
     if (!lhs || !rhs) continue;
     // Stryker disable next-line ArrayDeclaration: any array without two nodes leaves literal undefined, and the next line skips it
-    const [quantile, literal] = rhs.name === 'NumberDurationLiteral' ? [lhs, rhs] : lhs.name === 'NumberDurationLiteral' ? [rhs, lhs] : [];
+    const [quantile, literal] = isNumber(rhs) ? [lhs, rhs] : isNumber(lhs) ? [rhs, lhs] : [];
     // Stryker disable next-line LogicalOperator: both are set or neither is
     if (!quantile || !literal) continue;
     const histogram = histogramOf(quantile, expr, env, 0);
     if (!histogram) continue;
     const text = expr.slice(literal.from, literal.to);
-    const value = parseNumber(text);
+    // A sign lezer keeps apart (`-0.3 < …`, a UnaryExpr) may be followed by blanks, as in `- 0.3`.
+    const value = parseNumber(text.replace(/\s+/g, ''));
     if (!Number.isFinite(value) || histogram.buckets.includes(value)) continue;
     if (env.substituted(literal.from, literal.to)) continue;
     const nearest = nearestBounds(value, histogram.buckets);
@@ -63,6 +64,12 @@ export function checkBucketThresholds(expr: string, tree: Tree, context: Express
     });
   }
   return problems;
+}
+
+/** A number, signed or not: `0.3`, `-0.3` on the right (one literal), `-0.3` on the left (a sign and a literal). */
+function isNumber(node: SyntaxNode): boolean {
+  if (node.name === 'NumberDurationLiteral') return true;
+  return node.name === 'UnaryExpr' && node.lastChild?.name === 'NumberDurationLiteral';
 }
 
 /** The nearest bound below and above `value` (one of them at the ends). */
