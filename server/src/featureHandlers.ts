@@ -79,8 +79,11 @@ const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
-  return { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: d.source, message: d.message };
+/** A diagnostic of the document `uri` as LSP has it; its related places become relatedInformation (in `uri` unless they name another). */
+export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
+  const lsp: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: d.source, message: d.message };
+  if (d.related?.length) lsp.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
+  return lsp;
 }
 
 export type LspHandlers = ReturnType<typeof lspHandlers>;
@@ -207,7 +210,7 @@ export function lspHandlers(session: Session) {
       return fixes.map((fix) => ({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
-        diagnostics: [toLspDiagnostic(fix.diagnostic)],
+        diagnostics: [toLspDiagnostic(fix.diagnostic, uri)],
         isPreferred: fix.preferred,
         edit: session.versionedEdits ? { documentChanges: [{ textDocument: { uri, version }, edits: fix.edits }] } : { changes: { [uri]: fix.edits } },
       }));

@@ -23,7 +23,7 @@ import type { ClientPort } from './session/clientPort';
 const connection = createConnection(ProposedFeatures.all);
 
 const port: ClientPort = {
-  publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) }),
+  publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri)) }),
   configuration: (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }),
   log: (level, message) => connection.console[level](message),
   sloTreeChanged: () => void connection.sendNotification(SloTreeChangedNotification),

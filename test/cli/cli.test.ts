@@ -75,7 +75,9 @@ test('check examples/ reports every deliberate mistake and exits 1', () => {
     ],
   );
   for (const item of items) {
-    assert.deepEqual(Object.keys(item), ['file', 'range', 'severity', 'code', 'message', 'source']);
+    // The contract's keys; `related` (an addition) only where a diagnostic has related places: the two PromQL syntax errors.
+    const keys = ['file', 'range', 'severity', 'code', 'message', 'source'];
+    assert.deepEqual(Object.keys(item), item.code === 'promql/syntax' ? [...keys, 'related'] : keys);
     assert.equal(item.source, 'k1s0');
   }
 });
@@ -168,5 +170,33 @@ test('non-UTF-8, huge and foreign files: a clear diagnostic for ours, silence fo
       [true, 'file/encoding', 'Not checked: the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON.'],
       [false, 'yaml/syntax', 'Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ],
+  );
+});
+
+test('a syntax error after an unclosed bracket shows the bracket: an indented related line, json related, SARIF relatedLocations, a GitHub annotation line', (t) => {
+  const dir = tempDir(t, 'cli');
+  writeFileSync(join(dir, 'rules.yaml'), 'groups:\n  - name: g\n    rules:\n      - record: job:x:rate5m\n        expr: sum(rate(x[5m]) by (job)\n');
+  const message = 'unexpected <by> in aggregation — the `(` at column 4 of the expression is not closed';
+  const text = run(['check', 'rules.yaml'], dir);
+  assert.equal(text.code, 1);
+  assert.equal(
+    text.stdout,
+    `rules.yaml:5:31: error ${message} [promql/syntax]\n  rules.yaml:5:18: related this \`(\` is not closed\n1 problem (1 error, 0 warnings, 0 other) in 1 of 1 file checked.\n`,
+  );
+  const json = JSON.parse(run(['check', 'rules.yaml', '--format', 'json'], dir).stdout) as (JsonItem & { related?: unknown })[];
+  assert.deepEqual(json[0]?.related, [{ file: 'rules.yaml', range: { start: { line: 4, character: 17 }, end: { line: 4, character: 18 } }, message: 'this `(` is not closed' }]);
+  const sarif = JSON.parse(run(['check', 'rules.yaml', '--format', 'sarif'], dir).stdout);
+  const [result] = sarif.runs[0].results;
+  assert.equal(result.message.text, message);
+  assert.deepEqual(result.relatedLocations, [
+    {
+      id: 0,
+      physicalLocation: { artifactLocation: { uri: 'rules.yaml' }, region: { startLine: 5, startColumn: 18, endLine: 5, endColumn: 19 } },
+      message: { text: 'this `(` is not closed' },
+    },
+  ]);
+  assert.equal(
+    run(['check', 'rules.yaml', '--format', 'github'], dir).stdout,
+    `::error file=rules.yaml,line=5,endLine=5,col=31,endColumn=33,title=k1s0 promql/syntax::${message}%0Arules.yaml:5:18: this \`(\` is not closed\n`,
   );
 });

@@ -46,6 +46,16 @@ export interface Finding {
    * (disableFix): nearly all of them never are, and a big file has thousands.
    */
   disableAt?: number;
+  /** Other places that explain the finding (LSP's relatedInformation): offsets in the same document unless `uri` names another. */
+  related?: RelatedFinding[];
+}
+
+/** A place that explains a finding, in document offsets (UTF-16 code units) of this document, or of `uri` when given. */
+export interface RelatedFinding {
+  start: number;
+  end: number;
+  message: string;
+  uri?: string;
 }
 
 /** What an outline entry is (the editor shows each with its own icon). */
@@ -74,6 +84,8 @@ export interface Diagnostic {
   fixes?: { title: string; preferred?: boolean; edits: { range: Range; newText: string }[] }[];
   /** The line "Disable <code> for this line" inserts its directive above (suppression/disableFix). */
   disableLine?: number;
+  /** Other places that explain it: in this document, or in `uri` when given. */
+  related?: { range: Range; message: string; uri?: string }[];
 }
 
 /** A document as the service sees it: a URI, its text and (in the editor) its version. */

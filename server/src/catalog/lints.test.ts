@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESIGN_FILES, check, recordingRule } from './testSupport';
+import { DESIGN_FILES, check, diagnose, recordingRule } from './testSupport';
 
 test('promql/counter: a raw counter summed and compared; a fix wraps it in rate()', () => {
   assert.deepEqual(check(recordingRule('sum(http_requests_total) > 100'), ['promql/counter']), [
@@ -30,4 +30,11 @@ test('promql/regex: a regex with no metacharacters should be = (or !=)', () => {
     '4:60-4:62 hint promql/regex method!~"GET" has no regex metacharacters (regexes are anchored, so it matches only "GET"): use method!="GET"',
     '  fix Use !=: 4:60-4:62 "!="',
   ]);
+  // The fix is the one to apply; an empty regex (the "label absent" idiom's cousin) is left alone.
+  const [plain] = diagnose('r.yaml', { 'r.yaml': recordingRule('up{job=~"kong"}') }).filter((d) => d.code === 'promql/regex');
+  assert.deepEqual(
+    plain?.fixes?.map((f) => [f.title, f.preferred ?? false]),
+    [['Use =', true]],
+  );
+  assert.deepEqual(check(recordingRule('up{job=~"", instance!~""}'), ['promql/regex']), []);
 });

@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../base/types';
+import { uriToPath } from '../base/files';
+import type { Diagnostic, Range } from '../base/types';
 import { t, type Locale } from '../l10n';
 import { HELP_URI, ruleText } from './rules';
 
@@ -8,9 +9,24 @@ export interface FileDiagnostics {
   diagnostics: Diagnostic[];
 }
 
-/** The JSON contract of ../shared/DESIGN.md: one array, one item per diagnostic. */
+/** A diagnostic's related places, each with the path the report shows (the diagnostic's own file unless it names another). */
+function relatedOf(file: string, d: Diagnostic): { file: string; range: Range; message: string }[] {
+  return (d.related ?? []).map((r) => ({ file: r.uri === undefined ? file : uriToPath(r.uri), range: r.range, message: r.message }));
+}
+
+/** `path:line:column`, 1-based. */
+function place(file: string, range: Range): string {
+  return `${file}:${range.start.line + 1}:${range.start.character + 1}`;
+}
+
+/** The JSON contract of ../shared/DESIGN.md: one array, one item per diagnostic; `related` only when it has related places. */
 export function formatJson(results: readonly FileDiagnostics[]): string {
-  const items = results.flatMap(({ file, diagnostics }) => diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, source: d.source })));
+  const items = results.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((d) => {
+      const related = relatedOf(file, d);
+      return { file, range: d.range, severity: d.severity, code: d.code, message: d.message, source: d.source, ...(related.length ? { related } : {}) };
+    }),
+  );
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 
@@ -27,11 +43,14 @@ export function countSeverities(results: readonly FileDiagnostics[]): Counts {
   return counts;
 }
 
-/** `path:line:column: severity message [code]`, 1-based as compilers print, and a summary. */
+/** `path:line:column: severity message [code]`, 1-based as compilers print, each related place indented below it, and a summary. */
 export function formatText(results: readonly FileDiagnostics[], filesChecked: number): string {
   const lines: string[] = [];
   for (const { file, diagnostics } of results) {
-    for (const d of diagnostics) lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.message} [${d.code}]`);
+    for (const d of diagnostics) {
+      lines.push(`${place(file, d.range)}: ${d.severity} ${d.message} [${d.code}]`);
+      for (const related of relatedOf(file, d)) lines.push(`  ${place(related.file, related.range)}: related ${related.message}`);
+    }
   }
   const counts = countSeverities(results);
   const total = counts.error + counts.warning + counts.information + counts.hint;
@@ -79,7 +98,9 @@ export function formatGithub(results: readonly FileDiagnostics[]): string {
         `endColumn=${d.range.end.character + 1}`,
         `title=${escapeProperty(`k1s0 ${d.code}`)}`,
       ];
-      lines.push(`::${GITHUB_COMMAND[d.severity]} ${properties.join(',')}::${escapeData(d.message)}`);
+      // An annotation has one place: the related ones follow the message, a line each.
+      const message = [d.message, ...relatedOf(file, d).map((r) => `${place(r.file, r.range)}: ${r.message}`)].join('\n');
+      lines.push(`::${GITHUB_COMMAND[d.severity]} ${properties.join(',')}::${escapeData(message)}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
@@ -122,23 +143,27 @@ export function formatSarif(results: readonly FileDiagnostics[], version: string
         },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap(({ file, diagnostics }) =>
-          diagnostics.map((d) => ({
-            ruleId: d.code,
-            ruleIndex: ruleIndex.get(d.code) ?? 0,
-            level: SARIF_LEVEL[d.severity],
-            message: { text: d.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: encodeURI(file.replace(/\\/g, '/')) },
-                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
-                },
-              },
-            ],
-          })),
+          diagnostics.map((d) => {
+            const related = relatedOf(file, d);
+            return {
+              ruleId: d.code,
+              ruleIndex: ruleIndex.get(d.code) ?? 0,
+              level: SARIF_LEVEL[d.severity],
+              message: { text: d.message },
+              locations: [{ physicalLocation: physicalLocation(file, d.range) }],
+              ...(related.length ? { relatedLocations: related.map((r, id) => ({ id, physicalLocation: physicalLocation(r.file, r.range), message: { text: r.message } })) } : {}),
+            };
+          }),
         ),
       },
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+function physicalLocation(file: string, range: Range) {
+  return {
+    artifactLocation: { uri: encodeURI(file.replace(/\\/g, '/')) },
+    region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+  };
 }

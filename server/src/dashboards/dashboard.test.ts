@@ -39,7 +39,7 @@ test('each mistake lands on its token, escapes and collapsed rows included', () 
   assert.deepEqual(variable?.fixes, [
     { title: 'Change to "$service"', preferred: true, edits: [{ range: { start: { line: 14, character: 84 }, end: { line: 14, character: 90 } }, newText: 'service' }] },
   ]);
-  assert.equal(syntax?.message, 'unexpected <by> in aggregation');
+  assert.equal(syntax?.message, 'unexpected <by> in aggregation — the `(` at column 4 of the expression is not closed');
   assert.equal(logql?.message, 'LogQL syntax error: the query ends early after "|=".');
 });
 

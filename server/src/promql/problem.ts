@@ -17,6 +17,15 @@ export interface PromqlProblem {
   message: string;
   severity: Severity;
   fixes?: PromqlFix[];
+  /** Other places in the expression that explain the problem (the unclosed `(` a parse error comes from). */
+  related?: PromqlRelated[];
+}
+
+/** A place in the expression that explains a problem; offsets are UTF-16 offsets into the expression. */
+export interface PromqlRelated {
+  from: number;
+  to: number;
+  message: string;
 }
 
 /** What every semantic check gets: the text, the types found so far, and a sink. */

@@ -40,6 +40,8 @@ export interface ExpressionProblem {
   message: string;
   severity: Severity;
   fixes?: { title: string; preferred?: boolean; edits: { start: number; end: number; newText: string }[] }[];
+  /** Other places in the expression that explain the problem. */
+  related?: { from: number; to: number; message: string }[];
 }
 
 /** A check over an expression that parsed and type-checked (catalog, lints): one module, one registry line. */
@@ -64,6 +66,12 @@ export function toFinding(site: ExpressionSite, problem: ExpressionProblem): Fin
         return { start: editStart, end: editEnd, newText: edit.newText };
       }),
     }));
+  }
+  if (problem.related?.length) {
+    finding.related = problem.related.map((related) => {
+      const [relatedStart, relatedEnd] = site.toDocumentRange(related.from, related.to);
+      return { start: relatedStart, end: relatedEnd, message: related.message };
+    });
   }
   return finding;
 }

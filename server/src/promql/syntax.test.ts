@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkPromql } from './index';
+import { setLocale } from '../l10n';
+import { checkPromql, parsePromql, type PromqlProblem } from './index';
+import { checkSyntax } from './syntax';
 import { assertOnly } from './testHelpers';
 
 const syntax = (from: number, to: number, message: string) => ({ from, to, message, code: 'promql/syntax' as const });
@@ -27,12 +29,102 @@ test('lexical errors use Prometheus wording and start where Prometheus reports t
 });
 
 test('parse errors name the unexpected token and the grammar context', () => {
-  assertOnly('sum(rate(foo[5m]) by (a)', syntax(18, 20, 'unexpected <by> in aggregation'));
+  assertOnly('sum(rate(foo[5m]) by (a)', syntax(18, 20, 'unexpected <by> in aggregation — the `(` at column 4 of the expression is not closed'));
   assertOnly('sum by (a)', syntax(10, 10, 'unexpected end of input in aggregation'));
   assertOnly('1 +', syntax(3, 3, 'unexpected end of input'));
   assertOnly('foo bar', syntax(4, 7, 'unexpected identifier "bar"'));
   assertOnly('1.5.5', syntax(3, 5, 'unexpected number ".5"'));
   assertOnly('rate(foo[5m],)', syntax(12, 13, 'trailing commas not allowed in function call args'));
+});
+
+test('a parse error after a bracket that is never closed names the bracket, with its place as related information', () => {
+  const cases: [string, PromqlProblem][] = [
+    // Prometheus: 1:17: parse error: unexpected <by> in aggregation
+    [
+      'sum(rate(x[5m]) by (job)',
+      {
+        ...syntax(16, 18, 'unexpected <by> in aggregation — the `(` at column 4 of the expression is not closed'),
+        severity: 'error',
+        related: [{ from: 3, to: 4, message: 'this `(` is not closed' }],
+      },
+    ],
+    // The innermost bracket still open before the token: rate's, not sum's.
+    [
+      'sum(rate(x[5m] by (job)',
+      { ...syntax(15, 17, 'unexpected <by> — the `(` at column 9 of the expression is not closed'), severity: 'error', related: [{ from: 8, to: 9, message: 'this `(` is not closed' }] },
+    ],
+    // Prometheus: 1:10: parse error: unexpected ")" in subquery or range, expected ":" or "]"
+    [
+      'rate(x[5m) + 1',
+      {
+        ...syntax(9, 10, 'unexpected ")" in subquery or range — the `[` at column 7 of the expression is not closed'),
+        severity: 'error',
+        related: [{ from: 6, to: 7, message: 'this `[` is not closed' }],
+      },
+    ],
+    [
+      'x{a="b" c="d"',
+      {
+        ...syntax(8, 9, 'unexpected identifier "c" in label matching — the `{` at column 2 of the expression is not closed'),
+        severity: 'error',
+        related: [{ from: 1, to: 2, message: 'this `{` is not closed' }],
+      },
+    ],
+    // Over several lines the line is named too (of the expression: where it sits in a file is the related place's).
+    [
+      'sum(\n  rate(x[5m]) by (job)',
+      {
+        ...syntax(19, 21, 'unexpected <by> in aggregation — the `(` at line 1, column 4 of the expression is not closed'),
+        severity: 'error',
+        related: [{ from: 3, to: 4, message: 'this `(` is not closed' }],
+      },
+    ],
+    [
+      '(\n  sum(rate(x[5m]) by (job)',
+      {
+        ...syntax(20, 22, 'unexpected <by> in aggregation — the `(` at line 2, column 6 of the expression is not closed'),
+        severity: 'error',
+        related: [{ from: 7, to: 8, message: 'this `(` is not closed' }],
+      },
+    ],
+    // Brackets are matched as an editor matches them: the last `)` closes sum's, so the first `(` is the one left open.
+    [
+      '(\n  sum(rate(x[5m]) by (job)\n)',
+      {
+        ...syntax(20, 22, 'unexpected <by> in aggregation — the `(` at line 1, column 1 of the expression is not closed'),
+        severity: 'error',
+        related: [{ from: 0, to: 1, message: 'this `(` is not closed' }],
+      },
+    ],
+  ];
+  for (const [expr, expected] of cases) assert.deepEqual(checkPromql(expr), [expected], expr);
+});
+
+test('no hint when every bracket before the error is closed, when the error is the unclosed bracket itself, or when the lexer stopped early', () => {
+  // Closed brackets; an unclosed one after the error is not its cause.
+  assert.deepEqual(checkPromql('sum(rate(x[5m])) by (job) foo'), [{ ...syntax(26, 29, 'unexpected identifier "foo"'), severity: 'error' }]);
+  assert.deepEqual(checkPromql('foo bar + (baz'), [{ ...syntax(4, 7, 'unexpected identifier "bar"'), severity: 'error' }]);
+  // Prometheus reports the unclosed bracket itself: its message already points at the cause.
+  assert.deepEqual(checkPromql('sum(rate(x[5m]) '), [{ ...syntax(3, 16, 'unclosed left parenthesis'), severity: 'error' }]);
+  assert.deepEqual(checkPromql('sum(x) by (a'), [{ ...syntax(10, 12, 'unclosed left parenthesis'), severity: 'error' }]);
+  // The lexer stopped at a bad character, so what follows is unknown: brackets are not called unclosed.
+  assert.deepEqual(checkPromql('sum(x by (a)) $'), [{ ...syntax(6, 8, 'unexpected <by> in aggregation'), severity: 'error' }]);
+});
+
+test('the hint speaks Japanese, Prometheus keeps its words', () => {
+  try {
+    setLocale('ja');
+    const expr = 'max(rate(y[1m]) by (instance)';
+    assert.deepEqual(checkSyntax(expr, parsePromql(expr)), {
+      ...syntax(16, 18, 'unexpected <by> in aggregation — 式の 4 列目の `(` が閉じられていません'),
+      severity: 'error',
+      related: [{ from: 3, to: 4, message: 'この `(` が閉じられていません' }],
+    });
+    const lines = 'max(\n rate(y[1m]) by (instance)';
+    assert.equal(checkSyntax(lines, parsePromql(lines))?.message, 'unexpected <by> in aggregation — 式の 1 行 4 列目の `(` が閉じられていません');
+  } finally {
+    setLocale('en');
+  }
 });
 
 test('one mistake gives one diagnostic', () => {

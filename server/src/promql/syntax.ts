@@ -5,8 +5,9 @@
  * the first keeps one mistake from cascading into many diagnostics.
  */
 import { closestMatches } from '../base/suggest';
+import { messages } from '../l10n';
 import { promqlFunctions, removedFunctions } from './functionTable';
-import { lex, type Token } from './lexer';
+import { lex, type LexError, type Token } from './lexer';
 import type { PromqlProblem } from './problem';
 import { collectPostOrder, tooDeepForParser, type SyntaxNode, type Tree } from './parse';
 import { parseDurationMs, unquote } from './literals';
@@ -114,7 +115,57 @@ function contextOf(node: SyntaxNode): string {
   return '';
 }
 
-function parseError(tree: Tree, tokens: Token[], expr: string): PromqlProblem | undefined {
+const say = messages('promql/syntax', {
+  en: {
+    unclosedAtColumn: (p: { bracket: string; column: number }) => `the \`${p.bracket}\` at column ${p.column} of the expression is not closed`,
+    unclosedAtLine: (p: { bracket: string; line: number; column: number }) => `the \`${p.bracket}\` at line ${p.line}, column ${p.column} of the expression is not closed`,
+    unclosedHere: (p: { bracket: string }) => `this \`${p.bracket}\` is not closed`,
+  },
+  ja: {
+    unclosedAtColumn: (p) => `式の ${p.column} 列目の \`${p.bracket}\` が閉じられていません`,
+    unclosedAtLine: (p) => `式の ${p.line} 行 ${p.column} 列目の \`${p.bracket}\` が閉じられていません`,
+    unclosedHere: (p) => `この \`${p.bracket}\` が閉じられていません`,
+  },
+});
+
+/**
+ * The `(`, `[` or `{` that is never closed and was opened last before `at`: what
+ * a parse error there usually comes from (`sum(rate(x[5m]) by (job)`). Only
+ * when the lexer read the whole expression (no error, or an unclosed bracket at
+ * its end); matched the way the lexer counts, each kind on its own.
+ */
+function unclosedBefore(tokens: readonly Token[], lexError: LexError | undefined, at: number): Token | undefined {
+  if (lexError && lexError.detectedAt === undefined) return undefined;
+  const open: Token[] = [];
+  for (const t of tokens) {
+    if (t.kind === '(' || t.kind === '[' || t.kind === '{') open.push(t);
+    else if (t.kind === ')' || t.kind === ']' || t.kind === '}') {
+      const opener = CLOSES[t.kind];
+      for (let i = open.length - 1; i >= 0; i--) {
+        if (open[i]?.kind !== opener) continue;
+        open.splice(i, 1);
+        break;
+      }
+    }
+  }
+  let last: Token | undefined;
+  for (const o of open) if (o.from < at) last = o;
+  return last;
+}
+
+const CLOSES = { ')': '(', ']': '[', '}': '{' } as const;
+
+/** The hint naming an unclosed bracket, as the message's tail and as related information. */
+function withUnclosed(problem: PromqlProblem, opener: Token, expr: string): PromqlProblem {
+  const before = expr.slice(0, opener.from);
+  const line = before.split('\n').length;
+  const column = opener.from - (before.lastIndexOf('\n') + 1) + 1;
+  const bracket = opener.text;
+  const hint = expr.includes('\n') ? say('unclosedAtLine', { bracket, line, column }) : say('unclosedAtColumn', { bracket, column });
+  return { ...problem, message: `${problem.message} — ${hint}`, related: [{ from: opener.from, to: opener.to, message: say('unclosedHere', { bracket }) }] };
+}
+
+function parseError(tree: Tree, tokens: Token[], expr: string, lexError: LexError | undefined): PromqlProblem | undefined {
   const error = firstErrorNode(tree);
   if (!error) return undefined;
   const index = tokens.findIndex((t) => t.to > error.from || t.kind === 'eof');
@@ -123,7 +174,9 @@ function parseError(tree: Tree, tokens: Token[], expr: string): PromqlProblem | 
   if (token.kind === ')' && prev?.kind === ',') {
     return syntaxError(prev.from, prev.to, 'trailing commas not allowed in function call args');
   }
-  return syntaxError(token.from, token.to, `unexpected ${describeToken(token)}${contextOf(error)}`);
+  const problem = syntaxError(token.from, token.to, `unexpected ${describeToken(token)}${contextOf(error)}`);
+  const opener = unclosedBefore(tokens, lexError, token.from);
+  return opener ? withUnclosed(problem, opener, expr) : problem;
 }
 
 const ACTION_NODES: ReadonlySet<string> = new Set(['NumberDurationLiteral', 'NumberDurationLiteralInDurationContext', 'LabelName', 'QuotedLabelName', 'Identifier']);
@@ -227,7 +280,7 @@ export function checkSyntax(expr: string, tree: Tree): PromqlProblem | undefined
   if (error) candidates.push({ at: error.detectedAt ?? error.from, problem: syntaxError(error.from, error.to, error.message) });
   const unknown = unknownFunction(tokens);
   if (unknown) candidates.push({ at: unknown.from, problem: unknown });
-  const parse = parseError(tree, tokens, expr);
+  const parse = parseError(tree, tokens, expr, error);
   const action = parse ? undefined : grammarActionError(tree, expr);
   if (action) candidates.push({ at: action.from, problem: action });
   if (parse && isLezerLimit(parse, tokens)) {

@@ -28,4 +28,13 @@ describe('rules/duplicate', () => {
     ].join('\n');
     assert.deepEqual(analyzeText(text).findings, []);
   });
+
+  it('keeps the label pairs apart: two labels are not one label whose value holds the other', () => {
+    const text = ['groups:', '  - name: a', '    rules:', '      - {alert: A, expr: up, labels: {a: x, b: y}}', '      - {alert: A, expr: up, labels: {a: "xb\\u0001y"}}', ''].join('\n');
+    assert.deepEqual(analyzeText(text).findings, []);
+  });
+
+  it('reports under its code, rules/duplicate', () => {
+    assert.equal(DUPLICATE_CODE, 'rules/duplicate');
+  });
 });

@@ -12,6 +12,7 @@ export function shiftFinding(finding: Finding, delta: number): Finding {
   const shifted: Finding = { ...finding, start: finding.start + delta, end: finding.end + delta };
   if (finding.fixes) shifted.fixes = finding.fixes.map((fix) => shiftFix(fix, delta));
   if (finding.disableAt !== undefined) shifted.disableAt = finding.disableAt + delta;
+  if (finding.related) shifted.related = finding.related.map((related) => (related.uri === undefined ? { ...related, start: related.start + delta, end: related.end + delta } : related));
   return shifted;
 }
 

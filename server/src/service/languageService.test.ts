@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LanguageService } from './languageService';
+import { LanguageService, toDiagnostics } from './languageService';
 import { DEFAULT_SETTINGS, readSettings } from '../base/settings';
 
 const service = new LanguageService();
@@ -134,4 +134,52 @@ test('recording rules are indexed per file and forgotten with it', () => {
   assert.deepEqual([...local.workspace.recordingRules().keys()], ['job:up:sum']);
   assert.equal(local.forget('file:///w/r.yaml'), true);
   assert.deepEqual([...local.workspace.recordingRules().keys()], []);
+});
+
+test('a PromQL syntax error names the unclosed bracket, placed in the document whatever holds the expression', () => {
+  const message = 'unexpected <by> in aggregation — the `(` at column 4 of the expression is not closed';
+  const place = (text: string, path: string) =>
+    validate(path, text)
+      .filter((d) => d.code === 'promql/syntax')
+      .map((d) => ({ range: d.range, message: d.message, related: d.related }));
+  const at = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+  const rule = (expr: string) => `groups:\n  - name: g\n    rules:\n      - record: job:x:rate5m\n        expr: ${expr}\n`;
+  // A plain scalar: expression offsets shifted by where it starts.
+  assert.deepEqual(place(rule('sum(rate(x[5m]) by (job)'), '/w/rules/a.yaml'), [{ range: at(4, 30, 32), message, related: [{ range: at(4, 17, 18), message: 'this `(` is not closed' }] }]);
+  // A double-quoted scalar with an escape before the bracket: the document's columns, not the decoded value's.
+  assert.deepEqual(place(rule('"\\u0073um(rate(x[5m]) by (job)"'), '/w/rules/b.yaml'), [{ range: at(4, 36, 38), message, related: [{ range: at(4, 23, 24), message: 'this `(` is not closed' }] }]);
+  // A block scalar: the bracket on the line above the error.
+  const block = 'groups:\n  - name: g\n    rules:\n      - record: job:x:rate5m\n        expr: |\n          sum(\n            rate(x[5m]) by (job)\n';
+  assert.deepEqual(place(block, '/w/rules/c.yaml'), [
+    {
+      range: at(6, 24, 26),
+      message: 'unexpected <by> in aggregation — the `(` at line 1, column 4 of the expression is not closed',
+      related: [{ range: at(5, 13, 14), message: 'this `(` is not closed' }],
+    },
+  ]);
+  // A dashboard target, a Grafana variable before the error: the variable is replaced while checking, the places are the JSON's.
+  const dashboard = '{\n  "title": "d",\n  "panels": [{ "id": 1, "type": "timeseries", "targets": [{ "expr": "sum(rate(x[$__rate_interval]) by (job)" }] }]\n}\n';
+  const [target] = place(dashboard, '/w/dashboards/d.json');
+  assert.deepEqual(target, { range: at(2, 99, 101), message, related: [{ range: at(2, 72, 73), message: 'this `(` is not closed' }] });
+});
+
+test('related places in another document are placed in its text, and left out when it is unknown', () => {
+  const finding = {
+    start: 2,
+    end: 3,
+    code: 'promql/syntax',
+    message: 'm',
+    severity: 'error' as const,
+    related: [
+      { start: 0, end: 1, message: 'here' },
+      { start: 4, end: 6, message: 'known', uri: 'file:///w/b.yaml' },
+      { start: 0, end: 1, message: 'unknown', uri: 'file:///w/c.yaml' },
+    ],
+  };
+  const texts: Record<string, string> = { 'file:///w/b.yaml': 'ab\ncdef\n' };
+  assert.deepEqual(toDiagnostics('x\nyz\n', [finding], DEFAULT_SETTINGS, (uri) => texts[uri])[0]?.related, [
+    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'here' },
+    { range: { start: { line: 1, character: 1 }, end: { line: 1, character: 3 } }, message: 'known', uri: 'file:///w/b.yaml' },
+  ]);
+  assert.equal(toDiagnostics('x\nyz\n', [{ ...finding, related: [finding.related[2] as (typeof finding.related)[number]] }], DEFAULT_SETTINGS)[0]?.related, undefined);
 });

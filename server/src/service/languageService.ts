@@ -74,7 +74,7 @@ export class LanguageService {
   validate({ file, settings, location }: ValidationRequest): Diagnostic[] {
     this.live.use(settings.prometheus.url);
     const where = location ?? { path: uriToPath(file.uri) };
-    return toDiagnostics(file.text, this.suppressed(file, settings, where), settings);
+    return toDiagnostics(file.text, this.suppressed(file, settings, where), settings, (uri) => this.textOf(uri));
   }
 
   /** Forgets a document that is gone, and what it defined. */
@@ -227,8 +227,11 @@ function tooLarge(file: SourceFile, settings: Settings): boolean {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
-/** Re-grades findings by the user's settings, places them in the text and sorts them. */
-export function toDiagnostics(text: string, findings: readonly Finding[], settings: Settings): Diagnostic[] {
+/**
+ * Re-grades findings by the user's settings, places them in the text and sorts them. Related places in
+ * another document are placed in its text (`textOf`), and left out when it is not known.
+ */
+export function toDiagnostics(text: string, findings: readonly Finding[], settings: Settings, textOf: (uri: string) => string | undefined = () => undefined): Diagnostic[] {
   const lines = LineIndex.of(text);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
@@ -243,6 +246,12 @@ export function toDiagnostics(text: string, findings: readonly Finding[], settin
       }));
     }
     if (finding.disableAt !== undefined) diagnostic.disableLine = lines.positionAt(finding.disableAt).line;
+    const related = finding.related?.flatMap(({ start, end, message, uri }) => {
+      if (uri === undefined) return [{ range: lines.rangeOf(start, end), message }];
+      const other = textOf(uri);
+      return other === undefined ? [] : [{ range: LineIndex.of(other).rangeOf(start, end), message, uri }];
+    });
+    if (related?.length) diagnostic.related = related;
     diagnostics.push(diagnostic);
   }
   return diagnostics.sort(

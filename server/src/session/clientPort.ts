@@ -24,6 +24,7 @@ export interface SessionInit {
       workspaceEdit?: { documentChanges?: boolean };
       workspaceFolders?: boolean;
     };
+    textDocument?: { publishDiagnostics?: { relatedInformation?: boolean } };
   };
   initializationOptions?: unknown;
 }

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { checkPaths, lintSettings } from '../cli/check';
 import { findLintConfig } from '../lint/lintConfig';
 import { lines } from '../../../test/support/text';
-import { EXAMPLES, startSession, type Harness } from './testSupport';
+import { DEFAULT_CAPABILITIES, EXAMPLES, startSession, type Harness } from './testSupport';
 
 let h: Harness;
 
@@ -23,7 +23,8 @@ const EXTRA = {
 };
 
 before(async () => {
-  h = await startSession({ from: EXAMPLES, files: EXTRA });
+  // As VS Code initializes: it shows related information, so the editor gets the related places the CLI prints.
+  h = await startSession({ from: EXAMPLES, files: EXTRA, init: { capabilities: { ...DEFAULT_CAPABILITIES, textDocument: { publishDiagnostics: { relatedInformation: true } } } } });
 });
 
 after(() => h.close());

@@ -52,7 +52,7 @@ test('rule files found by content: PromQL and rule problems land on their tokens
         'the system tier (SLO 99.95%) has no SLOBurnRateCritical (14.4x over 1h + 5m, critical) and SLOBurnRateWarning (6x over 6h + 30m, warning) covering auth-server, bff-proxy, config-server, dlq-manager, saga-server: the design pages and tickets on the burn rate of every SLO (SLO 設計 (system 99.95%, business / service 99.9%))',
       ],
       // Inside a literal block scalar: the second `by`, where Prometheus's parser stops.
-      ['promql/syntax', rangeOf(text, 'by', 1), 'unexpected <by> in aggregation'],
+      ['promql/syntax', rangeOf(text, 'by', 1), 'unexpected <by> in aggregation — the `(` at line 2, column 8 of the expression is not closed'],
       ['promql/type', rangeOf(text, 'http_requests_total{tier="system", status=~"5.."}', 1), 'expected type range vector in call to function "rate", got instant vector'],
       ['rules/structure', rangeOf(text, '5 minutes'), '\'for\': not a valid duration string: "5 minutes"; use a Prometheus duration such as "5m"'],
       ['rules/template', rangeOf(text, 'humanizePct'), 'annotation "description": function "humanizePct" not defined in Prometheus templates; did you mean "humanizePercentage"?'],

@@ -64,6 +64,8 @@ export class Session {
   versionedEdits = false;
   /** The client sends workspace folder changes (server.ts subscribes to them). */
   folderEvents = false;
+  /** The client shows a diagnostic's related places (textDocument.publishDiagnostics.relatedInformation); else they are left out. */
+  relatedInformation = false;
   private canRegisterWatchers = false;
 
   constructor({ port, disk = nodeDisk, scheduler = realScheduler }: SessionOptions) {
@@ -91,6 +93,7 @@ export class Session {
     this.canRegisterWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.versionedEdits = workspace?.workspaceEdit?.documentChanges === true;
     this.folderEvents = workspace?.workspaceFolders === true;
+    this.relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     const options = params.initializationOptions as { settings?: unknown; trust?: unknown } | undefined;
     this.settings.pushed = options?.settings;
     this.settings.trust = readTrust(options?.trust);
@@ -381,7 +384,7 @@ export class Session {
     const before = this.published.get(uri);
     if (!document && (before ? sameDiagnostics(before.diagnostics, diagnostics) : diagnostics.length === 0)) return;
     this.published.set(uri, { version, diagnostics });
-    this.port.publishDiagnostics(uri, version, diagnostics);
+    this.port.publishDiagnostics(uri, version, this.relatedInformation ? diagnostics : diagnostics.map(withoutRelated));
   }
 
   private clear(uri: string): void {
@@ -407,6 +410,13 @@ export class Session {
     this.work.add(tracked);
     void tracked.then(() => this.work.delete(tracked));
   }
+}
+
+/** A diagnostic for a client that cannot show related places (their hint is in the message). */
+function withoutRelated(diagnostic: Diagnostic): Diagnostic {
+  if (!diagnostic.related) return diagnostic;
+  const { related: _related, ...rest } = diagnostic;
+  return rest;
 }
 
 function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {

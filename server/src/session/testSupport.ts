@@ -41,7 +41,7 @@ export class FakeClient implements ClientPort {
   private readonly latestPlain = new Map<string, readonly Diagnostic[]>();
 
   publishDiagnostics(uri: string, version: number | undefined, diagnostics: readonly Diagnostic[]): void {
-    const published = wire({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+    const published = wire({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri)) });
     this.latest.set(uri, published);
     this.latestPlain.set(uri, diagnostics);
     this.publishes.push(published);

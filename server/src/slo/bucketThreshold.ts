@@ -34,13 +34,15 @@ export function checkBucketThresholds(expr: string, tree: Tree, context: Express
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a binary expression Prometheus loads has both sides (the checks beyond syntax run only then)
     if (!lhs || !rhs) continue;
     // Stryker disable next-line ArrayDeclaration: any array without two nodes leaves literal undefined, and the next line skips it
-    const [quantile, literal] = rhs.name === 'NumberDurationLiteral' ? [lhs, rhs] : lhs.name === 'NumberDurationLiteral' ? [rhs, lhs] : [];
+    const [quantile, literal] = isNumber(rhs) ? [lhs, rhs] : isNumber(lhs) ? [rhs, lhs] : [];
     // Stryker disable next-line LogicalOperator: both are set or neither is
     if (!quantile || !literal) continue;
     const histogram = histogramOf(quantile, expr, env, 0);
     if (!histogram) continue;
     const text = expr.slice(literal.from, literal.to);
-    const value = parseNumber(text);
+    // A sign lezer keeps apart (`-0.3 < …`, a UnaryExpr) may be followed by blanks, as in `- 0.3`.
+    // Stryker disable next-line Regex: removing the blanks one at a time or a run at a time leaves the same text
+    const value = parseNumber(text.replace(/\s+/g, ''));
     if (!Number.isFinite(value) || histogram.buckets.includes(value)) continue;
     if (env.substituted(literal.from, literal.to)) continue;
     const nearest = nearestBounds(value, histogram.buckets);
@@ -63,6 +65,13 @@ export function checkBucketThresholds(expr: string, tree: Tree, context: Express
     });
   }
   return problems;
+}
+
+/** A number, signed or not: `0.3`, `-0.3` on the right (one literal), `-0.3` on the left (a sign and a literal). */
+function isNumber(node: SyntaxNode): boolean {
+  if (node.name === 'NumberDurationLiteral') return true;
+  // Stryker disable next-line LogicalOperator,ConditionalExpression,OptionalChaining: a node taken for a number by mistake (`1 + 0.3`, `-(0.3)`, `-x`) has a text that is no number: parseNumber gives NaN and the check skips it (tested); a UnaryExpr always has an operand
+  return node.name === 'UnaryExpr' && node.lastChild?.name === 'NumberDurationLiteral';
 }
 
 /** The nearest bound below and above `value` (one of them at the ends). */
@@ -92,10 +101,12 @@ function histogramOf(node: SyntaxNode, expr: string, env: CheckEnv, depth: numbe
     const name = readSelector(node, expr).metric;
     // Stryker disable next-line ConditionalExpression: no recording rule has an undefined name either
     const rule = name !== undefined ? env.workspace.recordingRules().get(name)?.[0] : undefined;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a guard; without it, reading a missing rule's expr throws inside the try below, which answers undefined all the same
     if (!rule || !name) return undefined;
     let tree: Tree;
     try {
       tree = parsePromql(rule.expr);
+      // Stryker disable next-line BlockStatement: a guard; lezer recovers from any text and text too deep for it is not parsed (UNPARSED), so parsePromql does not throw
     } catch {
       return undefined;
     }

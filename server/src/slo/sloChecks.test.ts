@@ -99,6 +99,19 @@ test('slo/bucket-threshold: the threshold on the left of the comparison is check
     '  fix Change to 0.25: 4:14-4:17 "0.25"',
     '  fix Change to 0.5: 4:14-4:17 "0.5"',
   ]);
+  // A signed threshold on the left is a sign and a number to the parser: checked as on the right.
+  assert.deepEqual(only(check(alertRule('X', '-0.3 < histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le))'), ['slo/bucket-threshold'])), [
+    '4:14-4:18 warning slo/bucket-threshold the threshold -0.3 is not a bucket bound of http_request_duration_seconds: it is below the smallest bound 0.005, where histogram_quantile only interpolates; compare against a bound (buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)',
+    '  fix Change to 0.005: 4:14-4:18 "0.005"',
+  ]);
+  assert.deepEqual(only(check(alertRule('X', 'histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le)) > - 0.3'), ['slo/bucket-threshold'])), [
+    '4:102-4:107 warning slo/bucket-threshold the threshold - 0.3 is not a bucket bound of http_request_duration_seconds: it is below the smallest bound 0.005, where histogram_quantile only interpolates; compare against a bound (buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)',
+    '  fix Change to 0.005: 4:102-4:107 "0.005"',
+  ]);
+  // `+0.25` on the left is the bound 0.25; `-(0.3)`, `0.2 + 0.1` and `-up` are no number literals, and not judged.
+  for (const left of ['+0.25', '-(0.3)', '0.2 + 0.1', '-up']) {
+    assert.deepEqual(check(alertRule('X', `${left} < histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le))`), ['slo/bucket-threshold']), [], left);
+  }
   // A bound on the left is silent (0.25 is one; 0.5 in the test above is one too, so it proved nothing on its own).
   assert.deepEqual(check(alertRule('X', '0.25 < histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket[5m])) by (le))'), ['slo/bucket-threshold']), []);
 });

@@ -244,3 +244,62 @@ test('multilineScalars: block and quoted scalars that go on to the next line, no
     ['|\n  x\n  y\n', '"one\n  two"'],
   );
 });
+
+test('k1s0-disable reaches past the next line: to the end of its rule [start, end), else of the file; never back', () => {
+  const text = lines('a: 1', '# k1s0-disable promql/counter', 'b: 1', 'c: 1', 'd: 1');
+  const at = (needle: string) => finding(text, needle, 'promql/counter');
+  const keyword = spanOf(text, 'k1s0-disable')[0];
+  const codeAt = spanOf(text, 'promql/counter');
+  // Two lines below the directive is silenced too (not only the next line); the line above is not.
+  assert.deepEqual(
+    applySuppressions({ text, findings: [at('a: 1'), at('c: 1')] }).map((f) => text.slice(f.start, f.end)),
+    ['a: 1'],
+  );
+  // A rule that starts where the keyword starts holds the directive; one ending there does not.
+  const rule = (start: number, end: number) => ({ start, end });
+  const unused = (rules: { start: number; end: number }[]) => applySuppressions({ text, findings: [], rules }).map((f) => [f.code, f.start, f.end, f.message]);
+  assert.deepEqual(unused([rule(keyword, spanOf(text, 'c: 1')[0])]), [
+    ['suppression/unused', ...codeAt, 'Unused suppression: no promql/counter diagnostic in the rest of this rule; remove "promql/counter" from the directive.'],
+  ]);
+  const fileWide = ['suppression/unused', ...codeAt, 'Unused suppression: no promql/counter diagnostic in the rest of the file; remove "promql/counter" from the directive.'];
+  assert.deepEqual(unused([rule(0, keyword)]), [fileWide]);
+  assert.deepEqual(unused([rule(keyword + 1, text.length)]), [fileWide]);
+  // Of two rules, the one holding the directive decides.
+  assert.deepEqual(
+    unused([rule(0, keyword), rule(keyword, text.length)])[0]?.[3],
+    'Unused suppression: no promql/counter diagnostic in the rest of this rule; remove "promql/counter" from the directive.',
+  );
+  // Inside a rule: a finding at the keyword itself is silenced, one at the rule's end is not (the end is not in the rule).
+  const ruleEnd = spanOf(text, 'c: 1')[0];
+  const onKeyword = { ...at('k1s0-disable'), start: keyword };
+  const atEnd = at('c: 1');
+  assert.deepEqual(
+    applySuppressions({ text, findings: [onKeyword, at('b: 1'), atEnd], rules: [rule(keyword, ruleEnd)] }).map((f) => text.slice(f.start, f.end)),
+    ['c: 1'],
+  );
+  // A rule starting after the keyword, or ending at it, does not hold the directive: it lasts to the end of the file.
+  for (const rules of [[rule(keyword + 1, ruleEnd)], [rule(0, keyword)]]) assert.deepEqual(applySuppressions({ text, findings: [atEnd], rules }), [], JSON.stringify(rules));
+});
+
+test('multi-line scalars: a line starting where one ends, or where one starts, is outside it', () => {
+  const text = lines('a: |', '  one', '# k1s0-disable-next-line promql/counter', 'b: 1', 'c: 1');
+  const directiveLine = spanOf(text, '# k1s0-disable')[0];
+  // The scalar ends where the directive's line starts: the directive counts.
+  const ending = [{ start: spanOf(text, '|')[0], end: directiveLine }];
+  assert.equal(parseDirectives(text, ending).length, 1);
+  // A scalar starting at the directive's line start does not hide it either (the line is the scalar's first).
+  assert.equal(parseDirectives(text, [{ start: directiveLine, end: spanOf(text, 'c: 1')[0] }]).length, 1);
+  // A finding at a scalar's end is on its own line, not on the scalar's first.
+  const plain = lines('a: |', '  one', 'b: 1');
+  const b = finding(plain, 'b: 1', 'promql/counter');
+  assert.equal(applySuppressions({ text: plain, findings: [b], scalars: [{ start: spanOf(plain, '|')[0], end: b.start }] })[0]?.disableAt, b.start);
+  // Two scalars, listed in order: a finding in the second belongs to the second's first line.
+  const two = lines('a: |', '  x', '  y', 'b: |', '  # k1s0-disable-next-line promql/counter', '  z', '  w');
+  const scalars = multilineScalars(two, parseAllDocuments(two) as never);
+  assert.deepEqual(
+    scalars.map((s) => two.slice(s.start, s.end)),
+    ['|\n  x\n  y\n', '|\n  # k1s0-disable-next-line promql/counter\n  z\n  w\n'],
+  );
+  const [kept] = applySuppressions({ text: two, findings: [finding(two, 'w', 'promql/counter')], scalars });
+  assert.equal(kept?.disableAt, lineStartOf(two, 'b: |'));
+});
