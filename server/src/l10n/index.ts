@@ -28,9 +28,18 @@ export function resolveLocale(tag: string | undefined): Locale {
   return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
 }
 
+const localeListeners: (() => void)[] = [];
+
+/** Calls `listener` whenever the language changes: caches of messages already said forget them. */
+export function onLocaleChange(listener: () => void): void {
+  localeListeners.push(listener);
+}
+
 /** Sets the language of every message from now on; returns the one chosen. */
 export function setLocale(tag: string | undefined): Locale {
+  const previous = current;
   current = resolveLocale(tag);
+  if (current !== previous) for (const listener of localeListeners) listener();
   return current;
 }
 

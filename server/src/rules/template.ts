@@ -4,6 +4,7 @@ import type { EntrySite, RuleModel } from './model';
 import { FindingSink } from './sites';
 import { closestMatch } from '../base/suggest';
 import type { ReaderCodes } from '../base/check';
+import { onLocaleChange } from '../l10n';
 
 /**
  * rules/template: alert labels and annotations are Go text/templates that
@@ -85,6 +86,7 @@ function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: Findin
 /** Problems of a template text, remembered: alert annotations repeat across rules and files. */
 const rememberedTemplates = new Map<string, TemplateProblem[]>();
 const REMEMBER_TEMPLATES_AT_MOST = 10_000;
+onLocaleChange(() => rememberedTemplates.clear());
 
 function templateProblems(template: string): TemplateProblem[] {
   const known = rememberedTemplates.get(template);
