@@ -59,6 +59,17 @@ export const ja: Messages = {
   'shape.removed': (p) => `${p.where} の "${p.key}" はもう読まれません: ${p.instead}`,
   'shape.exclusive': (p) => `${p.where} に ${list(p.keys)} が設定されています。設定できるのはどれか一つです。`,
 
+  'file.notUtf8': () => 'ファイルが正しい UTF-8 ではありません。k1s0 が検査するのは UTF-8 の YAML と JSON だけです',
+  'file.tooBig': (p) => `検査していません: ファイルが ${p.kb} KB で、k1s0.files.maxFileSizeKB（${p.maxKb} KB）を超えています。`,
+  'check.failedOnFile': (p) => `${p.check} の検査がこのファイルで失敗したためスキップしました。他の検査は実行済みです。内部エラー: ${p.reason}。報告をお願いします。`,
+  'check.failedOnExpression': (p) => `${p.check} の検査がこの式で失敗したためスキップしました。他の検査は実行済みです。内部エラー: ${p.reason}。報告をお願いします。`,
+  'yaml.parser': (p) => `YAML の構文エラーです（yaml: ${p.message}）`,
+  'yaml.tooDeep': (p) => `検査していません: ドキュメントの入れ子が ${p.depth} 階層より深くなっています`,
+  'yaml.duplicateKey': (p) => `キー "${p.key}" が重複しています。マッピングのキーは一意にしてください`,
+  'yaml.unresolvedAlias': (p) => `エイリアス *${p.name} を解決できません。その前にアンカー &${p.name} がありません`,
+  'yaml.selfAlias': (p) => `エイリアス *${p.name} がアンカー &${p.name} の値の中にあります。値が自分自身を含んでしまいます`,
+  'yaml.aliasesNotExpanded': (p) => `検査していません: エイリアスを展開できません（${p.reason}）`,
+
   'policy.rule.samplingDev': () => 'トレースサンプリング戦略: dev は AlwaysOn（トレースの 100%）',
   'policy.rule.samplingStaging': () => 'トレースサンプリング戦略: staging は TraceIDRatioBased で 50%',
   'policy.rule.samplingProd': () => 'トレースサンプリング戦略: prod は 10%（OTel Collector でテールベース、エラーは 100%）',
