@@ -99,7 +99,7 @@ export const say = messages('provisioning', {
   ja: {
     fixChangeQuoted: (p) => `"${p.to}" に変更`,
     unknownField: (p) =>
-      `${placeJa(p.where)} に未知のフィールド "${p.key}" があります${p.suggestion ? `。"${p.suggestion}" の誤りではありませんか？` : ''}。Grafana はこれを無視します（既知のフィールド: ${p.known.join(', ')}）。`,
+      `${placeJa(p.where)} に未知のフィールド "${p.key}" があります${p.suggestion ? `。"${p.suggestion}" の誤りではありませんか？` : '。'}Grafana はこれを無視します（既知のフィールド: ${p.known.join(', ')}）。`,
     wrongType: (p) => `${placeJa(p.where)} の ${p.key} は${TYPE_JA[p.type]}である必要がありますが、${p.got}${p.value !== undefined ? ` ${p.value}` : ''} です。`,
     notInEnum: (p) =>
       `${placeJa(p.where)} の ${p.key} は ${p.values.join('、')} のいずれかである必要がありますが、"${p.got}" です${p.suggestion ? `（"${p.suggestion}" の誤りではありませんか？）` : ''}。`,
