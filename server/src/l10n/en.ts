@@ -18,6 +18,8 @@ export const en = {
    * when the field is not in the table.
    */
   'field.expects': (p: { field: string; expects?: string; fallback: 'any' | 'valid' }) => p.expects ?? (p.fallback === 'any' ? 'a value' : 'a valid value'),
+  /** A field's documentation (hover, completion): config/fields.ts's `doc`, passed in. */
+  'field.doc': (p: { field: string; doc: string }) => p.doc,
   'schema.missing': (p: { parent: string; key: string; whileEnabled: boolean; expects: string; example: string }) =>
     `${p.parent} is missing "${p.key}"${p.whileEnabled ? ' (required while enabled is true)' : ''}: expected ${p.expects}${p.example ? `, e.g. ${p.key}: ${p.example}` : ''}.`,
   'schema.notInEnum': (p: { name: string; expects: string; got: string; suggestion?: string }) =>
