@@ -84,6 +84,13 @@ test('completion details and documentation are in Japanese', async () => {
   assert.equal(metric?.detail, 'カウンター · k1s0 カタログ');
 });
 
+test('the output channel says in Japanese that the server started', () => {
+  assert.ok(
+    client.logs.some(([, message]) => message === 'k1s0 言語サーバーを起動しました（メッセージ: ja）'),
+    JSON.stringify(client.logs),
+  );
+});
+
 test('signature help is in Japanese, the signature itself as PromQL writes it', async () => {
   const help = await client.connection.sendRequest<SignatureHelp | null>('textDocument/signatureHelp', {
     textDocument: { uri: RULES_URI() },
