@@ -71,10 +71,17 @@ async function closePreview(uri: vscode.Uri): Promise<void> {
 /** The notification after Start, with what helps next: logs of what is down and a retry, or Grafana. */
 async function offerNext(outcome: ReturnType<typeof startOutcome>, root: string, settings: StackSettings): Promise<void> {
   const show = outcome.severity === 'information' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  const choice = await show(outcome.text, ...outcome.actions);
+  // The actions are shown in the display language and known again by their English.
+  const shown = new Map(outcome.actions.map((action) => [actionTitle(action), action]));
+  const picked = await show(outcome.text, ...shown.keys());
+  const choice = picked === undefined ? undefined : shown.get(picked);
   if (choice === OPEN_GRAFANA) await vscode.commands.executeCommand(Commands.openGrafana);
   else if (choice === RETRY) await vscode.commands.executeCommand(Commands.startStack);
-  else if (choice === SHOW_LOGS) await runInTerminal('k1s0 stack: logs', settings.dockerPath, logsArgs(root, settings), root);
+  else if (choice === SHOW_LOGS) await runInTerminal(l10n('k1s0 stack: logs'), settings.dockerPath, logsArgs(root, settings), root);
+}
+
+function actionTitle(action: string): string {
+  return action === OPEN_GRAFANA ? l10n('Open Grafana') : action === RETRY ? l10n('Retry') : action === SHOW_LOGS ? l10n('Show logs') : action;
 }
 
 export function registerStackCommands(context: vscode.ExtensionContext): void {
