@@ -15,10 +15,12 @@ import { completionMiddleware } from './completion/middleware';
 import { renameMiddleware } from './rename/middleware';
 import { registerTrust, trustParams } from './trust';
 import { registerLanguageStatus } from './status/languageStatus';
+import { l10n, useTranslator } from './l10n';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const outputChannel = vscode.window.createOutputChannel(LANGUAGE_CLIENT_NAME, { log: true });
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -47,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     outputChannel,
     vscode.commands.registerCommand(Commands.restartServer, async () => {
-      outputChannel.info('Restarting the k1s0 language server');
+      outputChannel.info(l10n('Restarting the k1s0 language server'));
       await client?.restart();
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => outputChannel.show(true)),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { zipEntries } from '../support/zip';
 import { ROOT, VSIX } from './support/paths';
 
-test('the .vsix holds only dist/, syntaxes/, snippets/, icons, README, CHANGELOG, LICENSE, manifest and nls files', () => {
+test('the .vsix holds only dist/, syntaxes/, snippets/, icons, README, CHANGELOG, LICENSE, manifest, nls files and l10n bundles', () => {
   const names = zipEntries(VSIX)
     .map((e) => e.name)
     .sort();
@@ -18,6 +18,8 @@ test('the .vsix holds only dist/, syntaxes/, snippets/, icons, README, CHANGELOG
     /^extension\.vsixmanifest$/,
     /^extension\/package\.json$/,
     /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
+    // The client's strings in other languages (vscode.l10n, package.json's "l10n").
+    /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
     /^extension\/(readme|changelog)\.md$/,
     /^extension\/LICENSE\.txt$/,
     /^extension\/dist\/(extension|server|cli|cli\.bundle)\.js$/,
@@ -36,6 +38,7 @@ test('the .vsix holds only dist/, syntaxes/, snippets/, icons, README, CHANGELOG
     'extension/package.json',
     'extension/package.nls.json',
     'extension/package.nls.ja.json',
+    'extension/l10n/bundle.l10n.ja.json',
     'extension/readme.md',
     'extension/changelog.md',
     'extension/LICENSE.txt',

@@ -42,10 +42,16 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(rootUri: string | null, capabilities: Record<string, unknown> = { workspace: { configuration: true, workspaceEdit: { documentChanges: true } } }): Promise<unknown> {
+  /** `locale` is what VS Code sends as its display language (`ja`); none leaves the server in English. */
+  async initialize(
+    rootUri: string | null,
+    capabilities: Record<string, unknown> = { workspace: { configuration: true, workspaceEdit: { documentChanges: true } } },
+    locale?: string,
+  ): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
+      ...(locale !== undefined ? { locale } : {}),
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       capabilities,
     });

@@ -9,6 +9,7 @@ import { readStackSettings, type StackSettings } from '../stack/settings';
 import { runInstantQuery } from './query';
 import { resultHtml, summaryOf } from './format';
 import { grafanaBaseUrl, grafanaExploreUrl, prometheusBaseUrl, prometheusGraphUrl } from './urls';
+import { l10n } from '../l10n';
 
 function argumentsOf(value: unknown): QueryLensArguments | undefined {
   const args = value as Partial<QueryLensArguments> | undefined;
@@ -30,7 +31,7 @@ function endpoints(args: QueryLensArguments): { prometheus: string; grafana: str
 
 export function registerRunCommands(context: vscode.ExtensionContext): void {
   let panel: vscode.WebviewPanel | undefined;
-  const noQuery = (): void => void vscode.window.showInformationMessage('k1s0: use the CodeLens above an expr of a rule file or a dashboard target.');
+  const noQuery = (): void => void vscode.window.showInformationMessage(l10n('k1s0: use the CodeLens above an expr of a rule file or a dashboard target.'));
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.runQuery, async (value: unknown) => {
@@ -39,8 +40,8 @@ export function registerRunCommands(context: vscode.ExtensionContext): void {
       const { prometheus } = endpoints(args);
       const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `k1s0: querying ${prometheus}` }, () => runInstantQuery(prometheus, args.query));
       if (outcome.kind === 'unreachable') {
-        const start = 'Start observability stack';
-        const choice = await vscode.window.showWarningMessage(`k1s0: ${summaryOf(outcome, prometheus)} Start the local stack, or set k1s0.prometheus.url.`, start);
+        const start = l10n('Start observability stack');
+        const choice = await vscode.window.showWarningMessage(`k1s0: ${summaryOf(outcome, prometheus)} ${l10n('Start the local stack, or set k1s0.prometheus.url.')}`, start);
         if (choice === start) await vscode.commands.executeCommand(Commands.startStack);
         return;
       }
@@ -48,7 +49,7 @@ export function registerRunCommands(context: vscode.ExtensionContext): void {
       if (!panel) {
         panel = vscode.window.createWebviewPanel(
           'k1s0.queryResult',
-          'Prometheus result',
+          l10n('Prometheus result'),
           { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
           { enableScripts: false, retainContextWhenHidden: true },
         );

@@ -4,6 +4,7 @@
  * gave them). No vscode import.
  */
 import type { QueryOutcome, Sample } from './query';
+import { l10n } from '../l10n';
 
 export interface ResultRow {
   /** `metric{label="value", …}` as Prometheus prints a series. */
@@ -37,15 +38,15 @@ export function summaryOf(outcome: QueryOutcome, baseUrl: string): string {
   switch (outcome.kind) {
     case 'result': {
       const n = outcome.samples.length;
-      if (outcome.resultType === 'scalar' || outcome.resultType === 'string') return `${outcome.resultType} result`;
-      return n === 0 ? 'Empty result: no series match.' : `${n} series${outcome.resultType === 'matrix' ? ' (range vector: latest point of each)' : ''}`;
+      if (outcome.resultType === 'scalar' || outcome.resultType === 'string') return outcome.resultType === 'scalar' ? l10n('scalar result') : l10n('string result');
+      return n === 0 ? l10n('Empty result: no series match.') : outcome.resultType === 'matrix' ? l10n('{0} series (range vector: latest point of each)', n) : l10n('{0} series', n);
     }
     case 'error':
-      return `Prometheus error (${outcome.errorType}, HTTP ${outcome.status}): ${outcome.error}`;
+      return l10n('Prometheus error ({0}, HTTP {1}): {2}', outcome.errorType, outcome.status, outcome.error);
     case 'unreachable':
-      return `Nothing is listening at ${baseUrl} (${outcome.detail}).`;
+      return l10n('Nothing is listening at {0} ({1}).', baseUrl, outcome.detail);
     case 'bad-response':
-      return `${baseUrl} did not answer as Prometheus does: ${outcome.detail}`;
+      return l10n('{0} did not answer as Prometheus does: {1}', baseUrl, outcome.detail);
   }
 }
 
@@ -56,7 +57,7 @@ export function resultMarkdown(query: string, outcome: QueryOutcome, baseUrl: st
     const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
     out.push('', '| Series | Value | Timestamp |', '| --- | ---: | --- |', ...resultRows(outcome.samples).map((r) => `| ${cell(r.series)} | ${cell(r.value)} | ${r.timestamp} |`));
   }
-  if (outcome.kind === 'result') for (const warning of outcome.warnings) out.push('', `Warning: ${warning}`);
+  if (outcome.kind === 'result') for (const warning of outcome.warnings) out.push('', l10n('Warning: {0}', warning));
   return `${out.join('\n')}\n`;
 }
 
@@ -70,15 +71,15 @@ export function resultHtml(query: string, outcome: QueryOutcome, baseUrl: string
   const failed = outcome.kind !== 'result';
   const rows = outcome.kind === 'result' ? resultRows(outcome.samples) : [];
   const table = rows.length
-    ? `<table><thead><tr><th>Series</th><th class="num">Value</th><th>Timestamp</th></tr></thead><tbody>${rows
+    ? `<table><thead><tr><th>${escapeHtml(l10n('Series'))}</th><th class="num">${escapeHtml(l10n('Value'))}</th><th>${escapeHtml(l10n('Timestamp'))}</th></tr></thead><tbody>${rows
         .map((r) => `<tr><td class="series">${escapeHtml(r.series)}</td><td class="num">${escapeHtml(r.value)}</td><td>${escapeHtml(r.timestamp)}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
-  const warnings = outcome.kind === 'result' ? outcome.warnings.map((w) => `<p class="warning">Warning: ${escapeHtml(w)}</p>`).join('') : '';
+  const warnings = outcome.kind === 'result' ? outcome.warnings.map((w) => `<p class="warning">${escapeHtml(l10n('Warning: {0}', w))}</p>`).join('') : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">
-<title>Prometheus result</title>
+<title>${escapeHtml(l10n('Prometheus result'))}</title>
 <style>
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 1em; }
 pre.query { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: .5em; white-space: pre-wrap; }
@@ -90,7 +91,7 @@ td.series { font-family: var(--vscode-editor-font-family); word-break: break-all
 .meta { opacity: .75; }
 </style></head>
 <body>
-<h2>Prometheus result</h2>
+<h2>${escapeHtml(l10n('Prometheus result'))}</h2>
 <p class="meta">${escapeHtml(baseUrl)}${source ? ` · ${escapeHtml(source)}` : ''}</p>
 <pre class="query">${escapeHtml(query)}</pre>
 <p class="summary${failed ? ' failed' : ''}">${escapeHtml(summary)}</p>

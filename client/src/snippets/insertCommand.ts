@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import { Commands } from '../../../server/src/protocol';
 import { TELEMETRY_SNIPPET_FILES, fillTelemetrySnippet, lookupConfig, telemetryLanguageOf, telemetrySnippet, type ConfigLookup, type TelemetrySnippet } from './telemetryInit';
 import { placeTelemetry } from './telemetryPlan';
+import { l10n } from '../l10n';
 
 export function registerInsertTelemetryInit(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     // VS Code does not wait for a text editor command's result: a failure is shown here or nowhere.
     vscode.commands.registerTextEditorCommand(Commands.insertTelemetryInit, (editor) => {
       insertTelemetryInit(context, editor).catch((error: unknown) => {
-        void vscode.window.showErrorMessage(`k1s0: telemetry initialization could not be inserted: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(l10n('k1s0: telemetry initialization could not be inserted: {0}', error instanceof Error ? error.message : String(error)));
       });
     }),
   );
@@ -24,14 +25,14 @@ async function insertTelemetryInit(context: vscode.ExtensionContext, editor: vsc
   const document = editor.document;
   const language = telemetryLanguageOf(document.languageId);
   if (!language) {
-    void vscode.window.showWarningMessage(`k1s0: telemetry initialization is for Go, Rust, TypeScript and Dart files; this file is ${document.languageId}.`);
+    void vscode.window.showWarningMessage(l10n('k1s0: telemetry initialization is for Go, Rust, TypeScript and Dart files; this file is {0}.', document.languageId));
     return;
   }
   let snippet: TelemetrySnippet;
   try {
     snippet = telemetrySnippet(readFileSync(context.asAbsolutePath(`snippets/${TELEMETRY_SNIPPET_FILES[language]}`), 'utf8'));
   } catch (error) {
-    void vscode.window.showErrorMessage(`k1s0: the ${language} telemetry snippet could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(l10n('k1s0: the {0} telemetry snippet could not be read: {1}', language, error instanceof Error ? error.message : String(error)));
     return;
   }
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
@@ -45,13 +46,20 @@ async function insertTelemetryInit(context: vscode.ExtensionContext, editor: vsc
     await editor.edit((builder) => builder.replace(range, text));
   }
   await editor.insertSnippet(new vscode.SnippetString(placed.snippet));
-  if (app) vscode.window.setStatusBarMessage(`k1s0: telemetry init filled from ${vscode.workspace.asRelativePath(app.path)} (${app.name}, ${app.environment ?? 'environment unknown'})`, 5000);
+  if (app)
+    vscode.window.setStatusBarMessage(
+      l10n('k1s0: telemetry init filled from {0} ({1}, {2})', vscode.workspace.asRelativePath(app.path), String(app.name), app.environment ?? l10n('environment unknown')),
+      5000,
+    );
   else if (lookup.unusable?.length) {
     const [first] = lookup.unusable;
     const choice = await vscode.window.showWarningMessage(
-      `k1s0: ${lookup.unusable.map((u) => `${vscode.workspace.asRelativePath(u.path)} ${u.problem}`).join('; ')}, so the defaults were inserted; fix the config and insert again to fill in the service.`,
-      'Open config',
+      l10n(
+        'k1s0: {0}, so the defaults were inserted; fix the config and insert again to fill in the service.',
+        lookup.unusable.map((u) => `${vscode.workspace.asRelativePath(u.path)} ${u.problem}`).join('; '),
+      ),
+      l10n('Open config'),
     );
     if (choice && first) await vscode.window.showTextDocument(vscode.Uri.file(first.path));
-  } else void vscode.window.showInformationMessage('k1s0: no config.yaml with an app section near this file, so the dev defaults were inserted; fill in the service name, tier and environment.');
+  } else void vscode.window.showInformationMessage(l10n('k1s0: no config.yaml with an app section near this file, so the dev defaults were inserted; fill in the service name, tier and environment.'));
 }

@@ -11,6 +11,7 @@ import { pollHealth, probe, stackComponents, summarize, type ComponentId, type H
 import { readStackSettings, type StackSettings } from './settings';
 import { describePlan, planStackFiles, writeStackFiles } from './stackFiles';
 import { OPEN_GRAFANA, RETRY, SHOW_LOGS, startOutcome, statusItem } from './messages';
+import { l10n } from '../l10n';
 
 function settingsFor(folder: vscode.WorkspaceFolder): StackSettings {
   const config = vscode.workspace.getConfiguration('k1s0.stack', folder.uri);
@@ -20,15 +21,17 @@ function settingsFor(folder: vscode.WorkspaceFolder): StackSettings {
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) {
-    if (!folders[0]) void vscode.window.showErrorMessage('k1s0: open a folder first: the stack commands work on a workspace folder.');
+    if (!folders[0]) void vscode.window.showErrorMessage(l10n('k1s0: open a folder first: the stack commands work on a workspace folder.'));
     return folders[0];
   }
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder of the observability stack' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: l10n('Workspace folder of the observability stack') });
 }
 
 function trusted(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(`k1s0: this workspace is not trusted, so the extension does not run docker (${action}). Trust the workspace to use the stack commands; checks keep working.`);
+  void vscode.window.showWarningMessage(
+    l10n('k1s0: this workspace is not trusted, so the extension does not run docker ({0}). Trust the workspace to use the stack commands; checks keep working.', action),
+  );
   return false;
 }
 
@@ -44,7 +47,7 @@ function runInTerminal(title: string, executable: string, args: string[], cwd: s
       open: () => {
         writer.fire(`$ ${[executable, ...args].map((a) => (/[\s"'$]/.test(a) ? JSON.stringify(a) : a)).join(' ')}\r\n`);
         void run(executable, args, { cwd, signal: controller.signal, onOutput: (chunk) => writer.fire(chunk.replace(/\r?\n/g, '\r\n')) }).then((result) => {
-          writer.fire(`\r\n[${result.code === 0 ? 'done' : `exit ${result.code ?? result.error?.message ?? '?'}`}] (press any key to close)\r\n`);
+          writer.fire(`\r\n[${result.code === 0 ? l10n('done') : `exit ${result.code ?? result.error?.message ?? '?'}`}] ${l10n('(press any key to close)')}\r\n`);
           resolve(result);
         });
       },
@@ -68,10 +71,17 @@ async function closePreview(uri: vscode.Uri): Promise<void> {
 /** The notification after Start, with what helps next: logs of what is down and a retry, or Grafana. */
 async function offerNext(outcome: ReturnType<typeof startOutcome>, root: string, settings: StackSettings): Promise<void> {
   const show = outcome.severity === 'information' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  const choice = await show(outcome.text, ...outcome.actions);
+  // The actions are shown in the display language and known again by their English.
+  const shown = new Map(outcome.actions.map((action) => [actionTitle(action), action]));
+  const picked = await show(outcome.text, ...shown.keys());
+  const choice = picked === undefined ? undefined : shown.get(picked);
   if (choice === OPEN_GRAFANA) await vscode.commands.executeCommand(Commands.openGrafana);
   else if (choice === RETRY) await vscode.commands.executeCommand(Commands.startStack);
-  else if (choice === SHOW_LOGS) await runInTerminal('k1s0 stack: logs', settings.dockerPath, logsArgs(root, settings), root);
+  else if (choice === SHOW_LOGS) await runInTerminal(l10n('k1s0 stack: logs'), settings.dockerPath, logsArgs(root, settings), root);
+}
+
+function actionTitle(action: string): string {
+  return action === OPEN_GRAFANA ? l10n('Open Grafana') : action === RETRY ? l10n('Retry') : action === SHOW_LOGS ? l10n('Show logs') : action;
 }
 
 export function registerStackCommands(context: vscode.ExtensionContext): void {
@@ -112,39 +122,45 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       const running = new Set(before.filter((r) => r.up).map((r) => r.component.id));
       const problem = await preflight(root, settings, components, running);
       if (problem) {
-        const create = 'Create observability stack files';
+        const create = l10n('Create observability stack files');
         const choice = await vscode.window.showErrorMessage(`k1s0: ${problem.message}`, ...(problem.kind === 'no-compose-file' ? [create] : []));
         if (choice === create) await vscode.commands.executeCommand(Commands.createStackFiles);
         return;
       }
-      const result = await runInTerminal('k1s0 stack: up', settings.dockerPath, upArgs(root, settings), root);
+      const result = await runInTerminal(l10n('k1s0 stack: up'), settings.dockerPath, upArgs(root, settings), root);
       if (result.code !== 0) {
         void vscode.window.showErrorMessage(`k1s0: ${classifyFailure(result, settings.dockerPath).message}`);
         return;
       }
-      const reports = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'k1s0: waiting for the observability stack', cancellable: true }, (progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
-        let reported = 0;
-        return pollHealth(components, {
-          timeoutMs: settings.healthTimeoutSeconds * 1000,
-          signal: controller.signal,
-          onProgress: (r) => {
-            show(r);
-            const up = r.filter((x) => x.up).length;
-            progress.report({
-              message: `${up}/${r.length} up: ${
-                r
-                  .filter((x) => x.up)
-                  .map((x) => x.component.name)
-                  .join(', ') || 'none yet'
-              }`,
-              increment: ((up - reported) / r.length) * 100,
-            });
-            reported = up;
-          },
-        });
-      });
+      const reports = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: l10n('k1s0: waiting for the observability stack'), cancellable: true },
+        (progress, token) => {
+          const controller = new AbortController();
+          token.onCancellationRequested(() => controller.abort());
+          let reported = 0;
+          return pollHealth(components, {
+            timeoutMs: settings.healthTimeoutSeconds * 1000,
+            signal: controller.signal,
+            onProgress: (r) => {
+              show(r);
+              const up = r.filter((x) => x.up).length;
+              progress.report({
+                message: l10n(
+                  '{0}/{1} up: {2}',
+                  up,
+                  r.length,
+                  r
+                    .filter((x) => x.up)
+                    .map((x) => x.component.name)
+                    .join(', ') || l10n('none yet'),
+                ),
+                increment: ((up - reported) / r.length) * 100,
+              });
+              reported = up;
+            },
+          });
+        },
+      );
       // Not awaited: the command ends here; the notification's actions run when the user picks one.
       void offerNext(startOutcome(reports), root, settings);
     }),
@@ -153,7 +169,7 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       const folder = await pickFolder();
       if (!folder) return;
       const settings = settingsFor(folder);
-      const result = await runInTerminal('k1s0 stack: stop', settings.dockerPath, stopArgs(folder.uri.fsPath, settings), folder.uri.fsPath);
+      const result = await runInTerminal(l10n('k1s0 stack: stop'), settings.dockerPath, stopArgs(folder.uri.fsPath, settings), folder.uri.fsPath);
       if (result.code !== 0) void vscode.window.showErrorMessage(`k1s0: ${classifyFailure(result, settings.dockerPath).message}`);
       show(await probeAll(settings));
     }),
@@ -164,7 +180,11 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       show(reports);
       // A list, one whole line per component (a toast cuts them off); picking one that is up opens it.
       const items = reports.map((r) => ({ ...statusItem(r), report: r }));
-      const picked = await vscode.window.showQuickPick(items, { title: `k1s0: ${summarize(reports).text} up`, placeHolder: 'Pick a component that is up to open it', matchOnDescription: true });
+      const picked = await vscode.window.showQuickPick(items, {
+        title: l10n('k1s0: {0} up', summarize(reports).text),
+        placeHolder: l10n('Pick a component that is up to open it'),
+        matchOnDescription: true,
+      });
       if (picked?.report.up) await vscode.env.openExternal(vscode.Uri.parse(picked.report.component.uiUrl));
     }),
     vscode.commands.registerCommand(Commands.openGrafana, open('grafana')),
@@ -177,7 +197,7 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       const plan = planStackFiles(root, settingsFor(folder));
       const toWrite = plan.filter((f) => f.state !== 'same');
       if (toWrite.length === 0) {
-        void vscode.window.showInformationMessage('k1s0: the observability stack files are already there, as the design gives them.');
+        void vscode.window.showInformationMessage(l10n('k1s0: the observability stack files are already there, as the design gives them.'));
         return;
       }
       // Show what will be written before anything is.
@@ -185,17 +205,17 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       const previewUri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: '/k1s0 observability stack files.md' });
       previews.set(
         previewUri.toString(),
-        `# k1s0: observability stack files\n\n\`\`\`\n${describePlan(plan)}\n\`\`\`\n\n${toWrite.map((f) => `## ${f.path}${f.state === 'differs' ? ' (exists, differs)' : ''}\n\n\`\`\`yaml\n${f.content}\`\`\`\n`).join('\n')}`,
+        `# ${l10n('k1s0: observability stack files')}\n\n\`\`\`\n${describePlan(plan)}\n\`\`\`\n\n${toWrite.map((f) => `## ${f.path}${f.state === 'differs' ? ` ${l10n('(exists, differs)')}` : ''}\n\n\`\`\`yaml\n${f.content}\`\`\`\n`).join('\n')}`,
       );
       previewChanged.fire(previewUri);
       const preview = await vscode.workspace.openTextDocument(previewUri);
       await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(preview, 'markdown'), { preview: true });
       const fresh = toWrite.filter((f) => f.state === 'new');
       const differing = toWrite.filter((f) => f.state === 'differs');
-      const write = `Write ${fresh.length} new file${fresh.length === 1 ? '' : 's'}`;
-      const overwrite = `Also overwrite ${differing.length} existing`;
+      const write = fresh.length === 1 ? l10n('Write 1 new file') : l10n('Write {0} new files', fresh.length);
+      const overwrite = l10n('Also overwrite {0} existing', differing.length);
       const choice = await vscode.window.showInformationMessage(
-        `k1s0: create the observability stack files?${differing.length ? ` ${differing.length} exist with other content: ${differing.map((f) => f.path).join(', ')}.` : ''}`,
+        `${l10n('k1s0: create the observability stack files?')}${differing.length ? ` ${l10n('{0} exist with other content: {1}.', differing.length, differing.map((f) => f.path).join(', '))}` : ''}`,
         { modal: true },
         ...(fresh.length ? [write] : []),
         ...(differing.length ? [overwrite] : []),
@@ -204,12 +224,12 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       if (!choice) return;
       const result = writeStackFiles(root, plan, new Set(choice === overwrite ? differing.map((f) => f.path) : []));
       const parts = [
-        `${result.written.length} written`,
-        result.kept.length ? `${result.kept.length} kept as they were (${result.kept.join(', ')})` : '',
-        result.unchanged.length ? `${result.unchanged.length} unchanged` : '',
+        l10n('{0} written', result.written.length),
+        result.kept.length ? l10n('{0} kept as they were ({1})', result.kept.length, result.kept.join(', ')) : '',
+        result.unchanged.length ? l10n('{0} unchanged', result.unchanged.length) : '',
       ].filter(Boolean);
-      if (result.failed.length) void vscode.window.showErrorMessage(`k1s0: could not write ${result.failed.map((f) => `${f.path} (${f.reason})`).join(', ')}`);
-      void vscode.window.showInformationMessage(`k1s0: observability stack files: ${parts.join(', ')}.`);
+      if (result.failed.length) void vscode.window.showErrorMessage(l10n('k1s0: could not write {0}', result.failed.map((f) => `${f.path} (${f.reason})`).join(', ')));
+      void vscode.window.showInformationMessage(l10n('k1s0: observability stack files: {0}.', parts.join(', ')));
     }),
   );
 }

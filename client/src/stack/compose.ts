@@ -12,6 +12,7 @@ import { isAbsolute, join } from 'node:path';
 import { componentOf, OBSERVABILITY_PROFILE, publishedPorts, readComposeText } from '../../../server/src/base/compose';
 import type { StackComponent } from './health';
 import type { StackSettings } from './settings';
+import { l10n } from '../l10n';
 
 export type StackProblemKind = 'no-docker' | 'no-compose' | 'no-compose-file' | 'engine-down' | 'port-taken' | 'failed';
 
@@ -129,28 +130,42 @@ export async function preflight(
   if (version.code === undefined || version.code !== 0) {
     return {
       kind: 'no-docker',
-      message: `The docker executable "${docker}" ${version.error?.code === 'ENOENT' ? 'was not found' : `did not run (${version.error?.message ?? version.output.trim()})`}. Install Docker (with the compose plugin), or set k1s0.stack.dockerPath to its path.`,
+      message:
+        version.error?.code === 'ENOENT'
+          ? l10n('The docker executable "{0}" was not found. Install Docker (with the compose plugin), or set k1s0.stack.dockerPath to its path.', docker)
+          : l10n(
+              'The docker executable "{0}" did not run ({1}). Install Docker (with the compose plugin), or set k1s0.stack.dockerPath to its path.',
+              docker,
+              version.error?.message ?? version.output.trim(),
+            ),
     };
   }
   const compose = await run(docker, ['compose', 'version'], opts);
   if (compose.code !== 0) {
     return {
       kind: 'no-compose',
-      message: `"${docker} compose" is not available: ${firstLine(compose.output) || 'the compose plugin is missing'}. Install the Docker Compose plugin (docker-compose-plugin), then start the stack again.`,
+      message: l10n(
+        '"{0} compose" is not available: {1}. Install the Docker Compose plugin (docker-compose-plugin), then start the stack again.',
+        docker,
+        firstLine(compose.output) || l10n('the compose plugin is missing'),
+      ),
     };
   }
   const file = composeFilePath(root, settings);
   if (!existsSync(file)) {
     return {
       kind: 'no-compose-file',
-      message: `No compose file at ${file}. Run "k1s0: Create observability stack files" to write one with the design's observability profile, or set k1s0.stack.composeFile.`,
+      message: l10n('No compose file at {0}. Run "k1s0: Create observability stack files" to write one with the design\'s observability profile, or set k1s0.stack.composeFile.', file),
     };
   }
   const info = await run(docker, ['info', '--format', '{{.ServerVersion}}'], opts);
   if (info.code !== 0) {
     return {
       kind: 'engine-down',
-      message: `The Docker engine is not running (${firstLine(info.output) || 'docker info failed'}). Start Docker (Docker Desktop, or "sudo systemctl start docker"), then start the stack again.`,
+      message: l10n(
+        'The Docker engine is not running ({0}). Start Docker (Docker Desktop, or "sudo systemctl start docker"), then start the stack again.',
+        firstLine(info.output) || l10n('docker info failed'),
+      ),
     };
   }
   const published = publishedHostPorts(file, settings);
@@ -171,7 +186,12 @@ export async function preflight(
     if (!(await portIsFree(component.port))) {
       return {
         kind: 'port-taken',
-        message: `Port ${component.port} (${component.name}) is already taken by another process. Stop that process, or change k1s0.stack.ports.${component.id} and the compose file's port mapping.`,
+        message: l10n(
+          "Port {0} ({1}) is already taken by another process. Stop that process, or change k1s0.stack.ports.{2} and the compose file's port mapping.",
+          component.port,
+          component.name,
+          component.id,
+        ),
       };
     }
   }
@@ -203,23 +223,28 @@ export function publishedHostPorts(file: string, settings: StackSettings): { por
 
 /** A failed compose run, as a message that says what to do. */
 export function classifyFailure(result: RunResult, executable: string): StackProblem {
-  if (result.error?.code === 'ENOENT') return { kind: 'no-docker', message: `The docker executable "${executable}" was not found. Install Docker, or set k1s0.stack.dockerPath.` };
+  if (result.error?.code === 'ENOENT') return { kind: 'no-docker', message: l10n('The docker executable "{0}" was not found. Install Docker, or set k1s0.stack.dockerPath.', executable) };
   const output = result.output;
   if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i.test(output)) {
-    return { kind: 'engine-down', message: 'The Docker engine is not running. Start Docker, then start the stack again.' };
+    return { kind: 'engine-down', message: l10n('The Docker engine is not running. Start Docker, then start the stack again.') };
   }
   if (/'compose' is not a docker command|unknown command "compose"|docker: unknown command/i.test(output)) {
-    return { kind: 'no-compose', message: 'The Docker Compose plugin is missing. Install it (docker-compose-plugin), then start the stack again.' };
+    return { kind: 'no-compose', message: l10n('The Docker Compose plugin is missing. Install it (docker-compose-plugin), then start the stack again.') };
   }
   const port = /(?:port is already allocated|address already in use)/i.test(output) ? (/(?:0\.0\.0\.0|\[::\]|127\.0\.0\.1):(\d+)/.exec(output)?.[1] ?? /:(\d+)/.exec(output)?.[1]) : undefined;
   if (/(?:port is already allocated|address already in use)/i.test(output)) {
-    return { kind: 'port-taken', message: `A port of the stack is already taken${port ? ` (${port})` : ''}. Stop what uses it, or change k1s0.stack.ports.* and the compose file's port mapping.` };
+    return {
+      kind: 'port-taken',
+      message: port
+        ? l10n("A port of the stack is already taken ({0}). Stop what uses it, or change k1s0.stack.ports.* and the compose file's port mapping.", port)
+        : l10n("A port of the stack is already taken. Stop what uses it, or change k1s0.stack.ports.* and the compose file's port mapping."),
+    };
   }
   if (/no such file or directory|not found|no configuration file provided/i.test(output) && /compose|\.ya?ml/i.test(output)) {
-    return { kind: 'no-compose-file', message: `The compose file was not found: ${firstLine(output)}. Run "k1s0: Create observability stack files" or set k1s0.stack.composeFile.` };
+    return { kind: 'no-compose-file', message: l10n('The compose file was not found: {0}. Run "k1s0: Create observability stack files" or set k1s0.stack.composeFile.', firstLine(output)) };
   }
-  const code = result.code === undefined ? (result.error?.message ?? 'did not finish') : `exit code ${result.code}`;
-  return { kind: 'failed', message: `docker compose failed (${code}): ${firstLine(output) || 'no output'}. See the k1s0 stack terminal for the whole output.` };
+  const code = result.code === undefined ? (result.error?.message ?? l10n('did not finish')) : l10n('exit code {0}', result.code);
+  return { kind: 'failed', message: l10n('docker compose failed ({0}): {1}. See the k1s0 stack terminal for the whole output.', code, firstLine(output) || l10n('no output')) };
 }
 
 function firstLine(text: string): string {

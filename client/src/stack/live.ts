@@ -5,6 +5,7 @@
  */
 import { request } from 'node:http';
 import { budgetRemaining, type SloService } from '../../../server/src/base/sloTree';
+import { l10n } from '../l10n';
 
 /** The scalar value of an instant query: the first sample, or undefined for an empty result, NaN, or any failure. */
 export function queryScalar(baseUrl: string, promql: string, timeoutMs = 3000): Promise<number | undefined> {
@@ -67,7 +68,7 @@ export async function liveValuesOf(baseUrl: string, service: SloService, timeout
 /** "errors 0.12% · budget 87% left" (parts that are unknown left out). */
 export function describeLive(values: LiveValues): string {
   const parts: string[] = [];
-  if (values.errorRatio !== undefined) parts.push(`errors ${+(values.errorRatio * 100).toFixed(3)}%`);
-  if (values.budgetRemaining !== undefined) parts.push(`budget ${Math.round(values.budgetRemaining * 100)}% left`);
+  if (values.errorRatio !== undefined) parts.push(l10n('errors {0}%', +(values.errorRatio * 100).toFixed(3)));
+  if (values.budgetRemaining !== undefined) parts.push(l10n('budget {0}% left', Math.round(values.budgetRemaining * 100)));
   return parts.join(' · ');
 }

@@ -4,6 +4,7 @@
  * next. Pure: no vscode.
  */
 import type { HealthReport } from './health';
+import { l10n } from '../l10n';
 
 export const SHOW_LOGS = 'Show logs';
 export const RETRY = 'Retry';
@@ -19,10 +20,15 @@ export interface StackMessage {
 export function startOutcome(reports: readonly HealthReport[]): StackMessage {
   const down = reports.filter((r) => !r.up);
   if (down.length === 0)
-    return { severity: 'information', text: `k1s0: the observability stack is up (${reports.map((r) => `${r.component.name} :${r.component.port}`).join(', ')}).`, actions: [OPEN_GRAFANA] };
+    return { severity: 'information', text: l10n('k1s0: the observability stack is up ({0}).', reports.map((r) => `${r.component.name} :${r.component.port}`).join(', ')), actions: [OPEN_GRAFANA] };
   return {
     severity: 'warning',
-    text: `k1s0: ${reports.length - down.length} of ${reports.length} stack components up; not up: ${down.map((r) => `${r.component.name} :${r.component.port} (${r.detail})`).join(', ')}.`,
+    text: l10n(
+      'k1s0: {0} of {1} stack components up; not up: {2}.',
+      reports.length - down.length,
+      reports.length,
+      down.map((r) => `${r.component.name} :${r.component.port} (${r.detail})`).join(', '),
+    ),
     actions: [SHOW_LOGS, RETRY],
   };
 }
@@ -31,7 +37,7 @@ export function startOutcome(reports: readonly HealthReport[]): StackMessage {
 export function statusItem(report: HealthReport): { label: string; description: string; detail: string } {
   return {
     label: `${report.up ? '$(pass-filled)' : '$(error)'} ${report.component.name}`,
-    description: report.up ? `up :${report.component.port}` : `down :${report.component.port}`,
+    description: report.up ? l10n('up :{0}', report.component.port) : l10n('down :{0}', report.component.port),
     detail: report.up ? report.component.uiUrl : report.detail,
   };
 }

@@ -7,12 +7,13 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, StatusRequest, type K1s0Status } from '../../../server/src/protocol';
 import { describeCatalog, describeChecks, describeEnvironment, type StatusWords } from './describe';
+import { l10n } from '../l10n';
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'json' }, { scheme: 'file', language: 'jsonc' }, { language: 'promql' }];
 const CONFIG_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', language: 'yaml', pattern: '**/config*.{yaml,yml}' }];
 
 const SEVERITY = { information: vscode.LanguageStatusSeverity.Information, warning: vscode.LanguageStatusSeverity.Warning, error: vscode.LanguageStatusSeverity.Error };
-const SHOW_OUTPUT: vscode.Command = { command: Commands.showOutput, title: 'Show output' };
+const showOutput = (): vscode.Command => ({ command: Commands.showOutput, title: l10n('Show output') });
 
 /** Registers the items; the returned function asks for an update (call it once the client runs). */
 export function registerLanguageStatus(context: vscode.ExtensionContext, client: LanguageClient): () => void {
@@ -22,7 +23,7 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
   checks.name = 'k1s0 checks';
   environment.name = 'k1s0 environment';
   catalog.name = 'k1s0 catalog';
-  for (const item of [checks, environment, catalog]) item.command = SHOW_OUTPUT;
+  for (const item of [checks, environment, catalog]) item.command = showOutput();
   checks.text = 'k1s0: starting';
   checks.busy = true;
   environment.text = 'k1s0: environment';
@@ -51,8 +52,8 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
     const env = describeEnvironment(status);
     if (env) show(environment, env);
     else {
-      environment.text = 'k1s0: not a config file';
-      environment.detail = 'no observability section is checked here';
+      environment.text = l10n('k1s0: not a config file');
+      environment.detail = l10n('no observability section is checked here');
       environment.severity = vscode.LanguageStatusSeverity.Information;
     }
   };

@@ -11,6 +11,7 @@ import { Commands, SLO_VIEW, SloTreeChangedNotification, SloTreeRequest, type Sl
 import { probe, stackComponents } from '../stack/health';
 import { describeLive, liveValuesOf, type LiveValues } from '../stack/live';
 import { readStackSettings } from '../stack/settings';
+import { l10n } from '../l10n';
 
 type Node =
   | { kind: 'tier'; label: string; description: string; tooltip: string; services: SloService[] }
@@ -59,23 +60,29 @@ class SloTreeProvider implements vscode.TreeDataProvider<Node> {
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      if (this.error) return [{ kind: 'leaf', label: `Could not get the SLO tree: ${this.error}`, icon: 'error', color: 'errorForeground' }];
+      if (this.error) return [{ kind: 'leaf', label: l10n('Could not get the SLO tree: {0}', this.error), icon: 'error', color: 'errorForeground' }];
       if (!this.tree) return [];
       // Short descriptions (the sidebar's default width shows them whole); the rest in the tooltip.
       const tiers: Node[] = this.tree.tiers.map((t) => ({
         kind: 'tier',
         label: t.tier,
         description: `SLO ${t.slo.percent}`,
-        tooltip: `${t.tier}: SLO ${t.slo.percent}, error budget ${t.slo.errorBudgetMinutes} min / 30 days\n${t.slo.source}`,
+        tooltip: `${l10n('{0}: SLO {1}, error budget {2} min / 30 days', t.tier, t.slo.percent, t.slo.errorBudgetMinutes)}\n${t.slo.source}`,
         services: t.services,
       }));
       if (this.tree.unassigned.length)
-        tiers.push({ kind: 'tier', label: 'no tier', description: 'no SLO', tooltip: "Services whose tier is unknown or not one of the design's: no SLO applies", services: this.tree.unassigned });
+        tiers.push({
+          kind: 'tier',
+          label: l10n('no tier'),
+          description: l10n('no SLO'),
+          tooltip: l10n("Services whose tier is unknown or not one of the design's: no SLO applies"),
+          services: this.tree.unassigned,
+        });
       return tiers;
     }
     if (node.kind === 'tier') {
       if (node.services.length === 0)
-        return [{ kind: 'leaf', label: 'no services', tooltip: `No scrape job, config file or catalog entry of the workspace puts a service in the ${node.label} tier`, icon: 'info' }];
+        return [{ kind: 'leaf', label: l10n('no services'), tooltip: l10n('No scrape job, config file or catalog entry of the workspace puts a service in the {0} tier', node.label), icon: 'info' }];
       return node.services.map((service) => ({ kind: 'service', service }));
     }
     if (node.kind === 'group') return node.children;
@@ -99,7 +106,7 @@ class SloTreeProvider implements vscode.TreeDataProvider<Node> {
         const notCovering = s.alerts.filter((a) => a.status === 'not-covering').length;
         const broken = s.configs.some((c) => c.error !== undefined);
         const live = this.live.get(s.name);
-        item.description = [broken ? 'config error' : '', live ? describeLive(live) : '', missing ? `${missing} missing` : '', notCovering ? `${notCovering} not covering` : '']
+        item.description = [broken ? l10n('config error') : '', live ? describeLive(live) : '', missing ? l10n('{0} missing', missing) : '', notCovering ? l10n('{0} not covering', notCovering) : '']
           .filter(Boolean)
           .join(' · ');
         item.iconPath = broken
@@ -109,10 +116,10 @@ class SloTreeProvider implements vscode.TreeDataProvider<Node> {
             : new vscode.ThemeIcon('server-process');
         item.tooltip = [
           s.name,
-          s.tier ? `tier ${s.tier}` : 'no tier',
+          s.tier ? l10n('tier {0}', s.tier) : l10n('no tier'),
           ...s.problems,
-          ...(missing ? [`${missing} of the design's alerts missing`] : []),
-          ...(notCovering ? [`${notCovering} alert${notCovering === 1 ? '' : 's'} not covering it`] : []),
+          ...(missing ? [l10n("{0} of the design's alerts missing", missing)] : []),
+          ...(notCovering ? [notCovering === 1 ? l10n('1 alert not covering it') : l10n('{0} alerts not covering it', notCovering)] : []),
         ].join('\n');
         if (s.location) item.command = openCommand(s.location);
         item.contextValue = 'k1s0.service';
@@ -139,30 +146,32 @@ class SloTreeProvider implements vscode.TreeDataProvider<Node> {
 function serviceChildren(s: SloService): Node[] {
   const out: Node[] = [];
   for (const problem of s.problems) out.push({ kind: 'leaf', label: problem, icon: 'warning', color: 'problemsWarningIcon.foreground' });
-  if (s.slo) out.push({ kind: 'leaf', label: `SLO ${s.slo.percent}`, description: `error budget ${s.slo.errorBudgetMinutes} min / 30 days`, tooltip: s.slo.source, icon: 'target' });
-  for (const t of s.scrapeTargets) out.push({ kind: 'leaf', label: `scrape: ${t.targets.join(', ') || t.job}`, description: `job ${t.job}`, icon: 'radio-tower', location: t.location });
+  if (s.slo) out.push({ kind: 'leaf', label: `SLO ${s.slo.percent}`, description: l10n('error budget {0} min / 30 days', s.slo.errorBudgetMinutes), tooltip: s.slo.source, icon: 'target' });
+  for (const t of s.scrapeTargets)
+    out.push({ kind: 'leaf', label: l10n('scrape: {0}', t.targets.join(', ') || t.job), description: l10n('job {0}', t.job), icon: 'radio-tower', location: t.location });
   for (const c of s.configs) {
     const path = vscode.workspace.asRelativePath(vscode.Uri.parse(c.location.uri));
     out.push({
       kind: 'leaf',
       label: `config${c.environment ? ` (${c.environment})` : ''}`,
-      description: c.error !== undefined ? 'does not parse' : (path.split('/').pop() ?? path),
-      tooltip: c.error !== undefined ? `${path} does not parse: ${c.error}` : path,
+      description: c.error !== undefined ? l10n('does not parse') : (path.split('/').pop() ?? path),
+      tooltip: c.error !== undefined ? l10n('{0} does not parse: {1}', path, c.error) : path,
       icon: c.error !== undefined ? 'error' : 'settings-gear',
       ...(c.error !== undefined ? { color: 'problemsErrorIcon.foreground' } : {}),
       location: c.location,
     });
   }
-  if (s.alerts.length) out.push({ kind: 'group', label: `Alerts (${s.alerts.filter((a) => a.status === 'present').length}/${s.alerts.length})`, icon: 'bell', children: s.alerts.map(alertNode) });
+  if (s.alerts.length)
+    out.push({ kind: 'group', label: l10n('Alerts ({0}/{1})', s.alerts.filter((a) => a.status === 'present').length, s.alerts.length), icon: 'bell', children: s.alerts.map(alertNode) });
   if (s.dashboards.length) {
     out.push({
       kind: 'group',
-      label: `Dashboards (${s.dashboards.length})`,
+      label: l10n('Dashboards ({0})', s.dashboards.length),
       icon: 'graph',
       children: s.dashboards.map((d) => ({
         kind: 'leaf',
-        label: d.title || '(untitled)',
-        description: `${d.panels.length} panel${d.panels.length === 1 ? '' : 's'}`,
+        label: d.title || l10n('(untitled)'),
+        description: d.panels.length === 1 ? l10n('1 panel') : l10n('{0} panels', d.panels.length),
         tooltip: d.panels.join('\n'),
         icon: 'dashboard',
         location: d.location,
@@ -175,25 +184,29 @@ function serviceChildren(s: SloService): Node[] {
 function alertNode(a: SloAlert): Node {
   const severity = a.severity ?? a.design?.severity;
   // The note and the design's row, each once.
-  const base = { kind: 'leaf' as const, label: a.name, tooltip: [a.note, a.design ? `design: ${a.design.condition}, for ${a.design.for}, ${a.design.severity}` : ''].filter(Boolean).join('\n') };
+  const base = {
+    kind: 'leaf' as const,
+    label: a.name,
+    tooltip: [a.note, a.design ? l10n('design: {0}, for {1}, {2}', a.design.condition, a.design.for, a.design.severity) : ''].filter(Boolean).join('\n'),
+  };
   const location = a.location ? { location: a.location } : {};
   if (a.status === 'missing') {
     // Opens where it belongs (the tier's alert file), with the fix that inserts the burn-rate pair.
-    const command = a.home ? { command: { command: Commands.openMissingAlert, title: 'Open where the alert belongs', arguments: [a.home, a.role === 'burn-rate'] } } : {};
-    return { ...base, ...command, description: `missing${severity ? ` · ${severity}` : ''}`, icon: 'warning', color: 'problemsWarningIcon.foreground' };
+    const command = a.home ? { command: { command: Commands.openMissingAlert, title: l10n('Open where the alert belongs'), arguments: [a.home, a.role === 'burn-rate'] } } : {};
+    return { ...base, ...command, description: `${l10n('missing')}${severity ? ` · ${severity}` : ''}`, icon: 'warning', color: 'problemsWarningIcon.foreground' };
   }
-  if (a.status === 'not-covering') return { ...base, ...location, description: 'not covering', icon: 'warning', color: 'problemsWarningIcon.foreground' };
+  if (a.status === 'not-covering') return { ...base, ...location, description: l10n('not covering'), icon: 'warning', color: 'problemsWarningIcon.foreground' };
   return {
     ...base,
     ...location,
-    description: [a.role === 'burn-rate' ? 'burn rate' : a.role === 'tier' ? 'tier alert' : '', severity].filter(Boolean).join(' · '),
+    description: [a.role === 'burn-rate' ? l10n('burn rate') : a.role === 'tier' ? l10n('tier alert') : '', severity].filter(Boolean).join(' · '),
     icon: a.role === 'burn-rate' ? 'flame' : 'bell',
   };
 }
 
 function openCommand(location: SloLocation): vscode.Command {
   const { start, end } = location.range;
-  return { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) }] };
+  return { command: 'vscode.open', title: l10n('Open'), arguments: [vscode.Uri.parse(location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) }] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { ReaderCodes } from './check';
+import { t } from '../l10n';
 
 /** Decodes file bytes the way the editor would show them, or says why it cannot. */
 export function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
@@ -8,7 +9,7 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { error: 'the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON' };
+    return { error: t('file.notUtf8') };
   }
   // The editor drops a byte-order mark; positions must match what it shows.
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };

@@ -5,6 +5,7 @@
  */
 import type { Finding } from './types';
 import type { ReaderCodes } from './check';
+import { t } from '../l10n';
 
 export const CHECK_FAILED = 'internal/check-failed';
 
@@ -19,7 +20,7 @@ export function guarded(check: string, run: () => Finding[]): Finding[] {
         end: 0,
         code: CHECK_FAILED,
         severity: 'warning',
-        message: `The ${check} check failed on this file and was skipped; the other checks ran. Internal error: ${reason}. Please report it.`,
+        message: t('check.failedOnFile', { check, reason }),
       },
     ];
   }

@@ -22,6 +22,7 @@ import { carries, describeLabels, inferLabels, type LabelEnv } from './labels';
 import { aggregationOp, binaryOperator, callArgs, COMPARISONS, exprChildren, firstExprChild, functionName, readSelector, unparen } from './tree';
 import type { RuleCheck } from '../workspace/fileKind';
 import { catalogFor } from './catalog';
+import { say } from './messages';
 
 export const ALERT_LABELS = 'alerts/labels';
 export const ALERT_CONDITION = 'alerts/condition';
@@ -43,7 +44,7 @@ export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: L
         end: name.end,
         code: ALERT_LABELS,
         severity: 'warning',
-        message: `alert ${rule.name} has no ${required} label: the design's alerts carry ${required}: ${policy.severities.join(' | ')}`,
+        message: say('alertNoLabel', { alert: rule.name, label: required, values: policy.severities }),
       });
     } else if (required === 'severity' && !entry.value.value.includes('{{') && !policy.severities.includes(entry.value.value)) {
       const suggestion = closestMatch(entry.value.value, policy.severities);
@@ -52,9 +53,9 @@ export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: L
         end: entry.value.end,
         code: ALERT_LABELS,
         severity: 'warning',
-        message: `severity "${entry.value.value}" is not one of the design's severities (${policy.severities.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        message: say('badSeverity', { value: entry.value.value, severities: policy.severities, ...(suggestion ? { suggestion } : {}) }),
       };
-      if (suggestion) finding.fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ start: entry.value.start, end: entry.value.end, newText: suggestion }] }];
+      if (suggestion) finding.fixes = [{ title: say('fixChange', { to: suggestion }), preferred: true, edits: [{ start: entry.value.start, end: entry.value.end, newText: suggestion }] }];
       findings.push(finding);
     }
   }
@@ -65,7 +66,7 @@ export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: L
         end: name.end,
         code: ALERT_LABELS,
         severity: 'warning',
-        message: `alert ${rule.name} has no ${required} annotation: the design's alerts say what fires in ${required}`,
+        message: say('alertNoAnnotation', { alert: rule.name, annotation: required }),
       });
     }
   }
@@ -88,8 +89,8 @@ export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: L
             end,
             code: ALERT_LABELS,
             severity: 'warning',
-            message: `$labels.${label} is always empty: the alert's expression keeps only ${describeLabels(labels)}${suggestion ? `; did you mean $labels.${suggestion}?` : ''}`,
-            ...(suggestion ? { fixes: [{ title: `Change to $labels.${suggestion}`, preferred: true, edits: [{ start, end, newText: `$labels.${suggestion}` }] }] } : {}),
+            message: say('labelAlwaysEmpty', { label, labels: describeLabels(labels), ...(suggestion ? { suggestion } : {}) }),
+            ...(suggestion ? { fixes: [{ title: say('fixChange', { to: `$labels.${suggestion}` }), preferred: true, edits: [{ start, end, newText: `$labels.${suggestion}` }] }] } : {}),
           });
         }
       }
@@ -111,7 +112,7 @@ export function checkAlertCondition(rule: RuleModel, tree: Tree | undefined): Fi
       end,
       code: ALERT_CONDITION,
       severity: 'warning',
-      message: `alert ${rule.name} has no comparison or filter: it fires for every series "${expr.trim().replace(/\s+/g, ' ').slice(0, 80)}" returns, all the time; compare it with a threshold (e.g. > 0)`,
+      message: say('alwaysFires', { alert: rule.name, expr: expr.trim().replace(/\s+/g, ' ').slice(0, 80) }),
     },
   ];
 }

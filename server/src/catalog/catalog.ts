@@ -9,6 +9,8 @@ import rawCatalog from './k1s0-catalog.json';
 import { builtinCatalogSchema, type BuiltinCatalog, type MetricEntry, type MetricType, type Policy } from './schema';
 import type { WorkspaceIndex } from '../workspace/index';
 import { NameIndex } from '../base/suggest';
+import { say } from './messages';
+import { getLocale } from '../l10n';
 
 /** The built-in catalog, validated at load: a bad edit of the data fails loudly, here. */
 export const BUILTIN_CATALOG: BuiltinCatalog = builtinCatalogSchema.parse(rawCatalog);
@@ -46,8 +48,6 @@ export interface KnownValues {
   source: string;
 }
 
-const CATALOG_ORIGIN = `the k1s0 catalog (${BUILTIN_CATALOG.design}: カスタムメトリクス一覧)`;
-
 export class Catalog {
   private readonly metrics = new Map<string, MetricInfo>();
   private readonly families: { prefix: string; exporter: string }[] = [];
@@ -68,21 +68,22 @@ export class Catalog {
   ) {
     this.policy = base.policy;
     for (const label of base.targetLabels) this.targetLabels.add(label.name);
-    for (const entry of base.metrics) this.addEntry(entry, CATALOG_ORIGIN, true, base.histogramBuckets);
+    for (const entry of base.metrics) this.addEntry(entry, say('origin', { origin: { kind: 'catalog', design: BUILTIN_CATALOG.design } }), true, base.histogramBuckets);
     for (const exporter of base.exporters) this.addExporter(exporter.name, exporter.prefixes, exporter.metrics);
-    this.addValues('tier', base.tiers, 'the design tiers');
-    this.addValues('lang', base.languages, 'the telemetry libraries');
+    this.addValues('tier', base.tiers, say('origin', { origin: { kind: 'tiers' } }));
+    this.addValues('lang', base.languages, say('origin', { origin: { kind: 'languages' } }));
     this.addValues(
       'service',
       base.services.map((s) => s.name),
-      'the design services',
+      say('origin', { origin: { kind: 'services' } }),
     );
     for (const [label, spec] of Object.entries(base.labels)) if (spec.highCardinality) this.highCardinality.set(label, spec.help ?? '');
-    for (const [label, spec] of Object.entries(base.labels)) if (spec.values) this.addValues(label, spec.values, 'the k1s0 catalog', this.targetLabels.has(label) ? 'target' : 'metric');
+    for (const [label, spec] of Object.entries(base.labels))
+      if (spec.values) this.addValues(label, spec.values, say('origin', { origin: { kind: 'catalog' } }), this.targetLabels.has(label) ? 'target' : 'metric');
     let interval = parseSeconds(base.scrapeInterval) ?? 15;
     if (workspace) {
       for (const { uri, extension } of workspace.catalogExtensions()) {
-        const origin = `the workspace catalog ${basename(uri)}`;
+        const origin = say('origin', { origin: { kind: 'workspaceCatalog', file: basename(uri) } });
         for (const entry of extension.metrics ?? []) this.addEntry(entry, origin, true, base.histogramBuckets);
         for (const exporter of extension.exporters ?? []) this.addExporter(exporter.name, exporter.prefixes, exporter.metrics);
         for (const label of extension.targetLabels ?? []) this.targetLabels.add(label);
@@ -100,15 +101,15 @@ export class Catalog {
         if (config.globalIntervalSeconds !== undefined) interval = config.globalIntervalSeconds;
         for (const label of config.externalLabels) this.targetLabels.add(label);
         for (const job of config.jobs) {
-          this.addValues('job', [job.name], 'the scrape jobs of prometheus.yaml');
+          this.addValues('job', [job.name], say('origin', { origin: { kind: 'scrapeJobs' } }));
           if (job.intervalSeconds !== undefined) this.jobIntervals.set(job.name, job.intervalSeconds);
           for (const [label, values] of Object.entries(job.labels)) {
             this.targetLabels.add(label);
-            this.addValues(label, values, 'the scrape jobs of prometheus.yaml');
+            this.addValues(label, values, say('origin', { origin: { kind: 'scrapeJobs' } }));
           }
         }
       }
-      for (const service of workspace.services()) this.addValues('service', [service.name], 'the config files (app.name)');
+      for (const service of workspace.services()) this.addValues('service', [service.name], say('origin', { origin: { kind: 'configFiles' } }));
       for (const live of workspace.live()) {
         for (const metric of live.metrics) {
           if (this.metrics.has(metric.name)) continue;
@@ -119,14 +120,14 @@ export class Catalog {
             type: type ?? 'unknown',
             sampleKind: type === 'counter' || type === 'gauge' ? type : 'unknown',
             labelPrefixes: [],
-            origin: 'the live Prometheus',
+            origin: say('origin', { origin: { kind: 'live' } }),
             ...(metric.help ? { help: metric.help } : {}),
           });
           this.exporterNames.push(metric.name);
         }
         for (const [label, values] of Object.entries(live.labelValues)) {
           // A live source widens what is known but never makes a label closed by itself.
-          if (this.values.has(label)) this.addValues(label, values, 'the live Prometheus');
+          if (this.values.has(label)) this.addValues(label, values, say('origin', { origin: { kind: 'live' } }));
         }
       }
     }
@@ -201,7 +202,7 @@ export class Catalog {
     for (const prefix of prefixes) this.families.push({ prefix, exporter: name });
     for (const metric of metrics) {
       if (!metric.name) continue;
-      this.addEntry({ ...metric, name: metric.name, type: metric.type ?? 'unknown' }, `the ${name} exporter`, false, []);
+      this.addEntry({ ...metric, name: metric.name, type: metric.type ?? 'unknown' }, say('origin', { origin: { kind: 'exporter', name } }), false, []);
     }
   }
 
@@ -266,15 +267,15 @@ function nameIndexOf(names: readonly string[]): NameIndex {
   return index;
 }
 
-const cache = new WeakMap<WorkspaceIndex, { generation: number; catalog: Catalog }>();
+const cache = new WeakMap<WorkspaceIndex, { generation: number; locale: string; catalog: Catalog }>();
 
 /** The effective catalog of a workspace, rebuilt when the workspace's facts change. */
 export function catalogFor(workspace: WorkspaceIndex): Catalog {
   const hit = cache.get(workspace);
   // The catalog generation moves only when its sources do (not on every edit of a rule's expr).
-  if (hit && hit.generation === workspace.catalogGeneration) return hit.catalog;
+  if (hit && hit.generation === workspace.catalogGeneration && hit.locale === getLocale()) return hit.catalog;
   const catalog = new Catalog(BUILTIN_CATALOG, workspace);
-  cache.set(workspace, { generation: workspace.catalogGeneration, catalog });
+  cache.set(workspace, { generation: workspace.catalogGeneration, locale: getLocale(), catalog });
   return catalog;
 }
 

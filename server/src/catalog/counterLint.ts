@@ -14,6 +14,7 @@ import { formatSeconds } from './catalog';
 import { envOf, type CheckEnv } from './env';
 import { sampleKindOf } from './metricType';
 import { aggregationOp, binaryOperator, exprChildren, functionName, selectorsOf } from './tree';
+import { say } from './messages';
 
 export const RAW_COUNTER = 'promql/counter';
 
@@ -32,8 +33,8 @@ export function checkRawCounters(expr: string, tree: Tree, context: ExpressionCo
       to: selector.metricTo,
       code: RAW_COUNTER,
       severity: 'hint',
-      message: `${selector.metric} is a counter used raw: it only grows and restarts from zero, so compare or graph rate(${selector.metric}[${window}]) or increase(...) instead`,
-      fixes: [{ title: `Use rate(${text}[${window}])`, edits: [{ start: selector.node.from, end: selector.node.to, newText: `rate(${text}[${window}])` }] }],
+      message: say('rawCounter', { metric: selector.metric, window }),
+      fixes: [{ title: say('fixUseRate', { text, window }), edits: [{ start: selector.node.from, end: selector.node.to, newText: `rate(${text}[${window}])` }] }],
     });
   }
   return problems;

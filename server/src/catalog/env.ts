@@ -2,6 +2,7 @@
 import type { ExpressionContext, ExpressionProblem } from '../promql/site';
 import { catalogFor, type Catalog } from './catalog';
 import type { LabelEnv } from './labels';
+import { say } from './messages';
 
 export interface CheckEnv extends LabelEnv {
   catalog: Catalog;
@@ -26,12 +27,12 @@ export function requote(literal: string, value: string): string {
 }
 
 /** A did-you-mean fix replacing [from, to) of the expression. */
-export function replaceFix(from: number, to: number, newText: string, title = `Change to ${newText}`): NonNullable<ExpressionProblem['fixes']> {
+export function replaceFix(from: number, to: number, newText: string, title = say('fixChange', { to: newText })): NonNullable<ExpressionProblem['fixes']> {
   return [{ title, preferred: true, edits: [{ start: from, end: to, newText }] }];
 }
 
 /** A short list of values for a message: the first few, then how many more. */
 export function listValues(values: readonly string[], max = 8): string {
   const shown = values.slice(0, max).join(', ');
-  return values.length > max ? `${shown}, … (${values.length} in all)` : shown;
+  return values.length > max ? say('moreValues', { shown, count: values.length }) : shown;
 }

@@ -11,6 +11,7 @@ import { closestMatch } from '../base/suggest';
 import type { Finding } from '../base/types';
 import type { ParsedYaml } from '../base/yaml/parse';
 import { extensionSchema, type CatalogExtension } from './schema';
+import { say } from './messages';
 
 export const CATALOG_FILE = 'catalog/file';
 
@@ -35,11 +36,11 @@ export function analyzeCatalogExtension(parsed: ParsedYaml): ExtensionAnalysis {
   } catch (error) {
     // parseYaml refuses alias bombs and cycles; anything else toJS cannot build is said here, not thrown.
     const [start, end] = document.contents?.range ?? [0, 0];
-    return { findings: [{ start, end, code: CATALOG_FILE, severity: 'error', message: `the catalog extension cannot be read: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { findings: [{ start, end, code: CATALOG_FILE, severity: 'error', message: say('extensionUnreadable', { error: error instanceof Error ? error.message : String(error) }) }] };
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     const [start, end] = document.contents?.range ?? [0, 0];
-    return { findings: [{ start, end, code: CATALOG_FILE, severity: 'error', message: 'a catalog extension is a mapping of metrics, services, labels, targetLabels, exporters, tiers, languages' }] };
+    return { findings: [{ start, end, code: CATALOG_FILE, severity: 'error', message: say('extensionNotMapping') }] };
   }
   const first = extensionSchema.safeParse(value);
   if (first.success) return { extension: first.data, findings: [] };
@@ -67,7 +68,7 @@ export function analyzeCatalogExtension(parsed: ParsedYaml): ExtensionAnalysis {
 }
 
 function describePath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || 'the file';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || say('theFile');
 }
 
 function nodeAt(document: Document.Parsed, path: readonly PropertyKey[]): { node: Node | undefined; depth: number } {
@@ -98,9 +99,9 @@ function issueFindings(document: Document.Parsed, issue: z.core.$ZodIssue): Find
         end,
         code: CATALOG_FILE,
         severity: 'error',
-        message: `unknown key "${key}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : allowed.length ? ` (expected ${allowed.join(', ')})` : ''}`,
+        message: say('extensionUnknownKey', { key, where, allowed, ...(suggestion ? { suggestion } : {}) }),
       };
-      if (suggestion) finding.fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ start, end, newText: suggestion }] }];
+      if (suggestion) finding.fixes = [{ title: say('fixChange', { to: suggestion }), preferred: true, edits: [{ start, end, newText: suggestion }] }];
       return finding;
     });
   }
@@ -108,7 +109,7 @@ function issueFindings(document: Document.Parsed, issue: z.core.$ZodIssue): Find
   const [start, end] = node?.range ?? [0, 0];
   if (depth < issue.path.length) {
     const missing = String(issue.path[issue.path.length - 1]);
-    return [{ start, end, code: CATALOG_FILE, severity: 'error', message: `${describePath(issue.path.slice(0, -1))}: missing "${missing}"` }];
+    return [{ start, end, code: CATALOG_FILE, severity: 'error', message: say('extensionMissing', { where: describePath(issue.path.slice(0, -1)), key: missing }) }];
   }
   if (issue.code === 'invalid_value') {
     const got = isScalar(node) ? String(node.value) : '';
@@ -119,12 +120,12 @@ function issueFindings(document: Document.Parsed, issue: z.core.$ZodIssue): Find
       end,
       code: CATALOG_FILE,
       severity: 'error',
-      message: `${where} must be one of ${values.join(', ')}; got "${got}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      message: say('extensionNotInEnum', { where, values, got, ...(suggestion ? { suggestion } : {}) }),
     };
-    if (suggestion) finding.fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ start, end, newText: suggestion }] }];
+    if (suggestion) finding.fixes = [{ title: say('fixChange', { to: suggestion }), preferred: true, edits: [{ start, end, newText: suggestion }] }];
     return [finding];
   }
-  return [{ start, end, code: CATALOG_FILE, severity: 'error', message: `${where}: ${issue.message}` }];
+  return [{ start, end, code: CATALOG_FILE, severity: 'error', message: say('extensionInvalid', { where, problem: issue.message }) }];
 }
 
 /** The keys allowed at a path of the extension (for did-you-mean on unknown keys). */

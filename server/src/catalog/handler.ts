@@ -12,6 +12,7 @@ import { NO_FACTS } from '../workspace/index';
 import type { DocumentView, FileKindHandler } from '../workspace/fileKind';
 import { analyzeCatalogExtension, isCatalogExtensionPath } from './extension';
 import { catalogExtensionFacts } from './files';
+import { say } from './messages';
 
 const CATALOG_MAX_CHARS = 8 * 1024 * 1024;
 
@@ -31,7 +32,7 @@ export const catalogHandler: FileKindHandler = {
 };
 
 function tooBig(length: number): Finding {
-  const message = `Not read: this catalog extension is ${Math.round(length / 1024)} KB, over the ${CATALOG_MAX_CHARS / 1024} KB a catalog extension may have. Keep the metrics and label values your queries use (a live Prometheus, k1s0.prometheus.url, knows the rest).`;
+  const message = say('extensionTooBig', { kb: Math.round(length / 1024), maxKb: CATALOG_MAX_CHARS / 1024 });
   return { start: 0, end: 0, code: 'catalog/file', severity: 'warning', message };
 }
 

@@ -11,6 +11,7 @@ import type { Catalog } from './catalog';
 import { aggregationModifier, catalogNodes } from './tree';
 import type { RuleCheck } from '../workspace/fileKind';
 import { catalogFor } from './catalog';
+import { say } from './messages';
 
 export const HIGH_CARDINALITY = 'catalog/high-cardinality';
 
@@ -31,7 +32,7 @@ export function checkHighCardinality(rule: RuleModel, tree: Tree | undefined, ca
         end,
         code: HIGH_CARDINALITY,
         severity: 'warning',
-        message: `recording rule ${rule.name} keeps ${label.name} in by (…): ${label.name} is a high-cardinality label in the k1s0 catalog${help ? ` (${help})` : ''}, so the rule records one series per value; aggregate it away`,
+        message: say('highCardinality', { rule: rule.name, label: label.name, ...(help ? { help } : {}) }),
       });
     }
   }

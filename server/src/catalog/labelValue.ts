@@ -13,6 +13,7 @@ import { closestMatch } from '../base/suggest';
 import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf, listValues, replaceFix, requote, type CheckEnv } from './env';
 import { selectorsOf, type MatcherInfo } from './tree';
+import { say } from './messages';
 
 export const LABEL_VALUE = 'catalog/label-value';
 
@@ -51,15 +52,14 @@ function isKnown(metric: string, env: CheckEnv): boolean {
 function checkEquality(matcher: MatcherInfo, values: readonly string[], source: string, expr: string): ExpressionProblem | undefined {
   if (values.includes(matcher.value)) return undefined;
   const suggestion = closestMatch(matcher.value, values);
-  const effect = matcher.op === '=' ? 'selects nothing' : 'excludes nothing';
   const problem: ExpressionProblem = {
     from: matcher.valueFrom,
     to: matcher.valueTo,
     code: LABEL_VALUE,
     severity: 'warning',
-    message: `${matcher.name}${matcher.op}"${matcher.value}" ${effect}: "${matcher.value}" is not a known ${matcher.name} (${source}: ${listValues(values)})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+    message: say('unknownValue', { name: matcher.name, op: matcher.op, value: matcher.value, source, values: listValues(values), ...(suggestion ? { suggestion } : {}) }),
   };
-  if (suggestion) problem.fixes = replaceFix(matcher.valueFrom, matcher.valueTo, requote(expr.slice(matcher.valueFrom, matcher.valueTo), suggestion), `Change to "${suggestion}"`);
+  if (suggestion) problem.fixes = replaceFix(matcher.valueFrom, matcher.valueTo, requote(expr.slice(matcher.valueFrom, matcher.valueTo), suggestion), say('fixChangeQuoted', { to: suggestion }));
   return problem;
 }
 
@@ -69,13 +69,12 @@ function checkRegex(matcher: MatcherInfo, values: readonly string[], source: str
   // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable through the checks: promql/type reports an invalid regex as an error, and the checks beyond types do not run on such an expression
   if (typeof re === 'string') return undefined; // promql/type reports invalid regexes
   if (values.some((v) => re.matches(v))) return undefined;
-  const effect = matcher.op === '=~' ? 'selects nothing' : 'excludes nothing';
   return {
     from: matcher.valueFrom,
     to: matcher.valueTo,
     code: LABEL_VALUE,
     severity: 'warning',
-    message: `${matcher.name}${matcher.op}"${matcher.value}" ${effect}: the regex matches none of the known ${matcher.name} values (${source}: ${listValues(values)})`,
+    message: say('regexMatchesNone', { name: matcher.name, op: matcher.op, value: matcher.value, source, values: listValues(values) }),
   };
 }
 

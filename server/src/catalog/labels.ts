@@ -14,6 +14,7 @@ import { RANGE_NODES, TRANSPARENT_NODES } from '../promql/valueTypes';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { Catalog } from './catalog';
 import { aggregationModifier, aggregationOp, binaryOperator, callArgs, exprChildren, firstExprChild, functionName, groupingLabels, readSelector } from './tree';
+import { say } from './messages';
 
 export interface LabelSet {
   /** Any label may appear (something unknown feeds the expression). */
@@ -290,5 +291,5 @@ function isScalarLike(node: SyntaxNode, expr: string): boolean {
 /** The label names of a set, sorted, for messages. */
 export function describeLabels(set: LabelSet): string {
   const names = [...set.names].filter((n) => n !== '__name__').sort();
-  return names.length ? names.join(', ') : 'no labels';
+  return names.length ? names.join(', ') : say('noLabels');
 }

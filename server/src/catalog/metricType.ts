@@ -15,6 +15,7 @@ import { envOf, type CheckEnv } from './env';
 import { carries, inferLabels } from './labels';
 import { aggregationModifier, callArgs, catalogNodes, firstExprChild, functionName, readSelector, selectorsOf, type SelectorInfo } from './tree';
 import { childNamed, parsePromql } from '../promql/parse';
+import { say } from './messages';
 
 export const METRIC_TYPE = 'catalog/metric-type';
 
@@ -71,8 +72,11 @@ function checkBase(node: SyntaxNode, expr: string, env: CheckEnv, problems: Expr
     to: selector.metricTo,
     code: METRIC_TYPE,
     severity: 'warning',
-    message: `${info.name} is a histogram (from ${info.origin}) with no series of its own: select ${info.name}_bucket (with le), ${info.name}_sum or ${info.name}_count`,
-    fixes: ['_bucket', '_sum', '_count'].map((suffix) => ({ title: `Change to ${info.name}${suffix}`, edits: [{ start: selector.metricTo, end: selector.metricTo, newText: suffix }] })),
+    message: say('histogramNoSeries', { name: info.name, origin: info.origin }),
+    fixes: ['_bucket', '_sum', '_count'].map((suffix) => ({
+      title: say('fixChange', { to: `${info.name}${suffix}` }),
+      edits: [{ start: selector.metricTo, end: selector.metricTo, newText: suffix }],
+    })),
   });
 }
 
@@ -87,8 +91,8 @@ function rangeSelector(call: SyntaxNode, expr: string): SelectorInfo | undefined
 
 function describe(metric: string, env: CheckEnv): string {
   const rule = env.workspace.recordingRules().get(metric)?.[0];
-  if (rule) return `recording rule ${metric} (${rule.uri.split('/').pop()})`;
-  return `${metric} (from ${env.catalog.metric(metric)?.origin ?? 'an unknown source'})`;
+  if (rule) return say('seriesRule', { metric, file: rule.uri.split('/').pop() ?? '' });
+  return say('seriesFrom', { metric, origin: env.catalog.metric(metric)?.origin ?? say('origin', { origin: { kind: 'unknown' } }) });
 }
 
 function checkRangeFunction(call: SyntaxNode, name: string, reads: 'counter' | 'gauge', expr: string, env: CheckEnv, problems: ExpressionProblem[]): void {
@@ -101,7 +105,7 @@ function checkRangeFunction(call: SyntaxNode, name: string, reads: 'counter' | '
       to: selector.metricTo,
       code: METRIC_TYPE,
       severity: 'warning',
-      message: `${name}() is for counters, but ${describe(selector.metric, env)} is a gauge: use deriv() or delta() for a gauge's change, avg_over_time() for its level`,
+      message: say('rateOfGauge', { fn: name, series: describe(selector.metric, env) }),
     });
   } else if (reads === 'gauge' && kind === 'counter') {
     problems.push({
@@ -109,7 +113,7 @@ function checkRangeFunction(call: SyntaxNode, name: string, reads: 'counter' | '
       to: selector.metricTo,
       code: METRIC_TYPE,
       severity: 'warning',
-      message: `${name}() of a counter is meaningless (${describe(selector.metric, env)} only grows and resets on restart): take rate() or increase() of it`,
+      message: say('gaugeFnOfCounter', { fn: name, series: describe(selector.metric, env) }),
     });
   }
 }
@@ -126,7 +130,7 @@ function checkQuantile(call: SyntaxNode, expr: string, env: CheckEnv, problems: 
       to: selector.metricTo,
       code: METRIC_TYPE,
       severity: 'warning',
-      message: `histogram_quantile() needs the _bucket series of a histogram, but ${describe(info.name, env)} is a ${info.type}${info.series ? ` ${info.series} series` : ''}`,
+      message: say('quantileNotBucket', { series: describe(info.name, env), type: info.type, ...(info.series ? { part: info.series } : {}) }),
     });
     return;
   }
@@ -139,13 +143,13 @@ function checkQuantile(call: SyntaxNode, expr: string, env: CheckEnv, problems: 
     to: input.to,
     code: METRIC_TYPE,
     severity: 'warning',
-    message: `histogram_quantile() needs the le label, but its input drops it${modifier ? ` (${modifier.kind} (${modifier.labels.map((l) => l.name).join(', ')}))` : ''}: keep le in the aggregation`,
+    message: say('quantileDropsLe', { labels: modifier?.labels.map((l) => l.name) ?? [], ...(modifier ? { modifier: modifier.kind } : {}) }),
   };
   const modifierNode = aggregation ? childNamed(aggregation, 'AggregateModifier') : null;
   const clause = modifierNode ? childNamed(modifierNode, 'GroupingLabels') : null;
   if (modifier?.kind === 'by' && clause) {
     const insertAt = clause.to - 1;
-    problem.fixes = [{ title: 'Keep le in by (...)', preferred: true, edits: [{ start: insertAt, end: insertAt, newText: modifier.labels.length ? ', le' : 'le' }] }];
+    problem.fixes = [{ title: say('fixKeepLe'), preferred: true, edits: [{ start: insertAt, end: insertAt, newText: modifier.labels.length ? ', le' : 'le' }] }];
   }
   problems.push(problem);
 }

@@ -20,6 +20,7 @@ import { catalogFor, parseSeconds, type Catalog } from './catalog';
 import type { AlertPolicy } from './schema';
 import { binaryOperator, COMPARISONS, exprChildren, readSelector, unparen } from './tree';
 import type { RuleCheck } from '../workspace/fileKind';
+import { say } from './messages';
 
 export const POLICY_ALERT = 'policy/alert';
 export const POLICY_SLO = 'policy/slo';
@@ -35,7 +36,7 @@ export function checkPolicy(rule: RuleModel, tree: Tree | undefined, catalog: Ca
 }
 
 function designSays(policy: AlertPolicy): string {
-  return `(${TABLE}: ${policy.name} — ${policy.condition}, for ${policy.for}, ${policy.severity})`;
+  return say('designSays', { table: TABLE, name: policy.name, condition: policy.condition, for: policy.for, severity: policy.severity });
 }
 
 function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: AlertPolicy, catalog: Catalog): Finding[] {
@@ -43,7 +44,7 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
   const name = rule.nameEntry.value;
   const forValue = rule.for?.value;
   if (!forValue) {
-    findings.push({ start: name.start, end: name.end, code: POLICY_ALERT, severity: 'warning', message: `${rule.name} has no for:, the design says for ${policy.for} ${designSays(policy)}` });
+    findings.push({ start: name.start, end: name.end, code: POLICY_ALERT, severity: 'warning', message: say('policyNoFor', { rule: rule.name, for: policy.for, design: designSays(policy) }) });
   } else {
     const seconds = parseSeconds(forValue.value);
     if (seconds !== undefined && seconds !== parseSeconds(policy.for)) {
@@ -52,8 +53,8 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
         end: forValue.end,
         code: POLICY_ALERT,
         severity: 'warning',
-        message: `${rule.name}: for is ${forValue.value}, the design says ${policy.for} ${designSays(policy)}`,
-        fixes: [{ title: `Change to ${policy.for}`, preferred: true, edits: [{ start: forValue.start, end: forValue.end, newText: policy.for }] }],
+        message: say('policyFor', { rule: rule.name, value: forValue.value, for: policy.for, design: designSays(policy) }),
+        fixes: [{ title: say('fixChange', { to: policy.for }), preferred: true, edits: [{ start: forValue.start, end: forValue.end, newText: policy.for }] }],
       });
     }
   }
@@ -64,8 +65,8 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
       end: severity.end,
       code: POLICY_ALERT,
       severity: 'warning',
-      message: `${rule.name}: severity is ${severity.value}, the design says ${policy.severity} ${designSays(policy)}`,
-      fixes: [{ title: `Change to ${policy.severity}`, preferred: true, edits: [{ start: severity.start, end: severity.end, newText: policy.severity }] }],
+      message: say('policySeverity', { rule: rule.name, value: severity.value, severity: policy.severity, design: designSays(policy) }),
+      fixes: [{ title: say('fixChange', { to: policy.severity }), preferred: true, edits: [{ start: severity.start, end: severity.end, newText: policy.severity }] }],
     });
   }
   if (!tree || !rule.expr) return findings;
@@ -80,8 +81,8 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
         end,
         code: POLICY_ALERT,
         severity: 'warning',
-        message: `${rule.name}: the threshold is ${expr.slice(first.node.from, first.node.to)}, the design says ${policy.threshold} ${designSays(policy)}`,
-        fixes: [{ title: `Change to ${policy.threshold}`, preferred: true, edits: [{ start, end, newText: String(policy.threshold) }] }],
+        message: say('policyThreshold', { rule: rule.name, value: expr.slice(first.node.from, first.node.to), threshold: policy.threshold, design: designSays(policy) }),
+        fixes: [{ title: say('fixChange', { to: String(policy.threshold) }), preferred: true, edits: [{ start, end, newText: String(policy.threshold) }] }],
       });
     }
   }
@@ -128,8 +129,8 @@ function checkBurnRate(rule: RuleModel, tree: Tree, policy: AlertPolicy): Findin
       end,
       code: POLICY_SLO,
       severity: 'warning',
-      message: `${rule.name}: the burn-rate factor is ${factor ? expr.slice(factor.node.from, factor.node.to) : 'missing'}, the design says ${policy.burnRate}x ${designSays(policy)}`,
-      ...(factor ? { fixes: [{ title: `Change to ${policy.burnRate}`, preferred: true, edits: [{ start, end, newText: String(policy.burnRate) }] }] } : {}),
+      message: say('policyBurnRate', { rule: rule.name, burnRate: policy.burnRate, design: designSays(policy), ...(factor ? { value: expr.slice(factor.node.from, factor.node.to) } : {}) }),
+      ...(factor ? { fixes: [{ title: say('fixChange', { to: String(policy.burnRate) }), preferred: true, edits: [{ start, end, newText: String(policy.burnRate) }] }] } : {}),
     });
   }
   const windows = windowsOf(tree, expr);
@@ -140,7 +141,7 @@ function checkBurnRate(rule: RuleModel, tree: Tree, policy: AlertPolicy): Findin
       end: wholeEnd,
       code: POLICY_SLO,
       severity: 'warning',
-      message: `${rule.name}: the design's multi-window alert looks at ${(policy.windows ?? []).join(' + ')}, but no ${missing.join(' or ')} window is in the expression ${designSays(policy)}`,
+      message: say('policyWindows', { rule: rule.name, windows: policy.windows ?? [], missing, design: designSays(policy) }),
     });
   }
   return findings;
@@ -170,9 +171,7 @@ function checkTargets(rule: RuleModel, tree: Tree, catalog: Catalog): Finding[] 
   if (!site) return [];
   const { targets, source } = catalog.policy.slo;
   const allowed = [...new Set(Object.values(targets))];
-  const described = Object.entries(targets)
-    .map(([tier, t]) => `${tier} ${+(t * 100).toFixed(3)}%`)
-    .join(', ');
+  const described = Object.entries(targets).map(([tier, t]) => ({ tier, percent: String(+(t * 100).toFixed(3)) }));
   const findings: Finding[] = [];
   for (const literal of numberLiterals(tree, site.value)) {
     if (!(literal.value > 0.9 && literal.value < 1) || allowed.includes(literal.value)) continue;
@@ -183,8 +182,8 @@ function checkTargets(rule: RuleModel, tree: Tree, catalog: Catalog): Finding[] 
       end,
       code: POLICY_SLO,
       severity: 'warning',
-      message: `${rule.name}: SLO target ${site.value.slice(literal.node.from, literal.node.to)} is not one of the design's (${described}; ${source})`,
-      fixes: [{ title: `Change to ${nearest}`, edits: [{ start, end, newText: String(nearest) }] }],
+      message: say('sloTarget', { rule: rule.name, value: site.value.slice(literal.node.from, literal.node.to), targets: described, source }),
+      fixes: [{ title: say('fixChange', { to: String(nearest) }), edits: [{ start, end, newText: String(nearest) }] }],
     });
   }
   return findings;

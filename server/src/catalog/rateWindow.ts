@@ -12,6 +12,7 @@ import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../p
 import { formatSeconds } from './catalog';
 import { envOf } from './env';
 import { callArgs, catalogNodes, firstExprChild, functionName, selectorsOf } from './tree';
+import { say } from './messages';
 
 export const RATE_WINDOW = 'promql/rate-window';
 
@@ -39,14 +40,13 @@ export function checkRateWindows(expr: string, tree: Tree, context: ExpressionCo
     const interval = env.catalog.intervalOf(job);
     if (!(seconds < 2 * interval)) continue;
     const better = formatSeconds(4 * interval);
-    const source = job !== undefined ? `job ${job}` : 'the scrape interval';
     problems.push({
       from: duration.from,
       to: duration.to,
       code: RATE_WINDOW,
       severity: 'hint',
-      message: `${name}() over [${expr.slice(duration.from, duration.to)}] is shorter than two scrape intervals (${source}: ${formatSeconds(interval)}): it sees fewer than two samples and returns nothing; use [${better}]`,
-      fixes: [{ title: `Use [${better}]`, preferred: true, edits: [{ start: duration.from, end: duration.to, newText: better }] }],
+      message: say('rateWindow', { fn: name, window: expr.slice(duration.from, duration.to), interval: formatSeconds(interval), better, ...(job !== undefined ? { job } : {}) }),
+      fixes: [{ title: say('fixUseWindow', { better }), preferred: true, edits: [{ start: duration.from, end: duration.to, newText: better }] }],
     });
   }
   return problems;

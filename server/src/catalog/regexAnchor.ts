@@ -9,6 +9,7 @@ import type { ExpressionCheck, ExpressionContext, ExpressionProblem } from '../p
 import type { Tree } from '../promql/parse';
 import { envOf } from './env';
 import { selectorsOf, type MatcherInfo } from './tree';
+import { say } from './messages';
 
 export const REGEX_ANCHOR = 'promql/regex-anchor';
 
@@ -21,14 +22,14 @@ export function checkRegexAnchors(expr: string, tree: Tree, context: ExpressionC
       if (env.substituted(matcher.valueFrom, matcher.valueTo)) continue;
       const anchors = anchorsOf(matcher, expr);
       if (anchors.length === 0) continue;
-      const written = anchors.map((a) => a.text).join(' and ');
+      const written = anchors.map((a) => a.text);
       problems.push({
         from: matcher.valueFrom,
         to: matcher.valueTo,
         code: REGEX_ANCHOR,
         severity: 'hint',
-        message: `${written} in ${matcher.name}${matcher.op}"${matcher.value}" changes nothing: Prometheus anchors label regexes at both ends`,
-        fixes: [{ title: `Remove ${written}`, preferred: true, edits: anchors.map((a) => ({ start: a.from, end: a.from + 1, newText: '' })) }],
+        message: say('regexAnchor', { anchors: written, name: matcher.name, op: matcher.op, value: matcher.value }),
+        fixes: [{ title: say('fixRemove', { what: written }), preferred: true, edits: anchors.map((a) => ({ start: a.from, end: a.from + 1, newText: '' })) }],
       });
     }
   }

@@ -7,6 +7,7 @@ import type { Tree } from '../promql/parse';
 import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf } from './env';
 import { selectorsOf } from './tree';
+import { say } from './messages';
 
 export const PLAIN_REGEX = 'promql/regex';
 
@@ -25,8 +26,8 @@ export function checkPlainRegexes(expr: string, tree: Tree, context: ExpressionC
         to: m.opTo,
         code: PLAIN_REGEX,
         severity: 'hint',
-        message: `${m.name}${m.op}"${m.value}" has no regex metacharacters (regexes are anchored, so it matches only "${m.value}"): use ${m.name}${op}"${m.value}"`,
-        fixes: [{ title: `Use ${op}`, preferred: true, edits: [{ start: m.opFrom, end: m.opTo, newText: op }] }],
+        message: say('plainRegex', { name: m.name, op: m.op, value: m.value, better: op }),
+        fixes: [{ title: say('fixUseOp', { op }), preferred: true, edits: [{ start: m.opFrom, end: m.opTo, newText: op }] }],
       });
     }
   }

@@ -6,6 +6,7 @@ import type { Tree } from '../promql/parse';
 import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf, replaceFix, requote } from './env';
 import { selectorsOf } from './tree';
+import { say } from './messages';
 
 export const UNDEFINED_RULE = 'catalog/undefined-rule';
 
@@ -24,11 +25,11 @@ export function checkUndefinedRules(expr: string, tree: Tree, context: Expressio
       to: selector.metricTo,
       code: UNDEFINED_RULE,
       severity: 'warning',
-      message: `no rule file in the workspace records "${name}"${suggestion ? `; did you mean "${suggestion}" (recorded in ${where})?` : rules.size ? '' : ' (the workspace defines no recording rules)'}`,
+      message: say('undefinedRule', { name, noRules: rules.size === 0, ...(suggestion ? { suggestion } : {}), ...(where !== undefined ? { file: where } : {}) }),
     };
     if (suggestion) {
       const text = selector.metricIsIdentifier ? suggestion : requote(expr.slice(selector.metricFrom, selector.metricTo), suggestion);
-      problem.fixes = replaceFix(selector.metricFrom, selector.metricTo, text, `Change to ${suggestion}`);
+      problem.fixes = replaceFix(selector.metricFrom, selector.metricTo, text, say('fixChange', { to: suggestion }));
     }
     problems.push(problem);
   }

@@ -13,6 +13,7 @@ import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../p
 import { envOf, replaceFix, type CheckEnv } from './env';
 import { carries, describeLabels, inferLabels, selectorLabels, type LabelSet } from './labels';
 import { aggregationModifier, aggregationOp, callArgs, catalogNodes, readSelector, type MatcherInfo } from './tree';
+import { say } from './messages';
 
 export const UNKNOWN_LABEL = 'catalog/unknown-label';
 
@@ -26,13 +27,13 @@ export function checkUnknownLabels(expr: string, tree: Tree, context: Expression
   return problems.sort((a, b) => a.from - b.from);
 }
 
-function describeSeries(metric: string, env: CheckEnv): string {
+function describeSeries(metric: string, env: CheckEnv, labels: string): string {
   if (env.workspace.recordingRules().has(metric)) {
     const file = env.workspace.recordingRules().get(metric)?.[0]?.uri.split('/').pop();
-    return `the recording rule ${metric} (${file}) keeps only`;
+    return say('seriesRuleKeeps', { metric, file: file ?? '', labels });
   }
   const info = env.catalog.metric(metric);
-  return `${metric}, from ${info?.origin ?? 'the catalog'}, carries`;
+  return say('seriesCarries', { metric, labels, ...(info ? { origin: info.origin } : {}) });
 }
 
 function checkSelector(node: SyntaxNode, expr: string, env: CheckEnv, problems: ExpressionProblem[]): void {
@@ -43,7 +44,7 @@ function checkSelector(node: SyntaxNode, expr: string, env: CheckEnv, problems: 
   for (const matcher of selector.matchers) {
     if (matcher.name.startsWith('__') || carries(set, matcher.name) || matchesEmpty(matcher)) continue;
     if (env.substituted(matcher.nameFrom, matcher.nameTo)) continue;
-    problems.push(problem(matcher.name, matcher.nameFrom, matcher.nameTo, set, `${describeSeries(selector.metric, env)} ${describeLabels(set)}`));
+    problems.push(problem(matcher.name, matcher.nameFrom, matcher.nameTo, set, describeSeries(selector.metric, env, describeLabels(set))));
   }
 }
 
@@ -56,7 +57,7 @@ function checkGrouping(node: SyntaxNode, expr: string, env: CheckEnv, problems: 
   const op = aggregationOp(node, expr);
   for (const label of modifier.labels) {
     if (label.name.startsWith('__') || carries(set, label.name) || env.substituted(label.from, label.to)) continue;
-    problems.push(problem(label.name, label.from, label.to, set, `the input of ${op} ${modifier.kind} (...) carries ${describeLabels(set)}`));
+    problems.push(problem(label.name, label.from, label.to, set, say('aggregationInput', { op, modifier: modifier.kind, labels: describeLabels(set) })));
   }
 }
 
@@ -70,7 +71,7 @@ function problem(label: string, from: number, to: number, set: LabelSet, context
     to,
     code: UNKNOWN_LABEL,
     severity: 'warning',
-    message: `label "${label}" cannot be on these series: ${context}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+    message: say('unknownLabel', { label, context, ...(suggestion ? { suggestion } : {}) }),
   };
   if (suggestion) p.fixes = replaceFix(from, to, suggestion);
   return p;

@@ -11,6 +11,7 @@ import { editDistance } from '../base/suggest';
 import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf, replaceFix, requote } from './env';
 import { selectorsOf, type SelectorInfo } from './tree';
+import { say } from './messages';
 
 export const UNKNOWN_METRIC = 'catalog/unknown-metric';
 
@@ -25,30 +26,27 @@ export function checkUnknownMetrics(expr: string, tree: Tree, context: Expressio
     const family = env.catalog.exporterFamily(name);
     if (family) {
       const near = env.catalog.closestCatalogMetric(name);
-      if (near && editDistance(name.toLowerCase(), near.toLowerCase()) <= 2)
-        problems.push(report(selector, expr, name, near, env.catalog.metric(near)?.origin, `(a ${family} name would not be this close to a k1s0 one)`));
+      if (near && editDistance(name.toLowerCase(), near.toLowerCase()) <= 2) problems.push(report(selector, expr, name, near, env.catalog.metric(near)?.origin, family));
       continue;
     }
     const suggestion = env.catalog.closestMetric(name);
-    const origin = suggestion ? (env.catalog.metric(suggestion)?.origin ?? 'a recording rule of the workspace') : undefined;
+    const origin = suggestion ? (env.catalog.metric(suggestion)?.origin ?? say('origin', { origin: { kind: 'workspaceRule' } })) : undefined;
     problems.push(report(selector, expr, name, suggestion, origin));
   }
   return problems;
 }
 
-function report(selector: SelectorInfo, expr: string, name: string, suggestion: string | undefined, origin: string | undefined, note?: string): ExpressionProblem {
-  const where = 'not in the k1s0 catalog, a known exporter, or a recording rule of the workspace';
-  const hint = suggestion ? `; did you mean "${suggestion}" from ${origin}?` : '; add it to .k1s0/catalog.yaml if a service of yours exports it';
+function report(selector: SelectorInfo, expr: string, name: string, suggestion: string | undefined, origin: string | undefined, family?: string): ExpressionProblem {
   const problem: ExpressionProblem = {
     from: selector.metricFrom,
     to: selector.metricTo,
     code: UNKNOWN_METRIC,
     severity: 'warning',
-    message: `unknown metric "${name}": ${where}${hint}${note && suggestion ? ` ${note}` : ''}`,
+    message: say('unknownMetric', { name, ...(suggestion ? { suggestion, origin: origin ?? 'undefined' } : {}), ...(family ? { family } : {}) }),
   };
   if (suggestion) {
     const text = selector.metricIsIdentifier ? suggestion : requote(expr.slice(selector.metricFrom, selector.metricTo), suggestion);
-    problem.fixes = replaceFix(selector.metricFrom, selector.metricTo, text, `Change to ${suggestion}`);
+    problem.fixes = replaceFix(selector.metricFrom, selector.metricTo, text, say('fixChange', { to: suggestion }));
   }
   return problem;
 }

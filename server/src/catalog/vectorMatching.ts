@@ -20,6 +20,7 @@ import { inferType } from '../promql/valueTypes';
 import { envOf } from './env';
 import { carries, inferLabels, type LabelSet } from './labels';
 import { binaryOperator, exprChildren, groupingLabels } from './tree';
+import { say } from './messages';
 
 export const VECTOR_MATCHING = 'promql/vector-matching';
 
@@ -30,8 +31,6 @@ const BINARY: ReadonlySet<string> = new Set(['BinaryExpr']);
 function matchable(set: LabelSet): string[] {
   return [...set.names].filter((n) => n !== '__name__').sort();
 }
-
-const list = (labels: readonly string[]): string => (labels.length ? labels.join(', ') : 'no labels');
 
 export function checkVectorMatching(expr: string, tree: Tree, context: ExpressionContext): ExpressionProblem[] {
   const env = envOf(context);
@@ -71,7 +70,7 @@ function checkBinary(node: SyntaxNode, lhsNode: SyntaxNode, rhsNode: SyntaxNode,
         to: m.to,
         code: VECTOR_MATCHING,
         severity: 'warning',
-        message: `on (${m.name}): neither side can carry "${m.name}" (left: ${list(l)}; right: ${list(r)}), so it is empty on every series and matches everything`,
+        message: say('onNeither', { label: m.name, left: l, right: r }),
       });
     }
   } else {
@@ -81,8 +80,8 @@ function checkBinary(node: SyntaxNode, lhsNode: SyntaxNode, rhsNode: SyntaxNode,
         to: m.to,
         code: VECTOR_MATCHING,
         severity: 'hint',
-        message: `ignoring (${m.name}) changes nothing: neither side can carry "${m.name}" (left: ${list(l)}; right: ${list(r)})`,
-        fixes: [{ title: `Remove ${m.name}`, edits: [removeLabel(expr, m)] }],
+        message: say('ignoringNeither', { label: m.name, left: l, right: r }),
+        fixes: [{ title: say('fixRemove', { what: [m.name] }), edits: [removeLabel(expr, m)] }],
       });
     }
   }
@@ -94,7 +93,7 @@ function checkBinary(node: SyntaxNode, lhsNode: SyntaxNode, rhsNode: SyntaxNode,
         to: g.to,
         code: VECTOR_MATCHING,
         severity: 'warning',
-        message: `${groupLeft ? 'group_left' : 'group_right'} (${g.name}): the "one" side (${groupLeft ? 'right' : 'left'}: ${list(matchable(oneSide))}) cannot carry "${g.name}", so nothing is copied`,
+        message: say('groupNothingCopied', { group: groupLeft ? 'group_left' : 'group_right', label: g.name, oneSide: matchable(oneSide) }),
       });
     }
   }
@@ -109,13 +108,12 @@ function checkBinary(node: SyntaxNode, lhsNode: SyntaxNode, rhsNode: SyntaxNode,
   const onlyRight = rc.filter((n) => !lc.includes(n));
   if (onlyLeft.length === 0 && onlyRight.length === 0) return problems;
   const differ = [...onlyLeft, ...onlyRight];
-  const how = on ? `on (${names.join(', ')})` : matching.length ? `ignoring (${names.join(', ')})` : 'all their labels';
   problems.push({
     from: node.from,
     to: node.to,
     code: VECTOR_MATCHING,
     severity: 'warning',
-    message: `the sides of "${op}" can never match on ${how}: the left carries ${list(l)}, the right ${list(r)}; ` + `every series differs on ${differ.join(', ')}, so the result is always empty`,
+    message: say('neverMatch', { op, how: on ? 'on' : matching.length ? 'ignoring' : 'all', names, left: l, right: r, differ }),
     fixes: matchingFixes(node, lhsNode, rhsNode, clause, l, r, expr),
   });
   return problems;
@@ -154,8 +152,8 @@ function matchingFixes(
   const onText = `on (${shared.join(', ')})${group}`;
   const ignoringText = `ignoring (${[...leftExtra, ...rightExtra].join(', ')})${group}`;
   return [
-    { title: `Match ${onText}`, preferred: true, edits: [{ start, end, newText: `${lead}${onText}${trail}` }] },
-    { title: `Match ${ignoringText}`, edits: [{ start, end, newText: `${lead}${ignoringText}${trail}` }] },
+    { title: say('fixMatch', { clause: onText }), preferred: true, edits: [{ start, end, newText: `${lead}${onText}${trail}` }] },
+    { title: say('fixMatch', { clause: ignoringText }), edits: [{ start, end, newText: `${lead}${ignoringText}${trail}` }] },
   ];
 }
 

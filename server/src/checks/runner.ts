@@ -13,6 +13,7 @@ import { originOfRule, originOfSite, shiftFinding } from '../rules/shift';
 import type { FileCheckContext, RuleCheck } from '../workspace/fileKind';
 import type { ReadStamp, WorkspaceIndex } from '../workspace/index';
 import { REGISTRY, type AnyFileCheck, type RegisteredCheck } from './registry';
+import { t } from '../l10n';
 
 /** Past these many remembered expressions (rules), the memory starts again: a bound, not a policy. */
 const REMEMBER_EXPRESSIONS_AT_MOST = 50_000;
@@ -159,7 +160,7 @@ function guardedExpressionCheck(check: ExpressionCheck, expr: string, tree: Tree
         to: expr.length,
         code: CHECK_FAILED,
         severity: 'warning',
-        message: `The ${check.meta.name} check failed on this expression and was skipped; the other checks ran. Internal error: ${reason}. Please report it.`,
+        message: t('check.failedOnExpression', { check: check.meta.name, reason }),
       },
     ];
   }

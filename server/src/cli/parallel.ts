@@ -11,6 +11,7 @@ import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { LanguageService, type ValidationRequest } from '../service/languageService';
 import type { Diagnostic } from '../base/types';
 import type { FileFacts } from '../workspace/index';
+import { getLocale, setLocale } from '../l10n';
 
 /**
  * Below this much text a second thread costs more than it saves: it starts in
@@ -83,7 +84,7 @@ class ShareWorker {
 
   constructor(script: string, requests: ValidationRequest[]) {
     // A bigger young generation than V8's default: a check allocates fast and keeps little.
-    this.worker = new Worker(script, { workerData: { k1s0CheckShare: requests }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    this.worker = new Worker(script, { workerData: { k1s0CheckShare: requests, k1s0Locale: getLocale() }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     const failed = new Promise<never>((_, reject) => {
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`a check thread stopped (exit code ${code}) before it finished`)));
@@ -116,8 +117,11 @@ class ShareWorker {
 
 /** In a worker started by checkInParallel: whether this thread is one, and then its work. */
 export function serveShareIfWorker(): boolean {
-  const requests = (workerData as { k1s0CheckShare?: ValidationRequest[] } | null)?.k1s0CheckShare;
+  const data = workerData as { k1s0CheckShare?: ValidationRequest[]; k1s0Locale?: string } | null;
+  const requests = data?.k1s0CheckShare;
   if (!parentPort || !requests) return false;
+  // The worker says things in the language the command line chose (--locale is not in its argv).
+  setLocale(data?.k1s0Locale);
   const port = parentPort;
   const service = new LanguageService();
   for (const request of requests) service.index(request);

@@ -15,6 +15,7 @@ import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../p
 import { envOf } from '../catalog/env';
 import { selectorsOf } from '../catalog/tree';
 import type { WorkspaceIndex } from '../workspace/index';
+import { say } from './messages';
 
 export const CONSISTENCY_DASHBOARD_SOURCE = 'consistency/dashboard-source';
 
@@ -41,7 +42,7 @@ export function checkDashboardSources(expr: string, tree: Tree, context: Express
         to: m.valueTo,
         code: CONSISTENCY_DASHBOARD_SOURCE,
         severity: 'warning',
-        message: `no scrape job of the workspace produces service ${missing.map((v) => `"${v}"`).join(', ')}: the query finds no series (scraped services: ${[...scraped].sort().join(', ')})`,
+        message: say('dashboardService', { missing, scraped: [...scraped].sort() }),
       });
     }
   }

@@ -18,6 +18,7 @@
 import type { Finding } from '../base/types';
 import type { RuleFilesEntry, WorkspaceIndex } from '../workspace/index';
 import type { FileCheck } from '../workspace/fileKind';
+import { say } from './messages';
 
 export const CONSISTENCY_RULE_FILES = 'consistency/rule-files';
 
@@ -120,13 +121,16 @@ export function checkRuleFilesEntries(configUri: string, workspace: WorkspaceInd
   const findings: Finding[] = [];
   for (const { entry, path, matcher } of entries) {
     if (ruleFiles.some((file) => matcher.test(file))) continue;
-    const mapped = entry.pattern.startsWith(CONTAINER_CONFIG_DIR) ? ` (${CONTAINER_CONFIG_DIR} is the directory of this prometheus.yaml in the stack's container)` : '';
     findings.push({
       start: entry.start,
       end: entry.end,
       code: CONSISTENCY_RULE_FILES,
       severity: 'warning',
-      message: `rule_files: "${entry.pattern}" matches no rule file of the workspace: nothing at ${relativeTo(path, directoryOf(configUri))}${mapped}`,
+      message: say('ruleFilesNoMatch', {
+        pattern: entry.pattern,
+        path: relativeTo(path, directoryOf(configUri)),
+        ...(entry.pattern.startsWith(CONTAINER_CONFIG_DIR) ? { containerDir: CONTAINER_CONFIG_DIR } : {}),
+      }),
     });
   }
   return findings;
@@ -139,14 +143,14 @@ export function checkRuleFileLoaded(uri: string, workspace: WorkspaceIndex): Fin
   if (entries.length === 0) return [];
   const path = decodePath(uri);
   if (entries.some((e) => e.matcher.test(path))) return [];
-  const configs = [...new Set(entries.map((e) => e.configUri.split('/').pop() ?? e.configUri))].join(', ');
+  const configs = [...new Set(entries.map((e) => e.configUri.split('/').pop() ?? e.configUri))];
   return [
     {
       start: 0,
       end: 0,
       code: CONSISTENCY_RULE_FILES,
       severity: 'information',
-      message: `no prometheus.yaml of the workspace loads this rule file: it is in none of the rule_files of ${configs}`,
+      message: say('ruleFileNotLoaded', { configs }),
     },
   ];
 }

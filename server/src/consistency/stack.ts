@@ -22,6 +22,7 @@ import type { Finding } from '../base/types';
 import type { ComposeFacts, ScrapeJob, WorkspaceIndex } from '../workspace/index';
 import type { FileCheck } from '../workspace/fileKind';
 import { parseEndpoint } from '../base/endpoint';
+import { say } from './messages';
 
 export { parseEndpoint };
 
@@ -55,7 +56,7 @@ function checkMetrics(entry: ObservabilityEntry, workspace: WorkspaceIndex): Fin
   const jobs = jobsScraping(name, workspace);
   const job = jobs[0];
   if (!job) return [];
-  const where = `${fileName(job.uri)} scrapes ${name} (job ${job.name})`;
+  const where = say('scrapedBy', { file: fileName(job.uri), service: name, job: job.name });
   const findings: Finding[] = [];
   const enabled = scalarPair(entry, ['metrics', 'enabled']);
   if (enabled && isScalar(enabled.value) && enabled.value.value === false) {
@@ -65,8 +66,8 @@ function checkMetrics(entry: ObservabilityEntry, workspace: WorkspaceIndex): Fin
       end,
       code: CONSISTENCY_METRICS,
       severity: 'warning',
-      message: `metrics.enabled is false, but ${where}: the target would be down and ServiceDown would fire`,
-      fixes: [{ title: 'Change to true', preferred: true, edits: [{ start, end, newText: 'true' }] }],
+      message: say('metricsDisabled', { where }),
+      fixes: [{ title: say('fixChange', { to: 'true' }), preferred: true, edits: [{ start, end, newText: 'true' }] }],
     });
     return findings;
   }
@@ -81,8 +82,8 @@ function checkMetrics(entry: ObservabilityEntry, workspace: WorkspaceIndex): Fin
         end,
         code: CONSISTENCY_METRICS,
         severity: 'warning',
-        message: `metrics.path is "${actual}", but ${where} at ${expected}${job.metricsPath === undefined ? ' (no metrics_path: the default)' : ''}`,
-        fixes: [{ title: `Change to ${expected}`, preferred: true, edits: [{ start, end, newText: JSON.stringify(expected) }] }],
+        message: say('metricsPath', { actual, where, expected, defaulted: job.metricsPath === undefined }),
+        fixes: [{ title: say('fixChange', { to: expected }), preferred: true, edits: [{ start, end, newText: JSON.stringify(expected) }] }],
       });
     }
   }
@@ -102,16 +103,16 @@ function checkTraceEndpoint(entry: ObservabilityEntry, text: string, workspace: 
     const at = source.lastIndexOf(`:${parsed.port}`);
     if (port !== undefined && at >= 0) {
       const from = start + at + 1;
-      finding.fixes = [{ title: `Change the port to ${port}`, preferred: true, edits: [{ start: from, end: from + String(parsed.port).length, newText: String(port) }] }];
+      finding.fixes = [{ title: say('fixPort', { port }), preferred: true, edits: [{ start: from, end: from + String(parsed.port).length, newText: String(port) }] }];
     }
     return finding;
   };
   const composes = workspace.composeFiles();
   if (composes.length && servedByCompose(parsed, environment, composes)) return checkAgainstCompose(parsed, endpoint, composes, problem);
   const designHost = DESIGN_TRACE_HOSTS.includes(parsed.host) || LOOPBACK.has(parsed.host);
-  const design = `the design's stack receives OTLP gRPC at jaeger:${DESIGN_OTLP_PORT} (compose) or jaeger.observability.svc.cluster.local:${DESIGN_OTLP_PORT} (Kubernetes)`;
-  if (!designHost) return [problem(`trace.endpoint "${endpoint}": no such host in the stack; ${design}`)];
-  if (parsed.port !== DESIGN_OTLP_PORT) return [problem(`trace.endpoint "${endpoint}": port ${parsed.port} is not the OTLP gRPC port; ${design}`, DESIGN_OTLP_PORT)];
+  const design = say('designOtlp', { port: DESIGN_OTLP_PORT });
+  if (!designHost) return [problem(say('noSuchHost', { endpoint, design }))];
+  if (parsed.port !== DESIGN_OTLP_PORT) return [problem(say('notOtlpPort', { endpoint, port: parsed.port, design }), DESIGN_OTLP_PORT)];
   return [];
 }
 
@@ -127,22 +128,22 @@ function servedByCompose(parsed: { host: string }, environment: EnvironmentName 
 }
 
 function checkAgainstCompose(parsed: { host: string; port: number }, endpoint: string, composes: readonly ComposeFacts[], problem: (message: string, port?: number) => Finding): Finding[] {
-  const files = composes.map((c) => fileName(c.uri)).join(', ');
+  const files = composes.map((c) => fileName(c.uri));
   const services = composes.flatMap((c) => c.services);
   if (LOOPBACK.has(parsed.host)) {
     if (services.some((s) => s.ports.includes(parsed.port))) return [];
     const otlp = services.find((s) => s.ports.includes(DESIGN_OTLP_PORT));
-    return [problem(`trace.endpoint "${endpoint}": no service of the compose stack (${files}) publishes port ${parsed.port}`, otlp ? DESIGN_OTLP_PORT : undefined)];
+    return [problem(say('composeNoPort', { endpoint, files, port: parsed.port }), otlp ? DESIGN_OTLP_PORT : undefined)];
   }
   const service = services.find((s) => s.name.toLowerCase() === parsed.host || s.aliases.some((a) => a.toLowerCase() === parsed.host));
   if (!service) {
     const names = services.map((s) => s.name);
-    return [problem(`trace.endpoint "${endpoint}": the compose stack (${files}) has no service ${parsed.host}${names.length ? `; its services: ${names.join(', ')}` : ''}`)];
+    return [problem(say('composeNoService', { endpoint, files, host: parsed.host, services: names }))];
   }
   // A service that lists no ports is reachable on any port from the compose network.
   if (service.ports.length === 0 || service.ports.includes(parsed.port)) return [];
   const expected = service.ports.includes(DESIGN_OTLP_PORT) ? DESIGN_OTLP_PORT : undefined;
-  return [problem(`trace.endpoint "${endpoint}": ${service.name} of the compose stack (${files}) exposes ${service.ports.join(', ')}, not ${parsed.port}`, expected)];
+  return [problem(say('composeOtherPorts', { endpoint, service: service.name, files, ports: service.ports, port: parsed.port }), expected)];
 }
 
 function fileName(uri: string): string {

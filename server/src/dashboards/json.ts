@@ -2,6 +2,7 @@ import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../base/types';
 import { OffsetMap } from './offsetMap';
 import type { ReaderCodes } from '../base/check';
+import { say } from './messages';
 
 export type JsonNode = Node;
 
@@ -15,25 +16,6 @@ export interface ParsedJson {
 /** Deeper nesting than this is refused before parsing: the parser recurses per level. */
 export const MAX_JSON_DEPTH = 512;
 
-const MESSAGES: Record<number, string> = {
-  1: 'Unexpected character: JSON allows objects, arrays, strings, numbers, true, false and null here',
-  2: 'Invalid number',
-  3: 'Expected a property name in double quotes',
-  4: 'Expected a value',
-  5: 'Expected ":" after the property name',
-  6: 'Expected "," between entries',
-  7: 'Expected "}" to close the object',
-  8: 'Expected "]" to close the array',
-  9: 'Expected the end of the document: there is text after the top-level value',
-  10: 'Comments are not allowed in JSON',
-  11: 'Unterminated comment',
-  12: 'Unterminated string: a closing " is missing',
-  13: 'Unexpected end of number',
-  14: 'Invalid unicode escape: \\u needs four hex digits',
-  15: 'Invalid escape: JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX',
-  16: 'Invalid character in a string: control characters must be escaped',
-};
-
 /**
  * Parses strict JSON (Grafana's dashboards) with exact offsets. Never throws:
  * errors become `json/syntax` findings and the tree is the parser's recovery.
@@ -41,7 +23,7 @@ const MESSAGES: Record<number, string> = {
 export function parseJson(text: string): ParsedJson {
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep >= 0) {
-    return { root: undefined, syntax: [{ start: tooDeep, end: tooDeep + 1, code: 'json/syntax', severity: 'error', message: `Not checked: the document nests deeper than ${MAX_JSON_DEPTH} levels` }] };
+    return { root: undefined, syntax: [{ start: tooDeep, end: tooDeep + 1, code: 'json/syntax', severity: 'error', message: say('jsonTooDeep', { depth: MAX_JSON_DEPTH }) }] };
   }
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
@@ -49,7 +31,7 @@ export function parseJson(text: string): ParsedJson {
     root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { root: undefined, syntax: [{ start: 0, end: 0, code: 'json/syntax', severity: 'error', message: `Not checked: the JSON parser failed (${message})` }] };
+    return { root: undefined, syntax: [{ start: 0, end: 0, code: 'json/syntax', severity: 'error', message: say('jsonParserFailed', { error: message }) }] };
   }
   const syntax: Finding[] = [];
   const seen = new Set<number>();
@@ -64,10 +46,10 @@ export function parseJson(text: string): ParsedJson {
     const code: number = error.error;
     if ((code === 3 || code === 4) && comma && (closer === ']' || closer === '}')) {
       // The most common hand-edit mistake: say it, on the comma itself.
-      syntax.push({ start: comma.index, end: comma.index + 1, code: 'json/syntax', severity: 'error', message: `Trailing comma: JSON allows no comma before "${closer}"` });
+      syntax.push({ start: comma.index, end: comma.index + 1, code: 'json/syntax', severity: 'error', message: say('jsonTrailingComma', { closer }) });
       continue;
     }
-    syntax.push({ start, end: Math.max(start, end), code: 'json/syntax', severity: 'error', message: MESSAGES[code] ?? 'Invalid JSON' });
+    syntax.push({ start, end: Math.max(start, end), code: 'json/syntax', severity: 'error', message: say('jsonError', { code }) });
   }
   return { root, syntax };
 }
@@ -124,20 +106,16 @@ export function spanOf(node: JsonNode): [number, number] {
 
 /** What a JSON node is, as a message names it. */
 export function describeJson(node: JsonNode | undefined): string {
-  if (!node) return 'nothing';
+  if (!node) return say('jsonKind', { kind: 'nothing' });
   switch (node.type) {
     case 'object':
-      return 'an object';
     case 'array':
-      return 'an array';
     case 'string':
-      return 'a string';
     case 'number':
-      return 'a number';
     case 'boolean':
-      return 'a boolean';
+      return say('jsonKind', { kind: node.type });
     default:
-      return 'null';
+      return say('jsonKind', { kind: 'null' });
   }
 }
 

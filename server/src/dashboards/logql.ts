@@ -4,6 +4,7 @@ import { BUILTIN_CATALOG } from '../catalog/catalog';
 import { toFinding, type ExpressionProblem, type ExpressionSite } from '../promql/site';
 import type { Finding } from '../base/types';
 import type { ReaderCodes } from '../base/check';
+import { say } from './messages';
 
 /**
  * LogQL (Loki) queries of dashboards: syntax as `@grafana/lezer-logql` (the
@@ -17,8 +18,6 @@ export const LOG_LABELS: ReadonlyMap<string, readonly string[] | undefined> = ne
 // Types come from the parser itself: its typings resolve @lezer/common as ESM, ours as CommonJS.
 type Tree = ReturnType<typeof parser.parse>;
 type SyntaxNode = Tree['topNode'];
-
-const DESIGN = `design: ログラベル設計: ${[...LOG_LABELS.keys()].join(', ')}`;
 
 export function parseLogql(query: string): Tree {
   return parser.parse(query);
@@ -50,7 +49,7 @@ export function checkLogqlQuery(query: string, isSubstituted: (from: number, to:
   try {
     tree = parseLogql(query);
   } catch (error) {
-    return [{ from: 0, to: query.length, code: 'logql/syntax', severity: 'error', message: `internal error while parsing LogQL: ${error instanceof Error ? error.message : String(error)}` }];
+    return [{ from: 0, to: query.length, code: 'logql/syntax', severity: 'error', message: say('logqlInternal', { error: error instanceof Error ? error.message : String(error) }) }];
   }
   const syntax = firstSyntaxError(query, tree);
   if (syntax) return [syntax];
@@ -69,7 +68,7 @@ function firstSyntaxError(query: string, tree: Tree): ExpressionProblem | undefi
   if (!found) return undefined;
   if (found.to > found.from) {
     const text = query.slice(found.from, found.to);
-    return { from: found.from, to: found.to, code: 'logql/syntax', severity: 'error', message: `LogQL syntax error: unexpected ${quote(text)}.` };
+    return { from: found.from, to: found.to, code: 'logql/syntax', severity: 'error', message: say('logqlUnexpected', { token: quote(text) }) };
   }
   // An empty error node: something is missing at `from`. Point at what precedes it.
   const rest = query.slice(found.from);
@@ -77,14 +76,13 @@ function firstSyntaxError(query: string, tree: Tree): ExpressionProblem | undefi
   if (next?.[1]) {
     const start = found.from + rest.indexOf(next[1]);
     const token = /^[\w.]+|^"(?:[^"\\]|\\.)*"?|^\S/.exec(next[1])?.[0] ?? next[1];
-    return { from: start, to: start + token.length, code: 'logql/syntax', severity: 'error', message: `LogQL syntax error: unexpected ${quote(token)}.` };
+    return { from: start, to: start + token.length, code: 'logql/syntax', severity: 'error', message: say('logqlUnexpected', { token: quote(token) }) };
   }
   const before = query.slice(0, found.from).trimEnd();
   const lastToken = /(?:[\w.:]+|"(?:[^"\\]|\\.)*"|`[^`]*`|\|[=~]|!=|!~|=~|\S)$/.exec(before)?.[0] ?? '';
   const start = Math.max(0, before.length - lastToken.length);
   const open = unclosedParens(before);
-  const message =
-    open > 0 ? `LogQL syntax error: ${open === 1 ? 'a closing ")" is' : `${open} closing ")" are`} missing at the end.` : `LogQL syntax error: the query ends early after ${quote(lastToken)}.`;
+  const message = open > 0 ? say('logqlUnclosed', { open }) : say('logqlEndsEarly', { token: quote(lastToken) });
   return { from: start, to: Math.max(start + 1, before.length), code: 'logql/syntax', severity: 'error', message };
 }
 
@@ -126,8 +124,8 @@ function checkStreamLabels(query: string, tree: Tree, isSubstituted: (from: numb
             to: label.to,
             code: 'logql/unknown-label',
             severity: 'warning',
-            message: `"${name}" is not a k1s0 log stream label${suggestion ? `; did you mean "${suggestion}"?` : ''} (${DESIGN}).`,
-            ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ start: label.from, end: label.to, newText: suggestion }] }] } : {}),
+            message: say('logqlUnknownLabel', { name, labels: [...LOG_LABELS.keys()], ...(suggestion ? { suggestion } : {}) }),
+            ...(suggestion ? { fixes: [{ title: say('fixChangeQuoted', { to: suggestion }), preferred: true, edits: [{ start: label.from, end: label.to, newText: suggestion }] }] } : {}),
           });
           continue;
         }
@@ -143,8 +141,8 @@ function checkStreamLabels(query: string, tree: Tree, isSubstituted: (from: numb
           to: value.to,
           code: 'logql/label-value',
           severity: 'warning',
-          message: `${name}="${literal}" matches no k1s0 log stream: ${name} is one of ${known.join(', ')}${suggestion ? `; did you mean "${suggestion}"?` : ''} (design: ログラベル設計).`,
-          ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ start: value.from + 1, end: value.to - 1, newText: suggestion }] }] } : {}),
+          message: say('logqlLabelValue', { name, value: literal, known, ...(suggestion ? { suggestion } : {}) }),
+          ...(suggestion ? { fixes: [{ title: say('fixChangeQuoted', { to: suggestion }), preferred: true, edits: [{ start: value.from + 1, end: value.to - 1, newText: suggestion }] }] } : {}),
         });
       }
       return false;

@@ -8,6 +8,7 @@ import { checkLogql, checkLogqlQuery, looksLikeLogql } from './logql';
 import type { DashboardModel } from './model';
 import { findVariableReferences, hasAmbiguousReference, isBuiltin, substitute, type SubstitutedQuery, type VariableReference } from './variables';
 import type { ReaderCodes } from '../base/check';
+import { say } from './messages';
 
 /** What a dashboard without any datasource falls back to: Grafana's default, Prometheus in the design. */
 export const DEFAULT_DATASOURCE: DatasourceKind = 'prometheus';
@@ -79,7 +80,7 @@ function* targetsOf(text: string, model: DashboardModel, findings: Finding[]): G
           end: key.offset + key.length,
           code: 'dashboard/structure',
           severity: 'warning',
-          message: 'This query of a "-- Mixed --" panel names no datasource of its own, so Grafana runs it on the default datasource; set the target\'s "datasource".',
+          message: say('mixedNoDatasource'),
         });
       }
       yield { exprNode, kind: (own ?? (panelDatasource?.kind === 'mixed' ? undefined : panelDatasource))?.kind ?? DEFAULT_DATASOURCE };
@@ -140,8 +141,7 @@ function prepareTarget(
 }
 
 function definedNames(model: DashboardModel): string {
-  const names = [...model.variables.keys()];
-  return names.length ? `defined: ${names.map((n) => `$${n}`).join(', ')}` : 'the dashboard defines no variables';
+  return say('definedNames', { names: [...model.variables.keys()] });
 }
 
 function undefinedVariableAt(start: number, end: number, ref: VariableReference, source: StringOffsets, model: DashboardModel): Finding {
@@ -151,12 +151,12 @@ function undefinedVariableAt(start: number, end: number, ref: VariableReference,
     end,
     code: 'dashboard/variable',
     severity: 'error',
-    message: `Template variable "$${ref.name}" is not defined in this dashboard's templating${suggestion ? `; did you mean "$${suggestion}"?` : ''} (${definedNames(model)}). Grafana leaves it as it is, and the query fails or matches nothing.`,
+    message: say('undefinedVariable', { name: ref.name, defined: definedNames(model), ...(suggestion ? { suggestion } : {}) }),
   };
   if (suggestion) {
     const nameAt = source.value.indexOf(ref.name, ref.from);
     const [a, b] = source.toDocumentRange(nameAt, nameAt + ref.name.length);
-    finding.fixes = [{ title: `Change to "$${suggestion}"`, preferred: true, edits: [{ start: a, end: b, newText: suggestion }] }];
+    finding.fixes = [{ title: say('fixChangeQuoted', { to: `$${suggestion}` }), preferred: true, edits: [{ start: a, end: b, newText: suggestion }] }];
   }
   return finding;
 }
@@ -167,7 +167,7 @@ function undefinedVariable(text: string, node: JsonNode, name: string, model: Da
   const at = ref ?? { name, from: 0, to: source.value.length };
   const [start, end] = source.toDocumentRange(at.from, at.to);
   const finding = undefinedVariableAt(start, end, at, source, model);
-  finding.message = `Datasource variable "$${name}" is not defined in this dashboard's templating or __inputs (${definedNames(model)}); Grafana cannot find the datasource and the panel stays empty.`;
+  finding.message = say('undefinedDatasourceVariable', { name, defined: definedNames(model) });
   return finding;
 }
 

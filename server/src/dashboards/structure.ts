@@ -2,6 +2,7 @@ import type { Finding } from '../base/types';
 import { describeJson, itemsOf, prop, spanOf, stringOf, type JsonNode } from './json';
 import type { DashboardModel } from './model';
 import type { FileCheck } from '../workspace/fileKind';
+import { say } from './messages';
 
 /**
  * `dashboard/structure`: the shape Grafana needs to show every panel and run
@@ -19,58 +20,57 @@ export function checkStructure(model: DashboardModel): Finding[] {
   const { dashboard } = model;
   for (const key of ['panels', 'rows'] as const) {
     const list = prop(dashboard, key);
-    if (list && list.type !== 'array' && list.type !== 'null') add(list, `"${key}" must be an array of panels; got ${describeJson(list)}.`);
+    if (list && list.type !== 'array' && list.type !== 'null') add(list, say('notPanels', { key, got: describeJson(list) }));
   }
   const templating = prop(dashboard, 'templating');
   const variables = prop(templating, 'list');
-  if (templating && templating.type !== 'object') add(templating, `"templating" must be an object with a "list" of variables; got ${describeJson(templating)}.`);
-  else if (variables && variables.type !== 'array') add(variables, `"templating.list" must be an array of variables; got ${describeJson(variables)}.`);
+  if (templating && templating.type !== 'object') add(templating, say('templatingNotObject', { got: describeJson(templating) }));
+  else if (variables && variables.type !== 'array') add(variables, say('templatingListNotArray', { got: describeJson(variables) }));
 
   for (const item of itemsOf(variables)) {
-    if (item.type !== 'object') add(item, `A template variable must be an object; got ${describeJson(item)}.`);
-    else if (stringOf(prop(item, 'name')) === undefined) add(prop(item, 'name') ?? firstKey(item), 'This template variable has no "name": it cannot be used in queries.');
+    if (item.type !== 'object') add(item, say('variableNotObject', { got: describeJson(item) }));
+    else if (stringOf(prop(item, 'name')) === undefined) add(prop(item, 'name') ?? firstKey(item), say('variableNoName'));
   }
   const firstVariable = new Map<string, JsonNode>();
   for (const variable of model.variableList) {
     const first = firstVariable.get(variable.name);
-    if (first && variable.nameNode) add(variable.nameNode, `Template variable "${variable.name}" is defined twice; Grafana keeps only one of them.`);
+    if (first && variable.nameNode) add(variable.nameNode, say('variableTwice', { name: variable.name }));
     else firstVariable.set(variable.name, variable.node);
   }
 
   const panelIds = new Map<number, JsonNode>();
   for (const { node: panel } of model.panels) {
     if (panel.type !== 'object') {
-      add(panel, `A panel must be an object; got ${describeJson(panel)}.`);
+      add(panel, say('panelNotObject', { got: describeJson(panel) }));
       continue;
     }
     const idNode = prop(panel, 'id');
     if (idNode?.type === 'number' && typeof idNode.value === 'number') {
-      if (panelIds.has(idNode.value))
-        add(idNode, `Panel id ${idNode.value} is used by another panel; ids must be unique within a dashboard (links to a panel and panel editing pick the wrong one).`, 'warning');
+      if (panelIds.has(idNode.value)) add(idNode, say('panelIdTwice', { id: idNode.value }), 'warning');
       else panelIds.set(idNode.value, idNode);
     }
     const nested = prop(panel, 'panels');
-    if (nested && nested.type !== 'array') add(nested, `"panels" must be an array of panels; got ${describeJson(nested)}.`);
+    if (nested && nested.type !== 'array') add(nested, say('notPanels', { key: 'panels', got: describeJson(nested) }));
     const targets = prop(panel, 'targets');
     if (!targets) continue;
     if (targets.type !== 'array') {
-      add(targets, `"targets" must be an array of queries; got ${describeJson(targets)}.`);
+      add(targets, say('targetsNotArray', { got: describeJson(targets) }));
       continue;
     }
     const refIds = new Map<string, JsonNode>();
     for (const target of itemsOf(targets)) {
       if (target.type !== 'object') {
-        add(target, `A target must be an object; got ${describeJson(target)}.`);
+        add(target, say('targetNotObject', { got: describeJson(target) }));
         continue;
       }
       const expr = prop(target, 'expr');
-      if (expr && expr.type !== 'string') add(expr, `"expr" must be a string; got ${describeJson(expr)}.`);
+      if (expr && expr.type !== 'string') add(expr, say('exprNotString', { got: describeJson(expr) }));
       const refIdNode = prop(target, 'refId');
       const refId = stringOf(refIdNode);
       // No refId (or an empty one): Grafana assigns each such target, on load, the first of A, B, C, ... that no
       // target of the panel uses (PanelModel.ensureQueryIds, getNextRefId), so it never collides with one written down.
       if (refIdNode === undefined || refId === undefined || refId === '') continue;
-      if (refIds.has(refId)) add(refIdNode, `refId "${refId}" is used by another target of this panel; each query of a panel needs its own refId, or one result replaces the other.`);
+      if (refIds.has(refId)) add(refIdNode, say('refIdTwice', { refId }));
       else refIds.set(refId, refIdNode);
     }
   }

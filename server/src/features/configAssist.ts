@@ -9,6 +9,18 @@ import { t } from '../l10n';
 import type { EnvironmentName } from '../base/settings';
 import type { CompletionItem, HoverResult } from './types';
 import { KEY_LINE, positionAt } from './yamlPosition';
+import { say } from './messages';
+
+/** What a field expects, in the current language. */
+function expects(field: string): string | undefined {
+  const info = OBSERVABILITY_FIELDS[field];
+  return info ? t('field.expects', { field, expects: info.expects, fallback: 'valid' }) : undefined;
+}
+
+/** A field's documentation, in the current language. */
+function doc(field: string): string {
+  return t('field.doc', { field, doc: OBSERVABILITY_FIELDS[field]?.doc ?? '' });
+}
 
 function fieldPath(path: string[], key?: string): string | undefined {
   if (path[0] !== 'observability') return undefined;
@@ -38,7 +50,7 @@ export function completeConfig(text: string, offset: number, environment: Enviro
       return {
         label: value,
         kind: 'enum' as const,
-        detail: isRecommended ? `${environment} policy` : OBSERVABILITY_FIELDS[field]?.expects,
+        detail: isRecommended ? say('environmentPolicy', { environment: String(environment) }) : expects(field),
         documentation: isRecommended && recommended ? t(recommended.rule) : undefined,
         sortText: `${isRecommended ? 0 : 1}${String(i).padStart(2, '0')}`,
         start: position.from,
@@ -52,8 +64,8 @@ export function completeConfig(text: string, offset: number, environment: Enviro
       {
         label: 'observability',
         kind: 'property',
-        detail: 'k1s0 telemetry settings',
-        documentation: OBSERVABILITY_FIELDS['']?.doc,
+        detail: say('telemetrySettings'),
+        documentation: doc(''),
         insertText: 'observability:\n  $0',
         snippet: true,
         sortText: '0',
@@ -76,8 +88,8 @@ export function completeConfig(text: string, offset: number, environment: Enviro
       return {
         label: key,
         kind: 'property' as const,
-        detail: info.expects,
-        documentation: info.doc,
+        detail: expects(field),
+        documentation: doc(field),
         insertText,
         snippet: true,
         sortText: String(i).padStart(2, '0'),
@@ -100,9 +112,9 @@ export function hoverConfig(text: string, offset: number): HoverResult | undefin
   const info = field !== undefined ? OBSERVABILITY_FIELDS[field] : undefined;
   if (field === undefined || !info) return undefined;
   const policy = POLICY_RULES.filter((rule) => rule.field === field);
-  const lines = [`**observability${field ? `.${field}` : ''}** — ${info.expects}`, '', info.doc];
+  const lines = [`**observability${field ? `.${field}` : ''}** — ${expects(field)}`, '', doc(field)];
   if (policy.length) {
-    lines.push('', '| environment | design value | rule |', '| --- | --- | --- |');
+    lines.push('', say('policyTable'), '| --- | --- | --- |');
     for (const rule of policy) lines.push(`| ${rule.environment} | \`${String(rule.expected)}\` | ${t(rule.rule)} |`);
   }
   return { contents: lines.join('\n'), start: keyStart, end: keyStart + key.length };

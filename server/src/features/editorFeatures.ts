@@ -22,6 +22,7 @@ import { signatureAt } from './signatureHelp';
 import { documentSymbols, type SymbolTree } from './symbols';
 import type { CompletionItem, CompletionList, DocumentationKey, SignatureResult } from './types';
 import { vocabularyOf } from './vocabulary';
+import { say } from './messages';
 
 export interface PositionRequest {
   file: SourceFile;
@@ -173,8 +174,8 @@ export class EditorFeatures {
   /** The range to rename and its current text, or why the position cannot be renamed. */
   prepareRename(request: PositionRequest): { range: Range; placeholder: string } | { error: string } {
     const name = this.metricNameAt(request);
-    if (!name) return { error: 'Only recording-rule names can be renamed.' };
-    if (!this.service.workspace.recordingRules().has(name.name)) return { error: `"${name.name}" is not a recording rule of this workspace; only those can be renamed.` };
+    if (!name) return { error: say('renameOnlyRules') };
+    if (!this.service.workspace.recordingRules().has(name.name)) return { error: say('renameNotARule', { name: name.name }) };
     return { range: rangeOf(this.linesOf(request, this.viewOf(request.file)), name.start, name.end), placeholder: name.name };
   }
 

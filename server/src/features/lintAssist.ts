@@ -8,6 +8,8 @@ import { CODES } from '../checks/registry';
 import { lintConfigSchema } from '../lint/lintConfig';
 import type { CompletionItem, HoverResult } from './types';
 import { KEY_LINE, positionAt } from './yamlPosition';
+import { say } from './messages';
+import { getLocale } from '../l10n';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 const ENVIRONMENTS = ['dev', 'staging', 'prod'];
@@ -34,8 +36,15 @@ function codeKeys(): { key: string; detail: string; documentation: string }[] {
     const area = info.code.split('/')[0] ?? info.code;
     areas.set(area, [...(areas.get(area) ?? []), info.code]);
   }
-  const byArea = [...areas].sort(([a], [b]) => a.localeCompare(b)).map(([area, codes]) => ({ key: area, detail: `every ${area}/* code`, documentation: codes.map((c) => `- \`${c}\``).join('\n') }));
-  const byCode = [...CODES.values()].sort((a, b) => a.code.localeCompare(b.code)).map((info) => ({ key: info.code, detail: `${info.short} (default: ${info.severity})`, documentation: info.help }));
+  const byArea = [...areas]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([area, codes]) => ({ key: area, detail: say('everyCode', { area }), documentation: codes.map((c) => `- \`${c}\``).join('\n') }));
+  const byCode = [...CODES.values()]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((info) => {
+      const words = getLocale() === 'ja' && info.ja ? info.ja : info;
+      return { key: info.code, detail: say('codeDetail', { short: words.short, severity: info.severity }), documentation: words.help };
+    });
   return [...byArea, ...byCode];
 }
 

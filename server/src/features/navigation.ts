@@ -7,6 +7,7 @@ import { parsePromql } from '../promql';
 import type { ExpressionSite } from '../promql/site';
 import type { RecordingRuleDefinition } from '../workspace/index';
 import type { TargetLocation } from './types';
+import { say } from './messages';
 
 export const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
@@ -46,8 +47,8 @@ export function definitionsOf(definitions: readonly RecordingRuleDefinition[], t
 
 /** Why `newName` cannot replace a recording rule's name, or undefined when it can. */
 export function renameProblem(oldName: string, newName: string, taken: (name: string) => boolean): string | undefined {
-  if (!METRIC_NAME.test(newName)) return `"${newName}" is not a valid metric name: use letters, digits, "_" and ":", not starting with a digit (e.g. level:metric:operations).`;
-  if (newName === oldName) return 'The new name is the same as the old one.';
-  if (taken(newName)) return `A recording rule named "${newName}" already exists in the workspace.`;
+  if (!METRIC_NAME.test(newName)) return say('renameInvalid', { name: newName });
+  if (newName === oldName) return say('renameSame');
+  if (taken(newName)) return say('renameTaken', { name: newName });
   return undefined;
 }

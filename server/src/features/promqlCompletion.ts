@@ -4,29 +4,10 @@ import { argTypeAt, promqlAggregations, promqlFunctions, type FunctionSignature,
 import type { CompletionItem, CompletionKind, CompletionList, DocumentationKey } from './types';
 import { enclosingCalls, promqlContextAt, type EnclosingCall } from './promqlContext';
 import type { Vocabulary } from './vocabulary';
-
-const KEYWORDS: Record<string, string> = {
-  by: 'Keep only these labels in the aggregation result.',
-  without: 'Drop these labels in the aggregation result.',
-  on: 'Match series of both sides on these labels only.',
-  ignoring: 'Match series of both sides ignoring these labels.',
-  group_left: 'Many-to-one matching: the left side may have several series per match.',
-  group_right: 'One-to-many matching: the right side may have several series per match.',
-  bool: 'Comparison returns 0 or 1 instead of filtering.',
-  offset: 'Shift the evaluation time back by a duration.',
-  and: 'Set intersection.',
-  or: 'Set union.',
-  unless: 'Set complement.',
-};
+import { GRAFANA_DURATIONS, KEYWORDS, say } from './messages';
+import { aggregationDoc, functionDoc } from '../promql/docs';
 
 const DURATIONS = ['1m', '5m', '10m', '15m', '30m', '1h', '6h', '1d', '30d'];
-/** Grafana's interval variables: only a dashboard's queries have them (Prometheus rejects them in a rule). */
-const GRAFANA_DURATIONS: Record<string, string> = {
-  $__rate_interval: 'Grafana: at least four scrape intervals',
-  $__interval: 'Grafana: the step of the panel',
-  $__range: 'Grafana: the range of the dashboard',
-};
-
 /** Where the expression is written: Grafana's variables exist only in dashboards. */
 export type PromqlDialect = 'rules' | 'dashboard' | 'promql';
 
@@ -90,14 +71,14 @@ export function completePromql(expr: string, offset: number, vocabulary: Vocabul
       // Values keep the order their source gives (the design's tiers: system, business, service).
       const items = vocabulary
         .labelValues(context.label)
-        .map((value) => ({ label: value, kind: 'value' as const, detail: `${context.label} value`, insertText: escapeFor(value, context.quote) }))
+        .map((value) => ({ label: value, kind: 'value' as const, detail: say('labelValue', { label: context.label }), insertText: escapeFor(value, context.quote) }))
         .map((item, index) => ranked(item, `${matchQuality(item.label, typed)}${String(index).padStart(4, '0')}`, context.from, context.to));
       return select(items, typed, limit);
     }
     case 'duration': {
       const typed = expr.slice(context.from, offset);
-      const durations: Unranked[] = DURATIONS.map((d) => ({ label: d, kind: 'duration', detail: 'duration' }));
-      if (options.dialect === 'dashboard') durations.push(...Object.entries(GRAFANA_DURATIONS).map(([d, detail]): Unranked => ({ label: d, kind: 'duration', detail })));
+      const durations: Unranked[] = DURATIONS.map((d) => ({ label: d, kind: 'duration', detail: say('duration') }));
+      if (options.dialect === 'dashboard') durations.push(...GRAFANA_DURATIONS.map((d): Unranked => ({ label: d, kind: 'duration', detail: say('grafanaDuration', { name: d }) })));
       // In the order written: the usual windows first, Grafana's variables after them.
       const items = durations.map((item, index) => ranked(item, `${matchQuality(item.label, typed)}${String(index).padStart(3, '0')}`, context.from, context.to));
       return select(items, typed, limit);
@@ -116,18 +97,19 @@ export function documentationOf(key: DocumentationKey, vocabulary: Vocabulary): 
     }
     case 'function': {
       const fn = promqlFunctions.get(key.name);
-      if (!fn) return undefined;
-      return fn.experimental ? `${fn.doc}\n\nExperimental: needs \`--enable-feature=${fn.experimental}\`.` : fn.doc;
+      const doc = functionDoc(key.name);
+      if (!fn || doc === undefined) return undefined;
+      return fn.experimental ? `${doc}\n\n${say('experimental', { flag: fn.experimental })}` : doc;
     }
     case 'aggregation':
-      return promqlAggregations.get(key.name)?.doc;
+      return aggregationDoc(key.name);
     case 'keyword':
-      return Object.hasOwn(KEYWORDS, key.name) ? KEYWORDS[key.name] : undefined;
+      return KEYWORDS.includes(key.name) ? say('keywordDoc', { keyword: key.name }) : undefined;
     case 'label': {
       const values = vocabulary.labelValues(key.name);
-      const known = values.length ? `Known values: ${values.map((v) => `\`${v}\``).join(', ')}` : undefined;
+      const known = values.length ? say('knownValues', { values }) : undefined;
       const help = vocabulary.catalog.highCardinality.get(key.name);
-      const high = help === undefined ? undefined : `High cardinality${help ? `: ${help}` : ''}. Aggregate it away in recording rules and dashboards.`;
+      const high = help === undefined ? undefined : say('highCardinality', { help });
       return [known, high].filter((part) => part !== undefined).join('\n\n') || undefined;
     }
     default:
@@ -222,7 +204,7 @@ function expressionCandidates(vocabulary: Vocabulary): Candidate[] {
         },
         KIND_ORDER.aggregation,
       ]),
-      ...Object.keys(KEYWORDS).map((word): [Unranked, number] => [{ label: word, kind: 'keyword', resolve: { kind: 'keyword', name: word } }, KIND_ORDER.keyword]),
+      ...KEYWORDS.map((word): [Unranked, number] => [{ label: word, kind: 'keyword', resolve: { kind: 'keyword', name: word } }, KIND_ORDER.keyword]),
     ];
     candidates = items
       .map(([item, order]) => ({ item, lower: item.label.toLowerCase(), sortKey: sortKeyOf(item, order), name: NAME_KINDS.has(item.kind) }))
@@ -356,12 +338,12 @@ const KIND_ORDER: Record<CompletionKind, number> = { metric: 0, 'recording-rule'
 const EXPORTER_ORDER = 2;
 
 function metricItem(name: string, source: 'catalog' | 'rule' | 'exporter', vocabulary: Vocabulary): Unranked {
-  if (source === 'rule') return { label: name, kind: 'recording-rule', detail: 'recording rule', resolve: { kind: 'recording-rule', name } };
+  if (source === 'rule') return { label: name, kind: 'recording-rule', detail: say('recordingRule'), resolve: { kind: 'recording-rule', name } };
   const info = vocabulary.catalog.metric(name);
   return {
     label: name,
     kind: 'metric',
-    detail: info ? `${info.type}${source === 'exporter' ? ` · ${info.origin}` : ' · k1s0 catalog'}` : source,
+    detail: info ? say('metricDetail', { type: info.type, ...(source === 'exporter' ? { origin: info.origin } : {}) }) : source,
     ...(info?.help ? { resolve: { kind: 'metric' as const, name } } : {}),
   };
 }
@@ -379,7 +361,7 @@ function functionItem(fn: FunctionSignature): Unranked {
 }
 
 function labelItem(label: string, metric: string | undefined, vocabulary: Vocabulary): Unranked {
-  const detail = `${metric ? `label of ${metric}` : 'label'}${vocabulary.catalog.highCardinality.has(label) ? ' · high cardinality' : ''}`;
+  const detail = say('labelDetail', { high: vocabulary.catalog.highCardinality.has(label), ...(metric ? { metric } : {}) });
   return { label, kind: 'label', detail, ...(vocabulary.labelValues(label).length || vocabulary.catalog.highCardinality.has(label) ? { resolve: { kind: 'label' as const, name: label } } : {}) };
 }
 

@@ -2,6 +2,9 @@ import { parsePromql } from '../promql';
 import { promqlAggregations, promqlFunctions, removedFunctions } from '../promql/functionTable';
 import type { HoverResult } from './types';
 import { describeMetric, describeRule, type Vocabulary } from './vocabulary';
+import { say } from './messages';
+import { say as promqlSay } from '../promql/messages';
+import { aggregationDoc, functionDoc } from '../promql/docs';
 
 /** Hover at `offset` of a PromQL expression: metric, recording rule, function, aggregation, label or duration. */
 export function hoverPromql(expr: string, offset: number, vocabulary: Vocabulary, relativePathOf: (uri: string) => string): HoverResult | undefined {
@@ -17,29 +20,32 @@ export function hoverPromql(expr: string, offset: number, vocabulary: Vocabulary
     const info = vocabulary.catalog.metric(text);
     if (info) return at(describeMetric(vocabulary.catalog, info));
     const family = vocabulary.catalog.exporterFamily(text);
-    return at(`**${text}**\n\n${family ? `A metric of the ${family} exporter family.` : 'Not in the k1s0 catalog, the known exporters or the recording rules of this workspace.'}`);
+    return at(`**${text}**\n\n${family ? say('exporterMetric', { family }) : say('unknownMetric')}`);
   }
   if (parent === 'FunctionIdentifier' || node.name === 'FunctionIdentifier') {
     const name = text.toLowerCase();
     const fn = promqlFunctions.get(name);
     if (fn) {
-      const experimental = fn.experimental ? `\n\nExperimental: needs \`--enable-feature=${fn.experimental}\`.` : '';
-      return at(`\`\`\`promql\n${fn.name}(${fn.args.join(', ')}${fn.variadic !== 0 ? ', …' : ''}) → ${fn.returns}\n\`\`\`\n\n${fn.doc}${experimental}`);
+      const experimental = fn.experimental ? `\n\n${say('experimental', { flag: fn.experimental })}` : '';
+      return at(`\`\`\`promql\n${fn.name}(${fn.args.join(', ')}${fn.variadic !== 0 ? ', …' : ''}) → ${fn.returns}\n\`\`\`\n\n${functionDoc(fn.name) ?? fn.doc}${experimental}`);
     }
     const removed = removedFunctions.get(name);
-    if (removed) return at(removed.message);
+    if (removed) return at(promqlSay('removedFunction', { name, replacement: removed.replacement, removedIn: removed.removedIn, message: removed.message }));
   }
   if (parent === 'AggregateOp') {
     const aggregation = promqlAggregations.get(text.toLowerCase());
-    if (aggregation) return at(`\`\`\`promql\n${aggregation.name}${aggregation.param ? `(${aggregation.param}, instant vector)` : '(instant vector)'} → instant vector\n\`\`\`\n\n${aggregation.doc}`);
+    if (aggregation)
+      return at(
+        `\`\`\`promql\n${aggregation.name}${aggregation.param ? `(${aggregation.param}, instant vector)` : '(instant vector)'} → instant vector\n\`\`\`\n\n${aggregationDoc(aggregation.name) ?? aggregation.doc}`,
+      );
   }
   if (node.name === 'LabelName') {
     const values = vocabulary.labelValues(text);
-    return at(`**${text}** — label${values.length ? `\n\nKnown values: ${values.map((v) => `\`${v}\``).join(', ')}` : ''}`);
+    return at(say('labelHover', { label: text, values }));
   }
   if (/^NumberDurationLiteral/.test(node.name) && /[a-z]/i.test(text)) {
     const seconds = durationSeconds(text);
-    if (seconds !== undefined) return at(`\`${text}\` = ${seconds.toLocaleString('en-US')} seconds`);
+    if (seconds !== undefined) return at(say('seconds', { text, seconds }));
   }
   return undefined;
 }

@@ -8,6 +8,7 @@
 import { fieldsOf, shapeAt, type Field, type Shape } from '../base/yaml/shape';
 import type { CompletionItem, HoverResult } from './types';
 import { KEY_LINE, positionAt } from './yamlPosition';
+import { say } from './messages';
 
 export function completeShape(text: string, offset: number, root: Shape): CompletionItem[] {
   const position = positionAt(text, offset);
@@ -54,7 +55,7 @@ export function hoverShape(text: string, offset: number, root: Shape): HoverResu
   const at = shapeAt(root, [...positionAt(text, keyStart).path, key]);
   if (!at?.field) return undefined;
   const values = valuesOf(at.shape);
-  const lines = [`**${key}** — ${describe(at.field)}`, at.field.doc ?? '', values.length > 1 && at.shape.type !== 'bool' ? `Values: ${values.map((v) => `\`${v}\``).join(', ')}` : ''];
+  const lines = [`**${key}** — ${describe(at.field)}`, at.field.doc ?? '', values.length > 1 && at.shape.type !== 'bool' ? say('shapeValues', { values }) : ''];
   return { contents: lines.filter(Boolean).join('\n\n'), start: keyStart, end: keyStart + key.length };
 }
 
@@ -78,8 +79,7 @@ function flowItemAt(text: string, from: number, offset: number, to: number): [nu
 /** What a key holds, in a few words (the completion item's detail). */
 function describe(field: Field): string {
   const shape = field.shape;
-  const kind = shape.type === 'list' ? `list of ${shape.items.type === 'map' ? 'mappings' : shape.items.type}` : shape.type === 'map' ? 'mapping' : shape.type;
-  return field.required ? `${kind}, required` : kind;
+  return say('shapeKind', { type: shape.type, required: field.required === true, ...(shape.type === 'list' ? { items: shape.items.type } : {}) });
 }
 
 function insertionOf(key: string, field: Field): string {

@@ -1,5 +1,6 @@
 import { promqlAggregations, promqlFunctions } from '../promql/functionTable';
 import type { SignatureResult } from './types';
+import { aggregationDoc, functionDoc } from '../promql/docs';
 import { openBrackets } from './promqlContext';
 
 /**
@@ -14,10 +15,17 @@ export function signatureAt(expr: string, offset: number): SignatureResult | und
     const fn = promqlFunctions.get(open.name);
     if (fn) {
       const params = fn.args.map((arg, i) => (fn.variadic !== 0 && i === fn.args.length - 1 ? `${arg}...` : arg));
-      return build(fn.name, params, fn.returns, fn.doc, open.commas);
+      return build(fn.name, params, fn.returns, functionDoc(fn.name) ?? fn.doc, open.commas);
     }
     const aggregation = promqlAggregations.get(open.name);
-    if (aggregation) return build(aggregation.name, aggregation.param ? [aggregation.param, 'instant vector'] : ['instant vector'], 'instant vector', aggregation.doc, open.commas);
+    if (aggregation)
+      return build(
+        aggregation.name,
+        aggregation.param ? [aggregation.param, 'instant vector'] : ['instant vector'],
+        'instant vector',
+        aggregationDoc(aggregation.name) ?? aggregation.doc,
+        open.commas,
+      );
     // `by (`, `on (` and plain parentheses: look further out.
   }
   return undefined;

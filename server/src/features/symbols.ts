@@ -5,6 +5,7 @@ import type { FileLocation, LanguageService } from '../service/languageService';
 import type { Settings } from '../base/settings';
 import type { Range, SourceFile } from '../base/types';
 import type { SymbolKind } from './types';
+import { say } from './messages';
 
 /** A document symbol with LSP ranges. */
 export interface SymbolTree {
@@ -27,13 +28,13 @@ export function documentSymbols(service: LanguageService, file: SourceFile, sett
         const nameEnd = group.nameEntry?.value.end ?? group.start;
         return {
           name: group.name || '(unnamed group)',
-          detail: `${group.rules.length} rule${group.rules.length === 1 ? '' : 's'}`,
+          detail: say('rules', { count: group.rules.length }),
           kind: 'group' as const,
           range: range(group.start, group.end),
           selectionRange: range(nameStart, nameEnd),
           children: group.rules.map((rule) => ({
             name: rule.name,
-            detail: rule.kind === 'alert' ? 'alert' : 'recording rule',
+            detail: rule.kind === 'alert' ? say('alert') : say('recordingRule'),
             kind: rule.kind === 'alert' ? ('alert' as const) : ('record' as const),
             range: range(rule.start, rule.end),
             selectionRange: range(rule.nameEntry.value.start, rule.nameEntry.value.end),

@@ -5,6 +5,7 @@
  */
 import { catalogFor, type Catalog, type MetricInfo } from '../catalog/catalog';
 import type { RecordingRuleDefinition, WorkspaceIndex } from '../workspace/index';
+import { say } from './messages';
 
 export interface Vocabulary {
   catalog: Catalog;
@@ -83,14 +84,14 @@ function buildVocabulary(workspace: WorkspaceIndex): Vocabulary {
 /** Markdown describing a catalog metric: type, help, labels and where it comes from. */
 export function describeMetric(catalog: Catalog, info: MetricInfo): string {
   const labels = catalog.labelNames(info);
-  const lines = [`**${info.name}** — ${info.type}${info.series ? ` (${info.series} series of ${info.family})` : ''}`];
+  const lines = [say('metricTitle', { name: info.name, type: info.type, family: info.family, ...(info.series ? { series: info.series } : {}) })];
   if (info.help) lines.push('', info.help);
-  if (labels) lines.push('', `Labels: ${labels.map((l) => `\`${l}\``).join(', ')}`);
-  lines.push('', `From ${info.origin}.`);
+  if (labels) lines.push('', say('labels', { labels }));
+  lines.push('', say('from', { origin: info.origin }));
   return lines.join('\n');
 }
 
 /** Markdown describing a recording rule: its expression and where it is defined. */
 export function describeRule(rule: RecordingRuleDefinition, relativePath: string): string {
-  return [`**${rule.name}** — recording rule`, '', '```promql', rule.expr.trim(), '```', '', `Defined in \`${relativePath}\`.`].join('\n');
+  return [say('ruleTitle', { name: rule.name }), '', '```promql', rule.expr.trim(), '```', '', say('definedIn', { path: relativePath })].join('\n');
 }

@@ -18,6 +18,8 @@ export const en = {
    * when the field is not in the table.
    */
   'field.expects': (p: { field: string; expects?: string; fallback: 'any' | 'valid' }) => p.expects ?? (p.fallback === 'any' ? 'a value' : 'a valid value'),
+  /** A field's documentation (hover, completion): config/fields.ts's `doc`, passed in. */
+  'field.doc': (p: { field: string; doc: string }) => p.doc,
   'schema.missing': (p: { parent: string; key: string; whileEnabled: boolean; expects: string; example: string }) =>
     `${p.parent} is missing "${p.key}"${p.whileEnabled ? ' (required while enabled is true)' : ''}: expected ${p.expects}${p.example ? `, e.g. ${p.key}: ${p.example}` : ''}.`,
   'schema.notInEnum': (p: { name: string; expects: string; got: string; suggestion?: string }) =>
@@ -51,6 +53,20 @@ export const en = {
   'shape.missing': (p: { key: string; where: string }) => `${p.where} is missing "${p.key}".`,
   'shape.removed': (p: { key: string; where: string; instead: string }) => `"${p.key}" in ${p.where} is no longer read: ${p.instead}`,
   'shape.exclusive': (p: { keys: readonly string[]; where: string }) => `${p.where} sets ${list(p.keys)}: at most one of them may be set.`,
+
+  // files, YAML and checks of every kind (base/, service/, checks/) -------------
+  'file.notUtf8': () => 'the file is not valid UTF-8; k1s0 checks only UTF-8 YAML and JSON',
+  'file.tooBig': (p: { kb: number; maxKb: number }) => `Not checked: the file is ${p.kb} KB, over k1s0.files.maxFileSizeKB (${p.maxKb} KB).`,
+  'check.failedOnFile': (p: { check: string; reason: string }) => `The ${p.check} check failed on this file and was skipped; the other checks ran. Internal error: ${p.reason}. Please report it.`,
+  'check.failedOnExpression': (p: { check: string; reason: string }) =>
+    `The ${p.check} check failed on this expression and was skipped; the other checks ran. Internal error: ${p.reason}. Please report it.`,
+  /** The `yaml` parser's own error, as it words it. */
+  'yaml.parser': (p: { message: string }) => p.message,
+  'yaml.tooDeep': (p: { depth: number }) => `Not checked: the document nests deeper than ${p.depth} levels`,
+  'yaml.duplicateKey': (p: { key: string }) => `Duplicate key "${p.key}": map keys must be unique`,
+  'yaml.unresolvedAlias': (p: { name: string }) => `Unresolved alias *${p.name}: no anchor &${p.name} before it`,
+  'yaml.selfAlias': (p: { name: string }) => `Alias *${p.name} inside the value anchored &${p.name}: the value would contain itself`,
+  'yaml.aliasesNotExpanded': (p: { reason: string }) => `Not checked: its aliases cannot be expanded (${p.reason})`,
 
   // config/policy ----------------------------------------------------------
   'policy.rule.samplingDev': () => 'トレースサンプリング戦略: dev is AlwaysOn, 100% of traces',

@@ -28,9 +28,18 @@ export function resolveLocale(tag: string | undefined): Locale {
   return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
 }
 
+const localeListeners: (() => void)[] = [];
+
+/** Calls `listener` whenever the language changes: caches of messages already said forget them. */
+export function onLocaleChange(listener: () => void): void {
+  localeListeners.push(listener);
+}
+
 /** Sets the language of every message from now on; returns the one chosen. */
 export function setLocale(tag: string | undefined): Locale {
+  const previous = current;
   current = resolveLocale(tag);
+  if (current !== previous) for (const listener of localeListeners) listener();
   return current;
 }
 
@@ -49,7 +58,25 @@ export function t<K extends MessageKey>(key: K, ...params: MessageParams<K>): st
 /** The message `key` in a given language (SARIF rule help, tests). */
 export function localize<K extends MessageKey>(locale: Locale, key: K, ...params: MessageParams<K>): string {
   const message = TABLES[locale][key] as (...args: MessageParams<K>) => string;
-  return message(...params);
+  return heard(locale, message(...params));
+}
+
+let listener: ((locale: Locale, text: string) => void) | undefined;
+
+/**
+ * Calls `record` with every message said from now on (and the table it came from), until the
+ * returned function is called: the test that finds messages said outside the Japanese tables.
+ */
+export function recordSaid(record: (locale: Locale, text: string) => void): () => void {
+  listener = record;
+  return () => {
+    listener = undefined;
+  };
+}
+
+function heard(locale: Locale, text: string): string {
+  listener?.(locale, text);
+  return text;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each message's own parameters are kept by the generic
@@ -72,6 +99,6 @@ export function messages<T extends MessageTable>(name: string, tables: AreaMessa
   AREA_MESSAGES.push({ name, tables });
   return (key, ...params) => {
     const table: T = current === 'ja' ? tables.ja : tables.en;
-    return (table[key] as (...args: Parameters<T[typeof key]>) => string)(...params);
+    return heard(current, (table[key] as (...args: Parameters<T[typeof key]>) => string)(...params));
   };
 }

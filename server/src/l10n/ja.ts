@@ -18,6 +18,21 @@ const EXPECTS: Record<string, string> = {
   'metrics.path': '"/" で始まるパス',
 };
 
+/** 各フィールドの説明（en は config/fields.ts の doc）。 */
+const DOCS: Record<string, string> = {
+  '': 'k1s0 テレメトリライブラリが起動時に読むテレメトリ設定。OTEL_* 環境変数より優先されます。',
+  log: '構造化ログ。',
+  'log.level': '出力する最低レベル。設計では dev は debug、staging は info、prod は warn です。',
+  'log.format': 'json が標準（Loki）。text は読みやすさのため dev でのみ使えます。',
+  trace: 'OTLP gRPC で Jaeger に送る OpenTelemetry トレーシング。',
+  'trace.enabled': 'スパンをエクスポートするかどうか。',
+  'trace.endpoint': 'OTLP gRPC のエンドポイント: ローカルでは jaeger:4317、Kubernetes では jaeger.observability.svc.cluster.local:4317。',
+  'trace.sample_rate': '保持するトレースの割合: dev 1.0（AlwaysOn）、staging 0.5（TraceIDRatioBased）、prod 0.1（OTel Collector でテールベース）。',
+  metrics: 'Prometheus メトリクスのエンドポイント。',
+  'metrics.enabled': '/metrics を公開するかどうか。',
+  'metrics.path': 'Prometheus がスクレイプする HTTP パス。設計では /metrics をスクレイプします。',
+};
+
 const TYPES: Record<string, string> = { number: '数値', boolean: '真偽値', bigint: '整数', string: '文字列' };
 
 export const ja: Messages = {
@@ -27,6 +42,7 @@ export const ja: Messages = {
   'value.scalar': (p) => `${TYPES[p.type] ?? p.type} ${p.value}`,
   'value.mapping': () => 'マッピング',
   'value.list': () => 'リスト',
+  'field.doc': (p) => DOCS[p.field] ?? p.doc,
   'field.expects': (p) => EXPECTS[p.field] ?? (p.fallback === 'any' ? '値' : '正しい値'),
   'schema.missing': (p) =>
     `${p.parent} に "${p.key}" がありません${p.whileEnabled ? '（enabled が true の間は必須）' : ''}。${p.expects} を指定してください${p.example ? `（例: ${p.key}: ${p.example}）` : ''}。`,
@@ -58,6 +74,17 @@ export const ja: Messages = {
   'shape.missing': (p) => `${p.where} に "${p.key}" がありません。`,
   'shape.removed': (p) => `${p.where} の "${p.key}" はもう読まれません: ${p.instead}`,
   'shape.exclusive': (p) => `${p.where} に ${list(p.keys)} が設定されています。設定できるのはどれか一つです。`,
+
+  'file.notUtf8': () => 'ファイルが正しい UTF-8 ではありません。k1s0 が検査するのは UTF-8 の YAML と JSON だけです',
+  'file.tooBig': (p) => `検査していません: ファイルが ${p.kb} KB で、k1s0.files.maxFileSizeKB（${p.maxKb} KB）を超えています。`,
+  'check.failedOnFile': (p) => `${p.check} の検査がこのファイルで失敗したためスキップしました。他の検査は実行済みです。内部エラー: ${p.reason}。報告をお願いします。`,
+  'check.failedOnExpression': (p) => `${p.check} の検査がこの式で失敗したためスキップしました。他の検査は実行済みです。内部エラー: ${p.reason}。報告をお願いします。`,
+  'yaml.parser': (p) => `YAML の構文エラーです（yaml: ${p.message}）`,
+  'yaml.tooDeep': (p) => `検査していません: ドキュメントの入れ子が ${p.depth} 階層より深くなっています`,
+  'yaml.duplicateKey': (p) => `キー "${p.key}" が重複しています。マッピングのキーは一意にしてください`,
+  'yaml.unresolvedAlias': (p) => `エイリアス *${p.name} を解決できません。その前にアンカー &${p.name} がありません`,
+  'yaml.selfAlias': (p) => `エイリアス *${p.name} がアンカー &${p.name} の値の中にあります。値が自分自身を含んでしまいます`,
+  'yaml.aliasesNotExpanded': (p) => `検査していません: エイリアスを展開できません（${p.reason}）`,
 
   'policy.rule.samplingDev': () => 'トレースサンプリング戦略: dev は AlwaysOn（トレースの 100%）',
   'policy.rule.samplingStaging': () => 'トレースサンプリング戦略: staging は TraceIDRatioBased で 50%',

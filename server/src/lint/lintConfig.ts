@@ -32,6 +32,7 @@ import { DEFAULT_SETTINGS, removePath, settingsSchema, type Settings } from '../
 import { closestMatch } from '../base/suggest';
 import type { Finding } from '../base/types';
 import { isMap, nodeSpan, pairOf, type ParsedYaml } from '../base/yaml/parse';
+import { say } from './messages';
 
 export const LINT_CONFIG_FILE = join('.k1s0', 'lint.yaml');
 
@@ -80,7 +81,7 @@ export function parseLintConfig(text: string): LintConfigResult {
   try {
     raw = parse(text, { prettyErrors: false });
   } catch (error) {
-    return { ok: false, problems: [`not YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] };
+    return { ok: false, problems: [say('notYaml', { error: (error instanceof Error ? error.message.split('\n')[0] : String(error)) ?? '' })] };
   }
   // An empty file is an empty configuration.
   const parsed = lintConfigSchema.safeParse(raw ?? {});
@@ -89,7 +90,7 @@ export function parseLintConfig(text: string): LintConfigResult {
     ok: false,
     problems: parsed.error.issues.map((issue) => {
       const where = issue.path.map(String).join('.');
-      return `${where || '(top level)'}: ${issue.message}`;
+      return say('invalid', { where: where || say('topLevel'), problem: issue.message });
     }),
   };
 }
@@ -155,7 +156,7 @@ export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findin
     raw = document.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
     // Alias bombs and the like: say so on the whole document rather than throw.
-    return { config: {}, findings: [lintFinding(nodeSpan(document.contents) ?? [0, 0], `(top level): ${error instanceof Error ? error.message : String(error)}`)] };
+    return { config: {}, findings: [lintFinding(nodeSpan(document.contents) ?? [0, 0], say('invalid', { where: say('topLevel'), problem: error instanceof Error ? error.message : String(error) }))] };
   }
   const result = lintConfigSchema.safeParse(raw);
   if (result.success) return { config: result.data, findings: [] };
@@ -170,9 +171,7 @@ export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findin
         const pair = isMap(parent) ? pairOf(parent, key) : undefined;
         const span = nodeSpan(pair?.key) ?? nodeSpan(parent as Node | undefined) ?? [0, 0];
         const suggestion = closestMatch(key, ALLOWED_KEYS[where] ?? []);
-        findings.push(
-          lintFinding(span, `${where || '(top level)'}: unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${(ALLOWED_KEYS[where] ?? []).join(', ')}.`}`, suggestion),
-        );
+        findings.push(lintFinding(span, say('unknownKey', { where: where || say('topLevel'), key, allowed: ALLOWED_KEYS[where] ?? [], ...(suggestion ? { suggestion } : {}) }), suggestion));
         removePath(cleaned, [...path, key]);
       }
       continue;
@@ -183,7 +182,7 @@ export function readLintConfig(parsed: ParsedYaml): { config: LintConfig; findin
       const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
       span = nodeSpan(node as Node | undefined);
     }
-    findings.push(lintFinding(span ?? [0, 0], `${where || '(top level)'}: ${issue.message}`));
+    findings.push(lintFinding(span ?? [0, 0], say('invalid', { where: where || say('topLevel'), problem: issue.message })));
     if (path.length === 0) return { config: {}, findings };
     // A bad item drops its whole list: half a list of globs is not what anyone meant.
     const firstIndex = path.findIndex((p) => typeof p === 'number');
@@ -200,6 +199,6 @@ function lintFinding([start, end]: [number, number], message: string, replacemen
     code: 'lint/config',
     severity: 'error',
     message,
-    ...(replacement ? { fixes: [{ title: `Change to "${replacement}"`, preferred: true, edits: [{ start, end, newText: replacement }] }] } : {}),
+    ...(replacement ? { fixes: [{ title: say('fixChangeQuoted', { to: replacement }), preferred: true, edits: [{ start, end, newText: replacement }] }] } : {}),
   };
 }

@@ -8,6 +8,8 @@ import { parsePromql } from './parse';
 import { TextMemo } from './memo';
 import type { PromqlProblem } from './problem';
 import type { ReaderCodes } from '../base/check';
+import { say } from './messages';
+import { onLocaleChange } from '../l10n';
 
 export type { PromqlProblem, PromqlFix, PromqlCode } from './problem';
 export type { FunctionSignature, ValueType } from './functionTable';
@@ -24,6 +26,7 @@ export { promqlFunctions } from './functionTable';
  */
 const checked = new TextMemo<readonly PromqlProblem[]>(4096);
 const NO_PROBLEMS: readonly PromqlProblem[] = Object.freeze([]);
+onLocaleChange(() => checked.clear());
 
 /** All problems in expr, sorted by position. Never throws. The array is the caller's (a fresh one each call). */
 export function checkPromql(expr: string): PromqlProblem[] {
@@ -41,7 +44,7 @@ export function checkPromql(expr: string): PromqlProblem[] {
   } catch (e) {
     // A bug in a check must not take the editor down; surface it instead.
     const message = e instanceof Error ? e.message : String(e);
-    return [{ from: 0, to: expr.length, code: 'promql/syntax', severity: 'error', message: `internal error while checking PromQL: ${message}` }];
+    return [{ from: 0, to: expr.length, code: 'promql/syntax', severity: 'error', message: say('internalError', { error: message }) }];
   }
 }
 

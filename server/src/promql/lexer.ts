@@ -7,6 +7,7 @@
  * token a parse error stopped at.
  */
 import { promqlAggregations } from './functionTable';
+import { say } from './messages';
 
 export type TokenKind = 'identifier' | 'keyword' | 'aggregator' | 'operator' | 'number' | 'duration' | 'string' | '(' | ')' | '{' | '}' | '[' | ']' | ',' | ':' | '@' | 'eof';
 
@@ -121,7 +122,7 @@ export function lex(expr: string): LexResult {
       const num = NUMBER_RE.exec(rest)?.[0];
       // Prometheus rejects a number or duration directly followed by letters or digits.
       if (dur && !isAlnum(expr[i + dur.length] ?? '')) {
-        if (!isValidDuration(dur)) return fail(i, i + dur.length, `not a valid duration string: "${dur}"`);
+        if (!isValidDuration(dur)) return fail(i, i + dur.length, say('badDuration', { text: dur }));
         push('duration', i, i + dur.length);
         i += dur.length;
       } else if (num && !isAlnum(expr[i + num.length] ?? '')) {
@@ -130,7 +131,7 @@ export function lex(expr: string): LexResult {
       } else {
         let j = i;
         while (j < expr.length && (isAlnum(expr[j] as string) || expr[j] === '.')) j++;
-        return fail(i, j, `bad number or duration syntax: "${expr.slice(i, j)}"`);
+        return fail(i, j, say('badNumber', { text: expr.slice(i, j) }));
       }
       continue;
     }
@@ -152,9 +153,9 @@ export function lex(expr: string): LexResult {
         i += op.length;
         continue;
       }
-      if (c === '{') return fail(i, i + 1, `unexpected left brace '{' inside braces`);
-      if (c === '!') return fail(i, i + 1, `unexpected character after '!' inside braces: ${quoteChar(expr[i + 1] ?? '')}`);
-      return fail(i, i + 1, `unexpected character inside braces: ${quoteChar(c)}`);
+      if (c === '{') return fail(i, i + 1, say('leftBraceInBraces'));
+      if (c === '!') return fail(i, i + 1, say('afterBangInBraces', { char: quoteChar(expr[i + 1] ?? '') }));
+      return fail(i, i + 1, say('charInBraces', { char: quoteChar(c) }));
     }
     switch (c) {
       case '{':
@@ -164,25 +165,25 @@ export function lex(expr: string): LexResult {
         i++;
         continue;
       case '}':
-        return fail(i, i + 1, `unexpected right brace '}'`);
+        return fail(i, i + 1, say('rightBrace'));
       case '(':
         parens.push(i);
         push('(', i, i + 1);
         i++;
         continue;
       case ')':
-        if (parens.pop() === undefined) return fail(i, i + 1, `unexpected right parenthesis ')'`);
+        if (parens.pop() === undefined) return fail(i, i + 1, say('rightParen'));
         push(')', i, i + 1);
         i++;
         continue;
       case '[':
-        if (bracketAt >= 0) return fail(i, i + 1, `unexpected left bracket '['`);
+        if (bracketAt >= 0) return fail(i, i + 1, say('leftBracket'));
         bracketAt = i;
         push('[', i, i + 1);
         i++;
         continue;
       case ']':
-        if (bracketAt < 0) return fail(i, i + 1, `unexpected right bracket ']'`);
+        if (bracketAt < 0) return fail(i, i + 1, say('rightBracket'));
         bracketAt = -1;
         push(']', i, i + 1);
         i++;
@@ -201,20 +202,20 @@ export function lex(expr: string): LexResult {
         continue;
     }
     const op = SYMBOL_OPERATORS.find((o) => expr.startsWith(o, i));
-    if (op === '=' && expr[i + 1] === '~') return fail(i, i + 2, `unexpected character after '=': '~'`);
+    if (op === '=' && expr[i + 1] === '~') return fail(i, i + 2, say('tildeAfterEquals'));
     if (op) {
       push('operator', i, i + op.length);
       i += op.length;
       continue;
     }
-    if (c === '!') return fail(i, i + 1, `unexpected character after '!': ${quoteChar(expr[i + 1] ?? '')}`);
-    return fail(i, i + 1, `unexpected character: ${quoteChar(c)}`);
+    if (c === '!') return fail(i, i + 1, say('afterBang', { char: quoteChar(expr[i + 1] ?? '') }));
+    return fail(i, i + 1, say('unexpectedChar', { char: quoteChar(c) }));
   }
   const atEnd = (from: number, message: string): LexResult => ({ tokens, error: { from, to: expr.length, message, detectedAt: expr.length } });
-  if (inBraces) return atEnd(braceAt, 'unexpected end of input inside braces');
+  if (inBraces) return atEnd(braceAt, say('eofInBraces'));
   const paren = parens.at(-1);
-  if (paren !== undefined) return atEnd(paren, 'unclosed left parenthesis');
-  if (bracketAt >= 0) return atEnd(bracketAt, 'unclosed left bracket');
+  if (paren !== undefined) return atEnd(paren, say('unclosedParen'));
+  if (bracketAt >= 0) return atEnd(bracketAt, say('unclosedBracket'));
   push('eof', expr.length, expr.length);
   return { tokens };
 }
@@ -225,7 +226,7 @@ function scanString(expr: string, from: number): number | LexError {
   let i = from + 1;
   if (quote === '`') {
     const end = expr.indexOf('`', i);
-    return end < 0 ? { from, to: expr.length, message: 'unterminated raw string' } : end + 1;
+    return end < 0 ? { from, to: expr.length, message: say('unterminatedRaw') } : end + 1;
   }
   while (i < expr.length) {
     const c = expr[i] as string;
@@ -239,7 +240,7 @@ function scanString(expr: string, from: number): number | LexError {
     }
     i++;
   }
-  return { from, to: expr.length, message: 'unterminated quoted string' };
+  return { from, to: expr.length, message: say('unterminatedQuoted') };
 }
 
 const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
@@ -254,22 +255,22 @@ function escapeLength(expr: string, at: number): number {
 /** Mirrors lexEscape in lex.go: only Go's escapes are allowed. Errors span from the opening quote, where Prometheus reports them. */
 function escapeError(expr: string, at: number, quote: string, stringStart: number): LexError | undefined {
   const e = expr[at + 1];
-  if (e === undefined || e === '\n') return { from: stringStart, to: expr.length, message: 'escape sequence not terminated' };
+  if (e === undefined || e === '\n') return { from: stringStart, to: expr.length, message: say('escapeNotTerminated') };
   if (SIMPLE_ESCAPES.has(e) || e === quote) return undefined;
   const width = HEX_DIGITS[e] ?? (e >= '0' && e <= '7' ? 3 : 0);
   const describe = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} '${ch}'`;
-  if (width === 0) return { from: stringStart, to: at + 2, message: `unknown escape sequence ${describe(e)}` };
+  if (width === 0) return { from: stringStart, to: at + 2, message: say('unknownEscape', { char: describe(e) }) };
   const digitsFrom = at + (e in HEX_DIGITS ? 2 : 1);
   const digits = expr.slice(digitsFrom, digitsFrom + width);
   const valid = e in HEX_DIGITS ? /[0-9a-fA-F]/ : /[0-7]/;
   for (let k = 0; k < width; k++) {
     const ch = digits[k];
-    if (ch === undefined) return { from: stringStart, to: expr.length, message: 'escape sequence not terminated' };
-    if (!valid.test(ch)) return { from: stringStart, to: digitsFrom + k + 1, message: `illegal character ${describe(ch)} in escape sequence` };
+    if (ch === undefined) return { from: stringStart, to: expr.length, message: say('escapeNotTerminated') };
+    if (!valid.test(ch)) return { from: stringStart, to: digitsFrom + k + 1, message: say('illegalEscapeChar', { char: describe(ch) }) };
   }
   const value = parseInt(digits, e in HEX_DIGITS ? 16 : 8);
   if (((e === 'u' || e === 'U') && (value > 0x10ffff || (value >= 0xd800 && value < 0xe000))) || (!(e in HEX_DIGITS) && value > 255)) {
-    return { from: stringStart, to: digitsFrom + width, message: 'escape sequence is an invalid Unicode code point' };
+    return { from: stringStart, to: digitsFrom + width, message: say('invalidCodePoint') };
   }
   return undefined;
 }

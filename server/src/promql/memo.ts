@@ -30,6 +30,12 @@ export class TextMemo<V> {
     if (text.length <= this.longestKey) this.put(text, value);
   }
 
+  /** Forgets everything (the language changed: the messages kept are in the old one). */
+  clear(): void {
+    this.young = new Map();
+    this.old = new Map();
+  }
+
   private put(text: string, value: V): void {
     if (this.young.size >= this.size) {
       this.old = this.young;

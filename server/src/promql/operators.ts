@@ -7,34 +7,35 @@ import { argTypeAt, arityOf, operatorNodes, promqlAggregations, promqlFunctions 
 import type { CheckContext } from './problem';
 import { childNamed, childrenNamed, childrenOf, type SyntaxNode } from './parse';
 import { exprChildren, firstExprChild, functionName, type PromqlType } from './valueTypes';
+import { say } from './messages';
 
 export function checkFunctionCall(node: SyntaxNode, ctx: CheckContext): void {
   const name = functionName(node, ctx.expr);
   const fn = promqlFunctions.get(name);
   if (!fn) return; // lezer only produces FunctionCall for names it knows; unknown names are reported earlier.
   const id = childNamed(node, 'FunctionIdentifier');
-  if (fn.experimental && id) ctx.experimental(id.from, id.to, `function "${name}"`, fn.experimental);
+  if (fn.experimental && id) ctx.experimental(id.from, id.to, 'function', fn.experimental, name);
   const args = exprChildren(childNamed(node, 'FunctionCallBody') ?? node);
   const { min, max } = arityOf(fn);
   if (min === max && args.length !== min) {
-    ctx.error(node.from, node.to, `expected ${min} argument(s) in call to "${name}", got ${args.length}`);
+    ctx.error(node.from, node.to, say('argCount', { name, want: min, got: args.length, bound: 'exactly' }));
   } else if (args.length < min) {
-    ctx.error(node.from, node.to, `expected at least ${min} argument(s) in call to "${name}", got ${args.length}`);
+    ctx.error(node.from, node.to, say('argCount', { name, want: min, got: args.length, bound: 'at least' }));
   } else if (args.length > max) {
-    ctx.error(node.from, node.to, `expected at most ${max} argument(s) in call to "${name}", got ${args.length}`);
+    ctx.error(node.from, node.to, say('argCount', { name, want: max, got: args.length, bound: 'at most' }));
   }
   if (name === 'info' && args[1]) checkInfoLabelSelector(args[1], ctx);
   args.forEach((arg, i) => {
     const want = argTypeAt(fn, i);
     const got = ctx.typeOf(arg);
-    if (want && got !== want) ctx.error(arg.from, arg.to, `expected type ${want} in call to function "${name}", got ${got}`);
+    if (want && got !== want) ctx.error(arg.from, arg.to, say('argType', { name, want, got }));
   });
 }
 
 /** info()'s second argument selects info metrics by labels only. */
 function checkInfoLabelSelector(arg: SyntaxNode, ctx: CheckContext): void {
-  if (arg.name !== 'VectorSelector') ctx.error(arg.from, arg.to, 'expected label selectors only');
-  else if (childNamed(arg, 'Identifier')) ctx.error(arg.from, arg.to, 'expected label selectors only, got vector selector instead');
+  if (arg.name !== 'VectorSelector') ctx.error(arg.from, arg.to, say('infoLabelsOnly'));
+  else if (childNamed(arg, 'Identifier')) ctx.error(arg.from, arg.to, say('infoLabelsOnlyGotVector'));
 }
 
 export function checkAggregation(node: SyntaxNode, ctx: CheckContext): void {
@@ -42,25 +43,25 @@ export function checkAggregation(node: SyntaxNode, ctx: CheckContext): void {
   if (!opNode) return;
   const op = ctx.expr.slice(opNode.from, opNode.to).toLowerCase();
   const aggregation = promqlAggregations.get(op);
-  if (aggregation?.experimental) ctx.experimental(opNode.from, opNode.to, `${op}()`, aggregation.experimental);
+  if (aggregation?.experimental) ctx.experimental(opNode.from, opNode.to, 'aggregation', aggregation.experimental, op);
   const args = exprChildren(childNamed(node, 'FunctionCallBody') ?? node);
   const paramType: PromqlType | undefined = aggregation?.param;
   const want = paramType ? 2 : 1;
   if (args.length === 0) {
-    ctx.error(node.from, node.to, 'no arguments for aggregate expression provided');
+    ctx.error(node.from, node.to, say('aggrNoArgs'));
     return;
   }
   if (args.length !== want) {
-    ctx.error(node.from, node.to, `wrong number of arguments for aggregate expression provided, expected ${want}, got ${args.length}`);
+    ctx.error(node.from, node.to, say('aggrArgCount', { want, got: args.length }));
     return;
   }
   const operand = args[want - 1];
   if (operand && ctx.typeOf(operand) !== 'instant vector') {
-    ctx.error(operand.from, operand.to, `expected type instant vector in aggregation expression, got ${ctx.typeOf(operand)}`);
+    ctx.error(operand.from, operand.to, say('aggrOperandType', { got: ctx.typeOf(operand) }));
   }
   const param = args[0];
   if (paramType && param && ctx.typeOf(param) !== paramType) {
-    ctx.error(param.from, param.to, `expected type ${paramType} in aggregation parameter, got ${ctx.typeOf(param)}`);
+    ctx.error(param.from, param.to, say('aggrParamType', { want: paramType, got: ctx.typeOf(param) }));
   }
 }
 
@@ -69,7 +70,7 @@ export function checkUnary(node: SyntaxNode, ctx: CheckContext): void {
   if (!operand) return;
   const t = ctx.typeOf(operand);
   if (t !== 'scalar' && t !== 'instant vector') {
-    ctx.error(node.from, node.to, `unary expression only allowed on expressions of type scalar or instant vector, got "${t}"`);
+    ctx.error(node.from, node.to, say('unaryType', { got: t }));
   }
 }
 
@@ -103,10 +104,10 @@ export function checkBinary(node: SyntaxNode, ctx: CheckContext): void {
   const isComparison = COMPARISONS.has(op);
   const isSet = SET_OPERATORS.has(op);
 
-  if (fill) ctx.experimental(fill.from, fill.to, 'fill modifiers', 'promql-binop-fill-modifiers');
-  if (boolNode && !isComparison) ctx.error(opNode.from, opTo, 'bool modifier can only be used on comparison operators');
+  if (fill) ctx.experimental(fill.from, fill.to, 'fill', 'promql-binop-fill-modifiers');
+  if (boolNode && !isComparison) ctx.error(opNode.from, opTo, say('boolNotComparison'));
   if (isComparison && !boolNode && lt === 'scalar' && rt === 'scalar') {
-    ctx.error(opNode.from, opTo, 'comparisons between scalars must use BOOL modifier', [{ title: `Use "${opText} bool"`, edits: [{ start: opNode.to, end: opNode.to, newText: ' bool' }] }]);
+    ctx.error(opNode.from, opTo, say('scalarComparisonNeedsBool'), [{ title: say('fixUseBool', { op: opText }), edits: [{ start: opNode.to, end: opNode.to, newText: ' bool' }] }]);
   }
   const labelLists = matching ? childrenNamed(matching, 'GroupingLabels') : [];
   const matchingLabels = groupingLabels(labelLists[0] ?? null, expr);
@@ -114,19 +115,19 @@ export function checkBinary(node: SyntaxNode, ctx: CheckContext): void {
   const grouped = !!matching && !!(childNamed(matching, 'GroupLeft') ?? childNamed(matching, 'GroupRight'));
   if (matching && childNamed(matching, 'On')) {
     for (const label of matchingLabels.filter((l) => includeLabels.includes(l))) {
-      ctx.error(opNode.from, opTo, `label "${label}" must not occur in ON and GROUP clause at once`);
+      ctx.error(opNode.from, opTo, say('labelInOnAndGroup', { label }));
     }
   }
-  if (lt !== 'scalar' && lt !== 'instant vector') ctx.error(lhs.from, lhs.to, 'binary expression must contain only scalar and instant vector types');
-  if (rt !== 'scalar' && rt !== 'instant vector') ctx.error(rhs.from, rhs.to, 'binary expression must contain only scalar and instant vector types');
+  if (lt !== 'scalar' && lt !== 'instant vector') ctx.error(lhs.from, lhs.to, say('binaryTypes'));
+  if (rt !== 'scalar' && rt !== 'instant vector') ctx.error(rhs.from, rhs.to, say('binaryTypes'));
   if (lt !== 'instant vector' || rt !== 'instant vector') {
-    if (matchingLabels.length > 0) ctx.error(node.from, node.to, 'vector matching only allowed between instant vectors');
-    if (fill) ctx.error(node.from, node.to, 'filling in missing series only allowed between instant vectors');
+    if (matchingLabels.length > 0) ctx.error(node.from, node.to, say('matchingNeedsVectors'));
+    if (fill) ctx.error(node.from, node.to, say('fillNeedsVectors'));
   } else if (isSet) {
-    if (grouped) ctx.error(node.from, node.to, `no grouping allowed for "${opText}" operation`);
-    if (fill) ctx.error(node.from, node.to, 'filling in missing series not allowed for set operators');
+    if (grouped) ctx.error(node.from, node.to, say('setGrouping', { op: opText }));
+    if (fill) ctx.error(node.from, node.to, say('setFill'));
   }
   if ((lt === 'scalar' || rt === 'scalar') && isSet) {
-    ctx.error(node.from, node.to, `set operator "${opText}" not allowed in binary scalar expression`);
+    ctx.error(node.from, node.to, say('setScalar', { op: opText }));
   }
 }

@@ -1,6 +1,7 @@
 import type { Severity } from '../base/types';
 import type { SyntaxNode } from './parse';
 import type { PromqlType } from './valueTypes';
+import type { ExperimentalWhat } from './messages';
 
 export type PromqlCode = 'promql/syntax' | 'promql/type';
 
@@ -35,5 +36,5 @@ export interface CheckContext {
   readonly typeOf: (node: SyntaxNode) => PromqlType;
   error(from: number, to: number, message: string, fixes?: PromqlFix[]): void;
   /** An experimental feature: valid in Prometheus 3 only with --enable-feature=flag. */
-  experimental(from: number, to: number, what: string, flag: string): void;
+  experimental(from: number, to: number, what: ExperimentalWhat, flag: string, name?: string): void;
 }

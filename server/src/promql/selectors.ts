@@ -9,6 +9,7 @@ import { childNamed, childrenNamed, childrenNamedFirst, childrenOf, matcherParts
 import { literalSeconds, unquote } from './literals';
 import { compileMatcherRegex } from './regex';
 import { exprChildren, firstExprChild, functionName, lastExprChild, MODIFIER_NODES } from './valueTypes';
+import { say } from './messages';
 
 interface Matcher {
   name: string;
@@ -33,7 +34,7 @@ function readMatcher(node: SyntaxNode, ctx: CheckContext): Matcher | undefined {
     // Anchored like Prometheus 3's FastRegexMatcher: ^(?s:re)$.
     const re = compileMatcherRegex(value);
     if (typeof re === 'string') {
-      ctx.error(node.from, node.to, re);
+      ctx.error(node.from, node.to, say('badRegex', { error: re }));
       return undefined;
     }
     matchesEmpty = re.matches('') === (op === '=~');
@@ -68,13 +69,13 @@ export function checkVectorSelector(node: SyntaxNode, ctx: CheckContext): void {
   if (metric) {
     const name = expr.slice(metric.from, metric.to);
     for (const m of matchers) {
-      if (m.name === '__name__') ctx.error(node.from, node.to, `metric name must not be set twice: "${name}" or "${m.value}"`);
+      if (m.name === '__name__') ctx.error(node.from, node.to, say('metricNameTwice', { name, other: m.value }));
     }
     return;
   }
   if (isInfoDataSelector(node, expr)) return;
   if (!matchers.some((m) => !m.matchesEmpty)) {
-    ctx.error(node.from, node.to, 'vector selector must contain at least one non-empty matcher');
+    ctx.error(node.from, node.to, say('emptySelector'));
   }
 }
 
@@ -109,9 +110,9 @@ function checkPositiveDuration(node: SyntaxNode | null | undefined, ctx: CheckCo
   if (!node) return;
   const literal = childNamed(node, 'NumberDurationLiteralInDurationContext');
   const simple = literal && childrenOf(node).length === 1;
-  if (!simple) ctx.experimental(node.from, node.to, 'duration expressions', 'promql-duration-expr');
+  if (!simple) ctx.experimental(node.from, node.to, 'durationExpr', 'promql-duration-expr');
   const seconds = durationSeconds(node, ctx.expr);
-  if (seconds !== undefined && !(seconds > 0)) ctx.error(node.from, node.to, 'duration must be greater than 0');
+  if (seconds !== undefined && !(seconds > 0)) ctx.error(node.from, node.to, say('durationNotPositive'));
 }
 
 /** For `a + b[5m]` (see postfixTarget): the operand the range really applies to, and the operator. */
@@ -129,9 +130,9 @@ function misassociatedOperand(inner: SyntaxNode): { operand: SyntaxNode; operato
 /** Prometheus's error for an operator applied to a range vector, e.g. `-foo[5m]` or `a + b[5m:]`. */
 function reportRangeOperand(node: SyntaxNode, operand: SyntaxNode, operator: SyntaxNode, ctx: CheckContext): void {
   if (operator.name === 'UnaryExpr') {
-    ctx.error(operator.from, node.to, 'unary expression only allowed on expressions of type scalar or instant vector, got "range vector"');
+    ctx.error(operator.from, node.to, say('unaryType', { got: 'range vector' }));
   } else {
-    ctx.error(operand.from, node.to, 'binary expression must contain only scalar and instant vector types');
+    ctx.error(operand.from, node.to, say('binaryTypes'));
   }
 }
 
@@ -141,15 +142,14 @@ export function checkMatrixSelector(node: SyntaxNode, ctx: CheckContext): void {
   const split = misassociatedOperand(inner);
   const operand = split?.operand ?? inner;
   const open = findChar(ctx.expr, inner.to, '[');
+  const RANGE_ON_NON_SELECTOR = say('rangeOnNonSelector');
   const message =
-    operand.name === 'VectorSelector'
-      ? undefined
-      : MODIFIERS.has(operand.name) && unwrapModifiers(operand).name === 'VectorSelector'
-        ? modifierBeforeRange(operand, ctx.expr)
-        : 'ranges only allowed for vector selectors';
+    operand.name === 'VectorSelector' ? undefined : MODIFIERS.has(operand.name) && unwrapModifiers(operand).name === 'VectorSelector' ? modifierBeforeRange(operand, ctx.expr) : RANGE_ON_NON_SELECTOR;
   if (message) {
     const fixes =
-      message.startsWith('ranges') && !split && ctx.typeOf(inner) === 'instant vector' ? [{ title: 'Make it a subquery', edits: [{ start: node.to - 1, end: node.to - 1, newText: ':' }] }] : undefined;
+      message === RANGE_ON_NON_SELECTOR && !split && ctx.typeOf(inner) === 'instant vector'
+        ? [{ title: say('fixSubquery'), edits: [{ start: node.to - 1, end: node.to - 1, newText: ':' }] }]
+        : undefined;
     ctx.error(open, node.to, message, fixes);
   } else if (split) {
     reportRangeOperand(node, split.operand, split.operator, ctx);
@@ -164,7 +164,7 @@ export function checkSubquery(node: SyntaxNode, ctx: CheckContext): void {
     const t = ctx.typeOf(split?.operand ?? inner);
     // Prometheus prints the Go ValueType name here, not the documented one.
     const goName = t === 'range vector' ? 'matrix' : t === 'instant vector' ? 'vector' : t;
-    if (t !== 'instant vector') ctx.error(node.from, node.to, `subquery is only allowed on instant vector, got ${goName} instead`);
+    if (t !== 'instant vector') ctx.error(node.from, node.to, say('subqueryType', { got: goName }));
     else if (split) reportRangeOperand(node, split.operand, split.operator, ctx);
   }
   for (const d of childrenNamed(node, 'DurationExpr')) checkPositiveDuration(d, ctx);
@@ -215,7 +215,7 @@ function modifierBeforeRange(operand: SyntaxNode, expr: string): string | undefi
       at = true;
     }
   }
-  return offset ? 'no offset modifiers allowed before range' : at ? 'no @ modifiers allowed before range' : undefined;
+  return offset ? say('offsetBeforeRange') : at ? say('atBeforeRange') : undefined;
 }
 
 /** The value of an offset (OffsetDurationExpr: a literal, maybe signed), else undefined. */
@@ -241,12 +241,12 @@ function unwrapModifiers(node: SyntaxNode): SyntaxNode {
 const SELECTABLE = new Set(['VectorSelector', 'MatrixSelector', 'SubqueryExpr']);
 
 /** Shared rule of addOffset and getAtModifierVars: what the modifier may follow, and only once. */
-function checkModifierTarget(node: SyntaxNode, ctx: CheckContext, what: 'offset modifier' | '@ modifier', twice: string): boolean {
+function checkModifierTarget(node: SyntaxNode, ctx: CheckContext, what: 'offset' | '@', twice: string): boolean {
   const inner = firstExprChild(node);
   if (!inner) return false;
   const target = postfixTarget(inner);
   if (!SELECTABLE.has(target.name)) {
-    ctx.error(target.from, target.to, `${what} must be preceded by an instant vector selector or range vector selector or a subquery`);
+    ctx.error(target.from, target.to, say('modifierTarget', { what }));
     return false;
   }
   if (hasModifier(inner, node.name)) {
@@ -257,23 +257,23 @@ function checkModifierTarget(node: SyntaxNode, ctx: CheckContext, what: 'offset 
 }
 
 export function checkOffset(node: SyntaxNode, ctx: CheckContext): void {
-  if (!checkModifierTarget(node, ctx, 'offset modifier', 'offset may not be set multiple times')) return;
+  if (!checkModifierTarget(node, ctx, 'offset', say('offsetTwice'))) return;
   const duration = childNamed(node, 'OffsetDurationExpr');
   if (duration && childNamed(duration, 'DurationExpr')) {
-    ctx.experimental(duration.from, duration.to, 'duration expressions', 'promql-duration-expr');
+    ctx.experimental(duration.from, duration.to, 'durationExpr', 'promql-duration-expr');
   }
 }
 
 const MAX_INT64_SECONDS = 2 ** 63 / 1000;
 
 export function checkAt(node: SyntaxNode, ctx: CheckContext): void {
-  if (!checkModifierTarget(node, ctx, '@ modifier', '@ <timestamp> may not be set multiple times')) return;
+  if (!checkModifierTarget(node, ctx, '@', say('atTwice'))) return;
   const literal = childNamed(node, 'NumberDurationLiteral');
   if (!literal) return;
   const text = ctx.expr.slice(literal.from, literal.to);
   const ts = literalSeconds(text);
   if (!Number.isFinite(ts) || Math.abs(ts) >= MAX_INT64_SECONDS) {
-    ctx.error(node.from, node.to, `timestamp out of bounds for @ modifier: ${formatGoFloat(ts)}`);
+    ctx.error(node.from, node.to, say('atOutOfBounds', { value: formatGoFloat(ts) }));
   }
 }
 
@@ -288,12 +288,12 @@ function formatGoFloat(n: number): string {
 export function checkRangeSmoothing(node: SyntaxNode, ctx: CheckContext): void {
   const kind = node.name === 'AnchoredExpr' ? 'anchored' : 'smoothed';
   const inner = firstExprChild(node);
-  ctx.experimental(node.from, node.to, `the ${kind} modifier`, 'promql-extended-range-selectors');
+  ctx.experimental(node.from, node.to, kind, 'promql-extended-range-selectors');
   if (!inner) return;
   const base = postfixTarget(inner);
-  if (base.name === 'SubqueryExpr') ctx.error(node.from, node.to, `${kind} modifier is not supported for subqueries`);
-  else if (base.name !== 'VectorSelector' && base.name !== 'MatrixSelector') ctx.error(node.from, node.to, `${kind} modifier not implemented`);
+  if (base.name === 'SubqueryExpr') ctx.error(node.from, node.to, say('smoothingOnSubquery', { kind }));
+  else if (base.name !== 'VectorSelector' && base.name !== 'MatrixSelector') ctx.error(node.from, node.to, say('smoothingNotImplemented', { kind }));
   else if (hasModifier(inner, node.name === 'AnchoredExpr' ? 'SmoothedExpr' : 'AnchoredExpr')) {
-    ctx.error(node.from, node.to, 'anchored and smoothed modifiers cannot be used together');
+    ctx.error(node.from, node.to, say('anchoredAndSmoothed'));
   }
 }

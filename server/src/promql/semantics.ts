@@ -8,6 +8,7 @@ import { nodeKeyFor, treeNodes, type SyntaxNode, type Tree } from './parse';
 import { checkAggregation, checkBinary, checkFunctionCall, checkUnary } from './operators';
 import { checkAt, checkMatrixSelector, checkOffset, checkRangeSmoothing, checkSubquery, checkVectorSelector } from './selectors';
 import { TYPED_NODES, typeOfNode, type PromqlType } from './valueTypes';
+import { say, type ExperimentalWhat } from './messages';
 
 const CHECKS: Record<string, (node: SyntaxNode, ctx: CheckContext) => void> = {
   VectorSelector: checkVectorSelector,
@@ -47,13 +48,13 @@ export function checkSemantics(tree: Tree, expr: string): PromqlProblem[] {
     error(from: number, to: number, message: string, fixes?: PromqlFix[]) {
       add({ from, to, code: 'promql/type', message, severity: 'error', ...(fixes ? { fixes } : {}) });
     },
-    experimental(from: number, to: number, what: string, flag: string) {
+    experimental(from: number, to: number, what: ExperimentalWhat, flag: string, name?: string) {
       add({
         from,
         to,
         code: 'promql/type',
         severity: 'information',
-        message: `experimental in Prometheus 3, needs --enable-feature=${flag}: ${what}`,
+        message: say('experimental', { flag, what, ...(name !== undefined ? { name } : {}) }),
       });
     },
   };

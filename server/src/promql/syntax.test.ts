@@ -116,12 +116,12 @@ test('the hint speaks Japanese, Prometheus keeps its words', () => {
     setLocale('ja');
     const expr = 'max(rate(y[1m]) by (instance)';
     assert.deepEqual(checkSyntax(expr, parsePromql(expr)), {
-      ...syntax(16, 18, 'unexpected <by> in aggregation — 式の 4 列目の `(` が閉じられていません'),
+      ...syntax(16, 18, '集約の中に予期しない by があります（Prometheus: unexpected <by> in aggregation）。式の 4 列目の `(` が閉じられていません'),
       severity: 'error',
       related: [{ from: 3, to: 4, message: 'この `(` が閉じられていません' }],
     });
     const lines = 'max(\n rate(y[1m]) by (instance)';
-    assert.equal(checkSyntax(lines, parsePromql(lines))?.message, 'unexpected <by> in aggregation — 式の 1 行 4 列目の `(` が閉じられていません');
+    assert.equal(checkSyntax(lines, parsePromql(lines))?.message, '集約の中に予期しない by があります（Prometheus: unexpected <by> in aggregation）。式の 1 行 4 列目の `(` が閉じられていません');
   } finally {
     setLocale('en');
   }

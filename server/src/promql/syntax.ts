@@ -5,12 +5,12 @@
  * the first keeps one mistake from cascading into many diagnostics.
  */
 import { closestMatches } from '../base/suggest';
-import { messages } from '../l10n';
 import { promqlFunctions, removedFunctions } from './functionTable';
 import { lex, type LexError, type Token } from './lexer';
 import type { PromqlProblem } from './problem';
 import { collectPostOrder, tooDeepForParser, type SyntaxNode, type Tree } from './parse';
 import { parseDurationMs, unquote } from './literals';
+import { say } from './messages';
 
 function syntaxError(from: number, to: number, message: string): PromqlProblem {
   return { from, to, code: 'promql/syntax', message, severity: 'error' };
@@ -54,17 +54,16 @@ function unknownFunction(tokens: Token[]): PromqlProblem | undefined {
     const removed = removedFunctions.get(t.text);
     if (removed) {
       return {
-        ...syntaxError(t.from, t.to, `unknown function with name "${t.text}": ${removed.message}`),
+        ...syntaxError(t.from, t.to, say('removedFunction', { name: t.text, replacement: removed.replacement, removedIn: removed.removedIn, message: removed.message })),
         code: 'promql/type',
-        fixes: [{ title: `Rename to ${removed.replacement}`, edits: [{ start: t.from, end: t.to, newText: removed.replacement }] }],
+        fixes: [{ title: say('fixRename', { name: removed.replacement }), edits: [{ start: t.from, end: t.to, newText: removed.replacement }] }],
       };
     }
     const suggestions = closestMatches(t.text, promqlFunctions.keys());
-    const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?)` : '';
     return {
-      ...syntaxError(t.from, t.to, `unknown function with name "${t.text}"${hint}`),
+      ...syntaxError(t.from, t.to, say('unknownFunction', { name: t.text, suggestions })),
       code: 'promql/type',
-      ...(suggestions.length > 0 ? { fixes: suggestions.map((s) => ({ title: `Change to ${s}`, edits: [{ start: t.from, end: t.to, newText: s }] })) } : {}),
+      ...(suggestions.length > 0 ? { fixes: suggestions.map((s) => ({ title: say('fixChange', { name: s }), edits: [{ start: t.from, end: t.to, newText: s }] })) } : {}),
     };
   }
   return undefined;
@@ -115,19 +114,6 @@ function contextOf(node: SyntaxNode): string {
   return '';
 }
 
-const say = messages('promql/syntax', {
-  en: {
-    unclosedAtColumn: (p: { bracket: string; column: number }) => `the \`${p.bracket}\` at column ${p.column} of the expression is not closed`,
-    unclosedAtLine: (p: { bracket: string; line: number; column: number }) => `the \`${p.bracket}\` at line ${p.line}, column ${p.column} of the expression is not closed`,
-    unclosedHere: (p: { bracket: string }) => `this \`${p.bracket}\` is not closed`,
-  },
-  ja: {
-    unclosedAtColumn: (p) => `式の ${p.column} 列目の \`${p.bracket}\` が閉じられていません`,
-    unclosedAtLine: (p) => `式の ${p.line} 行 ${p.column} 列目の \`${p.bracket}\` が閉じられていません`,
-    unclosedHere: (p) => `この \`${p.bracket}\` が閉じられていません`,
-  },
-});
-
 /**
  * The `(`, `[` or `{` that is never closed and was opened last before `at`: what
  * a parse error there usually comes from (`sum(rate(x[5m]) by (job)`). Only
@@ -162,7 +148,7 @@ function withUnclosed(problem: PromqlProblem, opener: Token, expr: string): Prom
   const column = opener.from - (before.lastIndexOf('\n') + 1) + 1;
   const bracket = opener.text;
   const hint = expr.includes('\n') ? say('unclosedAtLine', { bracket, line, column }) : say('unclosedAtColumn', { bracket, column });
-  return { ...problem, message: `${problem.message} — ${hint}`, related: [{ from: opener.from, to: opener.to, message: say('unclosedHere', { bracket }) }] };
+  return { ...problem, message: say('withHint', { message: problem.message, hint }), related: [{ from: opener.from, to: opener.to, message: say('unclosedHere', { bracket }) }] };
 }
 
 function parseError(tree: Tree, tokens: Token[], expr: string, lexError: LexError | undefined): PromqlProblem | undefined {
@@ -172,9 +158,9 @@ function parseError(tree: Tree, tokens: Token[], expr: string, lexError: LexErro
   const token = tokens[index] ?? { kind: 'eof', from: expr.length, to: expr.length, text: '' };
   const prev = tokens[index - 1];
   if (token.kind === ')' && prev?.kind === ',') {
-    return syntaxError(prev.from, prev.to, 'trailing commas not allowed in function call args');
+    return syntaxError(prev.from, prev.to, say('trailingComma'));
   }
-  const problem = syntaxError(token.from, token.to, `unexpected ${describeToken(token)}${contextOf(error)}`);
+  const problem = syntaxError(token.from, token.to, say('unexpected', { desc: describeToken(token), kind: token.kind, text: token.text, context: contextOf(error) }));
   const opener = unclosedBefore(tokens, lexError, token.from);
   return opener ? withUnclosed(problem, opener, expr) : problem;
 }
@@ -213,16 +199,16 @@ function grammarActionError(tree: Tree, expr: string): PromqlProblem | undefined
       case 'LabelName': {
         if (node.parent?.name !== 'GroupingLabels') break;
         const lower = text.toLowerCase();
-        if (lower === 'without') return syntaxError(node.from, node.to, 'unexpected <without> in grouping opts, expected label');
-        if (lower === 'inf' || lower === 'nan') return syntaxError(node.from, node.to, `unexpected number "${text}" in grouping opts, expected label`);
+        if (lower === 'without') return syntaxError(node.from, node.to, say('withoutAsLabel'));
+        if (lower === 'inf' || lower === 'nan') return syntaxError(node.from, node.to, say('numberAsLabel', { text }));
         break;
       }
       case 'QuotedLabelName':
-        if (node.parent?.name === 'GroupingLabels' && unquote(text) === '') return syntaxError(node.from, node.to, 'invalid label name for grouping: ""');
+        if (node.parent?.name === 'GroupingLabels' && unquote(text) === '') return syntaxError(node.from, node.to, say('emptyGroupingLabel'));
         break;
       case 'Identifier':
         if (node.parent?.name === 'VectorSelector' && text.toLowerCase() === 'atan2') {
-          return syntaxError(node.from, node.to, `unexpected <op:atan2>${contextOf(node)}`);
+          return syntaxError(node.from, node.to, say('unexpected', { desc: '<op:atan2>', kind: 'operator', text: 'atan2', context: contextOf(node) }));
         }
         break;
     }
@@ -234,22 +220,22 @@ function grammarActionError(tree: Tree, expr: string): PromqlProblem | undefined
 function literalError(text: string, durationContext: boolean): string | undefined {
   if (/^\d[\d_]*(?:ms|[smhdwy])/.test(text) && !/^0x/i.test(text)) {
     const ms = parseDurationMs(text);
-    return ms !== undefined && ms >= MAX_DURATION_MS ? 'duration out of range' : undefined;
+    return ms !== undefined && ms >= MAX_DURATION_MS ? say('durationOutOfRange') : undefined;
   }
   if (/^0x/i.test(text)) {
     const digits = text.slice(2).replace(/_/g, '');
-    if (/^[0-9a-f]+$/i.test(digits) && BigInt(`0x${digits}`) >= 2n ** 63n) return `error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(text)}: invalid syntax`;
+    if (/^[0-9a-f]+$/i.test(digits) && BigInt(`0x${digits}`) >= 2n ** 63n) return say('hexNotAFloat', { text });
     return undefined;
   }
   const lower = text.toLowerCase();
-  if (lower === 'inf' || lower === 'nan') return durationContext && lower === 'inf' ? 'duration out of range' : undefined;
+  if (lower === 'inf' || lower === 'nan') return durationContext && lower === 'inf' ? say('durationOutOfRange') : undefined;
   const value = Number(text.replace(/_/g, ''));
-  if (!Number.isFinite(value)) return `error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(text)}: value out of range`;
-  if (durationContext && value > MAX_DURATION_SECONDS) return 'duration out of range';
+  if (!Number.isFinite(value)) return say('numberOutOfRange', { text });
+  if (durationContext && value > MAX_DURATION_SECONDS) return say('durationOutOfRange');
   return undefined;
 }
 
-const TOO_BIG = 'expression too large or too deeply nested to check fully: only lexical errors were checked';
+const tooBig = (): string => say('tooBig');
 
 /**
  * lezer's LR parser gives up on very deep or very long left-associative
@@ -271,9 +257,9 @@ function isLezerLimit(problem: PromqlProblem, tokens: Token[]): boolean {
 export function checkSyntax(expr: string, tree: Tree): PromqlProblem | undefined {
   const { tokens, error } = lex(expr);
   // Not parsed (see tooDeepForParser): the lexer's verdict is all there is.
-  if (tooDeepForParser(tokens)) return error ? syntaxError(error.from, error.to, error.message) : { from: 0, to: expr.length, code: 'promql/syntax', severity: 'information', message: TOO_BIG };
+  if (tooDeepForParser(tokens)) return error ? syntaxError(error.from, error.to, error.message) : { from: 0, to: expr.length, code: 'promql/syntax', severity: 'information', message: tooBig() };
   if (!error && tokens.every((t) => t.kind === 'eof')) {
-    return syntaxError(0, expr.length, 'no expression found in input');
+    return syntaxError(0, expr.length, say('noExpression'));
   }
   // Each candidate with the offset at which Prometheus would notice it.
   const candidates: { at: number; problem: PromqlProblem }[] = [];
@@ -284,7 +270,7 @@ export function checkSyntax(expr: string, tree: Tree): PromqlProblem | undefined
   const action = parse ? undefined : grammarActionError(tree, expr);
   if (action) candidates.push({ at: action.from, problem: action });
   if (parse && isLezerLimit(parse, tokens)) {
-    if (candidates.length === 0) return { from: 0, to: expr.length, code: 'promql/syntax', severity: 'information', message: TOO_BIG };
+    if (candidates.length === 0) return { from: 0, to: expr.length, code: 'promql/syntax', severity: 'information', message: tooBig() };
   } else if (parse) {
     candidates.push({ at: parse.from, problem: parse });
   }

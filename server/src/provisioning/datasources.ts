@@ -6,6 +6,7 @@ import { checkFields, isEnvReference, keyOf, pairsOf, scalarString, Sink, valueO
 import type { FileCheck } from '../workspace/fileKind';
 import type { ParsedYaml } from '../base/yaml/parse';
 import { provisioningKindOf } from './detect';
+import { say, type Place } from './messages';
 
 /**
  * Grafana datasource provisioning (`provisioning/datasources/*.yaml`):
@@ -73,20 +74,20 @@ export function checkDatasourcesFile(text: string, document: Document.Parsed): F
   const sink = new Sink();
   const root = document.contents;
   if (!isMap(root)) return [];
-  checkFields(root, FILE_FIELDS, 'the datasources file', sink);
+  checkFields(root, FILE_FIELDS, { kind: 'datasourcesFile' }, sink);
   const list = valueOf(root, 'datasources');
   const entries: Entry[] = [];
   if (isSeq(list)) {
     for (const item of list.items as (Node | null)[]) {
       if (!isMap(item)) {
-        sink.add('provisioning/schema', item, [list.range?.[0] ?? 0, (list.range?.[0] ?? 0) + 1], 'A datasource must be a mapping with at least "name" and "type".');
+        sink.add('provisioning/schema', item, [list.range?.[0] ?? 0, (list.range?.[0] ?? 0) + 1], say('datasourceNotMapping'));
         continue;
       }
       entries.push(checkDatasource(text, item, sink));
     }
   }
   const deletes = valueOf(root, 'deleteDatasources');
-  if (isSeq(deletes)) for (const item of deletes.items as (Node | null)[]) if (isMap(item)) checkFields(item, DELETE_FIELDS, 'a deleteDatasources entry', sink);
+  if (isSeq(deletes)) for (const item of deletes.items as (Node | null)[]) if (isMap(item)) checkFields(item, DELETE_FIELDS, { kind: 'deleteEntry' }, sink);
 
   checkUnique(entries, 'name', sink);
   checkUnique(entries, 'uid', sink);
@@ -98,7 +99,8 @@ export function checkDatasourcesFile(text: string, document: Document.Parsed): F
 function checkDatasource(text: string, map: YAMLMap, sink: Sink): Entry {
   const nameNode = valueOf(map, 'name');
   const name = scalarString(nameNode);
-  checkFields(map, DATASOURCE_FIELDS, name ? `datasource "${name}"` : 'a datasource', sink);
+  const where: Place = { kind: 'datasource', ...(name ? { name } : {}) };
+  checkFields(map, DATASOURCE_FIELDS, where, sink);
   const uidNode = valueOf(map, 'uid');
   const uid = scalarString(uidNode);
   const orgId = scalarString(valueOf(map, 'orgId')) ?? '1';
@@ -106,18 +108,12 @@ function checkDatasource(text: string, map: YAMLMap, sink: Sink): Entry {
   const urlNode = valueOf(map, 'url');
   const url = scalarString(urlNode);
   const firstKey = pairsOf(map)[0]?.key?.range;
-  const where = name ? `datasource "${name}"` : 'a datasource';
   if (type && HTTP_TYPES.has(type) && urlNode === undefined && firstKey) {
-    sink.at(
-      'provisioning/schema',
-      firstKey[0],
-      firstKey[1],
-      `${where} (${type}) has no "url"; Grafana provisions it, but every query fails. Give the server's address, e.g. url: http://${type}:${defaultPort(type)}.`,
-    );
+    sink.at('provisioning/schema', firstKey[0], firstKey[1], say('noUrl', { where, type, port: defaultPort(type) }));
   }
   if (url !== undefined && urlNode && (type === undefined || HTTP_TYPES.has(type)) && !isEnvReference(url)) {
     const problem = urlProblem(url);
-    if (problem) sink.add('provisioning/url', urlNode, [0, 0], `${where}: url ${problem}`);
+    if (problem) sink.add('provisioning/url', urlNode, [0, 0], say('badUrl', { where, problem }));
   }
   checkDataLinkVariables(text, map, sink);
   return {
@@ -135,16 +131,16 @@ function defaultPort(type: string): string {
 /** What is wrong with a datasource URL, or undefined when it is a well-formed http(s) URL. */
 export function urlProblem(url: string): string | undefined {
   const trimmed = url.trim();
-  if (trimmed === '') return 'is empty; give the server address, e.g. http://prometheus:9090.';
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return `"${url}" has no scheme; Grafana needs an absolute URL such as http://${trimmed.replace(/^\/+/, '')}.`;
+  if (trimmed === '') return say('urlEmpty');
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return say('urlNoScheme', { url, example: trimmed.replace(/^\/+/, '') });
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
-    return `"${url}" is not a well-formed URL.`;
+    return say('urlMalformed', { url });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `"${url}" uses ${parsed.protocol.slice(0, -1)}; Grafana's HTTP datasources need http or https.`;
-  if (!parsed.hostname) return `"${url}" names no host.`;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return say('urlScheme', { url, scheme: parsed.protocol.slice(0, -1) });
+  if (!parsed.hostname) return say('urlNoHost', { url });
   return undefined;
 }
 
@@ -159,12 +155,7 @@ function checkUnique(entries: Entry[], key: 'name' | 'uid', sink: Sink): void {
       first.set(id, entry);
       continue;
     }
-    sink.add(
-      'provisioning/duplicate',
-      field.node,
-      [0, 0],
-      `Another datasource of org ${entry.orgId} already has ${key} "${field.value}"; ${key === 'uid' ? 'uids' : 'names'} must be unique, or one datasource silently replaces the other.`,
-    );
+    sink.add('provisioning/duplicate', field.node, [0, 0], say('duplicateField', { org: entry.orgId, key, value: field.value }));
   }
 }
 
@@ -178,12 +169,7 @@ function checkDefaults(entries: Entry[], sink: Sink): void {
       defaults.set(entry.orgId, entry);
       continue;
     }
-    sink.add(
-      'provisioning/duplicate',
-      node,
-      [0, 0],
-      `Datasource "${earlier.name?.value ?? '?'}" is already the default of org ${entry.orgId}; Grafana refuses a provisioning file with two defaults in one organisation.`,
-    );
+    sink.add('provisioning/duplicate', node, [0, 0], say('twoDefaults', { name: earlier.name?.value ?? '?', org: entry.orgId }));
   }
 }
 
@@ -195,34 +181,29 @@ function checkDerivedFields(entries: Entry[], sink: Sink): void {
     const derived = valueOf(jsonData, 'derivedFields');
     if (derived === undefined || derived === null) continue;
     if (!isSeq(derived)) {
-      sink.add('provisioning/schema', derived, [0, 0], 'jsonData.derivedFields must be a list of derived fields.');
+      sink.add('provisioning/schema', derived, [0, 0], say('derivedNotList'));
       continue;
     }
     for (const item of derived.items as (Node | null)[]) {
       if (!isMap(item)) {
-        sink.add('provisioning/schema', item, [derived.range?.[0] ?? 0, (derived.range?.[0] ?? 0) + 1], 'A derived field must be a mapping with "name" and "matcherRegex".');
+        sink.add('provisioning/schema', item, [derived.range?.[0] ?? 0, (derived.range?.[0] ?? 0) + 1], say('derivedNotMapping'));
         continue;
       }
       const fieldName = scalarString(valueOf(item, 'name'));
-      const where = fieldName ? `derived field "${fieldName}"` : 'a derived field';
+      const where: Place = { kind: 'derivedField', ...(fieldName ? { name: fieldName } : {}) };
       checkFields(item, DERIVED_FIELD_FIELDS, where, sink);
       const uidNode = valueOf(item, 'datasourceUid');
       const uid = scalarString(uidNode);
       if (uid !== undefined && uidNode && !isEnvReference(uid) && !uids.has(uid)) {
         const known = [...uids];
-        sink.add(
-          'provisioning/reference',
-          uidNode,
-          [0, 0],
-          `${where} links to datasourceUid "${uid}", but no datasource in this file has that uid (${known.length ? `uids: ${known.join(', ')}` : 'none sets a uid'}); the trace link would lead nowhere. Set uid: ${uid} on the target datasource.`,
-        );
+        sink.add('provisioning/reference', uidNode, [0, 0], say('unknownUid', { where, uid, known }));
       }
       const matcherType = scalarString(valueOf(item, 'matcherType')) ?? 'regex';
       const regexNode = valueOf(item, 'matcherRegex');
       const regex = scalarString(regexNode);
       if (matcherType === 'regex' && regex !== undefined && regexNode && !isEnvReference(regex)) {
         const problem = regexProblem(regex.replace(/\$\$/g, '$'));
-        if (problem) sink.add('provisioning/regex', regexNode, [0, 0], `${where}: matcherRegex ${problem}`);
+        if (problem) sink.add('provisioning/regex', regexNode, [0, 0], say('badRegex', { where, problem }));
       }
     }
   }
@@ -235,9 +216,9 @@ export function regexProblem(regex: string): string | undefined {
     compiled = RE2JS.compile(regex);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return `does not compile: ${message}.`;
+    return say('regexNotCompiling', { error: message });
   }
-  if (compiled.groupCount() < 1) return 'has no capture group; Grafana takes the value of the link from the first group, e.g. "trace_id":"(\\w+)".';
+  if (compiled.groupCount() < 1) return say('regexNoGroup');
   return undefined;
 }
 
@@ -258,14 +239,9 @@ function checkDataLinkVariables(text: string, map: YAMLMap, sink: Sink): void {
       for (let match = DATA_LINK.exec(offsets.value); match; match = DATA_LINK.exec(offsets.value)) {
         const [start, end] = offsets.toDocumentRange(match.index, match.index + match[0].length);
         const [insertAt] = offsets.toDocumentRange(match.index, match.index + 1);
-        sink.at(
-          'provisioning/env',
-          start,
-          end,
-          `Provisioning reads ${match[0]} as an environment variable and replaces it (with nothing, usually) before Grafana sees it; write $${match[0]} to keep the data-link variable.`,
-          'error',
-          [{ title: `Escape as $${match[0]}`, preferred: true, edits: [{ start: insertAt, end: insertAt, newText: '$' }] }],
-        );
+        sink.at('provisioning/env', start, end, say('dataLinkVariable', { variable: match[0] }), 'error', [
+          { title: say('fixEscape', { variable: match[0] }), preferred: true, edits: [{ start: insertAt, end: insertAt, newText: '$' }] },
+        ]);
       }
     }
   };

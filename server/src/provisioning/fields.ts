@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import { describeNode } from '../rules/sites';
 import { closestMatch } from '../base/suggest';
 import type { Finding, Fix, Severity } from '../base/types';
+import { say, type Place } from './messages';
 
 /**
  * Field tables for Grafana provisioning files, read the way Grafana reads
@@ -58,8 +59,6 @@ function fits(spec: FieldSpec, node: Node | null): boolean {
   }
 }
 
-const TYPE_NAMES: Record<FieldType, string> = { string: 'a string', int: 'an integer', bool: 'a boolean (true or false)', map: 'a mapping', list: 'a list' };
-
 export function pairsOf(map: YAMLMap): Pair<Node, Node | null>[] {
   return map.items as Pair<Node, Node | null>[];
 }
@@ -84,7 +83,7 @@ export function scalarString(node: Node | null | undefined): string | undefined 
  * did-you-mean), wrong types and values outside an enumeration (error),
  * missing required keys (error, on `where`).
  */
-export function checkFields(map: YAMLMap, table: FieldTable, where: string, sink: Sink, code = 'provisioning/schema'): void {
+export function checkFields(map: YAMLMap, table: FieldTable, where: Place, sink: Sink, code = 'provisioning/schema'): void {
   const seen = new Set<string>();
   // A missing key is reported on the mapping's first key: the entry it belongs to.
   const firstKey = pairsOf(map)[0]?.key?.range;
@@ -97,15 +96,8 @@ export function checkFields(map: YAMLMap, table: FieldTable, where: string, sink
     const spec = table[key];
     if (!spec) {
       const suggestion = closestMatch(key, Object.keys(table));
-      const fixes = suggestion ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ start: keySpan[0], end: keySpan[1], newText: suggestion }] }] : undefined;
-      sink.at(
-        code,
-        keySpan[0],
-        keySpan[1],
-        `Unknown field "${key}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''} Grafana ignores it (known: ${Object.keys(table).join(', ')}).`,
-        'warning',
-        fixes,
-      );
+      const fixes = suggestion ? [{ title: say('fixChangeQuoted', { to: suggestion }), preferred: true, edits: [{ start: keySpan[0], end: keySpan[1], newText: suggestion }] }] : undefined;
+      sink.at(code, keySpan[0], keySpan[1], say('unknownField', { key, where, known: Object.keys(table), ...(suggestion ? { suggestion } : {}) }), 'warning', fixes);
       continue;
     }
     const value = pair.value;
@@ -114,7 +106,7 @@ export function checkFields(map: YAMLMap, table: FieldTable, where: string, sink
         code,
         value,
         keySpan,
-        `${where}.${key} must be ${TYPE_NAMES[spec.type]}; got ${describeNode(value)}${isScalar(value) && value.value !== null ? ` ${JSON.stringify(value.value)}` : ''}.`,
+        say('wrongType', { where, key, type: spec.type, got: describeNode(value), ...(isScalar(value) && value.value !== null ? { value: JSON.stringify(value.value) } : {}) }),
       );
       continue;
     }
@@ -122,12 +114,12 @@ export function checkFields(map: YAMLMap, table: FieldTable, where: string, sink
     if (spec.values && text !== undefined && !isEnvReference(text) && !spec.values.includes(text)) {
       const suggestion = closestMatch(text, spec.values);
       const range = value?.range;
-      const fixes = suggestion && range ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ start: range[0], end: range[1], newText: suggestion }] }] : undefined;
-      sink.add(code, value, keySpan, `${where}.${key} must be one of ${spec.values.join(', ')}; got "${text}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}.`, 'error', fixes);
+      const fixes = suggestion && range ? [{ title: say('fixChangeQuoted', { to: suggestion }), preferred: true, edits: [{ start: range[0], end: range[1], newText: suggestion }] }] : undefined;
+      sink.add(code, value, keySpan, say('notInEnum', { where, key, values: spec.values, got: text, ...(suggestion ? { suggestion } : {}) }), 'error', fixes);
     }
   }
   for (const [key, spec] of Object.entries(table)) {
-    if (spec.required && !seen.has(key)) sink.at(code, mapSpan[0], mapSpan[1], `${where} has no "${key}"; Grafana needs it.`);
+    if (spec.required && !seen.has(key)) sink.at(code, mapSpan[0], mapSpan[1], say('missing', { where, key }));
   }
 }
 

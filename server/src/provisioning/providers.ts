@@ -4,6 +4,7 @@ import { checkFields, keyOf, pairsOf, scalarString, Sink, valueOf, type FieldTab
 import type { FileCheck } from '../workspace/fileKind';
 import type { ParsedYaml } from '../base/yaml/parse';
 import { provisioningKindOf } from './detect';
+import { say, type Place } from './messages';
 
 /**
  * Grafana dashboard providers (`provisioning/dashboards/*.yml`): fields and
@@ -38,47 +39,42 @@ export function checkProvidersFile(document: Document.Parsed): Finding[] {
   const sink = new Sink();
   const root = document.contents;
   if (!isMap(root)) return [];
-  checkFields(root, FILE_FIELDS, 'the dashboard providers file', sink);
+  checkFields(root, FILE_FIELDS, { kind: 'providersFile' }, sink);
   const list = valueOf(root, 'providers');
   if (!isSeq(list)) return sink.findings;
   const names = new Map<string, Node>();
   for (const item of list.items as (Node | null)[]) {
     if (!isMap(item)) {
-      sink.add('provisioning/schema', item, [list.range?.[0] ?? 0, (list.range?.[0] ?? 0) + 1], 'A dashboard provider must be a mapping with "name", "type" and "options.path".');
+      sink.add('provisioning/schema', item, [list.range?.[0] ?? 0, (list.range?.[0] ?? 0) + 1], say('providerNotMapping'));
       continue;
     }
     const nameNode = valueOf(item, 'name');
     const name = scalarString(nameNode);
-    const where = name ? `provider "${name}"` : 'a provider';
+    const where: Place = { kind: 'provider', ...(name !== undefined && name !== '' ? { name } : {}) };
     checkFields(item, PROVIDER_FIELDS, where, sink);
     if (name !== undefined && nameNode) {
-      if (names.has(name)) sink.add('provisioning/duplicate', nameNode, [0, 0], `Another dashboard provider is already named "${name}"; provider names must be unique.`);
+      if (names.has(name)) sink.add('provisioning/duplicate', nameNode, [0, 0], say('duplicateProvider', { name }));
       else names.set(name, nameNode);
     }
     const interval = valueOf(item, 'updateIntervalSeconds');
     if (isScalar(interval) && typeof interval.value === 'number' && interval.value < 0) {
-      sink.add('provisioning/schema', interval, [0, 0], `${where}.updateIntervalSeconds must be 0 or more; got ${interval.value}.`);
+      sink.add('provisioning/schema', interval, [0, 0], say('negativeInterval', { where, value: interval.value }));
     }
     const options = valueOf(item, 'options');
     const type = scalarString(valueOf(item, 'type')) ?? 'file';
     if (type !== 'file') continue;
     const firstKey = pairsOf(item)[0]?.key?.range;
     if (options === undefined && firstKey) {
-      sink.at('provisioning/schema', firstKey[0], firstKey[1], `${where} has no "options"; a file provider needs options.path, the directory Grafana reads dashboards from.`);
+      sink.at('provisioning/schema', firstKey[0], firstKey[1], say('noOptions', { where }));
       continue;
     }
     if (!isMap(options)) continue;
-    checkFields(options, FILE_OPTIONS, `${where}.options`, sink);
+    checkFields(options, FILE_OPTIONS, { ...where, kind: 'providerOptions' }, sink);
     const fromFiles = valueOf(options, 'foldersFromFilesStructure');
     const folder = pairsOf(item).find((pair) => keyOf(pair) === 'folder' || keyOf(pair) === 'folderUid');
     const folderValue = scalarString(folder?.value);
     if (isScalar(fromFiles) && (fromFiles.value === true || fromFiles.value === 'true') && folder && folderValue) {
-      sink.add(
-        'provisioning/schema',
-        folder.key,
-        [0, 0],
-        `${where} sets both ${keyOf(folder)} and options.foldersFromFilesStructure; Grafana refuses the provider. Drop ${keyOf(folder)}, or set foldersFromFilesStructure: false.`,
-      );
+      sink.add('provisioning/schema', folder.key, [0, 0], say('folderAndFromFiles', { where, key: keyOf(folder) ?? '' }));
     }
   }
   return sink.findings;

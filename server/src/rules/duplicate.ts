@@ -4,6 +4,7 @@ import type { RuleModel } from './model';
 import { FindingSink } from './sites';
 import { originOfRule } from './shift';
 import type { ReaderCodes } from '../base/check';
+import { say } from './messages';
 
 /**
  * rules/duplicate: two rules of one file that produce the same series or
@@ -45,10 +46,8 @@ export function checkDuplicates(text: string, rules: readonly RuleModel[]): Find
     }
     lines ??= LineIndex.of(text);
     const line = lines.positionAt(earlier.nameEntry.keyStart).line + 1;
-    const what = rule.kind === 'alert' ? 'alert' : 'recording rule';
-    const labels = rule.labels.length > 0 ? ' with the same labels' : '';
-    const where = earlier.group === rule.group ? '' : ` in group ${JSON.stringify(earlier.group)}`;
-    sink.add([rule.nameEntry.value.start, rule.nameEntry.value.end], `duplicate rule: ${what} ${JSON.stringify(rule.name)}${labels} is already defined on line ${line}${where}`, 'warning');
+    const message = say('duplicate', { kind: rule.kind, name: rule.name, sameLabels: rule.labels.length > 0, line, ...(earlier.group === rule.group ? {} : { group: earlier.group }) });
+    sink.add([rule.nameEntry.value.start, rule.nameEntry.value.end], message, 'warning');
   }
   return sink.findings;
 }

@@ -5,6 +5,7 @@
  * `90s`, `0`; not `1.5m`, `-1m`, `5 minutes` or `1h1d`.
  * https://github.com/prometheus/common/blob/main/model/time.go
  */
+import { say } from './messages';
 
 const DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const UNIT_MS = [365 * 24 * 3600e3, 7 * 24 * 3600e3, 24 * 3600e3, 3600e3, 60e3, 1e3, 1];
@@ -14,16 +15,16 @@ const MAX_MS = Number.MAX_SAFE_INTEGER;
 export type DurationResult = { ok: true; milliseconds: number } | { ok: false; message: string };
 
 export function parsePrometheusDuration(text: string): DurationResult {
-  if (text === '') return { ok: false, message: 'empty duration string' };
+  if (text === '') return { ok: false, message: say('emptyDuration') };
   if (text === '0') return { ok: true, milliseconds: 0 };
   const match = DURATION.exec(text);
-  if (!match) return { ok: false, message: `not a valid duration string: ${JSON.stringify(text)}${suggestion(text)}` };
+  if (!match) return { ok: false, message: say('badDuration', { text, ...betterThan(text) }) };
   let total = 0;
   UNIT_MS.forEach((unit, i) => {
     const part = match[i + 1];
     if (part !== undefined) total += Number(part) * unit;
   });
-  if (total > MAX_MS) return { ok: false, message: `duration out of range: ${JSON.stringify(text)}` };
+  if (total > MAX_MS) return { ok: false, message: say('durationOutOfRange', { text }) };
   return { ok: true, milliseconds: total };
 }
 
@@ -59,7 +60,7 @@ export function suggestDuration(text: string): string | undefined {
   return undefined;
 }
 
-function suggestion(text: string): string {
+function betterThan(text: string): { better?: string } {
   const better = suggestDuration(text);
-  return better && better !== text ? `; use a Prometheus duration such as ${JSON.stringify(better)}` : '; use a Prometheus duration such as "30s", "5m" or "1h30m"';
+  return better && better !== text ? { better } : {};
 }

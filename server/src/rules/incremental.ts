@@ -118,7 +118,7 @@ function movedFindings(findings: readonly Finding[], itemStart: number, oldItemE
     if (finding.start < itemStart && finding.end > itemStart) return undefined;
     const after = finding.start >= oldItemEnd;
     // A message naming a line ("first defined on line 12") is stale once lines move.
-    if (after && linesMoved && /\bline \d/.test(finding.message)) return undefined;
+    if (after && linesMoved && /\bline \d|\d 行目/.test(finding.message)) return undefined;
     kept.push(after ? shiftFinding(finding, delta) : finding);
   }
   return kept;

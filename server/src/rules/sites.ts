@@ -2,6 +2,7 @@ import { isScalar, type Node, type Pair, type Scalar } from 'yaml';
 import { scalarOffsets, type ScalarOffsets } from '../base/yaml/scalarOffsets';
 import type { Finding, Fix, Severity } from '../base/types';
 import type { EntrySite, ScalarSite } from './model';
+import { say } from './messages';
 
 /** A scalar's value located in the document: one small object over its offset map (big files have tens of thousands). */
 class LocatedScalar implements ScalarSite {
@@ -50,13 +51,10 @@ export function spanOf(node: Node | null | undefined, fallback: [number, number]
 
 /** What the YAML node is, as a message names it. */
 export function describeNode(node: unknown): string {
-  if (node === null || node === undefined) return 'nothing';
-  if (isScalar(node)) {
-    if (node.value === null) return 'null';
-    return typeof node.value === 'string' ? 'a string' : `a ${typeof node.value}`;
-  }
+  if (node === null || node === undefined) return say('node', { kind: 'nothing' });
+  if (isScalar(node)) return say('node', { kind: node.value === null ? 'null' : typeof node.value });
   const type = (node as { constructor?: { name?: string } }).constructor?.name;
-  return type === 'YAMLMap' ? 'a mapping' : type === 'YAMLSeq' ? 'a list' : 'a value of another kind';
+  return say('node', { kind: type === 'YAMLMap' ? 'mapping' : type === 'YAMLSeq' ? 'list' : 'other' });
 }
 
 export class FindingSink {

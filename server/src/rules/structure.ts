@@ -7,6 +7,7 @@ import type { EntrySite, GroupModel, RuleModel } from './model';
 import { describeNode, entrySite, FindingSink, spanOf } from './sites';
 import { closestMatch } from '../base/suggest';
 import type { ReaderCodes } from '../base/check';
+import { say } from './messages';
 
 /**
  * rules/structure: the shape of rule groups and rules, as Prometheus checks
@@ -60,15 +61,14 @@ class StructureChecker {
 
   private renameFix(pair: AnyPair, to: string): Fix[] {
     const [start, end] = this.keySpan(pair);
-    return [{ title: `Rename to '${to}'`, edits: [{ start, end, newText: to }], preferred: true }];
+    return [{ title: say('fixRename', { to }), edits: [{ start, end, newText: to }], preferred: true }];
   }
 
   /** Keys outside `known`, worded as Go's yaml decoder does with KnownFields. */
   private unknownField(pair: AnyPair, known: readonly string[], goType: string): void {
     const name = isScalar(pair.key) ? String(pair.key.value) : '?';
     const suggestion = closestMatch(name, known);
-    const hint = suggestion ? `; did you mean '${suggestion}'?` : `; expected one of ${known.join(', ')}`;
-    this.sink.add(this.keySpan(pair), `field ${name} not found in type ${goType}${hint}`, 'error', suggestion ? this.renameFix(pair, suggestion) : undefined);
+    this.sink.add(this.keySpan(pair), say('unknownField', { name, goType, known, ...(suggestion ? { suggestion } : {}) }), 'error', suggestion ? this.renameFix(pair, suggestion) : undefined);
   }
 
   private checkFile(site: RuleGroupsSite): GroupModel[] {
@@ -80,7 +80,7 @@ class StructureChecker {
     const list = site.groups.value;
     if (list === null || (isScalar(list) && list.value === null)) return [];
     if (!isSeq(list)) {
-      this.sink.add(spanOf(list, this.keySpan(site.groups)), `'groups' must be a list of rule groups, found ${describeNode(list)}`);
+      this.sink.add(spanOf(list, this.keySpan(site.groups)), say('groupsNotList', { found: describeNode(list) }));
       return [];
     }
     const firstByName = new Map<string, number>();
@@ -93,7 +93,7 @@ class StructureChecker {
         if (first !== undefined) {
           const line = this.lines.positionAt(first).line + 1;
           const { value } = group.nameEntry;
-          this.sink.add([value.start, value.end], `group name ${JSON.stringify(group.name)} is repeated in the same file (first defined on line ${line}); group names must be unique`);
+          this.sink.add([value.start, value.end], say('groupRepeated', { name: group.name, line }));
         } else {
           firstByName.set(group.name, group.nameEntry.value.start);
         }
@@ -106,7 +106,7 @@ class StructureChecker {
   private checkGroup(site: RuleGroupsSite, node: Node | null, groupIndex: number, listSpan: [number, number]): GroupModel | undefined {
     const span = spanOf(node, listSpan);
     if (!isMap(node)) {
-      this.sink.add(span, `a rule group must be a mapping with 'name' and 'rules', found ${describeNode(node)}`);
+      this.sink.add(span, say('groupNotMapping', { found: describeNode(node) }));
       return undefined;
     }
     const known = site.kind === 'PrometheusRule' ? OPERATOR_GROUP_FIELDS : GROUP_FIELDS;
@@ -147,13 +147,13 @@ class StructureChecker {
       if (!group.nameEntry && node.items.some((p) => isScalar(p.key) && p.key.value === 'name')) {
         // A non-scalar name was reported already.
       } else {
-        this.sink.add(where, "rule group needs a non-empty 'name'");
+        this.sink.add(where, say('groupNeedsName'));
       }
     }
     const rules = rulesPair?.value;
     if (rulesPair && rules !== null && !(isScalar(rules) && rules.value === null)) {
       if (!isSeq(rules)) {
-        this.sink.add(spanOf(rules, this.keySpan(rulesPair)), `'rules' must be a list of rules, found ${describeNode(rules)}`);
+        this.sink.add(spanOf(rules, this.keySpan(rulesPair)), say('rulesNotList', { found: describeNode(rules) }));
       } else {
         rules.items.forEach((item, ruleIndex) => {
           const node = this.resolveRule(item as Node | null);
@@ -175,7 +175,7 @@ class StructureChecker {
   /** A `key: scalar` entry; a list or mapping is reported as Go's decoder would refuse it. */
   private scalarEntry(pair: AnyPair, what: string): EntrySite | undefined {
     if (pair.value !== null && !isScalar(pair.value)) {
-      this.sink.add(spanOf(pair.value, this.keySpan(pair)), `'${what}' must be a string, found ${describeNode(pair.value)}`);
+      this.sink.add(spanOf(pair.value, this.keySpan(pair)), say('notAString', { what, found: describeNode(pair.value) }));
       return undefined;
     }
     if (pair.value === null) {
@@ -192,8 +192,8 @@ class StructureChecker {
     if (!result.ok) {
       const better = suggestDuration(entry.value.value);
       const span: [number, number] = [entry.value.start, entry.value.end];
-      const fixes = better ? [{ title: `Change to '${better}'`, edits: [{ start: span[0], end: span[1], newText: better }], preferred: true }] : undefined;
-      this.sink.add(entry.value.end > entry.value.start ? span : this.keySpan(pair), `'${what}': ${result.message}`, 'error', fixes);
+      const fixes = better ? [{ title: say('fixChange', { to: better }), edits: [{ start: span[0], end: span[1], newText: better }], preferred: true }] : undefined;
+      this.sink.add(entry.value.end > entry.value.start ? span : this.keySpan(pair), say('badField', { what, problem: result.message }), 'error', fixes);
       return undefined;
     }
     return entry;
@@ -204,9 +204,9 @@ class StructureChecker {
     if (value === null || (isScalar(value) && value.value === null)) return;
     const span = spanOf(value, this.keySpan(pair));
     if (!isScalar(value) || typeof value.value !== 'number' || !Number.isInteger(value.value)) {
-      this.sink.add(span, `'limit' must be an integer (the most alerts or series a rule may produce), found ${describeNode(value)}`);
+      this.sink.add(span, say('limitNotInteger', { found: describeNode(value) }));
     } else if (value.value < 0) {
-      this.sink.add(span, "'limit' is negative; Prometheus treats it as no limit: use 0 for none", 'warning');
+      this.sink.add(span, say('limitNegative'), 'warning');
     }
   }
 
@@ -215,25 +215,25 @@ class StructureChecker {
     const map = pair.value;
     if (map === null || (isScalar(map) && map.value === null)) return [];
     if (!isMap(map)) {
-      this.sink.add(spanOf(map, this.keySpan(pair)), `'${what}s' must be a mapping of names to strings, found ${describeNode(map)}`);
+      this.sink.add(spanOf(map, this.keySpan(pair)), say('entriesNotMapping', { what, found: describeNode(map) }));
       return [];
     }
     const entries: EntrySite[] = [];
     for (const item of map.items as AnyPair[]) {
       const keySpan = spanOf(item.key, spanOf(map, [0, 0]));
       if (!isScalar(item.key)) {
-        this.sink.add(keySpan, `${what} names must be strings`);
+        this.sink.add(keySpan, say('entryNameNotString', { what }));
         continue;
       }
       const name = String(item.key.value);
       if (!LABEL_NAME.test(name)) {
-        this.sink.add(keySpan, `invalid ${what} name: ${JSON.stringify(name)}; names match [a-zA-Z_][a-zA-Z0-9_]*`);
+        this.sink.add(keySpan, say('entryNameInvalid', { what, name }));
       } else if (what === 'label' && name === '__name__') {
-        this.sink.add(keySpan, 'invalid label name: __name__ is the metric name; rule labels cannot set it');
+        this.sink.add(keySpan, say('labelIsMetricName'));
       } else if (what === 'label' && name.startsWith('__')) {
-        this.sink.add(keySpan, `label name ${JSON.stringify(name)} starts with '__', which Prometheus reserves for internal use`, 'warning');
+        this.sink.add(keySpan, say('labelReserved', { name }), 'warning');
       }
-      const entry = this.scalarEntry(item, `${what} ${name}`);
+      const entry = this.scalarEntry(item, say('entryField', { what, name }));
       if (entry) entries.push({ ...entry, key: name });
     }
     return entries;
@@ -242,7 +242,7 @@ class StructureChecker {
   checkRule(node: Node | null, group: GroupModel, ruleIndex: number, listSpan: [number, number]): RuleModel | undefined {
     const span = spanOf(node, listSpan);
     if (!isMap(node)) {
-      this.sink.add(span, `a rule must be a mapping with 'record' or 'alert' and 'expr', found ${describeNode(node)}`);
+      this.sink.add(span, say('ruleNotMapping', { found: describeNode(node) }));
       return undefined;
     }
     const pairs = new Map<string, AnyPair>();
@@ -272,18 +272,18 @@ class StructureChecker {
     const named = [record, alert].filter((e): e is EntrySite => e !== undefined && e.value.value !== '');
     if (named.length === 2) {
       const second = (record as EntrySite).keyStart > (alert as EntrySite).keyStart ? (record as EntrySite) : (alert as EntrySite);
-      this.sink.add([second.keyStart, second.keyEnd], "only one of 'record' and 'alert' must be set: a rule records a series or raises an alert");
+      this.sink.add([second.keyStart, second.keyEnd], say('recordAndAlert'));
     } else if (named.length === 0) {
       const empty = record ?? alert;
-      if (empty) this.sink.add([empty.keyStart, empty.keyEnd], `'${empty.key}' must not be empty: one of 'record' or 'alert' must be set`);
+      if (empty) this.sink.add([empty.keyStart, empty.keyEnd], say('nameEmpty', { key: empty.key }));
       // A record or alert that is a list or mapping was reported already.
-      else if (!pairs.has('record') && !pairs.has('alert')) this.sink.add(firstKey, "one of 'record' or 'alert' must be set");
+      else if (!pairs.has('record') && !pairs.has('alert')) this.sink.add(firstKey, say('recordOrAlert'));
     }
     const expr = entries.get('expr');
     if (!pairs.has('expr')) {
-      this.sink.add(firstKey, "field 'expr' must be set in rule");
+      this.sink.add(firstKey, say('exprMissing'));
     } else if (expr && expr.value.value.trim() === '') {
-      this.sink.add(expr.value.end > expr.value.start ? [expr.value.start, expr.value.end] : [expr.keyStart, expr.keyEnd], "field 'expr' must be set in rule: it is empty");
+      this.sink.add(expr.value.end > expr.value.start ? [expr.value.start, expr.value.end] : [expr.keyStart, expr.keyEnd], say('exprEmpty'));
     }
     const kind = named.length === 1 ? (named[0] === record ? 'record' : 'alert') : undefined;
     if (kind === 'record' && record) this.checkRecordingRule(record, pairs, entries, annotations);
@@ -313,12 +313,11 @@ class StructureChecker {
   private checkRecordingRule(record: EntrySite, pairs: Map<string, AnyPair>, entries: Map<string, EntrySite>, annotations: EntrySite[]): void {
     const name = record.value.value;
     if (!METRIC_NAME.test(name)) {
-      const hint = /[{}]/.test(name) ? '; braces belong in expr, not in the recorded name' : '; a recorded name is a metric name matching [a-zA-Z_:][a-zA-Z0-9_:]*, e.g. level:metric:operations';
-      this.sink.add([record.value.start, record.value.end], `invalid recording rule name: ${JSON.stringify(name)}${hint}`);
+      this.sink.add([record.value.start, record.value.end], say('recordNameInvalid', { name, braces: /[{}]/.test(name) }));
     }
     const annotationsPair = pairs.get('annotations');
     if (annotationsPair && annotations.length > 0) {
-      this.sink.add(this.keySpan(annotationsPair), "invalid field 'annotations' in recording rule: only alerting rules carry annotations");
+      this.sink.add(this.keySpan(annotationsPair), say('recordAnnotations'));
     }
     for (const key of ['for', 'keep_firing_for'] as const) {
       const pair = pairs.get(key);
@@ -326,8 +325,8 @@ class StructureChecker {
       if (!pair || !entry) continue;
       const parsed = parsePrometheusDuration(entry.value.value);
       const nonZero = parsed.ok && parsed.milliseconds > 0;
-      if (nonZero) this.sink.add(this.keySpan(pair), `invalid field '${key}' in recording rule: only alerting rules wait or keep firing`);
-      else this.sink.add(this.keySpan(pair), `'${key}' has no effect in a recording rule`, 'warning');
+      if (nonZero) this.sink.add(this.keySpan(pair), say('recordWaits', { key }));
+      else this.sink.add(this.keySpan(pair), say('recordNoEffect', { key }), 'warning');
     }
   }
 }

@@ -4,6 +4,8 @@ import type { EntrySite, RuleModel } from './model';
 import { FindingSink } from './sites';
 import { closestMatch } from '../base/suggest';
 import type { ReaderCodes } from '../base/check';
+import { onLocaleChange } from '../l10n';
+import { say } from './messages';
 
 /**
  * rules/template: alert labels and annotations are Go text/templates that
@@ -58,7 +60,7 @@ const ALL_FUNCTIONS = [...GO_BUILTIN_FUNCTIONS, ...FUNCTIONS];
 
 function fixFor(range: [number, number], suggestion: string | undefined): Fix[] | undefined {
   if (!suggestion) return undefined;
-  return [{ title: `Change to '${suggestion}'`, edits: [{ start: range[0], end: range[1], newText: suggestion }], preferred: true }];
+  return [{ title: say('fixChange', { to: suggestion }), edits: [{ start: range[0], end: range[1], newText: suggestion }], preferred: true }];
 }
 
 function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: FindingSink): void {
@@ -67,17 +69,15 @@ function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: Findin
   const problems = templateProblems(value.value);
   for (const problem of problems) {
     const range = value.toDocumentRange(problem.start, Math.max(problem.end, problem.start + 1));
-    const context = `${what} ${JSON.stringify(entry.key)}`;
+    const about = { what, key: entry.key, problem: problem.message };
     if (problem.kind === 'unknown-function' && problem.name) {
       const suggestion = closestMatch(problem.name, ALL_FUNCTIONS);
-      const hint = suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : '';
-      sink.add(range, `${context}: ${problem.message} in Prometheus templates${hint}`, 'error', fixFor(range, suggestion));
+      sink.add(range, say('templateUnknownFunction', { ...about, name: problem.name, ...(suggestion ? { suggestion } : {}) }), 'error', fixFor(range, suggestion));
     } else if (problem.kind === 'undefined-variable' && problem.name) {
       const suggestion = closestMatch(problem.name, ALERT_TEMPLATE_VARIABLES);
-      const hint = suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : `; alert templates define ${ALERT_TEMPLATE_VARIABLES.join(', ')}`;
-      sink.add(range, `${context}: ${problem.message}${hint}`, 'error', fixFor(range, suggestion));
+      sink.add(range, say('templateUndefinedVariable', { ...about, name: problem.name, defined: ALERT_TEMPLATE_VARIABLES, ...(suggestion ? { suggestion } : {}) }), 'error', fixFor(range, suggestion));
     } else {
-      sink.add(range, `${context}: template: ${problem.message}`);
+      sink.add(range, say('templateSyntax', about));
     }
   }
 }
@@ -85,6 +85,7 @@ function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: Findin
 /** Problems of a template text, remembered: alert annotations repeat across rules and files. */
 const rememberedTemplates = new Map<string, TemplateProblem[]>();
 const REMEMBER_TEMPLATES_AT_MOST = 10_000;
+onLocaleChange(() => rememberedTemplates.clear());
 
 function templateProblems(template: string): TemplateProblem[] {
   const known = rememberedTemplates.get(template);

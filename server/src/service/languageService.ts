@@ -24,6 +24,7 @@ import type { FileLocation, KindContext, LocatedExpression } from '../workspace/
 import { NO_FACTS, WorkspaceIndex, type FileFacts } from '../workspace/index';
 import { Document } from './document';
 import { FILE_KINDS, handlerOf, type FileKind } from './fileKinds';
+import { t } from '../l10n';
 
 export type { FileKind } from './fileKinds';
 export type { FileLocation, LocatedExpression } from '../workspace/fileKind';
@@ -165,7 +166,7 @@ export class LanguageService {
           end: 0,
           code: 'file/too-large',
           severity: 'warning',
-          message: `Not checked: the file is ${Math.round(file.text.length / 1024)} KB, over k1s0.files.maxFileSizeKB (${settings.files.maxFileSizeKB} KB).`,
+          message: t('file.tooBig', { kb: Math.round(file.text.length / 1024), maxKb: settings.files.maxFileSizeKB }),
         },
       ];
     }

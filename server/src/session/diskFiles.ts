@@ -5,6 +5,7 @@
  */
 import { decodeText, uriToPath } from '../base/files';
 import type { ClientPort, Disk } from './clientPort';
+import { say } from './messages';
 
 export type DiskFile = { text: string } | { bytes: Uint8Array };
 
@@ -25,7 +26,7 @@ export class DiskFiles {
     }
     const decoded = decodeText(bytes);
     if ('error' in decoded) {
-      this.port.log('log', `k1s0: not decoded ${uriToPath(uri)}: ${decoded.error}`);
+      this.port.log('log', say('notDecoded', { path: uriToPath(uri), reason: decoded.error }));
       this.files.set(uri, { bytes });
       return;
     }

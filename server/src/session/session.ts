@@ -30,6 +30,7 @@ import { Folders, type WorkspaceFolder } from './folders';
 export type { FileChange, SessionInit } from './clientPort';
 import { SettingsStore } from './settingsStore';
 import { readTrust } from './trust';
+import { say } from './messages';
 
 export interface SessionOptions {
   port: ClientPort;
@@ -86,7 +87,7 @@ export class Session {
   initialize(params: SessionInit): void {
     // Messages follow the editor's display language (English where we have no table).
     const locale = setLocale(params.locale);
-    this.port.log('info', `k1s0 language server started (messages: ${locale})`);
+    this.port.log('info', say('started', { locale }));
     this.folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     const workspace = params.capabilities.workspace;
     this.settings.canPull = workspace?.configuration === true;
@@ -206,7 +207,7 @@ export class Session {
         const file = { uri, text: document.getText(), version: document.version };
         current = { version: document.version, diagnostics: this.service.validate({ file, settings: await this.settingsFor(uri), location: this.folders.locationOf(uri) }) };
       } catch (error) {
-        this.port.log('error', `k1s0: code actions for ${uri} failed: ${describe(error)}`);
+        this.port.log('error', say('codeActionsFailed', { uri, error: describe(error) }));
         return { version: document.version, fixes: [] };
       }
       if (this.documents.get(uri)?.version !== current.version) return { version: document.version, fixes: [] };
@@ -262,7 +263,7 @@ export class Session {
       try {
         found = this.disk.list(root);
       } catch (error) {
-        this.port.log('warn', `k1s0: cannot scan ${root}: ${String(error)}`);
+        this.port.log('warn', say('cannotScan', { root, error: String(error) }));
         continue;
       }
       for (const path of found) this.diskFiles.read(pathToUri(path));
@@ -294,7 +295,7 @@ export class Session {
     try {
       return this.service.index({ file: { uri, text }, settings: await this.settingsFor(uri), location: this.folders.locationOf(uri) });
     } catch (error) {
-      this.port.log('error', `k1s0: indexing ${uri} failed: ${describe(error)}`);
+      this.port.log('error', say('indexingFailed', { uri, error: describe(error) }));
       return false;
     }
   }
@@ -375,7 +376,7 @@ export class Session {
       }
     } catch (error) {
       // One broken check must not take the server down; say so where the user looks.
-      this.port.log('error', `k1s0: validation of ${uri} failed: ${describe(error)}`);
+      this.port.log('error', say('validationFailed', { uri, error: describe(error) }));
       diagnostics = [];
     }
     // A newer edit arrived while settings were loading: its own validation will publish.
@@ -405,7 +406,7 @@ export class Session {
   private track(work: Promise<void>): void {
     const tracked = work.then(
       () => undefined,
-      (error: unknown) => this.port.log('error', `k1s0: ${describe(error)}`),
+      (error: unknown) => this.port.log('error', say('failed', { error: describe(error) })),
     );
     this.work.add(tracked);
     void tracked.then(() => this.work.delete(tracked));

@@ -10,6 +10,7 @@ import { parseYaml } from '../base/yaml/parse';
 import { mergeLintConfig, readLintConfig } from '../lint/lintConfig';
 import type { ClientPort, Disk } from './clientPort';
 import { applyTrust, TRUSTED, type TrustParams } from './trust';
+import { say } from './messages';
 
 export class SettingsStore {
   /** Settings per workspace folder URI ('' for files outside any folder). */
@@ -58,14 +59,14 @@ export class SettingsStore {
       try {
         raw = await this.port.configuration(scopeUri);
       } catch (error) {
-        this.port.log('warn', `k1s0: could not read settings: ${String(error)}`);
+        this.port.log('warn', say('cannotReadSettings', { error: String(error) }));
       }
     }
     const { settings, problems } = readSettings(raw);
-    for (const problem of problems) this.port.log('warn', `k1s0: setting ignored, default used: ${problem}`);
+    for (const problem of problems) this.port.log('warn', say('settingIgnored', { problem }));
     // After the lint.yaml merge: .k1s0/lint.yaml is the workspace's word too.
     const trusted = applyTrust(this.withLintConfig(settings, scopeUri), this.trust, scopeUri !== undefined);
-    if (trusted.ignored.length) this.port.log('info', `k1s0: the workspace is not trusted: the workspace's ${trusted.ignored.join(', ')} not used (user settings apply)`);
+    if (trusted.ignored.length) this.port.log('info', say('untrusted', { ignored: trusted.ignored }));
     return trusted.settings;
   }
 
@@ -82,10 +83,10 @@ export class SettingsStore {
       const bytes = this.disk.read(path);
       if (bytes === undefined) return settings;
       const { config, findings } = readLintConfig(parseYaml(new TextDecoder().decode(bytes)));
-      if (findings.length) this.port.log('warn', `k1s0: ${path}: ${findings.length} problem(s); the rest of it applies`);
+      if (findings.length) this.port.log('warn', say('lintProblems', { path, count: findings.length }));
       return mergeLintConfig(settings, config);
     } catch (error) {
-      this.port.log('warn', `k1s0: could not read the lint configuration: ${String(error)}`);
+      this.port.log('warn', say('cannotReadLint', { error: String(error) }));
       return settings;
     }
   }

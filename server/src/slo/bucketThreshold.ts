@@ -12,6 +12,7 @@ import { parseNumber } from '../promql/literals';
 import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import { envOf, type CheckEnv } from '../catalog/env';
 import { binaryOperator, catalogNodes, COMPARISONS, exprChildren, functionName, readSelector, selectorsOf, unparen } from '../catalog/tree';
+import { say } from './messages';
 
 export const SLO_BUCKET_THRESHOLD = 'slo/bucket-threshold';
 
@@ -46,22 +47,23 @@ export function checkBucketThresholds(expr: string, tree: Tree, context: Express
     if (!Number.isFinite(value) || histogram.buckets.includes(value)) continue;
     if (env.substituted(literal.from, literal.to)) continue;
     const nearest = nearestBounds(value, histogram.buckets);
+    const [low = 0, high = 0] = nearest;
     const between =
       nearest.length === 2
-        ? `between the bounds ${nearest[0]} and ${nearest[1]}`
+        ? ({ kind: 'between', low, high } as const)
         : // Stryker disable next-line EqualityOperator: a value equal to the largest bound is a bound, skipped above
           value > (histogram.buckets.at(-1) ?? 0)
-          ? `above the largest bound ${nearest[0]} (a quantile in the +Inf bucket is reported as ${nearest[0]})`
-          : `below the smallest bound ${nearest[0]}`;
+          ? ({ kind: 'above', bound: low } as const)
+          : ({ kind: 'below', bound: low } as const);
     problems.push({
       from: literal.from,
       to: literal.to,
       code: SLO_BUCKET_THRESHOLD,
       severity: 'warning',
-      message: `the threshold ${text} is not a bucket bound of ${histogram.family}${histogram.via ? ` (read by ${histogram.via})` : ''}: it is ${between}, where histogram_quantile only interpolates; compare against a bound (buckets: ${histogram.buckets.join(', ')})`,
+      message: say('bucketThreshold', { threshold: text, family: histogram.family, between, buckets: histogram.buckets, ...(histogram.via ? { via: histogram.via } : {}) }),
       fixes: [...nearest]
         .sort((a, b) => Math.abs(a - value) - Math.abs(b - value))
-        .map((bound, i) => ({ title: `Change to ${bound}`, ...(i === 0 ? { preferred: true } : {}), edits: [{ start: literal.from, end: literal.to, newText: String(bound) }] })),
+        .map((bound, i) => ({ title: say('fixChange', { to: String(bound) }), ...(i === 0 ? { preferred: true } : {}), edits: [{ start: literal.from, end: literal.to, newText: String(bound) }] })),
     });
   }
   return problems;

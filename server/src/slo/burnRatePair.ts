@@ -20,6 +20,7 @@ import { buildSloTree, type SloTree } from './model';
 import { POLICY_SLO } from '../catalog/policy';
 import type { FileCheck } from '../workspace/fileKind';
 import { catalogFor } from '../catalog/catalog';
+import { say } from './messages';
 
 function treeOf(workspace: WorkspaceIndex, policy: Policy): SloTree {
   return workspace.derived('slo/tree', () => buildSloTree(workspace, policy, () => ({ line: 0, character: 0 })));
@@ -80,7 +81,13 @@ export function checkBurnRatePairs(uri: string, text: string, analysis: RuleFile
       end: home.end,
       code: POLICY_SLO,
       severity: 'warning',
-      message: `the ${tier.tier} tier (SLO ${tier.slo.percent}) has no ${missing.map((d) => `${d.name} (${d.burnRate}x over ${(d.windows ?? []).join(' + ')}, ${d.severity})`).join(' and ')} covering ${services.join(', ')}: the design pages and tickets on the burn rate of every SLO (${tier.slo.source})`,
+      message: say('burnRateMissing', {
+        tier: tier.tier,
+        percent: tier.slo.percent,
+        missing: missing.map((d) => ({ name: d.name, burnRate: d.burnRate, windows: d.windows ?? [], severity: d.severity })),
+        services,
+        source: tier.slo.source,
+      }),
     };
     if (last) {
       const dashColumn = columnOfDash(text, last.start);
@@ -90,7 +97,7 @@ export function checkBurnRatePairs(uri: string, text: string, analysis: RuleFile
         const lines = missing.flatMap((design) => burnRateAlertLines(design, tier.tier, tier.slo.objective)).map((line) => `${pad}${line}`);
         const newText = `${at.needsNewline ? '\n' : ''}${lines.join('\n')}\n`;
         finding.fixes = [
-          { title: `Add ${missing.map((d) => d.name).join(' and ')} for the ${tier.tier} tier (SLO ${tier.slo.percent})`, preferred: true, edits: [{ start: at.offset, end: at.offset, newText }] },
+          { title: say('fixAddBurnRate', { names: missing.map((d) => d.name), tier: tier.tier, percent: tier.slo.percent }), preferred: true, edits: [{ start: at.offset, end: at.offset, newText }] },
         ];
       }
     }

@@ -14,6 +14,7 @@ import type { SloPosition, SloLocation, SloAlertRole, SloAlert, SloScrapeTarget,
 export type { SloPosition, SloLocation, SloAlertStatus, SloAlertRole, SloAlert, SloScrapeTarget, SloConfigFile, SloDashboard, SloTarget, SloService, SloTier, SloTree } from '../base/sloTree';
 export { budgetRemaining } from '../base/sloTree';
 import type { AlertRuleFact, ServiceMatcher, WorkspaceIndex } from '../workspace/index';
+import { say } from './messages';
 
 /** Maps a document offset of an indexed file to a position (the caller holds the texts). */
 export type PositionResolver = (uri: string, offset: number) => SloPosition;
@@ -60,7 +61,7 @@ export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, position
       const d = draft(name, !job.labels.service?.length);
       d.sources.add('scrape');
       if (!d.jobs.includes(job.name)) d.jobs.push(job.name);
-      for (const tier of job.labels.tier ?? []) d.tiers.push({ tier, from: `scrape job ${job.name}` });
+      for (const tier of job.labels.tier ?? []) d.tiers.push({ tier, from: say('fromScrapeJob', { job: job.name }) });
       d.scrapeTargets.push({ job: job.name, targets: job.targets ?? [], location: at(job.uri, job.start, job.end) });
     }
   }
@@ -74,7 +75,7 @@ export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, position
         location: at(service.uri, service.start ?? 0, service.end ?? 0),
         ...(service.configError ? { error: service.configError.message } : {}),
       });
-      if (service.configError) d.broken.push(`${fileName(service.uri)} does not parse: ${service.configError.message}`);
+      if (service.configError) d.broken.push(say('doesNotParse', { file: fileName(service.uri), error: service.configError.message }));
     }
   }
   for (const { uri, extension } of workspace.catalogExtensions()) {
@@ -104,9 +105,9 @@ export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, position
     const problems: string[] = [...d.broken];
     const distinct = [...new Set(d.tiers.map((t) => t.tier))];
     const tier = d.tiers[0]?.tier;
-    if (distinct.length > 1) problems.push(`tier given differently: ${d.tiers.map((t) => `${t.tier} (${t.from})`).join(', ')}; ${tier} is used`);
+    if (distinct.length > 1) problems.push(say('tierConflict', { given: d.tiers, tier: String(tier) }));
     const tierNode = tier !== undefined ? tiers.find((t) => t.tier === tier) : undefined;
-    if (tier !== undefined && !tierNode) problems.push(`tier "${tier}" is not one of the design's (${designTiers.join(', ')})`);
+    if (tier !== undefined && !tierNode) problems.push(say('tierUnknown', { tier, tiers: designTiers }));
     const identity: Identity = { name: d.name, tier, jobs: d.jobs };
     const service: SloService = {
       name: d.name,
@@ -129,7 +130,7 @@ export function buildSloTree(workspace: WorkspaceIndex, policy: Policy, position
       service.slo = tierNode.slo;
       tierNode.services.push(service);
     } else {
-      if (tier === undefined && !d.jobOnly) problems.push('no tier: give the scrape job a tier label or the config file app.tier');
+      if (tier === undefined && !d.jobOnly) problems.push(say('noTier'));
       unassigned.push(service);
     }
   }
@@ -179,10 +180,16 @@ function alertsFor(
         status: 'not-covering',
         location: at(first.uri, first.start, first.end),
         ...(first.severity !== undefined ? { severity: first.severity } : {}),
-        note: `${design.name} selects ${selector.map(describeMatcher).join(', ')}, which leaves out ${describeService(service)}`,
+        note: say('notCovering', {
+          alert: design.name,
+          selects: selector.map(describeMatcher).join(', '),
+          service: service.name,
+          jobs: service.jobs,
+          ...(service.tier !== undefined ? { tier: service.tier } : {}),
+        }),
       });
     } else {
-      out.push({ ...base, status: 'missing', note: `no alerting rule ${design.name} in the workspace`, ...(home ? { home } : {}) });
+      out.push({ ...base, status: 'missing', note: say('noAlertingRule', { alert: design.name }), ...(home ? { home } : {}) });
     }
   }
   const expectedNames = new Set(policy.alerts.filter((a) => a.kind === 'burn-rate' || a.tiers?.length).map((a) => a.name));
@@ -229,10 +236,6 @@ function matches(m: ServiceMatcher, value: string): boolean {
 
 function describeMatcher(m: ServiceMatcher): string {
   return `${m.label}${m.op}"${m.value}"`;
-}
-
-function describeService(service: Identity): string {
-  return `${service.name} (tier ${service.tier ?? 'unknown'}${service.jobs.length ? `, job ${service.jobs.join('|')}` : ''})`;
 }
 
 function fileName(uri: string | undefined): string {

@@ -21,6 +21,7 @@ import { closestMatch } from '../base/suggest';
 import type { Finding, Range } from '../base/types';
 import { lastStartingAtOrBefore } from '../base/spans';
 import type { ReaderCodes } from '../base/check';
+import { say } from './messages';
 
 export const UNUSED_CODE = 'suppression/unused';
 export const UNKNOWN_CODE = 'suppression/unknown-code';
@@ -155,7 +156,7 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
   for (const directive of directives) {
     const keyword = text.slice(directive.start, directive.end);
     if (directive.codes.length === 0) {
-      problems.push({ start: directive.start, end: directive.end, code: UNKNOWN_CODE, severity: 'warning', message: `${keyword} needs a diagnostic code: "# ${keyword} config/policy -- reason".` });
+      problems.push({ start: directive.start, end: directive.end, code: UNKNOWN_CODE, severity: 'warning', message: say('needsCode', { keyword }) });
       continue;
     }
     let applies: (finding: Finding) => boolean;
@@ -180,8 +181,8 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
         end: code.end,
         code: UNKNOWN_CODE,
         severity: 'warning',
-        message: `Unknown diagnostic code "${code.code}" in ${keyword}${suggestion ? `. Did you mean "${suggestion}"?` : ': name a code such as config/policy or an area such as config.'}`,
-        ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ start: code.start, end: code.end, newText: suggestion }] }] } : {}),
+        message: say('unknownCode', { code: code.code, keyword, ...(suggestion ? { suggestion } : {}) }),
+        ...(suggestion ? { fixes: [{ title: say('fixChangeQuoted', { to: suggestion }), preferred: true, edits: [{ start: code.start, end: code.end, newText: suggestion }] }] } : {}),
       });
     }
   }
@@ -201,18 +202,13 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
   }
   for (const entry of active) {
     if (entry.used) continue;
-    const where =
-      entry.directive.kind === 'next-line'
-        ? 'on the next line'
-        : rules.some((r) => r.start <= entry.directive.start && entry.directive.start < r.end)
-          ? 'in the rest of this rule'
-          : 'in the rest of the file';
+    const scope = entry.directive.kind === 'next-line' ? 'next-line' : rules.some((r) => r.start <= entry.directive.start && entry.directive.start < r.end) ? 'rule' : 'file';
     problems.push({
       start: entry.code.start,
       end: entry.code.end,
       code: UNUSED_CODE,
       severity: 'hint',
-      message: `Unused suppression: no ${entry.code.code} diagnostic ${where}; remove "${entry.code.code}" from the directive.`,
+      message: say('unused', { code: entry.code.code, scope }),
     });
   }
   return [...result, ...problems];
@@ -228,7 +224,7 @@ export function disableFix(text: string, line: number, code: string): { title: s
   const indent = /^[ \t]*/.exec(text.slice(start, start + 200))?.[0] ?? '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const at = { line, character: 0 };
-  return { title: `Disable ${code} for this line`, edits: [{ range: { start: at, end: { ...at } }, newText: `${indent}# k1s0-disable-next-line ${code}${eol}` }] };
+  return { title: say('fixDisable', { code }), edits: [{ range: { start: at, end: { ...at } }, newText: `${indent}# k1s0-disable-next-line ${code}${eol}` }] };
 }
 
 /** Where a finding "is" for next-line purposes: inside a multi-line scalar, the scalar's start. */

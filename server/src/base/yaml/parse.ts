@@ -2,6 +2,14 @@ import { YAMLParseError, isAlias, parseAllDocuments, isMap, isScalar, isSeq, vis
 import type { Finding } from '../types';
 import { findExcessiveNesting, MAX_YAML_DEPTH } from './depth';
 import type { ReaderCodes } from '../../base/check';
+import { t } from '../../l10n';
+
+/** Errors k1s0 adds (depth, aliases), already worded in the language; the rest are the `yaml` parser's own. */
+const OUR_ERRORS = new WeakSet<YAMLParseError>();
+function ours(error: YAMLParseError): YAMLParseError {
+  OUR_ERRORS.add(error);
+  return error;
+}
 
 /** How every YAML file is parsed: all errors as data, duplicate keys refused. */
 export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
@@ -22,7 +30,7 @@ export function parseYaml(original: string): ParsedYaml {
   const text = original.includes('\r') ? original.replace(/\r(?!\n)/g, '\n') : original;
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep >= 0) {
-    const message = `Not checked: the document nests deeper than ${MAX_YAML_DEPTH} levels`;
+    const message = t('yaml.tooDeep', { depth: MAX_YAML_DEPTH });
     return { documents: shallowDocuments(text, tooDeep, message), syntax: [{ start: tooDeep, end: tooDeep + 1, code: 'yaml/syntax', message, severity: 'error' }] };
   }
   const stream = readQuotedAsGo(text, parseWithOptions(text));
@@ -41,7 +49,7 @@ export function parseYaml(original: string): ParsedYaml {
     if (seen.has(key)) continue;
     seen.add(key);
     const tokenEnd = widenToToken(text, start, Math.min(end, text.length));
-    const shown = error.code === 'DUPLICATE_KEY' ? `Duplicate key "${text.slice(start, tokenEnd)}": map keys must be unique` : message;
+    const shown = error.code === 'DUPLICATE_KEY' ? t('yaml.duplicateKey', { key: text.slice(start, tokenEnd) }) : OUR_ERRORS.has(error) ? message : t('yaml.parser', { message });
     syntax.push({ start, end: tokenEnd, code: 'yaml/syntax', message: shown, severity: 'error' });
   }
   return { documents, syntax };
@@ -57,7 +65,7 @@ export function parseYaml(original: string): ParsedYaml {
 function shallowDocuments(text: string, tooDeep: number, message: string): Document.Parsed[] {
   const stream = parseAllDocuments(text.slice(0, tooDeep), YAML_OPTIONS);
   if ('empty' in stream) return [];
-  stream[stream.length - 1]?.errors.push(new YAMLParseError([tooDeep, tooDeep + 1], 'RESOURCE_EXHAUSTION', message));
+  stream[stream.length - 1]?.errors.push(ours(new YAMLParseError([tooDeep, tooDeep + 1], 'RESOURCE_EXHAUSTION', message)));
   return stream;
 }
 
@@ -80,10 +88,9 @@ function checkAliases(document: Document.Parsed): void {
       first ??= node;
       const target = anchors.get(node.source);
       const [start, end] = node.range ?? [0, 0];
-      if (target === undefined) document.errors.push(new YAMLParseError([start, end], 'BAD_ALIAS', `Unresolved alias *${node.source}: no anchor &${node.source} before it`));
+      if (target === undefined) document.errors.push(ours(new YAMLParseError([start, end], 'BAD_ALIAS', t('yaml.unresolvedAlias', { name: node.source }))));
       // `&a [*a]`: a value that contains itself has no end (Prometheus refuses it too).
-      else if (path.includes(target as Node))
-        document.errors.push(new YAMLParseError([start, end], 'BAD_ALIAS', `Alias *${node.source} inside the value anchored &${node.source}: the value would contain itself`));
+      else if (path.includes(target as Node)) document.errors.push(ours(new YAMLParseError([start, end], 'BAD_ALIAS', t('yaml.selfAlias', { name: node.source }))));
     },
   });
   if (!first || document.errors.length > 0) return;
@@ -92,7 +99,7 @@ function checkAliases(document: Document.Parsed): void {
   } catch (error) {
     const [start, end] = first.range ?? [0, 0];
     const reason = error instanceof Error ? error.message : String(error);
-    document.errors.push(new YAMLParseError([start, end], 'RESOURCE_EXHAUSTION', `Not checked: its aliases cannot be expanded (${reason})`));
+    document.errors.push(ours(new YAMLParseError([start, end], 'RESOURCE_EXHAUSTION', t('yaml.aliasesNotExpanded', { reason }))));
   }
 }
 
