@@ -44,7 +44,7 @@ test('every mistake at once, each at its node, with its did-you-mean fix', () =>
     "11:14-11:18 warning promtail/config Job pods gives its streams no service, tier, environment labels: the design's log labels (ログラベル設計) are service, tier, environment, level on every stream (and trace_id in the line).",
     '13:14-13:18 error promtail/config scrape_configs[0].kubernetes_sd_configs[0].role must be one of pod, node, service, endpoints, endpointslice, ingress; got "pods". Did you mean "pod"?',
     '  fix Change to "pod": 13:14-13:18 "pod"',
-    '17:16-17:22 error promtail/config scrape_configs[0].relabel_configs[0].action must be one of replace, keep, drop, hashmod, labelmap, labeldrop, labelkeep, lowercase, uppercase, keepequal, dropequal; got "replce". Did you mean "replace"?',
+    '17:16-17:22 error promtail/config scrape_configs[0].relabel_configs[0].action must be one of replace, keep, drop, keepequal, dropequal, hashmod, labelmap, labeldrop, labelkeep, lowercase, uppercase; got "replce". Did you mean "replace"?',
     '  fix Change to "replace": 17:16-17:22 "replace"',
     '19:8-19:11 error promtail/config Unknown key "jsn" in scrape_configs[0].pipeline_stages[0]. Did you mean "json"? Allowed keys: docker, cri, regex, json, logfmt, template, match, timestamp, output, labels, structured_metadata, static_labels, labelallow, labeldrop, metrics, tenant, replace, drop, limit, multiline, pack, decolorize, sampling, eventlogmessage, geoip, luhn.',
     '  fix Rename to "json": 19:8-19:11 "json"',

@@ -6,10 +6,9 @@
  * rules are closed; the other blocks are `open` (base/yaml/shape.ts): a key not
  * listed there is reported only when it is a likely typo (Promtail decodes its
  * stages leniently and ignores a misspelt field, which is why it is worth telling).
- *
- * The relabel rules are Prometheus's: this table is Promtail's own copy until
- * prometheus.yaml's checks share theirs.
+ * The relabel rules are Prometheus's: prometheus.yaml's table.
  */
+import { RELABEL_CONFIG } from '../prometheus/configShape';
 import type { Field, MapShape, ScalarShape, Shape } from '../base/yaml/shape';
 
 const any: Shape = { type: 'any' };
@@ -27,22 +26,6 @@ const anyField = (doc?: string): Field => ({ shape: any, ...(doc ? { doc } : {})
 const strings: Shape = { type: 'list', items: { type: 'string' } };
 const stringMap: Shape = { type: 'map', fields: {}, values: { type: 'string' } };
 const listOf = (items: Shape, doc?: string): Field => ({ shape: { type: 'list', items }, ...(doc ? { doc } : {}) });
-
-export const RELABEL_ACTIONS = ['replace', 'keep', 'drop', 'hashmod', 'labelmap', 'labeldrop', 'labelkeep', 'lowercase', 'uppercase', 'keepequal', 'dropequal'];
-
-/** A relabel rule, as Prometheus reads it. */
-export const RELABEL: MapShape = map(
-  {
-    source_labels: listOf({ type: 'string' }, 'Labels whose values, joined by `separator`, are matched against `regex`.'),
-    separator: str("Joins the source labels' values (default `;`)."),
-    target_label: str('The label `replace` (and the other writing actions) sets. `__path__` is the file Promtail tails.'),
-    regex: str('RE2, anchored at both ends (default `(.*)`).'),
-    modulus: int('Modulus of `hashmod`.'),
-    replacement: str('What `replace` writes, `$1` for the first group (default `$1`).'),
-    action: str('What the rule does (default `replace`).', { enum: RELABEL_ACTIONS }),
-  },
-  "A relabel rule: rewrites the target's labels before it is scraped; `__` labels are dropped afterwards.",
-);
 
 const AUTH: Record<string, Field> = {
   basic_auth: block({ username: str(), username_file: str(), password: str(), password_file: str() }),
@@ -199,7 +182,7 @@ export const SCRAPE_CONFIG: MapShape = map(
     pipeline_stages: { shape: stages, doc: 'Stages every line of the job goes through: parse, label, filter.' },
     static_configs: listOf(STATIC_CONFIG),
     kubernetes_sd_configs: listOf(KUBERNETES_SD),
-    relabel_configs: listOf(RELABEL, 'Relabel rules on the discovered targets: labels, and `__path__` for Kubernetes pods.'),
+    relabel_configs: listOf(RELABEL_CONFIG, 'Relabel rules on the discovered targets: labels, and `__path__` for Kubernetes pods.'),
     file_sd_configs: listOf(map({ files: { shape: strings }, refresh_interval: promDur() })),
     docker_sd_configs: listOf({ type: 'any' }),
     consul_sd_configs: listOf({ type: 'any' }),
