@@ -14,6 +14,7 @@ import type { Position, Range, SourceFile } from '../base/types';
 import { completeConfig, hoverConfig } from './configAssist';
 import { completeLintConfig, hoverLintConfig } from './lintAssist';
 import { completeShape, hoverShape } from './shapeAssist';
+import { completeOtelEnv, hoverOtelEnv } from './otelEnvAssist';
 import { handlerOf } from '../service/fileKinds';
 import { definitionsOf, referencesTo, renameProblem, type DocumentExpressions } from './navigation';
 import { completePromql, documentationOf, type PromqlDialect } from './promqlCompletion';
@@ -107,6 +108,8 @@ export class EditorFeatures {
         return { items: completeConfig(file.text, offset, environment).map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
       }
       if (kind === 'lint') return { items: completeLintConfig(file.text, offset).map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
+      const env = kind && OTEL_ENV_KINDS.has(kind) ? completeOtelEnv(file.text, offset) : [];
+      if (env.length) return { items: env.map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
       const shape = kind && handlerOf(kind)?.shape;
       if (shape) return { items: completeShape(file.text, offset, shape).map((item) => withRange(item, rangeOf(lines, item.start, item.end))), isIncomplete: false };
       return { items: [], isIncomplete: false };
@@ -139,7 +142,8 @@ export class EditorFeatures {
     if (!hit) {
       const kind = this.kindOf(file, view);
       const shape = kind && handlerOf(kind)?.shape;
-      const hover = kind === 'config' ? hoverConfig(file.text, offset) : kind === 'lint' ? hoverLintConfig(file.text, offset) : shape ? hoverShape(file.text, offset, shape) : undefined;
+      const env = kind && OTEL_ENV_KINDS.has(kind) ? hoverOtelEnv(file.text, offset) : undefined;
+      const hover = kind === 'config' ? hoverConfig(file.text, offset) : kind === 'lint' ? hoverLintConfig(file.text, offset) : (env ?? (shape ? hoverShape(file.text, offset, shape) : undefined));
       return hover && { contents: hover.contents, range: rangeOf(lines, hover.start, hover.end) };
     }
     const hover = hoverPromql(hit.located.site.value, hit.valueOffset, vocabularyOf(this.service.workspace), this.displayPath);
@@ -383,6 +387,9 @@ export function emptyExpressionAt(text: string, offset: number, kind: 'rules' | 
 function dialectOf(kind: FileKind | undefined): PromqlDialect {
   return kind === 'dashboard' ? 'dashboard' : kind === 'rules' ? 'rules' : 'promql';
 }
+
+/** Kinds where OTEL_* variables are written one per line (compose's list form, `.env`, a container's `env:`). */
+const OTEL_ENV_KINDS: ReadonlySet<string> = new Set(['compose', 'dotenv', 'kubernetes']);
 
 function withRange(item: CompletionItem, range: Range): CompletionResult {
   return {

@@ -400,3 +400,23 @@ test('a compose file over LSP: its services as symbols, its keys on hover, its e
     ['service_started', 'service_healthy', 'service_completed_successfully'],
   );
 });
+
+test('OTEL_ variables complete and hover in a .env file and a compose list (the kinds that write them one per line)', async () => {
+  const dotenv = uriOf('services/ledger/.env');
+  await h.open(dotenv, 'OTEL_SERVICE_NAME=ledger\nOTEL_EXPORTER_OTLP_PROTOCOL=\n');
+  assert.deepEqual(
+    (await complete(dotenv, { line: 1, character: 28 })).map((i) => i.label),
+    ['grpc', 'http/protobuf', 'http/json'],
+  );
+  const hover = (await h.request('textDocument/hover', { textDocument: { uri: dotenv }, position: { line: 0, character: 3 } })) as { contents: { value: string } };
+  assert.match(hover.contents.value, /^\*\*OTEL_SERVICE_NAME\*\*/);
+  const compose = uriOf('docker-compose.yaml');
+  const text = `${textOf('docker-compose.yaml')}  extra:\n    image: busybox\n    environment:\n      - OTEL_TRACES_SAMPLER_A\n`;
+  await h.open(compose, text);
+  const lines = text.split('\n');
+  const items = await complete(compose, { line: lines.length - 2, character: lines[lines.length - 2]?.length ?? 0 });
+  assert.deepEqual(
+    items.map((i) => [i.label, i.textEdit.newText]),
+    [['OTEL_TRACES_SAMPLER_ARG', 'OTEL_TRACES_SAMPLER_ARG=']],
+  );
+});
