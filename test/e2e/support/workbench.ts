@@ -224,8 +224,21 @@ export class Workbench {
     const rows = new Map<number, ProblemRow>();
     if ((await this.page.locator('.markers-panel .monaco-list-rows > .monaco-list-row').count()) === 0) return [];
     await this.page.locator('.markers-panel .monaco-list').first().hover();
-    await this.page.mouse.wheel(0, -100_000);
-    await waitFor(async () => (await this.page.locator('.markers-panel .monaco-list-rows > .monaco-list-row[data-index="0"]').count()) === 1, { what: 'the Problems list scrolled to the top' });
+    const atTop = async () => (await this.page.locator('.markers-panel .monaco-list-rows > .monaco-list-row[data-index="0"]').count()) === 1;
+    await waitFor(
+      async () => {
+        if (await atTop()) return true;
+        // The wheel, and Home in the focused tree: either brings a long list back to its first row.
+        await this.page.mouse.wheel(0, -100_000);
+        await this.renderedFrame();
+        if (await atTop()) return true;
+        await this.page.locator('.markers-panel .monaco-list').first().focus();
+        await this.page.keyboard.press('Home');
+        await this.renderedFrame();
+        return (await atTop()) || undefined;
+      },
+      { what: 'the Problems list scrolled to the top' },
+    );
     for (let previous = -1; ;) {
       await this.renderedFrame();
       // Rows of the list itself, not the sticky-scroll copies of file rows above it.
@@ -260,6 +273,8 @@ export class Workbench {
         file = row.description ? `${row.description}/${row.label}` : row.label;
         continue;
       }
+      // A problem's related information (`this ( is not closed`) is a row below it, not a problem.
+      if (row.level === '3') continue;
       const position = /\[Ln (\d+), Col (\d+)\]/.exec(row.position);
       if (!position) throw new Error(`unexpected Problems row: ${JSON.stringify(row)}`);
       const severity = /\berror\b/.test(row.icon) ? 'error' : /\bwarning\b/.test(row.icon) ? 'warning' : 'info';
