@@ -8,7 +8,7 @@
  * says which components did not come up (nothing listens on their ports).
  */
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { upArgs } from '../../client/src/stack/compose';
@@ -36,6 +36,8 @@ const session = useSession({ pathPrepend: [dockerDir], settings: { 'k1s0.stack.h
 e2eTest('Start observability stack: no compose file → create the files (confirmed) → docker compose up → what is not up', session, async ({ workbench, workspace }) => {
   const page = workbench.page;
   const toast = (text: string) => page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  // The example workspace has a compose file (with its deliberate mistake): this is the first hour without one.
+  rmSync(join(workspace, 'docker-compose.yaml'));
   // The extension is up once its diagnostics are (its commands reach the palette with it).
   await workbench.waitForProblems(cliBrief(workspace));
 
