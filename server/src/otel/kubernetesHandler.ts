@@ -15,6 +15,7 @@ import type { EnvScope, EnvSubject } from './env';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 const KIND = 'kubernetes';
+const OTLP_ENDPOINT_VARIABLES = new Set(['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']);
 
 /** Environments as namespaces and folders name them (overlays/prod, namespace k1s0-staging). */
 const ENVIRONMENTS: Record<string, string> = { dev: 'dev', development: 'dev', local: 'dev', staging: 'staging', stg: 'staging', prod: 'prod', production: 'prod' };
@@ -111,7 +112,13 @@ function workloadsOf(doc: DocumentView): Workload[] {
 export const kubernetesHandler: FileKindHandler = {
   kind: KIND,
   claims: (doc, { location }) => isYamlPath(location.path) && /^kind:\s*["']?(?:Deployment|StatefulSet|DaemonSet|Job|CronJob)["']?\s*$/m.test(doc.text) && doc.text.includes('OTEL_'),
-  facts: () => NO_FACTS,
+  // Where the workloads send traces: the collector's receivers are compared with it (otelcol/policy).
+  facts(doc) {
+    const otlpEndpoints = workloadsOf(doc).flatMap((workload) =>
+      workload.containers.flatMap((container) => container.variables.flatMap((v) => (OTLP_ENDPOINT_VARIABLES.has(v.name) && v.value ? [{ uri: doc.uri, variable: v.name, value: v.value }] : []))),
+    );
+    return otlpEndpoints.length > 0 ? { recordingRules: [], otlpEndpoints } : NO_FACTS;
+  },
   findings(doc, { checks, location }) {
     const parsed = doc.yaml();
     if (parsed.syntax.length > 0) return parsed.syntax;

@@ -52,6 +52,7 @@ export const say = messages('otelcol', {
     noGrpcReceiver: (p: { source: string }) => `No otlp receiver listens for gRPC: services send OTLP to port 4317 (${p.source}).`,
     sourcePorts: () => "the design's OTEL_EXPORTER_OTLP_ENDPOINT, 4317 gRPC / 4318 HTTP",
     sourceEndpoint: (p: { file: string; endpoint: string }) => `trace.endpoint ${p.endpoint} of ${p.file}`,
+    sourceVariable: (p: { file: string; variable: string; endpoint: string }) => `${p.variable} ${p.endpoint} of ${p.file}`,
     jaegerPort: (p: { id: string; port: string; expected: string }) => `Exporter "${p.id}" sends to Jaeger on port ${p.port}: Jaeger takes OTLP on ${p.expected} (the design's "Jaeger OTLP").`,
   },
   ja: {
@@ -95,6 +96,7 @@ export const say = messages('otelcol', {
     noGrpcReceiver: (p) => `gRPC を待ち受ける otlp レシーバーがありません。サービスは OTLP を 4317 番ポートに送ります（${p.source}）。`,
     sourcePorts: () => '設計の OTEL_EXPORTER_OTLP_ENDPOINT、gRPC 4317 / HTTP 4318',
     sourceEndpoint: (p) => `${p.file} の trace.endpoint ${p.endpoint}`,
+    sourceVariable: (p) => `${p.file} の ${p.variable} ${p.endpoint}`,
     jaegerPort: (p) => `エクスポーター "${p.id}" は Jaeger の ${p.port} 番ポートに送っています。Jaeger が OTLP を受けるのは ${p.expected} です（設計の「Jaeger OTLP」）。`,
   },
 });

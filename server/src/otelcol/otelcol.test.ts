@@ -600,3 +600,40 @@ test("otelcol/policy: the receiver's gRPC port is where config.yaml's trace.endp
     setLocale('en');
   }
 });
+
+test("otelcol/policy: the receiver's gRPC port is where the workloads' OTEL_EXPORTER_OTLP_ENDPOINT sends", () => {
+  const service = new LanguageService();
+  const manifest = lines(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: { name: ledger, namespace: k1s0-prod }',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: ledger',
+    '          image: ledger:1',
+    '          env:',
+    '            - name: OTEL_EXPORTER_OTLP_ENDPOINT',
+    '              value: http://otel-collector.observability.svc:14317',
+  );
+  const path = '/w/k8s/ledger.yaml';
+  const request = { file: { uri: `file://${path}`, text: manifest }, settings: DEFAULT_SETTINGS, location: { path } };
+  assert.equal(service.kindOf(request.file, DEFAULT_SETTINGS, request.location), 'kubernetes');
+  service.index(request);
+  assert.deepEqual(service.workspace.otlpEndpoints(), [{ uri: `file://${path}`, variable: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://otel-collector.observability.svc:14317' }]);
+  assert.deepEqual(
+    got(validate(MINIMAL, { service })),
+    expect(MINIMAL, [
+      [
+        'otelcol/policy',
+        'warning',
+        '0.0.0.0:4317',
+        "The otlp receiver's grpc endpoint listens on 4317: services send OTLP grpc to port 14317 (OTEL_EXPORTER_OTLP_ENDPOINT http://otel-collector.observability.svc:14317 of k8s/ledger.yaml).",
+      ],
+    ]),
+  );
+  // Sent to 4317, as the receiver listens: silent.
+  service.index({ ...request, file: { ...request.file, text: manifest.replace(':14317', ':4317') } });
+  assert.deepEqual(got(validate(MINIMAL, { service })), []);
+});

@@ -15,7 +15,7 @@ import { parseEndpoint } from '../base/endpoint';
 import type { Finding } from '../base/types';
 import { BUILTIN_CATALOG } from '../catalog/catalog';
 import type { FileCheck, FileCheckContext } from '../workspace/fileKind';
-import type { TraceConfigFact } from '../workspace/index';
+import type { OtlpEndpointFact, TraceConfigFact } from '../workspace/index';
 import { say } from './messages';
 import { keyAt, nodeAt, scalarAt, type CollectorFile, type Component, type Located } from './model';
 
@@ -51,7 +51,7 @@ export function checkCollectorPolicy(file: CollectorFile, context: Pick<FileChec
       file,
       configs.filter((c) => c.environment === 'prod'),
     ),
-    ...receiverPorts(file, configs),
+    ...receiverPorts(file, configs, context.workspace.otlpEndpoints()),
     ...jaegerExporters(file),
   ].sort((a, b) => a.start - b.start);
 }
@@ -120,15 +120,19 @@ function portFix(value: Located & { value: unknown }, file: CollectorFile, expec
   return { title: say('renameFix', { to: String(expected) }), start, end: start + String(port.port).length, newText: String(expected) };
 }
 
-function receiverPorts(file: CollectorFile, configs: readonly TraceConfigFact[]): Finding[] {
+function receiverPorts(file: CollectorFile, configs: readonly TraceConfigFact[], variables: readonly OtlpEndpointFact[]): Finding[] {
   const otlp = file.components.filter((c) => c.kind === 'receivers' && c.type === 'otlp');
   const findings: Finding[] = [];
-  const sent = configs.flatMap((c) => {
-    const port = c.endpoint !== undefined ? portOf(c.endpoint.value)?.port : undefined;
-    return port !== undefined && port !== 4318 ? [{ port, config: c }] : [];
+  // Where services send OTLP over gRPC: config.yaml's trace.endpoint, then the workloads' OTEL_EXPORTER_OTLP_*ENDPOINT (4318 is HTTP's).
+  const sent = [
+    ...configs.flatMap((c) => (c.endpoint !== undefined ? [{ endpoint: c.endpoint.value, source: () => say('sourceEndpoint', { file: fileName(c.uri), endpoint: c.endpoint?.value ?? '' }) }] : [])),
+    ...variables.map((v) => ({ endpoint: v.value, source: () => say('sourceVariable', { file: fileName(v.uri), variable: v.variable, endpoint: v.value }) })),
+  ].flatMap((s) => {
+    const port = portOf(s.endpoint)?.port;
+    return port !== undefined && port !== 4318 ? [{ port, source: s.source }] : [];
   });
   const grpcPorts = sent.length > 0 ? [...new Set(sent.map((s) => s.port))] : [4317];
-  const grpcSource = sent[0] ? say('sourceEndpoint', { file: fileName(sent[0].config.uri), endpoint: sent[0].config.endpoint?.value ?? '' }) : say('sourcePorts');
+  const grpcSource = sent[0] ? sent[0].source() : say('sourcePorts');
   let grpc = false;
   for (const receiver of otlp) {
     const protocols: [string, readonly number[], string][] = [

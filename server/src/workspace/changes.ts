@@ -28,7 +28,8 @@ export function compareFacts(before: FileFacts, after: FileFacts): FactsChange {
     !sameJson(withoutPositions(before.dashboard), withoutPositions(after.dashboard)) ||
     !sameJson(before.compose, after.compose) ||
     !sameJson(before.datasources, after.datasources) ||
-    !sameJson(before.traceConfig, after.traceConfig);
+    !sameJson(before.traceConfig, after.traceConfig) ||
+    !sameJson(before.otlpEndpoints, after.otlpEndpoints);
   return { none: rules.size === 0 && !ruleNames && !catalog && !others, catalog, ruleNames, rules };
 }
 

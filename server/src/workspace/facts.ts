@@ -145,6 +145,13 @@ export interface TraceConfigFact {
   sampleRate?: { value: number; line: number };
 }
 
+/** An OTLP endpoint a workload's container is given (OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT of a Kubernetes manifest): where its traces go. */
+export interface OtlpEndpointFact {
+  uri: string;
+  variable: string;
+  value: string;
+}
+
 /** Everything one file contributes to the workspace. */
 export interface FileFacts {
   recordingRules: RecordingRuleDefinition[];
@@ -166,6 +173,8 @@ export interface FileFacts {
   datasources?: DatasourceFact[];
   /** A config file's tracing settings. */
   traceConfig?: TraceConfigFact;
+  /** OTLP endpoints the workloads of a Kubernetes manifest send to. */
+  otlpEndpoints?: OtlpEndpointFact[];
 }
 
 /** What a running Prometheus told us (names, types, label values). */

@@ -7,7 +7,20 @@
  */
 import type { CatalogExtension } from '../catalog/schema';
 import { compareFacts, Reads, TrackedRules } from './changes';
-import type { AlertRuleFact, ComposeFacts, DashboardFact, DatasourceFact, FileFacts, LiveFacts, RecordingRuleDefinition, ScrapeFacts, ScrapeJob, ServiceFact, TraceConfigFact } from './facts';
+import type {
+  AlertRuleFact,
+  ComposeFacts,
+  DashboardFact,
+  DatasourceFact,
+  FileFacts,
+  LiveFacts,
+  RecordingRuleDefinition,
+  ScrapeFacts,
+  ScrapeJob,
+  ServiceFact,
+  TraceConfigFact,
+  OtlpEndpointFact,
+} from './facts';
 
 // The facts' types, declared in facts.ts (which changes.ts imports too).
 export type * from './facts';
@@ -167,6 +180,11 @@ export class WorkspaceIndex {
     return this.derived('datasources', () => this.sorted().flatMap(([, f]) => f.datasources ?? []));
   }
 
+  /** OTLP endpoints Kubernetes workloads send to, in URI order. */
+  otlpEndpoints(): OtlpEndpointFact[] {
+    return this.derived('otlpEndpoints', () => this.sorted().flatMap(([, f]) => f.otlpEndpoints ?? []));
+  }
+
   /** Config files' tracing settings, in URI order. */
   traceConfigs(): TraceConfigFact[] {
     return this.derived('traceConfig', () => this.sorted().flatMap(([, f]) => (f.traceConfig ? [f.traceConfig] : [])));
@@ -216,6 +234,7 @@ function isEmpty(facts: FileFacts): boolean {
     !facts.ruleFile &&
     !facts.compose &&
     !facts.datasources?.length &&
-    !facts.traceConfig
+    !facts.traceConfig &&
+    !facts.otlpEndpoints?.length
   );
 }
