@@ -6,14 +6,8 @@
  * more than one value (a receiver a route names, a matcher's syntax) is a
  * check module of this area.
  */
-import type { Field, MapShape, Shape } from '../base/yaml/shape';
-
-const str = (doc: string): Field => ({ shape: { type: 'string' }, doc });
-const bool = (doc: string): Field => ({ shape: { type: 'bool' }, doc });
-const duration = (doc: string): Field => ({ shape: { type: 'duration' }, doc });
-const strings = (doc: string): Field => ({ shape: { type: 'list', items: { type: 'string' } }, doc });
-const stringMap = (doc: string): Field => ({ shape: { type: 'map', fields: {}, values: { type: 'string' } }, doc });
-const listOf = (items: Shape, doc: string): Field => ({ shape: { type: 'list', items }, doc });
+import { bool, duration, listOf, stringMap, strings, str } from '../base/yaml/fields';
+import type { Field, MapShape } from '../base/yaml/shape';
 
 const TLS_CONFIG: MapShape = {
   type: 'map',

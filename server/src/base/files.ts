@@ -24,6 +24,16 @@ export function uriToPath(uri: string): string {
   }
 }
 
+/** The path of any URI (its scheme and authority cut off), percent-decoded when that is valid: how rule_files entries meet documents. */
+export function decodePath(uri: string): string {
+  const path = uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 export function pathToUri(path: string): string {
   return pathToFileURL(path).href;
 }

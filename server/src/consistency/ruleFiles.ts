@@ -15,6 +15,7 @@
  * not by rule_files, and are never reported as unloaded; nor is anything when
  * the workspace has no prometheus.yaml that lists rule_files.
  */
+import { decodePath } from '../base/files';
 import type { Finding } from '../base/types';
 import type { RuleFilesEntry, WorkspaceIndex } from '../workspace/index';
 import type { FileCheck } from '../workspace/fileKind';
@@ -35,15 +36,6 @@ interface ResolvedEntry {
 
 function directoryOf(uri: string): string {
   return decodePath(uri).replace(/[^/]*$/, '');
-}
-
-function decodePath(uri: string): string {
-  const path = uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 /** The workspace path an entry of the configuration at `configUri` names (see the module comment). */

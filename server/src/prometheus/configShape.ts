@@ -12,14 +12,8 @@
  * mechanisms Prometheus builds in are known by name (a list of mappings) and
  * not looked into.
  */
-import type { Field, MapShape, ScalarShape, Shape } from '../base/yaml/shape';
-
-const str = (doc?: string): Field => ({ shape: { type: 'string' }, ...(doc ? { doc } : {}) });
-const duration = (doc: string): Field => ({ shape: { type: 'duration' }, doc });
-const bool = (doc: string): Field => ({ shape: { type: 'bool' }, doc });
-const uint = (doc: string): Field => ({ shape: { type: 'int', min: 0 }, doc });
-const list = (items: Shape, doc: string): Field => ({ shape: { type: 'list', items }, doc });
-const stringMap = (doc: string): Field => ({ shape: { type: 'map', fields: {}, values: { type: 'string' } }, doc });
+import { bool, duration, int, listOf, str, stringMap } from '../base/yaml/fields';
+import type { Field, MapShape, ScalarShape } from '../base/yaml/shape';
 
 /** A Go `units.Base2Bytes`: a number with a unit, compound allowed (`10MB`, `1GiB`, `1GB512MB`), or `0`. */
 export function bytesProblem(value: string): string | undefined {
@@ -67,7 +61,7 @@ const OAUTH2: MapShape = {
     client_id: str('Client id (required).'),
     client_secret: str('Client secret (or client_secret_file, not both; one of them is required).'),
     client_secret_file: str('File holding the client secret.'),
-    scopes: list({ type: 'string' }, 'Scopes of the token request.'),
+    scopes: listOf({ type: 'string' }, 'Scopes of the token request.'),
     token_url: str('URL to fetch the token from (required).'),
     endpoint_params: stringMap('Parameters appended to the token URL.'),
     tls_config: { shape: TLS_CONFIG, doc: 'TLS settings of the token request.' },
@@ -100,11 +94,11 @@ export const RELABEL_CONFIG: MapShape = {
   type: 'map',
   doc: 'One relabeling step.',
   fields: {
-    source_labels: list(labelName, 'Labels whose values, joined by separator, the regex is matched against.'),
+    source_labels: listOf(labelName, 'Labels whose values, joined by separator, the regex is matched against.'),
     separator: str('Separator placed between concatenated source label values (default `;`).'),
     target_label: str('Label to which the resulting value is written (replace, hashmod, lowercase, uppercase; keepequal, dropequal compare with it).'),
     regex: str('RE2 regular expression matched against the whole joined value, anchored at both ends (default `(.*)`).'),
-    modulus: uint('Modulus to take of the hash of the source label values (hashmod).'),
+    modulus: int('Modulus to take of the hash of the source label values (hashmod).'),
     replacement: str('Replacement value, with `$1`-style references to the regex groups (default `$1`).'),
     action: {
       // Prometheus lower-cases the action (`Replace` works): structure.ts lets any case of these pass.
@@ -114,13 +108,13 @@ export const RELABEL_CONFIG: MapShape = {
   },
 };
 
-const relabelList = (doc: string): Field => list(RELABEL_CONFIG, doc);
+const relabelList = (doc: string): Field => listOf(RELABEL_CONFIG, doc);
 
 const STATIC_CONFIG: MapShape = {
   type: 'map',
   doc: 'A list of targets and the labels they all get.',
   fields: {
-    targets: list({ type: 'string' }, 'The targets, as `host:port` (no scheme, no path).'),
+    targets: listOf({ type: 'string' }, 'The targets, as `host:port` (no scheme, no path).'),
     labels: { shape: { type: 'map', fields: {}, values: { type: 'string' } }, doc: 'Labels given to every target of the group.' },
   },
 };
@@ -135,10 +129,10 @@ const KUBERNETES_SD: MapShape = {
     api_server: str('The API server address; in-cluster configuration when absent.'),
     kubeconfig_file: str('A kubeconfig file (not together with api_server).'),
     namespaces: {
-      shape: { type: 'map', fields: { own_namespace: bool('Include the namespace Prometheus runs in.'), names: list({ type: 'string' }, 'Namespaces to discover in.') } },
+      shape: { type: 'map', fields: { own_namespace: bool('Include the namespace Prometheus runs in.'), names: listOf({ type: 'string' }, 'Namespaces to discover in.') } },
       doc: 'Namespaces to discover in; all namespaces when absent.',
     },
-    selectors: list(
+    selectors: listOf(
       {
         type: 'map',
         fields: {
@@ -161,7 +155,7 @@ const FILE_SD: MapShape = {
   type: 'map',
   doc: 'Reads targets from JSON or YAML files.',
   fields: {
-    files: list({ type: 'string' }, 'Files to read target groups from: `.json`, `.yml` or `.yaml`, with `*` allowed in the last path segment.'),
+    files: listOf({ type: 'string' }, 'Files to read target groups from: `.json`, `.yml` or `.yaml`, with `*` allowed in the last path segment.'),
     refresh_interval: duration('How often the files are read again (default 5m).'),
   },
 };
@@ -170,9 +164,9 @@ const DNS_SD: MapShape = {
   type: 'map',
   doc: 'Discovers targets from DNS records.',
   fields: {
-    names: list({ type: 'string' }, 'DNS names to query.'),
+    names: listOf({ type: 'string' }, 'DNS names to query.'),
     type: { shape: { type: 'string', enum: ['SRV', 'A', 'AAAA', 'MX'] }, doc: 'The record type (default SRV).' },
-    port: uint('The port of every target (required for A, AAAA and MX).'),
+    port: int('The port of every target (required for A, AAAA and MX).'),
     refresh_interval: duration('How often names are resolved again (default 30s).'),
   },
 };
@@ -217,12 +211,12 @@ export const OTHER_SD = [
 
 /** The service discovery blocks of a scrape job or an Alertmanager entry. */
 const SD_FIELDS: Readonly<Record<string, Field>> = {
-  static_configs: list(STATIC_CONFIG, 'Targets listed in the configuration.'),
-  file_sd_configs: list(FILE_SD, 'File-based service discovery.'),
-  dns_sd_configs: list(DNS_SD, 'DNS-based service discovery.'),
-  kubernetes_sd_configs: list(KUBERNETES_SD, 'Kubernetes service discovery.'),
-  http_sd_configs: list(HTTP_SD, 'HTTP-based service discovery.'),
-  ...Object.fromEntries(OTHER_SD.map((name) => [`${name}_sd_configs`, list({ type: 'map', fields: {}, values: { type: 'any' } }, `${name} service discovery.`)])),
+  static_configs: listOf(STATIC_CONFIG, 'Targets listed in the configuration.'),
+  file_sd_configs: listOf(FILE_SD, 'File-based service discovery.'),
+  dns_sd_configs: listOf(DNS_SD, 'DNS-based service discovery.'),
+  kubernetes_sd_configs: listOf(KUBERNETES_SD, 'Kubernetes service discovery.'),
+  http_sd_configs: listOf(HTTP_SD, 'HTTP-based service discovery.'),
+  ...Object.fromEntries(OTHER_SD.map((name) => [`${name}_sd_configs`, listOf({ type: 'map', fields: {}, values: { type: 'any' } }, `${name} service discovery.`)])),
 };
 
 const LIMIT = 'Per-scrape limit; 0 means no limit.';
@@ -240,11 +234,11 @@ export const SCRAPE_CONFIG: MapShape = {
     honor_labels: bool('Whether labels of the scraped data win over the labels Prometheus attaches (default false).'),
     honor_timestamps: bool('Whether timestamps of the scraped data are kept (default true).'),
     body_size_limit: { shape: { type: 'string', check: bytesProblem }, doc: 'An uncompressed response body larger than this fails the scrape (`10MB`; 0 means no limit).' },
-    sample_limit: uint(`Samples a scrape may accept after metric relabeling. ${LIMIT}`),
-    target_limit: uint(`Targets the job may have after relabeling. ${LIMIT}`),
-    label_limit: uint(`Labels a sample may have. ${LIMIT}`),
-    label_name_length_limit: uint(`Length of a label name. ${LIMIT}`),
-    label_value_length_limit: uint(`Length of a label value. ${LIMIT}`),
+    sample_limit: int(`Samples a scrape may accept after metric relabeling. ${LIMIT}`),
+    target_limit: int(`Targets the job may have after relabeling. ${LIMIT}`),
+    label_limit: int(`Labels a sample may have. ${LIMIT}`),
+    label_name_length_limit: int(`Length of a label name. ${LIMIT}`),
+    label_value_length_limit: int(`Length of a label value. ${LIMIT}`),
     relabel_configs: relabelList('Relabeling of targets before scraping.'),
     metric_relabel_configs: relabelList('Relabeling of samples before ingestion.'),
     ...SD_FIELDS,
@@ -341,17 +335,17 @@ export const PROMETHEUS_CONFIG_SHAPE: MapShape = {
   doc: 'A Prometheus configuration file (prometheus.yaml).',
   fields: {
     global: { shape: GLOBAL_CONFIG, doc: GLOBAL_CONFIG.doc ?? '' },
-    rule_files: list({ type: 'string' }, 'Rule files to load: paths relative to this file, `*` allowed in the last path segment.'),
-    scrape_configs: list(SCRAPE_CONFIG, 'The scrape jobs.'),
+    rule_files: listOf({ type: 'string' }, 'Rule files to load: paths relative to this file, `*` allowed in the last path segment.'),
+    scrape_configs: listOf(SCRAPE_CONFIG, 'The scrape jobs.'),
     alerting: {
       shape: {
         type: 'map',
-        fields: { alert_relabel_configs: relabelList('Relabeling of alerts before they are sent.'), alertmanagers: list(ALERTMANAGER_CONFIG, 'The Alertmanagers alerts are sent to.') },
+        fields: { alert_relabel_configs: relabelList('Relabeling of alerts before they are sent.'), alertmanagers: listOf(ALERTMANAGER_CONFIG, 'The Alertmanagers alerts are sent to.') },
       },
       doc: 'Where alerts go.',
     },
-    remote_write: list(REMOTE_WRITE, 'Endpoints samples are written to.'),
-    remote_read: list(REMOTE_READ, 'Endpoints samples are read from.'),
+    remote_write: listOf(REMOTE_WRITE, 'Endpoints samples are written to.'),
+    remote_read: listOf(REMOTE_READ, 'Endpoints samples are read from.'),
     storage: {
       shape: {
         type: 'map',

@@ -12,6 +12,7 @@
  * looked at. `*`, `?` and `[…]` match within one segment, as Go's
  * filepath.Glob does.
  */
+import { decodePath } from '../base/files';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import type { Finding } from '../base/types';
@@ -60,15 +61,6 @@ export function globMatchesOnDisk(path: string): boolean {
     if (candidates.length === 0) return false;
   }
   return candidates.length > 0;
-}
-
-function decodePath(uri: string): string {
-  const path = uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 export function checkRuleFiles(model: PrometheusConfigModel, { uri, location, workspace }: Pick<FileCheckContext, 'uri' | 'location' | 'workspace'>): Finding[] {

@@ -9,23 +9,12 @@
  * The relabel rules are Prometheus's: prometheus.yaml's table.
  */
 import { RELABEL_CONFIG } from '../prometheus/configShape';
-import type { Field, MapShape, ScalarShape, Shape } from '../base/yaml/shape';
+import { anyField, block, bool, duration, goDuration, int, listOf, map, num, required, str } from '../base/yaml/fields';
+import type { Field, MapShape, Shape } from '../base/yaml/shape';
 
 const any: Shape = { type: 'any' };
-const str = (doc?: string, extra: Partial<ScalarShape> = {}): Field => ({ shape: { type: 'string', ...extra }, ...(doc ? { doc } : {}) });
-const req = (field: Field): Field => ({ ...field, required: true });
-const bool = (doc?: string): Field => ({ shape: { type: 'bool' }, ...(doc ? { doc } : {}) });
-const int = (doc?: string, min = 0): Field => ({ shape: { type: 'int', min }, ...(doc ? { doc } : {}) });
-const num = (doc?: string): Field => ({ shape: { type: 'number', min: 0 }, ...(doc ? { doc } : {}) });
-const goDur = (doc?: string): Field => ({ shape: { type: 'duration', durationSyntax: 'go' }, ...(doc ? { doc } : {}) });
-const promDur = (doc?: string): Field => ({ shape: { type: 'duration' }, ...(doc ? { doc } : {}) });
-const map = (fields: Record<string, Field>, doc?: string, open = false): MapShape => ({ type: 'map', fields, ...(open ? { open } : {}), ...(doc ? { doc } : {}) });
-/** A block whose keys may not all be listed here (Promtail decodes stages leniently, HTTP client options grow): open. */
-const block = (fields: Record<string, Field>, doc?: string, open = true): Field => ({ shape: map(fields, undefined, open), ...(doc ? { doc } : {}) });
-const anyField = (doc?: string): Field => ({ shape: any, ...(doc ? { doc } : {}) });
 const strings: Shape = { type: 'list', items: { type: 'string' } };
 const stringMap: Shape = { type: 'map', fields: {}, values: { type: 'string' } };
-const listOf = (items: Shape, doc?: string): Field => ({ shape: { type: 'list', items }, ...(doc ? { doc } : {}) });
 
 const AUTH: Record<string, Field> = {
   basic_auth: block({ username: str(), username_file: str(), password: str(), password_file: str() }),
@@ -45,16 +34,16 @@ const CLIENT: MapShape = map(
     proxy_from_environment: bool(),
     proxy_connect_header: anyField(),
     stream_lag_labels: anyField(),
-    url: req(str("Loki's push API: `http://loki:3100/loki/api/v1/push`.")),
+    url: required(str("Loki's push API: `http://loki:3100/loki/api/v1/push`.")),
     headers: { shape: stringMap },
     tenant_id: str('X-Scope-OrgID sent with every push (Loki with `auth_enabled: true`).'),
-    batchwait: goDur('How long to wait before sending a batch (default 1s).'),
+    batchwait: goDuration('How long to wait before sending a batch (default 1s).'),
     batchsize: int('Largest batch, in bytes (default 1048576).'),
     ...AUTH,
-    backoff_config: block({ min_period: goDur(), max_period: goDur(), max_retries: int() }),
+    backoff_config: block({ min_period: goDuration(), max_period: goDuration(), max_retries: int() }),
     drop_rate_limited_batches: bool(),
     external_labels: { shape: stringMap, doc: 'Labels added to every stream this client sends.' },
-    timeout: goDur(),
+    timeout: goDuration(),
   },
   'A Loki that Promtail pushes to.',
   true,
@@ -64,11 +53,11 @@ const K8S_ROLES = ['pod', 'node', 'service', 'endpoints', 'endpointslice', 'ingr
 
 const KUBERNETES_SD: MapShape = map(
   {
-    role: req(str('What is discovered: `pod` for the logs of every container of the node.', { enum: K8S_ROLES })),
+    role: required(str('What is discovered: `pod` for the logs of every container of the node.', { enum: K8S_ROLES })),
     api_server: str(),
     kubeconfig_file: str(),
     namespaces: block({ names: { shape: strings }, own_namespace: bool() }),
-    selectors: listOf(map({ role: req(str(undefined, { enum: K8S_ROLES })), label: str(), field: str() })),
+    selectors: listOf(map({ role: required(str(undefined, { enum: K8S_ROLES })), label: str(), field: str() })),
     attach_metadata: block({ node: bool() }),
     ...AUTH,
     follow_redirects: bool(),
@@ -97,16 +86,16 @@ const stages: Shape = { type: 'list', items: STAGE };
 const FORMATS: Record<string, Field> = {
   docker: anyField("Parses Docker's JSON log lines (`log`, `stream`, `time`)."),
   cri: block({ max_partial_lines: int(), max_partial_line_size: int(), max_partial_line_size_truncate: bool() }, 'Parses CRI log lines (Kubernetes containerd, CRI-O).'),
-  regex: block({ expression: req(str('RE2 with named groups: each becomes an extracted value.')), source: str() }, 'Extracts values with a regex.'),
+  regex: block({ expression: required(str('RE2 with named groups: each becomes an extracted value.')), source: str() }, 'Extracts values with a regex.'),
   json: block(
     { expressions: { shape: { type: 'map', fields: {}, values: { type: 'string' } }, doc: 'Extracted name → JMESPath (empty: the same name).' }, source: str(), drop_malformed: bool() },
     'Extracts values from a JSON line.',
   ),
   logfmt: block({ mapping: { shape: { type: 'map', fields: {}, values: { type: 'string' } } }, source: str() }, 'Extracts values from a logfmt line.'),
-  template: block({ source: req(str()), template: req(str('A Go template; `.Value` is the value.')) }, 'Sets a value from a Go template.'),
+  template: block({ source: required(str()), template: required(str('A Go template; `.Value` is the value.')) }, 'Sets a value from a Go template.'),
   match: block(
     {
-      selector: req(str('A LogQL stream selector, optionally with line filters.')),
+      selector: required(str('A LogQL stream selector, optionally with line filters.')),
       pipeline_name: str(),
       action: str(undefined, { enum: ['keep', 'drop'] }),
       drop_counter_reason: str(),
@@ -116,15 +105,15 @@ const FORMATS: Record<string, Field> = {
   ),
   timestamp: block(
     {
-      source: req(str()),
-      format: req(str('A Go layout, or ANSIC, RFC3339, RFC3339Nano, Unix, UnixMs, UnixUs, UnixNs, …')),
+      source: required(str()),
+      format: required(str('A Go layout, or ANSIC, RFC3339, RFC3339Nano, Unix, UnixMs, UnixUs, UnixNs, …')),
       fallback_formats: { shape: strings },
       location: str(),
       action_on_failure: str(undefined, { enum: ['fudge', 'skip'] }),
     },
     "Sets the entry's timestamp from an extracted value.",
   ),
-  output: block({ source: req(str()) }, 'Replaces the log line with an extracted value.'),
+  output: block({ source: required(str()) }, 'Replaces the log line with an extracted value.'),
   labels: {
     shape: { type: 'map', fields: {}, values: { type: 'oneOf', options: [{ type: 'string' }, { type: 'any' }] } },
     doc: 'Label name → extracted value (empty: the same name): the labels of the stream.',
@@ -138,37 +127,37 @@ const FORMATS: Record<string, Field> = {
       type: 'map',
       fields: {},
       values: map({
-        type: req(str(undefined, { enum: ['Counter', 'Gauge', 'Histogram'] })),
+        type: required(str(undefined, { enum: ['Counter', 'Gauge', 'Histogram'] })),
         description: str(),
         prefix: str(),
         source: str(),
-        max_idle_duration: goDur(),
+        max_idle_duration: goDuration(),
         config: anyField(),
       }),
     },
     doc: 'Metrics Promtail exposes from the lines.',
   },
   tenant: block({ source: str(), value: str(), label: str() }, 'Sets the tenant of the entry.'),
-  replace: block({ expression: req(str()), source: str(), replace: str() }, 'Replaces what a regex matches.'),
+  replace: block({ expression: required(str()), source: str(), replace: str() }, 'Replaces what a regex matches.'),
   drop: block(
     {
       source: { shape: { type: 'oneOf', options: [{ type: 'string' }, strings] } },
       separator: str(),
       expression: str(),
       value: str(),
-      older_than: goDur(),
+      older_than: goDuration(),
       longer_than: { shape: { type: 'size' } },
       drop_counter_reason: str(),
     },
     'Drops lines.',
   ),
   limit: block({ rate: num(), burst: int(), drop: bool(), by_label_name: str(), max_distinct_labels: int() }, 'Rate-limits lines.'),
-  multiline: block({ firstline: req(str('RE2 matching the first line of an entry.')), max_wait_time: goDur(), max_lines: int() }, 'Joins multi-line entries.'),
+  multiline: block({ firstline: required(str('RE2 matching the first line of an entry.')), max_wait_time: goDuration(), max_lines: int() }, 'Joins multi-line entries.'),
   pack: block({ labels: { shape: strings }, ingest_timestamp: bool() }, 'Packs labels into the line as JSON.'),
   decolorize: anyField('Strips ANSI colour codes.'),
   sampling: block({ rate: num(), drop_counter_reason: str() }, 'Keeps a fraction of the lines.'),
   eventlogmessage: block({ source: str(), drop_invalid_labels: bool(), overwrite_existing: bool() }),
-  geoip: block({ db: req(str()), source: req(str()), db_type: str(undefined, { enum: ['city', 'asn', 'country'] }) }),
+  geoip: block({ db: required(str()), source: required(str()), db_type: str(undefined, { enum: ['city', 'asn', 'country'] }) }),
   luhn: block({ min_length: int(), source: str(), replacement: str() }),
 };
 Object.assign(STAGE_FIELDS, FORMATS);
@@ -178,12 +167,12 @@ const OPEN_TARGET = (doc: string): Field => ({ shape: { type: 'map', fields: { l
 
 export const SCRAPE_CONFIG: MapShape = map(
   {
-    job_name: req(str('Names the job (unique in the file); the `job` label only when relabelled into it.')),
+    job_name: required(str('Names the job (unique in the file); the `job` label only when relabelled into it.')),
     pipeline_stages: { shape: stages, doc: 'Stages every line of the job goes through: parse, label, filter.' },
     static_configs: listOf(STATIC_CONFIG),
     kubernetes_sd_configs: listOf(KUBERNETES_SD),
     relabel_configs: listOf(RELABEL_CONFIG, 'Relabel rules on the discovered targets: labels, and `__path__` for Kubernetes pods.'),
-    file_sd_configs: listOf(map({ files: { shape: strings }, refresh_interval: promDur() })),
+    file_sd_configs: listOf(map({ files: { shape: strings }, refresh_interval: duration() })),
     docker_sd_configs: listOf({ type: 'any' }),
     consul_sd_configs: listOf({ type: 'any' }),
     consulagent_sd_configs: listOf({ type: 'any' }),
@@ -222,10 +211,10 @@ const SERVER: Field = block(
     grpc_listen_address: str(),
     grpc_listen_port: { shape: { type: 'int', min: 0, max: 65535 } },
     register_instrumentation: bool(),
-    graceful_shutdown_timeout: goDur(),
-    http_server_read_timeout: goDur(),
-    http_server_write_timeout: goDur(),
-    http_server_idle_timeout: goDur(),
+    graceful_shutdown_timeout: goDuration(),
+    http_server_read_timeout: goDuration(),
+    http_server_write_timeout: goDuration(),
+    http_server_idle_timeout: goDuration(),
     log_level: str(undefined, { enum: ['debug', 'info', 'warn', 'error'] }),
     log_format: str(undefined, { enum: ['logfmt', 'json'] }),
     health_check_target: bool(),
@@ -243,14 +232,14 @@ export const PROMTAIL_SHAPE: MapShape = map(
   {
     server: SERVER,
     positions: block(
-      { filename: str('Where read offsets are kept (`/run/promtail/positions.yaml`; a volume in Kubernetes).'), sync_period: goDur(), ignore_invalid_yaml: bool() },
+      { filename: str('Where read offsets are kept (`/run/promtail/positions.yaml`; a volume in Kubernetes).'), sync_period: goDuration(), ignore_invalid_yaml: bool() },
       'Where Promtail remembers how far it read each file.',
       false,
     ),
     clients: listOf(CLIENT, 'The Lokis to push to.'),
     client: { shape: CLIENT, doc: 'One Loki to push to (older form of `clients`).' },
     scrape_configs: listOf(SCRAPE_CONFIG, 'The scrape jobs: where lines come from and how they are labelled.'),
-    target_config: block({ sync_period: goDur() }),
+    target_config: block({ sync_period: goDuration() }),
     limits_config: block({
       readline_rate_enabled: bool(),
       readline_rate: num(),
@@ -262,7 +251,7 @@ export const PROMTAIL_SHAPE: MapShape = map(
     }),
     options: block({ stream_lag_labels: { shape: { type: 'oneOf', options: [strings, { type: 'string' }] } } }),
     tracing: block({ enabled: bool() }),
-    global: block({ file_watch_config: block({ min_poll_frequency: goDur(), max_poll_frequency: goDur() }) }),
+    global: block({ file_watch_config: block({ min_poll_frequency: goDuration(), max_poll_frequency: goDuration() }) }),
     wal: anyField(),
   },
   undefined,
