@@ -22,11 +22,16 @@
 // --out DIR (where the bundles go; default out/tests).
 //
 // A suite's test files are bundled once with esbuild (out/tests/, sources and __dirname as they
-// are in the tree) and run in parallel; that is what makes the loop fast, not fewer tests. Each
-// suite runs with its own empty os.tmpdir() (TMPDIR): a suite fails when it leaves a file there,
-// or a process that was started with it still running, and the folder is then removed anyway.
+// are in the tree) and run in parallel; that is what makes the loop fast, not fewer tests. The
+// co-located unit tests (server/src, client/src) share processes: a process per core or so, each
+// one bundle with one copy of the sources, in which each test file is a suite named by its path
+// (its hooks scoped to it). Starting a process and loading the server into it cost more than most
+// of those files' tests. The files of test/ (fuzzing, parity with promtool and amtool, the lint)
+// each keep a process of their own. Each suite runs with its own empty os.tmpdir() (TMPDIR): a
+// suite fails when it leaves a file there, or a process that was started with it still running,
+// and the folder is then removed anyway.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,9 +95,42 @@ function fail(message) {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Bundles each test file into out/tests/<its path>.js; __dirname and __filename stay those of the source. */
-async function bundle(files, out) {
+/** Whether a test file shares a process with others: a co-located unit test. */
+function shares(file) {
+  const path = relative(ROOT, file).split('\\').join('/');
+  return suiteOf(file) === 'unit' && (path.startsWith('server/src/') || path.startsWith('client/src/'));
+}
+
+/** `files` in `count` groups of about equal source size (largest first, each to the lightest group). */
+function shardsOf(files, count) {
+  const shards = Array.from({ length: Math.min(count, files.length) }, () => ({ files: [], size: 0 }));
+  const sized = files.map((file) => [file, statSync(file).size]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [file, size] of sized) {
+    const lightest = shards.reduce((a, b) => (b.size < a.size ? b : a));
+    lightest.files.push(file);
+    lightest.size += size;
+  }
+  return shards.map((shard) => shard.files.sort());
+}
+
+/**
+ * Bundles the test files: those of test/ each into out/tests/<its path>.js, the co-located unit tests
+ * into out/tests/shared/<n>.js, `count` of them. __dirname and __filename stay those of the source.
+ * Returns each test file's bundle.
+ */
+async function bundle(files, out, count) {
   rmSync(out, { recursive: true, force: true });
+  const alone = files.filter((file) => !shares(file));
+  const entries = join(out, 'shared-entries');
+  mkdirSync(entries, { recursive: true });
+  const bundleOf = new Map(alone.map((file) => [file, join(out, relative(ROOT, file)).replace(/\.ts$/, '.js')]));
+  const shared = shardsOf(files.filter(shares), count).map((shard, i) => {
+    const entry = join(entries, `${i + 1}.js`);
+    for (const file of shard) bundleOf.set(file, join(out, 'shared', `${i + 1}.js`));
+    const suites = shard.map((file) => `describe(${JSON.stringify(relative(ROOT, file))}, () => require(${JSON.stringify(file)}));`);
+    writeFileSync(entry, [`const { describe } = require('node:test');`, ...suites, ''].join('\n'));
+    return entry;
+  });
   const sourcePaths = {
     name: 'source-paths',
     setup(b) {
@@ -103,10 +141,7 @@ async function bundle(files, out) {
       });
     },
   };
-  await build({
-    entryPoints: files,
-    outdir: out,
-    outbase: ROOT,
+  const options = {
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -122,8 +157,13 @@ async function bundle(files, out) {
     // (a CommonJS bundle cannot require them).
     external: EXTERNAL,
     plugins: [sourcePaths],
-  });
-  return files.map((file) => join(out, relative(ROOT, file)).replace(/\.ts$/, '.js'));
+  };
+  await Promise.all([
+    alone.length && build({ ...options, entryPoints: alone, outdir: out, outbase: ROOT }),
+    shared.length && build({ ...options, entryPoints: shared, outdir: join(out, 'shared'), outbase: entries }),
+  ]);
+  rmSync(entries, { recursive: true, force: true });
+  return bundleOf;
 }
 
 /** Blocks for `ms` milliseconds (between polls that have a deadline). */
@@ -203,9 +243,9 @@ async function runGroups(groups, options) {
   const files = groups.flatMap(([, groupFiles]) => groupFiles);
   const times = [];
   let started = performance.now();
-  const bundles = await bundle(files, options.out);
+  // Two processes per test file slot: a long file of test/ runs beside the shared ones.
+  const bundleOf = await bundle(files, options.out, 2 * options.concurrency);
   times.push(['bundle', performance.now() - started]);
-  const bundleOf = new Map(files.map((file, i) => [file, bundles[i]]));
   let built = !options.build;
   let failed = false;
   for (const [name, groupFiles] of groups) {
@@ -217,11 +257,13 @@ async function runGroups(groups, options) {
       if (status !== 0) fail('npm run build failed');
       built = true;
     }
-    console.log(`\nrun-tests: ${name}, ${groupFiles.length} files, ${options.concurrency} at a time`);
+    // The files of test/ first: they are the longest, and the shared processes fill in beside them.
+    const bundles = [...new Set([...groupFiles.filter((file) => !shares(file)), ...groupFiles.filter(shares)].map((file) => bundleOf.get(file)))];
+    console.log(`\nrun-tests: ${name}, ${groupFiles.length} files in ${bundles.length} processes, ${options.concurrency} at a time`);
     started = performance.now();
     const args = ['--enable-source-maps', '--test', `--test-concurrency=${options.concurrency}`, '--test-reporter=spec'];
     if (options.name) args.push(`--test-name-pattern=${options.name}`);
-    const { status, problems } = runClean([...args, ...groupFiles.map((file) => bundleOf.get(file))]);
+    const { status, problems } = runClean([...args, ...bundles]);
     times.push([name, performance.now() - started]);
     for (const problem of problems) console.error(`run-tests: ${name}: ${problem}`);
     if (status !== 0 || problems.length) failed = true;
