@@ -86,7 +86,7 @@ test("an untrusted session asks the user's Prometheus, never the workspace's, un
   });
   t.after(() => h.close());
   // The user's own URL is fetched when the folder is indexed: once it was asked, the one URL in force is known.
-  await waitFor(() => userProm.requests.length > 0, { what: "the user's Prometheus to be asked", timeoutMs: 10_000 });
+  await waitFor(() => userProm.requests.length > 0, { what: "the user's Prometheus to be asked" });
   assert.deepEqual(workspaceProm.requests, []);
   const uri = h.uriOf('queries/q.promql');
   await h.open(uri, 'sum(rate(workspace_only_metric_total[5m]))', 'promql');
@@ -97,14 +97,14 @@ test("an untrusted session asks the user's Prometheus, never the workspace's, un
   assert.ok(h.client.logs.some(([, message]) => message.includes("the workspace's k1s0.prometheus.url not used")));
 
   h.session.trustChanged({ trusted: true, userValues: { 'k1s0.prometheus.url': userProm.url } });
-  await waitFor(() => workspaceProm.requests.some((path) => path.startsWith('/api/v1/label/__name__/values')), { what: "the workspace's Prometheus to be asked", timeoutMs: 10_000 });
+  await waitFor(() => workspaceProm.requests.some((path) => path.startsWith('/api/v1/label/__name__/values')), { what: "the workspace's Prometheus to be asked" });
   // Its answer lands in the catalog and the open document is published again without the finding.
   await waitFor(
     async () => {
       await h.session.idle();
       return h.client.diagnostics(uri).length === 0;
     },
-    { what: 'the live metric to be known', timeoutMs: 10_000 },
+    { what: 'the live metric to be known' },
   );
 });
 
