@@ -51,6 +51,10 @@ export const highCardinalityCheck: RuleCheck = {
         severity: 'warning',
         short: 'recording rule keeps a high-cardinality label',
         help: 'A recording rule aggregates by a label the catalog marks as high-cardinality, so it stores a series per value.',
+        ja: {
+          short: '高カーディナリティのラベルを残すレコーディングルール',
+          help: 'レコーディングルールが、カタログで高カーディナリティとされるラベルを by に残して集約しているため、値ごとに 1 系列を保存します。',
+        },
       },
     ],
   },
