@@ -11,6 +11,7 @@ import type { Catalog } from './catalog';
 import { aggregationModifier, catalogNodes } from './tree';
 import type { RuleCheck } from '../workspace/fileKind';
 import { catalogFor } from './catalog';
+import { helpText } from './helpJa';
 import { say } from './messages';
 
 export const HIGH_CARDINALITY = 'catalog/high-cardinality';
@@ -32,7 +33,7 @@ export function checkHighCardinality(rule: RuleModel, tree: Tree | undefined, ca
         end,
         code: HIGH_CARDINALITY,
         severity: 'warning',
-        message: say('highCardinality', { rule: rule.name, label: label.name, ...(help ? { help } : {}) }),
+        message: say('highCardinality', { rule: rule.name, label: label.name, ...(help ? { help: helpText(help) } : {}) }),
       });
     }
   }
