@@ -20,7 +20,7 @@ export function formatSloText(tree: SloTree, displayPath: (uri: string) => strin
     for (const dashboard of s.dashboards) out.push(`${inner}${say('textDashboard', { title: dashboard.title, panels: dashboard.panels.length })}${where(dashboard.location)}`);
   };
   for (const tier of tree.tiers) {
-    out.push(`${tier.tier}  ${say('textSlo', { percent: tier.slo.percent, minutes: tier.slo.errorBudgetMinutes })}  (${say('textServices', { count: tier.services.length })})`);
+    out.push(`${tier.tier}  ${say('textSlo', { percent: tier.slo.percent, minutes: tier.slo.errorBudgetMinutes })}  ${say('textServices', { count: tier.services.length })}`);
     for (const s of tier.services) service(s, '  ');
   }
   if (tree.unassigned.length) {

@@ -33,7 +33,7 @@ const en = {
 
   // `k1s0-obs slo` (slo/format.ts) -----------------------------------------------------------
   textSlo: (p: { percent: string; minutes: number }) => `SLO ${p.percent}, error budget ${p.minutes} min / 30d`,
-  textServices: (p: { count: number }) => `${p.count} service${p.count === 1 ? '' : 's'}`,
+  textServices: (p: { count: number }) => `(${p.count} service${p.count === 1 ? '' : 's'})`,
   textNoTier: () => 'no tier',
   textDoesNotParse: () => '✗ does not parse',
   textSummary: (p: { services: number; missing: number; notCovering: number }) =>
@@ -65,7 +65,7 @@ export const say = messages('slo', {
     noAlertingRule: (p) => `ワークスペースにアラートルール ${p.alert} がありません`,
 
     textSlo: (p) => `SLO ${p.percent}、エラーバジェット 30 日あたり ${p.minutes} 分`,
-    textServices: (p) => `${p.count} サービス`,
+    textServices: (p) => `（${p.count} サービス）`,
     textNoTier: () => 'Tier なし',
     textDoesNotParse: () => '✗ 解析できません',
     textSummary: (p) => `${p.services} サービス、不足しているアラート ${p.missing} 件、対象外 ${p.notCovering} 件`,
