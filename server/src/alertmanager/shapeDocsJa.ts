@@ -190,8 +190,7 @@ export const ALERTMANAGER_SHAPE_JA: ShapeDocsJa = {
   'Named time intervals for routes to mute or activate by.': 'route がミュートまたは有効化に使う、名前付きの時間帯。',
   'A named time interval that routes mute or activate by.': 'route がミュートまたは有効化に使う、名前付きの時間帯。',
   'The name routes use in `mute_time_intervals` and `active_time_intervals` (unique).': 'route が `mute_time_intervals` と `active_time_intervals` で使う名前（一意）。',
-  'When the interval holds: every condition of an item at once, any item.':
-    '時間帯が成り立つとき。1 つの項目のすべての条件が同時に成り立つと、その項目が成り立ちます。どれか 1 つの項目が成り立てば十分です。',
+  'When the interval holds: every condition of an item at once, any item.': '時間帯が成り立つ条件。1 つの項目の中の条件はすべて同時に成り立つ必要があり、項目どうしはどれか 1 つが成り立てば十分です。',
   'Times of day.': '1 日のうちの時刻。',
   'Start of the range, `HH:MM` (inclusive).': '範囲の開始（`HH:MM`、その時刻を含む）。',
   'End of the range, `HH:MM` (exclusive, up to 24:00).': '範囲の終了（`HH:MM`、その時刻を含まない。24:00 まで）。',

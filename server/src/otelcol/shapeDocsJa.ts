@@ -20,7 +20,7 @@ export const OTELCOL_SHAPE_JA: ShapeDocsJa = {
   'Where to listen: `0.0.0.0:4318`.': '待ち受けるアドレス。`0.0.0.0:4318`。',
   'Path of traces (default `/v1/traces`).': 'トレースのパス（デフォルト `/v1/traces`）。',
   'Longest wait before a batch is sent (default 200ms).': 'バッチを送るまでの最長の待ち時間（デフォルト 200ms）。',
-  'Items that make a batch be sent (default 8192).': 'バッチを送る件数（デフォルト 8192）。',
+  'Items that make a batch be sent (default 8192).': 'この件数に達するとバッチを送ります（デフォルト 8192）。',
   'Upper bound of a batch (0: none); at least send_batch_size.': 'バッチの件数の上限（0: なし）。send_batch_size 以上にします。',
   'How often memory is measured (`1s` is recommended).': 'メモリを測る間隔（`1s` を推奨）。',
   'Hard limit of memory in MiB.': 'メモリのハードリミット（MiB）。',

@@ -64,7 +64,7 @@ export const PROMTAIL_SHAPE_JA: ShapeDocsJa = {
   'Reads Google Cloud logs.': 'Google Cloud のログを読みます。',
   'Reads Windows events.': 'Windows のイベントを読みます。',
   'Receives Loki pushes.': 'Loki のプッシュを受信します。',
-  'Reads Kafka.': 'Kafka を読みます。',
+  'Reads Kafka.': 'Kafka から読み込みます。',
   'Receives GELF.': 'GELF を受信します。',
   'Reads Cloudflare logs.': 'Cloudflare のログを読みます。',
   'Receives Heroku drains.': 'Heroku のドレインを受信します。',
