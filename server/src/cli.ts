@@ -5,7 +5,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { formatRules } from './cli/rules';
-import { RULES_USAGE, SLO_USAGE, isSelected, localeArg, parseArgs, usage, type CheckOptions, type SloOptions } from './cli/args';
+import { isSelected, localeArg, parseArgs, rulesUsage, sloUsage, usage, type CheckOptions, type SloOptions } from './cli/args';
 import { formatSloText } from './slo/format';
 import { serveShareIfWorker, threadsFor } from './cli/parallel';
 import { UsageError, checkPaths, filesUnder, lintSettings, loadFile } from './cli/check';
@@ -22,16 +22,16 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   const parsed = parseArgs(argv);
   switch (parsed.command) {
     case 'help':
-      process.stdout.write(`${usage()}\n\n${SLO_USAGE.split('\n')[0]}\n${RULES_USAGE.split('\n')[0]}\n`);
+      process.stdout.write(`${usage()}\n\n${sloUsage().split('\n')[0]}\n${rulesUsage().split('\n')[0]}\n`);
       return 0;
     case 'rules-help':
-      process.stdout.write(`${RULES_USAGE}\n`);
+      process.stdout.write(`${rulesUsage()}\n`);
       return 0;
     case 'rules':
       process.stdout.write(formatRules(parsed.options.format, getLocale()));
       return 0;
     case 'slo-help':
-      process.stdout.write(`${SLO_USAGE}\n`);
+      process.stdout.write(`${sloUsage()}\n`);
       return 0;
     case 'slo':
       try {

@@ -71,7 +71,7 @@ test('--locale ja says messages, summary and usage errors in Japanese; LANG is t
   assert.equal(
     ja.stdout,
     [
-      `${AUTH}:11:12: error observability.log.level は debug、info、warn、error のいずれか である必要があります。実際の値: 文字列 "verbose"。 [config/schema]`,
+      `${AUTH}:11:12: error observability.log.level は debug、info、warn、error のいずれかである必要があります。実際の値: 文字列 "verbose"。 [config/schema]`,
       `${AUTH}:12:13: warning prod: observability.log.format は "text" ではなく json にしてください（設計: JSON 構造化ログが標準（Loki）、text は dev のみ）。 [config/policy]`,
       `${AUTH}:16:18: warning prod: observability.trace.sample_rate は 1.0 ではなく 0.1 にしてください（設計: トレースサンプリング戦略: prod は 10%（OTel Collector でテールベース、エラーは 100%））。 [config/policy]`,
       '3 件の問題（エラー 1 件、警告 2 件、その他 0 件）: 検査した 1 ファイルのうち 1 ファイル。',

@@ -1,14 +1,15 @@
 /**
  * The built server over real stdio with the display language VS Code sends at
  * initialize set to Japanese: diagnostics, quick fixes, hover, completion
- * documentation and signature help all answer in Japanese.
+ * documentation and signature help all answer in Japanese; so do the keys of
+ * .k1s0/lint.yaml and of a collector configuration, and the outline's details.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CompletionItem, CompletionList, Hover, SignatureHelp } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, DocumentSymbol, Hover, SignatureHelp } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
 import { lines, rangeOf } from '../support/text';
 import { newTempDir, removeDir } from '../support/tempDir';
@@ -99,5 +100,40 @@ test('signature help is in Japanese, the signature itself as PromQL writes it', 
   assert.deepEqual(
     help?.signatures.map((s) => [s.label, s.documentation]),
     [['rate(range vector) → instant vector', { kind: 'markdown', value: '範囲内のカウンターの 1 秒あたりの平均増加率。' }]],
+  );
+});
+
+test('.k1s0/lint.yaml completes a code with its Japanese short name and help', async () => {
+  const uri = uriOf('.k1s0/lint.yaml');
+  const text = lines('diagnostics:', '  severity:', '    catalog/unk');
+  await client.open(uri, text);
+  const list = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 15 } });
+  const item = list.items.find((i) => i.label === 'catalog/unknown-metric');
+  assert.deepEqual(
+    [item?.detail, item?.documentation],
+    [
+      'カタログにないメトリクス（既定: warning）',
+      {
+        kind: 'markdown',
+        value:
+          'メトリクスが k1s0 カタログ、設計が使うエクスポーター、ワークスペースのレコーディングルール、稼働中の Prometheus のどれにもありません。打ち間違いか、.k1s0/catalog.yaml に追加すべきメトリクスです。',
+      },
+    ],
+  );
+});
+
+test("a collector configuration's keys are hovered in Japanese, and its outline names the component kinds in Japanese", async () => {
+  const uri = uriOf('infra/observability/otel-collector/otel-collector-config.yaml');
+  const text = readFileSync(join(EXAMPLES, 'infra/observability/otel-collector/otel-collector-config.yaml'), 'utf8');
+  await client.open(uri, text);
+  const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'timeout: 5s', 2) });
+  assert.deepEqual(hover?.contents, { kind: 'markdown', value: '**timeout** — 期間\n\nバッチを送るまでの最長の待ち時間（デフォルト 200ms）。' });
+  const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(
+    symbols.slice(0, 2).map((s) => [s.name, (s.children ?? []).slice(0, 1).map((c) => [c.name, c.detail])]),
+    [
+      ['receivers', [['otlp', 'レシーバー']]],
+      ['processors', [['memory_limiter', 'プロセッサー']]],
+    ],
   );
 });

@@ -226,13 +226,18 @@ export const RECEIVER: MapShape = {
   },
 };
 
-const matchers = (doc: string): Field => strings(`${doc} Each item is \`name=value\`, \`name!=value\`, \`name=~regex\` or \`name!~regex\` (values may be quoted; several separated by commas).`);
+/** A list of matchers, documented by what it matches in both languages. */
+const matchers = (en: string, ja: string): Field =>
+  strings({
+    en: `${en} Each item is \`name=value\`, \`name!=value\`, \`name=~regex\` or \`name!~regex\` (values may be quoted; several separated by commas).`,
+    ja: `${ja}各項目は \`name=value\`、\`name!=value\`、\`name=~regex\` または \`name!~regex\` です（値は引用符で囲めます。カンマ区切りで複数書けます）。`,
+  });
 
 const routeFields: Record<string, Field> = {
   receiver: str('The receiver of the alerts this route matches (inherited from the parent when absent; the root route must set it).'),
   group_by: strings('Labels alerts are grouped by into one notification; `...` groups by every label.'),
   continue: bool('Whether alerts that match this route go on to its next siblings (default false: the first match wins).'),
-  matchers: matchers('Conditions an alert must meet to match this route.'),
+  matchers: matchers('Conditions an alert must meet to match this route.', 'アラートがこの route に一致するための条件。'),
   match: stringMap('Deprecated: label → value to match (use `matchers`).'),
   match_re: stringMap('Deprecated: label → regex to match (use `matchers`).'),
   mute_time_intervals: strings('Time intervals (names) during which this route does not notify.'),
@@ -250,8 +255,8 @@ export const INHIBIT_RULE: MapShape = {
   type: 'map',
   doc: 'While an alert matching the source fires, alerts matching the target are muted (when the `equal` labels agree).',
   fields: {
-    source_matchers: matchers('Conditions of the muting alert.'),
-    target_matchers: matchers('Conditions of the muted alerts.'),
+    source_matchers: matchers('Conditions of the muting alert.', 'ミュートする側のアラートの条件。'),
+    target_matchers: matchers('Conditions of the muted alerts.', 'ミュートされる側のアラートの条件。'),
     source_match: stringMap('Deprecated: label → value of the muting alert (use `source_matchers`).'),
     source_match_re: stringMap('Deprecated: label → regex of the muting alert (use `source_matchers`).'),
     target_match: stringMap('Deprecated: label → value of the muted alerts (use `target_matchers`).'),

@@ -15,8 +15,8 @@ export interface CodeInfo {
   short: string;
   /** What it catches and what would be right (SARIF's help, the CLI's rules documentation). */
   help: string;
-  /** The same two in Japanese, where written (English is the fallback). */
-  ja?: { short: string; help: string };
+  /** The same two in Japanese (`rules --locale ja`, SARIF under Japanese, lint.yaml and settings completion). */
+  ja: { short: string; help: string };
 }
 
 /**

@@ -32,6 +32,14 @@ export const checkFailedCodes: ReaderCodes = {
     on: 'reader',
     fileKinds: ['*'],
     description: 'one of our checks threw on this file (a bug of ours): that check is skipped with this warning naming it, every other check still reports',
-    codes: [{ code: 'internal/check-failed', severity: 'warning', short: 'a check failed', help: 'One of the k1s0 checks threw on this file (a bug to report); the other checks still ran.' }],
+    codes: [
+      {
+        code: 'internal/check-failed',
+        severity: 'warning',
+        short: 'a check failed',
+        help: 'One of the k1s0 checks threw on this file (a bug to report); the other checks still ran.',
+        ja: { short: 'チェックの失敗', help: 'k1s0 のチェックの 1 つがこのファイルで例外を投げました（k1s0 の不具合です。報告してください）。他のチェックは実行されています。' },
+      },
+    ],
   },
 };

@@ -175,6 +175,10 @@ export const alertLabelsCheck: RuleCheck = {
         severity: 'warning',
         short: 'alert label or annotation problem',
         help: 'A template names a label the alert expression cannot carry, or the alert lacks the severity label or summary annotation the design requires.',
+        ja: {
+          short: 'アラートのラベルまたはアノテーションの問題',
+          help: 'テンプレートがアラートの式の持てないラベルを参照しているか、アラートに設計が求める severity ラベルまたは summary アノテーションがありません。',
+        },
       },
     ],
   },
@@ -192,6 +196,7 @@ export const alertConditionCheck: RuleCheck = {
         severity: 'warning',
         short: 'alert that always fires',
         help: 'The alert condition holds whatever the data: a comparison of constants, or a vector compared with a value it always exceeds.',
+        ja: { short: '常に発火するアラート', help: 'アラートの条件がデータによらず成り立ちます。定数どうしの比較や、ベクトルの値が必ず上回る値との比較です。' },
       },
     ],
   },

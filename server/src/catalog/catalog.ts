@@ -182,7 +182,7 @@ export class Catalog {
   /** The known values of a label, when the catalog or workspace closes them. */
   knownValues(label: string): KnownValues | undefined {
     const known = this.values.get(label);
-    return known ? { values: [...known.values], source: [...known.sources].join(', '), scope: known.scope } : undefined;
+    return known ? { values: [...known.values], source: say('sources', { sources: [...known.sources] }), scope: known.scope } : undefined;
   }
 
   /** The scrape interval of a job (its own, else the global one), in seconds. */

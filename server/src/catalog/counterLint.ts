@@ -74,7 +74,13 @@ export const rawCounterCheck: ExpressionCheck = {
     fileKinds: ['rules', 'dashboard', 'promql'],
     description: 'hint: a raw counter compared or graphed',
     codes: [
-      { code: RAW_COUNTER, severity: 'hint', short: 'raw counter', help: 'A counter is compared, summed or graphed without rate() or increase(); its raw value only grows and resets on restart.' },
+      {
+        code: RAW_COUNTER,
+        severity: 'hint',
+        short: 'raw counter',
+        help: 'A counter is compared, summed or graphed without rate() or increase(); its raw value only grows and resets on restart.',
+        ja: { short: 'カウンターの生の値', help: 'カウンターが rate() や increase() を通さずに比較・合計・グラフ化されています。生の値は増え続け、再起動で 0 に戻ります。' },
+      },
     ],
   },
   run: checkRawCounters,

@@ -48,6 +48,7 @@ export const catalogFileCodes: ReaderCodes = {
         severity: 'error',
         short: 'catalog extension problem',
         help: 'An entry of a catalog extension does not match the catalog schema (the valid rest still counts), or the file is over 8 MB and was not read.',
+        ja: { short: 'カタログ拡張の問題', help: 'カタログ拡張の項目がカタログのスキーマに合っていない（正しい残りの項目は有効です）か、ファイルが 8 MB を超えていて読み込まれていません。' },
       },
     ],
   },

@@ -11,6 +11,7 @@ import type { Catalog } from './catalog';
 import { aggregationModifier, catalogNodes } from './tree';
 import type { RuleCheck } from '../workspace/fileKind';
 import { catalogFor } from './catalog';
+import { helpText } from './helpJa';
 import { say } from './messages';
 
 export const HIGH_CARDINALITY = 'catalog/high-cardinality';
@@ -32,7 +33,7 @@ export function checkHighCardinality(rule: RuleModel, tree: Tree | undefined, ca
         end,
         code: HIGH_CARDINALITY,
         severity: 'warning',
-        message: say('highCardinality', { rule: rule.name, label: label.name, ...(help ? { help } : {}) }),
+        message: say('highCardinality', { rule: rule.name, label: label.name, ...(help ? { help: helpText(help) } : {}) }),
       });
     }
   }
@@ -51,6 +52,10 @@ export const highCardinalityCheck: RuleCheck = {
         severity: 'warning',
         short: 'recording rule keeps a high-cardinality label',
         help: 'A recording rule aggregates by a label the catalog marks as high-cardinality, so it stores a series per value.',
+        ja: {
+          short: '高カーディナリティのラベルを残すレコーディングルール',
+          help: 'レコーディングルールが、カタログで高カーディナリティとされるラベルを by に残して集約しているため、値ごとに 1 系列を保存します。',
+        },
       },
     ],
   },

@@ -90,6 +90,10 @@ export const labelValueCheck: ExpressionCheck = {
         severity: 'warning',
         short: 'label value outside the known values',
         help: "An equality or regex matcher can match none of the label's known values (tiers, services, jobs, languages, status classes): the selector selects nothing.",
+        ja: {
+          short: '既知の値にないラベル値',
+          help: '等値または正規表現のマッチャーが、ラベルの既知の値（Tier、サービス、ジョブ、言語、ステータスクラス）のどれにもマッチしないため、セレクタは何も選択しません。',
+        },
       },
     ],
   },

@@ -56,6 +56,7 @@ const en = {
   fixChange: (p: { to: string }) => `Change to ${p.to}`,
   fixChangeQuoted: (p: { to: string }) => `Change to "${p.to}"`,
   moreValues: (p: { shown: string; count: number }) => `${p.shown}, … (${p.count} in all)`,
+  sources: (p: { sources: readonly string[] }) => p.sources.join(', '),
   noLabels: () => 'no labels',
 
   // alerts/labels, alerts/condition (alertRules.ts) -----------------------------------
@@ -199,6 +200,7 @@ export const say = messages('catalog', {
     fixChange: (p) => `${p.to} に変更`,
     fixChangeQuoted: (p) => `"${p.to}" に変更`,
     moreValues: (p) => `${p.shown}、…（全 ${p.count} 件）`,
+    sources: (p) => p.sources.join('、'),
     noLabels: () => 'ラベルなし',
 
     alertNoLabel: (p) => `アラート ${p.alert} に ${p.label} ラベルがありません。設計のアラートは ${p.label}: ${p.values.join(' | ')} を持ちます`,
@@ -239,12 +241,12 @@ export const say = messages('catalog', {
     fixKeepLe: () => 'by (...) に le を残す',
 
     designSays: (p) => `（${p.table}: ${p.name} — ${p.condition}、for ${p.for}、${p.severity}）`,
-    policyNoFor: (p) => `${p.rule} に for: がありません。設計では for ${p.for} です ${p.design}`,
-    policyFor: (p) => `${p.rule}: for が ${p.value} ですが、設計では ${p.for} です ${p.design}`,
-    policySeverity: (p) => `${p.rule}: severity が ${p.value} ですが、設計では ${p.severity} です ${p.design}`,
-    policyThreshold: (p) => `${p.rule}: しきい値が ${p.value} ですが、設計では ${p.threshold} です ${p.design}`,
-    policyBurnRate: (p) => `${p.rule}: バーンレートの係数が${p.value !== undefined ? ` ${p.value} です` : 'ありません'}が、設計では ${p.burnRate}x です ${p.design}`,
-    policyWindows: (p) => `${p.rule}: 設計のマルチウィンドウアラートは ${p.windows.join(' + ')} の窓を見ますが、式に ${p.missing.join(' / ')} の窓がありません ${p.design}`,
+    policyNoFor: (p) => `${p.rule} に for: がありません。設計では for ${p.for} です${p.design}`,
+    policyFor: (p) => `${p.rule}: for が ${p.value} ですが、設計では ${p.for} です${p.design}`,
+    policySeverity: (p) => `${p.rule}: severity が ${p.value} ですが、設計では ${p.severity} です${p.design}`,
+    policyThreshold: (p) => `${p.rule}: しきい値が ${p.value} ですが、設計では ${p.threshold} です${p.design}`,
+    policyBurnRate: (p) => `${p.rule}: バーンレートの係数が${p.value !== undefined ? ` ${p.value} です` : 'ありません'}が、設計では ${p.burnRate}x です${p.design}`,
+    policyWindows: (p) => `${p.rule}: 設計のマルチウィンドウアラートは ${p.windows.join(' + ')} の窓を見ますが、式に ${p.missing.join(' / ')} の窓がありません${p.design}`,
     sloTarget: (p) => `${p.rule}: SLO 目標 ${p.value} は設計の値（${p.targets.map((t) => `${t.tier} ${t.percent}%`).join('、')}。${p.source}）のいずれでもありません`,
 
     rateWindow: (p) =>

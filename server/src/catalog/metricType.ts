@@ -172,6 +172,10 @@ export const metricTypeCheck: ExpressionCheck = {
         severity: 'warning',
         short: 'function used on the wrong kind of metric',
         help: 'A function is applied to the wrong kind of series: rate/increase over a gauge, histogram_quantile without _bucket series or with le aggregated away.',
+        ja: {
+          short: '種類の合わないメトリクスに使われた関数',
+          help: '関数が誤った種類の系列に使われています: ゲージに対する rate/increase、_bucket 系列でない、または le を集約で落とした histogram_quantile。',
+        },
       },
     ],
   },

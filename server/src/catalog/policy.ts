@@ -196,12 +196,19 @@ export const policyCheck: RuleCheck = {
     fileKinds: ['rules'],
     description: "alert thresholds, `for` and severities that drift from the design's per-tier tables; SLO targets and burn-rate windows (14.4x over 1h+5m, 6x over 6h+30m)",
     codes: [
-      { code: 'policy/alert', severity: 'warning', short: 'alert drifts from the design', help: "An alert threshold, for: or severity differs from the design's per-tier table." },
+      {
+        code: 'policy/alert',
+        severity: 'warning',
+        short: 'alert drifts from the design',
+        help: "An alert threshold, for: or severity differs from the design's per-tier table.",
+        ja: { short: '設計から外れたアラート', help: 'アラートのしきい値、for: または severity が、設計の Tier 別の表と異なります。' },
+      },
       {
         code: 'policy/slo',
         severity: 'warning',
         short: 'SLO drifts from the design',
         help: "An SLO target or burn-rate window differs from the design's per-tier SLO table (14.4x over 1h+5m, 6x over 6h+30m).",
+        ja: { short: '設計から外れた SLO', help: 'SLO 目標またはバーンレートの窓が、設計の Tier 別 SLO 表（1h+5m で 14.4x、6h+30m で 6x）と異なります。' },
       },
     ],
   },

@@ -70,6 +70,7 @@ export const rateWindowCheck: ExpressionCheck = {
         severity: 'hint',
         short: 'rate window too short',
         help: 'The range of a rate-like function is shorter than two scrape intervals of the job, so the window holds fewer than two samples and the function returns nothing.',
+        ja: { short: '短すぎる rate の範囲', help: 'rate 系の関数の範囲がジョブのスクレイプ間隔の 2 倍より短いため、範囲内のサンプルが 2 つ未満になり、関数は何も返しません。' },
       },
     ],
   },

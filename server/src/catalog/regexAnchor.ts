@@ -63,6 +63,7 @@ export const regexAnchorCheck: ExpressionCheck = {
         severity: 'hint',
         short: 'redundant regex anchor',
         help: 'Prometheus anchors every label regex at both ends, so a leading ^ or trailing $ changes nothing; the fix removes it.',
+        ja: { short: '不要な正規表現のアンカー', help: 'Prometheus はラベルの正規表現を常に両端で固定するため、先頭の ^ や末尾の $ は何も変えません。修正で削除できます。' },
       },
     ],
   },

@@ -46,6 +46,10 @@ export const plainRegexCheck: ExpressionCheck = {
         severity: 'hint',
         short: 'regex that should be an equality',
         help: 'A regex matcher without a metacharacter is an equality in disguise (Prometheus anchors regexes): = or != says so and is cheaper.',
+        ja: {
+          short: '等値にすべき正規表現',
+          help: 'メタ文字のない正規表現マッチャーは実質的に等値です（Prometheus は正規表現を両端で固定します）。= または != のほうが意図が明確で、処理も軽くなります。',
+        },
       },
     ],
   },

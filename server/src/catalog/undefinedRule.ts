@@ -48,6 +48,10 @@ export const undefinedRuleCheck: ExpressionCheck = {
         severity: 'warning',
         short: 'recording rule not defined',
         help: 'The name has the form level:metric:operations of a recording rule, but no rule file of the workspace records it (nor does the catalog name it): the query selects nothing.',
+        ja: {
+          short: '定義されていないレコーディングルール',
+          help: '名前はレコーディングルールの level:metric:operations の形ですが、ワークスペースのどのルールファイルも記録しておらず（カタログにもなく）、クエリは何も選択しません。',
+        },
       },
     ],
   },

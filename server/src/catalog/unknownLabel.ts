@@ -102,6 +102,10 @@ export const unknownLabelCheck: ExpressionCheck = {
         severity: 'warning',
         short: 'label the series cannot carry',
         help: 'A matcher or by/without label names a label the series cannot carry: a catalog metric carries its own labels and the target labels; a recording rule only the labels its expression keeps.',
+        ja: {
+          short: '系列が持てないラベル',
+          help: 'マッチャーまたは by/without が、系列の持てないラベルを指定しています。カタログのメトリクスが持つのは自身のラベルとターゲットラベル、レコーディングルールが持つのは式が残すラベルだけです。',
+        },
       },
     ],
   },

@@ -64,6 +64,10 @@ export const unknownMetricCheck: ExpressionCheck = {
         severity: 'warning',
         short: 'metric not in the catalog',
         help: "The metric is in none of the k1s0 catalog, the exporters the design uses, the workspace's recording rules or a live Prometheus: a typo, or a metric to add to .k1s0/catalog.yaml.",
+        ja: {
+          short: 'カタログにないメトリクス',
+          help: 'メトリクスが k1s0 カタログ、設計が使うエクスポーター、ワークスペースのレコーディングルール、稼働中の Prometheus のどれにもありません。打ち間違いか、.k1s0/catalog.yaml に追加すべきメトリクスです。',
+        },
       },
     ],
   },

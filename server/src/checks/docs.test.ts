@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { severitySettingSchema, withCodesTable } from './docs';
+import { severitySettingSchema, withCodesTable, withSeverityNls } from './docs';
 import { CODES } from './registry';
 
 const ROOT = join(__dirname, '../../..');
@@ -20,7 +20,17 @@ test('the manifest completes every code and area of k1s0.diagnostics.severity (n
   assert.deepEqual(setting.properties['catalog/unknown-metric'], {
     type: 'string',
     enum: ['error', 'warning', 'information', 'hint', 'off'],
-    description: 'metric not in the catalog (default: warning)',
+    description: '%configuration.diagnostics.severity.key.catalog.unknown-metric%',
   });
   assert.ok(setting.properties.catalog, 'an area is a key too');
+});
+
+test("the severity setting's words are in package.nls.json and, in Japanese, package.nls.ja.json (npm run generate:codes writes them)", () => {
+  const en = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const ja = JSON.parse(readFileSync(join(ROOT, 'package.nls.ja.json'), 'utf8')) as Record<string, string>;
+  assert.deepEqual(en, withSeverityNls(en, 'en'), 'package.nls.json is out of date: run npm run generate:codes');
+  assert.deepEqual(ja, withSeverityNls(ja, 'ja'), 'package.nls.ja.json is out of date: run npm run generate:codes');
+  const key = 'configuration.diagnostics.severity.key.catalog.unknown-metric';
+  assert.deepEqual([en[key], ja[key]], ['metric not in the catalog (default: warning)', 'カタログにないメトリクス（既定: warning）']);
+  assert.equal(ja['configuration.diagnostics.severity.key.catalog'], 'catalog/* のすべてのコード');
 });

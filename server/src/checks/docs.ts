@@ -25,15 +25,23 @@ export function withCodesTable(readme: string): string {
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
-/** `contributes.configuration` of `k1s0.diagnostics.severity`: every code and area a key VS Code completes. */
+/** The manifest's keys of the severity setting's descriptions (package.nls*.json): `…key.promql.regex`, `…key.promql`. */
+export const SEVERITY_NLS_PREFIX = 'configuration.diagnostics.severity.key.';
+
+/** A code's or area's nls key: `/` becomes `.`, as VS Code's placeholders (`%[\w.-]+%` in older versions) allow. */
+const nlsKey = (key: string): string => `${SEVERITY_NLS_PREFIX}${key.replace(/\//g, '.')}`;
+
+function areasOf(): string[] {
+  return [...new Set([...CODES.values()].map((info) => info.code.split('/')[0] ?? info.code))].sort();
+}
+
+/**
+ * `contributes.configuration` of `k1s0.diagnostics.severity`: every code and area a key VS Code completes,
+ * each described by a %key% of package.nls.json and package.nls.ja.json (severityNls).
+ */
 export function severitySettingSchema(description: string): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  const areas = new Set<string>();
-  for (const info of CODES.values()) {
-    properties[info.code] = { type: 'string', enum: SEVERITIES, description: `${info.short} (default: ${info.severity})` };
-    areas.add(info.code.split('/')[0] ?? info.code);
-  }
-  for (const area of [...areas].sort()) properties[area] = { type: 'string', enum: SEVERITIES, description: `every ${area}/* code` };
+  for (const key of [...CODES.keys(), ...areasOf()]) properties[key] = { type: 'string', enum: SEVERITIES, description: `%${nlsKey(key)}%` };
   const sorted = Object.fromEntries(Object.entries(properties).sort(([a], [b]) => a.localeCompare(b)));
   return {
     type: 'object',
@@ -43,4 +51,17 @@ export function severitySettingSchema(description: string): Record<string, unkno
     additionalProperties: { type: 'string', enum: SEVERITIES },
     markdownDescription: description,
   };
+}
+
+/** What settings.json completion says of each code and area, in English (package.nls.json) or Japanese (package.nls.ja.json). */
+export function severityNls(locale: 'en' | 'ja'): Record<string, string> {
+  const entries: [string, string][] = [...CODES.values()].map((info) => [info.code, locale === 'ja' ? `${info.ja.short}（既定: ${info.severity}）` : `${info.short} (default: ${info.severity})`]);
+  for (const area of areasOf()) entries.push([area, locale === 'ja' ? `${area}/* のすべてのコード` : `every ${area}/* code`]);
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)).map(([key, text]) => [nlsKey(key), text]));
+}
+
+/** A package.nls*.json with its severity keys replaced by the generated ones (the other keys kept, in their order). */
+export function withSeverityNls(nls: Readonly<Record<string, string>>, locale: 'en' | 'ja'): Record<string, string> {
+  const kept = Object.entries(nls).filter(([key]) => !key.startsWith(SEVERITY_NLS_PREFIX));
+  return { ...Object.fromEntries(kept), ...severityNls(locale) };
 }

@@ -27,16 +27,20 @@ export interface SloOptions {
   format: 'text' | 'json';
 }
 
-export const SLO_USAGE =
-  "Usage: k1s0-obs slo [PATH...] [--format text|json]\n\nPrints the tier and SLO tree of the workspace under each PATH (default: the current\ndirectory): services by tier, their scrape targets, SLO target and 30-day error\nbudget, the design's per-tier and burn-rate alerts (present, missing or not\ncovering the service) and the dashboards that show them. Exit status 0, or 2 on a\nusage or I/O problem.";
+/** `k1s0-obs slo --help` in the current locale. */
+export function sloUsage(): string {
+  return t('cli.sloUsage');
+}
 
 /** What `k1s0-obs rules` was asked to do. */
 export interface RulesOptions {
   format: 'text' | 'json';
 }
 
-export const RULES_USAGE =
-  'Usage: k1s0-obs rules [--format text|json] [--locale en|ja]\n\nLists every diagnostic code the checks report, with its default severity, what it\ncatches and the check that reports it (the codes .k1s0/lint.yaml and\nk1s0.diagnostics.severity re-grade). Exit status 0, or 2 on a usage problem.';
+/** `k1s0-obs rules --help` in the current locale. */
+export function rulesUsage(): string {
+  return t('cli.rulesUsage');
+}
 
 export type ParsedArgs =
   | { command: 'check'; options: CheckOptions }

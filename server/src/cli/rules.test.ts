@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIAGNOSTIC_CODES } from '../checks/registry';
+import { DIAGNOSTIC_CODES, REGISTRY } from '../checks/registry';
 import { parseArgs } from './args';
 import { formatRules } from './rules';
 
@@ -18,8 +18,24 @@ test('k1s0-obs rules lists every registered code with its severity, check and do
       fileKinds: ['rules', 'dashboard', 'promql'],
     },
   );
+  const ja = JSON.parse(formatRules('json', 'ja')) as { code: string; short: string; help: string }[];
+  const anchor = ja.find((row) => row.code === 'promql/regex-anchor');
+  assert.deepEqual([anchor?.short, anchor?.help], ['不要な正規表現のアンカー', 'Prometheus はラベルの正規表現を常に両端で固定するため、先頭の ^ や末尾の $ は何も変えません。修正で削除できます。']);
   const text = formatRules('text', 'ja');
   assert.ok(text.startsWith('file/encoding (error, base/files): ファイルが UTF-8 ではない\n  ファイルを UTF-8 として読めないため検査していません。UTF-8 で保存してください。\n'), text.slice(0, 200));
+});
+
+test("every code's Japanese documentation is written in Japanese, not a copy of the English", () => {
+  const japaneseScript = /[\u3040-\u30ff\u4e00-\u9fff]/;
+  const gaps = REGISTRY.flatMap((check) =>
+    check.meta.codes.flatMap(({ code, short, help, ja }) =>
+      [
+        [short, ja.short],
+        [help, ja.help],
+      ].flatMap(([english, japanese]) => (japanese === english || !japaneseScript.test(japanese ?? '') ? [`${check.meta.name} ${code}: ${japanese}`] : [])),
+    ),
+  );
+  assert.deepEqual(gaps, []);
 });
 
 test('k1s0-obs rules takes --format and --locale, and nothing else', () => {

@@ -18,11 +18,11 @@ const AREA_DOCS: Record<Locale, (area: string) => RuleText> = {
   ja: (area) => ({ short: `k1s0 の ${area} 検査`, help: `k1s0 の ${area} 検査による指摘です。メッセージが誤りと正しい形を示します。` }),
 };
 
-/** A code's documentation in the language asked for (English where no Japanese is written yet); an unknown code is described by its area. */
+/** A code's documentation in the language asked for; an unknown code is described by its area. */
 export function ruleText(code: string, locale: Locale): RuleText {
   const info = CODES.get(code);
   if (!info) return AREA_DOCS[locale](code.split('/')[0] ?? code);
-  const text = locale === 'ja' ? (info.ja ?? info) : info;
+  const text = locale === 'ja' ? info.ja : info;
   return { short: text.short, help: text.help };
 }
 

@@ -189,7 +189,13 @@ const ENVIRONMENT: MapShape = {
   fields: Object.fromEntries(
     [...OTEL_VARIABLES.values()].map((row) => [
       row.name,
-      { shape: { type: 'string', ...(row.kind === 'enum' && row.values ? { enum: row.values } : {}) }, doc: `${row.doc}${row.default !== undefined ? ` Default: \`${row.default}\`.` : ''}` },
+      {
+        shape: { type: 'string', ...(row.kind === 'enum' && row.values ? { enum: row.values } : {}) },
+        doc: {
+          en: `${row.doc}${row.default !== undefined ? ` Default: \`${row.default}\`.` : ''}`,
+          ja: `${row.ja}${row.default !== undefined ? `デフォルト: \`${row.default}\`。` : ''}`,
+        },
+      },
     ]),
   ),
   values: string,

@@ -61,6 +61,10 @@ export const dashboardSourceCheck: ExpressionCheck = {
         severity: 'warning',
         short: 'dashboard selects a service no job scrapes',
         help: 'A dashboard query selects a known service that no scrape job of the workspace produces, so the panel stays empty.',
+        ja: {
+          short: 'どのジョブもスクレイプしないサービスを選ぶダッシュボード',
+          help: 'ダッシュボードのクエリが既知のサービスを選択していますが、ワークスペースのどのスクレイプジョブもそのサービスの系列を生まないため、パネルは空のままです。',
+        },
       },
     ],
   },

@@ -164,6 +164,10 @@ export const ruleFileEntriesCheck: FileCheck<unknown> = {
         severity: 'warning',
         short: 'rule_files entry matches no rule file',
         help: 'A rule_files entry of prometheus.yaml matches no rule file of the workspace, so Prometheus loads none of the rules meant.',
+        ja: {
+          short: 'どのルールファイルにも一致しない rule_files の項目',
+          help: 'prometheus.yaml の rule_files の項目がワークスペースのどのルールファイルにも一致しないため、Prometheus は意図したルールを 1 つも読み込みません。',
+        },
       },
     ],
   },
@@ -181,6 +185,10 @@ export const ruleFileLoadedCheck: FileCheck<unknown> = {
         severity: 'information',
         short: 'rule file no prometheus.yaml loads',
         help: "No rule_files entry of the workspace's prometheus.yaml matches this rule file, so its rules are never evaluated.",
+        ja: {
+          short: 'どの prometheus.yaml も読み込まないルールファイル',
+          help: 'ワークスペースの prometheus.yaml のどの rule_files の項目もこのルールファイルに一致しないため、そのルールは評価されません。',
+        },
       },
     ],
   },

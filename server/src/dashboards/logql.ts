@@ -187,14 +187,27 @@ export const logqlCodes: ReaderCodes = {
     description:
       "a query on a Loki datasource that does not parse as LogQL (`@grafana/lezer-logql`), never reported as PromQL; stream selector labels outside the design's log label table (service, tier, environment, level, trace_id) and tier/environment/level values the design does not know",
     codes: [
-      { code: 'logql/syntax', severity: 'error', short: 'LogQL does not parse', help: 'A query on a Loki datasource does not parse as LogQL.' },
+      {
+        code: 'logql/syntax',
+        severity: 'error',
+        short: 'LogQL does not parse',
+        help: 'A query on a Loki datasource does not parse as LogQL.',
+        ja: { short: 'LogQL として解析できない', help: 'Loki データソースのクエリが LogQL として解析できません。' },
+      },
       {
         code: 'logql/unknown-label',
         severity: 'warning',
         short: 'log label outside the design',
         help: "A stream selector names a label outside the design's log label table (service, tier, environment, level, trace_id).",
+        ja: { short: '設計にないログラベル', help: 'ストリームセレクタが、設計のログラベルの表（service、tier、environment、level、trace_id）にないラベルを指定しています。' },
       },
-      { code: 'logql/label-value', severity: 'warning', short: 'log label value outside the design', help: 'A tier, environment or level value the design does not know.' },
+      {
+        code: 'logql/label-value',
+        severity: 'warning',
+        short: 'log label value outside the design',
+        help: 'A tier, environment or level value the design does not know.',
+        ja: { short: '設計にないログラベルの値', help: '設計が知らない tier、environment または level の値です。' },
+      },
     ],
   },
 };

@@ -183,6 +183,7 @@ export const dashboardQueryCodes: ReaderCodes = {
         severity: 'error',
         short: 'template variable not defined',
         help: "A query or datasource uses a variable the dashboard's templating (or __inputs) does not define.",
+        ja: { short: '定義されていないテンプレート変数', help: 'クエリまたはデータソースが、ダッシュボードの templating（または __inputs）に定義されていない変数を使っています。' },
       },
     ],
   },

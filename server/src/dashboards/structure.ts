@@ -95,6 +95,10 @@ export const dashboardStructureCheck: FileCheck<DashboardModel> = {
         severity: 'error',
         short: 'dashboard JSON has the wrong shape',
         help: 'Panels, targets or templating of the wrong type, duplicate panel ids or refIds, duplicate variable names, or a query of a Mixed panel without its own datasource.',
+        ja: {
+          short: '形の誤ったダッシュボード JSON',
+          help: 'パネル、ターゲット、templating の型の誤り、パネル id や refId の重複、変数名の重複、または Mixed パネルの自身のデータソースを持たないクエリです。',
+        },
       },
     ],
   },

@@ -4,6 +4,7 @@ import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from '../base/settings';
 import { EditorFeatures } from './editorFeatures';
 import { DIAGNOSTIC_CODES } from '../checks/registry';
+import { setLocale } from '../l10n';
 
 const URI = 'file:///ws/.k1s0/lint.yaml';
 
@@ -54,4 +55,24 @@ test('.k1s0/lint.yaml: hover on a code names what it catches', () => {
     '**promql/regex** — regex that should be an equality (default: hint)\n\nA regex matcher without a metacharacter is an equality in disguise (Prometheus anchors regexes): = or != says so and is cheaper.',
   );
   assert.deepEqual(hover?.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 16 } });
+});
+
+test('.k1s0/lint.yaml under Japanese: completion and hover of a code say its Japanese short name and help', () => {
+  setLocale('ja');
+  try {
+    const codes = featuresFor('diagnostics:\n  severity:\n    |');
+    const items = codes.features.completion(codes.at('|'));
+    const anchor = items.find((i) => i.label === 'promql/regex-anchor');
+    assert.deepEqual(
+      [anchor?.detail, anchor?.documentation],
+      ['不要な正規表現のアンカー（既定: hint）', 'Prometheus はラベルの正規表現を常に両端で固定するため、先頭の ^ や末尾の $ は何も変えません。修正で削除できます。'],
+    );
+    const { features, at } = featuresFor('diagnostics:\n  severity:\n    promql/re|gex: off\n');
+    assert.equal(
+      features.hover(at('|'))?.contents,
+      '**promql/regex** — 等値にすべき正規表現（既定: hint）\n\nメタ文字のない正規表現マッチャーは実質的に等値です（Prometheus は正規表現を両端で固定します）。= または != のほうが意図が明確で、処理も軽くなります。',
+    );
+  } finally {
+    setLocale('en');
+  }
 });

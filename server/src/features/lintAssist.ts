@@ -42,7 +42,7 @@ function codeKeys(): { key: string; detail: string; documentation: string }[] {
   const byCode = [...CODES.values()]
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((info) => {
-      const words = getLocale() === 'ja' && info.ja ? info.ja : info;
+      const words = getLocale() === 'ja' ? info.ja : info;
       return { key: info.code, detail: say('codeDetail', { short: words.short, severity: info.severity }), documentation: words.help };
     });
   return [...byArea, ...byCode];

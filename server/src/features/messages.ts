@@ -82,7 +82,26 @@ const en = {
   shapeKind: (p: { type: string; items?: string; required: boolean }) =>
     `${p.type === 'list' ? `list of ${p.items === 'map' ? 'mappings' : (p.items ?? '')}` : p.type === 'map' ? 'mapping' : p.type}${p.required ? ', required' : ''}`,
   shapeValues: (p: { values: readonly string[] }) => `Values: ${codes(p.values)}`,
+  otelKind: (p: { kind: string }) => p.kind,
+  otelDetail: (p: { kind: string; default?: string }) => `${p.kind}${p.default !== undefined ? ` (default ${p.default})` : ''}`,
+  otelDefault: (p: { value: string }) => `Default: \`${p.value}\``,
 };
+
+/** The kinds of value of an OTEL_* variable (otel/variables.ts). */
+const OTEL_KIND_JA: Record<string, string> = {
+  string: '文字列',
+  bool: '真偽値',
+  int: '整数',
+  number: '数値',
+  url: 'URL',
+  enum: '列挙値',
+  list: 'カンマ区切りのリスト',
+  pairs: 'key=value の組',
+  ratio: '比率',
+};
+
+/** `文字列のリスト`; an item type without Japanese stays as written, a space before の. */
+const listOfJa = (items: string): string => (SHAPE_JA[items] !== undefined ? `${SHAPE_JA[items]}のリスト` : `${items} のリスト`);
 
 const SHAPE_JA: Record<string, string> = {
   map: 'マッピング',
@@ -131,8 +150,11 @@ export const say = messages('features', {
     policyTable: () => '| 環境 | 設計値 | ルール |',
     everyCode: (p) => `${p.area}/* のすべてのコード`,
     codeDetail: (p) => `${p.short}（既定: ${p.severity}）`,
-    shapeKind: (p) => `${p.type === 'list' ? `${SHAPE_JA[p.items ?? ''] ?? p.items ?? ''} のリスト` : (SHAPE_JA[p.type] ?? p.type)}${p.required ? '、必須' : ''}`,
+    shapeKind: (p) => `${p.type === 'list' ? listOfJa(p.items ?? '') : (SHAPE_JA[p.type] ?? p.type)}${p.required ? '、必須' : ''}`,
     shapeValues: (p) => `値: ${codes(p.values)}`,
+    otelKind: (p) => OTEL_KIND_JA[p.kind] ?? p.kind,
+    otelDetail: (p) => `${OTEL_KIND_JA[p.kind] ?? p.kind}${p.default !== undefined ? `（既定 ${p.default}）` : ''}`,
+    otelDefault: (p) => `既定: \`${p.value}\``,
   },
 });
 

@@ -6,6 +6,11 @@
  */
 import { OTEL_VARIABLES, type OtelVariable } from '../otel/variables';
 import type { CompletionItem, HoverResult } from './types';
+import { getLocale } from '../l10n';
+import { say } from './messages';
+
+/** What a variable does, in the current language. */
+const docOf = (variable: OtelVariable): string => (getLocale() === 'ja' ? variable.ja : variable.doc);
 
 const K8S_NAME = /^(\s*-\s*name:\s*["']?)([A-Z0-9_]*)$/;
 /** Where a name is typed, and whether `=` follows it (compose's list form, `.env`) or not (a Kubernetes `name:`). */
@@ -24,7 +29,7 @@ export function completeOtelEnv(text: string, offset: number): CompletionItem[] 
     const variable = match && OTEL_VARIABLES.get(match[2] ?? '');
     if (!match || !variable) continue;
     const from = offset - (match[3]?.length ?? 0);
-    return valuesOf(variable).map((value, i) => ({ label: value, kind: 'enum' as const, documentation: variable.doc, sortText: String(i).padStart(3, '0'), start: from, end: offset }));
+    return valuesOf(variable).map((value, i) => ({ label: value, kind: 'enum' as const, documentation: docOf(variable), sortText: String(i).padStart(3, '0'), start: from, end: offset }));
   }
   // A k8s env entry's value: the line after `- name: OTEL_X`.
   const valueLine = /^(\s*value:\s*["']?)([^"'\s]*)$/.exec(before);
@@ -48,8 +53,8 @@ export function completeOtelEnv(text: string, offset: number): CompletionItem[] 
       .map((variable, i) => ({
         label: variable.name,
         kind: 'property' as const,
-        detail: variable.kind + (variable.default !== undefined ? ` (default ${variable.default})` : ''),
-        documentation: variable.doc,
+        detail: say('otelDetail', { kind: variable.kind, ...(variable.default !== undefined ? { default: variable.default } : {}) }),
+        documentation: docOf(variable),
         ...(equals ? { insertText: `${variable.name}=` } : {}),
         sortText: String(i).padStart(3, '0'),
         start: offset - typed.length,
@@ -71,10 +76,10 @@ export function hoverOtelEnv(text: string, offset: number): HoverResult | undefi
     if (!variable) return undefined;
     const values = valuesOf(variable);
     const lines = [
-      `**${variable.name}** — ${variable.kind}`,
-      variable.doc,
-      variable.default !== undefined ? `Default: \`${variable.default}\`` : '',
-      values.length ? `Values: ${values.map((v) => `\`${v}\``).join(', ')}` : '',
+      `**${variable.name}** — ${say('otelKind', { kind: variable.kind })}`,
+      docOf(variable),
+      variable.default !== undefined ? say('otelDefault', { value: variable.default }) : '',
+      values.length ? say('shapeValues', { values }) : '',
     ];
     return { contents: lines.filter(Boolean).join('\n\n'), start, end };
   }

@@ -6,6 +6,7 @@ import { enclosingCalls, promqlContextAt, type EnclosingCall } from './promqlCon
 import type { Vocabulary } from './vocabulary';
 import { GRAFANA_DURATIONS, KEYWORDS, say } from './messages';
 import { aggregationDoc, functionDoc } from '../promql/docs';
+import { helpText } from '../catalog/helpJa';
 
 const DURATIONS = ['1m', '5m', '10m', '15m', '30m', '1h', '6h', '1d', '30d'];
 /** Where the expression is written: Grafana's variables exist only in dashboards. */
@@ -89,8 +90,10 @@ export function completePromql(expr: string, offset: number, vocabulary: Vocabul
 /** The markdown documentation of an item completion left it out of (completionItem/resolve). */
 export function documentationOf(key: DocumentationKey, vocabulary: Vocabulary): string | undefined {
   switch (key.kind) {
-    case 'metric':
-      return vocabulary.catalog.metric(key.name)?.help;
+    case 'metric': {
+      const help = vocabulary.catalog.metric(key.name)?.help;
+      return help === undefined ? undefined : helpText(help);
+    }
     case 'recording-rule': {
       const rule = vocabulary.rules.get(key.name)?.[0];
       return rule ? `\`\`\`promql\n${rule.expr.trim()}\n\`\`\`` : undefined;
@@ -109,7 +112,7 @@ export function documentationOf(key: DocumentationKey, vocabulary: Vocabulary): 
       const values = vocabulary.labelValues(key.name);
       const known = values.length ? say('knownValues', { values }) : undefined;
       const help = vocabulary.catalog.highCardinality.get(key.name);
-      const high = help === undefined ? undefined : say('highCardinality', { help });
+      const high = help === undefined ? undefined : say('highCardinality', { help: helpText(help) });
       return [known, high].filter((part) => part !== undefined).join('\n\n') || undefined;
     }
     default:

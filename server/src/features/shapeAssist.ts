@@ -9,6 +9,7 @@ import { fieldsOf, shapeAt, type Field, type Shape } from '../base/yaml/shape';
 import type { CompletionItem, HoverResult } from './types';
 import { KEY_LINE, positionAt } from './yamlPosition';
 import { say } from './messages';
+import { docText } from './shapeDocs';
 
 export function completeShape(text: string, offset: number, root: Shape): CompletionItem[] {
   const position = positionAt(text, offset);
@@ -16,15 +17,17 @@ export function completeShape(text: string, offset: number, root: Shape): Comple
   if (position.valueKey !== undefined) {
     const at = shapeAt(root, [...position.path, position.valueKey]);
     const values = valuesOf(at?.shape, text);
+    const documentation = docText(at?.field?.doc);
     // In a flow list (`receivers: [otlp, ot|]`) the item under the cursor is replaced, not the list.
     const [start, end] = text.slice(from, offset).includes('[') ? flowItemAt(text, from, offset, to) : [from, to];
-    return values.map((label, i) => ({ label, kind: 'enum' as const, ...(at?.field?.doc ? { documentation: at.field.doc } : {}), sortText: rank(i), start, end }));
+    return values.map((label, i) => ({ label, kind: 'enum' as const, ...(documentation ? { documentation } : {}), sortText: rank(i), start, end }));
   }
   const at = shapeAt(root, position.path);
   if (!at) return [];
   // `- E|` in a list of enumerated scalars (`status_codes:`): the values, not keys.
   if (at.shape.type !== 'map' && /^\s*- [^\s:]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) {
-    return valuesOf(at.shape, text).map((label, i) => ({ label, kind: 'enum' as const, ...(at.field?.doc ? { documentation: at.field.doc } : {}), sortText: rank(i), start: from, end: to }));
+    const documentation = docText(at.field?.doc);
+    return valuesOf(at.shape, text).map((label, i) => ({ label, kind: 'enum' as const, ...(documentation ? { documentation } : {}), sortText: rank(i), start: from, end: to }));
   }
   return fieldsOf(at.shape)
     .filter(([key]) => !position.siblings.includes(key))
@@ -32,7 +35,7 @@ export function completeShape(text: string, offset: number, root: Shape): Comple
       label: key,
       kind: 'property' as const,
       detail: describe(field),
-      ...(field.doc ? { documentation: field.doc } : {}),
+      ...(field.doc ? { documentation: docText(field.doc) } : {}),
       insertText: insertionOf(key, field),
       snippet: true,
       // Required keys first, then in the table's order (the tool's own documentation order).
@@ -55,7 +58,7 @@ export function hoverShape(text: string, offset: number, root: Shape): HoverResu
   const at = shapeAt(root, [...positionAt(text, keyStart).path, key]);
   if (!at?.field) return undefined;
   const values = valuesOf(at.shape);
-  const lines = [`**${key}** — ${describe(at.field)}`, at.field.doc ?? '', values.length > 1 && at.shape.type !== 'bool' ? say('shapeValues', { values }) : ''];
+  const lines = [`**${key}** — ${describe(at.field)}`, docText(at.field.doc) ?? '', values.length > 1 && at.shape.type !== 'bool' ? say('shapeValues', { values }) : ''];
   return { contents: lines.filter(Boolean).join('\n\n'), start: keyStart, end: keyStart + key.length };
 }
 

@@ -4,6 +4,7 @@
  * the recording rules of the workspace, behind one small interface.
  */
 import { catalogFor, type Catalog, type MetricInfo } from '../catalog/catalog';
+import { helpText } from '../catalog/helpJa';
 import type { RecordingRuleDefinition, WorkspaceIndex } from '../workspace/index';
 import { say } from './messages';
 
@@ -85,7 +86,7 @@ function buildVocabulary(workspace: WorkspaceIndex): Vocabulary {
 export function describeMetric(catalog: Catalog, info: MetricInfo): string {
   const labels = catalog.labelNames(info);
   const lines = [say('metricTitle', { name: info.name, type: info.type, family: info.family, ...(info.series ? { series: info.series } : {}) })];
-  if (info.help) lines.push('', info.help);
+  if (info.help) lines.push('', helpText(info.help));
   if (labels) lines.push('', say('labels', { labels }));
   lines.push('', say('from', { origin: info.origin }));
   return lines.join('\n');

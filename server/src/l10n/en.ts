@@ -77,6 +77,14 @@ export const en = {
     `${p.environment}: observability.${p.field} should be ${p.expected}, not ${p.shown} (design: ${p.rule}).`,
   'policy.fix': (p: { field: string; expected: string; environment: string }) => `Set ${p.field} to ${p.expected} (${p.environment} policy)`,
 
+  // Outline (the names and details of symbols that are not the file's own words) --
+  'outline.unnamed': () => '(unnamed)',
+  'outline.container': () => '(container)',
+  'outline.schemaPeriod': () => 'schema period',
+  'outline.period': () => 'period',
+  /** A collector section's entries: receiver, processor, exporter, connector, extension, pipeline. */
+  'outline.collectorKind': (p: { kind: string }) => p.kind,
+
   // CLI ----------------------------------------------------------------------
   'cli.usage': () => `Usage: k1s0-obs check [PATH...] [--format text|json|sarif|github] [--select PREFIX,...]
                       [--ignore PREFIX,...] [--max-warnings N] [--config FILE] [--locale en|ja] [--jobs N]
@@ -97,6 +105,10 @@ Directories are walked; node_modules and .git are skipped.
 
 Exit status: 0 no error, 1 at least one error-severity diagnostic (or too many
 warnings), 2 usage or I/O problem.`,
+  'cli.sloUsage': () =>
+    "Usage: k1s0-obs slo [PATH...] [--format text|json] [--locale en|ja]\n\nPrints the tier and SLO tree of the workspace under each PATH (default: the current\ndirectory): services by tier, their scrape targets, SLO target and 30-day error\nbudget, the design's per-tier and burn-rate alerts (present, missing or not\ncovering the service) and the dashboards that show them. Exit status 0, or 2 on a\nusage or I/O problem.",
+  'cli.rulesUsage': () =>
+    'Usage: k1s0-obs rules [--format text|json] [--locale en|ja]\n\nLists every diagnostic code the checks report, with its default severity, what it\ncatches and the check that reports it (the codes .k1s0/lint.yaml and\nk1s0.diagnostics.severity re-grade). Exit status 0, or 2 on a usage problem.',
   'cli.unknownCommand': (p: { command: string }) => `unknown command "${p.command}" (expected "check", "slo" or "rules")`,
   'cli.needsValue': (p: { flag: string }) => `${p.flag} needs a value`,
   'cli.unknownFormat': (p: { value: string; formats: readonly string[] }) => `unknown format "${p.value}" (expected ${list(p.formats)})`,

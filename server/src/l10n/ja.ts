@@ -2,6 +2,18 @@
 import type { Messages } from './en';
 
 const list = (items: readonly string[]): string => items.join('、');
+/** `A である`: a space only after ASCII (`http(s) URL である`, `のいずれかである`). */
+const isExpected = (expects: string): string => `${expects}${/[\x21-\x7e]$/.test(expects) ? ' ' : ''}である`;
+
+/** Collector の設定のセクションの要素（otelcol/messages.ts の KIND_JA と同じ語）。 */
+const COLLECTOR_KIND: Record<string, string> = {
+  receiver: 'レシーバー',
+  processor: 'プロセッサー',
+  exporter: 'エクスポーター',
+  connector: 'コネクター',
+  extension: '拡張',
+  pipeline: 'パイプライン',
+};
 
 /** 各フィールドが期待する値（en は config/fields.ts の expects）。 */
 const EXPECTS: Record<string, string> = {
@@ -46,8 +58,8 @@ export const ja: Messages = {
   'field.expects': (p) => EXPECTS[p.field] ?? (p.fallback === 'any' ? '値' : '正しい値'),
   'schema.missing': (p) =>
     `${p.parent} に "${p.key}" がありません${p.whileEnabled ? '（enabled が true の間は必須）' : ''}。${p.expects} を指定してください${p.example ? `（例: ${p.key}: ${p.example}）` : ''}。`,
-  'schema.notInEnum': (p) => `${p.name} は ${p.expects} である必要があります。実際の値: ${p.got}。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}`,
-  'schema.invalid': (p) => `${p.name} は ${p.expects} である必要があります${p.example ? `（例: ${p.example}）` : ''}。実際の値: ${p.got}。`,
+  'schema.notInEnum': (p) => `${p.name} は ${isExpected(p.expects)}必要があります。実際の値: ${p.got}。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}`,
+  'schema.invalid': (p) => `${p.name} は ${isExpected(p.expects)}必要があります${p.example ? `（例: ${p.example}）` : ''}。実際の値: ${p.got}。`,
   'schema.unknownKey': (p) => `${p.where} に未知のキー "${p.key}" があります。${p.suggestion ? `"${p.suggestion}" の誤りではありませんか？` : ''}使用できるキー: ${list(p.allowed)}。`,
   'fix.changeTo': (p) => `"${p.value}" に変更`,
   'fix.renameTo': (p) => `"${p.key}" に名前を変更`,
@@ -93,6 +105,11 @@ export const ja: Messages = {
   'policy.shouldBe': (p) => `${p.environment}: observability.${p.field} は ${p.shown} ではなく ${p.expected} にしてください（設計: ${p.rule}）。`,
   'policy.fix': (p) => `${p.field} を ${p.expected} に設定（${p.environment} のポリシー）`,
 
+  'outline.unnamed': () => '（名前なし）',
+  'outline.container': () => '（コンテナー）',
+  'outline.schemaPeriod': () => 'スキーマの期間',
+  'outline.period': () => '期間',
+  'outline.collectorKind': (p) => COLLECTOR_KIND[p.kind] ?? p.kind,
   'cli.usage': () => `使い方: k1s0-obs check [PATH...] [--format text|json|sarif|github] [--select PREFIX,...]
                       [--ignore PREFIX,...] [--max-warnings N] [--config FILE] [--locale en|ja] [--jobs N]
 
@@ -112,6 +129,17 @@ export const ja: Messages = {
 
 終了コード: 0 エラーなし、1 エラー重大度の診断が 1 件以上（または警告が多すぎる）、
 2 使い方または入出力の問題。`,
+  'cli.sloUsage': () => `使い方: k1s0-obs slo [PATH...] [--format text|json] [--locale en|ja]
+
+各 PATH（既定: カレントディレクトリ）の下のワークスペースの Tier と SLO のツリーを表示します:
+Tier ごとのサービス、そのスクレイプ対象、SLO 目標と 30 日あたりのエラーバジェット、
+設計の Tier 別アラートとバーンレートアラート（あり、不足、サービスを対象にしていない）、
+それらを表示するダッシュボード。終了コード: 0、または使い方か入出力の問題で 2。`,
+  'cli.rulesUsage': () => `使い方: k1s0-obs rules [--format text|json] [--locale en|ja]
+
+検査が報告するすべての診断コードを、既定の重大度、検出する内容、報告する検査とともに
+一覧します（.k1s0/lint.yaml と k1s0.diagnostics.severity で重大度を変えられるコード）。
+終了コード: 0、または使い方の問題で 2。`,
   'cli.unknownCommand': (p) => `不明なコマンド "${p.command}"（"check"、"slo"、"rules" のいずれかを指定してください）`,
   'cli.needsValue': (p) => `${p.flag} には値が必要です`,
   'cli.unknownFormat': (p) => `不明な形式 "${p.value}"（${list(p.formats)} のいずれか）`,

@@ -45,7 +45,7 @@ test('config/schema speaks the chosen language, and a misspelt key is still one 
     assert.deepEqual(
       findings.map((f) => [f.message, f.fixes?.map((fix) => fix.title)]),
       [
-        ['observability.log.format は text、json のいずれか である必要があります。実際の値: 文字列 "jsno"。"json" の誤りではありませんか？', ['"json" に変更']],
+        ['observability.log.format は text、json のいずれかである必要があります。実際の値: 文字列 "jsno"。"json" の誤りではありませんか？', ['"json" に変更']],
         ['observability.trace に未知のキー "sample_ratio" があります。"sample_rate" の誤りではありませんか？使用できるキー: enabled、endpoint、sample_rate。', ['"sample_rate" に名前を変更']],
       ],
     );

@@ -29,6 +29,7 @@ export const lintConfigCodes: ReaderCodes = {
         severity: 'error',
         short: 'lint configuration problem',
         help: 'A key or value of .k1s0/lint.yaml is not valid; the rest of the file still applies in the editor, and the CLI refuses the file.',
+        ja: { short: 'lint 設定の問題', help: '.k1s0/lint.yaml のキーまたは値が正しくありません。エディターでは残りの設定が適用されますが、CLI はこのファイルを拒否します。' },
       },
     ],
   },

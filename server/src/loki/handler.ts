@@ -5,6 +5,7 @@
  * `k1s0.files.lokiConfig`. Checked by loki/config and loki/policy; the
  * shape gives completion and hover, the outline its blocks and schema periods.
  */
+import { t } from '../l10n';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { isYamlPath, matchesAny } from '../base/files';
 import type { OutlineSymbol } from '../base/types';
@@ -52,7 +53,16 @@ function symbols(doc: DocumentView, context: KindContext): OutlineSymbol[] {
         const from = pairIn(period, 'from')?.value as Node | undefined;
         const name = [scalarText(from), scalarText(pairIn(period, 'store')?.value), scalarText(pairIn(period, 'schema')?.value)].filter(Boolean).join(' ');
         const at = from?.range ?? period.range;
-        symbol.children.push({ name: name || 'period', detail: 'schema period', kind: 'key', start: period.range[0], end: period.range[1], selectionStart: at[0], selectionEnd: at[1], children: [] });
+        symbol.children.push({
+          name: name || t('outline.period'),
+          detail: t('outline.schemaPeriod'),
+          kind: 'key',
+          start: period.range[0],
+          end: period.range[1],
+          selectionStart: at[0],
+          selectionEnd: at[1],
+          children: [],
+        });
       }
     }
     out.push(symbol);

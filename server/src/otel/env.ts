@@ -236,7 +236,7 @@ export const otelEnvCheck: FileCheck<EnvSubject> = {
         short: 'OTEL_* environment variable',
         help: "An OTEL_* variable the OpenTelemetry SDK specification does not name (with the one probably meant), a value the SDK would ignore (sampler, ratio, protocol, URL without a scheme, malformed key=value pair), an endpoint port that is not the protocol's (4317 gRPC, 4318 HTTP), or a variable that contradicts its service's config.yaml, whose observability section wins while it is readable.",
         ja: {
-          short: 'OTEL_* 環境変数',
+          short: 'OTEL_* 環境変数の問題',
           help: 'OpenTelemetry SDK 仕様にない OTEL_* 変数（意図したと思われる変数を提示）、SDK が無視する値（サンプラー、比率、プロトコル、スキームのない URL、不正な key=value の組）、プロトコルに合わないエンドポイントのポート（gRPC 4317、HTTP 4318）、またはサービスの config.yaml と食い違う変数（config.yaml が読み込める間は observability セクションが優先）。',
         },
       },

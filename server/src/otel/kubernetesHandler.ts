@@ -5,6 +5,7 @@
  * config.yaml. Other kinds (PrometheusRule, ConfigMap, Service) are left to
  * whoever claims them.
  */
+import { t } from '../l10n';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { EnvVariable } from '../base/compose';
 import { isYamlPath } from '../base/files';
@@ -147,7 +148,7 @@ export const kubernetesHandler: FileKindHandler = {
         children: workload.containers.map((container) => {
           const [cStart, cEnd] = container.node.range ?? [0, 0];
           const [nStart, nEnd] = container.nameNode?.range ?? [cStart, cStart];
-          return { name: container.name ?? '(container)', kind: 'component' as const, start: cStart, end: cEnd, selectionStart: nStart, selectionEnd: nEnd, children: [] };
+          return { name: container.name ?? t('outline.container'), kind: 'component' as const, start: cStart, end: cEnd, selectionStart: nStart, selectionEnd: nEnd, children: [] };
         }),
       };
     });

@@ -5,6 +5,7 @@
  * syntax errors only: checks on the recovered guess would bury the one real
  * mistake under its consequences.
  */
+import { t } from '../l10n';
 import { isMap, isScalar, type Document, type Node, type Pair } from 'yaml';
 import { isYamlPath, matchesAny } from '../base/files';
 import type { OutlineSymbol } from '../base/types';
@@ -76,9 +77,10 @@ function outline(pairs: readonly Pair[]): OutlineSymbol[] {
     const at = span(pair);
     if (!at || !isScalar(pair.key)) return [];
     const name = String(pair.key.value);
-    if ((COMPONENT_KINDS as readonly string[]).includes(name)) return [{ name, kind: 'section' as const, ...at, children: entries(pair.value, 'component', name.slice(0, -1)) }];
+    if ((COMPONENT_KINDS as readonly string[]).includes(name))
+      return [{ name, kind: 'section' as const, ...at, children: entries(pair.value, 'component', t('outline.collectorKind', { kind: name.slice(0, -1) })) }];
     if (name !== 'service') return [];
     const pipelines = isMap(pair.value) ? pair.value.get('pipelines', true) : undefined;
-    return [{ name, kind: 'section' as const, ...at, children: entries(pipelines, 'pipeline', 'pipeline') }];
+    return [{ name, kind: 'section' as const, ...at, children: entries(pipelines, 'pipeline', t('outline.collectorKind', { kind: 'pipeline' })) }];
   });
 }

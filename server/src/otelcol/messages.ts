@@ -5,7 +5,8 @@ const mean = (suggestion?: string): string => (suggestion ? ` Did you mean "${su
 const meanJa = (suggestion?: string): string => (suggestion ? `"${suggestion}" のことですか？` : '');
 
 const KIND_JA: Record<string, string> = { receiver: 'レシーバー', processor: 'プロセッサー', exporter: 'エクスポーター', connector: 'コネクター', extension: '拡張' };
-const kindJa = (kind: string): string => KIND_JA[kind] ?? kind;
+/** A component kind in Japanese (`receiver` → レシーバー). */
+export const kindJa = (kind: string): string => KIND_JA[kind] ?? kind;
 
 export const say = messages('otelcol', {
   en: {

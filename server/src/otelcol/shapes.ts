@@ -7,8 +7,9 @@
  */
 import { isMap, isScalar } from 'yaml';
 import { parseYaml } from '../base/yaml/parse';
-import type { Field, MapShape, ScalarShape, Shape } from '../base/yaml/shape';
+import type { Doc, Field, LocalizedDoc, MapShape, ScalarShape, Shape } from '../base/yaml/shape';
 import { COMPONENT_KINDS, componentType, shippedTypes, singular, type ComponentKind } from './components';
+import { kindJa } from './messages';
 import { LEAF_POLICY_TYPES, POLICY_TYPES } from './policies';
 
 const str: ScalarShape = { type: 'string' };
@@ -20,7 +21,7 @@ const any: Shape = { type: 'any' };
 const strings: Shape = { type: 'list', items: str };
 const stringMap: MapShape = { type: 'map', fields: {}, values: str };
 
-const f = (shape: Shape, doc?: string, required?: boolean): Field => ({ shape, ...(doc ? { doc } : {}), ...(required ? { required } : {}) });
+const f = (shape: Shape, doc?: Doc, required?: boolean): Field => ({ shape, ...(doc ? { doc } : {}), ...(required ? { required } : {}) });
 const map = (fields: Record<string, Field>, doc?: string): MapShape => ({ type: 'map', fields, ...(doc ? { doc } : {}) });
 
 const TLS_VERSIONS = ['1.0', '1.1', '1.2', '1.3'];
@@ -316,12 +317,15 @@ export function typeOf(id: string): string {
 }
 
 /** What hover and completion say of a component type: its kind, signals and distributions. */
-function describeType(kind: ComponentKind, type: string): string {
+function describeType(kind: ComponentKind, type: string): LocalizedDoc | undefined {
   const known = componentType(kind, type);
-  if (!known) return '';
-  const signals = known.connects ? known.connects.map(([a, b]) => `${a} → ${b}`).join(', ') : known.signals.join(', ');
-  const distributions = known.distributions.map((d) => (d === 'core' ? 'otelcol (core)' : `otelcol-${d}`)).join(', ');
-  return `The \`${type}\` ${singular(kind)}${signals ? ` (${signals})` : ''}. Distributions: ${distributions}.`;
+  if (!known) return undefined;
+  const signals = known.connects ? known.connects.map(([a, b]) => `${a} → ${b}`) : known.signals;
+  const distributions = known.distributions.map((d) => (d === 'core' ? 'otelcol (core)' : `otelcol-${d}`));
+  return {
+    en: `The \`${type}\` ${singular(kind)}${signals.length ? ` (${signals.join(', ')})` : ''}. Distributions: ${distributions.join(', ')}.`,
+    ja: `\`${type}\` ${kindJa(singular(kind))}${signals.length ? `（${signals.join('、')}）` : ''}。ディストリビューション: ${distributions.join('、')}。`,
+  };
 }
 
 const namedCache = new Map<string, Shape | undefined>();
@@ -346,7 +350,10 @@ const componentSection = (kind: ComponentKind): Field =>
       valuesOf: (id) => named(kind, typeOf(id)),
       values: any,
     },
-    `The ${kind} defined, by ID \`type[/name]\`; a ${singular(kind)} runs only when service names it.`,
+    {
+      en: `The ${kind} defined, by ID \`type[/name]\`; ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${singular(kind)} runs only when service names it.`,
+      ja: `定義する${kindJa(singular(kind))}（ID \`type[/name]\` ごと）。service で指定したものだけが動きます。`,
+    },
   );
 
 /** The IDs a collector text defines in some sections, for completion of what a pipeline names (parsed as it is, half-written). */

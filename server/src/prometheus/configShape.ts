@@ -216,10 +216,13 @@ const SD_FIELDS: Readonly<Record<string, Field>> = {
   dns_sd_configs: listOf(DNS_SD, 'DNS-based service discovery.'),
   kubernetes_sd_configs: listOf(KUBERNETES_SD, 'Kubernetes service discovery.'),
   http_sd_configs: listOf(HTTP_SD, 'HTTP-based service discovery.'),
-  ...Object.fromEntries(OTHER_SD.map((name) => [`${name}_sd_configs`, listOf({ type: 'map', fields: {}, values: { type: 'any' } }, `${name} service discovery.`)])),
+  ...Object.fromEntries(
+    OTHER_SD.map((name) => [`${name}_sd_configs`, listOf({ type: 'map', fields: {}, values: { type: 'any' } }, { en: `${name} service discovery.`, ja: `${name} のサービスディスカバリー。` })]),
+  ),
 };
 
-const LIMIT = 'Per-scrape limit; 0 means no limit.';
+/** A per-scrape limit's documentation: what it counts, in both languages. */
+const limit = (en: string, ja: string): Field => int({ en: `${en} Per-scrape limit; 0 means no limit.`, ja: `${ja}スクレイプごとの上限で、0 は無制限です。` });
 
 export const SCRAPE_CONFIG: MapShape = {
   type: 'map',
@@ -234,11 +237,11 @@ export const SCRAPE_CONFIG: MapShape = {
     honor_labels: bool('Whether labels of the scraped data win over the labels Prometheus attaches (default false).'),
     honor_timestamps: bool('Whether timestamps of the scraped data are kept (default true).'),
     body_size_limit: { shape: { type: 'string', check: bytesProblem }, doc: 'An uncompressed response body larger than this fails the scrape (`10MB`; 0 means no limit).' },
-    sample_limit: int(`Samples a scrape may accept after metric relabeling. ${LIMIT}`),
-    target_limit: int(`Targets the job may have after relabeling. ${LIMIT}`),
-    label_limit: int(`Labels a sample may have. ${LIMIT}`),
-    label_name_length_limit: int(`Length of a label name. ${LIMIT}`),
-    label_value_length_limit: int(`Length of a label value. ${LIMIT}`),
+    sample_limit: limit('Samples a scrape may accept after metric relabeling.', 'メトリクスのリラベル後に 1 回のスクレイプで受け入れるサンプル数。'),
+    target_limit: limit('Targets the job may have after relabeling.', 'リラベル後にジョブが持てるターゲット数。'),
+    label_limit: limit('Labels a sample may have.', 'サンプルが持てるラベル数。'),
+    label_name_length_limit: limit('Length of a label name.', 'ラベル名の長さ。'),
+    label_value_length_limit: limit('Length of a label value.', 'ラベル値の長さ。'),
     relabel_configs: relabelList('Relabeling of targets before scraping.'),
     metric_relabel_configs: relabelList('Relabeling of samples before ingestion.'),
     ...SD_FIELDS,

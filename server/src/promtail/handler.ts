@@ -5,6 +5,7 @@
  * `k1s0.files.promtailConfig`. Checked by promtail/config; the shape gives
  * completion and hover, the outline its scrape jobs and clients.
  */
+import { t } from '../l10n';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { isYamlPath, matchesAny } from '../base/files';
 import type { OutlineSymbol } from '../base/types';
@@ -62,7 +63,7 @@ function symbols(doc: DocumentView, context: KindContext): OutlineSymbol[] {
         if (!isMap(item) || !item.range) continue;
         const nameNode = pairIn(item, field)?.value as Node | undefined;
         const at = nameNode?.range ?? item.range;
-        symbol.children.push({ name: scalarText(nameNode) ?? '(unnamed)', kind, start: item.range[0], end: item.range[1], selectionStart: at[0], selectionEnd: at[1], children: [] });
+        symbol.children.push({ name: scalarText(nameNode) ?? t('outline.unnamed'), kind, start: item.range[0], end: item.range[1], selectionStart: at[0], selectionEnd: at[1], children: [] });
       }
     }
     out.push(symbol);

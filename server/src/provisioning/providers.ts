@@ -87,8 +87,20 @@ export const providersCheck: FileCheck<ParsedYaml> = {
     fileKinds: ['provisioning'],
     description: 'Grafana provisioning of dashboard providers: fields and types, duplicate names, folder options',
     codes: [
-      { code: 'provisioning/schema', severity: 'error', short: 'provisioning field problem', help: 'A datasource or dashboard-provider field is unknown, missing or of the wrong type.' },
-      { code: 'provisioning/duplicate', severity: 'error', short: 'duplicate provisioning entry', help: 'Two datasources (or providers) share a name, uid or default.' },
+      {
+        code: 'provisioning/schema',
+        severity: 'error',
+        short: 'provisioning field problem',
+        help: 'A datasource or dashboard-provider field is unknown, missing or of the wrong type.',
+        ja: { short: 'プロビジョニングのフィールドの問題', help: 'データソースまたはダッシュボードプロバイダーのフィールドが未知、不足、または型の誤りです。' },
+      },
+      {
+        code: 'provisioning/duplicate',
+        severity: 'error',
+        short: 'duplicate provisioning entry',
+        help: 'Two datasources (or providers) share a name, uid or default.',
+        ja: { short: 'プロビジョニングの項目の重複', help: '2 つのデータソース（またはプロバイダー）で name や uid が重複しているか、デフォルトが 2 つあります。' },
+      },
     ],
   },
   run: (parsed: ParsedYaml, { location }) =>

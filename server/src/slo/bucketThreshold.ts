@@ -130,6 +130,10 @@ export const bucketThresholdCheck: ExpressionCheck = {
         severity: 'warning',
         short: 'latency threshold between bucket bounds',
         help: 'histogram_quantile(…) > X with X between two bucket bounds of the histogram: Prometheus interpolates, so the alert fires on an estimate; use a bucket bound.',
+        ja: {
+          short: 'バケット境界の間にあるレイテンシのしきい値',
+          help: 'histogram_quantile(…) > X の X がヒストグラムの 2 つのバケット境界の間にあります。Prometheus は補間するため、アラートは推定値で発火します。バケット境界の値を使ってください。',
+        },
       },
     ],
   },

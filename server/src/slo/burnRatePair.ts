@@ -128,7 +128,13 @@ export const burnRatePairCheck: FileCheck<RuleFileAnalysis> = {
     fileKinds: ['rules'],
     description: "a tier whose services lack the burn-rate pair (on the file of the tier's alerts; fix inserts the pair for the tier's SLO target)",
     codes: [
-      { code: 'policy/slo', severity: 'warning', short: 'SLO drifts from the design', help: "A tier's services lack the design's burn-rate alert pair; the fix inserts it for the tier's SLO target." },
+      {
+        code: 'policy/slo',
+        severity: 'warning',
+        short: 'SLO drifts from the design',
+        help: "A tier's services lack the design's burn-rate alert pair; the fix inserts it for the tier's SLO target.",
+        ja: { short: '設計から外れた SLO', help: 'Tier のサービスに、設計のバーンレートアラートの組がありません。修正で、その Tier の SLO 目標に合わせた組を挿入します。' },
+      },
     ],
   },
   run: (analysis: RuleFileAnalysis, { uri, text, workspace }) => checkBurnRatePairs(uri, text, analysis, workspace, catalogFor(workspace).policy),

@@ -33,15 +33,17 @@ const en = {
 
   // `k1s0-obs slo` (slo/format.ts) -----------------------------------------------------------
   textSlo: (p: { percent: string; minutes: number }) => `SLO ${p.percent}, error budget ${p.minutes} min / 30d`,
-  textServices: (p: { count: number }) => `${p.count} service${p.count === 1 ? '' : 's'}`,
-  textPanels: (p: { count: number }) => `${p.count} panel${p.count === 1 ? '' : 's'}`,
+  textServices: (p: { count: number }) => `(${p.count} service${p.count === 1 ? '' : 's'})`,
   textNoTier: () => 'no tier',
   textDoesNotParse: () => '✗ does not parse',
   textSummary: (p: { services: number; missing: number; notCovering: number }) =>
     `${p.services} service${p.services === 1 ? '' : 's'}, ${p.missing} missing alert${p.missing === 1 ? '' : 's'}, ${p.notCovering} not covering`,
   textAlertKind: (p: { role: string }): string => (p.role === 'burn-rate' ? 'burn-rate alert' : p.role === 'tier' ? 'tier alert' : 'alert'),
   textMark: (p: { status: string }): string => (p.status === 'present' ? '✓' : p.status === 'missing' ? '✗ missing' : '⚠ not covering'),
-  textDesign: (p: { condition: string; for: string; severity: string }) => `design: ${p.condition}, for ${p.for}, ${p.severity}`,
+  textDesign: (p: { condition: string; for: string; severity: string }) => ` (design: ${p.condition}, for ${p.for}, ${p.severity})`,
+  textScrape: (p: { job: string; targets: readonly string[] }) => `scrape: job ${p.job}${p.targets.length ? ` → ${p.targets.join(', ')}` : ''}`,
+  textConfig: (p: { environment?: string }) => `config${p.environment ? ` (${p.environment})` : ''}`,
+  textDashboard: (p: { title: string; panels: number }) => `dashboard: ${p.title} (${p.panels} panel${p.panels === 1 ? '' : 's'})`,
 };
 
 export const say = messages('slo', {
@@ -51,7 +53,7 @@ export const say = messages('slo', {
       `しきい値 ${p.threshold} は ${p.family}${p.via ? `（${p.via} 経由）` : ''} のバケット境界ではありません。${betweenJa(p.between)}にあり、histogram_quantile はそこを補間するだけです。境界の値と比較してください（バケット: ${p.buckets.join(', ')}）`,
     fixChange: (p) => `${p.to} に変更`,
     burnRateMissing: (p) =>
-      `${p.tier} Tier（SLO ${p.percent}）に ${p.services.join('、')} を対象とする ${p.missing.map((d) => `${d.name}（${d.burnRate}x、${d.windows.join(' + ')} の窓、${d.severity}）`).join(' と ')} がありません。設計ではすべての SLO のバーンレートでアラートを出します（${p.source}）`,
+      `${p.tier} Tier（SLO ${p.percent}）に ${p.services.join('、')} を対象とする ${p.missing.map((d) => `${d.name}（${d.burnRate}x、${d.windows.join(' + ')} の窓、${d.severity}）`).join('と')}がありません。設計ではすべての SLO のバーンレートでアラートを出します（${p.source}）`,
     fixAddBurnRate: (p) => `${p.tier} Tier（SLO ${p.percent}）に ${p.names.join(' と ')} を追加`,
 
     fromScrapeJob: (p) => `スクレイプジョブ ${p.job}`,
@@ -63,13 +65,15 @@ export const say = messages('slo', {
     noAlertingRule: (p) => `ワークスペースにアラートルール ${p.alert} がありません`,
 
     textSlo: (p) => `SLO ${p.percent}、エラーバジェット 30 日あたり ${p.minutes} 分`,
-    textServices: (p) => `${p.count} サービス`,
-    textPanels: (p) => `${p.count} パネル`,
+    textServices: (p) => `（${p.count} サービス）`,
     textNoTier: () => 'Tier なし',
     textDoesNotParse: () => '✗ 解析できません',
     textSummary: (p) => `${p.services} サービス、不足しているアラート ${p.missing} 件、対象外 ${p.notCovering} 件`,
     textAlertKind: (p) => (p.role === 'burn-rate' ? 'バーンレートアラート' : p.role === 'tier' ? 'Tier のアラート' : 'アラート'),
     textMark: (p) => (p.status === 'present' ? '✓' : p.status === 'missing' ? '✗ 不足' : '⚠ 対象外'),
-    textDesign: (p) => `設計: ${p.condition}、for ${p.for}、${p.severity}`,
+    textDesign: (p) => `（設計: ${p.condition}、for ${p.for}、${p.severity}）`,
+    textScrape: (p) => `スクレイプ: ジョブ ${p.job}${p.targets.length ? ` → ${p.targets.join('、')}` : ''}`,
+    textConfig: (p) => `config.yaml${p.environment ? `（${p.environment}）` : ''}`,
+    textDashboard: (p) => `ダッシュボード: ${p.title}（${p.panels} パネル）`,
   },
 });

@@ -245,8 +245,20 @@ export const suppressionCodes: ReaderCodes = {
     fileKinds: ['*'],
     description: 'a `# k1s0-disable…` comment that silences nothing (hint) or names an unknown code (see [Suppressing](#suppressing))',
     codes: [
-      { code: 'suppression/unused', severity: 'hint', short: 'suppression that silences nothing', help: 'A # k1s0-disable comment silences no finding: remove it.' },
-      { code: 'suppression/unknown-code', severity: 'warning', short: 'suppression of an unknown code', help: 'A # k1s0-disable comment names a code no check reports (did-you-mean).' },
+      {
+        code: 'suppression/unused',
+        severity: 'hint',
+        short: 'suppression that silences nothing',
+        help: 'A # k1s0-disable comment silences no finding: remove it.',
+        ja: { short: '何も抑制していない抑制', help: '# k1s0-disable コメントが抑制している診断がありません。削除してください。' },
+      },
+      {
+        code: 'suppression/unknown-code',
+        severity: 'warning',
+        short: 'suppression of an unknown code',
+        help: 'A # k1s0-disable comment names a code no check reports (did-you-mean).',
+        ja: { short: '未知のコードの抑制', help: '# k1s0-disable コメントが、どのチェックも報告しないコードを指定しています（候補つき）。' },
+      },
     ],
   },
 };

@@ -14,9 +14,24 @@ import { t } from '../../l10n';
 import type { Finding, Fix, Severity } from '../types';
 import { closestMatch, editDistance } from '../suggest';
 
+/** Documentation made by code (a template per component, per variable) carries both languages itself. */
+export interface LocalizedDoc {
+  en: string;
+  ja: string;
+}
+
+/**
+ * What a key or value means, for hover and completion (Markdown). A table's
+ * written English finds its Japanese in its area's `shapeDocsJa.ts`, keyed by
+ * the English (features/shapeDocs.ts); documentation made by code is a `LocalizedDoc`.
+ */
+export type Doc = string | LocalizedDoc;
+
+/** The Japanese of a shape table's documentation, by its English. */
+export type ShapeDocsJa = Readonly<Record<string, string>>;
+
 interface Described {
-  /** What the value means, for hover and completion (Markdown). */
-  doc?: string;
+  doc?: Doc;
 }
 
 export interface Field extends Described {
