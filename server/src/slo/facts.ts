@@ -4,6 +4,7 @@
  * panels with the matchers their PromQL puts on the labels that pick a
  * service (service, tier, job). Pure: no LSP, no vscode.
  */
+import { cacheSlot, type Caches } from '../base/caches';
 import type { RuleModel } from '../rules/model';
 import type { DashboardModel } from '../dashboards/model';
 import { itemsOf, prop, spanOf, stringOf } from '../dashboards/json';
@@ -19,35 +20,39 @@ export const SERVICE_LABELS: readonly string[] = ['service', 'tier', 'job'];
  * job. The lezer parser recovers from errors, so a query with a Grafana
  * variable outside a string (`[$__rate_interval]`) still gives its selectors.
  */
-export function serviceSelectors(expr: string): ServiceMatcher[][] {
+export function serviceSelectors(expr: string, caches?: Caches): ServiceMatcher[][] {
   if (expr.trim() === '') return [];
   // No matcher can name service, tier or job (not even a quoted name spelt with escapes): no selector
   // restricts the service, as a list of empty selectors would say (every reader takes one as accepting
   // all). Spares parsing most alerts when a rule file is indexed.
   if (!MAY_NAME_SERVICE_LABEL.test(expr)) return [];
   // Every edit of a rule file re-reads its alerts: only expressions not seen before are parsed.
-  const known = selectorMemo.get(expr);
+  const memo = caches?.get(SELECTORS);
+  const known = memo?.get(expr);
   if (known) return known;
   let selectors;
   try {
-    selectors = selectorsOf(parsePromql(expr), expr);
+    selectors = selectorsOf(parsePromql(expr, caches), expr);
   } catch {
     return [];
   }
   const matchers = selectors.map((selector) => selector.matchers.filter((m) => SERVICE_LABELS.includes(m.name)).map((m) => ({ label: m.name, op: m.op, value: m.value })));
-  if (selectorMemo.size >= SELECTOR_MEMO_SIZE) selectorMemo.clear();
-  selectorMemo.set(expr, matchers);
+  if (memo) {
+    if (memo.size >= SELECTOR_MEMO_SIZE) memo.clear();
+    memo.set(expr, matchers);
+  }
   return matchers;
 }
 
 /** A service label's name, or a backslash (an escape in a quoted label name). */
 const MAY_NAME_SERVICE_LABEL = new RegExp([...SERVICE_LABELS, '\\\\'].join('|'));
 
-const selectorMemo = new Map<string, ServiceMatcher[][]>();
+/** A service's service matchers by expression. */
+const SELECTORS = cacheSlot('slo/selectors', () => new Map<string, ServiceMatcher[][]>());
 const SELECTOR_MEMO_SIZE = 20_000;
 
 /** The alerting rules of a rule file's model. */
-export function alertFacts(uri: string, rules: readonly RuleModel[]): AlertRuleFact[] {
+export function alertFacts(uri: string, rules: readonly RuleModel[], caches?: Caches): AlertRuleFact[] {
   return rules
     .filter((rule) => rule.kind === 'alert')
     .map((rule) => {
@@ -58,7 +63,7 @@ export function alertFacts(uri: string, rules: readonly RuleModel[]): AlertRuleF
         end: rule.nameEntry.value.end,
         group: rule.group,
         expr: rule.expr?.value ?? '',
-        selectors: serviceSelectors(rule.expr?.value ?? ''),
+        selectors: serviceSelectors(rule.expr?.value ?? '', caches),
       };
       const severity = rule.labels.find((l) => l.key === 'severity')?.value.value;
       if (severity !== undefined) fact.severity = severity;
@@ -68,7 +73,7 @@ export function alertFacts(uri: string, rules: readonly RuleModel[]): AlertRuleF
 }
 
 /** A dashboard's title and its panels' service-picking matchers. */
-export function dashboardFacts(uri: string, model: DashboardModel): DashboardFact {
+export function dashboardFacts(uri: string, model: DashboardModel, caches?: Caches): DashboardFact {
   const titleNode = prop(model.dashboard, 'title');
   const [start, end] = titleNode ? spanOf(titleNode) : [0, 0];
   const panels: DashboardFact['panels'] = [];
@@ -76,7 +81,7 @@ export function dashboardFacts(uri: string, model: DashboardModel): DashboardFac
     if (node.type !== 'object') continue;
     const targets = itemsOf(prop(node, 'targets'));
     if (targets.length === 0) continue;
-    const selectors = targets.flatMap((target) => serviceSelectors(stringOf(prop(target, 'expr')) ?? ''));
+    const selectors = targets.flatMap((target) => serviceSelectors(stringOf(prop(target, 'expr')) ?? '', caches));
     const panelTitle = prop(node, 'title');
     const [pStart, pEnd] = panelTitle ? spanOf(panelTitle) : spanOf(node);
     panels.push({ title: stringOf(panelTitle) ?? '', start: pStart, end: pEnd, selectors });
