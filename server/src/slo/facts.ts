@@ -6,6 +6,7 @@
  */
 import { cacheSlot, type Caches } from '../base/caches';
 import type { RuleModel } from '../rules/model';
+import { originOfRule } from '../rules/shift';
 import type { DashboardModel } from '../dashboards/model';
 import { itemsOf, prop, spanOf, stringOf } from '../dashboards/json';
 import { parsePromql } from '../promql/parse';
@@ -51,25 +52,52 @@ const MAY_NAME_SERVICE_LABEL = new RegExp([...SERVICE_LABELS, '\\\\'].join('|'))
 const SELECTORS = cacheSlot('slo/selectors', () => new Map<string, ServiceMatcher[][]>());
 const SELECTOR_MEMO_SIZE = 20_000;
 
+/** What an alert's fact says of the rule itself, without where it is: the same for a rule that only moved. */
+type AlertContent = Omit<AlertRuleFact, 'uri' | 'start' | 'end'>;
+
+/**
+ * Alert contents by the rule they were read from: every edit of a rule file makes the facts of
+ * all its alerts again, and the rules the edit did not touch only moved. Shared by every
+ * service: keyed by a rule model, which is one document's, and dropped with it.
+ */
+const alertContents = new WeakMap<RuleModel, AlertContent>();
+
+function alertContent(rule: RuleModel, caches: Caches | undefined): AlertContent {
+  const origin = originOfRule(rule);
+  let content = alertContents.get(origin);
+  if (!content) {
+    const expr = rule.expr?.value ?? '';
+    content = { name: rule.name, group: rule.group, expr, selectors: serviceSelectors(expr, caches) };
+    const severity = rule.labels.find((l) => l.key === 'severity')?.value.value;
+    if (severity !== undefined) content.severity = severity;
+    if (rule.for) content.for = rule.for.value.value;
+    alertContents.set(origin, content);
+  }
+  return content;
+}
+
+/** The facts made for a rule (not moved since), kept while it is: an edit leaves most rules as they were. Shared as alertContents is. */
+const madeFacts = new WeakMap<RuleModel, AlertRuleFact>();
+
 /** The alerting rules of a rule file's model. */
 export function alertFacts(uri: string, rules: readonly RuleModel[], caches?: Caches): AlertRuleFact[] {
-  return rules
-    .filter((rule) => rule.kind === 'alert')
-    .map((rule) => {
-      const fact: AlertRuleFact = {
-        name: rule.name,
-        uri,
-        start: rule.nameEntry.value.start,
-        end: rule.nameEntry.value.end,
-        group: rule.group,
-        expr: rule.expr?.value ?? '',
-        selectors: serviceSelectors(rule.expr?.value ?? '', caches),
-      };
-      const severity = rule.labels.find((l) => l.key === 'severity')?.value.value;
-      if (severity !== undefined) fact.severity = severity;
-      if (rule.for) fact.for = rule.for.value.value;
-      return fact;
-    });
+  const facts: AlertRuleFact[] = [];
+  for (const rule of rules) {
+    if (rule.kind !== 'alert') continue;
+    const made = madeFacts.get(rule);
+    if (made?.uri === uri) {
+      facts.push(made);
+      continue;
+    }
+    const { name, group, expr, selectors, severity, for: forValue } = alertContent(rule, caches);
+    // The keys in the order they always had (facts are compared and sent as JSON).
+    const fact: AlertRuleFact = { name, uri, start: rule.nameEntry.value.start, end: rule.nameEntry.value.end, group, expr, selectors };
+    if (severity !== undefined) fact.severity = severity;
+    if (forValue !== undefined) fact.for = forValue;
+    madeFacts.set(rule, fact);
+    facts.push(fact);
+  }
+  return facts;
 }
 
 /** A dashboard's title and its panels' service-picking matchers. */
