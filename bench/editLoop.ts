@@ -8,6 +8,7 @@
  *   node --import tsx bench/editLoop.ts                           # CPU ms per edit: median, p90, p99
  *   BENCH_PROFILE=/tmp/edits.cpuprofile node --import tsx bench/editLoop.ts   # and a CPU profile of the edits only
  *
+ * BENCH_HEAP_PROFILE=/tmp/edits.heapprofile does the same for allocations (collected ones included);
  * BENCH_EDITS sets the number of edits (200).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
