@@ -17,7 +17,7 @@ import { say } from './messages';
 import { mapsAt, pairOf, receiversOf, routesOf, scalarPairsAt, scalarsAt, span, text, type AlertmanagerFile, type RouteNode } from './model';
 import { ALERTMANAGER_SHAPE } from './shape';
 
-const named = ({ settings, location }: KindContext): boolean => matchesAny(settings.files.alertmanagerConfig, location.path, location.relativePath);
+const named = ({ settings, location, workspace }: KindContext): boolean => matchesAny(settings.files.alertmanagerConfig, location.path, location.relativePath, workspace.caches);
 
 /** Whether the first document's top level has `route` and `receivers` (the text is looked at before parsing). */
 function looksLikeAlertmanager(doc: DocumentView): boolean {

@@ -1,5 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
+import { cacheSlot, type Caches } from './caches';
 import type { ReaderCodes } from './check';
 import { t } from '../l10n';
 
@@ -42,21 +43,28 @@ export function isYamlPath(path: string): boolean {
   return /\.ya?ml$/i.test(path);
 }
 
-const matcherCache = new Map<string, (path: string) => boolean>();
+/** A service's compiled globs (those of its settings), by glob. */
+const MATCHERS = cacheSlot('files/globs', () => new Map<string, (path: string) => boolean>());
+/** Past these many globs (settings changed that often), the compiled ones start again: a bound, not a policy. */
+const MATCHERS_KEPT = 1024;
 
 /**
  * Whether a path matches any of the globs. Globs are tried against the path
  * relative to its workspace folder when known, and against the absolute path,
- * so both `infra/**\/*.yaml` and `**\/config*.yaml` work.
+ * so both `infra/**\/*.yaml` and `**\/config*.yaml` work. With `caches`, each glob is compiled once.
  */
-export function matchesAny(globs: readonly string[], absolutePath: string, relativePath?: string): boolean {
+export function matchesAny(globs: readonly string[], absolutePath: string, relativePath?: string, caches?: Caches): boolean {
   const absolute = absolutePath.replace(/\\/g, '/').replace(/^\//, '');
   const relative = relativePath?.replace(/\\/g, '/');
+  const matchers = caches?.get(MATCHERS);
   return globs.some((glob) => {
-    let matcher = matcherCache.get(glob);
+    let matcher = matchers?.get(glob);
     if (!matcher) {
       matcher = picomatch(glob, { dot: true });
-      matcherCache.set(glob, matcher);
+      if (matchers) {
+        if (matchers.size >= MATCHERS_KEPT) matchers.clear();
+        matchers.set(glob, matcher);
+      }
     }
     return matcher(absolute) || (relative !== undefined && matcher(relative));
   });

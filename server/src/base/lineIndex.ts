@@ -1,3 +1,4 @@
+import { cacheSlot, type Caches } from './caches';
 import type { Position, Range } from './types';
 
 /**
@@ -15,10 +16,12 @@ export class LineIndex {
     lineBreaks(text, onlyLf, this.lineStarts);
   }
 
-  /** The index of `text`, shared by the steps of one validation (the last text asked for is remembered). */
-  static of(text: string): LineIndex {
-    if (lastIndex?.text !== text) lastIndex = new LineIndex(text);
-    return lastIndex;
+  /** The index of `text`, shared by the steps of one validation: with `caches`, the last text the service asked for is remembered. */
+  static of(text: string, caches?: Caches): LineIndex {
+    if (!caches) return new LineIndex(text);
+    const remembered = caches.get(LAST_INDEX);
+    if (remembered.last?.text !== text) remembered.last = new LineIndex(text);
+    return remembered.last;
   }
 
   get lineCount(): number {
@@ -59,7 +62,7 @@ export class LineIndex {
   }
 }
 
-let lastIndex: LineIndex | undefined;
+const LAST_INDEX = cacheSlot('lines/last', (): { last?: LineIndex } => ({}));
 
 /** Counts the line breaks of `text` (\r\n, \n or \r; `onlyLf`: it has no \r, searched faster); with `starts`, also writes where each line begins (the first is 0). */
 function lineBreaks(text: string, onlyLf: boolean, starts: Int32Array | undefined): number {

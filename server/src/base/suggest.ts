@@ -40,7 +40,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return Math.min(rows[previous + b.length] as number, max + 1);
 }
 
-/** Scratch rows of editDistance (grown as needed, never shrunk: names are short). */
+/** Scratch rows of editDistance (grown as needed, never shrunk: names are short). Shared: written before read within each call, so nothing carries from one call (or service) to the next. */
 let rows = new Int32Array(3 * 64);
 
 /**
@@ -194,7 +194,7 @@ function bitCount(bits: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Letter counts of the name being looked up (by 7-bit code), restored to zero after each lookup. */
+/** Letter counts of the name being looked up (by 7-bit code), restored to zero after each lookup: shared scratch, empty between calls. */
 const letters = new Int32Array(128);
 
 function bump(code: number, by: number): void {

@@ -9,6 +9,7 @@ import rawCatalog from './k1s0-catalog.json';
 import { builtinCatalogSchema, type BuiltinCatalog, type MetricEntry, type MetricType, type Policy } from './schema';
 import type { WorkspaceIndex } from '../workspace/index';
 import { NameIndex } from '../base/suggest';
+import { cacheSlot, type Caches } from '../base/caches';
 import { say } from './messages';
 import { getLocale } from '../l10n';
 
@@ -140,7 +141,7 @@ export class Catalog {
 
   /** The known name (catalog, exporters, recording rules) `name` most likely misspells. */
   closestMetric(name: string): string | undefined {
-    this.metricNames ??= nameIndexOf([...this.catalogNames, ...this.exporterNames, ...(this.workspace?.recordingRules().keys() ?? [])]);
+    this.metricNames ??= nameIndexOf([...this.catalogNames, ...this.exporterNames, ...(this.workspace?.recordingRules().keys() ?? [])], this.workspace?.caches);
     return this.metricNames.closest(name);
   }
 
@@ -148,13 +149,13 @@ export class Catalog {
 
   /** The recording rule of the workspace `name` most likely misspells. */
   closestRule(name: string): string | undefined {
-    this.ruleNames ??= nameIndexOf([...(this.workspace?.recordingRules().keys() ?? [])]);
+    this.ruleNames ??= nameIndexOf([...(this.workspace?.recordingRules().keys() ?? [])], this.workspace?.caches);
     return this.ruleNames.closest(name);
   }
 
   /** The k1s0 catalog name `name` most likely misspells. */
   closestCatalogMetric(name: string): string | undefined {
-    this.catalogOnly ??= nameIndexOf(this.catalogNames);
+    this.catalogOnly ??= nameIndexOf(this.catalogNames, this.workspace?.caches);
     return this.catalogOnly.closest(name);
   }
 
@@ -244,17 +245,19 @@ export class Catalog {
 }
 
 /**
- * Name indexes by their list of names: a did-you-mean answer depends on the
- * names only, so it outlives the catalog that asked (a scrape job, a catalog
- * extension or a renamed rule rebuilds the catalog; most lists stay the
- * same) — the unknown names of a big workspace are not ranked again each
- * time. A few lists are kept (metric, rule and catalog names, and the
+ * A service's name indexes by their list of names: a did-you-mean answer
+ * depends on the names only, so it outlives the catalog that asked (a scrape
+ * job, a catalog extension or a renamed rule rebuilds the catalog; most lists
+ * stay the same) — the unknown names of a big workspace are not ranked again
+ * each time. A few lists are kept (metric, rule and catalog names, and the
  * previous ones while they change).
  */
-const nameIndexes = new Map<string, NameIndex>();
+const NAME_INDEXES = cacheSlot('catalog/nameIndexes', () => new Map<string, NameIndex>());
 const NAME_INDEXES_KEPT = 6;
 
-function nameIndexOf(names: readonly string[]): NameIndex {
+function nameIndexOf(names: readonly string[], caches: Caches | undefined): NameIndex {
+  if (!caches) return new NameIndex([...names]);
+  const nameIndexes = caches.get(NAME_INDEXES);
   const key = JSON.stringify(names);
   let index = nameIndexes.get(key);
   if (index) {
@@ -267,6 +270,7 @@ function nameIndexOf(names: readonly string[]): NameIndex {
   return index;
 }
 
+// Shared by every service: keyed by a workspace index, which is one service's, and dropped with it.
 const cache = new WeakMap<WorkspaceIndex, { generation: number; locale: string; catalog: Catalog }>();
 
 /** The effective catalog of a workspace, rebuilt when the workspace's facts change. */

@@ -20,7 +20,8 @@ const refused = (doc: DocumentView): boolean => doc.text.length > CATALOG_MAX_CH
 
 export const catalogHandler: FileKindHandler = {
   kind: 'catalog',
-  claims: (_doc, { settings, location }) => isYamlPath(location.path) && (isCatalogExtensionPath(location.path) || matchesAny(settings.catalog.files, location.path, location.relativePath)),
+  claims: (_doc, { settings, location, workspace }) =>
+    isYamlPath(location.path) && (isCatalogExtensionPath(location.path) || matchesAny(settings.catalog.files, location.path, location.relativePath, workspace.caches)),
   facts: (doc) => (refused(doc) ? NO_FACTS : catalogExtensionFacts(doc.yaml())),
   findings(doc) {
     if (refused(doc)) return [tooBig(doc.text.length)];

@@ -30,7 +30,7 @@ export function checkLabelValues(expr: string, tree: Tree, context: ExpressionCo
       if (matcher.value === '' || env.substituted(matcher.valueFrom, matcher.valueTo)) continue;
       const known = env.catalog.knownValues(matcher.name);
       if (!known || (known.scope === 'metric' && !declares(metric, matcher.name, env))) continue;
-      const found = matcher.op === '=' || matcher.op === '!=' ? checkEquality(matcher, known.values, known.source, expr) : checkRegex(matcher, known.values, known.source);
+      const found = matcher.op === '=' || matcher.op === '!=' ? checkEquality(matcher, known.values, known.source, expr) : checkRegex(matcher, known.values, known.source, env);
       if (found) problems.push(found);
     }
   }
@@ -63,9 +63,9 @@ function checkEquality(matcher: MatcherInfo, values: readonly string[], source: 
   return problem;
 }
 
-function checkRegex(matcher: MatcherInfo, values: readonly string[], source: string): ExpressionProblem | undefined {
+function checkRegex(matcher: MatcherInfo, values: readonly string[], source: string, env: CheckEnv): ExpressionProblem | undefined {
   if (matcher.value.length > MAX_REGEX_LENGTH) return undefined;
-  const re = compileMatcherRegex(matcher.value);
+  const re = compileMatcherRegex(matcher.value, env.workspace.caches);
   // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable through the checks: promql/type reports an invalid regex as an error, and the checks beyond types do not run on such an expression
   if (typeof re === 'string') return undefined; // promql/type reports invalid regexes
   if (values.some((v) => re.matches(v))) return undefined;

@@ -58,7 +58,7 @@ export function selectorLabels(metric: string | undefined, env: LabelEnv): Label
   return set;
 }
 
-/** A catalog metric's label set by name, per catalog (sets are never changed in place). */
+/** A catalog metric's label set by name, per catalog (sets are never changed in place). Shared by every service: keyed by a catalog, which is one service's (catalogFor), and dropped with it. */
 const metricLabelCache = new WeakMap<Catalog, Map<string, LabelSet>>();
 
 /** A recording rule's output labels, with every rule name looked up to find them (the rule's own first). */
@@ -71,11 +71,12 @@ interface RuleLabels {
  * Output labels by rule name, for one generation of one workspace (and its
  * catalog): a rule's labels follow from its expression, so an edit of any
  * recording rule starts over. (Not per catalog: the catalog now outlives
- * edits of rule expressions.)
+ * edits of rule expressions.) Shared by every service: keyed by a workspace
+ * index, which is one service's, and dropped with it.
  */
 const ruleCache = new WeakMap<WorkspaceIndex, { generation: number; catalog: Catalog; byName: Map<string, RuleLabels> }>();
 
-/** The rule names looked up by the label sets being computed, innermost last. */
+/** The rule names looked up by the label sets being computed, innermost last: empty between calls, so nothing to share. */
 const collecting: Set<string>[] = [];
 
 function noteRuleRead(name: string): void {
@@ -113,8 +114,8 @@ export function ruleOutputLabels(name: string, env: LabelEnv): LabelSet {
     let result: LabelSet | undefined;
     for (const rule of definitions) {
       let set = OPEN;
-      if (!checkPromql(rule.expr).some((p) => p.severity === 'error')) {
-        set = inferLabels(parsePromql(rule.expr).topNode, rule.expr, env);
+      if (!checkPromql(rule.expr, env.workspace.caches).some((p) => p.severity === 'error')) {
+        set = inferLabels(parsePromql(rule.expr, env.workspace.caches).topNode, rule.expr, env);
       }
       set = union(without(set, ['__name__']), closed(Object.keys(rule.labels ?? {})));
       result = result ? union(result, set) : set;

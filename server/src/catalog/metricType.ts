@@ -44,7 +44,7 @@ export function sampleKindOf(metric: string | undefined, env: CheckEnv): SampleK
 /** A recording rule's output kind: a (summed) counter stays a counter; rates and ratios are gauges. */
 function ruleKind(ruleExpr: string, env: CheckEnv, depth = 0): SampleKind {
   if (depth > 8) return 'unknown';
-  let node: SyntaxNode | undefined = parsePromql(ruleExpr).topNode;
+  let node: SyntaxNode | undefined = parsePromql(ruleExpr, env.workspace.caches).topNode;
   while (node && (node.name === 'PromQL' || node.name === 'ParenExpr' || (node.name === 'AggregateExpr' && keepsCounter(childNamed(node, 'AggregateOp')?.firstChild?.name.toLowerCase() ?? '')))) {
     node = node.name === 'AggregateExpr' ? callArgs(node).at(-1) : firstExprChild(node);
   }

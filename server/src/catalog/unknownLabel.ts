@@ -42,7 +42,7 @@ function checkSelector(node: SyntaxNode, expr: string, env: CheckEnv, problems: 
   const set = selectorLabels(selector.metric, env);
   if (set.open) return;
   for (const matcher of selector.matchers) {
-    if (matcher.name.startsWith('__') || carries(set, matcher.name) || matchesEmpty(matcher)) continue;
+    if (matcher.name.startsWith('__') || carries(set, matcher.name) || matchesEmpty(matcher, env)) continue;
     if (env.substituted(matcher.nameFrom, matcher.nameTo)) continue;
     problems.push(problem(matcher.name, matcher.nameFrom, matcher.nameTo, set, describeSeries(selector.metric, env, describeLabels(set))));
   }
@@ -77,10 +77,10 @@ function problem(label: string, from: number, to: number, set: LabelSet, context
   return p;
 }
 
-function matchesEmpty(matcher: MatcherInfo): boolean {
+function matchesEmpty(matcher: MatcherInfo, env: CheckEnv): boolean {
   if (matcher.op === '=') return matcher.value === '';
   if (matcher.op === '!=') return matcher.value !== '';
-  const re = compileMatcherRegex(matcher.value);
+  const re = compileMatcherRegex(matcher.value, env.workspace.caches);
   if (typeof re === 'string') return true;
   try {
     const matches = re.matches('');

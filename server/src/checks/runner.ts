@@ -118,7 +118,7 @@ export class Checks {
     const origin = originOfRule(rule);
     let key = this.ruleKeys.get(origin);
     if (key === undefined) {
-      const column = LineIndex.of(text).positionAt(rule.start).character;
+      const column = LineIndex.of(text, this.workspace.caches).positionAt(rule.start).character;
       key = `${column}\u0000${rule.group}\u0000${text.slice(rule.start, rule.end)}`;
       this.ruleKeys.set(origin, key);
     }
@@ -131,9 +131,9 @@ export class Checks {
    * real mistake.
    */
   private computeProblems(site: ExpressionSite, context: ExpressionContext): ExpressionProblem[] {
-    const problems: ExpressionProblem[] = checkPromql(site.value);
+    const problems: ExpressionProblem[] = checkPromql(site.value, this.workspace.caches);
     if (!problems.some((p) => p.severity === 'error')) {
-      const tree = parsePromql(site.value);
+      const tree = parsePromql(site.value, this.workspace.caches);
       const withSite: ExpressionContext = site.isSubstituted ? { ...context, isSubstituted: (from, to) => site.isSubstituted?.(from, to) ?? false } : context;
       for (const check of this.expressionChecks) problems.push(...guardedExpressionCheck(check, site.value, tree, withSite));
     }
@@ -142,8 +142,8 @@ export class Checks {
 
   /** The rule checks see the expression's tree only when Prometheus would load the expression. */
   private runRuleChecks(rule: RuleModel): Finding[] {
-    const valid = rule.expr && !checkPromql(rule.expr.value).some((p) => p.severity === 'error');
-    const tree = valid && rule.expr ? parsePromql(rule.expr.value) : undefined;
+    const valid = rule.expr && !checkPromql(rule.expr.value, this.workspace.caches).some((p) => p.severity === 'error');
+    const tree = valid && rule.expr ? parsePromql(rule.expr.value, this.workspace.caches) : undefined;
     return this.ruleChecks.flatMap((check) => check.run(rule, tree, this.workspace));
   }
 }

@@ -10,7 +10,7 @@ import type { FileKindHandler, KindContext } from '../workspace/fileKind';
 import { environmentOf } from './environment';
 import { findObservabilityEntry, traceConfigFact, type ConfigFile } from './section';
 
-const namedConfig = ({ settings, location }: KindContext): boolean => matchesAny(settings.files.config, location.path, location.relativePath);
+const namedConfig = ({ settings, location, workspace }: KindContext): boolean => matchesAny(settings.files.config, location.path, location.relativePath, workspace.caches);
 
 export const configHandler: FileKindHandler = {
   kind: 'config',

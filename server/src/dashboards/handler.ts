@@ -17,28 +17,28 @@ const analysisOf = (doc: DocumentView): DashboardAnalysis => doc.memo('dashboard
 
 export const dashboardHandler: FileKindHandler = {
   kind: 'dashboard',
-  claims(doc, { settings, location }) {
+  claims(doc, { settings, location, workspace }) {
     if (!/\.json$/i.test(location.path)) return false;
-    const named = matchesAny(settings.files.dashboards, location.path, location.relativePath);
+    const named = matchesAny(settings.files.dashboards, location.path, location.relativePath, workspace.caches);
     if (!named && !mayBeDashboard(doc.text)) return false;
     const analysis = analysisOf(doc);
     if (analysis.model) return true;
     return analysis.json.syntax.length > 0 && (named || analysis.looksLikeDashboard);
   },
-  facts(doc) {
+  facts(doc, context) {
     const { model, json } = analysisOf(doc);
-    return model && json.syntax.length === 0 ? { recordingRules: [], dashboard: dashboardFacts(doc.uri, model) } : NO_FACTS;
+    return model && json.syntax.length === 0 ? { recordingRules: [], dashboard: dashboardFacts(doc.uri, model, context.workspace.caches) } : NO_FACTS;
   },
   findings(doc, context: KindContext) {
     const analysis = analysisOf(doc);
     if (analysis.json.syntax.length > 0) return analysis.json.syntax;
     const { model } = analysis;
     if (!model) return [];
-    return [...context.checks.file('dashboard', model), ...guarded('dashboards/queries', () => checkQueries(doc.text, model, context.checks.expression))];
+    return [...context.checks.file('dashboard', model), ...guarded('dashboards/queries', () => checkQueries(doc.text, model, context.checks.expression, undefined, context.workspace.caches))];
   },
-  expressionSites(doc) {
+  expressionSites(doc, context) {
     const { model } = analysisOf(doc);
-    return model ? promqlSitesOf(doc.text, model) : [];
+    return model ? promqlSitesOf(doc.text, model, context.workspace.caches) : [];
   },
   suppressible: () => false,
 };

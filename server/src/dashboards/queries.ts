@@ -1,3 +1,4 @@
+import type { Caches } from '../base/caches';
 import { checkPromql } from '../promql';
 import type { CheckExpression, ExpressionSite } from '../promql/site';
 import { closestMatch } from '../base/suggest';
@@ -26,10 +27,10 @@ export interface QueryStats {
  * the LogQL checks. Template variables are substituted first; one that the
  * dashboard does not define is `dashboard/variable`.
  */
-export function checkQueries(text: string, model: DashboardModel, checkExpression: CheckExpression, stats?: QueryStats): Finding[] {
+export function checkQueries(text: string, model: DashboardModel, checkExpression: CheckExpression, stats?: QueryStats, caches?: Caches): Finding[] {
   const findings: Finding[] = [];
   for (const target of targetsOf(text, model, findings)) {
-    const prepared = prepareTarget(text, target.exprNode, target.kind, model, stats);
+    const prepared = prepareTarget(text, target.exprNode, target.kind, model, stats, caches);
     findings.push(...prepared.findings);
     if (!prepared.site) continue;
     if (prepared.language === 'logql') findings.push(...checkLogql(prepared.site));
@@ -39,10 +40,10 @@ export function checkQueries(text: string, model: DashboardModel, checkExpressio
 }
 
 /** The PromQL queries of a dashboard's targets with the document range of each (for editor features). */
-export function promqlSitesOf(text: string, model: DashboardModel): { site: ExpressionSite; start: number; end: number }[] {
+export function promqlSitesOf(text: string, model: DashboardModel, caches?: Caches): { site: ExpressionSite; start: number; end: number }[] {
   const sites: { site: ExpressionSite; start: number; end: number }[] = [];
   for (const target of targetsOf(text, model, [])) {
-    const prepared = prepareTarget(text, target.exprNode, target.kind, model);
+    const prepared = prepareTarget(text, target.exprNode, target.kind, model, undefined, caches);
     if (prepared.site && prepared.language === 'promql') sites.push({ site: prepared.site, start: target.exprNode.offset, end: target.exprNode.offset + target.exprNode.length });
   }
   return sites;
@@ -99,6 +100,7 @@ function prepareTarget(
   kind: DatasourceKind,
   model: DashboardModel,
   stats?: QueryStats,
+  caches?: Caches,
 ): { findings: Finding[]; site?: ExpressionSite; language: 'promql' | 'logql' } {
   if (kind === 'other' || kind === 'mixed') {
     if (stats) stats.skipped++;
@@ -121,12 +123,12 @@ function prepareTarget(
 
   let language: 'promql' | 'logql' = kind === 'loki' ? 'logql' : 'promql';
   if (kind === 'unknown') {
-    const promqlFits = readings.some((reading) => !checkPromql(reading.value).some((p) => p.code === 'promql/syntax'));
+    const promqlFits = readings.some((reading) => !checkPromql(reading.value, caches).some((p) => p.code === 'promql/syntax'));
     language = !promqlFits && readings.some((reading) => looksLikeLogql(reading.value)) ? 'logql' : 'promql';
   }
   if (stats) stats[language]++;
   const fits = (reading: SubstitutedQuery): boolean =>
-    language === 'promql' ? !checkPromql(reading.value).some((p) => p.severity === 'error') : !checkLogqlQuery(reading.value).some((p) => p.code === 'logql/syntax');
+    language === 'promql' ? !checkPromql(reading.value, caches).some((p) => p.severity === 'error') : !checkLogqlQuery(reading.value).some((p) => p.code === 'logql/syntax');
   const reading = readings.length > 1 ? (readings.find(fits) ?? readings[0]) : readings[0];
   if (!reading) return { findings, language };
   const site: ExpressionSite = {

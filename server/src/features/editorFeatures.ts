@@ -170,7 +170,7 @@ export class EditorFeatures {
   references(request: PositionRequest, includeDeclaration: boolean): Located<null>[] {
     const name = this.metricNameAt(request);
     if (!name) return [];
-    const uses = referencesTo(name.name, this.allExpressions());
+    const uses = referencesTo(name.name, this.allExpressions(), this.service.caches);
     const definitions = includeDeclaration ? definitionsOf(this.service.workspace.recordingRules().get(name.name) ?? [], (uri) => this.textOf(uri)) : [];
     return [...definitions, ...uses].map((target) => this.locate(target.uri, target.start, target.end));
   }
@@ -326,7 +326,7 @@ export class EditorFeatures {
     const hit = this.expressionAt(file, offset, view);
     if (!hit) return undefined;
     const { site } = hit.located;
-    for (const selector of selectorsOf(parsePromql(site.value), site.value)) {
+    for (const selector of selectorsOf(parsePromql(site.value, this.service.caches), site.value)) {
       if (!selector.metric || !selector.metricIsIdentifier) continue;
       if (hit.valueOffset >= selector.metricFrom && hit.valueOffset <= selector.metricTo) {
         const [start, end] = site.toDocumentRange(selector.metricFrom, selector.metricTo);
@@ -350,7 +350,7 @@ export class EditorFeatures {
 
   private locate(uri: string, start: number, end: number): Located<null> {
     // Shared: a rename or references answer locates thousands of targets in the same few files.
-    return { uri, range: LineIndex.of(this.textOf(uri) ?? '').rangeOf(start, end), value: null };
+    return { uri, range: LineIndex.of(this.textOf(uri) ?? '', this.service.caches).rangeOf(start, end), value: null };
   }
 }
 

@@ -2,6 +2,7 @@
  * Recording rules across the workspace: where a name is defined, every place
  * it is used (rule expressions, dashboard targets), and renaming all of them.
  */
+import type { Caches } from '../base/caches';
 import { selectorsOf } from '../catalog/tree';
 import { parsePromql } from '../promql';
 import type { ExpressionSite } from '../promql/site';
@@ -18,19 +19,19 @@ export interface DocumentExpressions {
 }
 
 /** Document ranges of the selectors naming `metric` as an identifier in one expression. */
-export function usesIn(site: ExpressionSite, metric: string): [number, number][] {
+export function usesIn(site: ExpressionSite, metric: string, caches?: Caches): [number, number][] {
   if (!site.value.includes(metric)) return [];
-  return selectorsOf(parsePromql(site.value), site.value)
+  return selectorsOf(parsePromql(site.value, caches), site.value)
     .filter((selector) => selector.metric === metric && selector.metricIsIdentifier && !site.isSubstituted?.(selector.metricFrom, selector.metricTo))
     .map((selector) => site.toDocumentRange(selector.metricFrom, selector.metricTo));
 }
 
 /** Every use of `metric` in the given documents. */
-export function referencesTo(metric: string, documents: Iterable<DocumentExpressions>): TargetLocation[] {
+export function referencesTo(metric: string, documents: Iterable<DocumentExpressions>, caches?: Caches): TargetLocation[] {
   const out: TargetLocation[] = [];
   for (const document of documents) {
     for (const site of document.sites) {
-      for (const [start, end] of usesIn(site, metric)) out.push({ uri: document.uri, start, end });
+      for (const [start, end] of usesIn(site, metric, caches)) out.push({ uri: document.uri, start, end });
     }
   }
   return out;

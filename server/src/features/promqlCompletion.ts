@@ -4,6 +4,7 @@ import { argTypeAt, promqlAggregations, promqlFunctions, type FunctionSignature,
 import type { CompletionItem, CompletionKind, CompletionList, DocumentationKey } from './types';
 import { enclosingCalls, promqlContextAt, type EnclosingCall } from './promqlContext';
 import type { Vocabulary } from './vocabulary';
+import type { Caches } from '../base/caches';
 import { GRAFANA_DURATIONS, KEYWORDS, say } from './messages';
 import { aggregationDoc, functionDoc } from '../promql/docs';
 import { helpText } from '../catalog/helpJa';
@@ -54,7 +55,7 @@ export function completePromql(expr: string, offset: number, vocabulary: Vocabul
     }
     case 'grouping-label': {
       const typed = expr.slice(context.from, offset);
-      const metrics = metricsIn(expr);
+      const metrics = metricsIn(expr, vocabulary.caches);
       const labels = new Set(metrics.length ? metrics.flatMap((m) => vocabulary.labelNames(m)) : vocabulary.labelNames(undefined));
       const own = new Set(metrics.flatMap((m) => [...(vocabulary.catalog.metric(m)?.labels ?? [])]));
       if (metrics.some((m) => m.endsWith('_bucket'))) {
@@ -179,6 +180,7 @@ interface Candidate {
   name: boolean;
 }
 
+// Shared by every service: keyed by a vocabulary, which is one service's workspace's (vocabularyOf), and dropped with it.
 const expressionCandidateCache = new WeakMap<Vocabulary, Candidate[]>();
 
 /**
@@ -369,8 +371,8 @@ function labelItem(label: string, metric: string | undefined, vocabulary: Vocabu
 }
 
 /** Metric names of the selectors in an expression (for `by (…)` of what is aggregated). */
-function metricsIn(expr: string): string[] {
-  const names = selectorsOf(parsePromql(expr), expr).flatMap((selector) => (selector.metric ? [selector.metric] : []));
+function metricsIn(expr: string, caches: Caches): string[] {
+  const names = selectorsOf(parsePromql(expr, caches), expr).flatMap((selector) => (selector.metric ? [selector.metric] : []));
   return [...new Set(names)];
 }
 

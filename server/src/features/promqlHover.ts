@@ -8,7 +8,7 @@ import { aggregationDoc, functionDoc } from '../promql/docs';
 
 /** Hover at `offset` of a PromQL expression: metric, recording rule, function, aggregation, label or duration. */
 export function hoverPromql(expr: string, offset: number, vocabulary: Vocabulary, relativePathOf: (uri: string) => string): HoverResult | undefined {
-  const tree = parsePromql(expr);
+  const tree = parsePromql(expr, vocabulary.caches);
   const node = tree.resolveInner(offset, 1);
   const text = expr.slice(node.from, node.to);
   const at = (contents: string): HoverResult => ({ contents, start: node.from, end: node.to });

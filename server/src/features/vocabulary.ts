@@ -3,6 +3,7 @@
  * catalog (k1s0 metrics, exporters, workspace extensions, scrape labels) and
  * the recording rules of the workspace, behind one small interface.
  */
+import type { Caches } from '../base/caches';
 import { catalogFor, type Catalog, type MetricInfo } from '../catalog/catalog';
 import { helpText } from '../catalog/helpJa';
 import type { RecordingRuleDefinition, WorkspaceIndex } from '../workspace/index';
@@ -10,6 +11,8 @@ import { say } from './messages';
 
 export interface Vocabulary {
   catalog: Catalog;
+  /** The service's caches (parse trees of the expressions asked about). */
+  caches: Caches;
   /** Recording rules by name. */
   rules: ReadonlyMap<string, readonly RecordingRuleDefinition[]>;
   /** Every metric name with what is known of it: k1s0 catalog first, then rules, then exporters. */
@@ -20,6 +23,7 @@ export interface Vocabulary {
   labelValues(label: string): readonly string[];
 }
 
+// Shared by every service: keyed by a workspace index, which is one service's, and dropped with it.
 const vocabularies = new WeakMap<WorkspaceIndex, { generation: number; vocabulary: Vocabulary }>();
 
 /** The vocabulary of a workspace, built once per generation of its facts (completion asks on every keystroke). */
@@ -39,6 +43,7 @@ function buildVocabulary(workspace: WorkspaceIndex): Vocabulary {
   const labelNamesOf = new Map<string, string[]>();
   return {
     catalog,
+    caches: workspace.caches,
     rules,
     metricNames() {
       if (names) return names;

@@ -16,6 +16,7 @@ export type Locale = (typeof LOCALES)[number];
 
 const TABLES: Record<Locale, Messages> = { en, ja };
 
+/** The process's language: one for the whole process, by design (the server's client, the CLI's --locale), not a cache. */
 let current: Locale = 'en';
 
 /** Maps a BCP 47 tag or POSIX locale (`ja`, `ja-JP`, `ja_JP.UTF-8`) to one we speak; English otherwise. */
@@ -28,18 +29,12 @@ export function resolveLocale(tag: string | undefined): Locale {
   return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
 }
 
-const localeListeners: (() => void)[] = [];
-
-/** Calls `listener` whenever the language changes: caches of messages already said forget them. */
-export function onLocaleChange(listener: () => void): void {
-  localeListeners.push(listener);
-}
-
-/** Sets the language of every message from now on; returns the one chosen. */
+/**
+ * Sets the language of every message from now on; returns the one chosen. Caches of messages already
+ * said make themselves anew when it changes (base/caches.ts, with `getLocale` as their stamp).
+ */
 export function setLocale(tag: string | undefined): Locale {
-  const previous = current;
   current = resolveLocale(tag);
-  if (current !== previous) for (const listener of localeListeners) listener();
   return current;
 }
 
@@ -61,6 +56,7 @@ export function localize<K extends MessageKey>(locale: Locale, key: K, ...params
   return heard(locale, message(...params));
 }
 
+/** The recorder of recordSaid (a test), if one is listening. */
 let listener: ((locale: Locale, text: string) => void) | undefined;
 
 /**

@@ -16,7 +16,7 @@ import { LOKI_KEYS, LOKI_NAMED_KEYS, mayBeLoki, pairIn, scalarText, topKeys, typ
 import { LOKI_SHAPE } from './shape';
 
 function named(context: KindContext): boolean {
-  return matchesAny(context.settings.files.lokiConfig, context.location.path, context.location.relativePath);
+  return matchesAny(context.settings.files.lokiConfig, context.location.path, context.location.relativePath, context.workspace.caches);
 }
 
 function lokiDocument(documents: readonly Document.Parsed[], keys: readonly string[]): Document.Parsed | undefined {

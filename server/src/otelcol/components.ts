@@ -227,6 +227,7 @@ function removed(kind: ComponentKind, type: string, version: string, instead: { 
   return { type, kind, signals: ALL, distributions: [], removed: { version, instead } };
 }
 
+// Shared by every service: the shipped component table, built once at load and never changed.
 const byKind = new Map<ComponentKind, Map<string, ComponentType>>(COMPONENT_KINDS.map((kind) => [kind, new Map()]));
 for (const component of COMPONENTS) {
   const table = byKind.get(component.kind);

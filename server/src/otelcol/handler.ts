@@ -15,7 +15,7 @@ import { COMPONENT_KINDS } from './components';
 import { looksLikeCollector, readCollector, type CollectorFile } from './model';
 import { COLLECTOR_SHAPE } from './shapes';
 
-const named = ({ settings, location }: KindContext): boolean => matchesAny(settings.files.otelCollectorConfig, location.path, location.relativePath);
+const named = ({ settings, location, workspace }: KindContext): boolean => matchesAny(settings.files.otelCollectorConfig, location.path, location.relativePath, workspace.caches);
 
 /** Cheap look at the text before any parse: a top-level `service:` or `receivers:` and `exporters:`. */
 function mayBeCollector(text: string): boolean {

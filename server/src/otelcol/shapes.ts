@@ -328,17 +328,22 @@ function describeType(kind: ComponentKind, type: string): LocalizedDoc | undefin
   };
 }
 
+/**
+ * Shared by every service: only types the shipped tables know are kept (an unknown type the user
+ * wrote is answered afresh), and each shape is made from those tables alone.
+ */
 const namedCache = new Map<string, Shape | undefined>();
 
 /** The shape of a `type/name` component: its type's, with what the type is (hover). */
 function named(kind: ComponentKind, type: string): Shape | undefined {
   const key = `${kind}:${type}`;
-  if (!namedCache.has(key)) {
-    const doc = describeType(kind, type);
-    const shape = COMPONENT_SHAPES[kind][type] ?? (doc ? any : undefined);
-    namedCache.set(key, shape && doc ? { ...shape, doc } : shape);
-  }
-  return namedCache.get(key);
+  if (namedCache.has(key)) return namedCache.get(key);
+  const doc = describeType(kind, type);
+  const known = COMPONENT_SHAPES[kind][type];
+  const shape = known ?? (doc ? any : undefined);
+  const result = shape && doc ? { ...shape, doc } : shape;
+  if (known || doc) namedCache.set(key, result);
+  return result;
 }
 
 /** A section of components: each shipped type is a field (completion, hover); `type/name` IDs take their type's shape. */

@@ -21,7 +21,7 @@ function reading(doc: DocumentView): PrometheusConfigModel {
   return doc.memo(READING, () => readPrometheusConfig(doc.yaml()));
 }
 
-const named = ({ settings, location }: KindContext): boolean => matchesAny(settings.files.prometheusConfig, location.path, location.relativePath);
+const named = ({ settings, location, workspace }: KindContext): boolean => matchesAny(settings.files.prometheusConfig, location.path, location.relativePath, workspace.caches);
 
 export const prometheusConfigHandler: FileKindHandler = {
   kind: 'prometheus',

@@ -1,11 +1,12 @@
 /**
  * The shortcuts the checks take must not change what they find: the memo of
- * checkPromql, the bounded tree cache, the shared tree walks, the sibling
+ * checkPromql, the bounded tree cache (a service's, base/caches.ts), the shared tree walks, the sibling
  * walks that stand in for lezer's getChild, and matcher regexes.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RE2JS } from 're2js';
+import { Caches } from '../base/caches';
 import { checkPromql, parsePromql } from './index';
 import { TextMemo } from './memo';
 import { childNamed, childrenNamed, collectPostOrder, matcherParts, nodeKey, nodeKeyFor, visitPostOrder, type SyntaxNode } from './parse';
@@ -23,13 +24,15 @@ const SAMPLES = [
 ];
 
 test('checkPromql hands out a fresh array each call, with the same problems', () => {
+  const caches = new Caches();
   for (const expr of SAMPLES) {
-    const first = checkPromql(expr);
-    const again = checkPromql(expr);
+    const first = checkPromql(expr, caches);
+    const again = checkPromql(expr, caches);
     assert.notEqual(first, again);
     assert.deepEqual(again, first);
+    assert.deepEqual(checkPromql(expr), first, 'without caches, the same problems');
     first.push({ from: 0, to: 0, code: 'promql/type', severity: 'error', message: 'added by a caller' });
-    assert.deepEqual(checkPromql(expr), again, 'what a caller adds does not stick');
+    assert.deepEqual(checkPromql(expr, caches), again, 'what a caller adds does not stick');
   }
 });
 
@@ -84,21 +87,36 @@ test('numeric node keys tell nodes apart as the string keys do', () => {
 });
 
 test('a huge expression is parsed once for its checks but not kept among the recent trees', () => {
+  const caches = new Caches();
   const huge = `foo{a="${'x'.repeat(40_000)}"} + bar`;
-  const tree = parsePromql(huge);
-  assert.equal(parsePromql(huge), tree, 'the last tree is kept whatever its size');
-  for (const expr of SAMPLES) parsePromql(expr);
-  assert.notEqual(parsePromql(huge), tree, 'then it makes way');
+  const tree = parsePromql(huge, caches);
+  assert.equal(parsePromql(huge, caches), tree, 'the last tree is kept whatever its size');
+  for (const expr of SAMPLES) parsePromql(expr, caches);
+  assert.notEqual(parsePromql(huge, caches), tree, 'then it makes way');
+});
+
+test('trees and regexes are remembered by the caches they are asked with, and without caches not at all', () => {
+  const [mine, theirs] = [new Caches(), new Caches()];
+  const expr = SAMPLES[0] as string;
+  const tree = parsePromql(expr, mine);
+  assert.equal(parsePromql(expr, mine), tree);
+  assert.notEqual(parsePromql(expr, theirs), tree, 'another service parses its own');
+  assert.notEqual(parsePromql(expr), parsePromql(expr), 'no caches, no memory');
+  const re = compileMatcherRegex('a+', mine);
+  assert.equal(compileMatcherRegex('a+', mine), re);
+  assert.notEqual(compileMatcherRegex('a+', theirs), re);
+  assert.notEqual(compileMatcherRegex('a+'), compileMatcherRegex('a+'));
 });
 
 test('matcher regexes: literal alternations match as RE2 does; others are RE2 (errors as messages)', () => {
+  const caches = new Caches();
   const inputs = ['', 'GET', 'POST', 'get', 'GET|POST', '5xx', 'a b', 'x', '-'];
   for (const pattern of ['GET|POST', 'GET|', '|', '', 'a b|-', '5..', 'a+', '(?i)get', 'x|y|z', 'a:b/c@d,e=f%g_h-0']) {
-    const re = compileMatcherRegex(pattern);
+    const re = compileMatcherRegex(pattern, caches);
     assert.notEqual(typeof re, 'string', pattern);
     const reference = RE2JS.compile(`^(?s:${pattern})$`);
     for (const input of inputs) assert.equal(typeof re !== 'string' && re.matches(input), reference.matches(input), `${pattern} ~ ${input}`);
-    assert.equal(compileMatcherRegex(pattern), re, 'compiled once');
+    assert.equal(compileMatcherRegex(pattern, caches), re, 'compiled once');
   }
   assert.equal(typeof compileMatcherRegex('a('), 'string');
 });

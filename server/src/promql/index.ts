@@ -9,7 +9,8 @@ import { TextMemo } from './memo';
 import type { PromqlProblem } from './problem';
 import type { ReaderCodes } from '../base/check';
 import { say } from './messages';
-import { onLocaleChange } from '../l10n';
+import { getLocale } from '../l10n';
+import { cacheSlot, type Caches } from '../base/caches';
 
 export type { PromqlProblem, PromqlFix, PromqlCode } from './problem';
 export type { FunctionSignature, ValueType } from './functionTable';
@@ -20,26 +21,27 @@ export { inferType } from './valueTypes';
 export { promqlFunctions } from './functionTable';
 
 /**
- * Problems by expression text: they depend on nothing else, and each rule's
- * expression is asked for twice (its own checks, the rule's catalog checks)
- * and again after every edit of its file. The arrays kept are never handed out.
+ * Problems by expression text, in a service's caches: they depend on nothing
+ * else (but the language), and each rule's expression is asked for twice (its
+ * own checks, the rule's catalog checks) and again after every edit of its file.
+ * The arrays kept are never handed out.
  */
-const checked = new TextMemo<readonly PromqlProblem[]>(4096);
+const CHECKED = cacheSlot('promql/checked', () => new TextMemo<readonly PromqlProblem[]>(4096), getLocale);
 const NO_PROBLEMS: readonly PromqlProblem[] = Object.freeze([]);
-onLocaleChange(() => checked.clear());
 
-/** All problems in expr, sorted by position. Never throws. The array is the caller's (a fresh one each call). */
-export function checkPromql(expr: string): PromqlProblem[] {
-  const known = checked.get(expr);
+/** All problems in expr, sorted by position. Never throws. The array is the caller's (a fresh one each call). With `caches`, remembered by text. */
+export function checkPromql(expr: string, caches?: Caches): PromqlProblem[] {
+  const checked = caches?.get(CHECKED);
+  const known = checked?.get(expr);
   if (known) return known.slice();
   try {
-    const tree = parsePromql(expr);
+    const tree = parsePromql(expr, caches);
     const syntax = checkSyntax(expr, tree);
     // Like Prometheus, type-check only expressions that parsed.
-    const problems = syntax ? [syntax] : checkSemantics(tree, expr);
+    const problems = syntax ? [syntax] : checkSemantics(tree, expr, caches);
     problems.sort((a, b) => a.from - b.from || a.to - b.to);
     // Only answers that ran to the end are kept: an internal error (a stack overflow in a busy process) may not recur.
-    checked.set(expr, problems.length ? problems.slice() : NO_PROBLEMS);
+    checked?.set(expr, problems.length ? problems.slice() : NO_PROBLEMS);
     return problems;
   } catch (e) {
     // A bug in a check must not take the editor down; surface it instead.

@@ -1,5 +1,6 @@
 /** Parsing with lezer-promql, cached by text so later checks can reuse the tree. */
 import { parser } from '@prometheus-io/lezer-promql';
+import { cacheSlot, type Caches } from '../base/caches';
 import { lex, type Token } from './lexer';
 
 // Types come from the parser itself: lezer-promql's typings resolve @lezer/common
@@ -8,17 +9,22 @@ export type Tree = ReturnType<typeof parser.parse>;
 export type SyntaxNode = Tree['topNode'];
 
 /**
- * The recent trees, least recently used first: at most CACHE_SIZE of them
- * and CACHE_CHARS characters of text between them (a tree takes ~10 bytes a
- * character, so a few huge expressions cannot pin megabytes each). The last
- * tree is kept whatever its size: the checks of one expression ask for it
- * several times in a row.
+ * The recent trees of a service, least recently used first: at most
+ * CACHE_SIZE of them and CACHE_CHARS characters of text between them (a tree
+ * takes ~10 bytes a character, so a few huge expressions cannot pin megabytes
+ * each). The last tree is kept whatever its size: the checks of one
+ * expression ask for it several times in a row.
  */
 const CACHE_SIZE = 32;
 const CACHE_CHARS = 1 << 17;
-const cache = new Map<string, Tree>();
-let cachedChars = 0;
-let last: { expr: string; tree: Tree } | undefined;
+
+class RecentTrees {
+  readonly trees = new Map<string, Tree>();
+  chars = 0;
+  last: { expr: string; tree: Tree } | undefined;
+}
+
+const RECENT_TREES = cacheSlot('promql/trees', () => new RecentTrees());
 
 /**
  * lezer builds its tree recursively, one call per level: an expression
@@ -43,30 +49,37 @@ export function tooDeepForParser(tokens: readonly Token[]): boolean {
 /** The tree of an empty expression: what checks see of one too deep to parse. */
 const UNPARSED = parser.parse('');
 
-/** The lezer tree for expr; a small LRU keeps the most recent trees. */
-export function parsePromql(expr: string): Tree {
-  if (last?.expr === expr) return last.tree;
-  const hit = cache.get(expr);
+/** The lezer tree for expr; with `caches`, a small LRU of the service's keeps the most recent trees. */
+export function parsePromql(expr: string, caches?: Caches): Tree {
+  if (!caches) return parseNow(expr);
+  const recent = caches.get(RECENT_TREES);
+  if (recent.last?.expr === expr) return recent.last.tree;
+  const { trees } = recent;
+  const hit = trees.get(expr);
   if (hit) {
     // Re-insert to mark as most recently used.
-    cache.delete(expr);
-    cache.set(expr, hit);
-    last = { expr, tree: hit };
+    trees.delete(expr);
+    trees.set(expr, hit);
+    recent.last = { expr, tree: hit };
     return hit;
   }
-  // Fewer characters than the limit cannot hold that many levels: no need to lex.
-  const tree = expr.length >= PARSER_DEPTH_LIMIT && tooDeepForParser(lex(expr).tokens) ? UNPARSED : parser.parse(forLezer(expr));
-  last = { expr, tree };
+  const tree = parseNow(expr);
+  recent.last = { expr, tree };
   if (expr.length <= CACHE_CHARS / 8) {
-    cache.set(expr, tree);
-    cachedChars += expr.length;
-    while (cache.size > CACHE_SIZE || cachedChars > CACHE_CHARS) {
-      const oldest = cache.keys().next().value as string;
-      cache.delete(oldest);
-      cachedChars -= oldest.length;
+    trees.set(expr, tree);
+    recent.chars += expr.length;
+    while (trees.size > CACHE_SIZE || recent.chars > CACHE_CHARS) {
+      const oldest = trees.keys().next().value as string;
+      trees.delete(oldest);
+      recent.chars -= oldest.length;
     }
   }
   return tree;
+}
+
+function parseNow(expr: string): Tree {
+  // Fewer characters than the limit cannot hold that many levels: no need to lex.
+  return expr.length >= PARSER_DEPTH_LIMIT && tooDeepForParser(lex(expr).tokens) ? UNPARSED : parser.parse(forLezer(expr));
 }
 
 const TRAILING_DOT = /\d\.(?![\d_])/;
@@ -212,6 +225,7 @@ export function treeNodes(tree: Tree, names: ReadonlySet<string>): readonly Synt
   return nodes;
 }
 
+// Shared by every service: keyed by the tree object itself (no text, no workspace), and two entries at most.
 const walks: { tree: Tree; names: ReadonlySet<string>; nodes: readonly SyntaxNode[] }[] = [];
 
 /** The children of node, as an array (lezer exposes them as a linked list). */

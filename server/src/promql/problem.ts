@@ -1,3 +1,4 @@
+import type { Caches } from '../base/caches';
 import type { Severity } from '../base/types';
 import type { SyntaxNode } from './parse';
 import type { PromqlType } from './valueTypes';
@@ -32,6 +33,8 @@ export interface PromqlRelated {
 /** What every semantic check gets: the text, the types found so far, and a sink. */
 export interface CheckContext {
   readonly expr: string;
+  /** The service's caches (compiled regexes), when the check runs for one. */
+  readonly caches?: Caches;
   /** The type found for `node` ('none' before its check ran); a plain function, not a method. */
   readonly typeOf: (node: SyntaxNode) => PromqlType;
   error(from: number, to: number, message: string, fixes?: PromqlFix[]): void;

@@ -5,6 +5,7 @@
  * catalog/unknown-label and catalog/label-value all need them.
  */
 import { RE2JS } from 're2js';
+import { cacheSlot, type Caches } from '../base/caches';
 
 /** What the checks ask of a compiled matcher regex. */
 export interface MatcherRegex {
@@ -12,8 +13,8 @@ export interface MatcherRegex {
   matches(input: string): boolean;
 }
 
-/** Compiled patterns, least recently used first; a compiled RE2 program is ~10 KB. */
-const compiled = new Map<string, MatcherRegex | string>();
+/** A service's compiled patterns, least recently used first; a compiled RE2 program is ~10 KB. */
+const COMPILED = cacheSlot('promql/regexes', () => new Map<string, MatcherRegex | string>());
 const KEPT = 256;
 /** Longer patterns are compiled each time rather than kept (their programs are big). */
 const LONGEST_KEPT = 1024;
@@ -35,10 +36,11 @@ class LiteralAlternation implements MatcherRegex {
   }
 }
 
-/** The anchored regex of a matcher value, or the compiler's error message. */
-export function compileMatcherRegex(source: string): MatcherRegex | string {
-  const hit = compiled.get(source);
-  if (hit !== undefined) {
+/** The anchored regex of a matcher value, or the compiler's error message; with `caches`, compiled once per pattern. */
+export function compileMatcherRegex(source: string, caches?: Caches): MatcherRegex | string {
+  const compiled = caches?.get(COMPILED);
+  const hit = compiled?.get(source);
+  if (compiled && hit !== undefined) {
     compiled.delete(source);
     compiled.set(source, hit);
     return hit;
@@ -53,7 +55,7 @@ export function compileMatcherRegex(source: string): MatcherRegex | string {
       result = e instanceof Error ? e.message : String(e);
     }
   }
-  if (source.length <= LONGEST_KEPT) {
+  if (compiled && source.length <= LONGEST_KEPT) {
     if (compiled.size >= KEPT) compiled.delete(compiled.keys().next().value as string);
     compiled.set(source, result);
   }

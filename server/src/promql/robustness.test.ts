@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { Caches } from '../base/caches';
 import { checkPromql, inferType, parsePromql } from './index';
 
 function assertSane(expr: string): void {
@@ -45,8 +46,9 @@ test('lezer giving up on huge inputs is a note, not a false syntax error', () =>
   );
 });
 
-test('parsePromql caches by text and inferType types nodes', () => {
-  assert.equal(parsePromql('rate(foo[5m])'), parsePromql('rate(foo[5m])'));
+test('parsePromql caches by text (in the caches it is given) and inferType types nodes', () => {
+  const caches = new Caches();
+  assert.equal(parsePromql('rate(foo[5m])', caches), parsePromql('rate(foo[5m])', caches));
   const expr = 'sum(rate(foo[5m])) / scalar(bar)';
   assert.equal(inferType(parsePromql(expr).topNode, expr), 'instant vector');
   assert.equal(inferType(parsePromql('1 + time()').topNode, '1 + time()'), 'scalar');

@@ -32,7 +32,7 @@ function readMatcher(node: SyntaxNode, ctx: CheckContext): Matcher | undefined {
   let matchesEmpty = op === '=' ? value === '' : op === '!=' ? value !== '' : false;
   if (op === '=~' || op === '!~') {
     // Anchored like Prometheus 3's FastRegexMatcher: ^(?s:re)$.
-    const re = compileMatcherRegex(value);
+    const re = compileMatcherRegex(value, ctx.caches);
     if (typeof re === 'string') {
       ctx.error(node.from, node.to, say('badRegex', { error: re }));
       return undefined;

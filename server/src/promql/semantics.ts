@@ -3,6 +3,7 @@
  * the grammar actions), over the lezer tree in one post-order walk: children
  * are typed before their parents, without recursion.
  */
+import type { Caches } from '../base/caches';
 import type { CheckContext, PromqlFix, PromqlProblem } from './problem';
 import { nodeKeyFor, treeNodes, type SyntaxNode, type Tree } from './parse';
 import { checkAggregation, checkBinary, checkFunctionCall, checkUnary } from './operators';
@@ -31,7 +32,7 @@ const CHECKS: Record<string, (node: SyntaxNode, ctx: CheckContext) => void> = {
  */
 export const SEMANTIC_NODES: ReadonlySet<string> = new Set([...Object.keys(CHECKS), ...TYPED_NODES]);
 
-export function checkSemantics(tree: Tree, expr: string): PromqlProblem[] {
+export function checkSemantics(tree: Tree, expr: string, caches?: Caches): PromqlProblem[] {
   const types = new Map<number | string, PromqlType>();
   const nodeKey = nodeKeyFor(expr.length);
   const problems: PromqlProblem[] = [];
@@ -44,6 +45,7 @@ export function checkSemantics(tree: Tree, expr: string): PromqlProblem[] {
   };
   const ctx: CheckContext = {
     expr,
+    ...(caches ? { caches } : {}),
     typeOf: (n) => types.get(nodeKey(n)) ?? 'none',
     error(from: number, to: number, message: string, fixes?: PromqlFix[]) {
       add({ from, to, code: 'promql/type', message, severity: 'error', ...(fixes ? { fixes } : {}) });

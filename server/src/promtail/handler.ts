@@ -16,7 +16,7 @@ import { isPromtailDocument, mayBePromtail, PROMTAIL_KEYS, type PromtailFile } f
 import { PROMTAIL_SHAPE } from './shape';
 
 function named(context: KindContext): boolean {
-  return matchesAny(context.settings.files.promtailConfig, context.location.path, context.location.relativePath);
+  return matchesAny(context.settings.files.promtailConfig, context.location.path, context.location.relativePath, context.workspace.caches);
 }
 
 function isPromtailName(path: string): boolean {

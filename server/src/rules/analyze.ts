@@ -1,4 +1,5 @@
 import type { Document, Node } from 'yaml';
+import type { Caches } from '../base/caches';
 import type { Finding } from '../base/types';
 import { findRuleGroups } from './detect';
 import { checkDuplicates } from './duplicate';
@@ -18,10 +19,10 @@ export interface RuleFileAnalysis {
  * PrometheusRule resources), checks them and returns the located model.
  * Documents that are not rule files contribute nothing.
  */
-export function analyzeRuleFile(text: string, docs: readonly Document.Parsed[], resolveRule?: (item: Node | null) => Node | null): RuleFileAnalysis {
+export function analyzeRuleFile(text: string, docs: readonly Document.Parsed[], resolveRule?: (item: Node | null) => Node | null, caches?: Caches): RuleFileAnalysis {
   const { findings: structure, groups } = checkStructure(text, findRuleGroups(docs), resolveRule);
   const rules = groups.flatMap((group) => group.rules);
-  const findings = [...structure, ...checkDuplicates(text, rules), ...checkTemplates(rules)];
+  const findings = [...structure, ...checkDuplicates(text, rules, caches), ...checkTemplates(rules, caches)];
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return { findings, rules, groups };
 }

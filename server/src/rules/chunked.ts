@@ -11,6 +11,8 @@
  * parses the whole file as usual, so results never differ.
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, Scalar, visit, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Caches } from '../base/caches';
+import { LineIndex } from '../base/lineIndex';
 import { YAML_OPTIONS, parseYaml, type ParsedYaml } from '../base/yaml/parse';
 import { multilineScalars, type Span } from '../suppression/suppression';
 import type { RuleFileAnalysis } from './analyze';
@@ -139,7 +141,7 @@ export interface ChunkedRuleFile {
  * The rule analysis of a big rule file, read rule by rule; undefined when the
  * file is not laid out so that this gives exactly what a whole parse gives.
  */
-export function readRuleFileInChunks(text: string): ChunkedRuleFile | undefined {
+export function readRuleFileInChunks(text: string, caches?: Caches): ChunkedRuleFile | undefined {
   const items = findRuleLines(text);
   if (!items || items.length === 0) return undefined;
   const { skeleton, toText } = skeletonOf(text, items);
@@ -147,18 +149,19 @@ export function readRuleFileInChunks(text: string): ChunkedRuleFile | undefined 
   if (structure.syntax.length > 0) return undefined;
   moveToText(structure.documents, toText);
   const byPlaceholder = new Map(items.map((item) => [item.start + item.dashColumn + 2, item]));
-  const scalars: Span[] = multilineScalars(text, structure.documents);
+  const lines = LineIndex.of(text, caches);
+  const scalars: Span[] = multilineScalars(text, structure.documents, lines);
   let resolved = 0;
   const resolve = (node: Node | null): Node | null => {
     const item = node?.range ? byPlaceholder.get(node.range[0]) : undefined;
     if (!item) return node;
     resolved++;
     const real = parseRule(text, item);
-    scalars.push(...multilineScalars(text, [real]));
+    scalars.push(...multilineScalars(text, [real], lines));
     return real;
   };
   try {
-    const analysis = analyzeRuleFile(text, structure.documents, resolve);
+    const analysis = analyzeRuleFile(text, structure.documents, resolve, caches);
     if (resolved !== items.length) return undefined;
     return { structure, analysis, scalars: scalars.sort((a, b) => a.start - b.start) };
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { Caches } from '../base/caches';
 import { LineIndex } from '../base/lineIndex';
 import type { Finding } from '../base/types';
 import type { RuleModel } from './model';
@@ -15,7 +16,7 @@ import { say } from './messages';
  */
 export const DUPLICATE_CODE = 'rules/duplicate';
 
-/** Identities by the rule they were made for: a rule that only moved keeps its identity. */
+/** Identities by the rule they were made for: a rule that only moved keeps its identity. Shared by every service: keyed by a rule model, which is one document's, and dropped with it. */
 const identities = new WeakMap<RuleModel, string>();
 
 function identity(rule: RuleModel): string {
@@ -33,7 +34,7 @@ function identity(rule: RuleModel): string {
   return known;
 }
 
-export function checkDuplicates(text: string, rules: readonly RuleModel[]): Finding[] {
+export function checkDuplicates(text: string, rules: readonly RuleModel[], caches?: Caches): Finding[] {
   const sink = new FindingSink(DUPLICATE_CODE);
   let lines: LineIndex | undefined;
   const first = new Map<string, RuleModel>();
@@ -44,7 +45,7 @@ export function checkDuplicates(text: string, rules: readonly RuleModel[]): Find
       first.set(key, rule);
       continue;
     }
-    lines ??= LineIndex.of(text);
+    lines ??= LineIndex.of(text, caches);
     const line = lines.positionAt(earlier.nameEntry.keyStart).line + 1;
     const message = say('duplicate', { kind: rule.kind, name: rule.name, sameLabels: rule.labels.length > 0, line, ...(earlier.group === rule.group ? {} : { group: earlier.group }) });
     sink.add([rule.nameEntry.value.start, rule.nameEntry.value.end], message, 'warning');

@@ -6,6 +6,8 @@
  * an edit inside one rule reads and checks that rule again (incremental.ts).
  */
 import { isYamlPath, matchesAny } from '../base/files';
+import type { Caches } from '../base/caches';
+import { LineIndex } from '../base/lineIndex';
 import type { Finding } from '../base/types';
 import type { ParsedYaml } from '../base/yaml/parse';
 import { multilineScalars } from '../suppression/suppression';
@@ -45,7 +47,7 @@ const RULES = 'rules';
  */
 export function ruleFileOutline(doc: DocumentView): ParsedYaml | undefined {
   if (!MAY_BE_RULES.test(doc.text)) return undefined;
-  const read = readRuleFileInChunks(doc.text);
+  const read = readRuleFileInChunks(doc.text, doc.caches);
   if (!read) return undefined;
   doc.memo<RuleReading>(RULES, () => ({ analysis: read.analysis, clean: true, shape: shapeOf(read.structure) }));
   doc.scalars = read.scalars;
@@ -65,8 +67,8 @@ function reading(doc: DocumentView): RuleReading {
   return doc.memo<RuleReading>(RULES, () => {
     const parsed = doc.yaml();
     const clean = parsed.syntax.length === 0;
-    doc.scalars ??= multilineScalars(doc.text, parsed.documents);
-    const analysis = analyzeRules(doc.text, parsed);
+    doc.scalars ??= multilineScalars(doc.text, parsed.documents, LineIndex.of(doc.text, doc.caches));
+    const analysis = analyzeRules(doc.text, parsed, doc.caches);
     // The YAML tree is most of a big rule file's memory, and the rule model holds what checks and
     // features read: let it go (whoever needs it after all parses the text again).
     if (clean && analysis.groups.length > 0) doc.releaseYaml();
@@ -82,10 +84,12 @@ function reading(doc: DocumentView): RuleReading {
  * fields it does not know (`field concurrency not found in type
  * rulefmt.RuleGroup`), so the structure is read as promtool reads it.
  */
-export function analyzeRules(text: string, parsed: ParsedYaml): RuleFileAnalysis {
+export function analyzeRules(text: string, parsed: ParsedYaml, caches?: Caches): RuleFileAnalysis {
   return analyzeRuleFile(
     text,
     parsed.documents.filter((document) => document.errors.every((error) => error.code === 'DUPLICATE_KEY')),
+    undefined,
+    caches,
   );
 }
 
@@ -93,10 +97,10 @@ export const ruleFileHandler: FileKindHandler = {
   kind: 'rules',
   // A `*.json` whose top level is `groups` is a rule file too (YAML reads JSON): promtool checks them.
   claims: (doc, context) => (isYamlPath(context.location.path) || isJsonPath(context.location.path)) && mayBeOurs(doc, context) && doc.outline().documents.some(isRuleDocument),
-  claimsAsFallback: (_doc, { settings, location }) => isYamlPath(location.path) && matchesAny(settings.files.rules, location.path, location.relativePath),
-  facts(doc) {
+  claimsAsFallback: (_doc, { settings, location, workspace }) => isYamlPath(location.path) && matchesAny(settings.files.rules, location.path, location.relativePath, workspace.caches),
+  facts(doc, context) {
     const { analysis, shape } = reading(doc);
-    const alerts = alertFacts(doc.uri, analysis.rules);
+    const alerts = alertFacts(doc.uri, analysis.rules, context.workspace.caches);
     return { ...ruleFileFacts(doc.uri, analysis), ...(alerts.length ? { alerts } : {}), ruleFile: shape };
   },
   findings(doc, { checks }) {
@@ -125,7 +129,7 @@ export const ruleFileHandler: FileKindHandler = {
   carryOver(previous, next) {
     const before = previous.peek<RuleReading>(RULES);
     if (!before?.clean) return false;
-    const updated = updateRuleFile({ text: previous.text, rules: before.analysis, ...(previous.scalars ? { scalars: previous.scalars } : {}) }, next.text);
+    const updated = updateRuleFile({ text: previous.text, rules: before.analysis, ...(previous.scalars ? { scalars: previous.scalars } : {}) }, next.text, next.caches);
     if (!updated) return false;
     // What makes a file a rule file, and which shape, lies outside any rule.
     next.memo<RuleReading>(RULES, () => ({ analysis: updated.rules, clean: true, shape: before.shape }));
@@ -135,9 +139,9 @@ export const ruleFileHandler: FileKindHandler = {
 };
 
 /** Rule files are found by content; the cheap signs of any of our YAML kinds come first. */
-function mayBeOurs(doc: DocumentView, { settings, location }: KindContext): boolean {
+function mayBeOurs(doc: DocumentView, { settings, location, workspace }: KindContext): boolean {
   if (location.explicit || MAY_BE_RULES.test(doc.text) || mayBePrometheusConfig(doc.text) || mayBeProvisioning(doc.text)) return true;
-  return matchesAny(settings.files.rules, location.path, location.relativePath) || matchesAny(settings.files.config, location.path, location.relativePath);
+  return matchesAny(settings.files.rules, location.path, location.relativePath, workspace.caches) || matchesAny(settings.files.config, location.path, location.relativePath, workspace.caches);
 }
 
 /** A rule file's shape: a Kubernetes PrometheusRule, or a plain `groups:` file. */

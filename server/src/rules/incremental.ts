@@ -12,6 +12,8 @@
  * whole file, so the result is always what a full analysis would give.
  */
 import type { Node, YAMLMap } from 'yaml';
+import type { Caches } from '../base/caches';
+import { LineIndex } from '../base/lineIndex';
 import type { Finding } from '../base/types';
 import { shiftFinding, shiftGroup, shiftRule } from './shift';
 import { multilineScalars, type Span } from '../suppression/suppression';
@@ -32,7 +34,7 @@ export interface RuleFileSnapshot {
 }
 
 /** The analysis of `text`, made from the previous snapshot's; undefined when only a full parse will do. */
-export function updateRuleFile(before: RuleFileSnapshot, text: string): RuleFileSnapshot | undefined {
+export function updateRuleFile(before: RuleFileSnapshot, text: string, caches?: Caches): RuleFileSnapshot | undefined {
   const old = before.text;
   const edit = changedRegion(old, text);
   const ruleIndex = lastStartingAtOrBefore(before.rules.rules, edit.start);
@@ -67,10 +69,10 @@ export function updateRuleFile(before: RuleFileSnapshot, text: string): RuleFile
   if (!findings) return undefined;
 
   const rules = placeRules(before.rules, group, ruleIndex, checked.rule, oldItemEnd, delta);
-  findings.push(...checked.findings, ...checkTemplates([checked.rule]), ...checkDuplicates(text, rules.rules));
+  findings.push(...checked.findings, ...checkTemplates([checked.rule], caches), ...checkDuplicates(text, rules.rules, caches));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   const snapshot: RuleFileSnapshot = { text, rules: { findings, rules: rules.rules, groups: rules.groups } };
-  if (before.scalars) snapshot.scalars = movedScalars(before.scalars, text, node, itemStart, oldItemEnd, delta);
+  if (before.scalars) snapshot.scalars = movedScalars(before.scalars, text, node, itemStart, oldItemEnd, delta, caches);
   return snapshot;
 }
 
@@ -141,10 +143,10 @@ function placeRules(before: RuleFileAnalysis, group: GroupModel, ruleIndex: numb
   return { rules, groups };
 }
 
-function movedScalars(scalars: readonly Span[], text: string, item: Node, itemStart: number, oldItemEnd: number, delta: number): Span[] {
+function movedScalars(scalars: readonly Span[], text: string, item: Node, itemStart: number, oldItemEnd: number, delta: number, caches: Caches | undefined): Span[] {
   const before = scalars.filter((s) => s.end <= itemStart);
   const after = scalars.filter((s) => s.start >= oldItemEnd).map((s) => ({ start: s.start + delta, end: s.end + delta }));
-  const inside = multilineScalars(text, [item]);
+  const inside = multilineScalars(text, [item], LineIndex.of(text, caches));
   return [...before, ...inside, ...after];
 }
 

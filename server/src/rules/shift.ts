@@ -53,7 +53,7 @@ export function originOfSite<T extends object>(site: T): T | ScalarSite {
   return site instanceof ShiftedSite ? site.origin : site;
 }
 
-/** Rules that only moved, to the rule they were made from. */
+/** Rules that only moved, to the rule they were made from. Shared by every service: keyed by a rule model, which is one document's, and dropped with it. */
 const ruleOrigins = new WeakMap<RuleModel, RuleModel>();
 
 /** The rule a moved rule was made from (itself when it never moved). */

@@ -4,7 +4,8 @@ import type { EntrySite, RuleModel } from './model';
 import { FindingSink } from './sites';
 import { closestMatch } from '../base/suggest';
 import type { ReaderCodes } from '../base/check';
-import { onLocaleChange } from '../l10n';
+import { getLocale } from '../l10n';
+import { cacheSlot, type Caches } from '../base/caches';
 import { say } from './messages';
 
 /**
@@ -63,10 +64,10 @@ function fixFor(range: [number, number], suggestion: string | undefined): Fix[] 
   return [{ title: say('fixChange', { to: suggestion }), edits: [{ start: range[0], end: range[1], newText: suggestion }], preferred: true }];
 }
 
-function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: FindingSink): void {
+function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: FindingSink, caches: Caches | undefined): void {
   const { value } = entry;
   if (!value.value.includes('{{')) return;
-  const problems = templateProblems(value.value);
+  const problems = templateProblems(value.value, caches);
   for (const problem of problems) {
     const range = value.toDocumentRange(problem.start, Math.max(problem.end, problem.start + 1));
     const about = { what, key: entry.key, problem: problem.message };
@@ -82,27 +83,29 @@ function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: Findin
   }
 }
 
-/** Problems of a template text, remembered: alert annotations repeat across rules and files. */
-const rememberedTemplates = new Map<string, TemplateProblem[]>();
+/** Problems of a template text, remembered in a service's caches (in the language they were said in): alert annotations repeat across rules and files. */
+const TEMPLATES = cacheSlot('rules/templates', () => new Map<string, TemplateProblem[]>(), getLocale);
 const REMEMBER_TEMPLATES_AT_MOST = 10_000;
-onLocaleChange(() => rememberedTemplates.clear());
 
-function templateProblems(template: string): TemplateProblem[] {
-  const known = rememberedTemplates.get(template);
+function templateProblems(template: string, caches: Caches | undefined): TemplateProblem[] {
+  const remembered = caches?.get(TEMPLATES);
+  const known = remembered?.get(template);
   if (known) return known;
   const { problems } = checkTemplate(template, { functions: FUNCTIONS, variables: ALERT_TEMPLATE_VARIABLES });
-  if (rememberedTemplates.size >= REMEMBER_TEMPLATES_AT_MOST) rememberedTemplates.clear();
-  rememberedTemplates.set(template, problems);
+  if (remembered) {
+    if (remembered.size >= REMEMBER_TEMPLATES_AT_MOST) remembered.clear();
+    remembered.set(template, problems);
+  }
   return problems;
 }
 
 /** Template problems in every alerting rule's labels and annotations. */
-export function checkTemplates(rules: readonly RuleModel[]): Finding[] {
+export function checkTemplates(rules: readonly RuleModel[], caches?: Caches): Finding[] {
   const sink = new FindingSink(TEMPLATE_CODE);
   for (const rule of rules) {
     if (rule.kind !== 'alert') continue;
-    for (const label of rule.labels) checkEntry(label, 'label', sink);
-    for (const annotation of rule.annotations) checkEntry(annotation, 'annotation', sink);
+    for (const label of rule.labels) checkEntry(label, 'label', sink, caches);
+    for (const annotation of rule.annotations) checkEntry(annotation, 'annotation', sink, caches);
   }
   return sink.findings;
 }

@@ -1,3 +1,4 @@
+import type { Caches } from '../base/caches';
 import { parseYaml, type ParsedYaml } from '../base/yaml/parse';
 import { ruleFileOutline } from '../rules/handler';
 import type { DocumentView } from '../workspace/fileKind';
@@ -15,6 +16,7 @@ export class Document implements DocumentView {
   constructor(
     readonly uri: string,
     readonly text: string,
+    readonly caches?: Caches,
   ) {}
 
   yaml(): ParsedYaml {

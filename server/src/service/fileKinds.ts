@@ -46,6 +46,7 @@ export const FILE_KINDS: readonly FileKindHandler[] = [
 export type FileKind =
   'dashboard' | 'promql' | 'lint' | 'catalog' | 'compose' | 'prometheus' | 'alertmanager' | 'config' | 'rules' | 'provisioning' | 'loki' | 'promtail' | 'otelcol' | 'kubernetes' | 'dotenv';
 
+// Shared by every service: the static table of handlers above, by kind.
 const byKind = new Map(FILE_KINDS.map((handler) => [handler.kind, handler]));
 
 export function handlerOf(kind: string): FileKindHandler | undefined {

@@ -5,6 +5,7 @@
  * What a file is and how it is checked is its kind's handler's (fileKinds.ts);
  * this facade keeps documents, suppression and the conversion to diagnostics.
  */
+import { Caches } from '../base/caches';
 import { isComposePath } from '../base/compose';
 import { isEnvFilePath } from '../otel/dotenvHandler';
 import { isYamlPath, matchesAny, uriToPath } from '../base/files';
@@ -39,7 +40,9 @@ export interface ValidationRequest {
 }
 
 export class LanguageService {
-  readonly workspace = new WorkspaceIndex();
+  /** What this service remembers of texts (trees, checked expressions, regexes, globs): its own, reached through its workspace. */
+  readonly caches = new Caches();
+  readonly workspace = new WorkspaceIndex({ caches: this.caches });
   private readonly documents = new Map<string, Document>();
   private readonly checks: Checks;
   /** Called when the workspace's facts change by themselves (a live Prometheus answered): revalidate. */
@@ -75,7 +78,7 @@ export class LanguageService {
   validate({ file, settings, location }: ValidationRequest): Diagnostic[] {
     this.live.use(settings.prometheus.url);
     const where = location ?? { path: uriToPath(file.uri) };
-    return toDiagnostics(file.text, this.suppressed(file, settings, where), settings, (uri) => this.textOf(uri));
+    return toDiagnostics(file.text, this.suppressed(file, settings, where), settings, (uri) => this.textOf(uri), this.caches);
   }
 
   /** Forgets a document that is gone, and what it defined. */
@@ -159,7 +162,7 @@ export class LanguageService {
 
   private findings(file: SourceFile, settings: Settings, location: FileLocation): Finding[] {
     if (tooLarge(file, settings)) {
-      if (!matchesAny(namedFileGlobs(settings), location.path, location.relativePath) && !isComposePath(location.path) && !isEnvFilePath(location.path)) return [];
+      if (!matchesAny(namedFileGlobs(settings), location.path, location.relativePath, this.caches) && !isComposePath(location.path) && !isEnvFilePath(location.path)) return [];
       return [
         {
           start: 0,
@@ -190,9 +193,16 @@ export class LanguageService {
     const doc = this.document(file);
     if (!handler?.suppressible(doc)) return findings;
     if (findings.length === 0 && !file.text.includes('k1s0-disable')) return findings;
-    doc.scalars ??= multilineScalars(file.text, doc.yaml().documents);
+    doc.scalars ??= multilineScalars(file.text, doc.yaml().documents, LineIndex.of(file.text, this.caches));
     const rules = handler.suppressionScopes?.(doc) ?? [];
-    return applySuppressions({ text: file.text, findings, rules, scalars: doc.scalars, knownCodes: [...DIAGNOSTIC_CODES, ...findings.map((f) => f.code)] });
+    return applySuppressions({
+      text: file.text,
+      findings,
+      rules,
+      scalars: doc.scalars,
+      knownCodes: [...DIAGNOSTIC_CODES, ...findings.map((f) => f.code)],
+      lines: LineIndex.of(file.text, this.caches),
+    });
   }
 
   private context(doc: Document, settings: Settings, location: FileLocation): KindContext {
@@ -213,7 +223,7 @@ export class LanguageService {
   private document(file: SourceFile): Document {
     const cached = this.documents.get(file.uri);
     if (cached && cached.text === file.text) return cached;
-    const fresh = new Document(file.uri, file.text);
+    const fresh = new Document(file.uri, file.text, this.caches);
     const previousKind = cached?.judged?.kind;
     const handler = previousKind && handlerOf(previousKind);
     if (cached && handler?.carryOver?.(cached, fresh) && cached.judged) fresh.judged = cached.judged;
@@ -232,8 +242,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as cons
  * Re-grades findings by the user's settings, places them in the text and sorts them. Related places in
  * another document are placed in its text (`textOf`), and left out when it is not known.
  */
-export function toDiagnostics(text: string, findings: readonly Finding[], settings: Settings, textOf: (uri: string) => string | undefined = () => undefined): Diagnostic[] {
-  const lines = LineIndex.of(text);
+export function toDiagnostics(text: string, findings: readonly Finding[], settings: Settings, textOf: (uri: string) => string | undefined = () => undefined, caches?: Caches): Diagnostic[] {
+  const lines = LineIndex.of(text, caches);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     const severity = regrade(finding.code, finding.severity, settings.diagnostics.severity);
@@ -250,7 +260,7 @@ export function toDiagnostics(text: string, findings: readonly Finding[], settin
     const related = finding.related?.flatMap(({ start, end, message, uri }) => {
       if (uri === undefined) return [{ range: lines.rangeOf(start, end), message }];
       const other = textOf(uri);
-      return other === undefined ? [] : [{ range: LineIndex.of(other).rangeOf(start, end), message, uri }];
+      return other === undefined ? [] : [{ range: LineIndex.of(other, caches).rangeOf(start, end), message, uri }];
     });
     if (related?.length) diagnostic.related = related;
     diagnostics.push(diagnostic);

@@ -2,6 +2,8 @@
  * Quick fixes for a range of a document: each diagnostic's own fixes, then
  * "Disable <code> for this line" (made here, when asked: suppression/disableFix).
  */
+import type { Caches } from '../base/caches';
+import { LineIndex } from '../base/lineIndex';
 import type { Diagnostic, Range } from '../base/types';
 import { disableFix } from '../suppression/suppression';
 
@@ -13,11 +15,12 @@ export interface QuickFix {
   edits: { range: Range; newText: string }[];
 }
 
-export function quickFixes(text: string, diagnostics: readonly Diagnostic[], range: Range): QuickFix[] {
+export function quickFixes(text: string, diagnostics: readonly Diagnostic[], range: Range, caches?: Caches): QuickFix[] {
   const fixes: QuickFix[] = [];
+  let lines: LineIndex | undefined;
   for (const diagnostic of diagnostics) {
     if (!overlaps(diagnostic.range, range)) continue;
-    const disable = diagnostic.disableLine === undefined ? [] : [disableFix(text, diagnostic.disableLine, diagnostic.code)];
+    const disable = diagnostic.disableLine === undefined ? [] : [disableFix(text, diagnostic.disableLine, diagnostic.code, (lines ??= LineIndex.of(text, caches)))];
     for (const fix of [...(diagnostic.fixes ?? []), ...disable]) {
       fixes.push({
         title: fix.title,

@@ -212,7 +212,7 @@ export class Session {
       }
       if (this.documents.get(uri)?.version !== current.version) return { version: document.version, fixes: [] };
     }
-    return { version: document.version, fixes: quickFixes(document.getText(), current.diagnostics, range) };
+    return { version: document.version, fixes: quickFixes(document.getText(), current.diagnostics, range, this.service.caches) };
   }
 
   /** The query CodeLenses of an open document (features/queryLens.ts). */

@@ -107,7 +107,7 @@ function histogramOf(node: SyntaxNode, expr: string, env: CheckEnv, depth: numbe
     if (!rule || !name) return undefined;
     let tree: Tree;
     try {
-      tree = parsePromql(rule.expr);
+      tree = parsePromql(rule.expr, env.workspace.caches);
       // Stryker disable next-line BlockStatement: a guard; lezer recovers from any text and text too deep for it is not parsed (UNPARSED), so parsePromql does not throw
     } catch {
       return undefined;

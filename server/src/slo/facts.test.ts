@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serviceSelectors } from './facts';
 import { accepts } from './model';
+import { DEFAULT_SETTINGS } from '../base/settings';
+import { LanguageService } from '../service/languageService';
 
 test('serviceSelectors: the matchers on service, tier and job of each selector', () => {
   assert.deepEqual(serviceSelectors('sum(rate(http_requests_total{service="api", code="500"}[5m])) / sum(rate(http_requests_total{job=~"api|web"}[5m]))'), [
@@ -27,4 +29,35 @@ test('serviceSelectors: an expression that names none of the labels restricts no
       expr,
     );
   }
+});
+
+test('alertFacts after edits (rules kept, moved, rewritten) are what a fresh reading of the text gives', () => {
+  const alert = (name: string, expr: string, extra = '') => `      - alert: ${name}\n        expr: ${expr}\n${extra}`;
+  let text = `groups:\n  - name: g\n    rules:\n${alert('A', 'up{service="api"} == 0', '        for: 5m\n        labels:\n          severity: page\n')}${alert('B', 'rate(x{job="b"}[5m]) > 1')}${alert('C', 'up == 0', '        labels:\n          team: x\n')}`;
+  const uri = 'file:///w/alerts.yaml';
+  const request = (t: string) => ({ file: { uri, text: t }, settings: DEFAULT_SETTINGS, location: { path: '/w/alerts.yaml' } });
+  const edited = new LanguageService();
+  edited.index(request(text));
+  for (const [from, to] of [
+    ['5m', '10m'], // longer: the rules after it move
+    ['api', 'web'], // same length: the others stay as they were
+    ['job="b"', 'service="b"'],
+    ['team: x', 'severity: low'],
+    ['== 0', '== 1'],
+  ] as const) {
+    text = text.replace(from, to);
+    edited.index(request(text));
+    const fresh = new LanguageService();
+    fresh.index(request(text));
+    assert.deepEqual(edited.definitions(uri).alerts, fresh.definitions(uri).alerts, `${from} → ${to}`);
+    assert.equal(JSON.stringify(edited.definitions(uri).alerts), JSON.stringify(fresh.definitions(uri).alerts), 'keys in the same order');
+  }
+  assert.deepEqual(
+    edited.definitions(uri).alerts?.map((a) => [a.name, a.severity, a.for, a.selectors]),
+    [
+      ['A', 'page', '10m', [[{ label: 'service', op: '=', value: 'web' }]]],
+      ['B', undefined, undefined, [[{ label: 'service', op: '=', value: 'b' }]]],
+      ['C', 'low', undefined, []],
+    ],
+  );
 });

@@ -60,6 +60,8 @@ export interface SuppressionInput {
   scalars?: readonly Span[];
   /** Codes a directive may name: every registered code (the registry is above this area) and this file's findings' codes. */
   knownCodes?: Iterable<string>;
+  /** The text's line index, when the caller has it. */
+  lines?: LineIndex;
 }
 
 // Stryker disable next-line Regex: the text matched is one line, so (.*) reaches its end with or without the $
@@ -106,11 +108,10 @@ export function parseDirectives(text: string, scalars: readonly Span[] = []): Di
 }
 
 /** The scalars of YAML documents that span more than one line. */
-export function multilineScalars(text: string, documents: readonly (Document.Parsed | Node)[]): Span[] {
+export function multilineScalars(text: string, documents: readonly (Document.Parsed | Node)[], lines: LineIndex = new LineIndex(text)): Span[] {
   const spans: Span[] = [];
-  // Line numbers by binary search: looking for the next line break from each scalar costs
+  // Line numbers by binary search (`lines`, the text's): looking for the next line break from each scalar costs
   // O(length) per scalar on one long line (a flow-style file), quadratic over the file.
-  const lines = LineIndex.of(text);
   for (const document of documents) {
     visit(document, {
       Scalar(_key, node) {
@@ -142,8 +143,7 @@ export function isSuppressible(code: string): boolean {
  * "Disable <code> for this line" fix, followed by the directives' own problems.
  */
 // Stryker disable next-line ArrayDeclaration: a default holding something that is no span holds nothing (its start and end are undefined), and no directive code is the placeholder Stryker puts in knownCodes
-export function applySuppressions({ text, findings, rules = [], scalars = [], knownCodes = [] }: SuppressionInput): Finding[] {
-  const lines = LineIndex.of(text);
+export function applySuppressions({ text, findings, rules = [], scalars = [], knownCodes = [], lines = new LineIndex(text) }: SuppressionInput): Finding[] {
   const lineOf = (offset: number): number => lines.positionAt(anchorOf(scalars, offset)).line;
   const directives = parseDirectives(text, scalars);
   const known = new Set(knownCodes);
@@ -218,8 +218,8 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
  * "Disable <code> for this line": a directive inserted above `line`, indented like
  * it, ending with the text's own line break. Made on demand (a code action asks).
  */
-export function disableFix(text: string, line: number, code: string): { title: string; edits: { range: Range; newText: string }[] } {
-  const start = LineIndex.of(text).offsetAt({ line, character: 0 });
+export function disableFix(text: string, line: number, code: string, lines: LineIndex = new LineIndex(text)): { title: string; edits: { range: Range; newText: string }[] } {
+  const start = lines.offsetAt({ line, character: 0 });
   // Stryker disable next-line Regex,OptionalChaining,StringLiteral: /[ \t]*/ matches at 0 in any text (maybe empty), so ^ changes nothing and the match is never null
   const indent = /^[ \t]*/.exec(text.slice(start, start + 200))?.[0] ?? '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

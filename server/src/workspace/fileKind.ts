@@ -8,6 +8,7 @@
  * service (service/languageService.ts) keeps caching, suppression and the
  * conversion to diagnostics.
  */
+import type { Caches } from '../base/caches';
 import type { CheckMeta } from '../base/check';
 import type { Settings } from '../base/settings';
 import type { Finding } from '../base/types';
@@ -41,6 +42,8 @@ export interface LocatedExpression {
 export interface DocumentView {
   readonly uri: string;
   readonly text: string;
+  /** The caches of the service the document is of (base/caches.ts), for readers that remember texts. */
+  readonly caches?: Caches;
   /** The whole YAML stream (parsed once per text). */
   yaml(): ParsedYaml;
   /**

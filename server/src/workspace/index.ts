@@ -5,6 +5,7 @@
  * them). Updated per file, so a change costs the size of that file, not the
  * workspace.
  */
+import { Caches } from '../base/caches';
 import type { CatalogExtension } from '../catalog/schema';
 import { compareFacts, Reads, TrackedRules } from './changes';
 import type {
@@ -38,6 +39,16 @@ export interface ReadStamp {
 const RULE_CHANGE_LOG = 512;
 
 export class WorkspaceIndex {
+  /**
+   * The caches of the service this index belongs to (base/caches.ts): every check and reader
+   * is handed the index, so this is how they reach the caches of their own service.
+   */
+  readonly caches: Caches;
+
+  constructor({ caches = new Caches() }: { caches?: Caches } = {}) {
+    this.caches = caches;
+  }
+
   private readonly facts = new Map<string, FileFacts>();
   private recordingRuleCache: Map<string, RecordingRuleDefinition[]> | undefined;
   /** Views derived from every file's facts, computed once per change (see derived). */

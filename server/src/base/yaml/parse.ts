@@ -4,7 +4,7 @@ import { findExcessiveNesting, MAX_YAML_DEPTH } from './depth';
 import type { ReaderCodes } from '../../base/check';
 import { t } from '../../l10n';
 
-/** Errors k1s0 adds (depth, aliases), already worded in the language; the rest are the `yaml` parser's own. */
+/** Errors k1s0 adds (depth, aliases), already worded in the language; the rest are the `yaml` parser's own. Shared: it only marks error objects, which go with their parse. */
 const OUR_ERRORS = new WeakSet<YAMLParseError>();
 function ours(error: YAMLParseError): YAMLParseError {
   OUR_ERRORS.add(error);

@@ -1,0 +1,83 @@
+/**
+ * The edit path in process, for CPU profiles and CPU time (not wall time: the machine is shared):
+ * what the server does between a didChange and its publishDiagnostics — the document updated as
+ * vscode-languageserver-textdocument updates it, the file indexed and validated, the diagnostics
+ * put in LSP's shape and serialized — over the `[Nm]` windows of the generated 1 MB rule file,
+ * as `npm run bench`'s editing section edits them.
+ *
+ *   node --import tsx bench/editLoop.ts                           # CPU ms per edit: median, p90, p99
+ *   BENCH_PROFILE=/tmp/edits.cpuprofile node --import tsx bench/editLoop.ts   # and a CPU profile of the edits only
+ *
+ * BENCH_HEAP_PROFILE=/tmp/edits.heapprofile does the same for allocations (collected ones included);
+ * BENCH_EDITS sets the number of edits (200).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS } from '../server/src/base/settings';
+import { toLspDiagnostic } from '../server/src/featureHandlers';
+import { LanguageService } from '../server/src/service/languageService';
+import { generateRuleFile } from './corpus';
+import { median, percentile } from './measure';
+
+const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+
+const file = generateRuleFile(1024 * 1024, 'rules-1mb.yaml');
+const uri = pathToFileURL(file).href;
+const service = new LanguageService();
+let document = TextDocument.create(uri, 'yaml', 1, readFileSync(file, 'utf8'));
+
+/** What the session and the connection do with one version: index, validate, publish (serialized). */
+function check(): number {
+  const request = { file: { uri, text: document.getText(), version: document.version }, settings: DEFAULT_SETTINGS, location: { path: file } };
+  service.index(request);
+  const diagnostics = service.validate(request);
+  return JSON.stringify({ uri, version: document.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri)) }).length;
+}
+
+async function main(): Promise<void> {
+  const published = check();
+  const PROFILE = process.env.BENCH_PROFILE;
+  const inspector = new Session();
+  if (PROFILE) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
+    await inspector.post('Profiler.start');
+  }
+  if (process.env.BENCH_HEAP_PROFILE) {
+    inspector.connect();
+    await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+  }
+  const windows = [...document.getText().matchAll(/\[(\d+)m\]/g)].slice(0, EDITS).map((m) => ({ offset: (m.index ?? 0) + 1, old: m[1] ?? '5' }));
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  let lastSize = published;
+  for (const { offset, old } of windows) {
+    const replacement = String(Number(old) + 1);
+    if (replacement.length !== old.length) break; // keep later offsets valid
+    const start = document.positionAt(offset);
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = process.hrtime.bigint();
+    document = TextDocument.update(document, [{ range: { start, end: { line: start.line, character: start.character + old.length } }, text: replacement }], document.version + 1);
+    lastSize = check();
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
+    wall.push(Number(process.hrtime.bigint() - wallBefore) / 1e6);
+  }
+  if (PROFILE) {
+    const { profile } = await inspector.post('Profiler.stop');
+    writeFileSync(PROFILE, JSON.stringify(profile));
+  }
+  if (process.env.BENCH_HEAP_PROFILE) {
+    const { profile } = await inspector.post('HeapProfiler.stopSampling');
+    writeFileSync(process.env.BENCH_HEAP_PROFILE, JSON.stringify(profile));
+  }
+  const fmt = (values: number[]) => `median ${median(values).toFixed(1)}, p90 ${percentile(values, 90).toFixed(1)}, p99 ${percentile(values, 99).toFixed(1)} ms`;
+  console.log(`${cpu.length} edits of ${file} (${(lastSize / 1024).toFixed(0)} KB published per version)`);
+  console.log(`CPU:  ${fmt(cpu)}`);
+  console.log(`wall: ${fmt(wall)}`);
+}
+
+void main();
