@@ -3,8 +3,8 @@
  * `--locale ja`, a Japanese language pack installed from the window and the window reloaded (a
  * test-only pack, support/languagePack.ts: VS Code's own words stay English, the language is `ja`). What a
  * Japanese user reads of ours: the Problems panel's messages (the language server, told the locale
- * by the client), a hover, a command's title (package.nls.ja.json) and the language status items
- * (the client's l10n/bundle.l10n.ja.json).
+ * by the client), a hover, commands' titles (package.nls.ja.json), the language status items and
+ * the stack status list and status bar item (the client's l10n/bundle.l10n.ja.json).
  */
 import { after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,9 +12,18 @@ import { cliBrief, cliDiagnostics, e2eTest, useSession } from './support/harness
 import { switchToJapanese } from './support/languagePack';
 import { compareBrief } from './support/workbench';
 import { waitFor } from './support/wait';
+import { freePort } from '../support/net';
 import { tempDir } from '../support/tempDir';
 
-const session = useSession({ locale: 'ja' }, (started) => switchToJapanese(started, tempDir({ after }, 'language-pack')));
+/** Ports nothing listens on, so the stack status is the same on any machine: every component down. */
+const ports = { prometheus: 0, grafana: 0, loki: 0, jaeger: 0 };
+const session = useSession(
+  async () => {
+    for (const id of ['prometheus', 'grafana', 'loki', 'jaeger'] as const) ports[id] = await freePort();
+    return { locale: 'ja', settings: Object.fromEntries(Object.entries(ports).map(([id, port]) => [`k1s0.stack.ports.${id}`, port])) };
+  },
+  (started) => switchToJapanese(started, tempDir({ after }, 'language-pack')),
+);
 
 e2eTest('the window runs in Japanese: VS Code resolved the ja language pack', session, async ({ workbench }) => {
   assert.equal(await workbench.page.evaluate('globalThis._VSCODE_NLS_LANGUAGE'), 'ja');
@@ -69,4 +78,17 @@ e2eTest('the language status items of a config file are in Japanese', session, a
     text,
   );
   await workbench.escape();
+});
+
+e2eTest('Show stack status in Japanese: the list of components, its title and the status bar item', session, async ({ workbench }) => {
+  await workbench.pickCommand('k1s0.stack.status', 'スタックの状態');
+  const widget = workbench.page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: 'k1s0 スタック 0/4' }).waitFor({ timeout: 30_000 });
+  assert.equal((await widget.locator('.quick-input-title').innerText()).trim(), 'k1s0: k1s0 スタック 0/4 起動済み');
+  const rows = await widget
+    .locator('.quick-input-list .monaco-list-row')
+    .evaluateAll((elements) => elements.map((row) => `${row.querySelector('.label-name')?.textContent?.trim() ?? ''} | ${row.querySelector('.label-description')?.textContent?.trim() ?? ''}`));
+  assert.deepEqual(rows, [`Prometheus | 停止 :${ports.prometheus}`, `Grafana | 停止 :${ports.grafana}`, `Loki | 停止 :${ports.loki}`, `Jaeger UI | 停止 :${ports.jaeger}`]);
+  await workbench.page.keyboard.press('Escape');
+  await workbench.page.locator('.part.statusbar .statusbar-item', { hasText: 'k1s0 スタック 0/4' }).waitFor({ timeout: 15_000 });
 });

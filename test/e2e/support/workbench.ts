@@ -53,6 +53,12 @@ export class Workbench {
 
   /** Runs a command from the command palette, picking it by its id (the title may be translated). */
   async runCommand(commandId: string, typed: string): Promise<void> {
+    await this.pickCommand(commandId, typed);
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Picks a command in the command palette and returns at once: for a command that shows a list of its own. */
+  async pickCommand(commandId: string, typed: string): Promise<void> {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -60,7 +66,6 @@ export class Workbench {
     const entry = this.page.locator(`.quick-input-list [data-quick-input-id="${commandId}"]`);
     await entry.waitFor({ timeout: 15_000 });
     await entry.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /**
