@@ -98,10 +98,12 @@ export class Workbench {
     );
     // The file dialog is a quick input too, opened on a folder (the home folder's path in its box).
     await waitFor(async () => (await input.isVisible()) && (await input.inputValue()).startsWith('/'), { what: 'the Install from VSIX file dialog' });
-    await input.fill(path);
-    // The dialog checks the typed path as it changes; Enter before it has is not taken: pressed again.
+    // The dialog checks the typed path as it changes, and may still put its starting folder back into
+    // the box after it opened: the path is typed again while it is not there, and Enter pressed again
+    // until the dialog takes it.
     await waitFor(
       async () => {
+        if ((await input.inputValue()) !== path) await input.fill(path);
         await this.page.keyboard.press('Enter');
         return this.page
           .locator('.quick-input-widget')
