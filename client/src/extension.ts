@@ -20,7 +20,7 @@ import { l10n, useTranslator } from './l10n';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
+  useTranslator((message, ...args) => vscode.l10n.t(message, ...args), vscode.env.language);
   const outputChannel = vscode.window.createOutputChannel(LANGUAGE_CLIENT_NAME, { log: true });
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {

@@ -9,7 +9,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { l10n } from './l10n';
+import { displayLanguage, l10n, useTranslator, type Translate } from './l10n';
+import { resultHtml, resultMarkdown } from './run/format';
+import { stackComponents, summarize } from './stack/health';
+import { statusItem } from './stack/messages';
+import { DEFAULT_STACK_SETTINGS } from './stack/settings';
+import { describePlan } from './stack/stackFiles';
 
 const ROOT = join(__dirname, '../..');
 
@@ -63,4 +68,58 @@ test('the manifest points VS Code at the bundles, and the package ships them', (
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { l10n?: string };
   assert.equal(manifest.l10n, './l10n');
   assert.ok(readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').includes('!l10n/**'));
+});
+
+test('the client says its words only through l10n(): no vscode.l10n.t outside extension.ts, which hands it to l10n', () => {
+  const direct = sources(join(ROOT, 'client/src')).filter((file) => !file.endsWith('extension.ts') && /\bl10n\.t\(|vscode\.l10n\b/.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(direct, []);
+  const extension = readFileSync(join(ROOT, 'client/src/extension.ts'), 'utf8');
+  assert.match(extension, /useTranslator\(\(message, \.\.\.args\) => vscode\.l10n\.t\(message, \.\.\.args\), vscode\.env\.language\);/);
+});
+
+/** What `vscode.l10n.t` does with a bundle: the entry for the English, else the English; then the arguments. */
+function fromBundle(bundle: Record<string, string>): Translate {
+  return (message, ...args) => (bundle[message] ?? message).replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+}
+
+test('in Japanese: the query result page (lang="ja"), the stack status and the stack files plan', (t) => {
+  const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n/bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+  useTranslator(fromBundle(bundle), 'ja');
+  t.after(() => useTranslator(fromBundle({})));
+  assert.equal(displayLanguage(), 'ja');
+
+  const outcome = { kind: 'result', resultType: 'vector', samples: [{ labels: { __name__: 'up', job: 'p' }, value: '1', timestamp: 0 }], warnings: ['too many'] } as const;
+  const html = resultHtml('up', { ...outcome, samples: [...outcome.samples], warnings: [...outcome.warnings] }, 'http://p:9090', 'rules.yaml:3');
+  assert.match(html, /^<!DOCTYPE html>\n<html lang="ja"><head>/);
+  assert.ok(html.includes('<title>Prometheus の結果</title>'));
+  assert.ok(html.includes('<h2>Prometheus の結果</h2>'));
+  assert.ok(html.includes('<p class="summary">1 系列</p>'));
+  assert.ok(html.includes('<p class="warning">警告: too many</p>'));
+  assert.ok(html.includes('<thead><tr><th>系列</th><th class="num">値</th><th>タイムスタンプ</th></tr></thead>'));
+  assert.equal(
+    resultMarkdown('up', { ...outcome, samples: [...outcome.samples], warnings: [] }, 'http://p:9090'),
+    '**クエリ** `up`（http://p:9090）\n\n1 系列\n\n| 系列 | 値 | タイムスタンプ |\n| --- | ---: | --- |\n| up{job="p"} | 1 | 1970-01-01T00:00:00.000Z |\n',
+  );
+  assert.equal(
+    resultHtml('x(', { kind: 'unreachable', detail: 'ECONNREFUSED' }, 'http://p:9090').includes('<p class="summary failed">http://p:9090 で待ち受けているものがありません（ECONNREFUSED）。</p>'),
+    true,
+  );
+
+  const [prometheus, grafana] = stackComponents(DEFAULT_STACK_SETTINGS);
+  assert.ok(prometheus && grafana);
+  const reports = [
+    { component: prometheus, up: true, detail: 'HTTP 200' },
+    { component: grafana, up: false, detail: 'ECONNREFUSED' },
+  ];
+  assert.deepEqual(summarize(reports), { text: 'k1s0 スタック 1/2', allUp: false, down: ['Grafana'] });
+  assert.deepEqual(statusItem(reports[1]!), { label: '$(error) Grafana', description: '停止 :3200', detail: 'ECONNREFUSED' });
+
+  assert.equal(
+    describePlan([
+      { path: 'docker-compose.yaml', state: 'new', content: '' },
+      { path: 'infra/docker/loki/loki-config.yaml', state: 'same', content: '' },
+      { path: 'infra/docker/prometheus/prometheus.yaml', state: 'differs', content: '' },
+    ]),
+    ['+ 新規        docker-compose.yaml', '= 同じ        infra/docker/loki/loki-config.yaml', '! 既存        infra/docker/prometheus/prometheus.yaml'].join('\n'),
+  );
 });

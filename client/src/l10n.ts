@@ -11,10 +11,20 @@ export type Translate = (message: string, ...args: (string | number | boolean)[]
 const english: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
 
 let translate: Translate = english;
+let language = 'en';
 
-/** Makes `l10n` say things in the display language (extension.ts passes `vscode.l10n.t`). */
-export function useTranslator(t: Translate): void {
+/**
+ * Makes `l10n` say things in the display language (extension.ts passes `vscode.l10n.t` and
+ * `vscode.env.language`).
+ */
+export function useTranslator(t: Translate, displayLanguage = 'en'): void {
   translate = t;
+  language = displayLanguage;
+}
+
+/** The display language `l10n` speaks (`en`, `ja`, …): what a page's `lang` says. */
+export function displayLanguage(): string {
+  return language;
 }
 
 /** `message` (English, `{0}` `{1}` … for the arguments) in the display language. */

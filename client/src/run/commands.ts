@@ -38,7 +38,7 @@ export function registerRunCommands(context: vscode.ExtensionContext): void {
       const args = argumentsOf(value);
       if (!args) return noQuery();
       const { prometheus } = endpoints(args);
-      const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `k1s0: querying ${prometheus}` }, () => runInstantQuery(prometheus, args.query));
+      const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n('k1s0: querying {0}', prometheus) }, () => runInstantQuery(prometheus, args.query));
       if (outcome.kind === 'unreachable') {
         const start = l10n('Start observability stack');
         const choice = await vscode.window.showWarningMessage(`k1s0: ${summaryOf(outcome, prometheus)} ${l10n('Start the local stack, or set k1s0.prometheus.url.')}`, start);

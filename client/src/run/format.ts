@@ -4,7 +4,7 @@
  * gave them). No vscode import.
  */
 import type { QueryOutcome, Sample } from './query';
-import { l10n } from '../l10n';
+import { displayLanguage, l10n } from '../l10n';
 
 export interface ResultRow {
   /** `metric{label="value", …}` as Prometheus prints a series. */
@@ -52,10 +52,15 @@ export function summaryOf(outcome: QueryOutcome, baseUrl: string): string {
 
 /** The result as a markdown table (for the CLI, logs and tests). */
 export function resultMarkdown(query: string, outcome: QueryOutcome, baseUrl: string): string {
-  const out = [`**Query** \`${query.replace(/`/g, '\\`')}\` on ${baseUrl}`, '', summaryOf(outcome, baseUrl)];
+  const out = [l10n('**Query** {0} on {1}', `\`${query.replace(/`/g, '\\`')}\``, baseUrl), '', summaryOf(outcome, baseUrl)];
   if (outcome.kind === 'result' && outcome.samples.length) {
     const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    out.push('', '| Series | Value | Timestamp |', '| --- | ---: | --- |', ...resultRows(outcome.samples).map((r) => `| ${cell(r.series)} | ${cell(r.value)} | ${r.timestamp} |`));
+    out.push(
+      '',
+      `| ${l10n('Series')} | ${l10n('Value')} | ${l10n('Timestamp')} |`,
+      '| --- | ---: | --- |',
+      ...resultRows(outcome.samples).map((r) => `| ${cell(r.series)} | ${cell(r.value)} | ${r.timestamp} |`),
+    );
   }
   if (outcome.kind === 'result') for (const warning of outcome.warnings) out.push('', l10n('Warning: {0}', warning));
   return `${out.join('\n')}\n`;
@@ -77,7 +82,7 @@ export function resultHtml(query: string, outcome: QueryOutcome, baseUrl: string
     : '';
   const warnings = outcome.kind === 'result' ? outcome.warnings.map((w) => `<p class="warning">${escapeHtml(l10n('Warning: {0}', w))}</p>`).join('') : '';
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="UTF-8">
+<html lang="${escapeHtml(displayLanguage())}"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">
 <title>${escapeHtml(l10n('Prometheus result'))}</title>
 <style>

@@ -5,6 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { l10n } from '../l10n';
 
 export interface Sample {
   /** Labels, `__name__` included when the series has one. */
@@ -35,7 +36,7 @@ export function runInstantQuery(baseUrl: string, query: string, options: { timeo
     try {
       url = new URL(`${baseUrl.replace(/\/+$/, '')}/api/v1/query`);
     } catch {
-      done({ kind: 'unreachable', detail: `not a URL: ${baseUrl}` });
+      done({ kind: 'unreachable', detail: l10n('not a URL: {0}', baseUrl) });
       return;
     }
     url.searchParams.set('query', query);
@@ -50,7 +51,7 @@ export function runInstantQuery(baseUrl: string, query: string, options: { timeo
           body += chunk;
           if (body.length > MAX_BODY) {
             req.destroy();
-            done({ kind: 'bad-response', detail: `the answer is larger than ${MAX_BODY / 1_000_000} MB` });
+            done({ kind: 'bad-response', detail: l10n('the answer is larger than {0} MB', MAX_BODY / 1_000_000) });
           }
         });
         res.on('end', () => done(parseAnswer(res.statusCode ?? 0, body)));
@@ -62,7 +63,7 @@ export function runInstantQuery(baseUrl: string, query: string, options: { timeo
     }
     req.on('timeout', () => {
       req.destroy();
-      done({ kind: 'unreachable', detail: `no answer within ${options.timeoutMs ?? 10_000} ms` });
+      done({ kind: 'unreachable', detail: l10n('no answer within {0} ms', options.timeoutMs ?? 10_000) });
     });
     req.on('error', (error: NodeJS.ErrnoException) => done({ kind: 'unreachable', detail: error.code ?? error.message }));
     req.end();
@@ -75,21 +76,21 @@ export function parseAnswer(status: number, body: string): QueryOutcome {
   try {
     parsed = JSON.parse(body);
   } catch {
-    return { kind: 'bad-response', detail: `HTTP ${status}, not JSON: ${body.slice(0, 200)}` };
+    return { kind: 'bad-response', detail: l10n('HTTP {0}, not JSON: {1}', status, body.slice(0, 200)) };
   }
-  if (!isObject(parsed)) return { kind: 'bad-response', detail: `HTTP ${status}, not a Prometheus answer` };
+  if (!isObject(parsed)) return { kind: 'bad-response', detail: l10n('HTTP {0}, not a Prometheus answer', status) };
   if (parsed.status === 'error') {
-    return { kind: 'error', errorType: typeof parsed.errorType === 'string' ? parsed.errorType : 'error', error: typeof parsed.error === 'string' ? parsed.error : 'unknown error', status };
+    return { kind: 'error', errorType: typeof parsed.errorType === 'string' ? parsed.errorType : 'error', error: typeof parsed.error === 'string' ? parsed.error : l10n('unknown error'), status };
   }
   const data = parsed.data;
-  if (parsed.status !== 'success' || !isObject(data)) return { kind: 'bad-response', detail: `HTTP ${status}, not a Prometheus answer` };
+  if (parsed.status !== 'success' || !isObject(data)) return { kind: 'bad-response', detail: l10n('HTTP {0}, not a Prometheus answer', status) };
   const warnings = Array.isArray(parsed.warnings) ? parsed.warnings.filter((w): w is string => typeof w === 'string') : [];
   const { resultType, result } = data;
   if (resultType === 'scalar' || resultType === 'string') {
     const pair = pointOf(result);
-    return pair ? { kind: 'result', resultType, samples: [{ labels: {}, ...pair }], warnings } : { kind: 'bad-response', detail: `a ${resultType} without a value` };
+    return pair ? { kind: 'result', resultType, samples: [{ labels: {}, ...pair }], warnings } : { kind: 'bad-response', detail: l10n('a {0} without a value', resultType) };
   }
-  if ((resultType !== 'vector' && resultType !== 'matrix') || !Array.isArray(result)) return { kind: 'bad-response', detail: `unknown result type ${String(resultType)}` };
+  if ((resultType !== 'vector' && resultType !== 'matrix') || !Array.isArray(result)) return { kind: 'bad-response', detail: l10n('unknown result type {0}', String(resultType)) };
   const samples: Sample[] = [];
   for (const series of result) {
     if (!isObject(series)) continue;

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { TELEMETRY_SNIPPET_FILES, fillTelemetrySnippet, lookupConfig, telemetryLanguageOf, telemetrySnippet } from './telemetryInit';
 import { placeTelemetry } from './telemetryPlan';
+import { l10n } from '../l10n';
 
 export const TELEMETRY_PREFIX = 'k1s0-telemetry';
 
@@ -29,7 +30,7 @@ export function registerTelemetryCompletion(context: vscode.ExtensionContext): v
         const start = word?.start ?? position;
         const placed = placeTelemetry(language, snippet, fillTelemetrySnippet(language, snippet.body, app), document.getText(), document.offsetAt(start));
         const item = new vscode.CompletionItem(TELEMETRY_PREFIX, vscode.CompletionItemKind.Snippet);
-        item.detail = `k1s0 telemetry init${app ? ` (${app.name}, ${app.environment ?? 'environment unknown'})` : ''}`;
+        item.detail = app ? l10n('k1s0 telemetry init ({0}, {1})', String(app.name), app.environment ?? l10n('environment unknown')) : l10n('k1s0 telemetry init');
         item.insertText = new vscode.SnippetString(placed.snippet);
         item.range = new vscode.Range(start, word?.end ?? position);
         if (placed.imports) {

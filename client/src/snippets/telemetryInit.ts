@@ -11,6 +11,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import { environmentOf } from '../../../server/src/base/environment';
 import { parseEndpoint } from '../../../server/src/base/endpoint';
 import { parseSnippet, printSnippet, withDefaults } from './snippetSyntax';
+import { l10n } from '../l10n';
 
 export type TelemetryLanguage = 'go' | 'rust' | 'typescript' | 'dart';
 
@@ -69,9 +70,9 @@ export function readAppSection(path: string, text: string): AppSection | undefin
 export function readConfig(path: string, text: string): { app: AppSection } | { problem: string; parses: boolean } {
   const document = parseDocument(text);
   const error = document.errors[0];
-  if (error) return { problem: `does not parse (line ${(error.linePos?.[0].line ?? 0) || '?'}: ${error.message.split('\n')[0] ?? ''})`, parses: false };
+  if (error) return { problem: l10n('does not parse (line {0}: {1})', (error.linePos?.[0].line ?? 0) || '?', error.message.split('\n')[0] ?? ''), parses: false };
   const app = readApp(path, document);
-  return app ? { app } : { problem: 'has no app.name', parses: true };
+  return app ? { app } : { problem: l10n('has no app.name'), parses: true };
 }
 
 function readApp(path: string, document: ReturnType<typeof parseDocument>): AppSection | undefined {
@@ -107,7 +108,7 @@ export function findNearestConfig(file: string, root: string): AppSection | unde
 export interface ConfigLookup {
   app?: AppSection;
   /** Config files of the nearest directory that has any, when none of them gives an app section. */
-  unusable?: { path: string; problem: string }[];
+  unusable?: { path: string; problem: string; parses: boolean }[];
 }
 
 /**
@@ -121,7 +122,7 @@ export function lookupConfig(file: string, root: string): ConfigLookup {
   let dir = resolve(dirname(file));
   if (relative(top, dir).startsWith('..')) dir = top;
   for (;;) {
-    const unusable: { path: string; problem: string }[] = [];
+    const unusable: { path: string; problem: string; parses: boolean }[] = [];
     for (const candidate of configCandidates(dir)) {
       let text: string;
       try {
@@ -131,10 +132,10 @@ export function lookupConfig(file: string, root: string): ConfigLookup {
       }
       const read = readConfig(candidate, text);
       if ('app' in read) return { app: read.app };
-      unusable.push({ path: candidate, problem: read.problem });
+      unusable.push({ path: candidate, problem: read.problem, parses: read.parses });
     }
     // A directory with config files, one of which does not parse: the service's own config is broken.
-    if (unusable.some((u) => u.problem.startsWith('does not parse'))) return { unusable };
+    if (unusable.some((u) => !u.parses)) return { unusable };
     if (dir === top || dir === dirname(dir)) return unusable.length ? { unusable } : {};
     dir = dirname(dir);
   }

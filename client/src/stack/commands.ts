@@ -47,7 +47,7 @@ function runInTerminal(title: string, executable: string, args: string[], cwd: s
       open: () => {
         writer.fire(`$ ${[executable, ...args].map((a) => (/[\s"'$]/.test(a) ? JSON.stringify(a) : a)).join(' ')}\r\n`);
         void run(executable, args, { cwd, signal: controller.signal, onOutput: (chunk) => writer.fire(chunk.replace(/\r?\n/g, '\r\n')) }).then((result) => {
-          writer.fire(`\r\n[${result.code === 0 ? l10n('done') : `exit ${result.code ?? result.error?.message ?? '?'}`}] ${l10n('(press any key to close)')}\r\n`);
+          writer.fire(`\r\n[${result.code === 0 ? l10n('done') : l10n('exit {0}', result.code ?? result.error?.message ?? '?')}] ${l10n('(press any key to close)')}\r\n`);
           resolve(result);
         });
       },
@@ -89,14 +89,14 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { onDidChange: previewChanged.event, provideTextDocumentContent: (uri) => previews.get(uri.toString()) ?? '' }),
   );
   const status = vscode.window.createStatusBarItem('k1s0.stack', vscode.StatusBarAlignment.Left, 10);
-  status.name = 'k1s0 observability stack';
+  status.name = l10n('k1s0 observability stack');
   status.command = Commands.showStackStatus;
   context.subscriptions.push(status);
 
   const show = (reports: HealthReport[]): void => {
     const summary = summarize(reports);
     status.text = `$(${summary.allUp ? 'pulse' : 'warning'}) ${summary.text}`;
-    status.tooltip = reports.map((r) => `${r.component.name} :${r.component.port} — ${r.up ? 'up' : `down (${r.detail})`}`).join('\n');
+    status.tooltip = reports.map((r) => `${r.component.name} :${r.component.port} — ${r.up ? l10n('up') : l10n('down ({0})', r.detail)}`).join('\n');
     status.show();
   };
 
@@ -112,7 +112,7 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.startStack, async () => {
-      if (!trusted('start')) return;
+      if (!trusted(l10n('start the stack'))) return;
       const folder = await pickFolder();
       if (!folder) return;
       const settings = settingsFor(folder);
@@ -165,7 +165,7 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       void offerNext(startOutcome(reports), root, settings);
     }),
     vscode.commands.registerCommand(Commands.stopStack, async () => {
-      if (!trusted('stop')) return;
+      if (!trusted(l10n('stop the stack'))) return;
       const folder = await pickFolder();
       if (!folder) return;
       const settings = settingsFor(folder);
@@ -202,7 +202,7 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       }
       // Show what will be written before anything is.
       // Read-only (a document of its own scheme, never dirty), and closed once the user has answered.
-      const previewUri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: '/k1s0 observability stack files.md' });
+      const previewUri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${l10n('k1s0 observability stack files')}.md` });
       previews.set(
         previewUri.toString(),
         `# ${l10n('k1s0: observability stack files')}\n\n\`\`\`\n${describePlan(plan)}\n\`\`\`\n\n${toWrite.map((f) => `## ${f.path}${f.state === 'differs' ? ` ${l10n('(exists, differs)')}` : ''}\n\n\`\`\`yaml\n${f.content}\`\`\`\n`).join('\n')}`,

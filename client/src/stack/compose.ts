@@ -175,7 +175,9 @@ export async function preflight(
       if (!(await portIsFree(port))) {
         return {
           kind: 'port-taken',
-          message: `Port ${port} (${service}) is already taken by another process. Stop that process, or change the port mapping of ${service} in the compose file${component ? ` and k1s0.stack.ports.${component}` : ''}.`,
+          message: component
+            ? l10n('Port {0} ({1}) is already taken by another process. Stop that process, or change the port mapping of {1} in the compose file and k1s0.stack.ports.{2}.', port, service, component)
+            : l10n('Port {0} ({1}) is already taken by another process. Stop that process, or change the port mapping of {1} in the compose file.', port, service),
         };
       }
     }

@@ -6,6 +6,7 @@
  */
 import { request } from 'node:http';
 import type { StackSettings } from './settings';
+import { l10n } from '../l10n';
 
 export type ComponentId = 'prometheus' | 'grafana' | 'loki' | 'jaeger';
 
@@ -92,7 +93,7 @@ export async function pollHealth(components: readonly StackComponent[], options:
     const pending = components.filter((c) => !up.has(c.id));
     const round = await Promise.all(pending.map(async (component) => ({ component, ...(await probe(component.healthUrl, options.probeTimeoutMs ?? 2000)) })));
     for (const report of round) if (report.up) up.set(report.component.id, report);
-    last = components.map((c) => up.get(c.id) ?? round.find((r) => r.component.id === c.id) ?? { component: c, up: false, detail: 'not probed' });
+    last = components.map((c) => up.get(c.id) ?? round.find((r) => r.component.id === c.id) ?? { component: c, up: false, detail: l10n('not probed') });
     options.onProgress?.(last);
     if (up.size === components.length || Date.now() >= deadline || options.signal?.aborted) return last;
     await new Promise<void>((resolve) => {
@@ -109,8 +110,8 @@ export async function pollHealth(components: readonly StackComponent[], options:
   }
 }
 
-/** One line for the status bar: `k1s0 stack 3/4` and the names of those down. */
+/** One line for the status bar: `k1s0 stack 3/4` (in the display language) and the names of those down. */
 export function summarize(reports: readonly HealthReport[]): { text: string; allUp: boolean; down: string[] } {
   const down = reports.filter((r) => !r.up).map((r) => r.component.name);
-  return { text: `k1s0 stack ${reports.length - down.length}/${reports.length}`, allUp: down.length === 0, down };
+  return { text: l10n('k1s0 stack {0}/{1}', reports.length - down.length, reports.length), allUp: down.length === 0, down };
 }

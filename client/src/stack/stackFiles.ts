@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { DESIGN_STACK_FILES } from './designFiles';
 import type { StackSettings } from './settings';
+import { l10n } from '../l10n';
 
 /**
  * The compose `observability` profile of the design: Jaeger all-in-one (UI
@@ -128,7 +129,9 @@ export function writeStackFiles(root: string, plan: readonly PlannedFile[], over
   return result;
 }
 
-/** What the command shows before writing: one line per file. */
+/** What the command shows before writing: one line per file, its state in the display language. */
 export function describePlan(plan: readonly PlannedFile[]): string {
-  return plan.map((f) => `${f.state === 'new' ? '+ new      ' : f.state === 'same' ? '= same     ' : '! exists   '} ${f.path}`).join('\n');
+  const states: Record<PlannedState, string> = { new: `+ ${l10n('new')}`, same: `= ${l10n('same')}`, differs: `! ${l10n('exists')}` };
+  const width = Math.max(11, ...Object.values(states).map((state) => state.length));
+  return plan.map((f) => `${states[f.state].padEnd(width)} ${f.path}`).join('\n');
 }

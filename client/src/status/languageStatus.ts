@@ -20,14 +20,14 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
   const checks = vscode.languages.createLanguageStatusItem('k1s0.status.checks', SELECTOR);
   const environment = vscode.languages.createLanguageStatusItem('k1s0.status.environment', CONFIG_SELECTOR);
   const catalog = vscode.languages.createLanguageStatusItem('k1s0.status.catalog', SELECTOR);
-  checks.name = 'k1s0 checks';
-  environment.name = 'k1s0 environment';
-  catalog.name = 'k1s0 catalog';
+  checks.name = l10n('k1s0 checks');
+  environment.name = l10n('k1s0 environment');
+  catalog.name = l10n('k1s0 catalog');
   for (const item of [checks, environment, catalog]) item.command = showOutput();
-  checks.text = 'k1s0: starting';
+  checks.text = l10n('k1s0: starting');
   checks.busy = true;
-  environment.text = 'k1s0: environment';
-  catalog.text = 'k1s0 catalog';
+  environment.text = l10n('k1s0: environment');
+  catalog.text = l10n('k1s0 catalog');
 
   const show = (item: vscode.LanguageStatusItem, words: StatusWords): void => {
     item.text = words.text;

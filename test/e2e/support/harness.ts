@@ -33,8 +33,10 @@ type SessionOptions = Partial<Omit<CodeServerOptions, 'workspace'>>;
 /**
  * Registers before/after hooks that start code-server with the packed
  * extension and open the workspace; the returned getter gives the session.
+ * `ready`, when given, runs on the open window before the first test (installing
+ * a language pack and reloading, say).
  */
-export function useSession(options: SessionOptions | ((workspace: string) => Promise<SessionOptions>) = {}): () => Session {
+export function useSession(options: SessionOptions | ((workspace: string) => Promise<SessionOptions>) = {}, ready?: (session: Session) => Promise<void>): () => Session {
   let session: Session | undefined;
   before(async () => {
     const workspace = scratchWorkspace();
@@ -45,6 +47,12 @@ export function useSession(options: SessionOptions | ((workspace: string) => Pro
     const browser = await launchBrowser();
     try {
       const workbench = await Workbench.open(browser, server);
+      try {
+        await ready?.({ workspace, server, browser, workbench });
+      } catch (error) {
+        await workbench.keepArtifacts('session-ready');
+        throw error;
+      }
       session = { workspace, server, browser, workbench };
     } catch (error) {
       await browser.close();
@@ -80,9 +88,9 @@ export function e2eTest(name: string, session: () => Session, body: (s: Session)
   });
 }
 
-/** What the CLI reports for a folder (hints aside): the oracle of what the Problems panel shows. */
-export function cliDiagnostics(folder: string): { file: string; line: number; column: number; severity: string; code: string; message: string }[] {
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', '.', '--format', 'json', '--locale', 'en'], { cwd: folder, encoding: 'utf8' });
+/** What the CLI reports for a folder (hints aside), in `locale`: the oracle of what the Problems panel shows. */
+export function cliDiagnostics(folder: string, locale = 'en'): { file: string; line: number; column: number; severity: string; code: string; message: string }[] {
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', '.', '--format', 'json', '--locale', locale], { cwd: folder, encoding: 'utf8' });
   if (result.status !== 0 && result.status !== 1) throw new Error(`k1s0-obs check failed: ${result.stderr}`);
   const items = JSON.parse(result.stdout) as { file: string; range: { start: { line: number; character: number } }; severity: string; code: string; message: string }[];
   // VS Code does not list hints in the Problems panel (they are the faint dots under the text).

@@ -53,6 +53,12 @@ export class Workbench {
 
   /** Runs a command from the command palette, picking it by its id (the title may be translated). */
   async runCommand(commandId: string, typed: string): Promise<void> {
+    await this.pickCommand(commandId, typed);
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Picks a command in the command palette and returns at once: for a command that shows a list of its own. */
+  async pickCommand(commandId: string, typed: string): Promise<void> {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -60,7 +66,98 @@ export class Workbench {
     const entry = this.page.locator(`.quick-input-list [data-quick-input-id="${commandId}"]`);
     await entry.waitFor({ timeout: 15_000 });
     await entry.click();
+  }
+
+  /**
+   * Installs a .vsix as a user does from the command palette (Extensions: Install from VSIX...,
+   * the path typed into the file dialog): the running server installs it. The command shows up
+   * once the extension views are registered, a while after the window opens: it is asked for again
+   * until then.
+   */
+  async installVsix(path: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    const entry = this.page.locator('.quick-input-list [data-quick-input-id="workbench.extensions.action.installVSIX"]');
+    await waitFor(
+      async () => {
+        await this.page.keyboard.press('F1');
+        await input.waitFor();
+        await input.fill('>Install from VSIX');
+        if (
+          await entry
+            .waitFor({ timeout: 5_000 })
+            .then(() => true)
+            .catch(() => false)
+        ) {
+          await entry.click();
+          return true;
+        }
+        await this.page.keyboard.press('Escape');
+        return undefined;
+      },
+      { what: 'the command Extensions: Install from VSIX...', timeoutMs: 90_000 },
+    );
+    // The file dialog is a quick input too, opened on a folder (the home folder's path in its box).
+    await waitFor(async () => (await input.isVisible()) && (await input.inputValue()).startsWith('/'), { what: 'the Install from VSIX file dialog' });
+    // The dialog checks the typed path as it changes, and may still put its starting folder back into
+    // the box after it opened: the path is typed again while it is not there, and Enter pressed again
+    // until the dialog takes it.
+    await waitFor(
+      async () => {
+        if ((await input.inputValue()) !== path) await input.fill(path);
+        await this.page.keyboard.press('Enter');
+        return this.page
+          .locator('.quick-input-widget')
+          .waitFor({ state: 'hidden', timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+      },
+      { what: `the file dialog to take ${path}`, timeoutMs: 60_000 },
+    );
+  }
+
+  /** Reloads the window (a new extension host and language server) and waits for the workbench. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+  }
+
+  /** The label the command palette shows for a command (its title in the display language, with its category). */
+  async commandLabel(commandId: string, typed: string): Promise<string> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${typed}`);
+    const entry = this.page.locator(`.quick-input-list [data-quick-input-id="${commandId}"]`);
+    await entry.waitFor({ timeout: 15_000 });
+    const label = (await entry.locator('.label-name').first().innerText()).trim();
+    await this.page.keyboard.press('Escape');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    return label;
+  }
+
+  /**
+   * The hover at a position (1-based), as its rows read: each markdown part's text. Shown with
+   * the keyboard (Show or Focus Hover), asked again until the server's answer is in it.
+   */
+  async hoverAt(line: number, column: number, until: (rows: string[]) => boolean): Promise<string[]> {
+    await this.goTo(line, column);
+    const rows = this.page.locator('.monaco-hover .hover-row');
+    return waitFor(
+      async () => {
+        await this.page.keyboard.press('Control+K');
+        await this.page.keyboard.press('Control+I');
+        const shown = await rows
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+        const texts = shown ? (await rows.allInnerTexts()).map((text) => text.trim()) : [];
+        if (until(texts)) return texts;
+        await this.page.keyboard.press('Escape');
+        return undefined;
+      },
+      { what: `the hover at ${line}:${column}`, timeoutMs: 60_000 },
+    );
   }
 
   /** Opens a workspace file by its relative path with Quick Open and waits for its editor. */
