@@ -84,7 +84,7 @@ e2eTest('Show stack status in Japanese: the list of components, its title and th
   await workbench.pickCommand('k1s0.stack.status', 'スタックの状態');
   const widget = workbench.page.locator('.quick-input-widget');
   await widget.locator('.quick-input-title', { hasText: 'k1s0 スタック 0/4' }).waitFor({ timeout: 30_000 });
-  assert.equal((await widget.locator('.quick-input-title').innerText()).trim(), 'k1s0: k1s0 スタック 0/4 起動済み');
+  assert.equal((await widget.locator('.quick-input-title').innerText()).trim(), 'k1s0 スタック 0/4 起動済み');
   const rows = await widget
     .locator('.quick-input-list .monaco-list-row')
     .evaluateAll((elements) => elements.map((row) => `${row.querySelector('.label-name')?.textContent?.trim() ?? ''} | ${row.querySelector('.label-description')?.textContent?.trim() ?? ''}`));

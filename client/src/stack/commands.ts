@@ -181,7 +181,7 @@ export function registerStackCommands(context: vscode.ExtensionContext): void {
       // A list, one whole line per component (a toast cuts them off); picking one that is up opens it.
       const items = reports.map((r) => ({ ...statusItem(r), report: r }));
       const picked = await vscode.window.showQuickPick(items, {
-        title: l10n('k1s0: {0} up', summarize(reports).text),
+        title: l10n('{0} up', summarize(reports).text),
         placeHolder: l10n('Pick a component that is up to open it'),
         matchOnDescription: true,
       });
