@@ -310,9 +310,9 @@ test('in Japanese: the same findings, in the design’s words', (t) => {
   const text =
     'global:\n  scrape_interval: 1.5m\nscrape_configs:\n  - job_name: kong\n    static_configs:\n      - targets: ["http://kong:8001/metrics"]\n    relabel_configs:\n      - action: Keep\n        source_labels: [a]\n';
   assert.deepEqual(checkConfig(text), [
-    '1:19-1:23 error prometheus/config global.scrape_interval: not a valid duration string: "1.5m" (単位 y w d h m s ms をこの順に各 1 回: 30s、1m30s、2h)',
+    '1:19-1:23 error prometheus/config global.scrape_interval: "1.5m" は期間として正しくありません。30s、1m30s、2h のように、単位 y w d h m s ms をこの順に、それぞれ 1 回まで使います（Prometheus: not a valid duration string: "1.5m"）',
     '  fix "1m30s" に変更: 1:19-1:23 "1m30s"',
-    '5:18-5:44 error prometheus/config "http://kong:8001/metrics" is not a valid hostname: ターゲットは host:port で書きます (ここでは "kong:8001")',
+    '5:18-5:44 error prometheus/config "http://kong:8001/metrics" はホスト名として正しくありません。ターゲットは host:port の形で、ここでは "kong:8001" と書きます（Prometheus: "http://kong:8001/metrics" is not a valid hostname）',
     '  fix "kong:8001" に変更: 5:18-5:44 "\\"kong:8001\\""',
   ]);
 });
