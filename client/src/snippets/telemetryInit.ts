@@ -236,9 +236,9 @@ function endpointProblem(app: AppSection): string | undefined {
   const endpoint = app.traceEndpoint;
   if (endpoint === undefined) return undefined;
   const file = basename(app.path);
-  const fallback = app.environment ? `the design's ${app.environment} default` : 'the default';
-  if (/^[^:/\s]+$/.test(endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, ''))) return `${fallback}: ${file} has trace.endpoint "${endpoint}" without its port`;
-  if (!parseEndpoint(endpoint)) return `${fallback}: ${file} has trace.endpoint "${endpoint}", which is not host:port`;
+  const fallback = app.environment ? l10n("the design's {0} default", app.environment) : l10n('the default');
+  if (/^[^:/\s]+$/.test(endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, ''))) return l10n('{0}: {1} has trace.endpoint "{2}" without its port', fallback, file, endpoint);
+  if (!parseEndpoint(endpoint)) return l10n('{0}: {1} has trace.endpoint "{2}", which is not host:port', fallback, file, endpoint);
   return undefined;
 }
 
