@@ -326,3 +326,72 @@ test('a job without a job_name, or with an empty one; a misspelt one is only the
     '  fix Rename to "job_name": 3:4-3:11 "job_name"',
   ]);
 });
+
+test('job names: an empty job ({}) said on it, misspelt names not compared, an unknown key that is no misspelt job_name; remote names and urls', () => {
+  const text = [
+    'scrape_configs:',
+    '  - job_nam: a',
+    '  - job_nam: a',
+    '  - foo: 1',
+    '  - {}',
+    'remote_write:',
+    '  - x',
+    '  - url: http://a',
+    '    name: w',
+    '  - url: http://b',
+    '    name: w',
+    '  - name: r',
+    '  - url: http://c',
+    '    name: ""',
+    '  - url: http://d',
+    '    name: ""',
+    'remote_read:',
+    '  - url: http://a',
+    '    name: w',
+    '  - url: http://b',
+    '    name: w',
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    checkConfig(text).filter((line) => !line.includes('Unknown key') && !line.startsWith('  fix')),
+    [
+      '3:4-3:7 error prometheus/config job_name is empty: scrape_configs[2] needs a job_name, the job label of its series',
+      '4:4-4:6 error prometheus/config job_name is empty: scrape_configs[3] needs a job_name, the job label of its series',
+      '6:4-6:5 error prometheus/config remote_write[0] must be a mapping; got string "x".',
+      '10:10-10:11 error prometheus/config found multiple remote write configs with name "w": names must be unique',
+      '11:4-11:8 error prometheus/config url for remote_write is empty',
+      '20:10-20:11 error prometheus/config found multiple remote read configs with name "w": names must be unique',
+    ],
+  );
+});
+
+test("scrape timeouts: Prometheus's default interval (1m), a job's own interval or the global one, equal is fine, durations that do not parse are not compared", () => {
+  const text = [
+    'global:',
+    '  scrape_timeout: 2m',
+    'scrape_configs:',
+    '  - job_name: a',
+    '    scrape_interval: 10s',
+    '    scrape_timeout: 20s',
+    '  - job_name: b',
+    '    scrape_interval: 10s',
+    '    scrape_timeout: 10s',
+    '  - job_name: c',
+    '    scrape_interval: bogus',
+    '    scrape_timeout: 20s',
+    '  - job_name: d',
+    '    scrape_timeout: bogus',
+    '  - job_name: e',
+    '    scrape_timeout: 3m',
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    checkConfig(text).filter((line) => !line.includes('not a valid duration')),
+    [
+      "1:18-1:20 error prometheus/config global scrape timeout greater than scrape interval: scrape_timeout 2m is longer than scrape_interval 1m (Prometheus's default)",
+      '5:20-5:23 error prometheus/config scrape timeout greater than scrape interval for scrape config with job name "a": scrape_timeout 20s is longer than scrape_interval 10s',
+      '15:20-15:22 error prometheus/config scrape timeout greater than scrape interval for scrape config with job name "e": scrape_timeout 3m is longer than scrape_interval 1m (inherited from global)',
+    ],
+  );
+  assert.deepEqual(checkConfig('global:\n  scrape_timeout: 1m\n'), []);
+});
