@@ -193,6 +193,10 @@ test('structure: unknown keys with a did-you-mean fix, types, durations, ranges,
   );
 });
 
+test('structure: a YAML merge key (<<) is no unknown key', () => {
+  assert.deepEqual(diagnoseCode(CONFIG, 'route:\n  receiver: a\n  <<: {group_wait: 30s}\nreceivers:\n  - name: a\n    <<: {}\n'), []);
+});
+
 test('valid files are silent: every matcher form, group_by "...", time intervals, inhibit rules', () => {
   const text = [
     'route:',

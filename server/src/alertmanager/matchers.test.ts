@@ -43,10 +43,21 @@ test("template globs as Go's filepath.Match reads them", () => {
   for (const bad of ['[.tmpl', '[]', '[a-', '[-a]', 'x\\', '[z-]']) assert.ok(!isGlob(bad), bad);
 });
 
+test("template globs: a class's escapes, ']' or '-' first in a class (after '^' too), an escape at the end of a class", () => {
+  for (const ok of ['[\\-]', '[^\\]]', '[a\\-z]']) assert.ok(isGlob(ok), ok);
+  for (const bad of ['[]a]', '[^]a]', '[^-a]', '[\\', '[a\\']) assert.ok(!isGlob(bad), bad);
+});
+
 test("webhook URLs as Alertmanager's parseURL reads them", () => {
   for (const ok of ['http://prometheus-msteams:2000/ops', 'HTTPS://user:pw@teams.example.com/x?y#z', 'http://[::1]:9/', 'http://:80/']) assert.equal(urlProblem(ok), undefined, ok);
   assert.equal(urlProblem('localhost:2000/x'), 'Unsupported scheme "localhost" in URL "localhost:2000/x": use http or https.');
   assert.equal(urlProblem('/relative'), 'Unsupported scheme "" in URL "/relative": use http or https.');
   assert.equal(urlProblem('http:opaque'), 'URL "http:opaque" has no host.');
   assert.equal(urlProblem('http://host:port/'), '"http://host:port/" is not a URL.');
+});
+
+test('webhook URLs: escapes in the path (unescaped) and the query (not), in the host (non-ASCII bytes and %25 only), control characters, ports', () => {
+  for (const ok of ['http://a/b%41', 'http://a/?q=%zz', 'http://a%C3%A9b/', 'http://[fe80::1%25eth0]:9/', 'http://[::1]/']) assert.equal(urlProblem(ok), undefined, ok);
+  for (const bad of ['http://a\u0001b/', 'http://a/b%zz', 'http://a/b%2', 'http://a%41b/', 'http://[x]y:z/']) assert.equal(urlProblem(bad), `"${bad}" is not a URL.`, bad);
+  assert.equal(urlProblem('/x:y'), 'Unsupported scheme "" in URL "/x:y": use http or https.');
 });

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../base/settings';
 import { setLocale } from '../l10n';
 import { LanguageService } from '../service/languageService';
 import { alertmanagerEnvironment } from './environment';
-import { diagnose, PATH } from './testSupport';
+import { diagnose, diagnoseCode, PATH } from './testSupport';
 
 const RULES = {
   path: '/w/rules/alerts.yaml',
@@ -49,12 +49,30 @@ test('alertmanager/unrouted-severity: each severity of the workspace that no rou
   assert.deepEqual(diagnose(PATH, withRoutes('')), []);
 });
 
+test('alertmanager/unrouted-severity: each alert named once, three at most; alerts without a severity; a root route without a receiver', () => {
+  const alert = (name: string, severity?: string): string => `      - alert: ${name}\n        expr: up == 0\n${severity ? `        labels:\n          severity: ${severity}\n` : ''}`;
+  const rules = { path: '/w/rules/alerts.yaml', text: `groups:\n  - name: g\n    rules:\n${['A', 'A', 'B', 'C', 'D'].map((name) => alert(name, 'warning')).join('')}${alert('Quiet')}` };
+  assert.deepEqual(diagnose(PATH, withRoutes(''), [rules]), [fallsThrough('warning', 'A, B, C, …')]);
+  assert.deepEqual(
+    diagnose(PATH, `route:\n  group_wait: 30s\n${TEAMS}`, [rules]).filter(([code]) => code === 'alertmanager/unrouted-severity'),
+    [],
+  );
+});
+
 test('alertmanager/unused-receiver: a receiver no route names, once per name', () => {
   const text = `route:\n  receiver: teams\n  routes:\n    - receiver: teams\n${TEAMS}  - name: spare\n  - name: email\n    email_configs: [{to: a@example.com, from: b@example.com, smarthost: "smtp:25"}]\n`;
   assert.deepEqual(diagnose(PATH, text), [
     ['alertmanager/unused-receiver', 'warning', 8, 10, 15, 'Receiver "spare" is not used by any route: no alert reaches it.'],
     ['alertmanager/unused-receiver', 'warning', 9, 10, 15, 'Receiver "email" is not used by any route: no alert reaches it.'],
   ]);
+});
+
+test('alertmanager/unused-receiver: not said without a route (that is alertmanager/config), nor of a receiver without a name', () => {
+  assert.deepEqual(diagnose(PATH, 'receivers:\n  - name: a\n  - name: ""\n'), [
+    ['alertmanager/config', 'error', 0, 0, 9, '(top level) is missing "route".'],
+    ['alertmanager/config', 'error', 2, 10, 12, 'receivers[1].name is empty: give it a name.'],
+  ]);
+  assert.deepEqual(diagnoseCode('alertmanager/unused-receiver', 'route:\n  receiver: a\nreceivers:\n  - name: a\n  - name: ""\n'), []);
 });
 
 const NO_TEAMS = (environment: string) =>

@@ -28,6 +28,7 @@ export function checkUnroutedSeverities(file: AlertmanagerFile, workspace: Works
   }
   const findings: Finding[] = [];
   for (const [severity, alerts] of bySeverity) {
+    // Stryker disable next-line ConditionalExpression: the root has no parent, so routesSeverity finds no matcher on its path and says false for it all the same
     if (routes.some((route) => route !== root && routesSeverity(route, severity))) continue;
     const shown = alerts.length > 3 ? [...alerts.slice(0, 3), '…'] : alerts;
     findings.push(findingAt(root.receiver, UNROUTED_SEVERITY, 'information', say('unroutedSeverity', { severity, alerts: shown, receiver: text(root.receiver) })));
@@ -38,6 +39,7 @@ export function checkUnroutedSeverities(file: AlertmanagerFile, workspace: Works
 /** Whether the route's path has a severity matcher and all of them accept `severity`. */
 function routesSeverity(route: RouteNode, severity: string): boolean {
   let matched = false;
+  // Stryker disable next-line OptionalChaining: the loop stops at the root, before at is undefined
   for (let at: RouteNode | undefined = route; at?.parent; at = at.parent) {
     for (const matcher of conditionsOf(at.node)) {
       if (matcher.name !== 'severity') continue;
@@ -60,6 +62,7 @@ export const alertmanagerUnroutedSeverityCheck: FileCheck<AlertmanagerFile> = {
         severity: 'information',
         short: 'alert severity no route matches',
         help: "The workspace's alerting rules set this severity label, but no route's matchers on severity accept it: those alerts go to the root route's default receiver. Add a route for it if they should go elsewhere.",
+        // Stryker disable next-line ObjectLiteral: documentation in Japanese, as short and help (scripts/mutation/ignore-docs.mjs)
         ja: {
           short: 'どの route にも一致しないアラートの severity',
           help: 'ワークスペースのアラートルールが使う severity ですが、severity に対するどの route のマッチャーにも一致しないため、ルート route のデフォルトの receiver に送られます。別の通知先にする場合は route を追加してください。',

@@ -41,6 +41,7 @@ export function checkRawCounters(expr: string, tree: Tree, context: ExpressionCo
 }
 
 function intervalFor(node: SyntaxNode, expr: string, env: CheckEnv): number {
+  // Stryker disable next-line OptionalChaining: node is a selector, so selectorsOf gives it first
   const job = selectorsOf(node, expr)[0]?.matchers.find((m) => m.name === 'job' && m.op === '=')?.value;
   return env.catalog.intervalOf(job);
 }
@@ -53,12 +54,15 @@ function rawUseIsFine(selector: SyntaxNode, expr: string): boolean {
       case 'FunctionCallBody': {
         const call = p.parent;
         // Functions and aggregations that look at something other than the values (the `values` column).
+        // Stryker disable next-line ConditionalExpression,OptionalChaining: a FunctionCallBody always has a parent; an AggregateExpr has no FunctionIdentifier, so its name is '' and no function; and every function the parser accepts is in the table (an unknown one is a promql/type error, and no check beyond types runs then)
         if (call?.name === 'FunctionCall' && promqlFunctions.get(functionName(call, expr))?.values) return true;
+        // Stryker disable next-line ConditionalExpression,OptionalChaining: a FunctionCallBody always has a parent; a FunctionCall has no AggregateOp, so its operator is '' and no aggregation; and the parser accepts only the aggregation operators of the table
         if (call?.name === 'AggregateExpr' && promqlAggregations.get(aggregationOp(call, expr))?.values) return true;
         break;
       }
       case 'BinaryExpr': {
         const op = binaryOperator(p, expr);
+        // Stryker disable next-line OptionalChaining: a binary expression Prometheus loads has both sides (the checks beyond syntax run only then)
         if (SET_OPERATORS.has(op) && exprChildren(p)[1]?.from === child.from) return true;
         break;
       }

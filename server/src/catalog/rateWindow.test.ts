@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../base/settings';
 import { LanguageService } from '../service/languageService';
-import { check, DESIGN_FILES, diagnose, recordingRule } from './testSupport';
+import { check, DESIGN_FILES, diagnose, recordingRule, render } from './testSupport';
 
 /** The design's prometheus.yaml with kong scraped every 5s (the global interval stays 15s). */
 const KONG_EVERY_5S = {
@@ -69,4 +69,46 @@ test('promql/rate-window: its fix is the preferred one', () => {
     found.flatMap((d) => (d.fixes ?? []).map((f) => [f.title, f.preferred ?? false])),
     [['Use [1m]', true]],
   );
+});
+
+test('promql/rate-window: the job is the one an equality matcher names, wherever it is among the matchers', () => {
+  assert.deepEqual(check(recordingRule('rate(up{instance="x", job="kong"}[5s])'), ['promql/rate-window'], KONG_EVERY_5S), [
+    '4:48-4:50 hint promql/rate-window rate() over [5s] is shorter than two scrape intervals (job kong: 5s): it sees fewer than two samples and returns nothing; use [20s]',
+    '  fix Use [20s]: 4:48-4:50 "20s"',
+  ]);
+});
+
+test('promql/rate-window: a duration expression (Prometheus 3, experimental) is not judged, nor does it stop the check', () => {
+  assert.deepEqual(check(recordingRule('rate(up[5s * 2]) + rate(up[+5s]) + rate(up[5s])'), ['promql/rate-window', 'internal/check-failed']), [
+    '4:57-4:59 hint promql/rate-window rate() over [5s] is shorter than two scrape intervals (the scrape interval: 15s): it sees fewer than two samples and returns nothing; use [1m]',
+    '  fix Use [1m]: 4:57-4:59 "1m"',
+  ]);
+});
+
+test('promql/rate-window: a window a dashboard variable stands for is not judged even where its stand-in (5m) would be too short', () => {
+  const kongEvery5m = {
+    'infra/docker/prometheus/prometheus.yaml': (DESIGN_FILES['infra/docker/prometheus/prometheus.yaml'] ?? '').replace('  - job_name: kong\n', '  - job_name: kong\n    scrape_interval: 5m\n'),
+  };
+  const dashboard = JSON.stringify(
+    {
+      title: 'd',
+      uid: 'd',
+      templating: { list: [{ name: 'w', type: 'interval', query: '1s,5s', current: { value: '1s' } }] },
+      panels: [
+        {
+          id: 1,
+          type: 'timeseries',
+          title: 'p',
+          datasource: { type: 'prometheus', uid: 'prometheus' },
+          targets: [{ refId: 'A', expr: 'rate(up{job="kong"}[$w]) + rate(up{job="kong"}[5m])' }],
+        },
+      ],
+    },
+    null,
+    2,
+  );
+  assert.deepEqual(render(diagnose('grafana/dashboards/d.json', { 'grafana/dashboards/d.json': dashboard, ...kongEvery5m }), ['promql/rate-window']), [
+    '27:70-27:72 hint promql/rate-window rate() over [5m] is shorter than two scrape intervals (job kong: 5m): it sees fewer than two samples and returns nothing; use [20m]',
+    '  fix Use [20m]: 27:70-27:72 "20m"',
+  ]);
 });

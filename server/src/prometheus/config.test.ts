@@ -326,3 +326,151 @@ test('a job without a job_name, or with an empty one; a misspelt one is only the
     '  fix Rename to "job_name": 3:4-3:11 "job_name"',
   ]);
 });
+
+test('job names: an empty job ({}) said on it, misspelt names not compared, an unknown key that is no misspelt job_name; remote names and urls', () => {
+  const text = [
+    'scrape_configs:',
+    '  - job_nam: a',
+    '  - job_nam: a',
+    '  - foo: 1',
+    '  - {}',
+    'remote_write:',
+    '  - x',
+    '  - url: http://a',
+    '    name: w',
+    '  - url: http://b',
+    '    name: w',
+    '  - name: r',
+    '  - url: http://c',
+    '    name: ""',
+    '  - url: http://d',
+    '    name: ""',
+    'remote_read:',
+    '  - url: http://a',
+    '    name: w',
+    '  - url: http://b',
+    '    name: w',
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    checkConfig(text).filter((line) => !line.includes('Unknown key') && !line.startsWith('  fix')),
+    [
+      '3:4-3:7 error prometheus/config job_name is empty: scrape_configs[2] needs a job_name, the job label of its series',
+      '4:4-4:6 error prometheus/config job_name is empty: scrape_configs[3] needs a job_name, the job label of its series',
+      '6:4-6:5 error prometheus/config remote_write[0] must be a mapping; got string "x".',
+      '10:10-10:11 error prometheus/config found multiple remote write configs with name "w": names must be unique',
+      '11:4-11:8 error prometheus/config url for remote_write is empty',
+      '20:10-20:11 error prometheus/config found multiple remote read configs with name "w": names must be unique',
+    ],
+  );
+});
+
+test("scrape timeouts: Prometheus's default interval (1m), a job's own interval or the global one, equal is fine, durations that do not parse are not compared", () => {
+  const text = [
+    'global:',
+    '  scrape_timeout: 2m',
+    'scrape_configs:',
+    '  - job_name: a',
+    '    scrape_interval: 10s',
+    '    scrape_timeout: 20s',
+    '  - job_name: b',
+    '    scrape_interval: 10s',
+    '    scrape_timeout: 10s',
+    '  - job_name: c',
+    '    scrape_interval: bogus',
+    '    scrape_timeout: 20s',
+    '  - job_name: d',
+    '    scrape_timeout: bogus',
+    '  - job_name: e',
+    '    scrape_timeout: 3m',
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    checkConfig(text).filter((line) => !line.includes('not a valid duration')),
+    [
+      "1:18-1:20 error prometheus/config global scrape timeout greater than scrape interval: scrape_timeout 2m is longer than scrape_interval 1m (Prometheus's default)",
+      '5:20-5:23 error prometheus/config scrape timeout greater than scrape interval for scrape config with job name "a": scrape_timeout 20s is longer than scrape_interval 10s',
+      '15:20-15:22 error prometheus/config scrape timeout greater than scrape interval for scrape config with job name "e": scrape_timeout 3m is longer than scrape_interval 1m (inherited from global)',
+    ],
+  );
+  assert.deepEqual(checkConfig('global:\n  scrape_timeout: 1m\n'), []);
+});
+
+test('service discovery: file_sd paths (* in the last segment only), DNS-SD ports by record type, Kubernetes exclusive options, HTTP-SD schemes', () => {
+  const text = [
+    'scrape_configs:',
+    '  - job_name: a',
+    '    file_sd_configs:',
+    '      - files: [a/*.json, x.json.bak, /a/*/b.json, x*y.json, c.yml, {a: 1}]',
+    '    dns_sd_configs:',
+    '      - names: [a.example]',
+    '        type: A',
+    '      - names: [b.example]',
+    '        type: aaaa',
+    '        port: 0',
+    '      - names: [c.example]',
+    '        type: MX',
+    '        port: 25',
+    '      - names: [d.example]',
+    '        type: NS',
+    '      - names: [e.example]',
+    '    kubernetes_sd_configs:',
+    '      - role: pod',
+    '        api_server: https://k',
+    '        kubeconfig_file: /k',
+    '      - role: pod',
+    '        api_server: https://k',
+    '    http_sd_configs:',
+    '      - url: ftp://x',
+    '      - url: xhttp://a',
+    '      - url: HTTPS://b',
+    '      - url: http://c',
+    '      - url: ""',
+    '',
+  ].join('\n');
+  assert.deepEqual(checkConfig(text), [
+    '3:26-3:36 error prometheus/config path name "x.json.bak" is not valid for file discovery (a .json, .yml or .yaml file; * only in the last path segment)',
+    '3:38-3:49 error prometheus/config path name "/a/*/b.json" is not valid for file discovery (a .json, .yml or .yaml file; * only in the last path segment)',
+    '3:68-3:74 error prometheus/config scrape_configs[0].file_sd_configs[0].files[5] must be a string; got a mapping.',
+    '6:8-6:12 error prometheus/config a port is required in DNS-SD configs for all record types except SRV',
+    '9:14-9:15 error prometheus/config a port is required in DNS-SD configs for all record types except SRV',
+    '14:14-14:16 error prometheus/config scrape_configs[0].dns_sd_configs[3].type must be one of SRV, A, AAAA, MX; got "NS".',
+    "19:8-19:23 error prometheus/config cannot use 'kubeconfig_file' and 'api_server' simultaneously",
+    "23:13-23:20 error prometheus/config URL scheme must be 'http' or 'https': \"ftp://x\"",
+    "24:13-24:22 error prometheus/config URL scheme must be 'http' or 'https': \"xhttp://a\"",
+  ]);
+});
+
+test('static targets: empty ones unless relabeling writes __address__ for the job, URLs (scheme and path hints, quotes kept in the fix), a scheme not at the start', () => {
+  const text = [
+    'scrape_configs:',
+    '  - job_name: a',
+    '    relabel_configs:',
+    '      - target_label: __address__',
+    '        replacement: x:1',
+    '    static_configs:',
+    "      - targets: ['']",
+    '  - job_name: b',
+    '    static_configs:',
+    "      - targets: ['', 'http://a:9/x', http://b:9/metrics, http://c:9/, http://d:9, a/http://e:9, {x: 1}]",
+    '  - job_name: c',
+    '    static_configs:',
+    '      - targets: [https://f:9/p]',
+    '',
+  ].join('\n');
+  assert.deepEqual(checkConfig(text), [
+    '9:18-9:20 error prometheus/config no address: an empty target is scraped from nowhere (write host:port)',
+    '9:22-9:36 error prometheus/config "http://a:9/x" is not a valid hostname: a target is host:port, here "a:9"; the path goes in metrics_path: /x',
+    '  fix Change to "a:9": 9:22-9:36 "\'a:9\'"',
+    '9:38-9:56 error prometheus/config "http://b:9/metrics" is not a valid hostname: a target is host:port, here "b:9"',
+    '  fix Change to "b:9": 9:38-9:56 "b:9"',
+    '9:58-9:69 error prometheus/config "http://c:9/" is not a valid hostname: a target is host:port, here "c:9"',
+    '  fix Change to "c:9": 9:58-9:69 "c:9"',
+    '9:71-9:81 error prometheus/config "http://d:9" is not a valid hostname: a target is host:port, here "d:9"',
+    '  fix Change to "d:9": 9:71-9:81 "d:9"',
+    '9:83-9:95 error prometheus/config "a/http://e:9" is not a valid hostname: a target is host:port',
+    '9:97-9:103 error prometheus/config scrape_configs[1].static_configs[0].targets[6] must be a string; got a mapping.',
+    '12:18-12:31 error prometheus/config "https://f:9/p" is not a valid hostname: a target is host:port, here "f:9"; the scheme goes in scheme: https; the path goes in metrics_path: /p',
+    '  fix Change to "f:9": 12:18-12:31 "f:9"',
+  ]);
+});

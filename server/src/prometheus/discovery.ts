@@ -28,13 +28,16 @@ export function checkDiscovery(model: PrometheusConfigModel): Finding[] {
   }
   for (const block of discoveryBlocks(model, 'dns_sd_configs')) {
     if (itemsOf(valueOf(block.node, 'names')).length === 0) findings.push(finding((pairOf(block.node, 'names')?.key ?? block.node.items[0]?.key) as Node | undefined, say('dnsSdNames')));
+    // Stryker disable next-line StringLiteral: the default only has to be a type outside A, AAAA and MX
     const type = (textOf(valueOf(block.node, 'type')) ?? 'SRV').toUpperCase();
     const port = valueOf(block.node, 'port');
     if (type !== 'SRV' && ['A', 'AAAA', 'MX'].includes(type) && !(isScalar(port) && Number(port.value) > 0)) {
+      // Stryker disable next-line OptionalChaining: a type other than SRV is written, so its pair is there
       findings.push(finding(port ?? pairOf(block.node, 'type')?.key, say('dnsSdPort')));
     }
   }
   for (const block of discoveryBlocks(model, 'kubernetes_sd_configs')) {
+    // Stryker disable next-line OptionalChaining: a kubeconfig_file that has a text has its pair
     if (textOf(valueOf(block.node, 'api_server')) && textOf(valueOf(block.node, 'kubeconfig_file'))) findings.push(finding(pairOf(block.node, 'kubeconfig_file')?.key, say('kubernetesExclusive')));
   }
   for (const block of discoveryBlocks(model, 'http_sd_configs')) {

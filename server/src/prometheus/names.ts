@@ -26,12 +26,13 @@ export function checkNames(model: PrometheusConfigModel): Finding[] {
       });
     if (!job.name && !misspelt) {
       // At the empty value, else at the job's first key.
-      const at = job.namePair ? (job.namePair.value ?? job.namePair.key) : job.node.items[0]?.key;
+      const at = job.namePair ? (job.namePair.value ?? job.namePair.key) : (job.node.items[0]?.key ?? job.node);
       findings.push(finding(at as never, say('jobNameEmpty', { where })));
       continue;
     }
     if (!job.name) continue;
     const first = seen.get(job.name);
+    // Stryker disable next-line OptionalChaining: a job with a name has its name pair
     if (first !== undefined) findings.push(finding(job.namePair?.value, say('jobNameDuplicate', { job: job.name, first })));
     else seen.set(job.name, job.index);
   }
@@ -47,6 +48,7 @@ export function checkNames(model: PrometheusConfigModel): Finding[] {
       const namePair = pairOf(entry, 'name');
       const name = textOf(namePair?.value);
       if (!name) continue;
+      // Stryker disable next-line OptionalChaining: an entry with a name has its name pair
       if (names.has(name)) findings.push(finding(namePair?.value, say('remoteNameDuplicate', { kind, name })));
       names.add(name);
     }

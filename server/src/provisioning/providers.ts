@@ -14,6 +14,7 @@ import { say, type Place } from './messages';
 
 const FILE_FIELDS: FieldTable = {
   apiVersion: { type: 'int' },
+  // Stryker disable next-line BooleanLiteral: a file is read as dashboard providers only when it has a providers list (detect.ts), so it is never missing
   providers: { type: 'list', required: true },
 };
 
@@ -38,13 +39,16 @@ const FILE_OPTIONS: FieldTable = {
 export function checkProvidersFile(document: Document.Parsed): Finding[] {
   const sink = new Sink();
   const root = document.contents;
+  // Stryker disable next-line ConditionalExpression,ArrayDeclaration: a guard for the types; a file is read as dashboard providers only when it is a mapping with a providers list (detect.ts)
   if (!isMap(root)) return [];
   checkFields(root, FILE_FIELDS, { kind: 'providersFile' }, sink);
   const list = valueOf(root, 'providers');
+  // Stryker disable next-line ConditionalExpression: a guard for the types; a file is read as dashboard providers only when providers is a list (detect.ts)
   if (!isSeq(list)) return sink.findings;
   const names = new Map<string, Node>();
   for (const item of list.items as (Node | null)[]) {
     if (!isMap(item)) {
+      // Stryker disable next-line OptionalChaining: a parsed list has a range
       sink.add('provisioning/schema', item, [list.range?.[0] ?? 0, (list.range?.[0] ?? 0) + 1], say('providerNotMapping'));
       continue;
     }
@@ -53,16 +57,20 @@ export function checkProvidersFile(document: Document.Parsed): Finding[] {
     const where: Place = { kind: 'provider', ...(name !== undefined && name !== '' ? { name } : {}) };
     checkFields(item, PROVIDER_FIELDS, where, sink);
     if (name !== undefined && nameNode) {
+      // Stryker disable next-line ArrayDeclaration: a fallback; a name (a scalar with a value) has a range of one character or more
       if (names.has(name)) sink.add('provisioning/duplicate', nameNode, [0, 0], say('duplicateProvider', { name }));
       else names.set(name, nameNode);
     }
     const interval = valueOf(item, 'updateIntervalSeconds');
-    if (isScalar(interval) && typeof interval.value === 'number' && interval.value < 0) {
-      sink.add('provisioning/schema', interval, [0, 0], say('negativeInterval', { where, value: interval.value }));
+    const seconds = isScalar(interval) ? integerOf(interval.value) : undefined;
+    if (seconds !== undefined && seconds < 0) {
+      // Stryker disable next-line ArrayDeclaration: a fallback; a scalar that is an integer has a range of one character or more
+      sink.add('provisioning/schema', interval, [0, 0], say('negativeInterval', { where, value: seconds }));
     }
     const options = valueOf(item, 'options');
     const type = scalarString(valueOf(item, 'type')) ?? 'file';
     if (type !== 'file') continue;
+    // Stryker disable next-line OptionalChaining: a parsed pair's key is a node (an empty key is a null scalar with a range)
     const firstKey = pairsOf(item)[0]?.key?.range;
     if (options === undefined && firstKey) {
       sink.at('provisioning/schema', firstKey[0], firstKey[1], say('noOptions', { where }));
@@ -74,10 +82,17 @@ export function checkProvidersFile(document: Document.Parsed): Finding[] {
     const folder = pairsOf(item).find((pair) => keyOf(pair) === 'folder' || keyOf(pair) === 'folderUid');
     const folderValue = scalarString(folder?.value);
     if (isScalar(fromFiles) && (fromFiles.value === true || fromFiles.value === 'true') && folder && folderValue) {
+      // Stryker disable next-line ArrayDeclaration,StringLiteral: a fallback; the folder key is a scalar named folder or folderUid, so it has a range and keyOf gives its name
       sink.add('provisioning/schema', folder.key, [0, 0], say('folderAndFromFiles', { where, key: keyOf(folder) ?? '' }));
     }
   }
   return sink.findings;
+}
+
+/** An int field's value: a number, or a quoted integer, which Grafana takes too (fields.ts). */
+function integerOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : undefined;
 }
 
 export const providersCheck: FileCheck<ParsedYaml> = {
