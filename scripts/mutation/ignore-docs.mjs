@@ -1,5 +1,5 @@
 // A StrykerJS ignorer: the documentation of a check's `meta` is not mutated:
-// its `name`, `description`, each code's `short` and `help`, and the
+// its `name`, `description`, each code's `short`, `help` and `ja`, and the
 // `fileKinds` of an expression or rule check (only file checks are dispatched
 // by kind; for the others the list is what `k1s0-obs rules` prints). It is
 // what the CLI and the README print, not a behaviour a test of the check could
@@ -21,6 +21,12 @@ function keyName(property) {
   return key?.name ?? key?.value;
 }
 
+/** Whether `path` is somewhere inside a `meta: { ... }` object. */
+function insideMeta(path) {
+  for (let at = path.parentPath; at; at = at.parentPath) if (at.isObjectProperty() && keyName(at) === 'meta') return true;
+  return false;
+}
+
 export const strykerPlugins = [
   declareValuePlugin(PluginKind.Ignore, 'check-docs', {
     shouldIgnore(path) {
@@ -34,6 +40,10 @@ export const strykerPlugins = [
           return 'The fileKinds of an expression or rule check are documentation (only file checks are dispatched by kind)';
         }
       }
+      // A code's Japanese documentation (`ja: { short, help }`) as a whole: its strings are covered below.
+      if (path.isObjectExpression() && path.parentPath?.isObjectProperty() && keyName(path.parentPath) === 'ja' && insideMeta(path.parentPath)) {
+        return "A code's Japanese documentation (meta codes' ja) is prose for `k1s0-obs rules --locale ja`, not behaviour";
+      }
       // The string (or template) that is the value of a documentation key...
       let value = path;
       while (value.parentPath && (value.parentPath.isBinaryExpression() || value.parentPath.isTemplateLiteral())) value = value.parentPath;
@@ -41,9 +51,7 @@ export const strykerPlugins = [
       if (!property?.isObjectProperty() || property.node.value !== value.node || !DOC_KEYS.has(keyName(property))) return undefined;
       if (!(value.isStringLiteral() || value.isTemplateLiteral() || value.isBinaryExpression())) return undefined;
       // ...somewhere inside a `meta: { ... }` object.
-      for (let at = property.parentPath; at; at = at.parentPath) {
-        if (at.isObjectProperty() && keyName(at) === 'meta') return "A check's documentation text (meta name/description/short/help) is prose for `k1s0-obs rules` and the README, not behaviour";
-      }
+      if (insideMeta(property)) return "A check's documentation text (meta name/description/short/help) is prose for `k1s0-obs rules` and the README, not behaviour";
       return undefined;
     },
   }),
