@@ -3,7 +3,9 @@
  * Quick Open to open files, the command palette to run commands, the
  * Problems panel and the Output view read from the screen. Tests for new
  * features (hover, completion, tree view, stack commands) add a helper here
- * and a test file beside workbench.test.ts.
+ * and a test file beside workbench.test.ts. One class over 450 lines on
+ * purpose: it is the one page object of the workbench, and every helper
+ * shares its page, its selectors and its screenshot-on-failure.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
