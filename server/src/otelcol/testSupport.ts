@@ -1,0 +1,61 @@
+/** What the otelcol/ tests share: the design's collector file, a minimal valid one, and findings as rows. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../base/settings';
+import type { Diagnostic } from '../base/types';
+import { LanguageService } from '../service/languageService';
+import { lines, rangeOf } from '../../../test/support/text';
+
+export const DESIGN = readFileSync(join(__dirname, 'fixtures/design-collector.yaml'), 'utf8');
+
+export function validate(text: string, { path = '/w/k8s/otel-collector-config.yaml', settings = DEFAULT_SETTINGS, service = new LanguageService() } = {}): Diagnostic[] {
+  return service.validate({ file: { uri: `file://${path}`, text }, settings, location: { path } });
+}
+
+/** code, severity, the range of `needle` (its `occurrence`), message. */
+export type Row = [code: string, severity: string, needle: string, message: string, occurrence?: number];
+
+export function expect(text: string, rows: Row[]) {
+  return rows.map(([code, severity, needle, message, occurrence]) => ({ code, severity, range: rangeOf(text, needle, occurrence ?? 0), message }));
+}
+
+export function got(diagnostics: Diagnostic[]) {
+  return diagnostics.map(({ code, severity, range, message }) => ({ code, severity, range, message }));
+}
+
+/** A valid collector file around the part a test is about. */
+export const MINIMAL = lines(
+  'receivers:',
+  '  otlp:',
+  '    protocols:',
+  '      grpc:',
+  '        endpoint: 0.0.0.0:4317',
+  'processors:',
+  '  memory_limiter:',
+  '    check_interval: 1s',
+  '    limit_percentage: 80',
+  '  tail_sampling:',
+  '    policies:',
+  '      - name: errors',
+  '        type: status_code',
+  '        status_code: { status_codes: [ERROR] }',
+  '      - name: rest',
+  '        type: probabilistic',
+  '        probabilistic: { sampling_percentage: 10 }',
+  '  batch:',
+  'exporters:',
+  '  otlp/jaeger:',
+  '    endpoint: jaeger-collector:4317',
+  '    tls: { insecure: true }',
+  'service:',
+  '  pipelines:',
+  '    traces:',
+  '      receivers: [otlp]',
+  '      processors: [memory_limiter, tail_sampling, batch]',
+  '      exporters: [otlp/jaeger]',
+);
+
+/** Settings that take every file for dev. */
+export function dev(): Settings {
+  return readSettings({ config: { environments: { '**/*.yaml': 'dev' } } }).settings;
+}
