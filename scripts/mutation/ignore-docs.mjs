@@ -5,7 +5,8 @@
 // what the CLI and the README print, not a behaviour a test of the check could
 // catch; a test pinning each sentence would only make prose hard to edit. The
 // code names, severities, `on`, a file check's kinds and everything else are
-// still mutated.
+// still mutated, except a reader's `on: 'reader'`: nothing dispatches a reader
+// (checks/registry.ts lists readers only for their codes).
 import { declareValuePlugin, PluginKind } from '@stryker-mutator/api/plugin';
 
 const DOC_KEYS = new Set(['name', 'description', 'short', 'help']);
@@ -39,6 +40,10 @@ export const strykerPlugins = [
         if (meta?.isObjectExpression() && metaProperty?.isObjectProperty() && keyName(metaProperty) === 'meta' && !dispatchedByKind(meta)) {
           return 'The fileKinds of an expression or rule check are documentation (only file checks are dispatched by kind)';
         }
+      }
+      // A reader's `on`: readers are listed for their codes, never dispatched.
+      if (path.isStringLiteral() && path.node.value === 'reader' && path.parentPath?.isObjectProperty() && keyName(path.parentPath) === 'on' && insideMeta(path.parentPath)) {
+        return "A reader's `on` is documentation: checks/runner.ts dispatches only expression, rule and file checks";
       }
       // A code's Japanese documentation (`ja: { short, help }`) as a whole: its strings are covered below.
       if (path.isObjectExpression() && path.parentPath?.isObjectProperty() && keyName(path.parentPath) === 'ja' && insideMeta(path.parentPath)) {

@@ -14,17 +14,14 @@ import { findingAt, POLICY } from './codes';
 import { NO_ALERTMANAGER_SECTION, ROUTING_SECTION, say } from './messages';
 import { effectiveReceiver, mapsAt, pairOf, receiversOf, routesOf, scalarAt, text, type AlertmanagerFile } from './model';
 
-/** The host of an http(s) URL, lower case ('' when there is none). */
+/** The host of a URL as a browser reads it: lower case, without user or port ('' when it is no URL). */
 function hostOf(url: string): string {
-  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? '';
-  return authority
-    .slice(authority.lastIndexOf('@') + 1)
-    .replace(/:\d*$/, '')
-    .toLowerCase();
+  // Stryker disable next-line StringLiteral: any host that is neither the bridge nor Teams says the same
+  return URL.canParse(url) ? new URL(url).hostname : '';
 }
 
-/** prometheus-msteams, however it is addressed (compose service, Kubernetes service name). */
-export const isMsTeamsBridge = (host: string): boolean => /(^|[.-])msteams([.-]|$)/.test(host) || host.startsWith('prometheus-msteams');
+/** prometheus-msteams, however it is addressed (compose service `msteams`, Kubernetes service name). */
+const isMsTeamsBridge = (host: string): boolean => /(^|[.-])msteams([.-]|$)/.test(host);
 /** Teams' own incoming-webhook hosts. */
 const isTeamsDirect = (host: string): boolean => /(^|\.)webhook\.office\.com$|^outlook\.office(365)?\.com$/.test(host);
 

@@ -22,6 +22,7 @@ const identities = new WeakMap<RuleModel, string>();
 function identity(rule: RuleModel): string {
   const origin = originOfRule(rule);
   let known = identities.get(origin);
+  // Stryker disable next-line ConditionalExpression: a cache; making the identity again gives the same string
   if (known === undefined) {
     const labels = rule.labels.map((l) => `${l.key}\u0001${l.value.value}`).sort();
     const suffix = labels.length
@@ -56,7 +57,6 @@ export function checkDuplicates(text: string, rules: readonly RuleModel[], cache
 export const ruleDuplicateCodes: ReaderCodes = {
   meta: {
     name: 'rules/duplicate',
-    // Stryker disable next-line StringLiteral: documentation; nothing dispatches on a reader's codes (checks/registry.ts lists them)
     on: 'reader',
     fileKinds: ['rules'],
     description: 'the same rule (name and labels) defined twice in a file',
