@@ -1,7 +1,7 @@
 /**
  * The edit path in process, for CPU profiles and CPU time (not wall time: the machine is shared):
  * what the server does between a didChange and its publishDiagnostics — the document updated as
- * vscode-languageserver-textdocument updates it, the file indexed and validated, the diagnostics
+ * the session updates it (session/openDocument.ts), the file indexed and validated, the diagnostics
  * put in LSP's shape and serialized — over the `[Nm]` windows of the generated 1 MB rule file,
  * as `npm run bench`'s editing section edits them.
  *
@@ -14,10 +14,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex } from '../server/src/base/lineIndex';
 import { DEFAULT_SETTINGS } from '../server/src/base/settings';
 import { toLspDiagnostic } from '../server/src/featureHandlers';
 import { LanguageService } from '../server/src/service/languageService';
+import { OpenDocument } from '../server/src/session/openDocument';
 import { generateRuleFile } from './corpus';
 import { median, percentile } from './measure';
 
@@ -26,11 +27,12 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const file = generateRuleFile(1024 * 1024, 'rules-1mb.yaml');
 const uri = pathToFileURL(file).href;
 const service = new LanguageService();
-let document = TextDocument.create(uri, 'yaml', 1, readFileSync(file, 'utf8'));
+const document = new OpenDocument(uri, 'yaml', 1, readFileSync(file, 'utf8'));
 
 /** What the session and the connection do with one version: index, validate, publish (serialized). */
 function check(): number {
   const request = { file: { uri, text: document.getText(), version: document.version }, settings: DEFAULT_SETTINGS, location: { path: file } };
+  LineIndex.remember(document.lines, service.caches);
   service.index(request);
   const diagnostics = service.validate(request);
   return JSON.stringify({ uri, version: document.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri)) }).length;
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
     const start = document.positionAt(offset);
     const cpuBefore = process.cpuUsage();
     const wallBefore = process.hrtime.bigint();
-    document = TextDocument.update(document, [{ range: { start, end: { line: start.line, character: start.character + old.length } }, text: replacement }], document.version + 1);
+    document.update([{ range: { start, end: { line: start.line, character: start.character + old.length } }, text: replacement }], document.version + 1);
     lastSize = check();
     const used = process.cpuUsage(cpuBefore);
     cpu.push((used.user + used.system) / 1000);

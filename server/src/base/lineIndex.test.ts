@@ -37,3 +37,31 @@ test('offsetAt inverts positionAt for every offset of any text', () => {
     }),
   );
 });
+
+/** Every line's start, read through the public API. */
+const lineStartsOf = (index: LineIndex): number[] => Array.from({ length: index.lineCount }, (_, line) => index.offsetAt({ line, character: 0 }));
+
+test('edited: the index of an edited text is the one built from scratch, for any edit of any text', () => {
+  const unit = fc.constantFrom('a', '\n', '\r', '\r\n', 'é', '😀', ' ');
+  fc.assert(
+    fc.property(fc.string({ unit }), fc.nat(), fc.nat(), fc.string({ unit }), (text, a, b, inserted) => {
+      const start = Math.min(a, b) % (text.length + 1);
+      const end = Math.min(Math.max(a, b) % (text.length + 1) + start, text.length);
+      const edited = text.slice(0, start) + inserted + text.slice(end);
+      const updated = new LineIndex(text).edited(edited, start, end, inserted);
+      const fresh = new LineIndex(edited);
+      assert.deepEqual(lineStartsOf(updated), lineStartsOf(fresh));
+      for (let offset = 0; offset <= edited.length; offset++) assert.deepEqual(updated.positionAt(offset), fresh.positionAt(offset));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('edited: lines before the edit are kept, lines after it move, and \\r\\n joined across the edit is one break', () => {
+  const text = 'a\nb\nc\nd\n';
+  assert.deepEqual(lineStartsOf(new LineIndex(text).edited('a\nBB\nc\nd\n', 2, 3, 'BB')), [0, 2, 5, 7, 9]);
+  assert.deepEqual(lineStartsOf(new LineIndex(text).edited('a\nb\nd\n', 4, 6, '')), [0, 2, 4, 6]);
+  assert.deepEqual(lineStartsOf(new LineIndex(text).edited('a\nx\ny\nb\nc\nd\n', 2, 2, 'x\ny\n')), [0, 2, 4, 6, 8, 10, 12]);
+  // A \r left before the edit and a \n inserted after it: one line break, not two.
+  assert.deepEqual(lineStartsOf(new LineIndex('a\rb').edited('a\r\nb', 2, 2, '\n')), [0, 3]);
+});

@@ -10,10 +10,64 @@ export class LineIndex {
   /** Offsets where lines start: a typed array, counted first (a 1 MB file has ~25,000 lines, re-indexed on every edit). */
   private readonly lineStarts: Int32Array;
 
-  constructor(private readonly text: string) {
+  /** `lineStarts`: where the lines of `text` start, when they are known already (see edited). */
+  constructor(
+    private readonly text: string,
+    lineStarts?: Int32Array,
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const onlyLf = !text.includes('\r');
     this.lineStarts = new Int32Array(lineBreaks(text, onlyLf, undefined) + 1);
     lineBreaks(text, onlyLf, this.lineStarts);
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `[start, oldEnd)` replaced by
+   * `inserted`: the lines before the edit are kept, those after it moved, and only the
+   * inserted text is searched for line breaks — an edit costs a copy of the line table,
+   * not a scan of the document. A \r\n made or split at either end of the edit is
+   * read again from the whole text.
+   */
+  edited(text: string, start: number, oldEnd: number, inserted: string): LineIndex {
+    const old = this.text;
+    const newEnd = start + inserted.length;
+    const pairAt = (t: string, at: number) => t.charCodeAt(at - 1) === 13 && t.charCodeAt(at) === 10;
+    if (pairAt(old, start) || pairAt(old, oldEnd) || pairAt(text, start) || pairAt(text, newEnd)) return new LineIndex(text);
+    // Lines starting at or before `start` keep their place; those starting after `oldEnd` move.
+    const keptBefore = this.lineOf(start) + 1;
+    const firstAfter = this.lineOf(oldEnd) + 1;
+    const onlyLf = !inserted.includes('\r');
+    const added = lineBreaks(inserted, onlyLf, undefined);
+    const starts = new Int32Array(keptBefore + added + (this.lineStarts.length - firstAfter));
+    starts.set(this.lineStarts.subarray(0, keptBefore));
+    if (added > 0) {
+      const insertedStarts = new Int32Array(added + 1);
+      lineBreaks(inserted, onlyLf, insertedStarts);
+      for (let i = 1; i <= added; i++) starts[keptBefore + i - 1] = start + (insertedStarts[i] ?? 0);
+    }
+    const delta = inserted.length - (oldEnd - start);
+    for (let i = firstAfter, to = keptBefore + added; i < this.lineStarts.length; i++, to++) starts[to] = (this.lineStarts[i] ?? 0) + delta;
+    return new LineIndex(text, starts);
+  }
+
+  /** Makes `index` the one LineIndex.of gives for its text: an editor that keeps its own saves the service a scan. */
+  static remember(index: LineIndex, caches: Caches): void {
+    caches.get(LAST_INDEX).last = index;
+  }
+
+  /** The line `offset` is on, by line starts alone (the last line starting at or before it). */
+  private lineOf(offset: number): number {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   /** The index of `text`, shared by the steps of one validation: with `caches`, the last text the service asked for is remembered. */
@@ -33,14 +87,8 @@ export class LineIndex {
     // The middle of a \r\n is no position of its own (the line would be one character
     // too long): it is the end of the line, where the \r starts.
     if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - (this.lineStarts[low] ?? 0) };
+    const line = this.lineOf(clamped);
+    return { line, character: clamped - (this.lineStarts[line] ?? 0) };
   }
 
   offsetAt(position: Position): number {

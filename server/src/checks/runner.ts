@@ -3,6 +3,7 @@
  * remembered between validations. One per language service: what it
  * remembers is that service's, never shared with another.
  */
+import { detached } from '../base/detached';
 import { guarded, CHECK_FAILED } from '../base/guard';
 import { LineIndex } from '../base/lineIndex';
 import type { Finding } from '../base/types';
@@ -119,7 +120,8 @@ export class Checks {
     let key = this.ruleKeys.get(origin);
     if (key === undefined) {
       const column = LineIndex.of(text, this.workspace.caches).positionAt(rule.start).character;
-      key = `${column}\u0000${rule.group}\u0000${text.slice(rule.start, rule.end)}`;
+      // Detached: a key that is a slice of this version's text would keep the whole version alive.
+      key = detached(`${column}\u0000${rule.group}\u0000${text.slice(rule.start, rule.end)}`);
       this.ruleKeys.set(origin, key);
     }
     return key;

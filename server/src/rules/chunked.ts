@@ -170,6 +170,9 @@ export function readRuleFileInChunks(text: string, caches?: Caches): ChunkedRule
   }
 }
 
+/** How far past a rule's lines parseRule reads (an empty block scalar takes the blank lines after it). */
+export const READ_PAST_RULE = 200;
+
 /** One rule parsed alone, its ranges in document offsets; throws when it is not exactly one clean mapping ending with its lines. */
 export function parseRule(text: string, item: { start: number; end: number }): YAMLMap {
   return readPlainRule(text, item) ?? parseRuleWithYaml(text, item);
@@ -187,7 +190,7 @@ function parseRuleWithYaml(text: string, item: { start: number; end: number }): 
   if (!isMap(node) || node.range?.[1] !== chunk.length || endsEmpty(node) || hasAnchors(node) || /[|>][1-9]?\+/.test(chunk)) throw new ChunkedReadFailed();
   // An empty block scalar (`expr: |` and nothing) takes the blank lines after it into its range.
   const last = lastValue(node);
-  if (isBlockScalar(last) && (last as Scalar).value === '' && /^[ ]*\r?\n/.test(text.slice(item.end, item.end + 200))) throw new ChunkedReadFailed();
+  if (isBlockScalar(last) && (last as Scalar).value === '' && /^[ ]*\r?\n/.test(text.slice(item.end, item.end + READ_PAST_RULE))) throw new ChunkedReadFailed();
   visit(node, {
     Node(_key, child) {
       if (child.range) child.range = [child.range[0] + item.start, child.range[1] + item.start, child.range[2] + item.start];

@@ -13,7 +13,7 @@
  */
 import type { Node, YAMLMap } from 'yaml';
 import type { Caches } from '../base/caches';
-import { LineIndex } from '../base/lineIndex';
+import { detached } from '../base/detached';
 import type { Finding } from '../base/types';
 import { shiftFinding, shiftGroup, shiftRule } from './shift';
 import { multilineScalars, type Span } from '../suppression/suppression';
@@ -21,7 +21,7 @@ import type { RuleFileAnalysis } from './analyze';
 import { checkDuplicates, DUPLICATE_CODE } from './duplicate';
 import type { GroupModel, RuleModel } from './model';
 import { checkRuleAlone } from './structure';
-import { ChunkedReadFailed, parseRule } from './chunked';
+import { ChunkedReadFailed, parseRule, READ_PAST_RULE } from './chunked';
 import { checkTemplates } from './template';
 import { lastStartingAtOrBefore } from '../base/spans';
 
@@ -52,17 +52,24 @@ export function updateRuleFile(before: RuleFileSnapshot, text: string, caches?: 
   const chunk = text.slice(itemStart, oldItemEnd + delta);
   if (!staysInsideItem(chunk, dash[1]?.length ?? 0)) return undefined;
 
+  // The rule is read from a copy of its lines (and of what follows them, which the parse looks at),
+  // then moved to its place: the names, expressions and messages it keeps hold that copy, not this
+  // version's whole text (a slice keeps its string alive: one 2 MB version per edited rule otherwise).
+  const local = detached(text.slice(itemStart, oldItemEnd + delta + READ_PAST_RULE));
   let node: YAMLMap;
   try {
-    node = parseRule(text, { start: itemStart, end: oldItemEnd + delta });
+    node = parseRule(local, { start: 0, end: chunk.length });
   } catch (error) {
     if (error instanceof ChunkedReadFailed) return undefined;
     throw error;
   }
   const group = before.rules.groups.find((g) => g.documentIndex === rule.documentIndex && g.groupIndex === rule.groupIndex);
   if (!group || ANCHOR.test(old.slice(itemStart, oldItemEnd))) return undefined;
-  const checked = checkRuleAlone(text, node, group, rule.ruleIndex);
-  if (!checked.rule) return undefined;
+  const alone = checkRuleAlone(local, node, group, rule.ruleIndex);
+  // A finding on a node without a place (an empty key, say) is put at the document's start by a
+  // full read; read alone, that start would be the rule's: only a full read says it as it does.
+  if (!alone.rule || alone.findings.some((finding) => finding.start === 0 && finding.end === 0)) return undefined;
+  const checked = { rule: shiftRule(alone.rule, itemStart), findings: alone.findings.map((finding) => shiftFinding(finding, itemStart)) };
 
   const linesMoved = countLineBreaks(old, edit.start, edit.oldEnd) !== countLineBreaks(text, edit.start, edit.newEnd);
   const findings = movedFindings(before.rules.findings, itemStart, oldItemEnd, delta, linesMoved);
@@ -72,7 +79,7 @@ export function updateRuleFile(before: RuleFileSnapshot, text: string, caches?: 
   findings.push(...checked.findings, ...checkTemplates([checked.rule], caches), ...checkDuplicates(text, rules.rules, caches));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   const snapshot: RuleFileSnapshot = { text, rules: { findings, rules: rules.rules, groups: rules.groups } };
-  if (before.scalars) snapshot.scalars = movedScalars(before.scalars, text, node, itemStart, oldItemEnd, delta, caches);
+  if (before.scalars) snapshot.scalars = movedScalars(before.scalars, local, node, itemStart, oldItemEnd, delta);
   return snapshot;
 }
 
@@ -143,10 +150,11 @@ function placeRules(before: RuleFileAnalysis, group: GroupModel, ruleIndex: numb
   return { rules, groups };
 }
 
-function movedScalars(scalars: readonly Span[], text: string, item: Node, itemStart: number, oldItemEnd: number, delta: number, caches: Caches | undefined): Span[] {
+/** The multi-line scalars with the edited rule's read again (`local`: its text, `item` its node, both from the rule's first line). */
+function movedScalars(scalars: readonly Span[], local: string, item: Node, itemStart: number, oldItemEnd: number, delta: number): Span[] {
   const before = scalars.filter((s) => s.end <= itemStart);
   const after = scalars.filter((s) => s.start >= oldItemEnd).map((s) => ({ start: s.start + delta, end: s.end + delta }));
-  const inside = multilineScalars(text, [item], LineIndex.of(text, caches));
+  const inside = multilineScalars(local, [item]).map((s) => ({ start: s.start + itemStart, end: s.end + itemStart }));
   return [...before, ...inside, ...after];
 }
 

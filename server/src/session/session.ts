@@ -9,8 +9,9 @@
  * open documents always hear back, files on disk only when their diagnostics
  * changed.
  */
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { pathToUri, uriToPath } from '../base/files';
+import { LineIndex } from '../base/lineIndex';
 import type { Settings } from '../base/settings';
 import type { Diagnostic, Position, Range } from '../base/types';
 import { EditorFeatures, type PositionRequest } from '../features/editorFeatures';
@@ -25,6 +26,7 @@ import type { SloTree } from '../slo/model';
 import { nodeDisk, realScheduler, type ClientPort, type Disk, type FileChange, type Scheduler, type SessionInit } from './clientPort';
 import { quickFixes, type QuickFix } from './codeActions';
 import { DiskFiles } from './diskFiles';
+import { OpenDocument } from './openDocument';
 import { Folders, type WorkspaceFolder } from './folders';
 
 export type { FileChange, SessionInit } from './clientPort';
@@ -51,7 +53,7 @@ export class Session {
   private readonly scheduler: Scheduler;
   private readonly folders = new Folders();
   private readonly settings: SettingsStore;
-  private readonly documents = new Map<string, TextDocument>();
+  private readonly documents = new Map<string, OpenDocument>();
   /** Workspace files that are not open, read from disk. */
   private readonly diskFiles: DiskFiles;
   /** What was last published per URI, with the version it was computed for (code actions use it). */
@@ -114,7 +116,7 @@ export class Session {
 
   open(uri: string, text: string, version: number, languageId = ''): void {
     if (typeof uri !== 'string' || typeof text !== 'string') return;
-    this.documents.set(uri, TextDocument.create(uri, languageId, version, text));
+    this.documents.set(uri, new OpenDocument(uri, languageId, version, text));
     this.features.forget(uri);
     this.schedule(uri);
   }
@@ -124,7 +126,7 @@ export class Session {
     const document = this.documents.get(uri);
     // A change without a version breaks the protocol: refused (as vscode-languageserver's TextDocuments does).
     if (!document || typeof version !== 'number' || !isList(changes)) return;
-    this.documents.set(uri, TextDocument.update(document, [...changes], version));
+    document.update(changes, version);
     this.features.forget(uri);
     this.schedule(uri);
   }
@@ -144,7 +146,7 @@ export class Session {
     return document ? { uri, text: document.getText(), version: document.version } : undefined;
   }
 
-  /** A request at a position of an open document; its TextDocument converts positions (its line table follows the edits). */
+  /** A request at a position of an open document; it converts positions (its line table follows the edits). */
   positionRequest(uri: string, position: Position): (PositionRequest & { file: { version: number } }) | undefined {
     const document = typeof uri === 'string' ? this.documents.get(uri) : undefined;
     return document ? { file: { uri, text: document.getText(), version: document.version }, position, lines: document } : undefined;
@@ -291,6 +293,7 @@ export class Session {
   /** Re-reads what one file defines for the others; true when that changed. */
   private async reindex(uri: string): Promise<boolean> {
     const text = this.textOf(uri);
+    this.lendLines(uri);
     if (text === undefined) return this.service.forget(uri);
     try {
       return this.service.index({ file: { uri, text }, settings: await this.settingsFor(uri), location: this.folders.locationOf(uri) });
@@ -368,6 +371,7 @@ export class Session {
       const settings = await this.settingsFor(uri);
       const location = this.folders.locationOf(uri);
       if (text !== undefined) {
+        this.lendLines(uri);
         diagnostics = this.service.validate({ file: { uri, text, version }, settings, location });
       } else {
         // Bytes that are not UTF-8: what the CLI says of the same file.
@@ -386,6 +390,12 @@ export class Session {
     if (!document && (before ? sameDiagnostics(before.diagnostics, diagnostics) : diagnostics.length === 0)) return;
     this.published.set(uri, { version, diagnostics });
     this.port.publishDiagnostics(uri, version, this.relatedInformation ? diagnostics : diagnostics.map(withoutRelated));
+  }
+
+  /** An open document's line table, kept by its edits, spares the service a scan of its text. */
+  private lendLines(uri: string): void {
+    const document = this.documents.get(uri);
+    if (document) LineIndex.remember(document.lines, this.service.caches);
   }
 
   private clear(uri: string): void {
