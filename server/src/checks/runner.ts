@@ -109,7 +109,7 @@ export class Checks {
     const prefix = `${origin}\u0000`;
     let key = this.siteKeys.get(from);
     if (key === undefined || !key.startsWith(prefix)) {
-      key = `${prefix}${site.value}`;
+      key = detached(`${prefix}${site.value}`);
       this.siteKeys.set(from, key);
     }
     return key;

@@ -1,3 +1,5 @@
+import { detached } from '../base/detached';
+
 /**
  * A bounded memo keyed by text (an expression): results that depend on the
  * text alone survive edits elsewhere and the workspace's generations. Two
@@ -27,7 +29,8 @@ export class TextMemo<V> {
   }
 
   set(text: string, value: V): void {
-    if (text.length <= this.longestKey) this.put(text, value);
+    // Detached: a key cut from a document would keep that version of the document alive.
+    if (text.length <= this.longestKey) this.put(detached(text), value);
   }
 
   /** Forgets everything (the language changed: the messages kept are in the old one). */

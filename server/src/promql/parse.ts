@@ -1,4 +1,5 @@
 /** Parsing with lezer-promql, cached by text so later checks can reuse the tree. */
+import { detached } from '../base/detached';
 import { parser } from '@prometheus-io/lezer-promql';
 import { cacheSlot, type Caches } from '../base/caches';
 import { lex, type Token } from './lexer';
@@ -64,9 +65,11 @@ export function parsePromql(expr: string, caches?: Caches): Tree {
     return hit;
   }
   const tree = parseNow(expr);
-  recent.last = { expr, tree };
+  // Detached: an expression cut from a document would keep that version of the document alive.
+  const key = detached(expr);
+  recent.last = { expr: key, tree };
   if (expr.length <= CACHE_CHARS / 8) {
-    trees.set(expr, tree);
+    trees.set(key, tree);
     recent.chars += expr.length;
     while (trees.size > CACHE_SIZE || recent.chars > CACHE_CHARS) {
       const oldest = trees.keys().next().value as string;

@@ -4,6 +4,7 @@
  * panels with the matchers their PromQL puts on the labels that pick a
  * service (service, tier, job). Pure: no LSP, no vscode.
  */
+import { detached } from '../base/detached';
 import { cacheSlot, type Caches } from '../base/caches';
 import type { RuleModel } from '../rules/model';
 import { originOfRule } from '../rules/shift';
@@ -32,15 +33,17 @@ export function serviceSelectors(expr: string, caches?: Caches): ServiceMatcher[
   const known = memo?.get(expr);
   if (known) return known;
   let selectors;
+  // Kept by the memo: read from a detached copy, or its label values would keep this version of the document alive.
+  const own = detached(expr);
   try {
-    selectors = selectorsOf(parsePromql(expr, caches), expr);
+    selectors = selectorsOf(parsePromql(own, caches), own);
   } catch {
     return [];
   }
   const matchers = selectors.map((selector) => selector.matchers.filter((m) => SERVICE_LABELS.includes(m.name)).map((m) => ({ label: m.name, op: m.op, value: m.value })));
   if (memo) {
     if (memo.size >= SELECTOR_MEMO_SIZE) memo.clear();
-    memo.set(expr, matchers);
+    memo.set(own, matchers);
   }
   return matchers;
 }
