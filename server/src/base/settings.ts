@@ -101,7 +101,8 @@ export function removePath(target: Record<string, unknown>, path: readonly Prope
  * over its area (`config/schema` over `config`); `undefined` means turned off.
  */
 export function regrade(code: string, severity: Severity, overrides: Settings['diagnostics']['severity']): Severity | undefined {
-  const override = overrides[code] ?? overrides[code.split('/')[0] ?? code];
+  const slash = code.indexOf('/');
+  const override = overrides[code] ?? overrides[slash < 0 ? code : code.slice(0, slash)];
   if (override === undefined) return severity;
   return override === 'off' ? undefined : override;
 }
