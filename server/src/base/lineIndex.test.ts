@@ -46,7 +46,7 @@ test('edited: the index of an edited text is the one built from scratch, for any
   fc.assert(
     fc.property(fc.string({ unit }), fc.nat(), fc.nat(), fc.string({ unit }), (text, a, b, inserted) => {
       const start = Math.min(a, b) % (text.length + 1);
-      const end = Math.min(Math.max(a, b) % (text.length + 1) + start, text.length);
+      const end = Math.min((Math.max(a, b) % (text.length + 1)) + start, text.length);
       const edited = text.slice(0, start) + inserted + text.slice(end);
       const updated = new LineIndex(text).edited(edited, start, end, inserted);
       const fresh = new LineIndex(edited);
