@@ -101,7 +101,7 @@ async function check(options: CheckOptions, settings: Settings): Promise<number>
 function slo(options: SloOptions): number {
   const settings = settingsFor({ paths: options.paths, format: 'text', select: [], ignore: [] });
   const files = filesUnder(options.paths);
-  const service = new LanguageService();
+  const service = new LanguageService({ documentsChange: false });
   for (const found of files) {
     const file = loadFile(found, settings);
     if ('request' in file) service.index(file.request);

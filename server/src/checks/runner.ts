@@ -3,7 +3,7 @@
  * remembered between validations. One per language service: what it
  * remembers is that service's, never shared with another.
  */
-import { detached } from '../base/detached';
+import { createHash } from 'node:crypto';
 import { guarded, CHECK_FAILED } from '../base/guard';
 import { LineIndex } from '../base/lineIndex';
 import type { Finding } from '../base/types';
@@ -35,8 +35,8 @@ export class Checks {
   /** Memo keys by the site they were made for: a rule that only moved is not keyed (hashed) again. */
   private readonly siteKeys = new WeakMap<object, string>();
   /**
-   * A rule's findings, remembered by the rule's source text (and its column and
-   * group, which the text alone does not show) relative to where the rule starts:
+   * A rule's findings, remembered by a digest of the rule's source text with its column and
+   * group (which the text alone does not show), relative to where the rule starts:
    * typing in one rule of a big file re-checks that rule only, and a rule that
    * merely moved is shifted, not re-checked.
    */
@@ -109,7 +109,7 @@ export class Checks {
     const prefix = `${origin}\u0000`;
     let key = this.siteKeys.get(from);
     if (key === undefined || !key.startsWith(prefix)) {
-      key = detached(`${prefix}${site.value}`);
+      key = this.workspace.caches.keep(`${prefix}${site.value}`);
       this.siteKeys.set(from, key);
     }
     return key;
@@ -120,8 +120,11 @@ export class Checks {
     let key = this.ruleKeys.get(origin);
     if (key === undefined) {
       const column = LineIndex.of(text, this.workspace.caches).positionAt(rule.start).character;
-      // Detached: a key that is a slice of this version's text would keep the whole version alive.
-      key = detached(`${column}\u0000${rule.group}\u0000${text.slice(rule.start, rule.end)}`);
+      // When documents change, the rule's text by its digest: a key holding a slice of this version's
+      // text would keep the whole version alive, and a copy of every rule would double a big file.
+      const source = text.slice(rule.start, rule.end);
+      const { caches } = this.workspace;
+      key = caches.keep(`${column}\u0000${rule.group}\u0000${caches.documentsChange ? createHash('sha256').update(source).digest('base64') : source}`);
       this.ruleKeys.set(origin, key);
     }
     return key;

@@ -90,7 +90,7 @@ async function diagnosticsOf(requests: readonly ValidationRequest[], options: Ch
       options.onThreadsFailed?.(threads, error instanceof Error ? error.message : String(error));
     }
   }
-  const service = new LanguageService();
+  const service = new LanguageService({ documentsChange: false });
   // Every file is indexed before any is checked: a rule in one file may be used in another.
   for (const request of requests) service.index(request);
   return new Map(requests.map((request) => [request, service.validate(request)]));

@@ -56,7 +56,7 @@ export async function checkInParallel(requests: readonly ValidationRequest[], th
       ),
   );
   try {
-    const service = new LanguageService();
+    const service = new LanguageService({ documentsChange: false });
     for (const index of own) service.index(requests[index] as ValidationRequest);
     const ownDefinitions: Definitions = own.map((index) => definitionsOf(service, requests[index] as ValidationRequest));
     const theirs = await Promise.all(workers.map((worker) => worker.definitions));
@@ -123,7 +123,7 @@ export function serveShareIfWorker(): boolean {
   // The worker says things in the language the command line chose (--locale is not in its argv).
   setLocale(data?.k1s0Locale);
   const port = parentPort;
-  const service = new LanguageService();
+  const service = new LanguageService({ documentsChange: false });
   for (const request of requests) service.index(request);
   port.postMessage({ definitions: requests.map((request) => definitionsOf(service, request)) } satisfies FromWorker);
   port.once('message', (others: Definitions) => {

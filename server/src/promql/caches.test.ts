@@ -122,7 +122,7 @@ test('matcher regexes: literal alternations match as RE2 does; others are RE2 (e
 });
 
 test('TextMemo keeps at most two generations and no long texts', () => {
-  const memo = new TextMemo<number>(2, 10);
+  const memo = new TextMemo<number>(2, { longestKey: 10 });
   memo.set('a', 1);
   memo.set('b', 2);
   memo.set('c', 3); // a and b move to the older generation

@@ -26,7 +26,7 @@ export { promqlFunctions } from './functionTable';
  * own checks, the rule's catalog checks) and again after every edit of its file.
  * The arrays kept are never handed out.
  */
-const CHECKED = cacheSlot('promql/checked', () => new TextMemo<readonly PromqlProblem[]>(4096), getLocale);
+const CHECKED = cacheSlot('promql/checked', (caches) => new TextMemo<readonly PromqlProblem[]>(4096, { keep: caches.keep }), getLocale);
 const NO_PROBLEMS: readonly PromqlProblem[] = Object.freeze([]);
 
 /** All problems in expr, sorted by position. Never throws. The array is the caller's (a fresh one each call). With `caches`, remembered by text. */

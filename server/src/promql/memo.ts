@@ -1,5 +1,3 @@
-import { detached } from '../base/detached';
-
 /**
  * A bounded memo keyed by text (an expression): results that depend on the
  * text alone survive edits elsewhere and the workspace's generations. Two
@@ -11,11 +9,17 @@ export class TextMemo<V> {
   private young = new Map<string, V>();
   private old = new Map<string, V>();
 
-  /** Texts longer than `longestKey` are not kept (the key itself would be the cost). */
+  private readonly longestKey: number;
+  private readonly keep: (text: string) => string;
+
+  /** Texts longer than `longestKey` are not kept (the key itself would be the cost); `keep` makes the key kept of a text (Caches.keep). */
   constructor(
     private readonly size: number,
-    private readonly longestKey = 16_384,
-  ) {}
+    { longestKey = 16_384, keep = (text: string) => text }: { longestKey?: number; keep?: (text: string) => string } = {},
+  ) {
+    this.longestKey = longestKey;
+    this.keep = keep;
+  }
 
   get(text: string): V | undefined {
     const hit = this.young.get(text);
@@ -29,8 +33,7 @@ export class TextMemo<V> {
   }
 
   set(text: string, value: V): void {
-    // Detached: a key cut from a document would keep that version of the document alive.
-    if (text.length <= this.longestKey) this.put(detached(text), value);
+    if (text.length <= this.longestKey) this.put(this.keep(text), value);
   }
 
   /** Forgets everything (the language changed: the messages kept are in the old one). */

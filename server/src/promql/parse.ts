@@ -1,5 +1,4 @@
 /** Parsing with lezer-promql, cached by text so later checks can reuse the tree. */
-import { detached } from '../base/detached';
 import { parser } from '@prometheus-io/lezer-promql';
 import { cacheSlot, type Caches } from '../base/caches';
 import { lex, type Token } from './lexer';
@@ -65,8 +64,7 @@ export function parsePromql(expr: string, caches?: Caches): Tree {
     return hit;
   }
   const tree = parseNow(expr);
-  // Detached: an expression cut from a document would keep that version of the document alive.
-  const key = detached(expr);
+  const key = caches.keep(expr);
   recent.last = { expr: key, tree };
   if (expr.length <= CACHE_CHARS / 8) {
     trees.set(key, tree);

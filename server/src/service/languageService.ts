@@ -41,8 +41,8 @@ export interface ValidationRequest {
 
 export class LanguageService {
   /** What this service remembers of texts (trees, checked expressions, regexes, globs): its own, reached through its workspace. */
-  readonly caches = new Caches();
-  readonly workspace = new WorkspaceIndex({ caches: this.caches });
+  readonly caches: Caches;
+  readonly workspace: WorkspaceIndex;
   private readonly documents = new Map<string, Document>();
   private readonly checks: Checks;
   /** Called when the workspace's facts change by themselves (a live Prometheus answered): revalidate. */
@@ -52,8 +52,14 @@ export class LanguageService {
     if (this.workspace.update(LIVE_SOURCE_URI, facts ? { recordingRules: [], live: facts } : NO_FACTS)) this.onWorkspaceChange?.();
   });
 
-  /** `checks`: the registry's table, or another one (a test adds a check that throws). */
-  constructor({ checks = REGISTRY }: { checks?: readonly RegisteredCheck[] } = {}) {
+  /**
+   * `checks`: the registry's table, or another one (a test adds a check that throws).
+   * `documentsChange: false` for a service that reads each file once (the CLI): its caches need
+   * not copy what they keep out of the versions of a document (Caches.keep).
+   */
+  constructor({ checks = REGISTRY, documentsChange = true }: { checks?: readonly RegisteredCheck[]; documentsChange?: boolean } = {}) {
+    this.caches = new Caches({ documentsChange });
+    this.workspace = new WorkspaceIndex({ caches: this.caches });
     this.checks = new Checks(this.workspace, checks);
   }
 

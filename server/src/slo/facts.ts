@@ -4,7 +4,6 @@
  * panels with the matchers their PromQL puts on the labels that pick a
  * service (service, tier, job). Pure: no LSP, no vscode.
  */
-import { detached } from '../base/detached';
 import { cacheSlot, type Caches } from '../base/caches';
 import type { RuleModel } from '../rules/model';
 import { originOfRule } from '../rules/shift';
@@ -33,8 +32,8 @@ export function serviceSelectors(expr: string, caches?: Caches): ServiceMatcher[
   const known = memo?.get(expr);
   if (known) return known;
   let selectors;
-  // Kept by the memo: read from a detached copy, or its label values would keep this version of the document alive.
-  const own = detached(expr);
+  // Kept by the memo: read from a copy Caches.keep gives, or its label values could keep this version of the document alive.
+  const own = caches ? caches.keep(expr) : expr;
   try {
     selectors = selectorsOf(parsePromql(own, caches), own);
   } catch {
