@@ -56,7 +56,10 @@ class StructureChecker {
   }
 
   private keySpan(pair: AnyPair): [number, number] {
-    return spanOf(pair.key, [0, 0]);
+    // An empty key (`: 1`) has an empty range: its place is the colon after it.
+    const at = pair.key?.range?.[0];
+    const colon = at === undefined ? -1 : this.text.indexOf(':', at);
+    return spanOf(pair.key, colon < 0 ? [0, 0] : [colon, colon + 1]);
   }
 
   private renameFix(pair: AnyPair, to: string): Fix[] {
@@ -139,6 +142,7 @@ class StructureChecker {
           this.labelEntries(pair, 'label');
           break;
         default:
+          // Stryker disable next-line ConditionalExpression: known.includes(undefined) is false too: a key that is no scalar is unknown either way
           if (key === undefined || !known.includes(key)) this.unknownField(pair, known, 'rulefmt.RuleGroup');
       }
     }
@@ -187,7 +191,8 @@ class StructureChecker {
 
   private durationEntry(pair: AnyPair, what: string): EntrySite | undefined {
     const entry = this.scalarEntry(pair, what);
-    if (!entry || (isScalar(pair.value) && pair.value.value === null)) return undefined;
+    // A null duration (`for:`, `? for`) is Go's zero duration: no duration to judge.
+    if (!entry || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return undefined;
     const result = parsePrometheusDuration(entry.value.value);
     if (!result.ok) {
       const better = suggestDuration(entry.value.value);
