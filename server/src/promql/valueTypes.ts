@@ -36,10 +36,6 @@ export const TYPED_NODES: ReadonlySet<string> = new Set([
   ...TRANSPARENT,
 ]);
 
-export function isExprNode(node: SyntaxNode): boolean {
-  return node.type.is('Expr');
-}
-
 export function exprChildren(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) if (c.type.is('Expr')) out.push(c);
@@ -106,10 +102,6 @@ export function inferType(node: SyntaxNode, expr: string): PromqlType {
   const key = nodeKeyFor(expr.length);
   const lookup = (n: SyntaxNode): PromqlType => types.get(key(n)) ?? 'none';
   // Nodes of other types are typed 'none', as a missing entry is.
-  for (const n of collectPostOrder(node, TYPED_NODES)) {
-    if (n.type.is('Expr') || TRANSPARENT.has(n.type.name) || n.type.name === 'PromQL') {
-      types.set(key(n), typeOfNode(n, expr, lookup));
-    }
-  }
+  for (const n of collectPostOrder(node, TYPED_NODES)) types.set(key(n), typeOfNode(n, expr, lookup));
   return lookup(node);
 }
