@@ -109,6 +109,7 @@ test('ranges: constant duration expressions are worked out, each operator and si
     ],
     ['foo[5m : 1m + 1m]', [[9, 16, 'information', DURATION_EXPR]]],
     ['foo[5m:step()]', [[7, 13, 'information', DURATION_EXPR]]],
+    ['foo[-step()]', [[4, 11, 'information', DURATION_EXPR]]],
     ['foo[5m:]', []],
   ];
   assert.deepEqual(
@@ -133,6 +134,7 @@ test('modifiers before a range: a non-zero offset, else a numeric @, is refused'
     ['foo @ 1 [5m]', [[8, 12, 'error', 'no @ modifiers allowed before range']]],
     ['foo @ 1 offset 0s [5m]', [[18, 22, 'error', 'no @ modifiers allowed before range']]],
     ['foo @ start() [5m]', []],
+    ['foo anchored [5m]', [[0, 12, 'information', extended('anchored')]]],
     ['foo offset 0s [5m]', []],
     ['foo offset -0s [5m]', []],
     ['foo offset -5m [5m]', [[15, 19, 'error', 'no offset modifiers allowed before range']]],

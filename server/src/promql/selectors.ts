@@ -13,10 +13,7 @@ import { say } from './messages';
 
 interface Matcher {
   name: string;
-  op: '=' | '!=' | '=~' | '!~';
   value: string;
-  from: number;
-  to: number;
   /** Whether the matcher matches the empty string (then it selects "everything"). */
   matchesEmpty: boolean;
 }
@@ -28,9 +25,10 @@ function readMatcher(node: SyntaxNode, ctx: CheckContext): Matcher | undefined {
   if (!nameNode || !opNode || !valueNode) return undefined;
   const rawName = expr.slice(nameNode.from, nameNode.to);
   const name = nameNode.name === 'QuotedLabelName' ? unquote(rawName) : rawName;
-  const op = expr.slice(opNode.from, opNode.to) as Matcher['op'];
+  const op = expr.slice(opNode.from, opNode.to);
   const value = unquote(expr.slice(valueNode.from, valueNode.to));
-  let matchesEmpty = op === '=' ? value === '' : op === '!=' ? value !== '' : false;
+  // = and != here; a regex's is worked out below.
+  let matchesEmpty = op === '=' ? value === '' : value !== '';
   if (op === '=~' || op === '!~') {
     // Anchored like Prometheus 3's FastRegexMatcher: ^(?s:re)$.
     const re = compileMatcherRegex(value, ctx.caches);
@@ -40,12 +38,13 @@ function readMatcher(node: SyntaxNode, ctx: CheckContext): Matcher | undefined {
     }
     matchesEmpty = re.matches('') === (op === '=~');
   }
-  return { name, op, value, from: node.from, to: node.to, matchesEmpty };
+  return { name, value, matchesEmpty };
 }
 
 /** Whether this selector is info()'s second argument, which may be label matchers only. */
 function isInfoDataSelector(node: SyntaxNode, expr: string): boolean {
   const body = node.parent;
+  // Stryker disable next-line OptionalChaining: a selector always has a parent (PromQL wraps the whole expression)
   const call = body?.parent;
   // Only a call has a function name (an aggregation's body has none).
   if (!body || !call) return false;
@@ -62,9 +61,11 @@ export function checkVectorSelector(node: SyntaxNode, ctx: CheckContext): void {
     if (m.name === 'QuotedLabelName') {
       // {"metric.name"}: a metric name inside the braces (Prometheus 3).
       const value = unquote(expr.slice(m.from, m.to));
-      matchers.push({ name: '__name__', op: '=', value, from: m.from, to: m.to, matchesEmpty: value === '' });
-      // Stryker disable next-line ConditionalExpression: readMatcher gives no matcher for the other children (braces, commas, the metric name): they have no name, operator and value
-    } else if (m.name === 'UnquotedLabelMatcher' || m.name === 'QuotedLabelMatcher') {
+      matchers.push({ name: '__name__', value, matchesEmpty: value === '' });
+      continue;
+    }
+    // Stryker disable next-line ConditionalExpression: readMatcher gives no matcher for the other children (braces, commas, the metric name): they have no name, operator and value
+    if (m.name === 'UnquotedLabelMatcher' || m.name === 'QuotedLabelMatcher') {
       const matcher = readMatcher(m, ctx);
       if (matcher) matchers.push(matcher);
     }
@@ -91,14 +92,21 @@ function findChar(expr: string, from: number, char: string): number {
 
 /** The constant value in seconds of a duration expression, or undefined if it needs step()/range(). */
 function durationSeconds(node: SyntaxNode, expr: string): number | undefined {
+  // A duration expression's children are a literal; a duration expression (in parentheses); a sign and a duration expression;
+  // two duration expressions and an operator; or a call (step()): each shape is told by its first child, so the counts and the
+  // later children's names only narrow the types (the conditions below on them are marked as such).
   const kids = childrenOf(node);
   const [a, b, c] = kids;
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: the shape is told by the first child (above)
   if (kids.length === 1 && a?.name === 'NumberDurationLiteralInDurationContext') return literalSeconds(expr.slice(a.from, a.to));
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: the shape is told by the first child (above); a call's child, step, has no value
   if (kids.length === 1 && a?.name === 'DurationExpr') return durationSeconds(a, expr);
+  // Stryker disable next-line ConditionalExpression,OptionalChaining,LogicalOperator: the shape is told by the first child (above)
   if (kids.length === 2 && a?.name === 'UnaryOp' && b) {
     const v = durationSeconds(b, expr);
     return v === undefined ? undefined : expr[a.from] === '-' ? -v : v;
   }
+  // Stryker disable next-line ConditionalExpression,OptionalChaining,LogicalOperator: the shape is told by the first child (above); the other shapes fall through to undefined either way
   if (kids.length === 3 && a?.name === 'DurationExpr' && b && c?.name === 'DurationExpr') {
     const l = durationSeconds(a, expr);
     const r = durationSeconds(c, expr);
@@ -218,7 +226,7 @@ function modifierBeforeRange(operand: SyntaxNode, expr: string): string | undefi
     if (n.name === 'OffsetExpr') {
       const duration = childNamed(n, 'OffsetDurationExpr');
       const seconds = duration ? offsetSeconds(duration, expr) : undefined;
-      if (seconds === undefined || seconds !== 0) offset = true;
+      if (seconds !== 0) offset = true;
     } else if (n.name === 'StepInvariantExpr' && !childNamed(n, 'AtModifierPreprocessors')) {
       at = true;
     }
@@ -289,6 +297,7 @@ export function checkAt(node: SyntaxNode, ctx: CheckContext): void {
 /** Go's %f for the few values the @ bound check prints. */
 function formatGoFloat(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
+  // Stryker disable next-line EqualityOperator: n is an infinity here, never 0
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
   return n.toFixed(6);
 }

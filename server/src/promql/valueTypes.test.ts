@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { check, recordingRule } from '../catalog/testSupport';
 import { inferType, parsePromql } from './index';
 import { exprChildren, firstExprChild, functionName, lastExprChild, typeOfNode } from './valueTypes';
 
@@ -78,15 +79,20 @@ test('the children helpers: every expression child, the first, the last; a callâ
 });
 
 test('typeOfNode: a node that is no expression nor wraps one is typed none, whatever its children', () => {
-  const expr = 'foo{a="b"}';
-  const selector = parsePromql(expr).topNode.firstChild!;
-  const matchers = selector.getChild('LabelMatchers')!;
+  const expr = 'rate(foo{a="b"}[5m])';
+  const call = parsePromql(expr).topNode.firstChild!;
+  const body = call.getChild('FunctionCallBody')!;
   assert.equal(
-    typeOfNode(matchers, expr, () => 'scalar'),
+    typeOfNode(body, expr, () => 'scalar'),
     'none',
   );
   assert.equal(
-    typeOfNode(selector, expr, () => 'scalar'),
+    typeOfNode(call, expr, () => 'scalar'),
     'instant vector',
   );
+});
+
+test('a subquery is a range as a range selector is (RANGE_NODES): a counter under one is not used raw', () => {
+  assert.deepEqual(check(recordingRule('max_over_time(http_requests_total[10m:1m])'), ['promql/counter']), []);
+  assert.deepEqual(check(recordingRule('max_over_time(http_requests_total[10m])'), ['promql/counter']), []);
 });

@@ -82,6 +82,7 @@ export function typeOfNode(node: SyntaxNode, expr: string, typeOfChild: (n: Synt
     case 'StringLiteral':
       return 'string';
     case 'FunctionCall':
+      // Stryker disable next-line OptionalChaining,StringLiteral: every function the parser accepts is in the table (an unknown one is a promql/syntax error, and no type is asked of a tree that did not parse)
       return promqlFunctions.get(functionName(node, expr))?.returns ?? 'none';
     case 'BinaryExpr': {
       const [lhs, rhs] = exprChildren(node);

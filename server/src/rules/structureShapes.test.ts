@@ -218,3 +218,22 @@ describe('rules/structure: where a group ends', () => {
     }
   });
 });
+
+describe('rules/structure: keys without values (`? key`), a name that is a list, the preferred duration fix', () => {
+  it('no groups, no limit, an empty alert and expr; an alert that is a list is only that', () => {
+    const operator = 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: {name: x}\nspec:\n  ? groups\n';
+    assert.deepEqual(rows(operator, analyzeText(operator).findings), []);
+    const text = 'groups:\n  - name: a\n    ? limit\n    query_offset: 5 minutes\n    rules:\n      - ? alert\n        ? expr\n      - alert: [x]\n        expr: up\n';
+    const { findings } = analyzeText(text);
+    assert.deepEqual(rows(text, findings), [
+      ['3:18-3:27', 'error', `'query_offset': not a valid duration string: "5 minutes"; use a Prometheus duration such as "5m"`],
+      ['5:10-5:15', 'error', "'alert' must not be empty: one of 'record' or 'alert' must be set"],
+      ['6:10-6:14', 'error', "field 'expr' must be set in rule: it is empty"],
+      ['7:15-7:18', 'error', "'alert' must be a string, found a list"],
+    ]);
+    assert.deepEqual(
+      findings.flatMap((f) => f.fixes ?? []),
+      [{ title: "Change to '5m'", edits: [{ start: 50, end: 59, newText: '5m' }], preferred: true }],
+    );
+  });
+});
