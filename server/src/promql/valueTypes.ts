@@ -75,6 +75,7 @@ export function typeOfNode(node: SyntaxNode, expr: string, typeOfChild: (n: Synt
     case 'SubqueryExpr': {
       // `a + b[5m:]` parses as `(a + b)[5m:]` in lezer-promql but is a binary expression in Prometheus.
       const inner = firstExprChild(node);
+      // Stryker disable next-line OptionalChaining: types are asked only of trees that parsed (checkSemantics, and the catalog checks after it), where a range or subquery has the expression it ranges over
       return inner?.name === 'BinaryExpr' ? typeOfChild(inner) : 'range vector';
     }
     case 'NumberDurationLiteral':

@@ -163,8 +163,8 @@ class StructureChecker {
           const node = this.resolveRule(item as Node | null);
           const rule = this.checkRule(node, group, ruleIndex, spanOf(rules, this.keySpan(rulesPair)));
           if (rule) group.rules.push(rule);
-          // A placeholder is shorter than its rule: the group reaches as far as the rule does.
-          if (node !== item && node?.range && node.range[1] > group.end) group.end = node.range[1];
+          // A placeholder is shorter than its rule: the group reaches as far as its rules do (in a whole parse it does already).
+          if (node?.range) group.end = Math.max(group.end, node.range[1]);
         });
       }
     }
