@@ -164,6 +164,7 @@ class StructureChecker {
           const rule = this.checkRule(node, group, ruleIndex, spanOf(rules, this.keySpan(rulesPair)));
           if (rule) group.rules.push(rule);
           // A placeholder is shorter than its rule: the group reaches as far as its rules do (in a whole parse it does already).
+          // Stryker disable next-line ConditionalExpression,OptionalChaining: every item of a parsed list is a node with a range (an empty item is a null scalar)
           if (node?.range) group.end = Math.max(group.end, node.range[1]);
         });
       }
