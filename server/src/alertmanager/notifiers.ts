@@ -25,12 +25,6 @@ const URL_KEYS = {
 export function checkNotifiers(file: AlertmanagerFile): Finding[] {
   const findings: Finding[] = [];
   const global = mapAt(file.root, 'global');
-  // Go reads an empty string as unset.
-  const has = (map: YAMLMap | undefined, ...keys: string[]): boolean =>
-    keys.some((key) => {
-      const value = scalarAt(map, key);
-      return value !== undefined && text(value) !== '';
-    });
   const firstKey = (map: YAMLMap): Node => (map.items[0]?.key as Node | undefined) ?? map;
   findings.push(...checkUrls(global, URL_KEYS.global));
   const smarthost = scalarAt(global, 'smtp_smarthost');
@@ -46,18 +40,18 @@ export function checkNotifiers(file: AlertmanagerFile): Finding[] {
       for (const { node, index: at } of configs) {
         const where = `receivers[${index}].${key}[${at}]`;
         if (key === 'email_configs') {
-          if (!has(node, 'to')) findings.push(configError(firstKey(node), say('missingField', { where, what: '"to"' })));
+          if (!isSet(node, 'to')) findings.push(configError(firstKey(node), say('missingField', { where, what: '"to"' })));
           const own = scalarAt(node, 'smarthost');
           if (own) findings.push(...checkHostPort(own));
           else if (!smarthost) findings.push(configError(firstKey(node), say('missingOrGlobal', { where, what: '"smarthost"', global: 'smtp_smarthost' })));
-          if (!has(node, 'from') && !has(global, 'smtp_from')) findings.push(configError(firstKey(node), say('missingOrGlobal', { where, what: '"from"', global: 'smtp_from' })));
+          if (!isSet(node, 'from') && !isSet(global, 'smtp_from')) findings.push(configError(firstKey(node), say('missingOrGlobal', { where, what: '"from"', global: 'smtp_from' })));
         } else if (key === 'slack_configs') {
-          if (!has(node, 'api_url', 'api_url_file') && !has(global, 'slack_api_url', 'slack_api_url_file'))
+          if (!isSet(node, 'api_url', 'api_url_file') && !isSet(global, 'slack_api_url', 'slack_api_url_file'))
             findings.push(configError(firstKey(node), say('missingOrGlobal', { where, what: '"api_url"', global: 'slack_api_url' })));
         } else if (key === 'pagerduty_configs') {
-          if (!has(node, 'routing_key', 'routing_key_file', 'service_key', 'service_key_file'))
+          if (!isSet(node, 'routing_key', 'routing_key_file', 'service_key', 'service_key_file'))
             findings.push(configError(firstKey(node), say('missingField', { where, what: '"routing_key" or "service_key"' })));
-        } else if (!has(node, 'api_key', 'api_key_file') && !has(global, 'opsgenie_api_key', 'opsgenie_api_key_file')) {
+        } else if (!isSet(node, 'api_key', 'api_key_file') && !isSet(global, 'opsgenie_api_key', 'opsgenie_api_key_file')) {
           findings.push(configError(firstKey(node), say('missingOrGlobal', { where, what: '"api_key"', global: 'opsgenie_api_key' })));
         }
         if (key in URL_KEYS) findings.push(...checkUrls(node, URL_KEYS[key as keyof typeof URL_KEYS]));
@@ -72,6 +66,14 @@ export function checkNotifiers(file: AlertmanagerFile): Finding[] {
     if (interval.name === '') findings.push(configError(interval.nameNode, say('emptyIntervalName', { where: `${interval.list}[${interval.index}]` })));
   }
   return findings;
+}
+
+/** Whether one of the keys has a value: Go reads an empty string as unset. */
+function isSet(map: YAMLMap | undefined, ...keys: string[]): boolean {
+  return keys.some((key) => {
+    const value = scalarAt(map, key);
+    return value !== undefined && text(value) !== '';
+  });
 }
 
 function checkUrls(map: YAMLMap | undefined, keys: readonly string[]): Finding[] {
@@ -92,7 +94,7 @@ function checkHostPort(value: Scalar): Finding[] {
 
 function checkHttpConfig(http: YAMLMap | undefined): Finding[] {
   const oauth2 = mapAt(http, 'oauth2');
-  if (!oauth2 || !isMap(oauth2) || scalarAt(oauth2, 'client_secret') || scalarAt(oauth2, 'client_secret_file')) return [];
+  if (!oauth2 || !isMap(oauth2) || isSet(oauth2, 'client_secret', 'client_secret_file')) return [];
   return [configError((oauth2.items[0]?.key as Node | undefined) ?? oauth2, say('missingField', { where: 'oauth2', what: '"client_secret" or "client_secret_file"' }))];
 }
 

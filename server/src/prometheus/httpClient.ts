@@ -35,8 +35,8 @@ const RESERVED_HEADERS = new Set([
 function has(map: unknown, key: string): boolean {
   const node = valueOf(map, key);
   if (node === undefined || node === null) return false;
-  if (isMap(node)) return true;
   const text = textOf(node);
+  // A mapping or a list has no value, so it is set; a scalar is set unless null or empty.
   return text === undefined ? (node as { value?: unknown }).value !== null : text !== '';
 }
 

@@ -12,7 +12,8 @@ import { say } from './messages';
 export function checkFunctionCall(node: SyntaxNode, ctx: CheckContext): void {
   const name = functionName(node, ctx.expr);
   const fn = promqlFunctions.get(name);
-  if (!fn) return; // lezer only produces FunctionCall for names it knows; unknown names are reported earlier.
+  // Stryker disable next-line ConditionalExpression: checkSemantics runs only on trees that parsed (index.ts), and checkSyntax reports a call of a function the table does not have
+  if (!fn) return;
   const id = childNamed(node, 'FunctionIdentifier');
   if (fn.experimental && id) ctx.experimental(id.from, id.to, 'function', fn.experimental, name);
   const args = exprChildren(childNamed(node, 'FunctionCallBody') ?? node);
@@ -40,11 +41,14 @@ function checkInfoLabelSelector(arg: SyntaxNode, ctx: CheckContext): void {
 
 export function checkAggregation(node: SyntaxNode, ctx: CheckContext): void {
   const opNode = childNamed(node, 'AggregateOp');
+  // Stryker disable next-line ConditionalExpression: checkSemantics runs only on trees that parsed (index.ts), where an aggregation has its operator
   if (!opNode) return;
   const op = ctx.expr.slice(opNode.from, opNode.to).toLowerCase();
   const aggregation = promqlAggregations.get(op);
+  // Stryker disable next-line OptionalChaining: lezer-promql parses an aggregation only for the operators it knows, all in the table
   if (aggregation?.experimental) ctx.experimental(opNode.from, opNode.to, 'aggregation', aggregation.experimental, op);
   const args = exprChildren(childNamed(node, 'FunctionCallBody') ?? node);
+  // Stryker disable next-line OptionalChaining: lezer-promql parses an aggregation only for the operators it knows, all in the table
   const paramType: PromqlType | undefined = aggregation?.param;
   const want = paramType ? 2 : 1;
   if (args.length === 0) {
@@ -67,6 +71,7 @@ export function checkAggregation(node: SyntaxNode, ctx: CheckContext): void {
 
 export function checkUnary(node: SyntaxNode, ctx: CheckContext): void {
   const operand = firstExprChild(node);
+  // Stryker disable next-line ConditionalExpression: checkSemantics runs only on trees that parsed (index.ts), where a sign has its operand
   if (!operand) return;
   const t = ctx.typeOf(operand);
   if (t !== 'scalar' && t !== 'instant vector') {
@@ -91,6 +96,7 @@ export function checkBinary(node: SyntaxNode, ctx: CheckContext): void {
   const [lhs, rhs] = exprChildren(node);
   const children = childrenOf(node);
   const opNode = children.find((c) => OPERATOR_NODES.has(c.name));
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: checkSemantics runs only on trees that parsed (index.ts), where a binary expression has both operands and its operator
   if (!lhs || !rhs || !opNode) return;
   const op = opNode.name;
   const opText = expr.slice(opNode.from, opNode.to).toLowerCase();
@@ -109,6 +115,7 @@ export function checkBinary(node: SyntaxNode, ctx: CheckContext): void {
   if (isComparison && !boolNode && lt === 'scalar' && rt === 'scalar') {
     ctx.error(opNode.from, opTo, say('scalarComparisonNeedsBool'), [{ title: say('fixUseBool', { op: opText }), edits: [{ start: opNode.to, end: opNode.to, newText: ' bool' }] }]);
   }
+  // Stryker disable next-line ArrayDeclaration: without a matching clause no label list is read as one: groupingLabels finds no children in any item of the list
   const labelLists = matching ? childrenNamed(matching, 'GroupingLabels') : [];
   const matchingLabels = groupingLabels(labelLists[0] ?? null, expr);
   const includeLabels = groupingLabels(labelLists[1] ?? null, expr);

@@ -13,10 +13,7 @@ import { say } from './messages';
 
 interface Matcher {
   name: string;
-  op: '=' | '!=' | '=~' | '!~';
   value: string;
-  from: number;
-  to: number;
   /** Whether the matcher matches the empty string (then it selects "everything"). */
   matchesEmpty: boolean;
 }
@@ -24,12 +21,14 @@ interface Matcher {
 function readMatcher(node: SyntaxNode, ctx: CheckContext): Matcher | undefined {
   const { expr } = ctx;
   const { name: nameNode, op: opNode, value: valueNode } = matcherParts(node);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: checkSemantics runs only on trees that parsed (index.ts), where a matcher has its name, operator and value
   if (!nameNode || !opNode || !valueNode) return undefined;
   const rawName = expr.slice(nameNode.from, nameNode.to);
   const name = nameNode.name === 'QuotedLabelName' ? unquote(rawName) : rawName;
-  const op = expr.slice(opNode.from, opNode.to) as Matcher['op'];
+  const op = expr.slice(opNode.from, opNode.to);
   const value = unquote(expr.slice(valueNode.from, valueNode.to));
-  let matchesEmpty = op === '=' ? value === '' : op === '!=' ? value !== '' : false;
+  // = and != here; a regex's is worked out below.
+  let matchesEmpty = op === '=' ? value === '' : value !== '';
   if (op === '=~' || op === '!~') {
     // Anchored like Prometheus 3's FastRegexMatcher: ^(?s:re)$.
     const re = compileMatcherRegex(value, ctx.caches);
@@ -39,14 +38,16 @@ function readMatcher(node: SyntaxNode, ctx: CheckContext): Matcher | undefined {
     }
     matchesEmpty = re.matches('') === (op === '=~');
   }
-  return { name, op, value, from: node.from, to: node.to, matchesEmpty };
+  return { name, value, matchesEmpty };
 }
 
 /** Whether this selector is info()'s second argument, which may be label matchers only. */
 function isInfoDataSelector(node: SyntaxNode, expr: string): boolean {
   const body = node.parent;
+  // Stryker disable next-line OptionalChaining: a selector always has a parent (PromQL wraps the whole expression)
   const call = body?.parent;
-  if (body?.name !== 'FunctionCallBody' || call?.name !== 'FunctionCall') return false;
+  // Only a call has a function name (an aggregation's body has none).
+  if (!body || !call) return false;
   return functionName(call, expr) === 'info' && exprChildren(body)[1]?.from === node.from;
 }
 
@@ -60,8 +61,11 @@ export function checkVectorSelector(node: SyntaxNode, ctx: CheckContext): void {
     if (m.name === 'QuotedLabelName') {
       // {"metric.name"}: a metric name inside the braces (Prometheus 3).
       const value = unquote(expr.slice(m.from, m.to));
-      matchers.push({ name: '__name__', op: '=', value, from: m.from, to: m.to, matchesEmpty: value === '' });
-    } else if (m.name === 'UnquotedLabelMatcher' || m.name === 'QuotedLabelMatcher') {
+      matchers.push({ name: '__name__', value, matchesEmpty: value === '' });
+      continue;
+    }
+    // Stryker disable next-line ConditionalExpression: readMatcher gives no matcher for the other children (braces, commas, the metric name): they have no name, operator and value
+    if (m.name === 'UnquotedLabelMatcher' || m.name === 'QuotedLabelMatcher') {
       const matcher = readMatcher(m, ctx);
       if (matcher) matchers.push(matcher);
     }
@@ -82,19 +86,27 @@ export function checkVectorSelector(node: SyntaxNode, ctx: CheckContext): void {
 /** The offset of `char` after position `from`, skipping whitespace and comments. */
 function findChar(expr: string, from: number, char: string): number {
   const at = expr.indexOf(char, from);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a range's bracket follows the expression it ranges over, so it is found, after position 0
   return at < 0 ? from : at;
 }
 
 /** The constant value in seconds of a duration expression, or undefined if it needs step()/range(). */
 function durationSeconds(node: SyntaxNode, expr: string): number | undefined {
+  // A duration expression's children are a literal; a duration expression (in parentheses); a sign and a duration expression;
+  // two duration expressions and an operator; or a call (step()): each shape is told by its first child, so the counts and the
+  // later children's names only narrow the types (the conditions below on them are marked as such).
   const kids = childrenOf(node);
   const [a, b, c] = kids;
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: the shape is told by the first child (above)
   if (kids.length === 1 && a?.name === 'NumberDurationLiteralInDurationContext') return literalSeconds(expr.slice(a.from, a.to));
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: the shape is told by the first child (above); a call's child, step, has no value
   if (kids.length === 1 && a?.name === 'DurationExpr') return durationSeconds(a, expr);
+  // Stryker disable next-line ConditionalExpression,OptionalChaining,LogicalOperator: the shape is told by the first child (above)
   if (kids.length === 2 && a?.name === 'UnaryOp' && b) {
     const v = durationSeconds(b, expr);
     return v === undefined ? undefined : expr[a.from] === '-' ? -v : v;
   }
+  // Stryker disable next-line ConditionalExpression,OptionalChaining,LogicalOperator: the shape is told by the first child (above); the other shapes fall through to undefined either way
   if (kids.length === 3 && a?.name === 'DurationExpr' && b && c?.name === 'DurationExpr') {
     const l = durationSeconds(a, expr);
     const r = durationSeconds(c, expr);
@@ -107,8 +119,10 @@ function durationSeconds(node: SyntaxNode, expr: string): number | undefined {
 
 /** Checks a DurationExpr used as a range or subquery step: it must be a positive duration. */
 function checkPositiveDuration(node: SyntaxNode | null | undefined, ctx: CheckContext): void {
+  // Stryker disable next-line ConditionalExpression: checkSemantics runs only on trees that parsed (index.ts), where a range has its duration
   if (!node) return;
   const literal = childNamed(node, 'NumberDurationLiteralInDurationContext');
+  // Stryker disable next-line LogicalOperator,ConditionalExpression: in lezer-promql a duration expression with a literal child has no other (a sign or an operator wraps its operands in duration expressions)
   const simple = literal && childrenOf(node).length === 1;
   if (!simple) ctx.experimental(node.from, node.to, 'durationExpr', 'promql-duration-expr');
   const seconds = durationSeconds(node, ctx.expr);
@@ -138,6 +152,7 @@ function reportRangeOperand(node: SyntaxNode, operand: SyntaxNode, operator: Syn
 
 export function checkMatrixSelector(node: SyntaxNode, ctx: CheckContext): void {
   const inner = firstExprChild(node);
+  // Stryker disable next-line ConditionalExpression: checkSemantics runs only on trees that parsed (index.ts), where a range has the expression it ranges over
   if (!inner) return;
   const split = misassociatedOperand(inner);
   const operand = split?.operand ?? inner;
@@ -159,11 +174,12 @@ export function checkMatrixSelector(node: SyntaxNode, ctx: CheckContext): void {
 
 export function checkSubquery(node: SyntaxNode, ctx: CheckContext): void {
   const inner = firstExprChild(node);
+  // Stryker disable next-line ConditionalExpression: checkSemantics runs only on trees that parsed (index.ts), where a subquery has its expression
   if (inner) {
     const split = misassociatedOperand(inner);
     const t = ctx.typeOf(split?.operand ?? inner);
-    // Prometheus prints the Go ValueType name here, not the documented one.
-    const goName = t === 'range vector' ? 'matrix' : t === 'instant vector' ? 'vector' : t;
+    // Prometheus prints the Go ValueType name here, not the documented one (an instant vector, "vector", is no error).
+    const goName = t === 'range vector' ? 'matrix' : t;
     if (t !== 'instant vector') ctx.error(node.from, node.to, say('subqueryType', { got: goName }));
     else if (split) reportRangeOperand(node, split.operand, split.operator, ctx);
   }
@@ -210,7 +226,7 @@ function modifierBeforeRange(operand: SyntaxNode, expr: string): string | undefi
     if (n.name === 'OffsetExpr') {
       const duration = childNamed(n, 'OffsetDurationExpr');
       const seconds = duration ? offsetSeconds(duration, expr) : undefined;
-      if (seconds === undefined || seconds !== 0) offset = true;
+      if (seconds !== 0) offset = true;
     } else if (n.name === 'StepInvariantExpr' && !childNamed(n, 'AtModifierPreprocessors')) {
       at = true;
     }
@@ -218,13 +234,12 @@ function modifierBeforeRange(operand: SyntaxNode, expr: string): string | undefi
   return offset ? say('offsetBeforeRange') : at ? say('atBeforeRange') : undefined;
 }
 
-/** The value of an offset (OffsetDurationExpr: a literal, maybe signed), else undefined. */
+/** The size of an offset (OffsetDurationExpr: a literal, maybe signed; its sign does not tell whether it is zero), else undefined. */
 function offsetSeconds(node: SyntaxNode, expr: string): number | undefined {
   const literal = childNamed(node, 'NumberDurationLiteralInDurationContext');
   if (literal) return literalSeconds(expr.slice(literal.from, literal.to));
   const inner = childNamed(node, 'OffsetDurationExpr');
-  const v = inner ? offsetSeconds(inner, expr) : undefined;
-  return v === undefined ? undefined : childNamed(node, 'UnaryOp') && expr[node.from] === '-' ? -v : v;
+  return inner ? offsetSeconds(inner, expr) : undefined;
 }
 
 /** The selector or subquery under a chain of offset/@/anchored/smoothed modifiers. */
@@ -232,6 +247,7 @@ function unwrapModifiers(node: SyntaxNode): SyntaxNode {
   let n = node;
   while (MODIFIERS.has(n.name)) {
     const inner = firstExprChild(n);
+    // Stryker disable next-line ConditionalExpression: checkSemantics runs only on trees that parsed (index.ts), where a modifier has the expression it modifies
     if (!inner) break;
     n = inner;
   }
@@ -243,6 +259,7 @@ const SELECTABLE = new Set(['VectorSelector', 'MatrixSelector', 'SubqueryExpr'])
 /** Shared rule of addOffset and getAtModifierVars: what the modifier may follow, and only once. */
 function checkModifierTarget(node: SyntaxNode, ctx: CheckContext, what: 'offset' | '@', twice: string): boolean {
   const inner = firstExprChild(node);
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral: checkSemantics runs only on trees that parsed (index.ts), where a modifier has the expression it modifies
   if (!inner) return false;
   const target = postfixTarget(inner);
   if (!SELECTABLE.has(target.name)) {
@@ -280,6 +297,7 @@ export function checkAt(node: SyntaxNode, ctx: CheckContext): void {
 /** Go's %f for the few values the @ bound check prints. */
 function formatGoFloat(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
+  // Stryker disable next-line EqualityOperator: n is an infinity here, never 0
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
   return n.toFixed(6);
 }
@@ -289,6 +307,7 @@ export function checkRangeSmoothing(node: SyntaxNode, ctx: CheckContext): void {
   const kind = node.name === 'AnchoredExpr' ? 'anchored' : 'smoothed';
   const inner = firstExprChild(node);
   ctx.experimental(node.from, node.to, kind, 'promql-extended-range-selectors');
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral: checkSemantics runs only on trees that parsed (index.ts), where a modifier has the expression it modifies
   if (!inner) return;
   const base = postfixTarget(inner);
   if (base.name === 'SubqueryExpr') ctx.error(node.from, node.to, say('smoothingOnSubquery', { kind }));

@@ -131,3 +131,9 @@ test('Prometheus 3 syntax that promtool 2.42 rejects', () => {
   assertClean('1_000'); // underscores in numbers
   assertClean('sum by ("a.b") (foo)'); // quoted label names
 });
+
+test('a problem two checks find alike is reported once', () => {
+  // Both offsets find the aggregation they follow; Prometheus stops at the first.
+  assertOnly('sum(foo) offset 1m offset 2m', { from: 0, to: 8, message: 'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery' });
+  assertOnly('sum(foo) @ 1 @ 2', { from: 0, to: 8, message: '@ modifier must be preceded by an instant vector selector or range vector selector or a subquery' });
+});

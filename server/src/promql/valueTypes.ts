@@ -36,10 +36,6 @@ export const TYPED_NODES: ReadonlySet<string> = new Set([
   ...TRANSPARENT,
 ]);
 
-export function isExprNode(node: SyntaxNode): boolean {
-  return node.type.is('Expr');
-}
-
 export function exprChildren(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) if (c.type.is('Expr')) out.push(c);
@@ -79,6 +75,7 @@ export function typeOfNode(node: SyntaxNode, expr: string, typeOfChild: (n: Synt
     case 'SubqueryExpr': {
       // `a + b[5m:]` parses as `(a + b)[5m:]` in lezer-promql but is a binary expression in Prometheus.
       const inner = firstExprChild(node);
+      // Stryker disable next-line OptionalChaining: types are asked only of trees that parsed (checkSemantics, and the catalog checks after it), where a range or subquery has the expression it ranges over
       return inner?.name === 'BinaryExpr' ? typeOfChild(inner) : 'range vector';
     }
     case 'NumberDurationLiteral':
@@ -86,6 +83,7 @@ export function typeOfNode(node: SyntaxNode, expr: string, typeOfChild: (n: Synt
     case 'StringLiteral':
       return 'string';
     case 'FunctionCall':
+      // Stryker disable next-line OptionalChaining,StringLiteral: every function the parser accepts is in the table (an unknown one is a promql/syntax error, and no type is asked of a tree that did not parse)
       return promqlFunctions.get(functionName(node, expr))?.returns ?? 'none';
     case 'BinaryExpr': {
       const [lhs, rhs] = exprChildren(node);
@@ -106,10 +104,6 @@ export function inferType(node: SyntaxNode, expr: string): PromqlType {
   const key = nodeKeyFor(expr.length);
   const lookup = (n: SyntaxNode): PromqlType => types.get(key(n)) ?? 'none';
   // Nodes of other types are typed 'none', as a missing entry is.
-  for (const n of collectPostOrder(node, TYPED_NODES)) {
-    if (n.type.is('Expr') || TRANSPARENT.has(n.type.name) || n.type.name === 'PromQL') {
-      types.set(key(n), typeOfNode(n, expr, lookup));
-    }
-  }
+  for (const n of collectPostOrder(node, TYPED_NODES)) types.set(key(n), typeOfNode(n, expr, lookup));
   return lookup(node);
 }

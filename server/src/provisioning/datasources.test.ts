@@ -89,6 +89,13 @@ test('isDefault: "true" (a string Grafana reads as true) counts as a default: tw
   assert.deepEqual(diagnose(PATH, text), [
     ['provisioning/duplicate', 'error', 9, 15, 21, 'Datasource "A" is already the default of org 1; Grafana refuses a provisioning file with two defaults in one organisation.'],
   ]);
+  // strconv.ParseBool's other spellings of true count too; its spellings of false do not.
+  for (const yes of ['"1"', 't', 'T', '"TRUE"', 'True']) {
+    assert.deepEqual(diagnose(PATH, text.replace(/isDefault: "true"\n$/, `isDefault: ${yes}\n`)).length, 1, yes);
+  }
+  for (const no of ['"0"', 'f', 'F', '"FALSE"', 'False']) {
+    assert.deepEqual(diagnose(PATH, text.replace(/isDefault: "true"\n$/, `isDefault: ${no}\n`)), [], no);
+  }
   // One default and one explicit false: fine.
   assert.deepEqual(diagnose(PATH, text.replace('isDefault: "true"\n  - name: B', 'isDefault: "true"\n  - name: B').replace(/isDefault: "true"\n$/, 'isDefault: false\n')), []);
 });

@@ -2,7 +2,7 @@ import { RE2JS } from 're2js';
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { scalarOffsets } from '../base/yaml/scalarOffsets';
 import type { Finding } from '../base/types';
-import { checkFields, isEnvReference, keyOf, pairsOf, scalarString, Sink, valueOf, type FieldTable } from './fields';
+import { checkFields, isEnvReference, isTrue, keyOf, pairsOf, scalarString, Sink, valueOf, type FieldTable } from './fields';
 import type { FileCheck } from '../workspace/fileKind';
 import type { ParsedYaml } from '../base/yaml/parse';
 import { provisioningKindOf } from './detect';
@@ -163,7 +163,7 @@ function checkDefaults(entries: Entry[], sink: Sink): void {
   const defaults = new Map<string, Entry>();
   for (const entry of entries) {
     const node = valueOf(entry.map, 'isDefault');
-    if (!isScalar(node) || !(node.value === true || node.value === 'true')) continue;
+    if (!isTrue(node)) continue;
     const earlier = defaults.get(entry.orgId);
     if (!earlier) {
       defaults.set(entry.orgId, entry);

@@ -55,8 +55,18 @@ function fits(spec: FieldSpec, node: Node | null): boolean {
     case 'int':
       return (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^-?\d+$/.test(value.trim()));
     case 'bool':
-      return typeof value === 'boolean' || (typeof value === 'string' && /^(?:true|false|1|0|t|f|TRUE|FALSE|True|False)$/.test(value.trim()));
+      return typeof value === 'boolean' || (typeof value === 'string' && (GO_TRUE.test(value.trim()) || GO_FALSE.test(value.trim())));
   }
+}
+
+/** What Go's strconv.ParseBool reads as true, and as false (a quoted bool is read so). */
+const GO_TRUE = /^(?:1|t|T|TRUE|true|True)$/;
+const GO_FALSE = /^(?:0|f|F|FALSE|false|False)$/;
+
+/** Whether a bool field's value is true as Grafana reads it: `true`, or a string strconv.ParseBool reads as true (`"1"`, `t`, `"TRUE"`). */
+export function isTrue(node: Node | null | undefined): boolean {
+  if (!isScalar(node)) return false;
+  return node.value === true || (typeof node.value === 'string' && GO_TRUE.test(node.value.trim()));
 }
 
 export function pairsOf(map: YAMLMap): Pair<Node, Node | null>[] {

@@ -85,6 +85,27 @@ test('folderUid with foldersFromFilesStructure, and foldersFromFilesStructure qu
   ]);
 });
 
+test('foldersFromFilesStructure as strconv.ParseBool reads it: "1", t, T, "TRUE" are true (with folder: refused), "0", f, F, False are false', () => {
+  const provider = (value: string) => `  - name: p${value.replace(/\W/g, '')}\n    folder: f\n    options:\n      path: /p\n      foldersFromFilesStructure: ${value}\n`;
+  const text = `apiVersion: 1\nproviders:\n${['"1"', 't', 'T', '"TRUE"', '" True "', '"0"', 'f', 'F', 'False', '"yes"'].map(provider).join('')}`;
+  const refused = (name: string, line: number) => [
+    'provisioning/schema',
+    'error',
+    line,
+    4,
+    10,
+    `provider "${name}" sets both folder and options.foldersFromFilesStructure; Grafana refuses the provider. Drop folder, or set foldersFromFilesStructure: false.`,
+  ];
+  assert.deepEqual(diagnose(PATH, text), [
+    refused('p1', 3),
+    refused('pt', 8),
+    refused('pT', 13),
+    refused('pTRUE', 18),
+    refused('pTrue', 23),
+    ['provisioning/schema', 'error', 51, 33, 38, 'provider "pyes".options.foldersFromFilesStructure must be a boolean (true or false); got a string "yes".'],
+  ]);
+});
+
 test('a document that does not parse is left to yaml/syntax', () => {
   assert.deepEqual(diagnose(PATH, 'apiVersion: 1\nproviders:\n  - name: a\n    orgId: x\n  - [\n'), [
     ['yaml/syntax', 'error', 5, 0, 0, 'Flow sequence in block collection must be sufficiently indented and end with a ]'],

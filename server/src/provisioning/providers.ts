@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Finding } from '../base/types';
-import { checkFields, keyOf, pairsOf, scalarString, Sink, valueOf, type FieldTable } from './fields';
+import { checkFields, isTrue, keyOf, pairsOf, scalarString, Sink, valueOf, type FieldTable } from './fields';
 import type { FileCheck } from '../workspace/fileKind';
 import type { ParsedYaml } from '../base/yaml/parse';
 import { provisioningKindOf } from './detect';
@@ -81,7 +81,7 @@ export function checkProvidersFile(document: Document.Parsed): Finding[] {
     const fromFiles = valueOf(options, 'foldersFromFilesStructure');
     const folder = pairsOf(item).find((pair) => keyOf(pair) === 'folder' || keyOf(pair) === 'folderUid');
     const folderValue = scalarString(folder?.value);
-    if (isScalar(fromFiles) && (fromFiles.value === true || fromFiles.value === 'true') && folder && folderValue) {
+    if (isTrue(fromFiles) && folder && folderValue) {
       // Stryker disable next-line ArrayDeclaration,StringLiteral: a fallback; the folder key is a scalar named folder or folderUid, so it has a range and keyOf gives its name
       sink.add('provisioning/schema', folder.key, [0, 0], say('folderAndFromFiles', { where, key: keyOf(folder) ?? '' }));
     }

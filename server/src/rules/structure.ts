@@ -56,7 +56,10 @@ class StructureChecker {
   }
 
   private keySpan(pair: AnyPair): [number, number] {
-    return spanOf(pair.key, [0, 0]);
+    // An empty key (`: 1`) has an empty range: its place is the colon after it.
+    // Stryker disable next-line OptionalChaining: a parsed key has a range
+    const colon = this.text.indexOf(':', pair.key.range?.[0]);
+    return spanOf(pair.key, [colon, colon + 1]);
   }
 
   private renameFix(pair: AnyPair, to: string): Fix[] {
@@ -139,6 +142,7 @@ class StructureChecker {
           this.labelEntries(pair, 'label');
           break;
         default:
+          // Stryker disable next-line ConditionalExpression: known.includes(undefined) is false too: a key that is no scalar is unknown either way
           if (key === undefined || !known.includes(key)) this.unknownField(pair, known, 'rulefmt.RuleGroup');
       }
     }
@@ -159,8 +163,9 @@ class StructureChecker {
           const node = this.resolveRule(item as Node | null);
           const rule = this.checkRule(node, group, ruleIndex, spanOf(rules, this.keySpan(rulesPair)));
           if (rule) group.rules.push(rule);
-          // A placeholder is shorter than its rule: the group reaches as far as the rule does.
-          if (node !== item && node?.range && node.range[1] > group.end) group.end = node.range[1];
+          // A placeholder is shorter than its rule: the group reaches as far as its rules do (in a whole parse it does already).
+          // Stryker disable next-line ConditionalExpression,OptionalChaining: every item of a parsed list is a node with a range (an empty item is a null scalar)
+          if (node?.range) group.end = Math.max(group.end, node.range[1]);
         });
       }
     }
@@ -187,13 +192,15 @@ class StructureChecker {
 
   private durationEntry(pair: AnyPair, what: string): EntrySite | undefined {
     const entry = this.scalarEntry(pair, what);
-    if (!entry || (isScalar(pair.value) && pair.value.value === null)) return undefined;
+    // A null duration (`for:`, `? for`) is Go's zero duration: no duration to judge.
+    if (!entry || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return undefined;
     const result = parsePrometheusDuration(entry.value.value);
     if (!result.ok) {
       const better = suggestDuration(entry.value.value);
       const span: [number, number] = [entry.value.start, entry.value.end];
       const fixes = better ? [{ title: say('fixChange', { to: better }), edits: [{ start: span[0], end: span[1], newText: better }], preferred: true }] : undefined;
-      this.sink.add(entry.value.end > entry.value.start ? span : this.keySpan(pair), say('badField', { what, problem: result.message }), 'error', fixes);
+      // A value that is no duration has a place: an empty one is quoted (`""`, its quotes), a null one was let through above.
+      this.sink.add(span, say('badField', { what, problem: result.message }), 'error', fixes);
       return undefined;
     }
     return entry;
@@ -203,6 +210,7 @@ class StructureChecker {
     const value = pair.value;
     if (value === null || (isScalar(value) && value.value === null)) return;
     const span = spanOf(value, this.keySpan(pair));
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: each test alone tells a limit that is no integer: a list or mapping has no number value, and Number.isInteger is false for anything but a number
     if (!isScalar(value) || typeof value.value !== 'number' || !Number.isInteger(value.value)) {
       this.sink.add(span, say('limitNotInteger', { found: describeNode(value) }));
     } else if (value.value < 0) {
@@ -220,6 +228,7 @@ class StructureChecker {
     }
     const entries: EntrySite[] = [];
     for (const item of map.items as AnyPair[]) {
+      // Stryker disable next-line ArrayDeclaration: a parsed mapping has a range
       const keySpan = spanOf(item.key, spanOf(map, [0, 0]));
       if (!isScalar(item.key)) {
         this.sink.add(keySpan, say('entryNameNotString', { what }));
@@ -251,6 +260,7 @@ class StructureChecker {
     let annotations: EntrySite[] = [];
     for (const pair of node.items as AnyPair[]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      // Stryker disable next-line ConditionalExpression: RULE_FIELDS.includes(undefined) is false too: a key that is no scalar is unknown either way
       if (key === undefined || !RULE_FIELDS.includes(key)) {
         this.unknownField(pair, RULE_FIELDS, 'rulefmt.RuleNode');
         continue;
@@ -260,9 +270,11 @@ class StructureChecker {
       else if (key === 'annotations') annotations = this.labelEntries(pair, 'annotation');
       else if (key === 'for' || key === 'keep_firing_for') {
         const entry = this.durationEntry(pair, key);
+        // Stryker disable next-line ConditionalExpression: entries is only read with get, which gives undefined for a key set to undefined as for a key not set
         if (entry) entries.set(key, entry);
       } else {
         const entry = this.scalarEntry(pair, key);
+        // Stryker disable next-line ConditionalExpression: entries is only read with get, which gives undefined for a key set to undefined as for a key not set
         if (entry) entries.set(key, entry);
       }
     }
@@ -271,6 +283,7 @@ class StructureChecker {
     const alert = entries.get('alert');
     const named = [record, alert].filter((e): e is EntrySite => e !== undefined && e.value.value !== '');
     if (named.length === 2) {
+      // Stryker disable next-line EqualityOperator: two keys of one mapping never start at the same offset
       const second = (record as EntrySite).keyStart > (alert as EntrySite).keyStart ? (record as EntrySite) : (alert as EntrySite);
       this.sink.add([second.keyStart, second.keyEnd], say('recordAndAlert'));
     } else if (named.length === 0) {
@@ -342,6 +355,7 @@ export function checkStructure(text: string, sites: readonly RuleGroupsSite[], r
  */
 export function checkRuleAlone(text: string, node: YAMLMap, group: GroupModel, ruleIndex: number): { rule?: RuleModel; findings: Finding[] } {
   const checker = new StructureChecker(text);
+  // Stryker disable next-line ArrayDeclaration: a parsed mapping has a range
   const rule = checker.checkRule(node, group, ruleIndex, spanOf(node, [0, 0]));
   return { ...(rule ? { rule } : {}), findings: checker.sink.findings };
 }
