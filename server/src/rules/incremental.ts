@@ -66,8 +66,8 @@ export function updateRuleFile(before: RuleFileSnapshot, text: string, caches?: 
   const group = before.rules.groups.find((g) => g.documentIndex === rule.documentIndex && g.groupIndex === rule.groupIndex);
   if (!group || ANCHOR.test(old.slice(itemStart, oldItemEnd))) return undefined;
   const alone = checkRuleAlone(local, node, group, rule.ruleIndex);
-  // A finding on a node without a place (an empty key, say) is put at the document's start by a
-  // full read; read alone, that start would be the rule's: only a full read says it as it does.
+  // A finding on a node without a range is put at the document's start by a full read; read alone,
+  // that start would be the rule's: only a full read says it as it does.
   if (!alone.rule || alone.findings.some((finding) => finding.start === 0 && finding.end === 0)) return undefined;
   const checked = { rule: shiftRule(alone.rule, itemStart), findings: alone.findings.map((finding) => shiftFinding(finding, itemStart)) };
 
