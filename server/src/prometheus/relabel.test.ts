@@ -74,6 +74,9 @@ test('relabel rules: each action’s target label, modulus and replacement; the 
 });
 
 test('a prometheus.yaml that does not parse gets its syntax error only: relabel rules, HTTP clients and rule files are not judged', () => {
-  const text = 'scrape_configs:\n  - job_name: a\n    bearer_token: t\n    bearer_token_file: f\n    relabel_configs:\n      - action: hashmod\n    tls_config:\n      cert_file: c\nrule_files: [a*/b.yml]\ntracing:\n  tls_config:\n    key_file: k\nx: [\n';
-  assert.deepEqual(checkConfig(text, { codes: ['prometheus/config', 'yaml/syntax'] }), ['13:0-13:0 error yaml/syntax Flow sequence in block collection must be sufficiently indented and end with a ]']);
+  const text =
+    'scrape_configs:\n  - job_name: a\n    bearer_token: t\n    bearer_token_file: f\n    relabel_configs:\n      - action: hashmod\n    tls_config:\n      cert_file: c\nrule_files: [a*/b.yml]\ntracing:\n  tls_config:\n    key_file: k\nx: [\n';
+  assert.deepEqual(checkConfig(text, { codes: ['prometheus/config', 'yaml/syntax'] }), [
+    '13:0-13:0 error yaml/syntax Flow sequence in block collection must be sufficiently indented and end with a ]',
+  ]);
 });
