@@ -16,7 +16,7 @@ import { Session } from 'node:inspector/promises';
 import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../server/src/base/lineIndex';
 import { DEFAULT_SETTINGS } from '../server/src/base/settings';
-import { toLspDiagnostic } from '../server/src/featureHandlers';
+import { lspDiagnosticMaker } from '../server/src/featureHandlers';
 import { LanguageService } from '../server/src/service/languageService';
 import { OpenDocument } from '../server/src/session/openDocument';
 import { generateRuleFile } from './corpus';
@@ -27,6 +27,7 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const file = generateRuleFile(1024 * 1024, 'rules-1mb.yaml');
 const uri = pathToFileURL(file).href;
 const service = new LanguageService();
+const toLspDiagnostic = lspDiagnosticMaker();
 const document = new OpenDocument(uri, 'yaml', 1, readFileSync(file, 'utf8'));
 
 /** What the session and the connection do with one version: index, validate, publish (serialized). */

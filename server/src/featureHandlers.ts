@@ -86,6 +86,21 @@ export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
   return lsp;
 }
 
+/**
+ * toLspDiagnostic, made once per diagnostic object: the service hands back the diagnostics an edit
+ * left unchanged (service/diagnosticReuse.ts), so their LSP shape need not be made and kept anew.
+ */
+export function lspDiagnosticMaker(): (d: Diagnostic, uri: string) => LspDiagnostic {
+  const made = new WeakMap<Diagnostic, LspDiagnostic>();
+  return (d, uri) => {
+    // Related places may name this document's URI: not shared between documents.
+    if (d.related?.length) return toLspDiagnostic(d, uri);
+    let lsp = made.get(d);
+    if (!lsp) made.set(d, (lsp = toLspDiagnostic(d, uri)));
+    return lsp;
+  };
+}
+
 export type LspHandlers = ReturnType<typeof lspHandlers>;
 
 export function lspHandlers(session: Session) {

@@ -16,11 +16,12 @@ import {
 } from 'vscode-languageserver/node';
 import { SloTreeChangedNotification, SloTreeRequest, StatusRequest, TrustNotification, WATCHED_FILES_GLOB } from './protocol';
 import { SETTINGS_SECTION } from './base/settings';
-import { lspHandlers, toLspDiagnostic } from './featureHandlers';
+import { lspDiagnosticMaker, lspHandlers } from './featureHandlers';
 import { Session } from './session/session';
 import type { ClientPort } from './session/clientPort';
 
 const connection = createConnection(ProposedFeatures.all);
+const toLspDiagnostic = lspDiagnosticMaker();
 
 const port: ClientPort = {
   publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri)) }),

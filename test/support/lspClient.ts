@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
-import { StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
+import { IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SERVER_NODE_ARGS } from '../../server/src/protocol';
 
@@ -9,6 +9,8 @@ export const SERVER_PATH = join(__dirname, '../../dist/server.js');
 /**
  * A real LSP client: spawns `node dist/server.js --stdio` and speaks JSON-RPC
  * to it over pipes, as an editor would. Waits are on events with deadlines.
+ * `transport: 'ipc'` speaks over Node's IPC channel instead (`--node-ipc`), as
+ * the extension launches the server in VS Code.
  */
 export class LspTestClient {
   readonly connection: MessageConnection;
@@ -23,12 +25,15 @@ export class LspTestClient {
   /** Answers the server's workspace/configuration requests. */
   settings: unknown = {};
 
-  constructor() {
+  constructor({ transport = 'stdio' }: { transport?: 'stdio' | 'ipc' } = {}) {
     // Launched as the extension launches it; K1S0_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" adds flags (profiling).
     const nodeArgs = [...SERVER_NODE_ARGS, ...(process.env.K1S0_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-    this.process = spawn(process.execPath, [...nodeArgs, SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+    const ipc = transport === 'ipc';
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER_PATH, ipc ? '--node-ipc' : '--stdio'], { stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe' }) as ChildProcessWithoutNullStreams;
     this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection = ipc
+      ? createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))
+      : createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
       this.publishes.push({ uri: params.uri, version: params.version });

@@ -83,12 +83,27 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    let clamped = Math.max(0, Math.min(offset, this.text.length));
-    // The middle of a \r\n is no position of its own (the line would be one character
-    // too long): it is the end of the line, where the \r starts.
-    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
+    const clamped = this.clamp(offset);
     const line = this.lineOf(clamped);
     return { line, character: clamped - (this.lineStarts[line] ?? 0) };
+  }
+
+  /** Whether `position` is positionAt(offset), without making a position (service/diagnosticReuse.ts compares many). */
+  isAt(position: Position, offset: number): boolean {
+    const clamped = this.clamp(offset);
+    const line = this.lineOf(clamped);
+    return position.line === line && position.character === clamped - (this.lineStarts[line] ?? 0);
+  }
+
+  /** The line of positionAt(offset). */
+  lineAt(offset: number): number {
+    return this.lineOf(this.clamp(offset));
+  }
+
+  /** `offset` inside the text; the middle of a \r\n is no position of its own (the line would be one character too long): it is the end of the line, where the \r starts. */
+  private clamp(offset: number): number {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    return this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13 ? clamped - 1 : clamped;
   }
 
   offsetAt(position: Position): number {

@@ -11,7 +11,7 @@ import { isEnvFilePath } from '../otel/dotenvHandler';
 import { isYamlPath, matchesAny, uriToPath } from '../base/files';
 import { LineIndex } from '../base/lineIndex';
 import { namedFileGlobs, regrade, type Settings } from '../base/settings';
-import type { Diagnostic, Finding, OutlineSymbol, SourceFile } from '../base/types';
+import type { Diagnostic, Finding, OutlineSymbol, Severity, SourceFile } from '../base/types';
 import type { ParsedYaml } from '../base/yaml/parse';
 import { LivePrometheus } from '../catalog/live';
 import { catalogFor } from '../catalog/catalog';
@@ -23,6 +23,7 @@ import { buildSloTree, type SloTree } from '../slo/model';
 import { applySuppressions, multilineScalars } from '../suppression/suppression';
 import type { FileLocation, KindContext, LocatedExpression } from '../workspace/fileKind';
 import { NO_FACTS, WorkspaceIndex, type FileFacts } from '../workspace/index';
+import { LastDiagnostics, type Placing } from './diagnosticReuse';
 import { Document } from './document';
 import { FILE_KINDS, handlerOf, type FileKind } from './fileKinds';
 import { t } from '../l10n';
@@ -44,6 +45,8 @@ export class LanguageService {
   readonly caches: Caches;
   readonly workspace: WorkspaceIndex;
   private readonly documents = new Map<string, Document>();
+  /** Each document's last diagnostics, handed back where an edit left them equal (diagnosticReuse.ts); only while documents change. */
+  private readonly lastDiagnostics = new Map<string, LastDiagnostics>();
   private readonly checks: Checks;
   /** Called when the workspace's facts change by themselves (a live Prometheus answered): revalidate. */
   onWorkspaceChange: (() => void) | undefined;
@@ -84,12 +87,16 @@ export class LanguageService {
   validate({ file, settings, location }: ValidationRequest): Diagnostic[] {
     this.live.use(settings.prometheus.url);
     const where = location ?? { path: uriToPath(file.uri) };
-    return toDiagnostics(file.text, this.suppressed(file, settings, where), settings, (uri) => this.textOf(uri), this.caches);
+    const last = this.lastDiagnostics.get(file.uri);
+    const diagnostics = toDiagnostics(file.text, this.suppressed(file, settings, where), settings, { textOf: (uri) => this.textOf(uri), caches: this.caches, ...(last ? { last } : {}) });
+    if (this.caches.documentsChange) this.lastDiagnostics.set(file.uri, last ? last.next(diagnostics) : new LastDiagnostics(diagnostics));
+    return diagnostics;
   }
 
   /** Forgets a document that is gone, and what it defined. */
   forget(uri: string): boolean {
     this.documents.delete(uri);
+    this.lastDiagnostics.delete(uri);
     return this.workspace.remove(uri);
   }
 
@@ -244,34 +251,49 @@ function tooLarge(file: SourceFile, settings: Settings): boolean {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
-/**
- * Re-grades findings by the user's settings, places them in the text and sorts them. Related places in
- * another document are placed in its text (`textOf`), and left out when it is not known.
- */
-export function toDiagnostics(text: string, findings: readonly Finding[], settings: Settings, textOf: (uri: string) => string | undefined = () => undefined, caches?: Caches): Diagnostic[] {
+interface PlacingOptions {
+  /** The text of another document, for related places in it; those of a document not known are left out. */
+  textOf?: (uri: string) => string | undefined;
+  caches?: Caches;
+  /** The document's last diagnostics: one equal to what a finding makes is handed back instead of a new one. */
+  last?: LastDiagnostics;
+}
+
+/** Re-grades findings by the user's settings, places them in the text and sorts them. */
+export function toDiagnostics(text: string, findings: readonly Finding[], settings: Settings, { textOf = () => undefined, caches, last }: PlacingOptions = {}): Diagnostic[] {
   const lines = LineIndex.of(text, caches);
+  const linesOf = (uri: string) => {
+    const other = textOf(uri);
+    return other === undefined ? undefined : LineIndex.of(other, caches);
+  };
+  const placing = { lines, linesOf };
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     const severity = regrade(finding.code, finding.severity, settings.diagnostics.severity);
     if (severity === undefined) continue;
-    const diagnostic: Diagnostic = { range: lines.rangeOf(finding.start, finding.end), severity, code: finding.code, message: finding.message, source: 'k1s0' };
-    if (finding.fixes?.length) {
-      diagnostic.fixes = finding.fixes.map((fix) => ({
-        title: fix.title,
-        ...(fix.preferred ? { preferred: true } : {}),
-        edits: fix.edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), newText: edit.newText })),
-      }));
-    }
-    if (finding.disableAt !== undefined) diagnostic.disableLine = lines.positionAt(finding.disableAt).line;
-    const related = finding.related?.flatMap(({ start, end, message, uri }) => {
-      if (uri === undefined) return [{ range: lines.rangeOf(start, end), message }];
-      const other = textOf(uri);
-      return other === undefined ? [] : [{ range: LineIndex.of(other, caches).rangeOf(start, end), message, uri }];
-    });
-    if (related?.length) diagnostic.related = related;
-    diagnostics.push(diagnostic);
+    diagnostics.push(last?.matching(finding, severity, placing) ?? place(finding, severity, placing));
   }
   return diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code),
   );
+}
+
+/** The diagnostic of one finding. */
+function place(finding: Finding, severity: Severity, { lines, linesOf }: Placing): Diagnostic {
+  const diagnostic: Diagnostic = { range: lines.rangeOf(finding.start, finding.end), severity, code: finding.code, message: finding.message, source: 'k1s0' };
+  if (finding.fixes?.length) {
+    diagnostic.fixes = finding.fixes.map((fix) => ({
+      title: fix.title,
+      ...(fix.preferred ? { preferred: true } : {}),
+      edits: fix.edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), newText: edit.newText })),
+    }));
+  }
+  if (finding.disableAt !== undefined) diagnostic.disableLine = lines.lineAt(finding.disableAt);
+  const related = finding.related?.flatMap(({ start, end, message, uri }) => {
+    if (uri === undefined) return [{ range: lines.rangeOf(start, end), message }];
+    const other = linesOf(uri);
+    return other === undefined ? [] : [{ range: other.rangeOf(start, end), message, uri }];
+  });
+  if (related?.length) diagnostic.related = related;
+  return diagnostic;
 }

@@ -20,6 +20,7 @@ import { configEnvironment, countProblems } from '../features/status';
 import type { K1s0Status } from '../protocol';
 import { setLocale } from '../l10n';
 import { isLintConfigPath } from '../lint/lintConfig';
+import { sameDiagnostics } from '../service/diagnosticReuse';
 import { fileInput } from '../service/fileInput';
 import { LanguageService } from '../service/languageService';
 import type { SloTree } from '../slo/model';
@@ -428,10 +429,6 @@ function withoutRelated(diagnostic: Diagnostic): Diagnostic {
   if (!diagnostic.related) return diagnostic;
   const { related: _related, ...rest } = diagnostic;
   return rest;
-}
-
-function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function describe(error: unknown): string {
