@@ -209,3 +209,24 @@ test('a refused rename is an error answer', async () => {
   );
   await client.close(uriOf(relative));
 });
+
+test('over Node IPC, as the extension launches it in VS Code: an edit is answered with its diagnostics, and the server exits cleanly', async () => {
+  const ipc = new LspTestClient({ transport: 'ipc' });
+  try {
+    await ipc.initialize(null);
+    const uri = uriOf('scratch/config.ipc.yaml');
+    const text = lines('observability:', '  log:', '    level: info', '    format: json', '  trace:', '    enabled: false', '  metrics:', '    enabled: false');
+    await ipc.open(uri, text);
+    assert.deepEqual(await ipc.diagnosticsFor(uri, (p) => p.version === 1), []);
+    await ipc.change(uri, 2, [{ range: rangeOf(text, 'json'), text: 'jsno' }]);
+    const edited = await ipc.diagnosticsFor(uri, (p) => p.version === 2);
+    assert.deepEqual(
+      edited.map((d) => [d.code, d.range, d.message]),
+      [['config/schema', rangeOf(text, 'json'), 'observability.log.format must be one of text, json; got string "jsno". Did you mean "json"?']],
+    );
+    assert.equal(await ipc.shutdown(), 0);
+  } finally {
+    // A failed assertion must not leave the server (and its IPC channel, which keeps this process alive) behind.
+    if (ipc.alive) ipc.kill();
+  }
+});
