@@ -88,16 +88,28 @@ export class LineIndex {
     return { line, character: clamped - (this.lineStarts[line] ?? 0) };
   }
 
-  /** Whether `position` is positionAt(offset), without making a position (service/diagnosticReuse.ts compares many). */
+  /** Whether `position` is positionAt(offset), without making a position or searching (service/diagnosticReuse.ts compares many). */
   isAt(position: Position, offset: number): boolean {
     const clamped = this.clamp(offset);
-    const line = this.lineOf(clamped);
-    return position.line === line && position.character === clamped - (this.lineStarts[line] ?? 0);
+    return this.holds(position.line, clamped) && position.character === clamped - (this.lineStarts[position.line] ?? 0);
+  }
+
+  /** Whether positionAt(offset) is on `line`. */
+  isOnLine(line: number, offset: number): boolean {
+    return this.holds(line, this.clamp(offset));
   }
 
   /** The line of positionAt(offset). */
   lineAt(offset: number): number {
     return this.lineOf(this.clamp(offset));
+  }
+
+  /** Whether the (clamped) offset is on `line`: at or after its start, before the next line's. */
+  private holds(line: number, clamped: number): boolean {
+    const start = this.lineStarts[line];
+    if (start === undefined || start > clamped) return false;
+    const next = this.lineStarts[line + 1];
+    return next === undefined || clamped < next;
   }
 
   /** `offset` inside the text; the middle of a \r\n is no position of its own (the line would be one character too long): it is the end of the line, where the \r starts. */

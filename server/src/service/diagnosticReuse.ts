@@ -49,7 +49,7 @@ export class LastDiagnostics {
  */
 function placedAs(d: Diagnostic, f: Finding, severity: Severity, { lines, linesOf }: Placing): boolean {
   if (d.code !== f.code || d.severity !== severity || !spans(lines, d.range, f.start, f.end)) return false;
-  if (d.disableLine !== (f.disableAt === undefined ? undefined : lines.lineAt(f.disableAt))) return false;
+  if (d.disableLine === undefined ? f.disableAt !== undefined : f.disableAt === undefined || !lines.isOnLine(d.disableLine, f.disableAt)) return false;
   return sameFixes(d, f, lines) && sameRelated(d, f, lines, linesOf);
 }
 
