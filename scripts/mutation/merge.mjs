@@ -14,7 +14,12 @@ if (!out || inputs.length === 0) {
   process.exit(2);
 }
 
-const onDisk = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+const read = new Map();
+/** A file's text on disk (undefined when it is gone), read once however many reports name it. */
+function onDisk(path) {
+  if (!read.has(path)) read.set(path, existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+  return read.get(path);
+}
 
 /** The entries of every report for one kind (`files`, `testFiles`), the one matching the disk first. */
 function mergeEntries(reports, kind) {
