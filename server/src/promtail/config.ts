@@ -162,8 +162,8 @@ export function labelsOf(job: YAMLMap, externalLabels: ReadonlySet<string>): Set
     const target = scalarText(pairIn(rule, 'target_label')?.value);
     if (target !== undefined && ['replace', 'hashmod', 'lowercase', 'uppercase'].includes(action)) labels.add(target);
     if (action === 'labeldrop' || action === 'labelkeep') {
-      const regex = scalarText(pairIn(rule, 'regex')?.value);
-      if (regex === undefined) continue;
+      // Without a regex, Prometheus's default `(.*)` matches every label: labeldrop drops them all, labelkeep keeps them all.
+      const regex = scalarText(pairIn(rule, 'regex')?.value) ?? '(.*)';
       let re: RegExp;
       try {
         re = new RegExp(`^(?:${regex})$`);

@@ -25,7 +25,7 @@ test('labelsOf: relabelling sets the target of replace, hashmod, lowercase and u
   assert.deepEqual(labels(set), ['h', 'lo', 'r', 'up']);
   assert.equal(labels('relabel_configs:\n  - action: labelmap\n    regex: x\n'), undefined);
   const dropKeep =
-    'static_configs:\n  - labels: {a: 1, ab: 2, b: 3, c: 4}\nrelabel_configs:\n  - action: labeldrop\n    regex: "a.*"\n  - action: labeldrop\n  - action: labelkeep\n    regex: "(c"\n  - action: labelkeep\n    regex: "b|c"\n';
+    'static_configs:\n  - labels: {a: 1, ab: 2, b: 3, c: 4}\nrelabel_configs:\n  - action: labeldrop\n    regex: "a.*"\n  - action: labelkeep\n    regex: "(c"\n  - action: labelkeep\n    regex: "b|c"\n';
   assert.deepEqual(labels(dropKeep, ['e']), ['b', 'c']);
 });
 
@@ -36,4 +36,11 @@ test('labelsOf: pipeline stages add labels and static labels (a match stage’s 
   assert.deepEqual(labels('pipeline_stages:\n  - static_labels: {a: 1, b: 2, c: 3}\n  - labelallow: [a, b]\n  - match:\n      stages:\n        - labelallow: [a]\n', ['x']), ['a']);
   // Lists that are not lists take nothing away.
   assert.deepEqual(labels('pipeline_stages:\n  - labeldrop: x\n  - pack: {labels: y}\n  - labelallow: z\n', ['keep']), ['keep']);
+});
+
+test('labelsOf: labeldrop and labelkeep without a regex take Prometheus’s default (.*): every label dropped, every label kept', () => {
+  const job = (action: string) =>
+    `static_configs:\n  - labels: {service: a, tier: b, __path__: /x}\nrelabel_configs:\n  - action: ${action}\n  - target_label: environment\npipeline_stages:\n  - static_labels: {level: info}\n`;
+  assert.deepEqual(labels(job('labeldrop')), ['environment', 'level']);
+  assert.deepEqual(labels(job('labelkeep')), ['environment', 'level', 'service', 'tier']);
 });
