@@ -151,7 +151,7 @@ function checkStages(node: unknown, at: (node: Node | null | undefined, message:
  * (a `labelmap` rule copies the pods' own labels).
  */
 export function labelsOf(job: YAMLMap, externalLabels: ReadonlySet<string>): Set<string> | undefined {
-  const labels = new Set(externalLabels);
+  const labels = new Set<string>();
   for (const target of listItems(pairIn(job, 'static_configs')?.value)) for (const key of keysOf(pairIn(target, 'labels')?.value)) labels.add(key);
   for (const kind of ['journal', 'syslog', 'gcplog', 'windows_events', 'loki_push_api', 'kafka', 'gelf', 'cloudflare', 'heroku_drain', 'azure_event_hubs']) {
     for (const key of keysOf(valueAt(pairIn(job, kind)?.value, ['labels']))) labels.add(key);
@@ -174,7 +174,8 @@ export function labelsOf(job: YAMLMap, externalLabels: ReadonlySet<string>): Set
     }
   }
   addStageLabels(pairIn(job, 'pipeline_stages')?.value, labels);
-  return new Set([...labels].filter((label) => !label.startsWith('__')));
+  // The clients add their external labels to each entry they send, after relabelling and the pipeline: nothing of the job takes them away.
+  return new Set([...labels, ...externalLabels].filter((label) => !label.startsWith('__')));
 }
 
 function addStageLabels(node: unknown, labels: Set<string>): void {
