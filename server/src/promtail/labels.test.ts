@@ -48,3 +48,9 @@ test('labelsOf: labeldrop and labelkeep without a regex take Prometheus’s defa
   assert.deepEqual(labels(job('labeldrop')), ['environment', 'level']);
   assert.deepEqual(labels(job('labelkeep')), ['environment', 'level', 'service', 'tier']);
 });
+
+test('labelsOf: only labeldrop and labelkeep filter by regex; a replace without target_label adds nothing; labels starting with __ are internal', () => {
+  const text =
+    'static_configs:\n  - labels: {a: 1, b: 2, c: 3, x__: 4}\nrelabel_configs:\n  - {source_labels: [a], regex: zzz, target_label: __tmp_a}\n  - {action: replace, source_labels: [b]}\n  - {action: labelkeep, regex: "b|c|x__|__tmp_a"}\n';
+  assert.deepEqual(labels(text), ['b', 'c', 'x__']);
+});
