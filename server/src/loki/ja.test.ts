@@ -27,7 +27,7 @@ test('loki/config and loki/policy in Japanese: every message and fix title', () 
       '17:12-17:22 error loki/config schema_config の期間の "from" は YYYY-MM-DD 形式の日付でなければなりません。"2024/07/01" が指定されています。',
       '20:14-20:17 error loki/config 構造化メタデータ（Loki 3 から既定で受け付ける）には最新の期間がスキーマ v13 である必要があります。v12 が指定されています。Loki 3 は起動しません。将来の日付から v13 の期間を追加するか、limits_config.allow_structured_metadata: false を設定してください。',
       '22:16-22:18 error loki/config boltdb-shipper インデックスには index.period: 24h が必要です。7d が指定されています。Loki は起動しません。',
-      '25:2-25:14 error loki/config compactor の "shared_store" はもう読まれません: removed in Loki 3; set delete_request_store to the object store that keeps delete requests.',
+      '25:2-25:14 error loki/config compactor の "shared_store" はもう読まれません: Loki 3 で削除されました。削除リクエストを保存するオブジェクトストアを delete_request_store に指定してください。',
       '26:2-26:19 error loki/config compactor.retention_enabled が true ですが compactor.delete_request_store がありません。Loki 3 は起動しません。スキーマ期間のオブジェクトストア（例: filesystem）を指定してください。',
       '28:2-28:17 error loki/config limits_config に未知のキー "retention_perod" があります。"retention_period" の誤りではありませんか？',
       '  fix "retention_period" に名前を変更: 28:2-28:17 "retention_period"',

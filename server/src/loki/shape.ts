@@ -156,8 +156,8 @@ const SHIPPER = (doc: string): Field =>
       mode: str(),
       ingesterdbretainperiod: goDuration(),
       build_per_tenant_index: bool(),
-      shared_store: removed("removed in Loki 3; each schema_config period's object_store is used."),
-      shared_store_key_prefix: removed("removed in Loki 3; use schema_config period's index.path_prefix."),
+      shared_store: removed({ en: "removed in Loki 3; each schema_config period's object_store is used.", ja: 'Loki 3 で削除されました。各スキーマ期間の object_store が使われます。' }),
+      shared_store_key_prefix: removed({ en: "removed in Loki 3; use schema_config period's index.path_prefix.", ja: 'Loki 3 で削除されました。スキーマ期間の index.path_prefix を使ってください。' }),
     },
     doc,
   );
@@ -273,7 +273,7 @@ const LIMITS_CONFIG = block(
     bloom_gateway_enable_filtering: bool(),
     pattern_persistence_enabled: bool(),
     metric_aggregation_enabled: bool(),
-    enforce_metric_name: removed('removed in Loki 3.'),
+    enforce_metric_name: removed({ en: 'removed in Loki 3.', ja: 'Loki 3 で削除されました。' }),
   },
   'Per-tenant limits, retention included.',
 );
@@ -302,9 +302,12 @@ const COMPACTOR = block(
     horizontal_scaling_mode: str(),
     worker_config: anyField(),
     jobs_config: anyField(),
-    shared_store: removed('removed in Loki 3; set delete_request_store to the object store that keeps delete requests.'),
-    shared_store_key_prefix: removed('removed in Loki 3; use delete_request_store_key_prefix.'),
-    deletion_mode: removed('moved to limits_config.deletion_mode in Loki 3.'),
+    shared_store: removed({
+      en: 'removed in Loki 3; set delete_request_store to the object store that keeps delete requests.',
+      ja: 'Loki 3 で削除されました。削除リクエストを保存するオブジェクトストアを delete_request_store に指定してください。',
+    }),
+    shared_store_key_prefix: removed({ en: 'removed in Loki 3; use delete_request_store_key_prefix.', ja: 'Loki 3 で削除されました。delete_request_store_key_prefix を使ってください。' }),
+    deletion_mode: removed({ en: 'moved to limits_config.deletion_mode in Loki 3.', ja: 'Loki 3 で limits_config.deletion_mode に移りました。' }),
   },
   'The compactor: index compaction and retention.',
 );
@@ -337,7 +340,7 @@ const INGESTER = block(
     shutdown_marker_path: str(),
     owned_streams_check_interval: goDuration(),
     kafka_ingestion: anyField(),
-    max_transfer_retries: removed('removed in Loki 3; use the WAL and a shutdown flush.'),
+    max_transfer_retries: removed({ en: 'removed in Loki 3; use the WAL and a shutdown flush.', ja: 'Loki 3 で削除されました。WAL と停止時のフラッシュを使ってください。' }),
   },
   'The ingester: in-memory chunks, flushing, WAL.',
 );

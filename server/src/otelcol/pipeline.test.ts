@@ -119,3 +119,61 @@ test('otelcol/pipeline: the processor order of the documentation, as hints', () 
     ]),
   );
 });
+
+test('otelcol/pipeline: no service, nothing joined to judge; profiles pipelines; a connector only received from; a pair from the receiving side; sampling by probabilistic_sampler; a processor among exporters', () => {
+  const head = ['receivers:', '  otlp:', '    protocols: { grpc: {} }'];
+  const noService = lines(...head, 'exporters:', '  debug:');
+  assert.deepEqual(got(validate(noService, { settings: dev() })), expect(noService, [['otelcol/config', 'error', 'receivers', '(top level) is missing "service".']]));
+  const profiles = lines(...head, 'exporters:', '  debug:', 'service:', '  pipelines:', '    profiles:', '      receivers: [otlp]', '      exporters: [debug]');
+  assert.deepEqual(got(validate(profiles, { settings: dev() })), []);
+  const receivedOnly = lines(...head, 'connectors:', '  forward:', 'exporters:', '  debug:', 'service:', '  pipelines:', '    traces:', '      receivers: [otlp, forward]', '      exporters: [debug]');
+  assert.deepEqual(
+    got(validate(receivedOnly, { settings: dev() })),
+    expect(receivedOnly, [['otelcol/pipeline', 'error', 'forward', 'Connector "forward" is a pipeline\'s receiver but no pipeline\'s exporter: a connector joins two pipelines.', 1]]),
+  );
+  const pair = lines(
+    ...head,
+    'connectors:',
+    '  spanmetrics:',
+    'exporters:',
+    '  debug:',
+    'service:',
+    '  pipelines:',
+    '    traces:',
+    '      receivers: [otlp]',
+    '      exporters: [spanmetrics]',
+    '    metrics:',
+    '      receivers: [spanmetrics]',
+    '      exporters: [debug]',
+    '    traces/2:',
+    '      receivers: [spanmetrics]',
+    '      exporters: [debug]',
+  );
+  assert.deepEqual(
+    got(validate(pair, { settings: dev() })),
+    expect(pair, [['otelcol/pipeline', 'error', 'spanmetrics', 'Connector "spanmetrics" cannot take traces to traces: the spanmetrics connector joins traces → metrics.', 3]]),
+  );
+  const sampler = lines(
+    ...head,
+    'processors:',
+    '  batch:',
+    '  probabilistic_sampler:',
+    '    sampling_percentage: 10',
+    'exporters:',
+    '  debug:',
+    'service:',
+    '  pipelines:',
+    '    logs:',
+    '      receivers: [otlp]',
+    '      processors: [batch, probabilistic_sampler]',
+    '      exporters: [debug]',
+  );
+  assert.deepEqual(
+    got(validate(sampler, { settings: dev() })),
+    expect(sampler, [
+      ['otelcol/pipeline', 'hint', 'batch', "batch should come after probabilistic_sampler: the collector's documentation places batch after sampling, so that batches hold only the data kept.", 1],
+    ]),
+  );
+  const misplaced = lines(...head, 'exporters:', '  debug:', '  batch:', 'service:', '  pipelines:', '    logs:', '      receivers: [otlp]', '      exporters: [debug]');
+  assert.deepEqual(got(validate(misplaced, { settings: dev() })), expect(misplaced, [['otelcol/config', 'error', 'batch', '"batch" is no exporter: it is one of the processors; move it there.']]));
+});

@@ -151,3 +151,69 @@ test("otelcol/policy: the receiver's gRPC port is where the workloads' OTEL_EXPO
   service.index({ ...request, file: { ...request.file, text: manifest.replace(':14317', ':4317') } });
   assert.deepEqual(got(validate(MINIMAL, { service })), []);
 });
+
+test('otelcol/policy: a metrics pipeline needs no sampling; a sampler shared by two traces pipelines is said once', () => {
+  const metrics = MINIMAL.replace('    traces:\n', '    metrics:\n').replace('[memory_limiter, tail_sampling, batch]', '[memory_limiter, batch]');
+  assert.deepEqual(
+    got(validate(metrics)).filter((d) => d.code === 'otelcol/policy'),
+    [],
+  );
+  const shared = `${MINIMAL.replace('sampling_percentage: 10', 'sampling_percentage: 20')}    traces/2:\n      receivers: [otlp]\n      processors: [tail_sampling]\n      exporters: [otlp/jaeger]\n`;
+  assert.deepEqual(got(validate(shared)), expect(shared, [['otelcol/policy', 'warning', '20', "sampling_percentage 20 is not the prod sample rate: the design's prod sample_rate 0.1 says 10%."]]));
+});
+
+test("otelcol/policy: a config.yaml rate outside 0..1 is not taken; a kept one is said as a percentage, with its file's folder decoded", () => {
+  const text = MINIMAL.replace('sampling_percentage: 10', 'sampling_percentage: 25');
+  const service = new LanguageService();
+  service.index({
+    file: { uri: 'file:///w/config/config.yaml', text: lines('observability:', '  trace:', '    sample_rate: 1.5') },
+    settings: DEFAULT_SETTINGS,
+    location: { path: '/w/config/config.yaml' },
+  });
+  assert.deepEqual(
+    got(validate(text, { service })),
+    expect(text, [['otelcol/policy', 'warning', '25', "sampling_percentage 25 is not the prod sample rate: the design's prod sample_rate 0.1 says 10%."]]),
+  );
+  const other = new LanguageService();
+  const config = lines('observability:', '  trace:', '    endpoint: "otel:4318"', '    sample_rate: 0.123456789');
+  other.index({ file: { uri: 'file:///w/my%20app/config.yaml', text: config }, settings: DEFAULT_SETTINGS, location: { path: '/w/my app/config.yaml' } });
+  assert.deepEqual(
+    got(validate(text, { service: other })),
+    expect(text, [['otelcol/policy', 'warning', '25', 'sampling_percentage 25 is not the prod sample rate: sample_rate 0.123456789 of my app/config.yaml says 12.345679%.']]),
+  );
+});
+
+test('otelcol/policy: an endpoint whose host is a substitution still has its port; a collector without a gRPC receiver; Jaeger by host, over HTTP on 4318', () => {
+  const substituted = MINIMAL.replace('0.0.0.0:4317', '${env:POD_IP}:4316');
+  assert.deepEqual(
+    got(validate(substituted)).map((d) => [d.code, d.range, d.message]),
+    [
+      [
+        'otelcol/policy',
+        rangeOf(substituted, '${env:POD_IP}:4316'),
+        "The otlp receiver's grpc endpoint listens on 4316: services send OTLP grpc to port 4317 (the design's OTEL_EXPORTER_OTLP_ENDPOINT, 4317 gRPC / 4318 HTTP).",
+      ],
+    ],
+  );
+  const httpOnly = MINIMAL.replace('      grpc:\n        endpoint: 0.0.0.0:4317', '      http:\n        endpoint: 0.0.0.0:4318');
+  assert.deepEqual(
+    got(validate(httpOnly)),
+    expect(httpOnly, [
+      ['otelcol/policy', 'warning', 'receivers', "No otlp receiver listens for gRPC: services send OTLP to port 4317 (the design's OTEL_EXPORTER_OTLP_ENDPOINT, 4317 gRPC / 4318 HTTP)."],
+    ]),
+  );
+  const byHost = MINIMAL.replaceAll('otlp/jaeger', 'otlp/traces').replace('jaeger-collector:4317', 'jaeger-collector:14250');
+  assert.deepEqual(
+    got(validate(byHost)),
+    expect(byHost, [['otelcol/policy', 'warning', 'jaeger-collector:14250', 'Exporter "otlp/traces" sends to Jaeger on port 14250: Jaeger takes OTLP on 4317 (the design\'s "Jaeger OTLP").']]),
+  );
+  assert.deepEqual(got(validate(byHost.replace('jaeger-collector:14250', 'tempo:14250'))), [], 'an exporter to another backend');
+  const http = MINIMAL.replace('  otlp/jaeger:\n    endpoint: jaeger-collector:4317\n', '  otlphttp/jaeger:\n    endpoint: http://jaeger-collector:4317\n').replace(
+    '[otlp/jaeger]',
+    '[otlphttp/jaeger]',
+  );
+  assert.deepEqual(
+    got(validate(http)),
+    expect(http, [['otelcol/policy', 'warning', 'http://jaeger-collector:4317', 'Exporter "otlphttp/jaeger" sends to Jaeger on port 4317: Jaeger takes OTLP on 4318 (the design\'s "Jaeger OTLP").']]),
+  );
+});

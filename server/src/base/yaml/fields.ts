@@ -3,7 +3,7 @@
  * configuration kinds (prometheus.yaml, alertmanager.yml, Loki, Promtail):
  * a field is its shape and, when given, its documentation.
  */
-import type { Doc, Field, MapShape, ScalarShape, Shape } from './shape';
+import type { Doc, Field, LocalizedDoc, MapShape, ScalarShape, Shape } from './shape';
 
 const documented = (shape: Shape, doc?: Doc): Field => ({ shape, ...(doc ? { doc } : {}) });
 
@@ -24,5 +24,5 @@ export const map = (fields: MapShape['fields'], doc?: Doc, open = false): MapSha
 /** A mapping of its own keys; `open` when the table lists only the keys people write (shape.ts). */
 export const block = (fields: MapShape['fields'], doc?: Doc, open = true): Field => documented(map(fields, undefined, open), doc);
 export const required = (field: Field): Field => ({ ...field, required: true });
-/** A key the tool no longer reads, and what to write instead. */
-export const removed = (instead: string): Field => ({ shape: { type: 'any' }, removed: instead });
+/** A key the tool no longer reads, and what to write instead (in both languages: the finding says it). */
+export const removed = (instead: LocalizedDoc): Field => ({ shape: { type: 'any' }, removed: instead });

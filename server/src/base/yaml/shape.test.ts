@@ -14,7 +14,7 @@ const JOB: MapShape = {
     honor_labels: { shape: { type: 'bool' } },
     basic_auth: { shape: { type: 'map', fields: { username: { shape: { type: 'string' } } } } },
     authorization: { shape: { type: 'map', fields: { credentials: { shape: { type: 'string' } } } } },
-    bearer_token: { shape: { type: 'string' }, removed: 'use authorization.credentials.' },
+    bearer_token: { shape: { type: 'string' }, removed: { en: 'use authorization.credentials.', ja: 'authorization.credentials を使ってください。' } },
   },
   exclusive: [['basic_auth', 'authorization']],
 };

@@ -10,7 +10,7 @@
  * routes to) is a check module of its area, not a rule here.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import { t } from '../../l10n';
+import { getLocale, t } from '../../l10n';
 import type { Finding, Fix, Severity } from '../types';
 import { closestMatch, editDistance } from '../suggest';
 
@@ -37,8 +37,8 @@ interface Described {
 export interface Field extends Described {
   shape: Shape;
   required?: boolean;
-  /** The key is no longer read by the tool: what to use instead (reported where the key is). */
-  removed?: string;
+  /** The key is no longer read by the tool: what to use instead (reported where the key is, in the user's language). */
+  removed?: LocalizedDoc;
 }
 
 export interface MapShape extends Described {
@@ -184,7 +184,13 @@ function walkMap(pairs: readonly Pair[], shape: MapShape, path: Path, issues: Sh
     const keyNode = pair.key as Node;
     if (field?.removed !== undefined) {
       const [start, end] = spanOf(keyNode);
-      issues.push({ start, end, kind: 'removed', message: t('shape.removed', { key, where: pathName(path), instead: field.removed }), path: [...path, key] });
+      issues.push({
+        start,
+        end,
+        kind: 'removed',
+        message: t('shape.removed', { key, where: pathName(path), instead: getLocale() === 'ja' ? field.removed.ja : field.removed.en }),
+        path: [...path, key],
+      });
       continue;
     }
     const named = field ? undefined : (shape.valuesOf?.(key) ?? shape.values);
