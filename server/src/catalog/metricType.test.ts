@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, recordingRule } from './testSupport';
+import { checkMetricTypes } from './metricType';
+import { parsePromql } from '../promql/parse';
+import { WorkspaceIndex } from '../workspace/index';
 
 const CODES = ['catalog/metric-type'];
 const CATALOG = 'the k1s0 catalog (observability-design.md: カスタムメトリクス一覧)';
@@ -46,4 +49,104 @@ test('catalog/metric-type: keeping le in an empty by () inserts le alone, never 
     '4:38-4:96 warning catalog/metric-type histogram_quantile() needs the le label, but its input drops it (by ()): keep le in the aggregation',
     '  fix Keep le in by (...): 4:46-4:46 "le"',
   ]);
+});
+
+const CHAINS = `groups:
+  - name: extra
+    rules:
+      - record: job:req:sum
+        expr: sum by (job) (http_requests_total)
+      - record: job:req:paren
+        expr: (sum by (job) ((http_requests_total)))
+      - record: job:req:avg
+        expr: avg by (job) (http_requests_total)
+      - record: job:req:nested
+        expr: sum(job:req:sum)
+      - record: job:num
+        expr: "1"
+      - record: job:unknown
+        expr: sum(mysql_x_total)
+      - record: job:mem
+        expr: container_memory_working_set_bytes
+      - record: loop:a
+        expr: sum(loop:b)
+      - record: loop:b
+        expr: sum(loop:a)
+`;
+const inChains = (expr: string) => check(recordingRule(`'${expr}'`), [...CODES, 'internal/check-failed'], { 'extra.yaml': CHAINS });
+const counterFn = (fn: string, series: string) => `warning catalog/metric-type ${fn}() of a counter is meaningless (${series} only grows and resets on restart): take rate() or increase() of it`;
+const gaugeFn = (fn: string, series: string) =>
+  `warning catalog/metric-type ${fn}() is for counters, but ${series} is a gauge: use deriv() or delta() for a gauge's change, avg_over_time() for its level`;
+
+test("a recording rule's kind follows its expression: sum and parentheses keep a counter, avg makes a gauge, rules of rules are followed", () => {
+  assert.deepEqual(inChains('rate(job:req:sum[5m]) + rate(job:req:paren[5m]) + rate(job:req:nested[5m])'), []);
+  assert.deepEqual(inChains('avg_over_time(job:req:sum[5m])'), [`4:29-4:40 ${counterFn('avg_over_time', 'recording rule job:req:sum (extra.yaml)')}`]);
+  assert.deepEqual(inChains('avg_over_time(job:req:paren[5m])'), [`4:29-4:42 ${counterFn('avg_over_time', 'recording rule job:req:paren (extra.yaml)')}`]);
+  assert.deepEqual(inChains('avg_over_time(job:req:nested[5m])'), [`4:29-4:43 ${counterFn('avg_over_time', 'recording rule job:req:nested (extra.yaml)')}`]);
+  assert.deepEqual(inChains('rate(job:req:avg[5m])'), [`4:20-4:31 ${gaugeFn('rate', 'recording rule job:req:avg (extra.yaml)')}`]);
+  assert.deepEqual(inChains('rate(job:mem[5m])'), [`4:20-4:27 ${gaugeFn('rate', 'recording rule job:mem (extra.yaml)')}`]);
+});
+
+test('a recording rule of a number, of an unknown metric, or in a loop has no known kind', () => {
+  for (const metric of ['job:num', 'job:unknown', 'loop:a']) {
+    assert.deepEqual(inChains(`rate(${metric}[5m]) + avg_over_time(${metric}[5m])`), [], metric);
+  }
+});
+
+test('the range argument is found wherever the function takes it, through offset and @; subqueries are not judged', () => {
+  assert.deepEqual(inChains('quantile_over_time(0.9, http_requests_total[5m])'), [`4:39-4:58 ${counterFn('quantile_over_time', `http_requests_total (from ${CATALOG})`)}`]);
+  assert.deepEqual(inChains('predict_linear(http_requests_total[5m], 3)'), [`4:30-4:49 ${counterFn('predict_linear', `http_requests_total (from ${CATALOG})`)}`]);
+  assert.deepEqual(inChains('resets(container_memory_working_set_bytes[5m] offset 1h)'), [`4:22-4:56 ${gaugeFn('resets', 'container_memory_working_set_bytes (from the cAdvisor exporter)')}`]);
+  assert.deepEqual(inChains('deriv(http_requests_total[5m] @ end())'), [`4:21-4:40 ${counterFn('deriv', `http_requests_total (from ${CATALOG})`)}`]);
+  assert.deepEqual(inChains('rate({__name__="container_memory_working_set_bytes"}[5m])'), [`4:30-4:66 ${gaugeFn('rate', 'container_memory_working_set_bytes (from the cAdvisor exporter)')}`]);
+  assert.deepEqual(inChains('rate(container_memory_working_set_bytes[5m:1m]) + rate(mysql_x[5m]) + abs(container_memory_working_set_bytes)'), []);
+});
+
+test('histogram_quantile: sum and count series are named; the first selector that is no bucket is reported, unknown ones skipped', () => {
+  const notBucket = (series: string, what: string) => `warning catalog/metric-type histogram_quantile() needs the _bucket series of a histogram, but ${series} is a ${what}`;
+  assert.deepEqual(inChains('histogram_quantile(0.9, rate(http_request_duration_seconds_sum[5m]))'), [
+    `4:44-4:77 ${notBucket(`http_request_duration_seconds_sum (from ${CATALOG})`, 'histogram sum series')}`,
+  ]);
+  assert.deepEqual(inChains('histogram_quantile(0.9, rate(http_request_duration_seconds_count[5m]))'), [
+    `4:44-4:79 ${notBucket(`http_request_duration_seconds_count (from ${CATALOG})`, 'histogram count series')}`,
+  ]);
+  assert.deepEqual(inChains('histogram_quantile(0.9, rate(http_requests_total[5m]) + rate(container_memory_working_set_bytes[5m]))'), [
+    `4:44-4:63 ${notBucket(`http_requests_total (from ${CATALOG})`, 'counter')}`,
+    `4:76-4:110 ${gaugeFn('rate', 'container_memory_working_set_bytes (from the cAdvisor exporter)')}`,
+  ]);
+  assert.deepEqual(inChains('histogram_quantile(0.9, rate(mysql_x[5m]) + rate(container_memory_working_set_bytes[5m]))'), [
+    `4:64-4:98 ${gaugeFn('rate', 'container_memory_working_set_bytes (from the cAdvisor exporter)')}`,
+    `4:64-4:98 ${notBucket('container_memory_working_set_bytes (from the cAdvisor exporter)', 'gauge')}`,
+  ]);
+  assert.deepEqual(inChains('histogram_quantile(0.9, rate(mysql_x_bucket[5m]))'), []);
+});
+
+test('histogram_quantile: le dropped without a by (...) to fix, by (...) inside parentheses fixed', () => {
+  const drops = (modifier: string) => `warning catalog/metric-type histogram_quantile() needs the le label, but its input drops it${modifier}: keep le in the aggregation`;
+  assert.deepEqual(inChains('histogram_quantile(0.9, sum(rate(http_request_duration_seconds_bucket[5m])))'), [`4:39-4:90 ${drops('')}`]);
+  assert.deepEqual(inChains('histogram_quantile(0.9, sum without (le) (rate(http_request_duration_seconds_bucket[5m])))'), [`4:39-4:104 ${drops(' (without (le))')}`]);
+  assert.deepEqual(inChains('histogram_quantile(0.9, (sum by (service) (rate(http_request_duration_seconds_bucket[5m]))))'), [
+    `4:39-4:106 ${drops(' (by (service))')}`,
+    '  fix Keep le in by (...): 4:55-4:55 ", le"',
+  ]);
+  assert.deepEqual(inChains('histogram_quantile(0.9, job:req:sum)'), [`4:39-4:50 ${drops('')}`]);
+});
+
+test('metric names that stand in for a Grafana variable are not judged', () => {
+  const workspace = new WorkspaceIndex();
+  const expr = 'rate(container_memory_working_set_bytes[5m]) + histogram_quantile(0.9, rate(http_requests_total[5m]) or rate(mysql_x[5m])) + http_request_duration_seconds_count';
+  const run = (standIn: string | undefined) =>
+    checkMetricTypes(expr, parsePromql(expr, workspace.caches), {
+      origin: 'dashboard',
+      workspace,
+      isSubstituted: (from, to) => standIn !== undefined && from < expr.indexOf(standIn) + standIn.length && to > expr.indexOf(standIn),
+    }).map((p) => `${p.from}-${p.to} ${p.code}`);
+  assert.deepEqual(run(undefined), ['5-39 catalog/metric-type', '76-95 catalog/metric-type']);
+  assert.deepEqual(run('container_memory'), ['76-95 catalog/metric-type']);
+  assert.deepEqual(run('http_requests_total'), ['5-39 catalog/metric-type']);
+  const base = 'http_request_duration_seconds + up';
+  const runBase = (substituted: boolean) =>
+    checkMetricTypes(base, parsePromql(base, workspace.caches), { origin: 'dashboard', workspace, isSubstituted: (from) => substituted && from === 0 }).map((p) => `${p.from}-${p.to} ${p.code}`);
+  assert.deepEqual(runBase(false), ['0-29 catalog/metric-type']);
+  assert.deepEqual(runBase(true), []);
 });

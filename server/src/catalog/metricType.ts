@@ -9,6 +9,7 @@
 import type { SyntaxNode, Tree } from '../promql/parse';
 import { promqlAggregations, promqlFunctions } from '../promql/functionTable';
 import { postfixTarget } from '../promql/selectors';
+import { MODIFIER_NODES } from '../promql/valueTypes';
 import type { ExpressionContext, ExpressionProblem, ExpressionCheck } from '../promql/site';
 import type { SampleKind } from './catalog';
 import { envOf, type CheckEnv } from './env';
@@ -82,7 +83,9 @@ function checkBase(node: SyntaxNode, expr: string, env: CheckEnv, problems: Expr
 
 /** The selector a range function's range argument reads, through the matrix selector and its modifiers. */
 function rangeSelector(call: SyntaxNode, expr: string): SelectorInfo | undefined {
-  const arg = callArgs(call)[promqlFunctions.get(functionName(call, expr))?.args.indexOf('range vector') ?? 0];
+  let arg = callArgs(call)[promqlFunctions.get(functionName(call, expr))?.args.indexOf('range vector') ?? 0];
+  // `x[5m] offset 1h` and `x[5m] @ end()` wrap the matrix selector itself.
+  while (arg && MODIFIER_NODES.has(arg.name)) arg = firstExprChild(arg);
   if (arg?.name !== 'MatrixSelector') return undefined;
   const inner = firstExprChild(arg);
   const target = inner ? postfixTarget(inner) : undefined;
