@@ -159,7 +159,7 @@ const en = {
   groupNothingCopied: (p: { group: 'group_left' | 'group_right'; label: string; oneSide: readonly string[] }) =>
     `${p.group} (${p.label}): the "one" side (${p.group === 'group_left' ? 'right' : 'left'}: ${labelsEn(p.oneSide)}) cannot carry "${p.label}", so nothing is copied`,
   neverMatch: (p: { op: string; how: 'on' | 'ignoring' | 'all'; names: readonly string[]; left: readonly string[]; right: readonly string[]; differ: readonly string[] }) =>
-    `the sides of "${p.op}" can never match on ${p.how === 'all' ? 'all their labels' : `${p.how} (${listEn(p.names)})`}: the left carries ${labelsEn(p.left)}, the right ${labelsEn(p.right)}; ` +
+    `the sides of "${p.op}" can never match ${p.how === 'all' ? 'on all their labels' : `with ${p.how} (${listEn(p.names)})`}: the left carries ${labelsEn(p.left)}, the right ${labelsEn(p.right)}; ` +
     `every series differs on ${listEn(p.differ)}, so the result is always empty`,
   fixMatch: (p: { clause: string }) => `Match ${p.clause}`,
 };
