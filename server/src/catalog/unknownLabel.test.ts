@@ -69,7 +69,7 @@ const CARRIES = 'container, endpoint, instance, job, lang, method, namespace, no
 const HTTP_REQUESTS = `http_requests_total, from the k1s0 catalog (observability-design.md: カスタムメトリクス一覧), carries ${CARRIES}`;
 
 test('a matcher that matches the empty string asserts absence; one that cannot match it needs the label', () => {
-  const expr = 'http_requests_total{__address__="x", foo!="x", bar!="", baz=~".*", qux=~".+", quux!~".+", corge!~".*"}';
+  const expr = 'http_requests_total{__address__="x", foo!="x", bar!="", baz=~".*", qux=~".+", quux!~".+", corge!~".*", grault!=".*"}';
   assert.deepEqual(check(recordingRule(expr), CODES), [
     `4:61-4:64 warning catalog/unknown-label label "bar" cannot be on these series: ${HTTP_REQUESTS}`,
     `4:81-4:84 warning catalog/unknown-label label "qux" cannot be on these series: ${HTTP_REQUESTS}`,
