@@ -44,7 +44,7 @@ export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: L
         end: name.end,
         code: ALERT_LABELS,
         severity: 'warning',
-        message: say('alertNoLabel', { alert: rule.name, label: required, values: policy.severities }),
+        message: say('alertNoLabel', { alert: rule.name, label: required, values: required === 'severity' ? policy.severities : [] }),
       });
     } else if (required === 'severity' && !entry.value.value.includes('{{') && !policy.severities.includes(entry.value.value)) {
       const suggestion = closestMatch(entry.value.value, policy.severities);

@@ -60,7 +60,8 @@ const en = {
   noLabels: () => 'no labels',
 
   // alerts/labels, alerts/condition (alertRules.ts) -----------------------------------
-  alertNoLabel: (p: { alert: string; label: string; values: readonly string[] }) => `alert ${p.alert} has no ${p.label} label: the design's alerts carry ${p.label}: ${p.values.join(' | ')}`,
+  alertNoLabel: (p: { alert: string; label: string; values: readonly string[] }) =>
+    `alert ${p.alert} has no ${p.label} label: the design's alerts carry ${p.label}${p.values.length ? `: ${p.values.join(' | ')}` : ''}`,
   badSeverity: (p: { value: string; severities: readonly string[]; suggestion?: string }) =>
     `severity "${p.value}" is not one of the design's severities (${listEn(p.severities)})${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
   alertNoAnnotation: (p: { alert: string; annotation: string }) => `alert ${p.alert} has no ${p.annotation} annotation: the design's alerts say what fires in ${p.annotation}`,
@@ -203,7 +204,7 @@ export const say = messages('catalog', {
     sources: (p) => p.sources.join('、'),
     noLabels: () => 'ラベルなし',
 
-    alertNoLabel: (p) => `アラート ${p.alert} に ${p.label} ラベルがありません。設計のアラートは ${p.label}: ${p.values.join(' | ')} を持ちます`,
+    alertNoLabel: (p) => `アラート ${p.alert} に ${p.label} ラベルがありません。設計のアラートは ${p.label}${p.values.length ? `: ${p.values.join(' | ')}` : ''} を持ちます`,
     badSeverity: (p) => `severity "${p.value}" は設計の severity（${listJa(p.severities)}）のいずれでもありません${p.suggestion ? `。"${p.suggestion}" の誤りではありませんか？` : ''}`,
     alertNoAnnotation: (p) => `アラート ${p.alert} に ${p.annotation} アノテーションがありません。設計のアラートは何が発火したかを ${p.annotation} に書きます`,
     labelAlwaysEmpty: (p) => `$labels.${p.label} は常に空です。アラートの式が残すラベルは ${p.labels} だけです${p.suggestion ? `。$labels.${p.suggestion} の誤りではありませんか？` : ''}`,
