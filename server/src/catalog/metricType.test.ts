@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, recordingRule } from './testSupport';
+import { check, diagnose, recordingRule } from './testSupport';
 import { checkMetricTypes } from './metricType';
 import { parsePromql } from '../promql/parse';
 import { WorkspaceIndex } from '../workspace/index';
@@ -149,4 +149,56 @@ test('metric names that stand in for a Grafana variable are not judged', () => {
     checkMetricTypes(base, parsePromql(base, workspace.caches), { origin: 'dashboard', workspace, isSubstituted: (from) => substituted && from === 0 }).map((p) => `${p.from}-${p.to} ${p.code}`);
   assert.deepEqual(runBase(false), ['0-29 catalog/metric-type']);
   assert.deepEqual(runBase(true), []);
+});
+
+test('findings come in the order of the text: a base name inside an aggregation comes after the le finding on the aggregation', () => {
+  assert.deepEqual(inChains('histogram_quantile(0.9, sum by (service) (http_request_duration_seconds))'), [
+    '4:39-4:87 warning catalog/metric-type histogram_quantile() needs the le label, but its input drops it (by (service)): keep le in the aggregation',
+    '  fix Keep le in by (...): 4:54-4:54 ", le"',
+    `4:57-4:86 warning catalog/metric-type http_request_duration_seconds is a histogram (from ${CATALOG}) with no series of its own: select http_request_duration_seconds_bucket (with le), http_request_duration_seconds_sum or http_request_duration_seconds_count`,
+    '  fix Change to http_request_duration_seconds_bucket: 4:86-4:86 "_bucket"',
+    '  fix Change to http_request_duration_seconds_sum: 4:86-4:86 "_sum"',
+    '  fix Change to http_request_duration_seconds_count: 4:86-4:86 "_count"',
+  ]);
+});
+
+test('histogram_quantile: a base name is reported once as such (not as no bucket), metrics of unknown kind and recording rules are not judged as buckets', () => {
+  const drops = '4:39-4:48 warning catalog/metric-type histogram_quantile() needs the le label, but its input drops it: keep le in the aggregation';
+  assert.deepEqual(inChains('histogram_quantile(0.9, http_request_duration_seconds)'), [
+    `4:39-4:68 warning catalog/metric-type http_request_duration_seconds is a histogram (from ${CATALOG}) with no series of its own: select http_request_duration_seconds_bucket (with le), http_request_duration_seconds_sum or http_request_duration_seconds_count`,
+    '  fix Change to http_request_duration_seconds_bucket: 4:68-4:68 "_bucket"',
+    '  fix Change to http_request_duration_seconds_sum: 4:68-4:68 "_sum"',
+    '  fix Change to http_request_duration_seconds_count: 4:68-4:68 "_count"',
+    '4:39-4:68 warning catalog/metric-type histogram_quantile() needs the le label, but its input drops it: keep le in the aggregation',
+  ]);
+  const extension = { '.k1s0/catalog.yaml': 'metrics:\n  - name: app_thing\n    type: unknown\n    labels: [service]\n' };
+  assert.deepEqual(check(recordingRule("'histogram_quantile(0.9, app_thing)'"), CODES, extension), [drops]);
+  assert.deepEqual(inChains('histogram_quantile(0.9, service:http_requests:rate5m)'), [
+    '4:39-4:67 warning catalog/metric-type histogram_quantile() needs the le label, but its input drops it: keep le in the aggregation',
+  ]);
+});
+
+test('keeping le is the preferred fix', () => {
+  const found = diagnose('t.yaml', { 't.yaml': recordingRule('histogram_quantile(0.9, sum by (service) (rate(http_request_duration_seconds_bucket[5m])))') }).filter(
+    (d) => d.code === 'catalog/metric-type',
+  );
+  assert.deepEqual(
+    found.map((d) => d.fixes?.map((f) => [f.title, f.preferred])),
+    [[['Keep le in by (...)', true]]],
+  );
+});
+
+test('a recording rule of a function or of arithmetic is a gauge', () => {
+  const rules = 'groups:\n  - name: g\n    rules:\n      - record: job:fn\n        expr: abs(http_requests_total)\n      - record: job:arith\n        expr: http_requests_total * 2\n';
+  assert.deepEqual(check(recordingRule("'rate(job:fn[5m]) + rate(job:arith[5m])'"), CODES, { 'more.yaml': rules }), [
+    `4:20-4:26 ${gaugeFn('rate', 'recording rule job:fn (more.yaml)')}`,
+    `4:39-4:48 ${gaugeFn('rate', 'recording rule job:arith (more.yaml)')}`,
+  ]);
+});
+
+test('recording rules are followed nine deep, no deeper', () => {
+  const chain = (length: number) =>
+    `groups:\n  - name: g\n    rules:\n${Array.from({ length }, (_, i) => `      - record: c:${i}\n        expr: sum(${i === length - 1 ? 'http_requests_total' : `c:${i + 1}`})\n`).join('')}`;
+  assert.deepEqual(check(recordingRule("'avg_over_time(c:0[5m])'"), CODES, { 'chain.yaml': chain(9) }), [`4:29-4:32 ${counterFn('avg_over_time', 'recording rule c:0 (chain.yaml)')}`]);
+  assert.deepEqual(check(recordingRule("'avg_over_time(c:0[5m])'"), CODES, { 'chain.yaml': chain(10) }), []);
 });
