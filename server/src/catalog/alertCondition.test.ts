@@ -8,7 +8,22 @@ const fires = (range: string, expr: string) =>
 const found = (expr: string) => check(alertRule('A', expr), CODES);
 
 test('alerts/condition: arithmetic, functions, aggregations and modifiers of an unfiltered vector always fire', () => {
-  for (const expr of ['up + 1', 'sum(up)', 'abs(up)', 'label_replace(up, "a", "b", "c", "d")', 'clamp_min(up, 0)', 'up offset 1h', '-up', 'up @ 100', 'up or up > 0', 'up > 0 or up']) {
+  for (const expr of [
+    'up + 1',
+    'sum(up)',
+    'abs(up)',
+    'label_replace(up, "a", "b", "c", "d")',
+    'clamp_min(up, 0)',
+    'up offset 1h',
+    '-up',
+    'up @ 100',
+    'up or up > 0',
+    'up > 0 or up',
+    'rate(up[5m])',
+    'max_over_time(up[5m:1m])',
+    'time()',
+    'scalar(up)',
+  ]) {
     assert.deepEqual(found(expr), [fires(`4:14-4:${14 + expr.length}`, expr)], expr);
   }
 });
@@ -33,7 +48,7 @@ test('alerts/condition: a filter anywhere inside, a selecting aggregation, set f
 });
 
 test('alerts/condition: target labels and match-anything regexes do not filter', () => {
-  for (const expr of ['up{job=~".*"}', 'up{state=~".+"}', 'up{instance="a"}']) {
+  for (const expr of ['up{job=~".*"}', 'up{state=~".+"}', 'up{state=~".*"}', 'up{instance="a"}']) {
     assert.deepEqual(found(expr), [fires(`4:14-4:${14 + expr.length}`, expr)], expr);
   }
 });
