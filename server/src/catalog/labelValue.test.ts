@@ -92,6 +92,9 @@ test('a metric known only by its exporter family (no catalog entry) has its targ
 });
 
 test('a selector without a metric name declares no metric-scoped label; unknown metrics are left alone', () => {
-  assert.deepEqual(check(recordingRule('{status="999", tier="business"}'), CODES), []);
+  assert.deepEqual(check(recordingRule(`'{status="999", tier="sytem"}'`), CODES), [
+    '4:35-4:42 warning catalog/label-value tier="sytem" selects nothing: "sytem" is not a known tier (the design tiers, the k1s0 catalog, the scrape jobs of prometheus.yaml: system, business, service); did you mean "system"?',
+    '  fix Change to "system": 4:35-4:42 "\\"system\\""',
+  ]);
   assert.deepEqual(check(recordingRule('mysql_up_total{tier="sytem"}'), CODES), []);
 });

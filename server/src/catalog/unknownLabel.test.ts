@@ -78,7 +78,10 @@ test('a matcher that matches the empty string asserts absence; one that cannot m
 });
 
 test('a selector without a metric name, internal (__-prefixed) labels and an aggregation without by/without are not checked', () => {
-  assert.deepEqual(check(recordingRule('{foo="x"} + sum(http_requests_total) + sum by (__name__) (http_requests_total)'), [...CODES, 'internal/check-failed']), []);
+  assert.deepEqual(check(recordingRule(`'{foo="x"} + sum(http_requests_total) + sum by (__name__, tierr) (http_requests_total)'`), [...CODES, 'internal/check-failed']), [
+    `4:72-4:77 warning catalog/unknown-label label "tierr" cannot be on these series: the input of sum by (...) carries ${CARRIES}; did you mean "tier"?`,
+    '  fix Change to tier: 4:72-4:77 "tier"',
+  ]);
   assert.deepEqual(check(recordingRule('sum by (__foo, foo__) (http_requests_total{__bar="x", bar__="y"})'), CODES), [
     `4:29-4:34 warning catalog/unknown-label label "foo__" cannot be on these series: the input of sum by (...) carries ${CARRIES}`,
     `4:68-4:73 warning catalog/unknown-label label "bar__" cannot be on these series: ${HTTP_REQUESTS}`,
