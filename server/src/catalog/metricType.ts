@@ -31,8 +31,8 @@ export function checkMetricTypes(expr: string, tree: Tree, context: ExpressionCo
     // Stryker disable next-line ConditionalExpression: a shortcut; functionName of any other node is '', no function of the table and not histogram_quantile
     if (node.name !== 'FunctionCall') continue;
     const name = functionName(node, expr);
-    // Stryker disable next-line OptionalChaining: every function of an expression that type-checked is in the table
     const fn = promqlFunctions.get(name);
+    // Stryker disable next-line OptionalChaining: every function of an expression that type-checked is in the table
     if (fn?.reads) checkRangeFunction(node, name, fn.reads, fn.args.indexOf('range vector'), expr, env, problems);
     else if (name === 'histogram_quantile') checkQuantile(node, expr, env, problems);
   }
