@@ -44,7 +44,7 @@ export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: L
         end: name.end,
         code: ALERT_LABELS,
         severity: 'warning',
-        message: say('alertNoLabel', { alert: rule.name, label: required, values: policy.severities }),
+        message: say('alertNoLabel', { alert: rule.name, label: required, values: required === 'severity' ? policy.severities : [] }),
       });
     } else if (required === 'severity' && !entry.value.value.includes('{{') && !policy.severities.includes(entry.value.value)) {
       const suggestion = closestMatch(entry.value.value, policy.severities);
@@ -74,6 +74,7 @@ export function checkAlertLabels(rule: RuleModel, tree: Tree | undefined, env: L
     const labels = inferLabels(tree.topNode, rule.expr.value, env);
     if (!labels.open) {
       for (const entry of [...rule.labels, ...rule.annotations]) {
+        // Stryker disable next-line ConditionalExpression: a shortcut; text without {{ has no template references
         if (!entry.value.value.includes('{{')) continue;
         const { references } = checkTemplate(entry.value.value, { functions: TEMPLATE_FUNCTIONS, variables: ALERT_TEMPLATE_VARIABLES });
         for (const reference of references) {
@@ -126,6 +127,7 @@ function isCondition(node: SyntaxNode, expr: string): boolean {
     case 'BinaryExpr': {
       const op = binaryOperator(n, expr);
       const [lhs, rhs] = exprChildren(n);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral: a binary expression that parsed has both sides
       if (!lhs || !rhs) return true;
       if (COMPARISONS.has(op)) return !childNamed(n, 'BoolModifier');
       if (op === 'and' || op === 'unless') return true;
@@ -138,6 +140,7 @@ function isCondition(node: SyntaxNode, expr: string): boolean {
       const op = aggregationOp(n, expr);
       if (promqlAggregations.get(op)?.selects) return true;
       const arg = callArgs(n).at(-1);
+      // Stryker disable next-line ConditionalExpression,BooleanLiteral: an aggregation that parsed has its argument
       return arg ? isCondition(arg, expr) : true;
     }
     case 'FunctionCall': {
@@ -150,6 +153,7 @@ function isCondition(node: SyntaxNode, expr: string): boolean {
     case 'StepInvariantExpr':
     case 'UnaryExpr': {
       const inner = firstExprChild(n);
+      // Stryker disable next-line ConditionalExpression,BooleanLiteral: a modifier or unary minus that parsed has its operand
       return inner ? isCondition(inner, expr) : true;
     }
     case 'VectorSelector':

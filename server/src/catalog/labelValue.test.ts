@@ -82,3 +82,19 @@ test('a negative regex that matches no known value excludes nothing; regexes pas
   assert.equal(check(recordingRule(regexOf(4096)), CODES).length, 1);
   assert.deepEqual(check(recordingRule(regexOf(4097)), CODES), []);
 });
+
+test('a metric known only by its exporter family (no catalog entry) has its target values checked, not metric-scoped labels', () => {
+  assert.deepEqual(check(recordingRule('kong_http_requests_total{job="kng"}'), CODES), [
+    '4:43-4:48 warning catalog/label-value job="kng" selects nothing: "kng" is not a known job (the scrape jobs of prometheus.yaml: prometheus, auth-server-rust, config-server-rust, saga-server-rust, dlq-manager, bff-proxy-go, kong); did you mean "kong"?',
+    '  fix Change to "kong": 4:43-4:48 "\\"kong\\""',
+  ]);
+  assert.deepEqual(check(recordingRule('kong_http_requests_total{status="999"}'), [...CODES, 'internal/check-failed']), []);
+});
+
+test('a selector without a metric name declares no metric-scoped label; unknown metrics are left alone', () => {
+  assert.deepEqual(check(recordingRule(`'{status="999", tier="sytem"}'`), CODES), [
+    '4:35-4:42 warning catalog/label-value tier="sytem" selects nothing: "sytem" is not a known tier (the design tiers, the k1s0 catalog, the scrape jobs of prometheus.yaml: system, business, service); did you mean "system"?',
+    '  fix Change to "system": 4:35-4:42 "\\"system\\""',
+  ]);
+  assert.deepEqual(check(recordingRule('mysql_up_total{tier="sytem"}'), CODES), []);
+});

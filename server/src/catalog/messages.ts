@@ -60,7 +60,8 @@ const en = {
   noLabels: () => 'no labels',
 
   // alerts/labels, alerts/condition (alertRules.ts) -----------------------------------
-  alertNoLabel: (p: { alert: string; label: string; values: readonly string[] }) => `alert ${p.alert} has no ${p.label} label: the design's alerts carry ${p.label}: ${p.values.join(' | ')}`,
+  alertNoLabel: (p: { alert: string; label: string; values: readonly string[] }) =>
+    `alert ${p.alert} has no ${p.label} label: the design's alerts carry ${p.label}${p.values.length ? `: ${p.values.join(' | ')}` : ''}`,
   badSeverity: (p: { value: string; severities: readonly string[]; suggestion?: string }) =>
     `severity "${p.value}" is not one of the design's severities (${listEn(p.severities)})${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
   alertNoAnnotation: (p: { alert: string; annotation: string }) => `alert ${p.alert} has no ${p.annotation} annotation: the design's alerts say what fires in ${p.annotation}`,
@@ -159,7 +160,7 @@ const en = {
   groupNothingCopied: (p: { group: 'group_left' | 'group_right'; label: string; oneSide: readonly string[] }) =>
     `${p.group} (${p.label}): the "one" side (${p.group === 'group_left' ? 'right' : 'left'}: ${labelsEn(p.oneSide)}) cannot carry "${p.label}", so nothing is copied`,
   neverMatch: (p: { op: string; how: 'on' | 'ignoring' | 'all'; names: readonly string[]; left: readonly string[]; right: readonly string[]; differ: readonly string[] }) =>
-    `the sides of "${p.op}" can never match on ${p.how === 'all' ? 'all their labels' : `${p.how} (${listEn(p.names)})`}: the left carries ${labelsEn(p.left)}, the right ${labelsEn(p.right)}; ` +
+    `the sides of "${p.op}" can never match ${p.how === 'all' ? 'on all their labels' : `with ${p.how} (${listEn(p.names)})`}: the left carries ${labelsEn(p.left)}, the right ${labelsEn(p.right)}; ` +
     `every series differs on ${listEn(p.differ)}, so the result is always empty`,
   fixMatch: (p: { clause: string }) => `Match ${p.clause}`,
 };
@@ -203,7 +204,7 @@ export const say = messages('catalog', {
     sources: (p) => p.sources.join('、'),
     noLabels: () => 'ラベルなし',
 
-    alertNoLabel: (p) => `アラート ${p.alert} に ${p.label} ラベルがありません。設計のアラートは ${p.label}: ${p.values.join(' | ')} を持ちます`,
+    alertNoLabel: (p) => `アラート ${p.alert} に ${p.label} ラベルがありません。設計のアラートは ${p.label}${p.values.length ? `: ${p.values.join(' | ')}` : ''} を持ちます`,
     badSeverity: (p) => `severity "${p.value}" は設計の severity（${listJa(p.severities)}）のいずれでもありません${p.suggestion ? `。"${p.suggestion}" の誤りではありませんか？` : ''}`,
     alertNoAnnotation: (p) => `アラート ${p.alert} に ${p.annotation} アノテーションがありません。設計のアラートは何が発火したかを ${p.annotation} に書きます`,
     labelAlwaysEmpty: (p) => `$labels.${p.label} は常に空です。アラートの式が残すラベルは ${p.labels} だけです${p.suggestion ? `。$labels.${p.suggestion} の誤りではありませんか？` : ''}`,

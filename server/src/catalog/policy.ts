@@ -109,9 +109,8 @@ const NUMBER_LITERALS: ReadonlySet<string> = new Set(['NumberDurationLiteral']);
 const WINDOW_NODES: ReadonlySet<string> = new Set(['NumberDurationLiteralInDurationContext', 'VectorSelector']);
 
 function numberLiterals(tree: Tree, expr: string): { node: SyntaxNode; value: number }[] {
-  return collectPostOrder(tree.topNode, NUMBER_LITERALS)
-    .map((node) => ({ node, value: parseNumber(expr.slice(node.from, node.to)) }))
-    .sort((a, b) => a.node.from - b.node.from);
+  // Number literals are leaves: the post-order walk meets them in the order of the text.
+  return collectPostOrder(tree.topNode, NUMBER_LITERALS).map((node) => ({ node, value: parseNumber(expr.slice(node.from, node.to)) }));
 }
 
 function checkBurnRate(rule: RuleModel, tree: Tree, policy: AlertPolicy): Finding[] {

@@ -6,6 +6,8 @@ import { WorkspaceIndex } from '../workspace/index';
 import { catalogFor } from './catalog';
 import { ruleOutputLabels } from './labels';
 import { alertRule, check, recordingRule, render } from './testSupport';
+import { checkUnknownLabels } from './unknownLabel';
+import { parsePromql } from '../promql/parse';
 
 const CODES = ['catalog/unknown-label'];
 
@@ -61,4 +63,50 @@ test('a remembered answer still reads the rules behind the rule it reads (for Wo
     assert.deepEqual([...value.names], ['job'], round);
     assert.ok(stamp.reads.names.has('job:up:sum'), `${round}: the inner rule is read`);
   }
+});
+
+const CARRIES = 'container, endpoint, instance, job, lang, method, namespace, node, path, pod, service, status, tier';
+const HTTP_REQUESTS = `http_requests_total, from the k1s0 catalog (observability-design.md: カスタムメトリクス一覧), carries ${CARRIES}`;
+
+test('a matcher that matches the empty string asserts absence; one that cannot match it needs the label', () => {
+  const expr = 'http_requests_total{__address__="x", foo!="x", bar!="", baz=~".*", qux=~".+", quux!~".+", corge!~".*", grault!=".*"}';
+  assert.deepEqual(check(recordingRule(expr), CODES), [
+    `4:61-4:64 warning catalog/unknown-label label "bar" cannot be on these series: ${HTTP_REQUESTS}`,
+    `4:81-4:84 warning catalog/unknown-label label "qux" cannot be on these series: ${HTTP_REQUESTS}`,
+    `4:104-4:109 warning catalog/unknown-label label "corge" cannot be on these series: ${HTTP_REQUESTS}`,
+  ]);
+});
+
+test('a selector without a metric name, internal (__-prefixed) labels and an aggregation without by/without are not checked', () => {
+  assert.deepEqual(check(recordingRule(`'{foo="x"} + sum(http_requests_total) + sum by (__name__, tierr) (http_requests_total)'`), [...CODES, 'internal/check-failed']), [
+    `4:72-4:77 warning catalog/unknown-label label "tierr" cannot be on these series: the input of sum by (...) carries ${CARRIES}; did you mean "tier"?`,
+    '  fix Change to tier: 4:72-4:77 "tier"',
+  ]);
+  assert.deepEqual(check(recordingRule('sum by (__foo, foo__) (http_requests_total{__bar="x", bar__="y"})'), CODES), [
+    `4:29-4:34 warning catalog/unknown-label label "foo__" cannot be on these series: the input of sum by (...) carries ${CARRIES}`,
+    `4:68-4:73 warning catalog/unknown-label label "bar__" cannot be on these series: ${HTTP_REQUESTS}`,
+  ]);
+});
+
+test('findings come in the order of the text, whatever the order of the tree; __name__ is never suggested', () => {
+  assert.deepEqual(check(recordingRule('sum(http_requests_total{barr="1"}) by (tierr) + http_requests_total{_name_="a"}'), CODES), [
+    `4:38-4:42 warning catalog/unknown-label label "barr" cannot be on these series: ${HTTP_REQUESTS}`,
+    `4:53-4:58 warning catalog/unknown-label label "tierr" cannot be on these series: the input of sum by (...) carries ${CARRIES}; did you mean "tier"?`,
+    '  fix Change to tier: 4:53-4:58 "tier"',
+    `4:82-4:88 warning catalog/unknown-label label "_name_" cannot be on these series: ${HTTP_REQUESTS}`,
+  ]);
+  assert.deepEqual(check(recordingRule('count_values("v", http_requests_total) without (_name_)'), CODES), [
+    `4:62-4:68 warning catalog/unknown-label label "_name_" cannot be on these series: the input of count_values without (...) carries ${CARRIES}`,
+  ]);
+});
+
+test('labels that stand in for a Grafana variable are not checked; the others are', () => {
+  const workspace = new WorkspaceIndex();
+  const expr = 'sum by (tierr, fooo) (http_requests_total{barr="1", bazz="2"})';
+  const standIn = (name: string) => (from: number, to: number) => from < expr.indexOf(name) + name.length && to > expr.indexOf(name);
+  const run = (isSubstituted?: (from: number, to: number) => boolean) =>
+    checkUnknownLabels(expr, parsePromql(expr, workspace.caches), { origin: 'dashboard', workspace, ...(isSubstituted ? { isSubstituted } : {}) }).map((p) => `${p.from}-${p.to} ${p.code}`);
+  assert.deepEqual(run(), ['8-13 catalog/unknown-label', '15-19 catalog/unknown-label', '42-46 catalog/unknown-label', '52-56 catalog/unknown-label']);
+  const either = (a: string, b: string) => (from: number, to: number) => standIn(a)(from, to) || standIn(b)(from, to);
+  assert.deepEqual(run(either('tierr', 'barr')), ['15-19 catalog/unknown-label', '52-56 catalog/unknown-label']);
 });
