@@ -55,14 +55,11 @@ export function promqlSitesOf(text: string, model: DashboardModel, caches?: Cach
  * without a datasource) are added to `findings`.
  */
 function* targetsOf(text: string, model: DashboardModel, findings: Finding[]): Generator<{ exprNode: JsonNode; kind: DatasourceKind }> {
-  const reportedDatasources = new Set<JsonNode>();
+  // Each datasource node is resolved once (a panel's, then each target's own), so each undefined variable is said once.
   const resolve = (node: JsonNode | undefined): ResolvedDatasource | undefined => {
     const resolved = resolveDatasource(node, model);
     const missing = resolved?.undefinedVariable;
-    if (missing && !reportedDatasources.has(missing.node)) {
-      reportedDatasources.add(missing.node);
-      findings.push(undefinedVariable(text, missing.node, missing.name, model));
-    }
+    if (missing) findings.push(undefinedVariable(text, missing.node, missing.name, model));
     return resolved;
   };
   for (const { node: panel } of model.panels) {
@@ -102,7 +99,8 @@ function prepareTarget(
   stats?: QueryStats,
   caches?: Caches,
 ): { findings: Finding[]; site?: ExpressionSite; language: 'promql' | 'logql' } {
-  if (kind === 'other' || kind === 'mixed') {
+  // Never 'mixed' here: targetsOf runs a Mixed panel's target without a datasource of its own on the default.
+  if (kind === 'other') {
     if (stats) stats.skipped++;
     return { findings: [], language: 'promql' };
   }
