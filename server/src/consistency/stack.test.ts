@@ -60,6 +60,12 @@ test('metrics.enabled: false for a scraped service, and then nothing about its p
   assert.deepEqual(stack(config({ name: '[a]', enabled: 'false' })), []);
 });
 
+test('metrics and trace written as scalars, or endpoints as lists, are not the settings', () => {
+  const scalars = 'app:\n  name: auth-server\nobservability:\n  trace: "otel:4317"\n  metrics: false\n';
+  assert.deepEqual(stack(scalars), []);
+  assert.deepEqual(stack(config({ endpoint: '["otel:4317"]', enabled: '[false]', path: '["/other"]' })), []);
+});
+
 test('jobsScraping: the jobs with the service label, else those named after the service', () => {
   const workspace = {
     scrapeJobs: () => [
