@@ -58,3 +58,9 @@ test('silent when no scrape job labels a service (services labelled elsewhere)',
   assert.notEqual(config, DESIGN_FILES['infra/docker/prometheus/prometheus.yaml']);
   assert.deepEqual(sources(dashboard(['up{service="notification-server"}']), { 'infra/docker/prometheus/prometheus.yaml': config }), []);
 });
+
+test('an empty value selects series without the label, even where a catalog extension lists "" as a service', () => {
+  const extension = { '.k1s0/catalog.yaml': 'labels:\n  service:\n    values: ["", "notification-server"]\n' };
+  assert.deepEqual(sources(dashboard(['up{service=""}']), extension), []);
+  assert.deepEqual(sources(dashboard(['up{service="notification-server"}']), extension).length, 1, 'the extension is read');
+});
