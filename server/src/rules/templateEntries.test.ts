@@ -53,7 +53,7 @@ test('unknown functions: did-you-mean among Go builtins and Prometheus functions
 });
 
 test('syntax problems: no fix; texts without an action are not parsed', () => {
-  const text = alert('{{ .x', ['{{', 'a {{ if }}', '{{ end }}', '{{/* x', 'no action: {{']);
+  const text = alert('{{ .x', ['{{', 'a {{ if }}', '{{ end }}', '{{/* x', 'no action: {{', '{{/* x */']);
   assert.deepEqual(found(text), [
     ['6:14-6:19', 'error', 'label "l": template: unclosed action', undefined],
     ['8:15-8:17', 'error', 'annotation "a0": template: unclosed action', undefined],
@@ -61,8 +61,17 @@ test('syntax problems: no fix; texts without an action are not parsed', () => {
     ['10:18-10:21', 'error', 'annotation "a2": template: unexpected {{end}}', undefined],
     ['11:17-11:21', 'error', 'annotation "a3": template: unclosed comment', undefined],
     ['12:26-12:28', 'error', 'annotation "a4": template: unclosed action', undefined],
+    ['13:24-13:24', 'error', 'annotation "a5": template: comment ends before closing delimiter', undefined],
   ]);
   assert.deepEqual(found(alert('}} plain {', ['a } b'])), []);
+  // At the end of the text a problem is no character wide (its range ends with the value's), in a value of any style;
+  // in a block scalar the text ends with its line's newline.
+  const styles =
+    'groups:\n  - name: a\n    rules:\n      - alert: A\n        expr: up\n        annotations:\n          a: "{{/* x */"\n          b: x {{/* x */\n          c: |\n            {{/* x */\n';
+  assert.deepEqual(
+    found(styles).map(([range]) => range),
+    ['6:23-6:23', '7:24-7:24', '9:21-10:0'],
+  );
 });
 
 test('every function Prometheus adds is known, the newer ones included', () => {
