@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { checkLogql, checkLogqlQuery, looksLikeLogql } from './logql';
 
 /** Each problem as [code, from, to, the text it covers, message]. */
-const problems = (query: string) => checkLogqlQuery(query).map((p) => [p.code, p.from, p.to, query.slice(p.from, p.to), p.message]);
-const syntax = (query: string, from: number, to: number, message: string) => [['logql/syntax', from, to, query.slice(from, to), message]];
+const problems = (query: string) => checkLogqlQuery(query).map((p) => [p.code, p.severity, p.from, p.to, query.slice(p.from, p.to), p.message]);
+const syntax = (query: string, from: number, to: number, message: string) => [['logql/syntax', 'error', from, to, query.slice(from, to), message]];
 
 test('a query of blanks is no query', () => {
   assert.deepEqual(problems('   '), []);
@@ -23,6 +23,26 @@ test('an unexpected token is named; a long one is cut at 40 characters', () => {
   assert.deepEqual(problems(long), syntax(long, 14, 64, 'LogQL syntax error: unexpected "1234567890123456789012345678901234567890…".'));
   const forty = `{service="a"} |= "${'x'.repeat(50)}" foo`;
   assert.deepEqual(problems(forty), syntax(forty, 70, 73, 'LogQL syntax error: unexpected "foo".'));
+  const exact = `{service="a"} ${'1234567890'.repeat(4)}`;
+  assert.deepEqual(problems(exact), syntax(exact, 14, 54, 'LogQL syntax error: unexpected "1234567890123456789012345678901234567890".'), '40 characters are not cut');
+  // The error node's own text, not the word or the character that starts it.
+  const dotted = 'rate({service="a"}[5m]) >= x.y';
+  assert.deepEqual(problems(dotted), syntax(dotted, 27, 29, 'LogQL syntax error: unexpected "x.".'));
+  const twice = '{service="a"} )) foo';
+  assert.deepEqual(problems(twice), syntax(twice, 14, 16, 'LogQL syntax error: unexpected "))".'));
+  // The first error only.
+  for (const [query, from, to] of [
+    ['{service="a"} |= x |= y', 17, 18],
+    ['sum by (a b) (rate({service="a"}[5m])) x', 10, 11],
+    ['{service="a" x} y', 13, 14],
+  ] as const) {
+    assert.deepEqual(problems(query), syntax(query, from, to, `LogQL syntax error: unexpected "${query.slice(from, to)}".`), query);
+  }
+  // An empty error node before a token: that token.
+  const punctuation = '{service=, }';
+  assert.deepEqual(problems(punctuation), syntax(punctuation, 9, 10, 'LogQL syntax error: unexpected ",".'));
+  const brace = 'topk(5 {service="a"})';
+  assert.deepEqual(problems(brace), syntax(brace, 7, 8, 'LogQL syntax error: unexpected "{".'));
   const afterParser = '{service="a"} |= "x" | line_format "{{.a}}" )';
   assert.deepEqual(problems(afterParser), syntax(afterParser, 44, 45, 'LogQL syntax error: unexpected ")".'));
 });
@@ -36,6 +56,10 @@ test('a query that ends early names its last token: operators, words, strings', 
     ['rate({service="a"}[5m]) by', 24, 'by'],
     ['{service="a"} |= "(" and', 21, 'and'],
     ['{service="a"', 9, '"a"'],
+    ['{service="abc"', 9, '"abc"'],
+    ['{service="a\\"b"', 9, '"a\\"b"'],
+    ['{service=`abc`', 9, '`abc`'],
+    ['{service="a"} | json | a:b', 23, 'a:b'],
   ] as const) {
     assert.deepEqual(problems(query), syntax(query, from, from + token.length, `LogQL syntax error: the query ends early after "${token}".`), query);
   }
@@ -60,7 +84,7 @@ test('parentheses left open are counted outside strings', () => {
 
 test('label values: backticks are read, regex matchers, empty values and broken escapes are not judged', () => {
   assert.deepEqual(problems('{level=`fatal`}'), [
-    ['logql/label-value', 7, 14, '`fatal`', 'level="fatal" matches no k1s0 log stream: level is one of debug, info, warn, error (design: ログラベル設計).'],
+    ['logql/label-value', 'warning', 7, 14, '`fatal`', 'level="fatal" matches no k1s0 log stream: level is one of debug, info, warn, error (design: ログラベル設計).'],
   ]);
   assert.deepEqual(problems('{level=~"fatal"}'), []);
   assert.deepEqual(problems('{level=""}'), []);
@@ -114,7 +138,19 @@ test('checkLogql: problems in document offsets through the site, stand-ins skipp
 });
 
 test('looksLikeLogql: a log pipeline after a selector, or a clean LogQL parse', () => {
-  for (const query of ['{a="b"} |~ "x"', '{a="b"} !~ "x"', '{a="b"} !> "x"', '{a="b"} |> "x"', '{a="b"} | unwrap x', '{a="b"}|decolorize', '{a="b"}  |  drop a', 'x{a="b"} | keep', '{a="b"}']) {
+  for (const query of [
+    '{a="b"}|= "x" )',
+    '{a="b"} |json )',
+    '{a="b"} |~ "x"',
+    '{a="b"} !~ "x"',
+    '{a="b"} !> "x"',
+    '{a="b"} |> "x"',
+    '{a="b"} | unwrap x',
+    '{a="b"}|decolorize',
+    '{a="b"}  |  drop a',
+    'x{a="b"} | keep',
+    '{a="b"}',
+  ]) {
     assert.equal(looksLikeLogql(query), true, query);
   }
   for (const query of ['up', '{a="b"} | jsonx', 'rate(x[5m]) | pattern', 'sum(rate(x[5m])) by (a']) assert.equal(looksLikeLogql(query), false, query);
