@@ -34,7 +34,7 @@ test('each target goes to the checker of its datasource; the counts say which', 
     title: 't',
     panels: [
       7,
-      { id: 1, datasource: PROM, targets: [{ expr: 'up' }, 5, { expr: '   ' }, { expr: 3 }, { expr: 'a{b="c"}', datasource: null }] },
+      { id: 1, datasource: PROM, targets: [{ expr: 'up' }, 5, { refId: 'B' }, { expr: '   ' }, { expr: 3 }, { expr: 'a{b="c"}', datasource: null }] },
       { id: 2, datasource: LOKI, targets: [{ expr: '{servce="a"}' }, { expr: 'up', datasource: PROM }] },
       { id: 3, datasource: { type: 'postgres', uid: 'pg' }, targets: [{ expr: 'select 1' }] },
       { id: 4, targets: [{ expr: 'sum(x)' }] },
