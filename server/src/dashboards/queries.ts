@@ -55,21 +55,17 @@ export function promqlSitesOf(text: string, model: DashboardModel, caches?: Cach
  * without a datasource) are added to `findings`.
  */
 function* targetsOf(text: string, model: DashboardModel, findings: Finding[]): Generator<{ exprNode: JsonNode; kind: DatasourceKind }> {
-  const reportedDatasources = new Set<JsonNode>();
+  // Each datasource node is resolved once (a panel's, then each target's own), so each undefined variable is said once.
   const resolve = (node: JsonNode | undefined): ResolvedDatasource | undefined => {
     const resolved = resolveDatasource(node, model);
     const missing = resolved?.undefinedVariable;
-    if (missing && !reportedDatasources.has(missing.node)) {
-      reportedDatasources.add(missing.node);
-      findings.push(undefinedVariable(text, missing.node, missing.name, model));
-    }
+    if (missing) findings.push(undefinedVariable(text, missing.node, missing.name, model));
     return resolved;
   };
+  // A panel or target that is no object has no properties: prop gives undefined.
   for (const { node: panel } of model.panels) {
-    if (panel.type !== 'object') continue;
     const panelDatasource = resolve(prop(panel, 'datasource'));
     for (const target of itemsOf(prop(panel, 'targets'))) {
-      if (target.type !== 'object') continue;
       let own = resolve(prop(target, 'datasource'));
       if (own?.kind === 'mixed') own = undefined;
       const exprNode = prop(target, 'expr');
@@ -84,7 +80,8 @@ function* targetsOf(text: string, model: DashboardModel, findings: Finding[]): G
           message: say('mixedNoDatasource'),
         });
       }
-      yield { exprNode, kind: (own ?? (panelDatasource?.kind === 'mixed' ? undefined : panelDatasource))?.kind ?? DEFAULT_DATASOURCE };
+      // A Mixed panel's target without its own datasource: 'mixed', which prepareTarget reads as PromQL, like the default.
+      yield { exprNode, kind: (own ?? panelDatasource)?.kind ?? DEFAULT_DATASOURCE };
     }
   }
 }
@@ -102,7 +99,8 @@ function prepareTarget(
   stats?: QueryStats,
   caches?: Caches,
 ): { findings: Finding[]; site?: ExpressionSite; language: 'promql' | 'logql' } {
-  if (kind === 'other' || kind === 'mixed') {
+  // 'mixed' (a Mixed panel's target without a datasource of its own) runs on the default: PromQL below.
+  if (kind === 'other') {
     if (stats) stats.skipped++;
     return { findings: [], language: 'promql' };
   }
@@ -129,7 +127,9 @@ function prepareTarget(
   if (stats) stats[language]++;
   const fits = (reading: SubstitutedQuery): boolean =>
     language === 'promql' ? !checkPromql(reading.value, caches).some((p) => p.severity === 'error') : !checkLogqlQuery(reading.value).some((p) => p.code === 'logql/syntax');
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; with one reading, find(fits) ?? readings[0] is readings[0] too
   const reading = readings.length > 1 ? (readings.find(fits) ?? readings[0]) : readings[0];
+  // Stryker disable next-line ConditionalExpression,ObjectLiteral: there is always the first reading
   if (!reading) return { findings, language };
   const site: ExpressionSite = {
     value: reading.value,
@@ -166,6 +166,7 @@ function undefinedVariableAt(start: number, end: number, ref: VariableReference,
 function undefinedVariable(text: string, node: JsonNode, name: string, model: DashboardModel): Finding {
   const source = stringOffsets(text, node);
   const [ref] = findVariableReferences(source.value);
+  // Stryker disable next-line LogicalOperator,ObjectLiteral: resolveDatasource found the variable by the same findVariableReferences on the same string
   const at = ref ?? { name, from: 0, to: source.value.length };
   const [start, end] = source.toDocumentRange(at.from, at.to);
   const finding = undefinedVariableAt(start, end, at, source, model);

@@ -45,9 +45,10 @@ export function checkStructure(model: DashboardModel): Finding[] {
       continue;
     }
     const idNode = prop(panel, 'id');
-    if (idNode?.type === 'number' && typeof idNode.value === 'number') {
-      if (panelIds.has(idNode.value)) add(idNode, say('panelIdTwice', { id: idNode.value }), 'warning');
-      else panelIds.set(idNode.value, idNode);
+    if (idNode?.type === 'number') {
+      const id = idNode.value as number;
+      if (panelIds.has(id)) add(idNode, say('panelIdTwice', { id }), 'warning');
+      else panelIds.set(id, idNode);
     }
     const nested = prop(panel, 'panels');
     if (nested && nested.type !== 'array') add(nested, say('notPanels', { key: 'panels', got: describeJson(nested) }));
@@ -66,10 +67,10 @@ export function checkStructure(model: DashboardModel): Finding[] {
       const expr = prop(target, 'expr');
       if (expr && expr.type !== 'string') add(expr, say('exprNotString', { got: describeJson(expr) }));
       const refIdNode = prop(target, 'refId');
-      const refId = stringOf(refIdNode);
       // No refId (or an empty one): Grafana assigns each such target, on load, the first of A, B, C, ... that no
       // target of the panel uses (PanelModel.ensureQueryIds, getNextRefId), so it never collides with one written down.
-      if (refIdNode === undefined || refId === undefined || refId === '') continue;
+      if (refIdNode?.type !== 'string' || refIdNode.value === '') continue;
+      const refId = refIdNode.value as string;
       if (refIds.has(refId)) add(refIdNode, say('refIdTwice', { refId }));
       else refIds.set(refId, refIdNode);
     }
@@ -79,6 +80,7 @@ export function checkStructure(model: DashboardModel): Finding[] {
 
 /** An object's first key (or the object itself when empty): a short place for a finding about the whole object. */
 function firstKey(node: JsonNode): JsonNode {
+  // Stryker disable next-line OptionalChaining: jsonc-parser gives an object node its children (an empty array for {}) and a property node its key
   return node.children?.[0]?.children?.[0] ?? node;
 }
 

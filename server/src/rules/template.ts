@@ -19,8 +19,8 @@ import { say } from './messages';
  */
 export const TEMPLATE_CODE = 'rules/template';
 
-/** Functions Prometheus adds to Go's builtins, and the release that added the newer ones. */
-export const PROMETHEUS_TEMPLATE_FUNCTIONS: readonly { name: string; since?: string }[] = [
+/** Functions Prometheus adds to Go's builtins (the release that added the newer ones in a comment). */
+export const PROMETHEUS_TEMPLATE_FUNCTIONS: readonly { name: string }[] = [
   { name: 'query' },
   { name: 'first' },
   { name: 'label' },
@@ -48,9 +48,9 @@ export const PROMETHEUS_TEMPLATE_FUNCTIONS: readonly { name: string; since?: str
   { name: 'stripPort' },
   { name: 'stripDomain' },
   // Not in Prometheus 2.42 (promtool 2.42 reports them as not defined); accepted for newer servers.
-  { name: 'toDuration', since: '2.45' },
-  { name: 'now', since: '2.46' },
-  { name: 'urlQueryEscape', since: '3.x' },
+  { name: 'toDuration' }, // since 2.45
+  { name: 'now' }, // since 2.46
+  { name: 'urlQueryEscape' }, // since 3.x
 ];
 
 /** The variables Prometheus defines before an alert template. */
@@ -69,6 +69,7 @@ function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: Findin
   if (!value.value.includes('{{')) return;
   const problems = templateProblems(value.value, caches);
   for (const problem of problems) {
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: goTemplate/parse.ts makes every problem a character wide or more, but one at the end of the text, where toDocumentRange ends a range past the value at its end anyway (templateEntries.test.ts)
     const range = value.toDocumentRange(problem.start, Math.max(problem.end, problem.start + 1));
     const about = { what, key: entry.key, problem: problem.message };
     if (problem.kind === 'unknown-function' && problem.name) {
@@ -84,8 +85,8 @@ function checkEntry(entry: EntrySite, what: 'label' | 'annotation', sink: Findin
 }
 
 /** Problems of a template text, remembered in a service's caches (in the language they were said in): alert annotations repeat across rules and files. */
-const TEMPLATES = cacheSlot('rules/templates', () => new Map<string, TemplateProblem[]>(), getLocale);
-const REMEMBER_TEMPLATES_AT_MOST = 10_000;
+export const TEMPLATES = cacheSlot('rules/templates', () => new Map<string, TemplateProblem[]>(), getLocale);
+export const REMEMBER_TEMPLATES_AT_MOST = 10_000;
 
 function templateProblems(template: string, caches: Caches | undefined): TemplateProblem[] {
   const remembered = caches?.get(TEMPLATES);
