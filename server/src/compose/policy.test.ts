@@ -77,3 +77,12 @@ test('duplicate host ports: per protocol, across long and short syntax, in the f
     '14:8-14:21 warning compose/policy Host port 20999 is already published by a (line 8): Compose would fail to start the second one with "port is already allocated".',
   ]);
 });
+
+test('ports that cannot be read (interpolated) leave the missing ones unjudged; a flow-style service gets no profile fix', () => {
+  const interpolated = DESIGN.replace('"16686:16686"', '"${UI_PORT}:16686"').replace('      - "4318:4318"     # OTLP HTTP\n', '');
+  assert.deepEqual(check(interpolated), []);
+  const flow = `${without('loki')}  loki: { image: "grafana/loki:3.1.0", ports: ["3100:3100"] }\n`;
+  assert.deepEqual(check(flow), [
+    '38:2-38:6 warning compose/policy Service loki (Loki) is not in the observability profile: "docker compose --profile observability up -d" would not start it. Add "observability" to its profiles.',
+  ]);
+});
