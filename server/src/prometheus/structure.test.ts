@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prometheusDuration } from './structure';
+import { DEFAULT_SETTINGS, type Settings } from '../base/settings';
 import { checkConfig } from './testSupport';
 
 test('an empty item of every list Prometheus refuses it in, in its words, at the dash', () => {
@@ -75,21 +76,40 @@ test('Prometheus’s own case folding: relabel actions any case, DNS record type
     '        type: srv',
     '      - names: [b.example.com]',
     '        type: TXT',
+    '      - names: [c.example.com]',
+    '        type: a',
+    '        port: 53',
+    '      - names: [d.example.com]',
+    '        type: aaaa',
+    '        port: 53',
+    '      - names: [e.example.com]',
+    '        type: mx',
+    '        port: 53',
     '    relabel_configs:',
     '      - action: LabelDrop',
     '        regex: tmp_.*',
     '      - action: kep',
     '        source_labels: [a]',
+    '    metric_relabel_configs:',
+    '      - action: DROP',
+    '        source_labels: [__name__]',
+    '        regex: go_.*',
     '',
   ].join('\n');
   assert.deepEqual(checkConfig(text), [
     '6:14-6:17 error prometheus/config scrape_configs[0].dns_sd_configs[1].type must be one of SRV, A, AAAA, MX; got "TXT".',
-    '10:16-10:19 error prometheus/config scrape_configs[0].relabel_configs[1].action must be one of replace, keep, drop, keepequal, dropequal, hashmod, labelmap, labeldrop, labelkeep, lowercase, uppercase; got "kep". Did you mean "keep"?',
-    '  fix Change to "keep": 10:16-10:19 "keep"',
+    '19:16-19:19 error prometheus/config scrape_configs[0].relabel_configs[1].action must be one of replace, keep, drop, keepequal, dropequal, hashmod, labelmap, labeldrop, labelkeep, lowercase, uppercase; got "kep". Did you mean "keep"?',
+    '  fix Change to "keep": 19:16-19:19 "keep"',
   ]);
 });
 
 test('a document with a YAML error is left to yaml/syntax', () => {
   const text = 'global:\n  scrape_intervl: 5s\nscrape_configs:\n  -\nremote_write: [\n';
   assert.deepEqual(checkConfig(text, { codes: ['prometheus/config', 'yaml/syntax'] }), ['5:0-5:0 error yaml/syntax Flow sequence in block collection must be sufficiently indented and end with a ]']);
+});
+
+test('a file named by the setting with no document content is not judged', () => {
+  const settings: Settings = { ...DEFAULT_SETTINGS, files: { ...DEFAULT_SETTINGS.files, prometheusConfig: ['**/prom/*.yml'] } };
+  assert.deepEqual(checkConfig('# nothing yet\n', { path: '/ws/prom/main.yml', settings }), []);
+  assert.deepEqual(checkConfig('', { path: '/ws/prom/main.yml', settings }), []);
 });
