@@ -5,6 +5,9 @@ import { join, sep } from 'node:path';
 import { tempDir } from '../../../test/support/tempDir';
 import { globMatchesOnDisk, ruleFilePath } from './ruleFiles';
 import { checkConfig } from './testSupport';
+import { LanguageService } from '../service/languageService';
+import { DEFAULT_SETTINGS } from '../base/settings';
+import { render } from '../catalog/testSupport';
 
 const CODES = ['prometheus/config', 'yaml/syntax'];
 
@@ -80,4 +83,23 @@ test('globMatchesOnDisk: plain paths, globs in any segment, relative paths', (t)
   assert.equal(globMatchesOnDisk(join(dir, 'nothing', '*.yaml')), false);
   assert.equal(globMatchesOnDisk(join('server', 'src', 'prometheus', 'ruleFiles.t?')), true, 'relative to the working folder');
   assert.equal(globMatchesOnDisk(join('server', 'src', 'prometheus', 'nothing.t?')), false);
+});
+
+test('an unsaved rule file of the workspace counts, its name decoded from the URI', (t) => {
+  const dir = workspace(t);
+  const path = join(dir, 'prometheus.yaml');
+  const text = 'rule_files:\n  - my rules.yaml\n  - "unsaved [1].yaml"\n';
+  writeFileSync(path, text);
+  const rules = 'groups:\n  - name: g\n    rules: []\n';
+  const files = { [join(dir, 'my rules.yaml')]: rules };
+  assert.deepEqual(checkConfig(text, { path, files, codes: CODES }), [`2:4-2:22 error prometheus/config "unsaved [1].yaml" does not point to an existing file (looked for .${sep}unsaved [1].yaml)`]);
+});
+
+test('an untitled editor is not looked at on disk, whatever its path', (t) => {
+  const dir = workspace(t);
+  const path = join(dir, 'prometheus.yaml');
+  const text = 'rule_files:\n  - missing.yaml\n  - "*/x.yaml"\n';
+  writeFileSync(path, text);
+  const diagnostics = new LanguageService().validate({ file: { uri: 'untitled:Untitled-1', text }, settings: DEFAULT_SETTINGS, location: { path, relativePath: 'prometheus.yaml' } });
+  assert.deepEqual(render(diagnostics, CODES), ['2:4-2:14 error prometheus/config invalid rule file path "*/x.yaml": * is allowed only in the last path segment']);
 });
