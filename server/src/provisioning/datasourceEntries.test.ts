@@ -30,9 +30,9 @@ test('list items that are no mapping are named at the list; delete entries are c
 });
 
 test('each HTTP type without a url is told its default port; other types need none and their url is theirs', () => {
-  const types = ['tempo', 'alertmanager', 'elasticsearch', 'zipkin', 'jaeger', 'graphite'];
+  const types = ['tempo', 'alertmanager', 'elasticsearch', 'zipkin', 'jaeger', 'graphite', 'influxdb', 'opentsdb'];
   const text = file('datasources:', ...types.flatMap((type) => [`  - name: ${type}`, `    type: ${type}`]), '  - name: db', '    type: mysql', '    url: localhost:3306');
-  const ports = ['tempo:3200', 'alertmanager:9093', 'elasticsearch:9200', 'zipkin:9411', 'jaeger:16686', 'graphite:80'];
+  const ports = ['tempo:3200', 'alertmanager:9093', 'elasticsearch:9200', 'zipkin:9411', 'jaeger:16686', 'graphite:80', 'influxdb:80', 'opentsdb:80'];
   assert.deepEqual(
     diagnose(PATH, text),
     types.map((type, i) => [
@@ -139,4 +139,59 @@ test('urlProblem: scheme, host, shape', () => {
   assert.equal(urlProblem('http://[::1'), '"http://[::1" is not a well-formed URL.');
   assert.equal(urlProblem('HTTPS://Prometheus:9090'), undefined);
   assert.equal(urlProblem(' http://prometheus:9090 '), undefined);
+});
+
+test('every field Grafana reads, each of its type, is silent; derived fields need a name and a matcherRegex', () => {
+  const text = file(
+    'prune: true',
+    'deleteDatasources:',
+    '  - name: Old',
+    '    orgId: 1',
+    'datasources:',
+    '  - name: P',
+    '    type: prometheus',
+    '    access: direct',
+    '    orgId: 1',
+    '    uid: p',
+    '    url: http://prometheus:9090',
+    '    user: admin',
+    '    database: metrics',
+    '    basicAuth: true',
+    '    basicAuthUser: admin',
+    '    withCredentials: false',
+    '    isDefault: true',
+    '    jsonData: { httpMethod: POST }',
+    '    secureJsonData: { basicAuthPassword: secret }',
+    '    version: 2',
+    '    editable: true',
+    '    password: secret',
+    '    basicAuthPassword: secret',
+    '    correlations: []',
+    '  - name: L',
+    '    type: loki',
+    '    url: http://loki:3100',
+    '    jsonData:',
+    '      derivedFields:',
+    '        - name: ByRegex',
+    '          matcherType: regex',
+    '          matcherRegex: id=(\\w+)',
+    '          url: http://x/$${__value.raw}',
+    '          urlDisplayLabel: Trace',
+    '          datasourceUid: p',
+    '          targetBlank: true',
+    '        - name: ByLabel',
+    '          matcherType: label',
+    '          matcherRegex: trace_id',
+    '        - url: http://x',
+  );
+  assert.deepEqual(diagnose(PATH, text), [
+    ['provisioning/schema', 'error', 40, 10, 13, 'a derived field has no "name"; Grafana needs it.'],
+    ['provisioning/schema', 'error', 40, 10, 13, 'a derived field has no "matcherRegex"; Grafana needs it.'],
+  ]);
+  const wrong = file('datasources:', '  - name: P', '    type: prometheus', '    url: http://prometheus:9090', '    access: browser', '    version: two', '    basicAuth: maybe');
+  assert.deepEqual(diagnose(PATH, wrong), [
+    ['provisioning/schema', 'error', 5, 12, 19, 'datasource "P".access must be one of proxy, direct; got "browser".'],
+    ['provisioning/schema', 'error', 6, 13, 16, 'datasource "P".version must be an integer; got a string "two".'],
+    ['provisioning/schema', 'error', 7, 15, 20, 'datasource "P".basicAuth must be a boolean (true or false); got a string "maybe".'],
+  ]);
 });
