@@ -86,3 +86,10 @@ test('ports that cannot be read (interpolated) leave the missing ones unjudged; 
     '38:2-38:6 warning compose/policy Service loki (Loki) is not in the observability profile: "docker compose --profile observability up -d" would not start it. Add "observability" to its profiles.',
   ]);
 });
+
+test('a missing component is named on the services key wherever it is', () => {
+  const text = `name: local-stack\n${without('loki')}`;
+  assert.deepEqual(check(text), [
+    "4:0-4:8 warning compose/policy The observability profile has no Loki: the design's local stack (ローカル開発環境デプロイ手順) is Jaeger, Prometheus, Grafana and Loki, Loki on 3100.",
+  ]);
+});
