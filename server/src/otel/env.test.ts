@@ -93,6 +93,9 @@ test('precedence: what each sampler would sample, against sample_rate', () => {
   assert.deepEqual(precedence(['OTEL_TRACES_SAMPLER=parentbased_always_on'], '1.0'), []);
   assert.deepEqual(precedence(['OTEL_TRACES_SAMPLER=always_off'], '0'), []);
   assert.deepEqual(precedence(['OTEL_TRACES_SAMPLER=traceidratio', 'OTEL_TRACES_SAMPLER_ARG=0.25']), []);
+  for (const end of ['0', '1']) {
+    assert.deepEqual(precedence(['OTEL_TRACES_SAMPLER=traceidratio', `OTEL_TRACES_SAMPLER_ARG=${end}`]), [ignored('5:8-5:31', `OTEL_TRACES_SAMPLER_ARG=${end}`, 'trace.sample_rate', 5, '0.25')], end);
+  }
   assert.deepEqual(precedence(['OTEL_TRACES_SAMPLER=xray', 'OTEL_TRACES_SAMPLER_ARG=0.5']), [], 'a sampler that takes no ratio');
   // An argument the SDK would not read: the ratio finding only.
   assert.deepEqual(precedence(['OTEL_TRACES_SAMPLER=traceidratio', 'OTEL_TRACES_SAMPLER_ARG=2']), [
