@@ -7,7 +7,12 @@ const only = (lines: string[]) => lines.filter((l) => !l.includes('fix Disable '
 const dotenv = (rows: string[], files: Record<string, string> = {}) => only(render(diagnose('.env', { ...files, '.env': `${rows.join('\n')}\n` }), ['otel/env']));
 
 test('names: a far-off OTEL_ name, another SDK’s prefix and non-OTEL names are left alone', () => {
-  assert.deepEqual(dotenv(['OTEL_SOMETHING_ELSE_ENTIRELY=1', 'OTEL_PYTHON_LOG_CORRELATION=true', 'OTELX=1', 'JAVA_OPTS=-Xmx1g']), []);
+  assert.deepEqual(dotenv(['OTEL_SOMETHING_ELSE_ENTIRELY=1', 'OTEL_PYTHON_LOG_CORRELATION=true', 'OTEL_GO_SDK_DISABLED=true', 'OTL_SERVICE_NAME=order', 'OTELX=1', 'JAVA_OPTS=-Xmx1g']), []);
+  // The same distance without another SDK's prefix is a misspelling.
+  assert.deepEqual(dotenv(['OTEL_XX_SDK_DISABLED=true']), [
+    '0:0-0:20 warning otel/env OTEL_XX_SDK_DISABLED is not a variable of the OpenTelemetry SDK specification: the SDK ignores it. Did you mean OTEL_SDK_DISABLED?',
+    '  fix Rename to OTEL_SDK_DISABLED: 0:0-0:20 "OTEL_SDK_DISABLED"',
+  ]);
 });
 
 test('values the SDK reads in any case, empty values and ${…} references are accepted', () => {
@@ -20,6 +25,7 @@ test('values the SDK reads in any case, empty values and ${…} references are a
       'OTEL_EXPORTER_OTLP_ENDPOINT=${COLLECTOR}',
       'OTEL_RESOURCE_ATTRIBUTES=a=1,,b=x=y,',
       'OTEL_SERVICE_NAME=',
+      'OTEL_TRACES_SAMPLER=  ',
     ]),
     [],
   );
@@ -116,4 +122,11 @@ test('precedence: the traces endpoint before the general one; host and port both
 test('precedence: config files of two services in the same environment are no answer', () => {
   const twin = { 'order/other/config/config.dev.yaml': 'observability:\n  trace:\n    sample_rate: 0.5\n' };
   assert.deepEqual(precedence(['OTEL_TRACES_SAMPLER=always_on'], '0.25', '"jaeger:4317"', twin), []);
+});
+
+test('a URL without a host is no URL; a protocol the SDK does not know says nothing of ports', () => {
+  assert.deepEqual(dotenv(['OTEL_EXPORTER_OTLP_ENDPOINT=file:///tmp/otlp', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://jaeger:4317', 'OTEL_EXPORTER_OTLP_PROTOCOL=thrift']), [
+    '0:28-0:44 warning otel/env OTEL_EXPORTER_OTLP_ENDPOINT="file:///tmp/otlp" is not a URL with a scheme: write it as http://host:port (e.g. http://jaeger:4317).',
+    '2:28-2:34 warning otel/env OTEL_EXPORTER_OTLP_PROTOCOL="thrift" is not one of grpc, http/protobuf, http/json: the SDK ignores it and uses its default.',
+  ]);
 });
