@@ -126,8 +126,7 @@ test('the fix keeps single quotes and adds none to a plain value', () => {
   );
 });
 
-test('a missing field, a key without a value or a value of another type is left alone', () => {
-  assert.deepEqual(policy(config('json', '0.1').replace('    sample_rate: 0.1\n', '    ? sample_rate\n'), 'prod'), []);
+test('a missing field or a value of another type is left alone', () => {
   const noRate = config('json', '0.1').replace('    sample_rate: 0.1\n', '');
   assert.deepEqual(policy(noRate, 'prod'), []);
   assert.deepEqual(policy(config('json', '"1.0"'), 'prod'), [], 'a quoted rate is a string: the schema says so');

@@ -39,8 +39,8 @@ export function ruleKey(rule: string): PolicyRule['rule'] {
  * the file's environment. Values of the wrong type are left to config/schema.
  */
 export function checkConfigPolicy(entry: ObservabilityEntry, environment: EnvironmentName | undefined, source: string): Finding[] {
+  if (!environment) return [];
   const findings: Finding[] = [];
-  // No environment (a file judged as none) matches no rule.
   for (const rule of POLICY_RULES) {
     if (rule.environment !== environment) continue;
     const located = locate(entry, rule.field.split('.'));
@@ -58,13 +58,9 @@ export function checkConfigPolicy(entry: ObservabilityEntry, environment: Enviro
       end,
       code: CODE,
       severity: 'warning',
-      message: t('policy.shouldBe', { environment: rule.environment, field: rule.field, expected: written(rule.expected), shown, rule: t(rule.rule) }),
+      message: t('policy.shouldBe', { environment, field: rule.field, expected: formatLike('', rule.expected), shown, rule: t(rule.rule) }),
       fixes: [
-        {
-          title: t('policy.fix', { field: rule.field, expected: written(rule.expected), environment: rule.environment }),
-          preferred: true,
-          edits: [{ start, end, newText: formatLike(shown, rule.expected) }],
-        },
+        { title: t('policy.fix', { field: rule.field, expected: formatLike('', rule.expected), environment }), preferred: true, edits: [{ start, end, newText: formatLike(shown, rule.expected) }] },
       ],
     });
   }
@@ -76,16 +72,10 @@ function isTracingOff(entry: ObservabilityEntry): boolean {
   return locate(entry, ['trace', 'enabled']).pair.value?.toJS(entry.document) === false;
 }
 
-/** A value as the design writes it: rates with a decimal point (1.0, 0.5), formats bare. */
-function written(value: number | string): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(1) : String(value);
-  return value;
-}
-
 /** Keeps the user's quoting style when replacing a value. */
 function formatLike(shown: string, value: number | string): string {
-  if (typeof value === 'number') return written(value);
-  const quote = shown[0] === "'" || shown[0] === '"' ? shown[0] : '';
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(1) : String(value);
+  const quote = shown.startsWith("'") ? "'" : shown.startsWith('"') ? '"' : '';
   return `${quote}${value}${quote}`;
 }
 
