@@ -41,7 +41,6 @@ test('an empty item of every list Prometheus refuses it in, in its words, at the
 test('durations as Prometheus writes them: units in order, each once, whole milliseconds', () => {
   const cases: [string, string | undefined][] = [
     ['1.5m', '1m30s'],
-    ['1.25m', '1m15s'],
     ['30s1m', '1m30s'],
     ['90s', '1m30s'],
     ['0.5s', '500ms'],
@@ -113,24 +112,4 @@ test('a file named by the setting with no document content is not judged', () =>
   const settings: Settings = { ...DEFAULT_SETTINGS, files: { ...DEFAULT_SETTINGS.files, prometheusConfig: ['**/prom/*.yml'] } };
   assert.deepEqual(checkConfig('# nothing yet\n', { path: '/ws/prom/main.yml', settings }), []);
   assert.deepEqual(checkConfig('', { path: '/ws/prom/main.yml', settings }), []);
-});
-
-test('only enum issues are folded or softened: other kinds at action, type, scheme and durations keep their words', () => {
-  const text = ['global:', '  scrape_interval: [1m]', 'scrape_configs:', '  - job_name: a', '    scheme: [http]', '  - job_name: b', '    scheme: mx', 'tracing:', '  client_type: drop', ''].join(
-    '\n',
-  );
-  assert.deepEqual(checkConfig(text), [
-    '1:19-1:23 error prometheus/config global.scrape_interval must be a duration such as 30s or 1m30s; got a list.',
-    '4:12-4:18 error prometheus/config scrape_configs[0].scheme must be one of http, https; got a list.',
-    '6:12-6:14 warning prometheus/config scrape_configs[1].scheme must be one of http, https; got "mx".',
-    '8:15-8:19 error prometheus/config tracing.client_type must be one of http, grpc; got "drop".',
-  ]);
-});
-
-test('an unknown key of an Alertmanager entry lists its keys without the rare discovery mechanisms', () => {
-  const text = 'alerting:\n  alertmanagers:\n    - static_configs: [{ targets: ["am:9093"] }]\n      path_prefx: /am\n';
-  assert.deepEqual(checkConfig(text), [
-    '3:6-3:16 error prometheus/config Unknown key "path_prefx" in alerting.alertmanagers[0]. Did you mean "path_prefix"? Allowed keys: api_version, path_prefix, scheme, timeout, relabel_configs, static_configs, file_sd_configs, dns_sd_configs, kubernetes_sd_configs, http_sd_configs, basic_auth, authorization, oauth2, bearer_token, bearer_token_file, tls_config, proxy_url, proxy_connect_header, follow_redirects, enable_http2, …_sd_configs.',
-    '  fix Rename to "path_prefix": 3:6-3:16 "path_prefix"',
-  ]);
 });

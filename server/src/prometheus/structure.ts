@@ -5,7 +5,7 @@
  * items Prometheus refuses to read empty (`scrape_configs: [ - ]`). All at
  * once, each at its node, where promtool stops at the first.
  */
-import { isScalar, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { Finding } from '../base/types';
 import { checkShape, fieldsOf, pathName, shapeAt, shapeFindings, type ShapeIssue } from '../base/yaml/shape';
 import { t } from '../l10n';
@@ -31,9 +31,7 @@ const NULL_ITEMS: readonly [string, string][] = [
 
 /** The value at an issue's path, as written (messages are in the user's language: never read back from them). */
 function valueAt(model: PrometheusConfigModel, path: readonly (string | number)[]): string {
-  // Stryker disable next-line OptionalChaining: asked only of a clean model, which has its document
   const node: unknown = model.document?.getIn(path, true);
-  // Stryker disable next-line StringLiteral: enum and duration issues are only raised on scalars
   return isScalar(node) ? String(node.value) : '';
 }
 
@@ -41,15 +39,14 @@ function adjust(issue: ShapeIssue, model: PrometheusConfigModel): { issue: Shape
   const last = issue.path[issue.path.length - 1];
   if (issue.kind === 'enum') {
     const value = valueAt(model, issue.path);
-    // Prometheus lower-cases relabel actions and upper-cases DNS record types (the only enumerated `action` and `type` of the shape).
-    if (last === 'action' && RELABEL_ACTIONS.includes(value.toLowerCase())) return undefined;
-    if (last === 'type' && ['SRV', 'A', 'AAAA', 'MX'].includes(value.toUpperCase())) return undefined;
+    // Prometheus lower-cases relabel actions and upper-cases DNS record types.
+    if (last === 'action' && issue.path.some((p) => typeof p === 'string' && p.endsWith('relabel_configs')) && RELABEL_ACTIONS.includes(value.toLowerCase())) return undefined;
+    if (last === 'type' && issue.path.includes('dns_sd_configs') && ['SRV', 'A', 'AAAA', 'MX'].includes(value.toUpperCase())) return undefined;
     // Prometheus 2.42 takes any scheme; a scrape or an alert push with another one fails.
     if (last === 'scheme') return { issue, severity: 'warning' };
   }
   if (
     issue.kind === 'invalid' &&
-    // Stryker disable next-line OptionalChaining: an issue's path always leads to a shape (the issue was found by walking it)
     shapeAt(
       PROMETHEUS_CONFIG_SHAPE,
       issue.path.filter((p): p is string => typeof p === 'string'),
@@ -68,7 +65,6 @@ function shorterUnknownKey(issue: ShapeIssue): ShapeIssue {
   const key = issue.path[issue.path.length - 1];
   const parent = issue.path.slice(0, -1).filter((p): p is string => typeof p === 'string');
   const at = shapeAt(PROMETHEUS_CONFIG_SHAPE, parent);
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: an unknown key is a string under a known mapping; the test only narrows the types
   if (typeof key !== 'string' || !at) return issue;
   const allowed = fieldsOf(at.shape).map(([name]) => name);
   if (!allowed.some((name) => RARE_KEYS.has(name))) return issue;
@@ -82,7 +78,6 @@ function durationIssue(issue: ShapeIssue, got: string): ShapeIssue {
   return {
     ...issue,
     message: say('duration', { where: pathName(issue.path), got }),
-    // Stryker disable next-line ConditionalExpression: a suggestion that is undefined is no suggestion either (shapeFindings offers no fix)
     ...(fixed !== undefined ? { suggestion: fixed } : {}),
   };
 }
@@ -91,9 +86,9 @@ const UNIT_MS: Readonly<Record<string, number>> = { y: 365 * 86_400_000, w: 7 * 
 
 /** A length written with fractions, Go's units or units out of order (`1.5m`, `500us`, `30s1m`), as Prometheus writes it (`1m30s`); undefined when it is no length. */
 export function prometheusDuration(text: string): string | undefined {
-  if (!/^(?:\d+(?:\.\d+)?(?:ms|[ywdhms]))+$/.test(text)) return undefined;
-  let ms = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|[ywdhms])/g)) ms += Number(n) * (UNIT_MS[String(unit)] ?? 0);
+  const parts = /^(?:\d+(?:\.\d+)?(?:ms|[ywdhms]))+$/.test(text) ? [...text.matchAll(/(\d+(?:\.\d+)?)(ms|[ywdhms])/g)] : [];
+  if (parts.length === 0) return undefined;
+  const ms = parts.reduce((sum, [, n = '0', unit = 's']) => sum + Number(n) * (UNIT_MS[unit] ?? 0), 0);
   if (!Number.isInteger(ms)) return undefined;
   if (ms === 0) return '0s';
   let rest = ms;
@@ -107,40 +102,44 @@ export function prometheusDuration(text: string): string | undefined {
   return out;
 }
 
-function nullItems(root: unknown, text: string, findings: Finding[]): void {
+function nullItems(root: Node, text: string, findings: Finding[]): void {
   for (const [path, words] of NULL_ITEMS) {
-    // Down the path (valueOf of anything but a mapping is nothing), then the null items of the list there.
-    const visit = (node: unknown, parts: readonly string[], where: string): void => {
-      const [part, ...rest] = parts;
-      if (part === undefined) {
+    const parts = path.split('.');
+    const visit = (node: unknown, depth: number, where: string): void => {
+      if (depth === parts.length) {
         itemsOf(node).forEach((item, index) => {
-          // YAML reads an empty item (`-`, `- ~`, `- null`) as a null scalar.
-          if (isScalar(item) && item.value === null) findings.push(nullFinding(text, item, say('nullSection', { where: `${where}[${index}]`, what: words })));
+          if (item === null || (isScalar(item) && item.value === null)) {
+            // A bare `-` has no range of its own: its list item is reported from the sequence's dash.
+            findings.push(nullFinding(text, item, say('nullSection', { where: `${where}[${index}]`, what: words })));
+          }
         });
-      } else if (part === '*') itemsOf(node).forEach((item, index) => visit(item, rest, `${where}[${index}]`));
-      else visit(valueOf(node, part), rest, where ? `${where}.${part}` : part);
+        return;
+      }
+      const part = parts[depth] ?? '';
+      if (part === '*') itemsOf(node).forEach((item, index) => visit(item, depth + 1, `${where}[${index}]`));
+      else if (isMap(node)) visit(valueOf(node, part), depth + 1, where ? `${where}.${part}` : part);
     };
-    visit(root, path.split('.'), '');
+    visit(root, 0, '');
   }
 }
 
-function nullFinding(text: string, item: Scalar, message: string): Finding {
-  const [start, end] = item.range ?? [0, 0];
-  if (end > start) return finding(item, message);
-  // A bare `-` has an empty range after its dash: the dash is what is shown (a block list's item always follows one).
-  const dash = text.lastIndexOf('-', start);
-  return { start: dash, end: dash + 1, code: PROMETHEUS_CONFIG, message, severity: 'error' };
+function nullFinding(text: string, item: Node | null, message: string): Finding {
+  if (item?.range && item.range[1] > item.range[0]) return finding(item, message);
+  // An empty item has an empty range after its dash: the dash is what is shown.
+  const at = item?.range?.[0] ?? 0;
+  const dash = text.lastIndexOf('-', at);
+  const start = dash >= 0 ? dash : at;
+  return { start, end: start + 1, code: PROMETHEUS_CONFIG, message, severity: 'error' };
 }
 
 export function checkStructure(model: PrometheusConfigModel, text: string): Finding[] {
-  if (!model.clean) return [];
-  // An empty document (null contents) is no configuration to judge: checkShape says nothing of it, nor nullItems.
   const contents = model.document?.contents as Node | null | undefined;
+  if (!model.clean || contents === undefined || contents === null) return [];
   const findings: Finding[] = [];
   for (const { issue, severity } of checkShape(contents, PROMETHEUS_CONFIG_SHAPE).flatMap((i) => adjust(i, model) ?? [])) {
     findings.push(...shapeFindings([issue], PROMETHEUS_CONFIG, severity));
   }
-  nullItems(model.root, text, findings);
+  if (model.root) nullItems(model.root, text, findings);
   return findings;
 }
 
