@@ -28,7 +28,7 @@ interface PolicyRule {
  */
 export const POLICY_RULES: readonly PolicyRule[] = BUILTIN_CATALOG.policy.environments.map((row) => ({ ...row, rule: ruleKey(row.rule) }));
 
-function ruleKey(rule: string): PolicyRule['rule'] {
+export function ruleKey(rule: string): PolicyRule['rule'] {
   const key = `policy.rule.${rule}`;
   if (!Object.hasOwn(en, key)) throw new Error(`k1s0-catalog.json: policy.environments names the rule ${rule}, but there is no message ${key}`);
   return key as PolicyRule['rule'];
@@ -46,8 +46,8 @@ export function checkConfigPolicy(entry: ObservabilityEntry, environment: Enviro
     const located = locate(entry, rule.field.split('.'));
     if (!located.found) continue;
     const actual: unknown = located.pair.value?.toJS(entry.document);
-    if (typeof actual !== typeof rule.expected || actual === rule.expected) continue;
-    // Values the schema rejects are its business; policy speaks only of valid ones.
+    if (actual === rule.expected) continue;
+    // Values the schema rejects (another type among them) are its business; policy speaks only of valid ones.
     if (rule.field === 'trace.sample_rate' && !(typeof actual === 'number' && actual >= 0 && actual <= 1)) continue;
     if (rule.field === 'log.format' && !(LOG_FORMATS as readonly unknown[]).includes(actual)) continue;
     if (rule.field === 'trace.sample_rate' && isTracingOff(entry)) continue;
@@ -67,9 +67,9 @@ export function checkConfigPolicy(entry: ObservabilityEntry, environment: Enviro
   return findings;
 }
 
+/** Asked once trace.sample_rate is found, so trace is a mapping: without an `enabled` key the pair located is trace's, never `false`. */
 function isTracingOff(entry: ObservabilityEntry): boolean {
-  const enabled = locate(entry, ['trace', 'enabled']);
-  return enabled.found && enabled.pair.value?.toJS(entry.document) === false;
+  return locate(entry, ['trace', 'enabled']).pair.value?.toJS(entry.document) === false;
 }
 
 /** Keeps the user's quoting style when replacing a value. */

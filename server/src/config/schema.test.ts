@@ -61,8 +61,8 @@ test('a near-miss enum value gets a did-you-mean and a quick fix', () => {
 test('trace.enabled must be a boolean: YAML 1.2 reads `yes` as a string', () => {
   const text = valid({ enabled: 'yes' });
   assert.deepEqual(
-    check(text).map((f) => [f.span, f.message]),
-    [[spanOf(text, 'yes'), 'observability.trace.enabled must be a boolean (true or false), e.g. true; got string "yes".']],
+    check(text).map((f) => [f.span, f.message, f.fixes]),
+    [[spanOf(text, 'yes'), 'observability.trace.enabled must be a boolean (true or false), e.g. true; got string "yes".', undefined]],
   );
 });
 
@@ -74,8 +74,8 @@ test('trace.endpoint needs host:port or an http(s) URL with a port', () => {
     const text = valid({ endpoint: bad });
     const shown = bad.startsWith('"') ? bad.slice(1, -1) : bad;
     assert.deepEqual(
-      check(text).map((f) => [f.span, f.message]),
-      [[spanOf(text, bad), `observability.trace.endpoint must be host:port or an http(s) URL with a port, e.g. jaeger:4317; got string ${JSON.stringify(shown)}.`]],
+      check(text).map((f) => [f.span, f.message, f.fixes]),
+      [[spanOf(text, bad), `observability.trace.endpoint must be host:port or an http(s) URL with a port, e.g. jaeger:4317; got string ${JSON.stringify(shown)}.`, undefined]],
       bad,
     );
   }
@@ -85,8 +85,8 @@ test('trace.sample_rate is a number in [0, 1]', () => {
   for (const good of ['0', '1', '0.25', '1.0']) assert.deepEqual(check(valid({ rate: good })), [], good);
   const above = valid({ rate: '1.5' });
   assert.deepEqual(
-    check(above).map((f) => [f.span, f.message]),
-    [[spanOf(above, '1.5'), 'observability.trace.sample_rate must be a number between 0 and 1, e.g. 0.1; got number 1.5.']],
+    check(above).map((f) => [f.span, f.message, f.fixes]),
+    [[spanOf(above, '1.5'), 'observability.trace.sample_rate must be a number between 0 and 1, e.g. 0.1; got number 1.5.', undefined]],
   );
   const negative = valid({ rate: '-0.1' });
   assert.deepEqual(
@@ -186,4 +186,15 @@ test('every mistake of the broken fixture is reported once, on its node', () => 
       ['"yes"', 'config/schema'],
     ],
   );
+});
+
+test('an enum field holding no string gets no did-you-mean: a number, or a key with no value', () => {
+  const number = valid({ level: '5' });
+  assert.deepEqual(check(number), [
+    { span: spanOf(number, '5'), code: 'config/schema', severity: 'error', fixes: undefined, message: 'observability.log.level must be one of debug, info, warn, error; got number 5.' },
+  ]);
+  const bare = valid().replace('    level: info\n', '    ? level\n');
+  assert.deepEqual(check(bare), [
+    { span: spanOf(bare, 'level'), code: 'config/schema', severity: 'error', fixes: undefined, message: 'observability.log.level must be one of debug, info, warn, error; got nothing.' },
+  ]);
 });

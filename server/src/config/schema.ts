@@ -21,6 +21,7 @@ export function checkConfigSchema(entry: ObservabilityEntry): Finding[] {
   const marks: Marks = { renamedTo: new Set(), missing: new Map() };
   const findings = result.error.issues.flatMap((issue) => findingsFor(entry, issue, marks));
   // A misspelt key is one mistake: say "did you mean sample_rate", not also "sample_rate is missing".
+  // Stryker disable next-line StringLiteral: only "is missing" findings have a key; for the others no renamed key equals any placeholder
   return findings.filter((f) => !marks.renamedTo.has(marks.missing.get(f) ?? ''));
 }
 
@@ -45,6 +46,7 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
   if (!located.found) {
     const parent = name.slice(0, name.lastIndexOf('.'));
     const key = String(path[path.length - 1]);
+    // Stryker disable next-line ArrayDeclaration: a parsed key always has a range
     const [start, end] = spanOf(located.pair.key) ?? [0, 0];
     const missing = finding(
       start,
@@ -53,7 +55,9 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
         parent,
         key,
         whileEnabled: issue.code === 'custom',
+        // Stryker disable next-line OptionalChaining,StringLiteral: every path the schema reports is a row of OBSERVABILITY_FIELDS (fields.ts), so info is defined and its fallbacks are never read
         expects: t('field.expects', { field: dotted, expects: info?.expects, fallback: 'any' }),
+        // Stryker disable next-line OptionalChaining,StringLiteral: every path the schema reports is a row of OBSERVABILITY_FIELDS (fields.ts), so info is defined and its fallbacks are never read
         example: info?.example ?? '',
       }),
     );
@@ -63,7 +67,9 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
 
   const [start, end] = valueSpan(located.pair);
   const got = describeValue(located.pair.value);
+  // Stryker disable next-line OptionalChaining,StringLiteral: every path the schema reports is a row of OBSERVABILITY_FIELDS (fields.ts), so info is defined and its fallbacks are never read
   const expects = t('field.expects', { field: dotted, expects: info?.expects, fallback: 'valid' });
+  // Stryker disable next-line OptionalChaining,StringLiteral: every path the schema reports is a row of OBSERVABILITY_FIELDS (fields.ts), so info is defined and its fallbacks are never read
   const example = info?.example ?? '';
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map(String);
@@ -74,6 +80,7 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
     return [result];
   }
   if (issue.code === 'invalid_format' && issue.format === 'starts_with') {
+    // Stryker disable next-line OptionalChaining,StringLiteral: zod checks starts_with only on a string, so the value node is there
     const actual = String(located.pair.value?.toJS(entry.document) ?? '');
     const result = finding(start, end, t('schema.invalid', { name, expects, example, got }));
     result.fixes = [{ title: t('fix.changeTo', { value: `/${actual}` }), preferred: true, edits: [{ start, end, newText: `/${actual}` }] }];
@@ -84,7 +91,9 @@ function findingsFor(entry: ObservabilityEntry, issue: $ZodIssue, marks: Marks):
 
 function unknownKey(entry: ObservabilityEntry, path: readonly PropertyKey[], key: string, marks: Marks): Finding {
   const { pair } = locate(entry, [...path, key]);
+  // Stryker disable next-line ArrayDeclaration: a parsed key always has a range
   const [start, end] = spanOf(pair.key) ?? [0, 0];
+  // Stryker disable next-line StringLiteral: unknown keys sit at most one mapping deep (observability.trace), so the parent path has one segment
   const parentPath = path.map(String).join('.');
   const where = parentPath ? `observability.${parentPath}` : 'observability';
   const allowed = Object.keys(OBSERVABILITY_FIELDS)

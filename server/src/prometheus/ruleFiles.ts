@@ -37,8 +37,8 @@ export function globMatchesOnDisk(path: string): boolean {
   if (!GLOB_META.test(path)) return existsSync(path);
   const parts = path.split(sep);
   let candidates = [parts[0] === '' ? sep : (parts[0] ?? '')];
+  // An empty segment (`a//b`, a trailing `/`) joins to the folder itself, which exists: no case of its own.
   for (const part of parts.slice(1)) {
-    if (part === '') continue;
     if (!GLOB_META.test(part)) {
       candidates = candidates.map((dir) => join(dir, part)).filter((p) => existsSync(p));
     } else {
@@ -58,7 +58,6 @@ export function globMatchesOnDisk(path: string): boolean {
         }
       });
     }
-    if (candidates.length === 0) return false;
   }
   return candidates.length > 0;
 }
@@ -70,7 +69,8 @@ export function checkRuleFiles(model: PrometheusConfigModel, { uri, location, wo
   const ruleFiles = [...workspace.ruleFiles().keys()].map(decodePath);
   for (const item of itemsOf(valueOf(model.root, 'rule_files'))) {
     const pattern = textOf(item);
-    if (pattern === undefined || pattern === '') continue;
+    // An empty entry names the folder of prometheus.yaml, which exists.
+    if (pattern === undefined) continue;
     if (!RULE_PATH.test(pattern)) {
       findings.push(finding(item, say('ruleFilePath', { path: pattern })));
       continue;

@@ -80,7 +80,7 @@ export function checkDatasourcesFile(text: string, document: Document.Parsed): F
   if (isSeq(list)) {
     for (const item of list.items as (Node | null)[]) {
       if (!isMap(item)) {
-        sink.add('provisioning/schema', item, [list.range?.[0] ?? 0, (list.range?.[0] ?? 0) + 1], say('datasourceNotMapping'));
+        sink.add('provisioning/schema', item, dashOf(text, item), say('datasourceNotMapping'));
         continue;
       }
       entries.push(checkDatasource(text, item, sink));
@@ -92,7 +92,7 @@ export function checkDatasourcesFile(text: string, document: Document.Parsed): F
   checkUnique(entries, 'name', sink);
   checkUnique(entries, 'uid', sink);
   checkDefaults(entries, sink);
-  checkDerivedFields(entries, sink);
+  checkDerivedFields(text, entries, sink);
   return sink.findings;
 }
 
@@ -140,8 +140,16 @@ export function urlProblem(url: string): string | undefined {
     return say('urlMalformed', { url });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return say('urlScheme', { url, scheme: parsed.protocol.slice(0, -1) });
+  // Stryker disable next-line ConditionalExpression: the URL parser refuses an http(s) URL without a host, so this guard never holds
   if (!parsed.hostname) return say('urlNoHost', { url });
   return undefined;
+}
+
+/** Where a list item with no text of its own is shown: a bare `-` is a null scalar whose empty range follows its dash. */
+function dashOf(text: string, item: Node | null): [number, number] {
+  // Stryker disable next-line OptionalChaining: YAML gives every item of a block list a node with a range
+  const dash = text.lastIndexOf('-', item?.range?.[0] ?? 0);
+  return [dash, dash + 1];
 }
 
 function checkUnique(entries: Entry[], key: 'name' | 'uid', sink: Sink): void {
@@ -173,20 +181,21 @@ function checkDefaults(entries: Entry[], sink: Sink): void {
   }
 }
 
-function checkDerivedFields(entries: Entry[], sink: Sink): void {
+function checkDerivedFields(text: string, entries: Entry[], sink: Sink): void {
   const uids = new Set(entries.flatMap((e) => (e.uid ? [e.uid.value] : [])));
   for (const entry of entries) {
     const jsonData = valueOf(entry.map, 'jsonData');
     if (!isMap(jsonData)) continue;
     const derived = valueOf(jsonData, 'derivedFields');
-    if (derived === undefined || derived === null) continue;
+    // `derivedFields:` with nothing after it is a null scalar: no derived fields, as absent.
+    if (derived === undefined || derived === null || (isScalar(derived) && derived.value === null)) continue;
     if (!isSeq(derived)) {
       sink.add('provisioning/schema', derived, [0, 0], say('derivedNotList'));
       continue;
     }
     for (const item of derived.items as (Node | null)[]) {
       if (!isMap(item)) {
-        sink.add('provisioning/schema', item, [derived.range?.[0] ?? 0, (derived.range?.[0] ?? 0) + 1], say('derivedNotMapping'));
+        sink.add('provisioning/schema', item, dashOf(text, item), say('derivedNotMapping'));
         continue;
       }
       const fieldName = scalarString(valueOf(item, 'name'));
