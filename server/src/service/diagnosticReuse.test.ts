@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import test from 'node:test';
+import { test } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS, type Settings } from '../base/settings';
 import type { Finding } from '../base/types';
