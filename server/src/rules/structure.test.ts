@@ -145,12 +145,4 @@ describe('rules/structure', () => {
     const plain = 'foo: 1\ngroups:\n  - name: a\n    rules:\n      - record: job:one\n        expr: 1\n';
     assert.deepEqual(rows(plain, analyzeText(plain).findings), [['0:0-0:3', 'error', 'field foo not found in type rulefmt.RuleGroups; expected one of groups']]);
   });
-
-  it('a label written `? key` without a value has an empty value right after its key, where every offset of it maps', () => {
-    const text = 'groups:\n  - name: a\n    rules:\n      - alert: A\n        expr: up == 0\n        labels:\n          ? severity\n';
-    const [label] = analyzeText(text).rules[0]?.labels ?? [];
-    const keyEnd = text.indexOf('severity') + 'severity'.length;
-    const value = label?.value;
-    assert.deepEqual([label?.key, value?.value, value?.start, value?.end, value?.toDocumentOffset(0), value?.toDocumentRange(0, 0)], ['severity', '', keyEnd, keyEnd, keyEnd, [keyEnd, keyEnd]]);
-  });
 });

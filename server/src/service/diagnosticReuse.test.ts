@@ -41,11 +41,11 @@ const settings = fc.constantFrom<Settings>(DEFAULT_SETTINGS, { ...DEFAULT_SETTIN
 test('diagnostics made with the last ones kept are equal to those made anew, and every one that is equal to a kept one is that object', () => {
   fc.assert(
     fc.property(text, fc.array(finding, { maxLength: 6 }), settings, text, fc.array(finding, { maxLength: 6 }), settings, (text1, findings1, settings1, text2, findings2, settings2) => {
-      const before = toDiagnostics(text1, findings1, settings1, { textOf });
+      const before = toDiagnostics(text1, findings1, settings1, textOf);
       // The next version: new findings, and some of the old ones again (an edit elsewhere).
       const findings = [...findings2, ...findings1.filter((_, i) => i % 2 === 0)];
-      const fresh = toDiagnostics(text2, findings, settings2, { textOf });
-      const reused = toDiagnostics(text2, findings, settings2, { textOf, last: new LastDiagnostics(before) });
+      const fresh = toDiagnostics(text2, findings, settings2, textOf);
+      const reused = toDiagnostics(text2, findings, settings2, textOf, undefined, new LastDiagnostics(before));
       assert.deepEqual(reused, fresh);
       const kept = new Set(before);
       reused.forEach((diagnostic, i) => {
@@ -65,7 +65,7 @@ test('the same findings on the same text give back every kept diagnostic; a move
   ];
   const before = toDiagnostics(text, findings, DEFAULT_SETTINGS);
   const last = new LastDiagnostics(before);
-  const again = toDiagnostics(text, findings, DEFAULT_SETTINGS, { last });
+  const again = toDiagnostics(text, findings, DEFAULT_SETTINGS, undefined, undefined, last);
   assert.equal(again[0], before[0]);
   assert.equal(again[1], before[1]);
 
@@ -73,7 +73,9 @@ test('the same findings on the same text give back every kept diagnostic; a move
     `\n${text}`,
     findings.map((f) => ({ ...f, start: f.start + 1, end: f.end + 1, ...(f.disableAt === undefined ? {} : { disableAt: f.disableAt + 1 }) })),
     DEFAULT_SETTINGS,
-    { last },
+    undefined,
+    undefined,
+    last,
   );
   assert.deepEqual(
     moved.map((d) => [d.range.start.line, before.includes(d)]),
@@ -83,7 +85,7 @@ test('the same findings on the same text give back every kept diagnostic; a move
     ],
   );
 
-  const quieter = toDiagnostics(text, findings, { ...DEFAULT_SETTINGS, diagnostics: { ...DEFAULT_SETTINGS.diagnostics, severity: { rules: 'hint' } } }, { last });
+  const quieter = toDiagnostics(text, findings, { ...DEFAULT_SETTINGS, diagnostics: { ...DEFAULT_SETTINGS.diagnostics, severity: { rules: 'hint' } } }, undefined, undefined, last);
   assert.deepEqual(
     quieter.map((d) => [d.severity, before.includes(d)]),
     [
@@ -92,9 +94,14 @@ test('the same findings on the same text give back every kept diagnostic; a move
     ],
   );
 
-  const otherFix = toDiagnostics(text, [findings[0] as Finding, { ...(findings[1] as Finding), fixes: [{ title: 'fix it', edits: [{ start: 20, end: 21, newText: 'y' }] }] }], DEFAULT_SETTINGS, {
+  const otherFix = toDiagnostics(
+    text,
+    [findings[0] as Finding, { ...(findings[1] as Finding), fixes: [{ title: 'fix it', edits: [{ start: 20, end: 21, newText: 'y' }] }] }],
+    DEFAULT_SETTINGS,
+    undefined,
+    undefined,
     last,
-  });
+  );
   assert.deepEqual(
     otherFix.map((d) => before.includes(d)),
     [true, false],
@@ -104,8 +111,8 @@ test('the same findings on the same text give back every kept diagnostic; a move
 test('a related place at the same position in another document is another diagnostic', () => {
   const here: Finding = { start: 0, end: 1, code: 'rules/duplicate', message: 'dup', severity: 'warning', related: [{ start: 0, end: 1, message: 'first' }] };
   const there: Finding = { ...here, related: [{ start: 0, end: 1, message: 'first', uri: OTHER_URI }] };
-  const before = toDiagnostics('ab\n', [here], DEFAULT_SETTINGS, { textOf });
-  const after = toDiagnostics('ab\n', [there], DEFAULT_SETTINGS, { textOf, last: new LastDiagnostics(before) });
+  const before = toDiagnostics('ab\n', [here], DEFAULT_SETTINGS, textOf);
+  const after = toDiagnostics('ab\n', [there], DEFAULT_SETTINGS, textOf, undefined, new LastDiagnostics(before));
   assert.deepEqual(after[0]?.related, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'first', uri: OTHER_URI }]);
   assert.notEqual(after[0], before[0]);
 });

@@ -177,7 +177,7 @@ test('related places in another document are placed in its text, and left out wh
     ],
   };
   const texts: Record<string, string> = { 'file:///w/b.yaml': 'ab\ncdef\n' };
-  assert.deepEqual(toDiagnostics('x\nyz\n', [finding], DEFAULT_SETTINGS, { textOf: (uri) => texts[uri] })[0]?.related, [
+  assert.deepEqual(toDiagnostics('x\nyz\n', [finding], DEFAULT_SETTINGS, (uri) => texts[uri])[0]?.related, [
     { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'here' },
     { range: { start: { line: 1, character: 1 }, end: { line: 1, character: 3 } }, message: 'known', uri: 'file:///w/b.yaml' },
   ]);

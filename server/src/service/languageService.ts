@@ -88,7 +88,7 @@ export class LanguageService {
     this.live.use(settings.prometheus.url);
     const where = location ?? { path: uriToPath(file.uri) };
     const last = this.lastDiagnostics.get(file.uri);
-    const diagnostics = toDiagnostics(file.text, this.suppressed(file, settings, where), settings, { textOf: (uri) => this.textOf(uri), caches: this.caches, ...(last ? { last } : {}) });
+    const diagnostics = toDiagnostics(file.text, this.suppressed(file, settings, where), settings, (uri) => this.textOf(uri), this.caches, last);
     if (this.caches.documentsChange) this.lastDiagnostics.set(file.uri, last ? last.next(diagnostics) : new LastDiagnostics(diagnostics));
     return diagnostics;
   }
@@ -251,16 +251,19 @@ function tooLarge(file: SourceFile, settings: Settings): boolean {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
-interface PlacingOptions {
-  /** The text of another document, for related places in it; those of a document not known are left out. */
-  textOf?: (uri: string) => string | undefined;
-  caches?: Caches;
-  /** The document's last diagnostics: one equal to what a finding makes is handed back instead of a new one. */
-  last?: LastDiagnostics;
-}
-
-/** Re-grades findings by the user's settings, places them in the text and sorts them. */
-export function toDiagnostics(text: string, findings: readonly Finding[], settings: Settings, { textOf = () => undefined, caches, last }: PlacingOptions = {}): Diagnostic[] {
+/**
+ * Re-grades findings by the user's settings, places them in the text and sorts them. Related places in
+ * another document are placed in its text (`textOf`), and left out when it is not known. `last`: the
+ * document's last diagnostics, one equal to what a finding makes handed back instead of a new one.
+ */
+export function toDiagnostics(
+  text: string,
+  findings: readonly Finding[],
+  settings: Settings,
+  textOf: (uri: string) => string | undefined = () => undefined,
+  caches?: Caches,
+  last?: LastDiagnostics,
+): Diagnostic[] {
   const lines = LineIndex.of(text, caches);
   const linesOf = (uri: string) => {
     const other = textOf(uri);
