@@ -284,7 +284,7 @@ test('a burst of changes is validated once, for its last version', async () => {
   await h.session.idle();
 });
 
-test('typing in a rule file publishes that file first; files reading what it defines follow once typing pauses', async () => {
+test('typing in a rule file publishes that file first; files reading what it defines, and the SLO tree, follow once typing pauses', async () => {
   const recording = h.uriOf('infra/docker/prometheus/recording_rules.yaml');
   const alerting = h.uriOf('infra/docker/prometheus/alerting_rules.yaml');
   const text = textOf('infra/docker/prometheus/recording_rules.yaml');
@@ -293,6 +293,7 @@ test('typing in a rule file publishes that file first; files reading what it def
   h.timers.hold = true;
   try {
     const from = h.client.publishes.length;
+    const announced = h.client.sloTreeChanges;
     // Rename the rule the alerting rules read, one keystroke at a time.
     const at = new LineIndex(text).positionAt(text.indexOf('record: service:http_errors:rate5m') + 'record: service:http_errors'.length);
     for (let version = 2; version <= 4; version++) {
@@ -303,13 +304,15 @@ test('typing in a rule file publishes that file first; files reading what it def
     }
     // Typing has not paused yet: only the edited file was published.
     while (h.client.last(recording)?.version !== 4) await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(h.timers.pending, 1, 'one pending revalidation of the others, restarted by each keystroke');
+    assert.equal(h.timers.pending, 2, 'one pending revalidation of the others and one announcement of the SLO tree, each restarted by each keystroke');
     assert.deepEqual(
       h.client.publishes.slice(from).filter((p) => p.uri === alerting),
       [],
     );
+    assert.equal(h.client.sloTreeChanges, announced, 'the client is not told to fetch the tree at each keystroke');
     h.timers.fire();
     await h.session.idle();
+    assert.equal(h.client.sloTreeChanges, announced + 1, 'once typing paused');
     const undefinedRule = h.client.diagnostics(alerting).filter((d) => d.code === 'catalog/undefined-rule');
     assert.ok(undefinedRule.length > 0);
     const order = h.client.publishes.slice(from).map((p) => (p.uri === recording ? `recording v${p.version}` : p.uri === alerting ? 'alerting' : 'other'));

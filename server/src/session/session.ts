@@ -41,8 +41,11 @@ export interface SessionOptions {
   scheduler?: Scheduler;
 }
 
-/** How long typing must pause before the other files are revalidated: they are not what the user is looking at. */
-export const OTHERS_AFTER_MS = 150;
+/**
+ * How long typing must pause before what the user is not looking at follows an edit: the other
+ * files' diagnostics, and the SLO tree (the client fetches the whole tree on each announcement).
+ */
+export const PAUSE_MS = 150;
 
 const FILE_DELETED = 3;
 
@@ -60,7 +63,8 @@ export class Session {
   /** What was last published per URI, with the version it was computed for (code actions use it). */
   private readonly published = new Map<string, { version: number | undefined; diagnostics: Diagnostic[] }>();
   private readonly scheduled = new Set<string>();
-  private othersTimer: { cancel: () => void; done: () => void } | undefined;
+  /** Work put off until typing pauses (whenTypingPauses), by what it is. */
+  private readonly putOff = new Map<'others' | 'sloTree', { cancel: () => void; done: () => void }>();
   private announcedRevision = -1;
   /** Work started and not finished (see idle). */
   private readonly work = new Set<Promise<void>>();
@@ -317,8 +321,9 @@ export class Session {
               // The file being typed in first; when what it defines changed (a recording rule renamed),
               // the others may now differ too: they follow once typing pauses.
               this.track(this.validate(uri));
-              this.announceSloTree();
-              if (changed) this.revalidateOthersSoon(uri);
+              // The tree follows once typing pauses too: the client fetches all of it on each announcement.
+              if (this.service.workspace.revision !== this.announcedRevision) this.whenTypingPauses('sloTree', () => this.announceSloTree());
+              if (changed) this.whenTypingPauses('others', () => this.revalidateAll(uri));
             }),
           );
         });
@@ -326,20 +331,21 @@ export class Session {
     );
   }
 
-  /** `edited` was just validated against the new facts; every other file follows once typing pauses. */
-  private revalidateOthersSoon(edited: string): void {
-    if (this.othersTimer) {
-      this.othersTimer.cancel();
-      this.othersTimer.done();
+  /** Runs `run` once typing pauses for PAUSE_MS; each call for the same thing puts it off again. */
+  private whenTypingPauses(what: 'others' | 'sloTree', run: () => void): void {
+    const pending = this.putOff.get(what);
+    if (pending) {
+      pending.cancel();
+      pending.done();
     }
     this.track(
       new Promise<void>((done) => {
-        const cancel = this.scheduler.after(OTHERS_AFTER_MS, () => {
-          this.othersTimer = undefined;
-          this.revalidateAll(edited);
+        const cancel = this.scheduler.after(PAUSE_MS, () => {
+          this.putOff.delete(what);
+          run();
           done();
         });
-        this.othersTimer = { cancel, done };
+        this.putOff.set(what, { cancel, done });
       }),
     );
   }
