@@ -58,8 +58,10 @@ class StructureChecker {
   private keySpan(pair: AnyPair): [number, number] {
     // An empty key (`: 1`) has an empty range: its place is the colon after it.
     // Stryker disable next-line OptionalChaining: a parsed key has a range
-    const colon = this.text.indexOf(':', pair.key.range?.[0]);
-    return spanOf(pair.key, [colon, colon + 1]);
+    const from = pair.key.range?.[0] ?? 0;
+    const colon = this.text.indexOf(':', from);
+    // A key the parser made up while recovering from a broken line may have no colon after it: its own place then.
+    return spanOf(pair.key, colon < 0 ? [from, from] : [colon, colon + 1]);
   }
 
   private renameFix(pair: AnyPair, to: string): Fix[] {
