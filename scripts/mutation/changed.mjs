@@ -17,9 +17,8 @@ const BATCH_FILE = `reports/mutation/batches/${BATCH}.incremental.json`;
 
 const recorded = JSON.parse(readFileSync(INCREMENTAL, 'utf8')).files;
 const changed = Object.entries(recorded)
-  .filter(([path, entry]) => !existsSync(path) || readFileSync(path, 'utf8') !== entry.source)
-  .map(([path]) => path)
-  .filter(existsSync);
+  .filter(([path, entry]) => existsSync(path) && readFileSync(path, 'utf8') !== entry.source)
+  .map(([path]) => path);
 
 const reports = [INCREMENTAL];
 if (changed.length === 0) {
