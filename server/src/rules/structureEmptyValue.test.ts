@@ -20,3 +20,9 @@ it('rules/structure: a key the YAML parser made up while recovering from a broke
     [46, 46, 'field null not found in type rulefmt.RuleGroups; expected one of groups'],
   ]);
 });
+
+it('rules/structure: an empty key at the very start of the file is reported at its colon, the first character', () => {
+  const text = ': 1\ngroups:\n  - name: a\n    rules: []\n';
+  const findings = analyzeRuleFile(text, parseYaml(text).documents).findings.map((f) => [f.start, f.end, f.message]);
+  assert.deepEqual(findings, [[0, 1, 'field null not found in type rulefmt.RuleGroups; expected one of groups']]);
+});
