@@ -47,6 +47,8 @@ export default {
   concurrency: Number(process.env.K1S0_MUTATION_CONCURRENCY ?? 2),
   // Generous: on a loaded machine a slow run is not an infinite loop (Stryker counts a timeout as caught).
   timeoutMS: 60_000,
+  // The initial run of every test takes ~1 minute alone; on a shared, loaded machine several times that.
+  dryRunTimeoutMinutes: 20,
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['/dist', '/out', '/.e2e', '/test-artifacts', '/bench', '/reports', '*.vsix', '.ci'],
   disableTypeChecks: false,
