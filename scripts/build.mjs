@@ -29,6 +29,16 @@ await Promise.all([
   build({ ...common, entryPoints: { 'cli.bundle': 'server/src/cli.ts' }, outdir: 'dist' }),
 ]);
 
+// V8 keeps each bundle's source text in memory, two bytes a character if any one is past ASCII
+// (+1.9 MB for the server). esbuild escapes strings; a regex literal or template kept raw is not.
+if (production) {
+  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/cli.bundle.js']) {
+    const source = readFileSync(bundle, 'utf8');
+    const wide = /[\u0080-\uffff]/.exec(source);
+    if (wide) throw new Error(`${bundle} is not ASCII at ${wide.index}: ${JSON.stringify(source.slice(wide.index - 40, wide.index + 10))}; write that character as a \\u escape in a string`);
+  }
+}
+
 copyFileSync('scripts/cli-loader.cjs', 'dist/cli.js');
 for (const name of readdirSync('dist')) if (/^cli\.bundle\.[0-9a-f]+\.cache$/.test(name)) rmSync(`dist/${name}`);
 // A representative run, so the cache holds the functions a check compiles, not only the top level;

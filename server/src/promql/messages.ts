@@ -31,6 +31,9 @@ const CONTEXT_JA: Record<string, string> = {
   ' in @': '@ の中に',
 };
 
+/** "…の中に" (an unexpected token in it) becomes "…の中で" (the expression ended in it). */
+const endingInDe = (context: string): string => (context.endsWith('に') ? `${context.slice(0, -1)}で` : context);
+
 /** A token as the Japanese messages name it (describeToken's wording in English). */
 function tokenJa(kind: string, text: string): string {
   switch (kind) {
@@ -206,7 +209,7 @@ export const say = messages('promql', {
     trailingComma: () => prom('関数呼び出しの引数の末尾にカンマは書けません', en.trailingComma()),
     unexpected: (p) =>
       prom(
-        p.kind === 'eof' ? `${(CONTEXT_JA[p.context] ?? '').replace(/に$/, 'で')}式が途中で終わっています` : `${CONTEXT_JA[p.context] ?? ''}予期しない ${tokenJa(p.kind, p.text)} があります`,
+        p.kind === 'eof' ? `${endingInDe(CONTEXT_JA[p.context] ?? '')}式が途中で終わっています` : `${CONTEXT_JA[p.context] ?? ''}予期しない ${tokenJa(p.kind, p.text)} があります`,
         en.unexpected(p),
       ),
     withoutAsLabel: () => prom('グループ化の指定にラベルではなく without があります', en.withoutAsLabel()),

@@ -120,6 +120,9 @@ test('the hint speaks Japanese, Prometheus keeps its words', () => {
       severity: 'error',
       related: [{ from: 3, to: 4, message: 'この `(` が閉じられていません' }],
     });
+    // An expression that ends inside an aggregation: "in it" becomes "…の中で" (where it ended), not "…の中に".
+    assert.equal(checkSyntax('sum by (a) ', parsePromql('sum by (a) '))?.message, '集約の中で式が途中で終わっています（Prometheus: unexpected end of input in aggregation）');
+    assert.equal(checkSyntax('foo offset', parsePromql('foo offset'))?.message, 'offset の中で式が途中で終わっています（Prometheus: unexpected end of input in offset）');
     const lines = 'max(\n rate(y[1m]) by (instance)';
     assert.equal(checkSyntax(lines, parsePromql(lines))?.message, '集約の中に予期しない by があります（Prometheus: unexpected <by> in aggregation）。式の 1 行 4 列目の `(` が閉じられていません');
   } finally {

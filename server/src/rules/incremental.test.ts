@@ -2,13 +2,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseYaml } from '../base/yaml/parse';
-import { analyzeRuleFile } from './analyze';
+import { analyzeRuleFile, type RuleFileAnalysis } from './analyze';
 import { updateRuleFile, type RuleFileSnapshot } from './incremental';
 import type { RuleModel } from './model';
 import { analysisData, readFixture } from './testSupport';
 import { multilineScalars } from '../suppression/suppression';
 import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS } from '../base/settings';
+import { setLocale } from '../l10n';
 
 const FIXTURES = ['k1s0-recording_rules.yaml', 'k1s0-alerting_rules.yaml', 'prometheus-rule-crd.yaml', 'template-broken.yaml', 'duplicate-rules.yaml'];
 
@@ -102,6 +103,21 @@ describe('updateRuleFile', () => {
     // Joining the rule's last line with the next rule's `- ` line changes two rules: parse everything.
     const end = text.indexOf('\n', rule.end - 1);
     assert.equal(updateRuleFile(snapshot(text), `${text.slice(0, end)}${text.slice(end + 1)}`), undefined);
+  });
+
+  it('a finding after the edit that names a line, in Japanese too, is made again once lines move', () => {
+    setLocale('ja');
+    try {
+      const text = 'groups:\n  - name: b\n    rules:\n      - record: a:b\n        expr: up\n      - record: a:c\n        expr: up\n  - name: a\n    rules: []\n  - name: a\n    rules: []\n';
+      const at = text.indexOf('expr: up') + 'expr: up'.length;
+      // The expression goes on on a new line: every line after it moves by one.
+      const edited = `${text.slice(0, at)} +\n          up${text.slice(at)}`;
+      const messages = (rules: RuleFileAnalysis) => rules.findings.map((f) => f.message);
+      assert.deepEqual(messages(updateRuleFile(snapshot(text), edited)?.rules ?? snapshot(edited).rules), messages(snapshot(edited).rules));
+      assert.deepEqual(messages(snapshot(edited).rules), ['グループ名 "a" がこのファイルで重複しています（最初の定義は 9 行目）。グループ名は一意にしてください']);
+    } finally {
+      setLocale('en');
+    }
   });
 });
 

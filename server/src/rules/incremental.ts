@@ -25,6 +25,9 @@ import { ChunkedReadFailed, parseRule, READ_PAST_RULE } from './chunked';
 import { checkTemplates } from './template';
 import { lastStartingAtOrBefore } from '../base/spans';
 
+/** A message naming a line, in English or Japanese (a string, not a regex literal: the bundle stays ASCII). */
+const NAMES_A_LINE = new RegExp('\\bline \\d|\\d 行目');
+
 /** A rule file's analysis; only files whose YAML parses without errors can be updated. */
 export interface RuleFileSnapshot {
   text: string;
@@ -127,7 +130,7 @@ function movedFindings(findings: readonly Finding[], itemStart: number, oldItemE
     if (finding.start < itemStart && finding.end > itemStart) return undefined;
     const after = finding.start >= oldItemEnd;
     // A message naming a line ("first defined on line 12") is stale once lines move.
-    if (after && linesMoved && /\bline \d|\d 行目/.test(finding.message)) return undefined;
+    if (after && linesMoved && NAMES_A_LINE.test(finding.message)) return undefined;
     kept.push(after ? shiftFinding(finding, delta) : finding);
   }
   return kept;

@@ -106,6 +106,9 @@ test('durations and sizes as Prometheus, Go and Loki read them', () => {
   for (const bad of ['', '90', '1.5h', '30m1h', '1s1s', '-1s', '5 s']) assert.ok(!isDuration(bad), bad);
   for (const ok of ['1.5h', '300ms', '5s', '1h30m', '0']) assert.ok(isDuration(ok, 'go'), ok);
   for (const bad of ['1d', '90', 'five']) assert.ok(!isDuration(bad, 'go'), bad);
+  // Go's microseconds: us, the micro sign (U+00B5) and Greek mu (U+03BC); not the letter m with u.
+  for (const ok of ['250us', '250\u00B5s', '250\u03BCs', '1s500\u00B5s']) assert.ok(isDuration(ok, 'go'), ok);
+  assert.ok(!isDuration('250mus', 'go'));
   assert.equal(durationMs('1m30s'), 90_000);
   assert.equal(durationMs('1d'), 86_400_000);
   assert.equal(durationMs('x'), undefined);

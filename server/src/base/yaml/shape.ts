@@ -308,7 +308,8 @@ function checkScalar(node: Scalar, shape: ScalarShape, path: Path, issues: Shape
 }
 
 const PROMETHEUS_DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
-const GO_DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
+// Go reads microseconds as us, µs (U+00B5, the micro sign) or μs (U+03BC, Greek mu); escaped to tell them apart.
+const GO_DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00B5s|\u03BCs|ms|s|m|h))+$/;
 
 /** Prometheus's `model.ParseDuration` (units in descending order, each once; `0` alone) or Go's `time.ParseDuration`. */
 export function isDuration(text: string, syntax: 'prometheus' | 'go' = 'prometheus'): boolean {
