@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: k1s0 against promtool on the same files, side by side in
- * one run, and the language server's editing latency, start-up and memory.
+ * one run, and the language server's editing latency, start-up and memory,
+ * of the production build (npm run bench makes it).
  * Results go to bench/RESULTS.md with the machine and the versions.
  * Runs are alternated so machine noise hits both tools alike; medians are reported.
  */
