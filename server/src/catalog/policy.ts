@@ -48,10 +48,10 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
   if (!forValue) {
     findings.push({ start: name.start, end: name.end, code: POLICY_ALERT, severity: 'warning', message: say('policyNoFor', { rule: rule.name, for: policy.for, design: designSays(policy) }) });
   } else {
-    // Prometheus reads a bare 0 as a duration too (no pending at all).
-    const seconds = forValue.value === '0' ? 0 : parseSeconds(forValue.value);
-    // Stryker disable next-line ConditionalExpression: rules/structure reports a for that is no duration as an error, and the checks beyond structure do not run then
-    if (seconds !== undefined && seconds !== parseSeconds(policy.for)) {
+    // Prometheus reads a bare 0 as a duration too (no pending at all). A for that is no duration is
+    // rules/structure's error, and the checks beyond structure do not run then: it reads as the design's.
+    const seconds = (forValue.value === '0' ? 0 : parseSeconds(forValue.value)) ?? parseSeconds(policy.for);
+    if (seconds !== parseSeconds(policy.for)) {
       findings.push({
         start: forValue.start,
         end: forValue.end,
@@ -172,8 +172,7 @@ function checkTargets(rule: RuleModel, site: RuleExpr, tree: Tree, catalog: Cata
   for (const literal of numberLiterals(tree, site.value)) {
     if (!(literal.value > 0.9 && literal.value < 1) || allowed.includes(literal.value)) continue;
     const [start, end] = site.toDocumentRange(literal.node.from, literal.node.to);
-    // Stryker disable next-line EqualityOperator: no number is exactly as far from 0.999 as from 0.9995 in floating point (the design's two targets), so a tie never happens
-    const nearest = allowed.reduce((a, b) => (Math.abs(b - literal.value) < Math.abs(a - literal.value) ? b : a));
+    const [nearest] = [...allowed].sort((a, b) => Math.abs(a - literal.value) - Math.abs(b - literal.value));
     findings.push({
       start,
       end,
