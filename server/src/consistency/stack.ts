@@ -113,8 +113,7 @@ function checkTraceEndpoint(entry: ObservabilityEntry, text: string, workspace: 
     const finding: Finding = { start, end, code: CONSISTENCY_TRACE_ENDPOINT, severity: 'warning', message };
     const source = text.slice(start, end);
     const at = source.lastIndexOf(`:${parsed.port}`);
-    // Stryker disable next-line EqualityOperator: an endpoint's text starts with its host, its scheme or a quote, never with the colon before its port
-    if (port !== undefined && at >= 0) {
+    if (port !== undefined && at !== -1) {
       const from = start + at + 1;
       finding.fixes = [{ title: say('fixPort', { port }), preferred: true, edits: [{ start: from, end: from + String(parsed.port).length, newText: String(port) }] }];
     }
