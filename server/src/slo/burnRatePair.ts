@@ -116,8 +116,8 @@ export function checkBurnRatePairs(uri: string, text: string, analysis: RuleFile
 function columnOfDash(text: string, offset: number): number | undefined {
   // The character at offset opens the mapping: no line break.
   const lineStart = text.lastIndexOf('\n', offset) + 1;
-  const m = /^( *)- +$/.exec(text.slice(lineStart, offset));
-  return m ? (m[1] ?? '').length : undefined;
+  const before = text.slice(lineStart, offset);
+  return /^ *- +$/.test(before) ? before.indexOf('-') : undefined;
 }
 
 /** Where the line after a node's last character starts (the end of the text when it has no final newline). */
