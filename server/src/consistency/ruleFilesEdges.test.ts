@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, render } from '../catalog/testSupport';
-import { globToRegExp } from './ruleFiles';
+import { globToRegExp, ruleFileEntriesCheck, ruleFileLoadedCheck } from './ruleFiles';
 
 const CODES = ['consistency/rule-files', 'internal/check-failed'];
 const CONFIG = 'infra/docker/prometheus/prometheus.yaml';
@@ -28,4 +28,19 @@ test('consistency/rule-files: each prometheus.yaml is told of its own entries on
   const files = { [other]: 'rule_files:\n  - missing.yaml\n' };
   assert.deepEqual(findings(CONFIG, files), []);
   assert.deepEqual(findings(other, files), ['1:4-1:16 warning consistency/rule-files rule_files: "missing.yaml" matches no rule file of the workspace: nothing at ./missing.yaml']);
+});
+
+test('consistency/rule-files: the severity each check declares (k1s0-obs rules) is the one its finding carries', () => {
+  const extra = 'infra/docker/prometheus/extra.yaml';
+  const files = { [CONFIG]: 'rule_files:\n  - missing.yaml\n', [extra]: RULES };
+  const severities = (target: string) =>
+    diagnose(target, files)
+      .filter((d) => d.code === 'consistency/rule-files')
+      .map((d) => `${d.code} ${d.severity}`);
+  assert.deepEqual(severities(CONFIG), ['consistency/rule-files warning']);
+  assert.deepEqual(severities(extra), ['consistency/rule-files information']);
+  assert.deepEqual(
+    [ruleFileEntriesCheck, ruleFileLoadedCheck].map((check) => check.meta.codes.map((c) => `${c.code} ${c.severity}`)),
+    [['consistency/rule-files warning'], ['consistency/rule-files information']],
+  );
 });
