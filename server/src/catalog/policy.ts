@@ -27,11 +27,13 @@ export const POLICY_SLO = 'policy/slo';
 
 const TABLE = 'アラートルール一覧';
 
+type RuleExpr = NonNullable<RuleModel['expr']>;
+
 export function checkPolicy(rule: RuleModel, tree: Tree | undefined, catalog: Catalog): Finding[] {
   const findings: Finding[] = [];
   const policy = rule.kind === 'alert' ? catalog.policy.alerts.find((a) => a.name === rule.name) : undefined;
   if (policy) findings.push(...checkAlertPolicy(rule, tree, policy, catalog));
-  if (tree && rule.expr && (/^slo:/i.test(rule.name) || /^SLO/.test(rule.name))) findings.push(...checkTargets(rule, tree, catalog));
+  if (tree && rule.expr && (/^slo:/i.test(rule.name) || /^SLO/.test(rule.name))) findings.push(...checkTargets(rule, rule.expr, tree, catalog));
   return findings;
 }
 
@@ -46,8 +48,10 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
   if (!forValue) {
     findings.push({ start: name.start, end: name.end, code: POLICY_ALERT, severity: 'warning', message: say('policyNoFor', { rule: rule.name, for: policy.for, design: designSays(policy) }) });
   } else {
-    const seconds = parseSeconds(forValue.value);
-    if (seconds !== undefined && seconds !== parseSeconds(policy.for)) {
+    // Prometheus reads a bare 0 as a duration too (no pending at all). A for that is no duration is
+    // rules/structure's error, and the checks beyond structure do not run then: it reads as the design's.
+    const seconds = (forValue.value === '0' ? 0 : parseSeconds(forValue.value)) ?? parseSeconds(policy.for);
+    if (seconds !== parseSeconds(policy.for)) {
       findings.push({
         start: forValue.start,
         end: forValue.end,
@@ -69,13 +73,14 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
       fixes: [{ title: say('fixChange', { to: policy.severity }), preferred: true, edits: [{ start: severity.start, end: severity.end, newText: policy.severity }] }],
     });
   }
-  if (!tree || !rule.expr) return findings;
-  const expr = rule.expr.value;
+  const site = rule.expr;
+  if (!tree || !site) return findings;
+  const expr = site.value;
   if (policy.threshold !== undefined) {
     const thresholds = comparisonLiterals(tree.topNode, expr);
     const first = thresholds[0];
     if (first && !thresholds.some((t) => t.value === policy.threshold)) {
-      const [start, end] = rule.expr.toDocumentRange(first.node.from, first.node.to);
+      const [start, end] = site.toDocumentRange(first.node.from, first.node.to);
       findings.push({
         start,
         end,
@@ -86,16 +91,19 @@ function checkAlertPolicy(rule: RuleModel, tree: Tree | undefined, policy: Alert
       });
     }
   }
-  if (policy.kind === 'burn-rate') findings.push(...checkBurnRate(rule, tree, policy));
+  // The burn-rate factor and windows: only the burn-rate alerts of the design have them.
+  findings.push(...checkBurnRate(rule, site, tree, policy));
   return findings;
 }
 
 /** Number literals compared against at the top of a condition (`x > 0.01`, `a > 1 and b < 2`). */
 function comparisonLiterals(node: SyntaxNode, expr: string): { node: SyntaxNode; value: number }[] {
   const n = unparen(node);
+  // Stryker disable next-line ConditionalExpression: a shortcut; no other node has two expressions among its direct children (a call's arguments are in its body), so the guard below returns [] for it
   if (n.name !== 'BinaryExpr') return [];
   const op = binaryOperator(n, expr);
   const [lhs, rhs] = exprChildren(n);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,ArrayDeclaration: a binary expression that parsed has both sides (the checks beyond syntax run only then)
   if (!lhs || !rhs) return [];
   if (op === 'and' || op === 'or' || op === 'unless') return [...comparisonLiterals(lhs, expr), ...comparisonLiterals(rhs, expr)];
   if (!COMPARISONS.has(op)) return [];
@@ -113,10 +121,8 @@ function numberLiterals(tree: Tree, expr: string): { node: SyntaxNode; value: nu
   return collectPostOrder(tree.topNode, NUMBER_LITERALS).map((node) => ({ node, value: parseNumber(expr.slice(node.from, node.to)) }));
 }
 
-function checkBurnRate(rule: RuleModel, tree: Tree, policy: AlertPolicy): Finding[] {
-  const expr = rule.expr?.value ?? '';
-  const site = rule.expr;
-  if (!site) return [];
+function checkBurnRate(rule: RuleModel, site: RuleExpr, tree: Tree, policy: AlertPolicy): Finding[] {
+  const expr = site.value;
   const findings: Finding[] = [];
   const literals = numberLiterals(tree, expr);
   const [wholeStart, wholeEnd] = site.toDocumentRange(expr.length - expr.trimStart().length, expr.trimEnd().length);
@@ -133,41 +139,33 @@ function checkBurnRate(rule: RuleModel, tree: Tree, policy: AlertPolicy): Findin
     });
   }
   const windows = windowsOf(tree, expr);
-  const missing = (policy.windows ?? []).filter((w) => !windows.some((seen) => seen === parseSeconds(w)));
+  const designWindows = policy.windows ?? [];
+  const missing = designWindows.filter((w) => !windows.some((seen) => seen === parseSeconds(w)));
   if (missing.length) {
     findings.push({
       start: wholeStart,
       end: wholeEnd,
       code: POLICY_SLO,
       severity: 'warning',
-      message: say('policyWindows', { rule: rule.name, windows: policy.windows ?? [], missing, design: designSays(policy) }),
+      message: say('policyWindows', { rule: rule.name, windows: designWindows, missing, design: designSays(policy) }),
     });
   }
   return findings;
 }
 
 /** The windows an expression looks at: literal ranges, and windows named in recording rules it reads (`…:rate1h`). */
-function windowsOf(tree: Tree, expr: string): number[] {
-  const out: number[] = [];
-  for (const node of collectPostOrder(tree.topNode, WINDOW_NODES)) {
-    if (node.name === 'NumberDurationLiteralInDurationContext') {
-      const seconds = parseSeconds(expr.slice(node.from, node.to));
-      if (seconds !== undefined) out.push(seconds);
-    } else if (node.name === 'VectorSelector') {
-      const metric = readSelector(node, expr).metric ?? '';
-      for (const m of metric.matchAll(/(?:^|[^0-9])(\d+(?:ms|s|m|h|d|w|y))(?![0-9a-z])/g)) {
-        const seconds = parseSeconds(m[1] ?? '');
-        if (seconds !== undefined) out.push(seconds);
-      }
-    }
-  }
-  return out;
+function windowsOf(tree: Tree, expr: string): (number | undefined)[] {
+  // A duration that does not parse is undefined, which no window of the design is.
+  return collectPostOrder(tree.topNode, WINDOW_NODES).flatMap((node) =>
+    node.name === 'VectorSelector'
+      ? // Stryker disable next-line StringLiteral: a selector without a metric name names no window; any text without a duration in it reads the same
+        [...(readSelector(node, expr).metric ?? '').matchAll(/\d+(?:ms|s|m|h|d|w|y)(?![0-9a-z])/g)].map((m) => parseSeconds(m[0]))
+      : [parseSeconds(expr.slice(node.from, node.to))],
+  );
 }
 
 /** SLO targets written in an `slo:` rule or SLO alert must be the design's (0.9995 system, 0.999 others). */
-function checkTargets(rule: RuleModel, tree: Tree, catalog: Catalog): Finding[] {
-  const site = rule.expr;
-  if (!site) return [];
+function checkTargets(rule: RuleModel, site: RuleExpr, tree: Tree, catalog: Catalog): Finding[] {
   const { targets, source } = catalog.policy.slo;
   const allowed = [...new Set(Object.values(targets))];
   const described = Object.entries(targets).map(([tier, t]) => ({ tier, percent: String(+(t * 100).toFixed(3)) }));
@@ -175,7 +173,7 @@ function checkTargets(rule: RuleModel, tree: Tree, catalog: Catalog): Finding[] 
   for (const literal of numberLiterals(tree, site.value)) {
     if (!(literal.value > 0.9 && literal.value < 1) || allowed.includes(literal.value)) continue;
     const [start, end] = site.toDocumentRange(literal.node.from, literal.node.to);
-    const nearest = allowed.reduce((a, b) => (Math.abs(b - literal.value) < Math.abs(a - literal.value) ? b : a));
+    const [nearest] = [...allowed].sort((a, b) => Math.abs(a - literal.value) - Math.abs(b - literal.value));
     findings.push({
       start,
       end,

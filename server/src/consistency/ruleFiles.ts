@@ -60,12 +60,12 @@ function normalize(path: string): string {
 export function globToRegExp(glob: string): RegExp {
   let out = '';
   for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] ?? '';
+    const c = glob.charAt(i);
     if (c === '*') out += '[^/]*';
     else if (c === '?') out += '[^/]';
     else if (c === '[') {
       const close = glob.indexOf(']', i + 2);
-      if (close < 0) {
+      if (close === -1) {
         out += '\\[';
         continue;
       }
@@ -73,7 +73,7 @@ export function globToRegExp(glob: string): RegExp {
       out += `[${body.startsWith('!') ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`;
       i = close;
     } else if (c === '\\' && i + 1 < glob.length) {
-      out += escapeRe(glob[++i] ?? '');
+      out += escapeRe(glob.charAt(++i));
     } else out += escapeRe(c);
   }
   return new RegExp(`^${out}$`, 'u');
@@ -89,6 +89,7 @@ function escapeClass(body: string): string {
 
 /** Every rule_files entry of the workspace, resolved (computed once per change of the workspace's facts). */
 function resolvedEntries(workspace: WorkspaceIndex): ResolvedEntry[] {
+  // Stryker disable next-line StringLiteral: any key no other view of the workspace uses caches the same entries
   return workspace.derived('consistency/rule-files', () =>
     workspace.prometheusConfigs().flatMap(({ uri, scrape }) =>
       (scrape.ruleFiles ?? []).flatMap((entry) => {
@@ -108,7 +109,6 @@ function resolvedEntries(workspace: WorkspaceIndex): ResolvedEntry[] {
 /** On a prometheus.yaml: its rule_files entries that match no rule file of the workspace. */
 export function checkRuleFilesEntries(configUri: string, workspace: WorkspaceIndex): Finding[] {
   const entries = resolvedEntries(workspace).filter((e) => e.configUri === configUri);
-  if (entries.length === 0) return [];
   const ruleFiles = [...workspace.ruleFiles().keys()].map(decodePath);
   const findings: Finding[] = [];
   for (const { entry, path, matcher } of entries) {

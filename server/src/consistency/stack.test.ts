@@ -1,38 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose, render } from '../catalog/testSupport';
 import { jobsScraping } from './stack';
-
-const CODES = ['consistency/metrics', 'consistency/trace-endpoint'];
-const PROMETHEUS = 'infra/docker/prometheus/prometheus.yaml';
-/** Two jobs label auth-server (the first at /prom); named-server is scraped by a job of its name. */
-const JOBS = [
-  'scrape_configs:',
-  '  - job_name: auth-job',
-  '    metrics_path: /prom',
-  '    static_configs:',
-  '      - targets: ["a:1"]',
-  '        labels:',
-  '          service: auth-server',
-  '  - job_name: auth-job-2',
-  '    static_configs:',
-  '      - targets: ["a:2"]',
-  '        labels:',
-  '          service: auth-server',
-  '  - job_name: named-server',
-  '    static_configs:',
-  '      - targets: ["n:1"]',
-  '',
-].join('\n');
-
-/** A config file: trace.endpoint on line 6 (value from character 14), metrics.enabled on line 8 (13), metrics.path on line 9 (10). */
-function config({ name = 'auth-server', endpoint = '"jaeger:4317"', enabled = 'true', path = '"/metrics"' } = {}): string {
-  return `app:\n  name: ${name}\n  tier: system\nobservability:\n  trace:\n    enabled: true\n    endpoint: ${endpoint}\n  metrics:\n    enabled: ${enabled}\n    path: ${path}\n`;
-}
-
-function stack(text: string, { file = 'config/config.yaml', files = {} } = {}): string[] {
-  return render(diagnose(file, { [PROMETHEUS]: JOBS, ...files, [file]: text }), CODES).filter((l) => !l.includes('fix Disable '));
-}
+import { config, stack } from './testSupport';
 
 test('metrics.path: any job of the service may scrape it; otherwise the first job’s metrics_path is expected', () => {
   assert.deepEqual(stack(config({ path: '"/prom"' })), []);

@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { burnRateAlertLines, errorBudget } from './burnRatePair';
 import { diagnose } from '../catalog/testSupport';
+import { burnRate, FIXTURE, insertedPair, MESSAGE, TIER_FILE, WITH_PAIR } from './testSupport';
 import type { AlertPolicy } from '../catalog/schema';
 
 const CRITICAL: AlertPolicy = { name: 'SLOBurnRateCritical', kind: 'burn-rate', burnRate: 14.4, windows: ['1h', '5m'], for: '2m', severity: 'critical', condition: 'c' };
@@ -57,31 +56,6 @@ test('burnRateAlertLines: a design without a burn rate burns at 1x; one window h
     '    summary: "{{ $labels.service }} burns its error budget 14.4x too fast over  (SLO 99.9%)"',
   ]);
 });
-
-const TIER_FILE = 'infra/docker/prometheus/alerting_rules.yaml';
-const FIXTURE = readFileSync(join(__dirname, 'fixtures/system-tier-no-burn-rate.yaml'), 'utf8');
-const WITH_PAIR = readFileSync(join(__dirname, 'fixtures/system-tier-with-burn-rate.yaml'), 'utf8');
-const MESSAGE =
-  'the system tier (SLO 99.95%) has no SLOBurnRateCritical (14.4x over 1h + 5m, critical) and SLOBurnRateWarning (6x over 6h + 30m, warning) covering auth-server, bff-proxy, config-server, dlq-manager, saga-server: the design pages and tickets on the burn rate of every SLO (SLO 設計 (system 99.95%, business / service 99.9%))';
-
-/** The policy/slo diagnostics of `text` as the tier file: [range, message, fix title, edit range, inserted text]. */
-function burnRate(text: string, files: Record<string, string | undefined> = {}) {
-  return diagnose(TIER_FILE, { ...files, [TIER_FILE]: text })
-    .filter((d) => d.code === 'policy/slo')
-    .map((d) => {
-      const fix = d.fixes?.find((f) => f.preferred);
-      const edit = fix?.edits[0];
-      const range = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-      return { range: range(d.range), message: d.message, fix: fix && edit ? { title: fix.title, at: range(edit.range), newText: edit.newText } : undefined };
-    });
-}
-
-/** The pair the fix inserts, indented by `pad` spaces. */
-function insertedPair(pad: number): string {
-  const lines = WITH_PAIR.split('\n');
-  const pair = lines.slice(lines.findIndex((l) => l.includes('SLOBurnRateCritical')));
-  return pair.map((l) => (l === '' ? l : `${' '.repeat(pad)}${l.slice(6)}`)).join('\n');
-}
 
 test('policy/slo: the pair goes after the last rule of the group, blank lines after it kept below', () => {
   const title = 'Add SLOBurnRateCritical and SLOBurnRateWarning for the system tier (SLO 99.95%)';
