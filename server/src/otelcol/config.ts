@@ -5,7 +5,7 @@
  * removed types by name, `${…}` substitutions, and the rules of tail_sampling,
  * batch and memory_limiter that need more than one value.
  */
-import { isMap, isScalar, isSeq, visit, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node, type YAMLMap } from 'yaml';
 import type { Finding, Severity } from '../base/types';
 import { checkShape, shapeFindings } from '../base/yaml/shape';
 import { closestMatch } from '../base/suggest';
@@ -46,8 +46,8 @@ const TYPE = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 
 function componentFindings(component: Component, text: string): Finding[] {
   const { kind, id, type } = component;
-  const slash = id.indexOf('/');
-  if (!TYPE.test(type) || (slash >= 0 && id.length === slash + 1)) return [finding(component.start, component.end, say('badId', { id }))];
+  // `type/` (an empty name): the first "/" is the last character (an ID without one is never empty: its type is tested first).
+  if (!TYPE.test(type) || id.indexOf('/') === id.length - 1) return [finding(component.start, component.end, say('badId', { id }))];
   const known = componentType(kind, type);
   const typeEnd = component.start + type.length;
   if (known?.removed) {
@@ -65,8 +65,8 @@ function componentFindings(component: Component, text: string): Finding[] {
 }
 
 function configRules(component: Component, text: string): Finding[] {
-  const { kind, type, node } = component;
-  if (kind !== 'processors') return [];
+  // Only processors have these types: componentFindings has reported the others.
+  const { type, node } = component;
   if (type === 'memory_limiter') return memoryRules(component, text);
   if (!isMap(node)) return [];
   if (type === 'tail_sampling') {
@@ -77,7 +77,7 @@ function configRules(component: Component, text: string): Finding[] {
   return [];
 }
 
-function numberAt(node: Node, key: string, text: string) {
+function numberAt(node: Node | null, key: string, text: string) {
   const at = scalarAt(node, [key], text);
   return at && typeof at.value === 'number' ? { ...at, value: at.value } : undefined;
 }
@@ -94,14 +94,14 @@ function memoryRules(component: Component, text: string): Finding[] {
   const node = component.node;
   const findings: Finding[] = [];
   for (const unit of ['mib', 'percentage']) {
-    const limit = node ? numberAt(node, `limit_${unit}`, text) : undefined;
-    const spike = node ? numberAt(node, `spike_limit_${unit}`, text) : undefined;
+    const limit = numberAt(node, `limit_${unit}`, text);
+    const spike = numberAt(node, `spike_limit_${unit}`, text);
     if (limit && spike && limit.value > 0 && spike.value >= limit.value)
       findings.push(finding(spike.start, spike.end, say('spikeLimit', { spike: String(spike.value), limit: String(limit.value), unit })));
   }
   const limits = ['limit_mib', 'limit_percentage'].map((key) => scalarAt(node, [key], text));
   if (limits.every((at) => at === undefined || at.value === 0)) findings.push(finding(component.start, component.end, say('memoryLimit')));
-  return findings.sort((a, b) => a.start - b.start);
+  return findings;
 }
 
 /** A tail_sampling policy list: each policy's needs, keys of other types, names; sub-policies at their level. */
@@ -127,10 +127,8 @@ function policyFindings(items: readonly Node[], allowed: readonly string[], text
       const at = (isMap(own) ? keyAt(item, type, text) : undefined) ?? typeAt;
       if (at) findings.push(finding(at.start, at.end, say('policyNeeds', { name, type, keys: group.join(` or ${type}.`) })));
     }
-    for (const pair of item.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (key === type || key === 'name' || key === 'type' || !(POLICY_TYPES as readonly string[]).includes(key)) continue;
-      const at = keyAt(item, key, text);
+    for (const key of POLICY_TYPES) {
+      const at = key === type ? undefined : keyAt(item, key, text);
       if (at) findings.push(finding(at.start, at.end, say('policyIgnored', { name, type, key }), 'warning'));
     }
     if (type === 'and' || type === 'drop' || type === 'composite') {
@@ -142,8 +140,7 @@ function policyFindings(items: readonly Node[], allowed: readonly string[], text
   return findings;
 }
 
-function has(map: Node, key: string): boolean {
-  if (!isMap(map)) return false;
+function has(map: YAMLMap, key: string): boolean {
   const value = map.get(key, true) as Node | undefined;
   return value !== undefined && !(isScalar(value) && value.value === null);
 }
@@ -182,8 +179,9 @@ function substitutions(file: CollectorFile): Finding[] {
     Scalar(_key, node) {
       if (typeof node.value !== 'string' || !node.range || !node.value.includes('$')) return;
       const [from, to] = node.range;
-      const raw = file.text.slice(from, to);
-      findings.push(...substitutionsIn(raw, from));
+      // A quoted scalar's range ends after its closing quote, which is no part of a `${` left open.
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      findings.push(...substitutionsIn(file.text.slice(from, quoted ? to - 1 : to), from));
     },
   });
   return findings;
@@ -191,7 +189,7 @@ function substitutions(file: CollectorFile): Finding[] {
 
 export function substitutionsIn(raw: string, base: number): Finding[] {
   const findings: Finding[] = [];
-  for (let i = raw.indexOf('$'); i >= 0 && i < raw.length; i = raw.indexOf('$', i)) {
+  for (let i = raw.indexOf('$'); i >= 0; i = raw.indexOf('$', i)) {
     const next = raw[i + 1];
     if (next === '$') {
       i += 2;

@@ -2,9 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../base/settings';
-import type { Diagnostic } from '../base/types';
+import type { Diagnostic, Finding, Severity } from '../base/types';
+import { parseYaml } from '../base/yaml/parse';
 import { LanguageService } from '../service/languageService';
-import { lines, rangeOf } from '../../../test/support/text';
+import { lines, rangeOf, spanOf } from '../../../test/support/text';
+import { checkCollectorConfig } from './config';
+import { readCollector } from './model';
 
 export const DESIGN = readFileSync(join(__dirname, 'fixtures/design-collector.yaml'), 'utf8');
 
@@ -58,4 +61,31 @@ export const MINIMAL = lines(
 /** Settings that take every file for dev. */
 export function dev(): Settings {
   return readSettings({ config: { environments: { '**/*.yaml': 'dev' } } }).settings;
+}
+
+/** otelcol/config's findings of a collector file as the check returns them: in its order, with offsets. */
+export function configFindings(text: string): Finding[] {
+  const [document] = parseYaml(text).documents;
+  if (!document) throw new Error('no YAML document');
+  return checkCollectorConfig(readCollector(document, text));
+}
+
+/** An otelcol/config finding over the `occurrence`-th `needle`, with the fix that replaces it (a rename, or a titled edit). */
+export function configFinding(
+  text: string,
+  severity: Severity,
+  needle: string,
+  message: string,
+  { occurrence = 0, fix }: { occurrence?: number; fix?: string | { title: string; newText: string } } = {},
+): Finding {
+  const [start, end] = spanOf(text, needle, occurrence);
+  const edit = typeof fix === 'string' ? { title: `Change to "${fix}"`, newText: fix } : fix;
+  return {
+    start,
+    end,
+    code: 'otelcol/config',
+    message,
+    severity,
+    ...(edit ? { fixes: [{ title: edit.title, preferred: true, edits: [{ start, end, newText: edit.newText }] }] } : {}),
+  };
 }
