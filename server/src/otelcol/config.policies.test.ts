@@ -36,7 +36,7 @@ test("otelcol/config: a tail_sampling policy without the settings its type needs
   ]);
 });
 
-test("otelcol/config: a policy's settings of another type are not read; a name used twice in one list; a type the shape refuses is left to it", () => {
+test("otelcol/config: a policy's settings of another type are not read (a composite's policy_order among them); a name used twice in one list; a type the shape refuses is left to it", () => {
   const text = sampling(
     '      - 7',
     '      - name: num',
@@ -49,6 +49,7 @@ test("otelcol/config: a policy's settings of another type are not read; a name u
     '        latency: {}',
     '      - name: num',
     '        type: always_sample',
+    '        composite: { policy_order: [x] }',
     '      - name: 5',
     '        type: always_sample',
     '      - name: 5',
@@ -65,11 +66,12 @@ test("otelcol/config: a policy's settings of another type are not read; a name u
       'processors.tail_sampling.policies[2].type must be one of always_sample, latency, numeric_attribute, probabilistic, status_code, string_attribute, rate_limiting, bytes_limiting, span_count, trace_state, boolean_attribute, ottl_condition, and, drop, composite; got "nosuch".',
     ),
     at(text, 'error', 'num', 'Policy name "num" is used twice in one list: tail_sampling refuses duplicate names.', { occurrence: 3 }),
+    at(text, 'warning', 'composite', 'Policy "num" is of type always_sample: its "composite" settings are not read.'),
     at(text, 'error', '5', 'Policy name "5" is used twice in one list: tail_sampling refuses duplicate names.', { occurrence: 1 }),
   ]);
 });
 
-test('otelcol/config: sub-policies are checked at their own level: leaf types under and and drop, and also `and` under composite', () => {
+test('otelcol/config: sub-policies are checked at their own level: leaf types under and and drop, and also `and` under composite, each with what its type needs', () => {
   const text = sampling(
     '      - name: both',
     '        type: and',
@@ -100,6 +102,10 @@ test('otelcol/config: sub-policies are checked at their own level: leaf types un
     '                and_sub_policy:',
     '                  - name: c1a',
     '                    type: drop',
+    '            - name: c2',
+    '              type: latency',
+    '            - name: c3',
+    '              type: and',
   );
   assert.deepEqual(configFindings(text), [
     at(text, 'error', 'span_count', 'Policy "a1" of type span_count decides nothing without span_count.min_spans.'),
@@ -125,6 +131,8 @@ test('otelcol/config: sub-policies are checked at their own level: leaf types un
       'processors.tail_sampling.policies[2].composite.composite_sub_policy[0].and.and_sub_policy[0].type must be one of always_sample, latency, numeric_attribute, probabilistic, status_code, string_attribute, rate_limiting, bytes_limiting, span_count, trace_state, boolean_attribute, ottl_condition; got "drop".',
       { occurrence: 4 },
     ),
+    at(text, 'error', 'latency', 'Policy "c2" of type latency decides nothing without latency.threshold_ms or latency.upper_threshold_ms.', { occurrence: 1 }),
+    at(text, 'error', 'and', 'Policy "c3" of type and decides nothing without and.and_sub_policy.', { occurrence: 7 }),
   ]);
 });
 

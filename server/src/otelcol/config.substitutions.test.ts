@@ -36,8 +36,8 @@ test('otelcol/config: what the collector expands — ${NAME}, ${env:NAME}, ${env
 });
 
 test('otelcol/config: a substitution the collector cannot read is marked whole, at its offset in the file', () => {
-  const raw = 'a ${file:} ${env:} ${env:A-b} ${X-1} ${1x:X} ${-x} ${https:} ${} ${env:B';
-  const marks = ['${file:}', '${env:}', '${env:A-b}', '${X-1}', '${1x:X}', '${-x}', '${https:}', '${}', '${env:B'];
+  const raw = 'a ${file:} ${env:} ${env:A-b} ${env:A-} ${env::-x} ${X-1} ${1x:X} ${en_v:X} ${:x} ${-x} ${https:} ${} ${env:B';
+  const marks = ['${file:}', '${env:}', '${env:A-b}', '${env:A-}', '${env::-x}', '${X-1}', '${1x:X}', '${en_v:X}', '${:x}', '${-x}', '${https:}', '${}', '${env:B'];
   assert.deepEqual(
     substitutionsIn(raw, 100),
     marks.map((mark) => ({ start: 100 + raw.indexOf(mark), end: 100 + raw.indexOf(mark) + mark.length, code: 'otelcol/config', message: bad(mark), severity: 'error' })),

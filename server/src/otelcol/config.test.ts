@@ -147,3 +147,30 @@ test('otelcol/config: findings come in the order of the text, whichever rule mad
     ],
   );
 });
+
+test("otelcol/config: a tail_sampling without policies, or with a mapping for them, has none to judge; another processor's policies are not tail_sampling's", () => {
+  const text = lines(
+    'processors:',
+    '  tail_sampling:',
+    '  tail_sampling/map:',
+    '    policies: { a: 1 }',
+    '  probabilistic_sampler:',
+    '    sampling_percentage: 10',
+    '    policies:',
+    '      - name: slow',
+    '        type: latency',
+    'receivers: { otlp: }',
+    'exporters: { debug: }',
+    ...TAIL,
+  );
+  assert.deepEqual(configFindings(text), [
+    at(text, 'error', '{ a: 1 }', 'processors.tail_sampling/map.policies must be a list; got a mapping.'),
+    at(
+      text,
+      'error',
+      'policies',
+      'Unknown key "policies" in processors.probabilistic_sampler. Allowed keys: sampling_percentage, hash_seed, mode, fail_closed, sampling_precision, attribute_source, from_attribute, sampling_priority.',
+      { occurrence: 1 },
+    ),
+  ]);
+});

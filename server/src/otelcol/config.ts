@@ -55,7 +55,11 @@ function componentFindings(component: Component, text: string): Finding[] {
     return [finding(component.start, typeEnd, say('removed', { kind: singular(kind), type, version: known.removed.version, instead }))];
   }
   if (!known) {
-    const elsewhere = COMPONENT_KINDS.filter((other) => other !== kind && componentType(other, type) && !componentType(other, type)?.removed);
+    // Not this kind's type (known is undefined), maybe another's.
+    const elsewhere = COMPONENT_KINDS.filter((other) => {
+      const row = componentType(other, type);
+      return row !== undefined && !row.removed;
+    });
     if (elsewhere.length > 0) return [finding(component.start, typeEnd, say('wrongSection', { type, kind, kinds: elsewhere }))];
     const suggestion = closestMatch(type, shippedTypes(kind));
     const fix = suggestion ? { title: say('renameFix', { to: suggestion }), start: component.start, end: typeEnd, newText: suggestion } : undefined;
@@ -68,13 +72,10 @@ function configRules(component: Component, text: string): Finding[] {
   // Only processors have these types: componentFindings has reported the others.
   const { type, node } = component;
   if (type === 'memory_limiter') return memoryRules(component, text);
-  if (!isMap(node)) return [];
-  if (type === 'tail_sampling') {
-    const policies = node.get('policies', true);
-    return isSeq(policies) ? policyFindings(policies.items as Node[], POLICY_TYPES, text) : [];
-  }
   if (type === 'batch') return batchRules(node, text);
-  return [];
+  if (type !== 'tail_sampling') return [];
+  const policies = nodeAt(node, ['policies']);
+  return isSeq(policies) ? policyFindings(policies.items as Node[], POLICY_TYPES, text) : [];
 }
 
 function numberAt(node: Node | null, key: string, text: string) {
@@ -82,7 +83,7 @@ function numberAt(node: Node | null, key: string, text: string) {
   return at && typeof at.value === 'number' ? { ...at, value: at.value } : undefined;
 }
 
-function batchRules(node: Node, text: string): Finding[] {
+function batchRules(node: Node | null, text: string): Finding[] {
   const size = numberAt(node, 'send_batch_size', text);
   const max = numberAt(node, 'send_batch_max_size', text);
   const sizeValue = size?.value ?? 8192;
@@ -109,6 +110,7 @@ function policyFindings(items: readonly Node[], allowed: readonly string[], text
   const findings: Finding[] = [];
   const names = new Map<string, number>();
   for (const item of items) {
+    // Stryker disable next-line ConditionalExpression: an item that is no mapping has no name or type either (scalarAt finds none): the test below skips it
     if (!isMap(item)) continue;
     const typeAt = scalarAt(item, ['type'], text);
     const nameAt = scalarAt(item, ['name'], text);
@@ -118,19 +120,21 @@ function policyFindings(items: readonly Node[], allowed: readonly string[], text
       names.set(name, count);
       if (count > 1) findings.push(finding(nameAt.start, nameAt.end, say('policyDuplicate', { name })));
     }
-    const type = typeAt ? String(typeAt.value) : undefined;
+    if (!typeAt) continue;
+    const type = String(typeAt.value);
     // A type not allowed at this level is the shape's finding; what it would need is beside the point.
-    if (!type || !allowed.includes(type)) continue;
-    const own = item.get(type, true);
+    if (!allowed.includes(type)) continue;
+    const own = nodeAt(item, [type]);
     for (const group of POLICY_NEEDS[type as keyof typeof POLICY_NEEDS] ?? []) {
       if (isMap(own) && group.some((key) => has(own, key))) continue;
       const at = (isMap(own) ? keyAt(item, type, text) : undefined) ?? typeAt;
-      if (at) findings.push(finding(at.start, at.end, say('policyNeeds', { name, type, keys: group.join(` or ${type}.`) })));
+      findings.push(finding(at.start, at.end, say('policyNeeds', { name, type, keys: group.join(` or ${type}.`) })));
     }
     for (const key of POLICY_TYPES) {
       const at = key === type ? undefined : keyAt(item, key, text);
       if (at) findings.push(finding(at.start, at.end, say('policyIgnored', { name, type, key }), 'warning'));
     }
+    // Stryker disable next-line ConditionalExpression: other types have no SUB_POLICY_KEY, under which nodeAt finds nothing
     if (type === 'and' || type === 'drop' || type === 'composite') {
       const subs = nodeAt(item, [type, SUB_POLICY_KEY[type]]);
       if (isSeq(subs)) findings.push(...policyFindings(subs.items as Node[], type === 'composite' ? [...LEAF_POLICY_TYPES, 'and'] : LEAF_POLICY_TYPES, text));
@@ -176,8 +180,10 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function substitutions(file: CollectorFile): Finding[] {
   const findings: Finding[] = [];
   visit(file.document, {
+    // Every scalar's text: one that is not a string has no `$` in it.
     Scalar(_key, node) {
-      if (typeof node.value !== 'string' || !node.range || !node.value.includes('$')) return;
+      // Stryker disable next-line ConditionalExpression: a parsed scalar always has its range
+      if (!node.range) return;
       const [from, to] = node.range;
       // A quoted scalar's range ends after its closing quote, which is no part of a `${` left open.
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
@@ -197,8 +203,8 @@ export function substitutionsIn(raw: string, base: number): Finding[] {
     }
     if (next === '{') {
       const close = raw.indexOf('}', i);
-      const end = close < 0 ? raw.length : close + 1;
-      const inner = close < 0 ? undefined : raw.slice(i + 2, close);
+      const end = close === -1 ? raw.length : close + 1;
+      const inner = close === -1 ? undefined : raw.slice(i + 2, close);
       const problem = inner === undefined ? say('envBad', { text: raw.slice(i, end) }) : substitutionProblem(inner, base + i + 2);
       if (problem) findings.push(typeof problem === 'string' ? finding(base + i, base + end, problem) : problem);
       i = end;
@@ -220,7 +226,7 @@ export function substitutionsIn(raw: string, base: number): Finding[] {
 /** Why the inside of `${…}` is not a substitution, or undefined when it is one. */
 function substitutionProblem(inner: string, at: number): string | Finding | undefined {
   const colon = inner.indexOf(':');
-  if (colon < 0) return ENV_NAME.test(inner) ? undefined : say('envBad', { text: `\${${inner}}` });
+  if (colon === -1) return ENV_NAME.test(inner) ? undefined : say('envBad', { text: `\${${inner}}` });
   const scheme = inner.slice(0, colon);
   const rest = inner.slice(colon + 1);
   if (!/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) return say('envBad', { text: `\${${inner}}` });
@@ -231,7 +237,7 @@ function substitutionProblem(inner: string, at: number): string | Finding | unde
   }
   if (scheme !== 'env') return rest === '' ? say('envBad', { text: `\${${inner}}` }) : undefined;
   const defaultAt = rest.indexOf(':-');
-  const name = defaultAt < 0 ? rest : rest.slice(0, defaultAt);
+  const name = defaultAt === -1 ? rest : rest.slice(0, defaultAt);
   return ENV_NAME.test(name) ? undefined : say('envBad', { text: `\${${inner}}` });
 }
 
