@@ -9,6 +9,7 @@ import { lines, rangeOf, spanOf } from '../../../test/support/text';
 import { checkCollectorConfig } from './config';
 import type { OtlpEndpointFact, TraceConfigFact, WorkspaceIndex } from '../workspace/index';
 import { readCollector, type CollectorFile } from './model';
+import { checkPipelines } from './pipeline';
 import { checkCollectorPolicy } from './policy';
 
 export const DESIGN = readFileSync(join(__dirname, 'fixtures/design-collector.yaml'), 'utf8');
@@ -77,6 +78,11 @@ export function configFindings(text: string): Finding[] {
   return checkCollectorConfig(collectorFile(text));
 }
 
+/** otelcol/pipeline's findings of a collector file as the check returns them. */
+export function pipelineFindings(text: string): Finding[] {
+  return checkPipelines(collectorFile(text));
+}
+
 /**
  * otelcol/policy's findings as the check returns them, the workspace giving these
  * config.yaml tracing facts and workloads' OTLP endpoints (a prod file unless `settings` say otherwise).
@@ -108,6 +114,11 @@ function findingOf(code: string, text: string, severity: Severity, needle: strin
 /** An otelcol/config finding over the `occurrence`-th `needle` (see findingOf). */
 export function configFinding(text: string, severity: Severity, needle: string, message: string, options?: { occurrence?: number; fix?: FixOf }): Finding {
   return findingOf('otelcol/config', text, severity, needle, message, options);
+}
+
+/** An otelcol/pipeline finding over the `occurrence`-th `needle` (see findingOf). */
+export function pipelineFinding(text: string, severity: Severity, needle: string, message: string, options?: { occurrence?: number; fix?: FixOf }): Finding {
+  return findingOf('otelcol/pipeline', text, severity, needle, message, options);
 }
 
 /** An otelcol/policy warning over the `occurrence`-th `needle`, its fix replacing `fixNeedle` within it when given. */
