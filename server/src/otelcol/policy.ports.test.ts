@@ -74,7 +74,7 @@ test("otelcol/policy: only otlp receivers' protocols are judged, at the port tha
   assert.deepEqual(policyFindings(text), [warning(text, '"${env:POD_IP}:4316 "', listens('grpc', '4316', '4317'), { fix: '4317', fixNeedle: '4316' })]);
 });
 
-test('otelcol/policy: no otlp receiver listens for gRPC — said when a traces pipeline needs it', () => {
+test('otelcol/policy: no otlp receiver listens for gRPC — said when a traces pipeline needs it, with the port services send to', () => {
   const httpOnly = (signal: string) =>
     lines(
       'receivers:',
@@ -91,9 +91,20 @@ test('otelcol/policy: no otlp receiver listens for gRPC — said when a traces p
       '      exporters: [debug]',
     );
   assert.deepEqual(policyFindings(httpOnly('metrics')), []);
+  const sectionless = lines('exporters:', '  debug:', 'service:', '  pipelines:', '    traces:', '      receivers: [otlp]', '      exporters: [debug]');
+  assert.deepEqual(
+    policyFindings(sectionless),
+    [warning(sectionless, 'traces', 'The prod traces pipeline "traces" has no tail_sampling: the design keeps every error trace and 10% of the rest (トレースサンプリング戦略: prod is tail-based).')],
+    'no receivers section to mark: otelcol/config says it is missing',
+  );
   const traces = httpOnly('traces');
   assert.deepEqual(policyFindings(traces), [
     warning(traces, 'receivers', `No otlp receiver listens for gRPC: services send OTLP to port 4317 (${DESIGN_PORTS}).`),
+    warning(traces, 'traces', 'The prod traces pipeline "traces" has no tail_sampling: the design keeps every error trace and 10% of the rest (トレースサンプリング戦略: prod is tail-based).'),
+  ]);
+  const config = [{ uri: 'file:///w/config/config.yaml', environment: 'prod', endpoint: { value: 'otel-collector:14317', line: 4 } }];
+  assert.deepEqual(policyFindings(traces, { traceConfigs: config }), [
+    warning(traces, 'receivers', 'No otlp receiver listens for gRPC: services send OTLP to port 14317 (trace.endpoint otel-collector:14317 of config/config.yaml).'),
     warning(traces, 'traces', 'The prod traces pipeline "traces" has no tail_sampling: the design keeps every error trace and 10% of the rest (トレースサンプリング戦略: prod is tail-based).'),
   ]);
 });

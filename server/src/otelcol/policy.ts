@@ -114,7 +114,7 @@ function portOf(text: string): number | undefined {
 /** The port replaced where the endpoint's text writes it (a URL's default port is not written: no fix). */
 function portFix(value: Located, file: CollectorFile, port: number, expected: number) {
   const inRaw = file.text.slice(value.start, value.end).lastIndexOf(String(port));
-  if (inRaw < 0) return undefined;
+  if (inRaw === -1) return undefined;
   const start = value.start + inRaw;
   return { title: say('renameFix', { to: String(expected) }), start, end: start + String(port).length, newText: String(expected) };
 }
@@ -151,7 +151,7 @@ function receiverPorts(file: CollectorFile, configs: readonly TraceConfigFact[],
     }
   }
   const receivers = file.sections.get('receivers');
-  if (!grpc && receivers && file.pipelines.some((p) => p.signal === 'traces')) findings.push(warning(receivers, say('noGrpcReceiver', { source: grpcSource })));
+  if (!grpc && receivers && file.pipelines.some((p) => p.signal === 'traces')) findings.push(warning(receivers, say('noGrpcReceiver', { port: String(grpcPorts[0]), source: grpcSource })));
   return findings;
 }
 
