@@ -7,9 +7,10 @@ import { configFinding as at, configFindings } from './testSupport';
 /** A collector file whose only processor is a tail_sampling with these policy lines. */
 const sampling = (...policies: string[]) => lines('processors:', '  tail_sampling:', '    policies:', ...policies, 'receivers: { otlp: }', 'exporters: { debug: }', 'service:', '  pipelines: {}');
 
-test("otelcol/config: a tail_sampling policy without the settings its type needs is marked at its settings' key, or at its type when they are absent or null", () => {
+test("otelcol/config: a tail_sampling policy without the settings its type needs is marked at its settings' key, or at its type when they are absent or null; one without a type is left to the shape", () => {
   const text = sampling(
     '      - type: latency',
+    '      - name: untyped',
     '      - name: none',
     '        type: latency',
     '        latency:',
@@ -29,6 +30,7 @@ test("otelcol/config: a tail_sampling policy without the settings its type needs
   assert.deepEqual(configFindings(text), [
     at(text, 'error', 'type', 'processors.tail_sampling.policies[0] is missing "name".'),
     at(text, 'error', 'latency', 'Policy "" of type latency decides nothing without latency.threshold_ms or latency.upper_threshold_ms.'),
+    at(text, 'error', 'name', 'processors.tail_sampling.policies[1] is missing "type".'),
     at(text, 'error', 'latency', 'Policy "none" of type latency decides nothing without latency.threshold_ms or latency.upper_threshold_ms.', { occurrence: 1 }),
     at(text, 'error', 'latency', 'Policy "empty" of type latency decides nothing without latency.threshold_ms or latency.upper_threshold_ms.', { occurrence: 4 }),
     at(text, 'error', 'latency', 'Policy "nulled" of type latency decides nothing without latency.threshold_ms or latency.upper_threshold_ms.', { occurrence: 6 }),

@@ -144,10 +144,7 @@ function connectorFindings(file: CollectorFile, connectorUse: ConnectorUse): Fin
 
 /** Pipelines joined by connectors (exporting pipeline → receiving pipeline): each cycle once, at the connector that closes it. */
 function cycles(file: CollectorFile, connectorUse: ConnectorUse): Finding[] {
-  const edges: { from: string; to: string; connector: string; ref: Located }[] = [];
-  for (const [connector, use] of connectorUse) {
-    for (const from of use.exporter) for (const to of use.receiver) edges.push({ from: from.pipeline.id, to: to.pipeline.id, connector, ref: from.ref });
-  }
+  const edges = [...connectorUse].flatMap(([connector, use]) => use.exporter.flatMap((from) => use.receiver.map((to) => ({ from: from.pipeline.id, to: to.pipeline.id, connector, ref: from.ref }))));
   const findings: Finding[] = [];
   const seen = new Set<string>();
   /** The pipelines being visited, from the first: an edge back to one of them closes a cycle. */

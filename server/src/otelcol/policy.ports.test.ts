@@ -109,7 +109,7 @@ test('otelcol/policy: no otlp receiver listens for gRPC — said when a traces p
   ]);
 });
 
-test("otelcol/policy: Jaeger's exporter by ID or host, over gRPC to 4317 and HTTP to 4318: a URL's path and default port, a padded value", () => {
+test("otelcol/policy: Jaeger's exporter by ID or host, over gRPC to 4317 and HTTP to 4318: a URL's path and default port, a padded value; no port, a number or a substitution: nothing to judge", () => {
   const text = lines(
     'exporters:',
     '  otlphttp/jaeger:',
@@ -124,6 +124,8 @@ test("otelcol/policy: Jaeger's exporter by ID or host, over gRPC to 4317 and HTT
     '    endpoint: ${env:JAEGER}:14250',
     '  otlp/tempo:',
     '    endpoint: tempo',
+    '  otlp/jaeger-portless:',
+    '    endpoint: jaeger-collector',
     '  zipkin/jaeger:',
     '    endpoint: http://jaeger-collector:9411/api/v2/spans',
     '  otlphttp/ok-jaeger:',
