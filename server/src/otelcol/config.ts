@@ -5,7 +5,7 @@
  * removed types by name, `${…}` substitutions, and the rules of tail_sampling,
  * batch and memory_limiter that need more than one value.
  */
-import { isMap, isScalar, isSeq, visit, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node, type Range, type YAMLMap } from 'yaml';
 import type { Finding, Severity } from '../base/types';
 import { checkShape, shapeFindings } from '../base/yaml/shape';
 import { closestMatch } from '../base/suggest';
@@ -109,9 +109,8 @@ function memoryRules(component: Component, text: string): Finding[] {
 function policyFindings(items: readonly Node[], allowed: readonly string[], text: string): Finding[] {
   const findings: Finding[] = [];
   const names = new Map<string, number>();
+  // An item that is no mapping has no name or type: scalarAt finds none, and it is skipped below.
   for (const item of items) {
-    // Stryker disable next-line ConditionalExpression: an item that is no mapping has no name or type either (scalarAt finds none): the test below skips it
-    if (!isMap(item)) continue;
     const typeAt = scalarAt(item, ['type'], text);
     const nameAt = scalarAt(item, ['name'], text);
     const name = nameAt ? String(nameAt.value) : '';
@@ -134,11 +133,9 @@ function policyFindings(items: readonly Node[], allowed: readonly string[], text
       const at = key === type ? undefined : keyAt(item, key, text);
       if (at) findings.push(finding(at.start, at.end, say('policyIgnored', { name, type, key }), 'warning'));
     }
-    // Stryker disable next-line ConditionalExpression: other types have no SUB_POLICY_KEY, under which nodeAt finds nothing
-    if (type === 'and' || type === 'drop' || type === 'composite') {
-      const subs = nodeAt(item, [type, SUB_POLICY_KEY[type]]);
-      if (isSeq(subs)) findings.push(...policyFindings(subs.items as Node[], type === 'composite' ? [...LEAF_POLICY_TYPES, 'and'] : LEAF_POLICY_TYPES, text));
-    }
+    // The sub-policies of and, drop and composite (the other types have no SUB_POLICY_KEY: get finds nothing under undefined).
+    const subs = isMap(own) ? own.get(SUB_POLICY_KEY[type as keyof typeof SUB_POLICY_KEY]) : undefined;
+    if (isSeq(subs)) findings.push(...policyFindings(subs.items as Node[], type === 'composite' ? [...LEAF_POLICY_TYPES, 'and'] : LEAF_POLICY_TYPES, text));
     if (type === 'composite') findings.push(...compositeNames(item));
   }
   return findings;
@@ -182,9 +179,8 @@ function substitutions(file: CollectorFile): Finding[] {
   visit(file.document, {
     // Every scalar's text: one that is not a string has no `$` in it.
     Scalar(_key, node) {
-      // Stryker disable next-line ConditionalExpression: a parsed scalar always has its range
-      if (!node.range) return;
-      const [from, to] = node.range;
+      // A parsed scalar always has its range.
+      const [from, to] = node.range as Range;
       // A quoted scalar's range ends after its closing quote, which is no part of a `${` left open.
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
       findings.push(...substitutionsIn(file.text.slice(from, quoted ? to - 1 : to), from));
