@@ -5,7 +5,7 @@
  * removed types by name, `${…}` substitutions, and the rules of tail_sampling,
  * batch and memory_limiter that need more than one value.
  */
-import { isMap, isScalar, isSeq, visit, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node, type Range, type YAMLMap } from 'yaml';
 import type { Finding, Severity } from '../base/types';
 import { checkShape, shapeFindings } from '../base/yaml/shape';
 import { closestMatch } from '../base/suggest';
@@ -46,8 +46,8 @@ const TYPE = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 
 function componentFindings(component: Component, text: string): Finding[] {
   const { kind, id, type } = component;
-  const slash = id.indexOf('/');
-  if (!TYPE.test(type) || (slash >= 0 && id.length === slash + 1)) return [finding(component.start, component.end, say('badId', { id }))];
+  // `type/` (an empty name): the first "/" is the last character (an ID without one is never empty: its type is tested first).
+  if (!TYPE.test(type) || id.indexOf('/') === id.length - 1) return [finding(component.start, component.end, say('badId', { id }))];
   const known = componentType(kind, type);
   const typeEnd = component.start + type.length;
   if (known?.removed) {
@@ -55,7 +55,11 @@ function componentFindings(component: Component, text: string): Finding[] {
     return [finding(component.start, typeEnd, say('removed', { kind: singular(kind), type, version: known.removed.version, instead }))];
   }
   if (!known) {
-    const elsewhere = COMPONENT_KINDS.filter((other) => other !== kind && componentType(other, type) && !componentType(other, type)?.removed);
+    // Not this kind's type (known is undefined), maybe another's.
+    const elsewhere = COMPONENT_KINDS.filter((other) => {
+      const row = componentType(other, type);
+      return row !== undefined && !row.removed;
+    });
     if (elsewhere.length > 0) return [finding(component.start, typeEnd, say('wrongSection', { type, kind, kinds: elsewhere }))];
     const suggestion = closestMatch(type, shippedTypes(kind));
     const fix = suggestion ? { title: say('renameFix', { to: suggestion }), start: component.start, end: typeEnd, newText: suggestion } : undefined;
@@ -65,24 +69,21 @@ function componentFindings(component: Component, text: string): Finding[] {
 }
 
 function configRules(component: Component, text: string): Finding[] {
-  const { kind, type, node } = component;
-  if (kind !== 'processors') return [];
+  // Only processors have these types: componentFindings has reported the others.
+  const { type, node } = component;
   if (type === 'memory_limiter') return memoryRules(component, text);
-  if (!isMap(node)) return [];
-  if (type === 'tail_sampling') {
-    const policies = node.get('policies', true);
-    return isSeq(policies) ? policyFindings(policies.items as Node[], POLICY_TYPES, text) : [];
-  }
   if (type === 'batch') return batchRules(node, text);
-  return [];
+  if (type !== 'tail_sampling') return [];
+  const policies = nodeAt(node, ['policies']);
+  return isSeq(policies) ? policyFindings(policies.items as Node[], POLICY_TYPES, text) : [];
 }
 
-function numberAt(node: Node, key: string, text: string) {
+function numberAt(node: Node | null, key: string, text: string) {
   const at = scalarAt(node, [key], text);
   return at && typeof at.value === 'number' ? { ...at, value: at.value } : undefined;
 }
 
-function batchRules(node: Node, text: string): Finding[] {
+function batchRules(node: Node | null, text: string): Finding[] {
   const size = numberAt(node, 'send_batch_size', text);
   const max = numberAt(node, 'send_batch_max_size', text);
   const sizeValue = size?.value ?? 8192;
@@ -94,22 +95,22 @@ function memoryRules(component: Component, text: string): Finding[] {
   const node = component.node;
   const findings: Finding[] = [];
   for (const unit of ['mib', 'percentage']) {
-    const limit = node ? numberAt(node, `limit_${unit}`, text) : undefined;
-    const spike = node ? numberAt(node, `spike_limit_${unit}`, text) : undefined;
+    const limit = numberAt(node, `limit_${unit}`, text);
+    const spike = numberAt(node, `spike_limit_${unit}`, text);
     if (limit && spike && limit.value > 0 && spike.value >= limit.value)
       findings.push(finding(spike.start, spike.end, say('spikeLimit', { spike: String(spike.value), limit: String(limit.value), unit })));
   }
   const limits = ['limit_mib', 'limit_percentage'].map((key) => scalarAt(node, [key], text));
   if (limits.every((at) => at === undefined || at.value === 0)) findings.push(finding(component.start, component.end, say('memoryLimit')));
-  return findings.sort((a, b) => a.start - b.start);
+  return findings;
 }
 
 /** A tail_sampling policy list: each policy's needs, keys of other types, names; sub-policies at their level. */
 function policyFindings(items: readonly Node[], allowed: readonly string[], text: string): Finding[] {
   const findings: Finding[] = [];
   const names = new Map<string, number>();
+  // An item that is no mapping has no name or type: scalarAt finds none, and it is skipped below.
   for (const item of items) {
-    if (!isMap(item)) continue;
     const typeAt = scalarAt(item, ['type'], text);
     const nameAt = scalarAt(item, ['name'], text);
     const name = nameAt ? String(nameAt.value) : '';
@@ -118,32 +119,29 @@ function policyFindings(items: readonly Node[], allowed: readonly string[], text
       names.set(name, count);
       if (count > 1) findings.push(finding(nameAt.start, nameAt.end, say('policyDuplicate', { name })));
     }
-    const type = typeAt ? String(typeAt.value) : undefined;
+    if (!typeAt) continue;
+    const type = String(typeAt.value);
     // A type not allowed at this level is the shape's finding; what it would need is beside the point.
-    if (!type || !allowed.includes(type)) continue;
-    const own = item.get(type, true);
+    if (!allowed.includes(type)) continue;
+    const own = nodeAt(item, [type]);
     for (const group of POLICY_NEEDS[type as keyof typeof POLICY_NEEDS] ?? []) {
       if (isMap(own) && group.some((key) => has(own, key))) continue;
       const at = (isMap(own) ? keyAt(item, type, text) : undefined) ?? typeAt;
-      if (at) findings.push(finding(at.start, at.end, say('policyNeeds', { name, type, keys: group.join(` or ${type}.`) })));
+      findings.push(finding(at.start, at.end, say('policyNeeds', { name, type, keys: group.join(` or ${type}.`) })));
     }
-    for (const pair of item.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (key === type || key === 'name' || key === 'type' || !(POLICY_TYPES as readonly string[]).includes(key)) continue;
-      const at = keyAt(item, key, text);
+    for (const key of POLICY_TYPES) {
+      const at = key === type ? undefined : keyAt(item, key, text);
       if (at) findings.push(finding(at.start, at.end, say('policyIgnored', { name, type, key }), 'warning'));
     }
-    if (type === 'and' || type === 'drop' || type === 'composite') {
-      const subs = nodeAt(item, [type, SUB_POLICY_KEY[type]]);
-      if (isSeq(subs)) findings.push(...policyFindings(subs.items as Node[], type === 'composite' ? [...LEAF_POLICY_TYPES, 'and'] : LEAF_POLICY_TYPES, text));
-    }
+    // The sub-policies of and, drop and composite (the other types have no SUB_POLICY_KEY: get finds nothing under undefined).
+    const subs = isMap(own) ? own.get(SUB_POLICY_KEY[type as keyof typeof SUB_POLICY_KEY]) : undefined;
+    if (isSeq(subs)) findings.push(...policyFindings(subs.items as Node[], type === 'composite' ? [...LEAF_POLICY_TYPES, 'and'] : LEAF_POLICY_TYPES, text));
     if (type === 'composite') findings.push(...compositeNames(item));
   }
   return findings;
 }
 
-function has(map: Node, key: string): boolean {
-  if (!isMap(map)) return false;
+function has(map: YAMLMap, key: string): boolean {
   const value = map.get(key, true) as Node | undefined;
   return value !== undefined && !(isScalar(value) && value.value === null);
 }
@@ -179,11 +177,13 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function substitutions(file: CollectorFile): Finding[] {
   const findings: Finding[] = [];
   visit(file.document, {
+    // Every scalar's text: one that is not a string has no `$` in it.
     Scalar(_key, node) {
-      if (typeof node.value !== 'string' || !node.range || !node.value.includes('$')) return;
-      const [from, to] = node.range;
-      const raw = file.text.slice(from, to);
-      findings.push(...substitutionsIn(raw, from));
+      // A parsed scalar always has its range.
+      const [from, to] = node.range as Range;
+      // A quoted scalar's range ends after its closing quote, which is no part of a `${` left open.
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      findings.push(...substitutionsIn(file.text.slice(from, quoted ? to - 1 : to), from));
     },
   });
   return findings;
@@ -191,7 +191,7 @@ function substitutions(file: CollectorFile): Finding[] {
 
 export function substitutionsIn(raw: string, base: number): Finding[] {
   const findings: Finding[] = [];
-  for (let i = raw.indexOf('$'); i >= 0 && i < raw.length; i = raw.indexOf('$', i)) {
+  for (let i = raw.indexOf('$'); i >= 0; i = raw.indexOf('$', i)) {
     const next = raw[i + 1];
     if (next === '$') {
       i += 2;
@@ -199,8 +199,8 @@ export function substitutionsIn(raw: string, base: number): Finding[] {
     }
     if (next === '{') {
       const close = raw.indexOf('}', i);
-      const end = close < 0 ? raw.length : close + 1;
-      const inner = close < 0 ? undefined : raw.slice(i + 2, close);
+      const end = close === -1 ? raw.length : close + 1;
+      const inner = close === -1 ? undefined : raw.slice(i + 2, close);
       const problem = inner === undefined ? say('envBad', { text: raw.slice(i, end) }) : substitutionProblem(inner, base + i + 2);
       if (problem) findings.push(typeof problem === 'string' ? finding(base + i, base + end, problem) : problem);
       i = end;
@@ -222,7 +222,7 @@ export function substitutionsIn(raw: string, base: number): Finding[] {
 /** Why the inside of `${…}` is not a substitution, or undefined when it is one. */
 function substitutionProblem(inner: string, at: number): string | Finding | undefined {
   const colon = inner.indexOf(':');
-  if (colon < 0) return ENV_NAME.test(inner) ? undefined : say('envBad', { text: `\${${inner}}` });
+  if (colon === -1) return ENV_NAME.test(inner) ? undefined : say('envBad', { text: `\${${inner}}` });
   const scheme = inner.slice(0, colon);
   const rest = inner.slice(colon + 1);
   if (!/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) return say('envBad', { text: `\${${inner}}` });
@@ -233,7 +233,7 @@ function substitutionProblem(inner: string, at: number): string | Finding | unde
   }
   if (scheme !== 'env') return rest === '' ? say('envBad', { text: `\${${inner}}` }) : undefined;
   const defaultAt = rest.indexOf(':-');
-  const name = defaultAt < 0 ? rest : rest.slice(0, defaultAt);
+  const name = defaultAt === -1 ? rest : rest.slice(0, defaultAt);
   return ENV_NAME.test(name) ? undefined : say('envBad', { text: `\${${inner}}` });
 }
 

@@ -50,7 +50,7 @@ export const say = messages('otelcol', {
     sourceConfig: (p: { file: string; rate: string }) => `sample_rate ${p.rate} of ${p.file}`,
     receiverPort: (p: { protocol: string; port: string; expected: string; source: string }) =>
       `The otlp receiver's ${p.protocol} endpoint listens on ${p.port}: services send OTLP ${p.protocol} to port ${p.expected} (${p.source}).`,
-    noGrpcReceiver: (p: { source: string }) => `No otlp receiver listens for gRPC: services send OTLP to port 4317 (${p.source}).`,
+    noGrpcReceiver: (p: { port: string; source: string }) => `No otlp receiver listens for gRPC: services send OTLP to port ${p.port} (${p.source}).`,
     sourcePorts: () => "the design's OTEL_EXPORTER_OTLP_ENDPOINT, 4317 gRPC / 4318 HTTP",
     sourceEndpoint: (p: { file: string; endpoint: string }) => `trace.endpoint ${p.endpoint} of ${p.file}`,
     sourceVariable: (p: { file: string; variable: string; endpoint: string }) => `${p.variable} ${p.endpoint} of ${p.file}`,
@@ -94,7 +94,7 @@ export const say = messages('otelcol', {
     sourceDesign: () => '設計の prod sample_rate 0.1',
     sourceConfig: (p) => `${p.file} の sample_rate ${p.rate}`,
     receiverPort: (p) => `otlp レシーバーの ${p.protocol} エンドポイントは ${p.port} で待ち受けています。サービスは OTLP ${p.protocol} を ${p.expected} 番ポートに送ります（${p.source}）。`,
-    noGrpcReceiver: (p) => `gRPC を待ち受ける otlp レシーバーがありません。サービスは OTLP を 4317 番ポートに送ります（${p.source}）。`,
+    noGrpcReceiver: (p) => `gRPC を待ち受ける otlp レシーバーがありません。サービスは OTLP を ${p.port} 番ポートに送ります（${p.source}）。`,
     sourcePorts: () => '設計の OTEL_EXPORTER_OTLP_ENDPOINT、gRPC 4317 / HTTP 4318',
     sourceEndpoint: (p) => `${p.file} の trace.endpoint ${p.endpoint}`,
     sourceVariable: (p) => `${p.file} の ${p.variable} ${p.endpoint}`,
