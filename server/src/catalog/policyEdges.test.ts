@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alertRule, check, diagnose } from './testSupport';
+import { alertRule, check, diagnose, preferredFixes } from './testSupport';
 
 const CODES = ['policy/alert', 'policy/slo', 'internal/check-failed'];
 const labels = (severity: string, forValue?: string, before = '') =>
@@ -11,17 +11,9 @@ const HIGH_ERROR = '(アラートルール一覧: SystemServiceHighErrorRate —
 const WARNING_BURN = '(アラートルール一覧: SLOBurnRateWarning — バーンレート > 6x（6h + 30m 窓）, for 5m, warning)';
 const TARGETS = "is not one of the design's (system 99.95%, business 99.9%, service 99.9%; SLO 設計 (system 99.95%, business / service 99.9%))";
 
-/** Each finding of `codes` in a one-rule file: its code and the titles of its preferred fixes (the one the editor applies by itself). */
+/** Each finding of `codes` in a one-rule file: its code and the titles of its preferred fixes. */
 function preferred(text: string, codes = ['policy/alert', 'policy/slo']): string[] {
-  return diagnose('t.yaml', { 't.yaml': text })
-    .filter((d) => codes.includes(d.code))
-    .map(
-      (d) =>
-        `${d.code}: ${(d.fixes ?? [])
-          .filter((f) => f.preferred)
-          .map((f) => f.title)
-          .join(', ')}`,
-    );
+  return preferredFixes(diagnose('t.yaml', { 't.yaml': text }), codes);
 }
 
 test("policy: the design's value is the preferred fix of a threshold, a for, a severity and a burn-rate factor; an SLO target's nearest is not", () => {

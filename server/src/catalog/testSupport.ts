@@ -29,6 +29,19 @@ export function diagnose(target: string, files: Record<string, string | undefine
   return service.validate(request);
 }
 
+/** Each diagnostic of `codes` as its code and the titles of its preferred fixes (the ones the editor applies by itself). */
+export function preferredFixes(diagnostics: readonly Diagnostic[], codes: readonly string[]): string[] {
+  return diagnostics
+    .filter((d) => codes.includes(d.code))
+    .map(
+      (d) =>
+        `${d.code}: ${(d.fixes ?? [])
+          .filter((f) => f.preferred)
+          .map((f) => f.title)
+          .join(', ')}`,
+    );
+}
+
 /** One line per diagnostic: `line:char-line:char severity code message`, then its fixes. */
 export function render(diagnostics: readonly Diagnostic[], codes?: readonly string[]): string[] {
   return diagnostics

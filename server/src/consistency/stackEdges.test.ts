@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose } from '../catalog/testSupport';
+import { diagnose, preferredFixes } from '../catalog/testSupport';
 import { CODES, config, JOBS, PROMETHEUS, stack } from './testSupport';
 
 const WITH_CRASHES = [...CODES, 'internal/check-failed'];
@@ -12,16 +12,7 @@ const DB = '  db:\n    image: postgres\n    ports:\n      - "5432:5432"\n';
 test('consistency: each fix of metrics.enabled, metrics.path and a trace port is the preferred one', () => {
   const file = 'config/config.yaml';
   const text = config({ endpoint: '"jaeger:4318"', enabled: 'false' });
-  const preferred = (t: string) =>
-    diagnose(file, { [PROMETHEUS]: JOBS, [file]: t })
-      .filter((d) => CODES.includes(d.code))
-      .map(
-        (d) =>
-          `${d.code}: ${(d.fixes ?? [])
-            .filter((f) => f.preferred)
-            .map((f) => f.title)
-            .join(', ')}`,
-      );
+  const preferred = (t: string) => preferredFixes(diagnose(file, { [PROMETHEUS]: JOBS, [file]: t }), CODES);
   assert.deepEqual(preferred(text), ['consistency/trace-endpoint: Change the port to 4317', 'consistency/metrics: Change to true']);
   assert.deepEqual(preferred(config({ path: '"/other"' })), ['consistency/metrics: Change to /prom']);
 });
