@@ -17,15 +17,25 @@ export interface Placing {
 }
 
 export class LastDiagnostics {
-  /** By message: most messages are unique, so one diagnostic; a list when several share it. */
-  private readonly byMessage = new Map<string, Diagnostic | Diagnostic[]>();
+  /**
+   * By message: most messages are unique, so one diagnostic. Those several share (the same
+   * warning on 10,000 rules) by the line they start on as well: a search among all of them for
+   * each finding would be quadratic.
+   */
+  private readonly byMessage = new Map<string, Diagnostic | Map<number, Diagnostic[]>>();
 
   constructor(readonly diagnostics: readonly Diagnostic[]) {
     for (const diagnostic of diagnostics) {
       const held = this.byMessage.get(diagnostic.message);
-      if (held === undefined) this.byMessage.set(diagnostic.message, diagnostic);
-      else if (Array.isArray(held)) held.push(diagnostic);
-      else this.byMessage.set(diagnostic.message, [held, diagnostic]);
+      if (held === undefined) {
+        this.byMessage.set(diagnostic.message, diagnostic);
+        continue;
+      }
+      const byLine = held instanceof Map ? held : new Map([[held.range.start.line, [held]]]);
+      if (byLine !== held) this.byMessage.set(diagnostic.message, byLine);
+      const onLine = byLine.get(diagnostic.range.start.line);
+      if (onLine) onLine.push(diagnostic);
+      else byLine.set(diagnostic.range.start.line, [diagnostic]);
     }
   }
 
@@ -38,8 +48,11 @@ export class LastDiagnostics {
   matching(finding: Finding, severity: Severity, placing: Placing): Diagnostic | undefined {
     const held = this.byMessage.get(finding.message);
     if (held === undefined) return undefined;
-    if (!Array.isArray(held)) return placedAs(held, finding, severity, placing) ? held : undefined;
-    return held.find((candidate) => placedAs(candidate, finding, severity, placing));
+    if (!(held instanceof Map)) return placedAs(held, finding, severity, placing) ? held : undefined;
+    const onLine = held.get(placing.lines.lineAt(finding.start));
+    if (onLine === undefined) return undefined;
+    for (const candidate of onLine) if (placedAs(candidate, finding, severity, placing)) return candidate;
+    return undefined;
   }
 }
 

@@ -66,6 +66,11 @@ export function burnRateAlertLines(design: AlertPolicy, tier: string, objective:
 
 export function checkBurnRatePairs(uri: string, text: string, analysis: RuleFileAnalysis, workspace: WorkspaceIndex, policy: Policy): Finding[] {
   const burnRate = policy.alerts.filter((a) => a.kind === 'burn-rate');
+  // A shortcut, not a rule: a file without alerts of its own is no tier's home (the loop below finds
+  // none). It spares building the SLO tree for every file without alerts: 10,000 recording rules took
+  // 2.4 s more without it (test/fuzz, "big documents").
+  // Stryker disable next-line ConditionalExpression,BlockStatement,ArrayDeclaration,MethodExpression,ArrowFunction,EqualityOperator: the same findings without the shortcut, only slower
+  if (!workspace.alerts().some((alert) => alert.uri === uri)) return [];
   const tree = treeOf(workspace, policy);
   const findings: Finding[] = [];
   for (const tier of tree.tiers) {
