@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lines } from '../../../test/support/text';
+import { setLocale } from '../l10n';
 import { configFinding as at, configFindings } from './testSupport';
 
 /** A collector file whose only processor is a tail_sampling with these policy lines. */
@@ -29,7 +30,7 @@ test("otelcol/config: a tail_sampling policy without the settings its type needs
   );
   assert.deepEqual(configFindings(text), [
     at(text, 'error', 'type', 'processors.tail_sampling.policies[0] is missing "name".'),
-    at(text, 'error', 'latency', 'Policy "" of type latency decides nothing without latency.threshold_ms or latency.upper_threshold_ms.'),
+    at(text, 'error', 'latency', 'A policy of type latency without a name decides nothing without latency.threshold_ms or latency.upper_threshold_ms.'),
     at(text, 'error', 'name', 'processors.tail_sampling.policies[1] is missing "type".'),
     at(text, 'error', 'latency', 'Policy "none" of type latency decides nothing without latency.threshold_ms or latency.upper_threshold_ms.', { occurrence: 1 }),
     at(text, 'error', 'latency', 'Policy "empty" of type latency decides nothing without latency.threshold_ms or latency.upper_threshold_ms.', { occurrence: 4 }),
@@ -167,7 +168,7 @@ test('otelcol/config: policy_order and rate_allocation name composite_sub_policy
   );
   assert.deepEqual(configFindings(text), [
     at(text, 'error', 'composite', 'Policy "none" of type composite decides nothing without composite.composite_sub_policy.', { occurrence: 1 }),
-    at(text, 'error', 'x', '"x" names no composite_sub_policy ().', { occurrence: 1 }),
+    at(text, 'error', 'x', '"x" names no composite_sub_policy (none has a name).', { occurrence: 1 }),
     at(text, 'error', 'zzzzzz', '"zzzzzz" names no composite_sub_policy (first, second).'),
     at(text, 'error', '5', '"5" names no composite_sub_policy (first, second).'),
     at(text, 'error', '[second]', 'processors.tail_sampling.policies[1].composite.policy_order[3] must be a string; got a list.'),
@@ -176,4 +177,24 @@ test('otelcol/config: policy_order and rate_allocation name composite_sub_policy
     at(text, 'error', 'type', 'processors.tail_sampling.policies[1].composite.composite_sub_policy[2] is missing "name".', { occurrence: 4 }),
     at(text, 'error', '3', 'processors.tail_sampling.policies[1].composite.composite_sub_policy[3] must be a mapping; got number 3.'),
   ]);
+});
+
+test('otelcol/config: in Japanese, a policy without a name is called so, and so is a policy_order among composites without names', () => {
+  setLocale('ja');
+  try {
+    const text = sampling('      - type: latency', '        string_attribute: { key: k }', '      - name: c', '        type: composite', '        composite:', '          policy_order: [x]');
+    assert.deepEqual(
+      configFindings(text).map((f) => f.message),
+      [
+        'processors.tail_sampling.policies[0] に "name" がありません。',
+        '名前のないポリシー（latency）は latency.threshold_ms または latency.upper_threshold_ms がないと何も判定しません。',
+        '名前のないポリシーの type は latency です。"string_attribute" の設定は読まれません。',
+        'ポリシー "c"（composite）は composite.composite_sub_policy がないと何も判定しません。',
+        'ポリシー "c"（composite）は composite.max_total_spans_per_second がないと何も判定しません。',
+        '"x" という composite_sub_policy はありません（名前のあるものがありません）。',
+      ],
+    );
+  } finally {
+    setLocale('en');
+  }
 });

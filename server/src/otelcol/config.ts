@@ -127,7 +127,7 @@ function policyFindings(items: readonly Node[], allowed: readonly string[], text
     for (const group of POLICY_NEEDS[type as keyof typeof POLICY_NEEDS] ?? []) {
       if (isMap(own) && group.some((key) => has(own, key))) continue;
       const at = (isMap(own) ? keyAt(item, type, text) : undefined) ?? typeAt;
-      findings.push(finding(at.start, at.end, say('policyNeeds', { name, type, keys: group.join(` or ${type}.`) })));
+      findings.push(finding(at.start, at.end, say('policyNeeds', { name, type, keys: group })));
     }
     for (const key of POLICY_TYPES) {
       const at = key === type ? undefined : keyAt(item, key, text);
