@@ -18,9 +18,9 @@ export interface Placing {
 
 export class LastDiagnostics {
   /**
-   * By message: most messages are unique, so one diagnostic. Those several share (the same
-   * warning on 10,000 rules) by the line they start on as well: a search among all of them for
-   * each finding would be quadratic.
+   * By message: most messages are unique, so one diagnostic. Diagnostics that share a message (the
+   * same warning on 10,000 rules) are also kept by the line they start on: searching all of them
+   * for each finding was quadratic.
    */
   private readonly byMessage = new Map<string, Diagnostic | Map<number, Diagnostic[]>>();
 
