@@ -59,15 +59,27 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
-  /** Picks a command in the command palette and returns at once: for a command that shows a list of its own. */
+  /**
+   * Picks a command in the command palette and returns at once: for a command that shows a list of its own.
+   * The palette lists what was enabled when it opened: a command whose enablement (`isWorkspaceTrusted`)
+   * the window had not settled yet is missing until the palette opens again, so it is opened once more.
+   */
   async pickCommand(commandId: string, typed: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${typed}`);
     const entry = this.page.locator(`.quick-input-list [data-quick-input-id="${commandId}"]`);
-    await entry.waitFor({ timeout: 15_000 });
-    await entry.click();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor();
+      await input.fill(`>${typed}`);
+      try {
+        await entry.waitFor({ timeout: 12_000 });
+        await entry.click();
+        return;
+      } catch (error) {
+        if (attempt === 2) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /**
