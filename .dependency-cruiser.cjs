@@ -8,7 +8,8 @@
  *   2. areas     every other folder (promql/, rules/, catalog/, ... and any new one)
  *                                                       import base and other areas only
  *   3. registry  checks/, service/ (the facade), then features/
- *   4. wirings   session/, cli/, server.ts, cli.ts, featureHandlers.ts, protocol.ts
+ *   4. wirings   session/, cli/, server.ts, cli.ts, featureHandlers.ts, protocol.ts,
+ *                transport.ts, messageEncoder.ts
  * The client (client/src) sees only server/src/protocol.ts and server/src/base/.
  *
  * Tests (*.test.ts, everything under test/, the areas' testSupport.ts helpers)
@@ -26,7 +27,7 @@ const TESTS = '(\\.test\\.ts$|^test/|/testSupport\\.ts$)';
 const NOT_AREAS = 'base|l10n|checks|service|features|session|cli';
 
 /** The wirings of layer 4, under server/src. */
-const WIRING = 'session/|cli/|server\\.ts$|cli\\.ts$|featureHandlers\\.ts$|protocol\\.ts$';
+const WIRING = 'session/|cli/|server\\.ts$|cli\\.ts$|featureHandlers\\.ts$|protocol\\.ts$|transport\\.ts$|messageEncoder\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

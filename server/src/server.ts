@@ -1,26 +1,19 @@
 /**
  * The language server: the session (session/session.ts) bound to an LSP
- * connection. This file only creates the connection, implements the
+ * connection (transport.ts opens it). This file only implements the
  * session's client port over it and binds LSP methods to the session and to
  * the LSP handlers (featureHandlers.ts); everything that decides something
  * lives there and is tested in process.
  */
-import {
-  CodeActionKind,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  ProposedFeatures,
-  TextDocumentSyncKind,
-  createConnection,
-  type InitializeResult,
-} from 'vscode-languageserver/node';
+import { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { SloTreeChangedNotification, SloTreeRequest, StatusRequest, TrustNotification, WATCHED_FILES_GLOB } from './protocol';
 import { SETTINGS_SECTION } from './base/settings';
 import { lspDiagnosticMaker, lspHandlers } from './featureHandlers';
 import { Session } from './session/session';
 import type { ClientPort } from './session/clientPort';
+import { connect } from './transport';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = connect();
 const toLspDiagnostic = lspDiagnosticMaker();
 
 const port: ClientPort = {

@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DUPLICATE_CODE } from './duplicate';
+import { DEFAULT_SETTINGS } from '../base/settings';
+import { LanguageService } from '../service/languageService';
+import { DUPLICATE_CODE, checkDuplicates } from './duplicate';
 import { analyzeText, readFixture, rows } from './testSupport';
 
 describe('rules/duplicate', () => {
@@ -36,5 +38,37 @@ describe('rules/duplicate', () => {
 
   it('reports under its code, rules/duplicate', () => {
     assert.equal(DUPLICATE_CODE, 'rules/duplicate');
+  });
+});
+
+describe('rules/duplicate across edits', () => {
+  const text = readFixture('duplicate-rules.yaml');
+
+  it('hands back the findings it made when checked again, so the service keeps their diagnostics', () => {
+    const { rules } = analyzeText(text);
+    const first = checkDuplicates(text, rules);
+    const again = checkDuplicates(text, rules);
+    assert.equal(again.length, 2);
+    again.forEach((finding, i) => assert.equal(finding, first[i]));
+  });
+
+  it('says the new line when the first rule moved down a line and the second did not move (an edit of the same length in a rule above)', () => {
+    const service = new LanguageService();
+    const uri = 'file:///w/rules/duplicates.yaml';
+    const lineNamed = (t: string) =>
+      service
+        .validate({ file: { uri, text: t }, settings: DEFAULT_SETTINGS, location: { path: '/w/rules/duplicates.yaml' } })
+        .filter((d) => d.code === DUPLICATE_CODE)
+        .map((d) => [d.range.start.line, /line (\d+)/.exec(d.message)?.[1]]);
+    const withRuleAbove = (tail: string) => text.replace('    rules:\n', `    rules:\n      - record: pre:up:sum\n        expr: sum(up) ${tail}\n`);
+    assert.deepEqual(lineNamed(withRuleAbove('+ 00000000000')), [
+      [10, '6'],
+      [19, '16'],
+    ]);
+    // Its expression becomes two lines of the same length (read as the same rule, moved): what follows keeps its offsets, one line down.
+    assert.deepEqual(lineNamed(withRuleAbove('+\n          0')), [
+      [11, '7'],
+      [20, '17'],
+    ]);
   });
 });

@@ -2,7 +2,6 @@ import type { Caches } from '../base/caches';
 import { LineIndex } from '../base/lineIndex';
 import type { Finding } from '../base/types';
 import type { RuleModel } from './model';
-import { FindingSink } from './sites';
 import { originOfRule } from './shift';
 import type { ReaderCodes } from '../base/check';
 import { say } from './messages';
@@ -35,8 +34,15 @@ function identity(rule: RuleModel): string {
   return known;
 }
 
+/**
+ * The finding last made for a rule, with what its message said of the earlier rule: every edit of
+ * a file re-runs this check, and handing back the same finding object lets the service keep the
+ * diagnostic it made of it (service/diagnosticReuse.ts) instead of making all of them again.
+ */
+const lastFindings = new WeakMap<RuleModel, { finding: Finding; line: number; group: string; earlierGroup: string }>();
+
 export function checkDuplicates(text: string, rules: readonly RuleModel[], caches?: Caches): Finding[] {
-  const sink = new FindingSink(DUPLICATE_CODE);
+  const findings: Finding[] = [];
   let lines: LineIndex | undefined;
   const first = new Map<string, RuleModel>();
   for (const rule of rules) {
@@ -47,11 +53,20 @@ export function checkDuplicates(text: string, rules: readonly RuleModel[], cache
       continue;
     }
     lines ??= LineIndex.of(text, caches);
-    const line = lines.positionAt(earlier.nameEntry.keyStart).line + 1;
+    const line = lines.lineAt(earlier.nameEntry.keyStart) + 1;
+    const { start, end } = rule.nameEntry.value;
+    // Kind, name and labels are the rule's identity; a rule with another one is another origin.
+    const last = lastFindings.get(originOfRule(rule));
+    if (last && last.finding.start === start && last.finding.end === end && last.line === line && last.group === rule.group && last.earlierGroup === earlier.group) {
+      findings.push(last.finding);
+      continue;
+    }
     const message = say('duplicate', { kind: rule.kind, name: rule.name, sameLabels: rule.labels.length > 0, line, ...(earlier.group === rule.group ? {} : { group: earlier.group }) });
-    sink.add([rule.nameEntry.value.start, rule.nameEntry.value.end], message, 'warning');
+    const finding: Finding = { start, end, code: DUPLICATE_CODE, message, severity: 'warning' };
+    lastFindings.set(originOfRule(rule), { finding, line, group: rule.group, earlierGroup: earlier.group });
+    findings.push(finding);
   }
-  return sink.findings;
+  return findings;
 }
 
 export const ruleDuplicateCodes: ReaderCodes = {

@@ -47,6 +47,8 @@ export class LanguageService {
   private readonly documents = new Map<string, Document>();
   /** Each document's last diagnostics, handed back where an edit left them equal (diagnosticReuse.ts); only while documents change. */
   private readonly lastDiagnostics = new Map<string, LastDiagnostics>();
+  /** Findings with their "Disable" line, kept with the findings they copy (see applySuppressions). */
+  private readonly suppressionCopies = new WeakMap<Finding, Finding>();
   private readonly checks: Checks;
   /** Called when the workspace's facts change by themselves (a live Prometheus answered): revalidate. */
   onWorkspaceChange: (() => void) | undefined;
@@ -213,8 +215,9 @@ export class LanguageService {
       findings,
       rules,
       scalars: doc.scalars,
-      knownCodes: [...DIAGNOSTIC_CODES, ...findings.map((f) => f.code)],
+      knownCodes: knownCodes(findings),
       lines: LineIndex.of(file.text, this.caches),
+      copies: this.suppressionCopies,
     });
   }
 
@@ -243,6 +246,12 @@ export class LanguageService {
     this.documents.set(file.uri, fresh);
     return fresh;
   }
+}
+
+/** Every registered code and a file's findings' codes, read only when the file has a directive. */
+function* knownCodes(findings: readonly Finding[]): Iterable<string> {
+  yield* DIAGNOSTIC_CODES;
+  for (const finding of findings) yield finding.code;
 }
 
 function tooLarge(file: SourceFile, settings: Settings): boolean {

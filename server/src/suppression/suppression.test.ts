@@ -303,3 +303,29 @@ test('multi-line scalars: a line starting where one ends, or where one starts, i
   const [kept] = applySuppressions({ text: two, findings: [finding(two, 'w', 'promql/counter')], scalars });
   assert.equal(kept?.disableAt, lineStartOf(two, 'b: |'));
 });
+
+test('copies kept from an earlier call: the same finding on the same line is the same copy; a finding on another line gets a new one', () => {
+  const text = lines('a: 1', 'b: 2', 'c: 3');
+  const finding: Finding = { start: 5, end: 6, code: 'config/schema', severity: 'warning', message: 'm' };
+  const copies = new WeakMap<Finding, Finding>();
+  const [first] = applySuppressions({ text, findings: [finding], copies });
+  const [again] = applySuppressions({ text, findings: [finding], copies });
+  assert.equal(again, first);
+  assert.deepEqual(first, { ...finding, disableAt: 5 });
+  const [moved] = applySuppressions({ text: `xx: 0\n${text}`, findings: [finding], copies });
+  assert.notEqual(moved, first);
+  assert.deepEqual(moved, { ...finding, disableAt: 0 });
+  assert.deepEqual(applySuppressions({ text, findings: [finding] }), [first]);
+});
+
+test('a file without directives never reads the codes a directive may name (the caller makes them lazily)', () => {
+  const text = lines('a: 1', 'b: 2');
+  const finding: Finding = { start: 5, end: 6, code: 'config/schema', severity: 'warning', message: 'm' };
+  const unread: Iterable<string> = {
+    [Symbol.iterator]: () => {
+      throw new Error('the known codes were read');
+    },
+  };
+  assert.deepEqual(applyWithCodes({ text, findings: [finding], knownCodes: unread }), [{ ...finding, disableAt: 5 }]);
+  assert.throws(() => applyWithCodes({ text: `# k1s0-disable-next-line config\n${text}`, findings: [finding], knownCodes: unread }), /the known codes were read/);
+});

@@ -62,6 +62,11 @@ export interface SuppressionInput {
   knownCodes?: Iterable<string>;
   /** The text's line index, when the caller has it. */
   lines?: LineIndex;
+  /**
+   * The copies of findings made by an earlier call (with their "Disable" line), handed back when
+   * the line is the same: a finding kept from one edit to the next keeps its copy too.
+   */
+  copies?: WeakMap<Finding, Finding>;
 }
 
 // Stryker disable next-line Regex: the text matched is one line, so (.*) reaches its end with or without the $
@@ -143,10 +148,11 @@ export function isSuppressible(code: string): boolean {
  * "Disable <code> for this line" fix, followed by the directives' own problems.
  */
 // Stryker disable next-line ArrayDeclaration: a default holding something that is no span holds nothing (its start and end are undefined), and no directive code is the placeholder Stryker puts in knownCodes
-export function applySuppressions({ text, findings, rules = [], scalars = [], knownCodes = [], lines = new LineIndex(text) }: SuppressionInput): Finding[] {
-  const lineOf = (offset: number): number => lines.positionAt(anchorOf(scalars, offset)).line;
+export function applySuppressions({ text, findings, rules = [], scalars = [], knownCodes = [], lines = new LineIndex(text), copies }: SuppressionInput): Finding[] {
+  const lineOf = (offset: number): number => lines.lineAt(anchorOf(scalars, offset));
   const directives = parseDirectives(text, scalars);
-  const known = new Set(knownCodes);
+  // Only directives need the known codes (a file has none, mostly).
+  const known = new Set(directives.length > 0 ? knownCodes : []);
   const areas = new Set([...known].map((code) => code.split('/')[0] ?? code));
   const result: Finding[] = [];
   const problems: Finding[] = [];
@@ -198,7 +204,7 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
         suppressed = true;
       }
     }
-    if (!suppressed) result.push({ ...finding, disableAt: lines.offsetAt({ line: lineOf(finding.start), character: 0 }) });
+    if (!suppressed) result.push(withDisableAt(finding, lines.offsetAt({ line: lineOf(finding.start), character: 0 }), copies));
   }
   for (const entry of active) {
     if (entry.used) continue;
@@ -211,7 +217,16 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
       message: say('unused', { code: entry.code.code, scope }),
     });
   }
-  return [...result, ...problems];
+  result.push(...problems);
+  return result;
+}
+
+function withDisableAt(finding: Finding, disableAt: number, copies: WeakMap<Finding, Finding> | undefined): Finding {
+  const kept = copies?.get(finding);
+  if (kept?.disableAt === disableAt) return kept;
+  const copy = { ...finding, disableAt };
+  copies?.set(finding, copy);
+  return copy;
 }
 
 /**
