@@ -71,4 +71,18 @@ describe('rules/duplicate across edits', () => {
       [20, '17'],
     ]);
   });
+
+  it('after an edit that only shifts them, the same findings as a file read anew (ranges included)', () => {
+    const uri = 'file:///w/rules/duplicates.yaml';
+    const duplicates = (service: LanguageService, t: string) =>
+      service.validate({ file: { uri, text: t }, settings: DEFAULT_SETTINGS, location: { path: '/w/rules/duplicates.yaml' } }).filter((d) => d.code === DUPLICATE_CODE);
+    const edited = new LanguageService();
+    duplicates(edited, text);
+    // A longer expression in the first rule: the second one's name starts a character later, on the same line.
+    const longer = text.replace('expr: up == 0', 'expr: up == 00');
+    const shifted = duplicates(edited, longer);
+    assert.deepEqual(shifted, duplicates(new LanguageService(), longer));
+    assert.equal(shifted[0]?.range.start.character, 15);
+    assert.equal(shifted[0]?.range.start.line, 8);
+  });
 });

@@ -35,11 +35,15 @@ function identity(rule: RuleModel): string {
 }
 
 /**
- * The finding last made for a rule, with what its message said of the earlier rule: every edit of
- * a file re-runs this check, and handing back the same finding object lets the service keep the
- * diagnostic it made of it (service/diagnosticReuse.ts) instead of making all of them again.
+ * The finding last made for a rule, with the line its message names: every edit of a file re-runs
+ * this check, and handing back the same finding object lets the service keep the diagnostic it made
+ * of it (service/diagnosticReuse.ts) instead of making all of them again. Keyed by the rule's origin,
+ * whose text (so its kind, name, labels and group) is the same wherever the rule moved; where it
+ * moved, its name's start tells. The earlier rule is the one starting on the line named (block
+ * style, the only one an edit carries rules over in: one rule starts on a line), so the line also
+ * tells its group.
  */
-const lastFindings = new WeakMap<RuleModel, { finding: Finding; line: number; group: string; earlierGroup: string }>();
+const lastFindings = new WeakMap<RuleModel, { finding: Finding; line: number }>();
 
 export function checkDuplicates(text: string, rules: readonly RuleModel[], caches?: Caches): Finding[] {
   const findings: Finding[] = [];
@@ -55,15 +59,14 @@ export function checkDuplicates(text: string, rules: readonly RuleModel[], cache
     lines ??= LineIndex.of(text, caches);
     const line = lines.lineAt(earlier.nameEntry.keyStart) + 1;
     const { start, end } = rule.nameEntry.value;
-    // Kind, name and labels are the rule's identity; a rule with another one is another origin.
     const last = lastFindings.get(originOfRule(rule));
-    if (last && last.finding.start === start && last.finding.end === end && last.line === line && last.group === rule.group && last.earlierGroup === earlier.group) {
+    if (last && last.finding.start === start && last.line === line) {
       findings.push(last.finding);
       continue;
     }
     const message = say('duplicate', { kind: rule.kind, name: rule.name, sameLabels: rule.labels.length > 0, line, ...(earlier.group === rule.group ? {} : { group: earlier.group }) });
     const finding: Finding = { start, end, code: DUPLICATE_CODE, message, severity: 'warning' };
-    lastFindings.set(originOfRule(rule), { finding, line, group: rule.group, earlierGroup: earlier.group });
+    lastFindings.set(originOfRule(rule), { finding, line });
     findings.push(finding);
   }
   return findings;

@@ -152,7 +152,8 @@ export function applySuppressions({ text, findings, rules = [], scalars = [], kn
   const lineOf = (offset: number): number => lines.lineAt(anchorOf(scalars, offset));
   const directives = parseDirectives(text, scalars);
   // Only directives need the known codes (a file has none, mostly).
-  const known = new Set(directives.length > 0 ? knownCodes : []);
+  const known = new Set<string>();
+  if (directives.length > 0) for (const code of knownCodes) known.add(code);
   const areas = new Set([...known].map((code) => code.split('/')[0] ?? code));
   const result: Finding[] = [];
   const problems: Finding[] = [];
