@@ -52,7 +52,7 @@ function sideBySide(label: string, files: string[]): void {
   log(`| ${label} | ${files.length} | ${fmt(median(times.k1s0))} | ${fmt(median(times.promtool))} | ${ratio.toFixed(2)} | ${fmt(median(times.floor))} |`);
 }
 
-/** `ipc`: over Node's IPC channel, as VS Code launches the server; `stdio`: as other editors do (the goal's measure). */
+/** `stdio`: as VS Code (since stop 20) and other editors launch the server (the goal's measure); `ipc`: over Node's IPC channel, for comparison. */
 async function editing(file: string, transport: 'stdio' | 'ipc'): Promise<void> {
   const text = readFileSync(file, 'utf8');
   const client = new LspTestClient({ transport });
@@ -225,7 +225,7 @@ async function main(): Promise<void> {
     log();
     log('## Editing a 1 MB rule file over LSP');
     log();
-    log('Over stdio (the goal) and over Node IPC (how the extension runs the server in VS Code).');
+    log('Over stdio (the goal, and how the extension runs the server in VS Code) and over Node IPC (for comparison: Node encodes those messages itself).');
     log();
     log('| transport | measure | median ms | p99 ms | goal p99 ms |');
     log('| --- | --- | --- | --- | --- |');

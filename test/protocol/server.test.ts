@@ -210,7 +210,7 @@ test('a refused rename is an error answer', async () => {
   await client.close(uriOf(relative));
 });
 
-test('over Node IPC, as the extension launches it in VS Code: an edit is answered with its diagnostics, and the server exits cleanly', async () => {
+test('over Node IPC, which the server serves too (a client may launch it so): an edit is answered with its diagnostics, and the server exits cleanly', async () => {
   const ipc = new LspTestClient({ transport: 'ipc' });
   try {
     await ipc.initialize(null);

@@ -9,8 +9,8 @@ export const SERVER_PATH = join(__dirname, '../../dist/server.js');
 /**
  * A real LSP client: spawns `node dist/server.js --stdio` and speaks JSON-RPC
  * to it over pipes, as an editor would. Waits are on events with deadlines.
- * `transport: 'ipc'` speaks over Node's IPC channel instead (`--node-ipc`), as
- * the extension launches the server in VS Code.
+ * (the extension launches it so in VS Code too). `transport: 'ipc'` speaks over
+ * Node's IPC channel instead (`--node-ipc`), which the server also serves.
  */
 export class LspTestClient {
   readonly connection: MessageConnection;
