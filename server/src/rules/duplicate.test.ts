@@ -43,6 +43,11 @@ describe('rules/duplicate', () => {
 
 describe('rules/duplicate across edits', () => {
   const text = readFixture('duplicate-rules.yaml');
+  /** The rules/duplicate diagnostics of `t`, validated by `service` as one document edited from version to version. */
+  const duplicates = (service: LanguageService, t: string) =>
+    service
+      .validate({ file: { uri: 'file:///w/rules/duplicates.yaml', text: t }, settings: DEFAULT_SETTINGS, location: { path: '/w/rules/duplicates.yaml' } })
+      .filter((d) => d.code === DUPLICATE_CODE);
 
   it('hands back the findings it made when checked again, so the service keeps their diagnostics', () => {
     const { rules } = analyzeText(text);
@@ -54,12 +59,7 @@ describe('rules/duplicate across edits', () => {
 
   it('says the new line when the first rule moved down a line and the second did not move (an edit of the same length in a rule above)', () => {
     const service = new LanguageService();
-    const uri = 'file:///w/rules/duplicates.yaml';
-    const lineNamed = (t: string) =>
-      service
-        .validate({ file: { uri, text: t }, settings: DEFAULT_SETTINGS, location: { path: '/w/rules/duplicates.yaml' } })
-        .filter((d) => d.code === DUPLICATE_CODE)
-        .map((d) => [d.range.start.line, /line (\d+)/.exec(d.message)?.[1]]);
+    const lineNamed = (t: string) => duplicates(service, t).map((d) => [d.range.start.line, /line (\d+)/.exec(d.message)?.[1]]);
     const withRuleAbove = (tail: string) => text.replace('    rules:\n', `    rules:\n      - record: pre:up:sum\n        expr: sum(up) ${tail}\n`);
     assert.deepEqual(lineNamed(withRuleAbove('+ 00000000000')), [
       [10, '6'],
@@ -73,9 +73,6 @@ describe('rules/duplicate across edits', () => {
   });
 
   it('after an edit that only shifts them, the same findings as a file read anew (ranges included)', () => {
-    const uri = 'file:///w/rules/duplicates.yaml';
-    const duplicates = (service: LanguageService, t: string) =>
-      service.validate({ file: { uri, text: t }, settings: DEFAULT_SETTINGS, location: { path: '/w/rules/duplicates.yaml' } }).filter((d) => d.code === DUPLICATE_CODE);
     const edited = new LanguageService();
     duplicates(edited, text);
     // A longer expression in the first rule: the second one's name starts a character later, on the same line.
