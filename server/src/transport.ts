@@ -2,6 +2,7 @@
  * The server's connection, on the transport the command line names (as vscode-languageserver
  * chooses it), with one change: over stdio, messages are encoded by messageEncoder.ts.
  */
+import { Console } from 'node:console';
 import { format } from 'node:util';
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
 import { jsonMessageEncoder } from './messageEncoder';
@@ -22,12 +23,22 @@ export function connect(argv: readonly string[] = process.argv) {
   });
   const exit = () => process.exit(shutDown ? 0 : 1);
   process.stdin.on('end', exit).on('close', exit);
-  // stdout carries the protocol: anything printed there goes to the editor's log instead, as
-  // vscode-languageserver arranges when it opens stdio itself.
-  const log = connection.console;
-  console.log = console.info = (...args: unknown[]) => log.log(format(...args));
-  console.debug = (...args: unknown[]) => log.log(format(...args));
-  console.warn = (...args: unknown[]) => log.warn(format(...args));
-  console.error = console.trace = (...args: unknown[]) => log.error(format(...args));
+  keepOffStdout(console, connection.console);
   return connection;
+}
+
+/**
+ * stdout carries the protocol: what the server's code (or a library's) prints goes to the editor's
+ * log instead, as vscode-languageserver arranges when it opens stdio itself. Every other console
+ * method (table, dir, time, count, group, ...) writes to stderr, which the editor shows too.
+ */
+export function keepOffStdout(target: Console, log: { log(message: string): void; warn(message: string): void; error(message: string): void }): void {
+  const toStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+  for (const key of Object.keys(toStderr)) {
+    const method: unknown = (toStderr as unknown as Record<string, unknown>)[key];
+    if (typeof method === 'function') Object.assign(target, { [key]: (...args: unknown[]) => (method as (...a: unknown[]) => unknown).apply(toStderr, args) });
+  }
+  target.log = target.info = target.debug = (...args: unknown[]) => log.log(format(...args));
+  target.warn = (...args: unknown[]) => log.warn(format(...args));
+  target.error = (...args: unknown[]) => log.error(format(...args));
 }
