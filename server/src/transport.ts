@@ -32,8 +32,8 @@ export function connect(argv: readonly string[] = process.argv) {
  * log instead, as vscode-languageserver arranges when it opens stdio itself. Every other console
  * method (table, dir, time, count, group, ...) writes to stderr, which the editor shows too.
  */
-export function keepOffStdout(target: Console, log: { log(message: string): void; warn(message: string): void; error(message: string): void }): void {
-  const toStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+export function keepOffStdout(target: Console, log: { log(message: string): void; warn(message: string): void; error(message: string): void }, stderr: NodeJS.WritableStream = process.stderr): void {
+  const toStderr = new Console({ stdout: stderr, stderr });
   for (const key of Object.keys(toStderr)) {
     const method: unknown = (toStderr as unknown as Record<string, unknown>)[key];
     if (typeof method === 'function') Object.assign(target, { [key]: (...args: unknown[]) => (method as (...a: unknown[]) => unknown).apply(toStderr, args) });
